@@ -1,0 +1,230 @@
+//! Finding charts inside an input and giving rules a parsed view of one chart.
+
+use crate::diagnostic::Range;
+use crate::input::{File, Input};
+use crate::yaml::{self, Yaml, YamlLimits};
+
+/// A text file of the chart, parsed as YAML.
+#[derive(Debug)]
+pub struct YamlFile {
+    /// Path inside the input.
+    pub path: String,
+    pub text: String,
+    pub yaml: Yaml,
+}
+
+impl YamlFile {
+    /// The first document's root node, when it parsed.
+    pub fn root(&self) -> Option<&yaml::Node> {
+        self.yaml.root()
+    }
+    /// The range of 1-based line `line` (for findings about a whole line).
+    pub fn line_range(&self, line: usize) -> Range {
+        let chars = self.text.lines().nth(line.saturating_sub(1)).map_or(1, |l| l.chars().count());
+        Range::line(line, chars)
+    }
+}
+
+/// The ECP project around a chart (`<project>/Makefile`, `<project>/chart/<name>/`, `<project>/hook/`).
+#[derive(Debug)]
+pub struct Project<'a> {
+    /// Path prefix of the project inside the input ("" or "orbit-console-project/").
+    pub prefix: String,
+    pub makefile: Option<&'a File>,
+    /// Files under `<project>/hook/`.
+    pub hooks: Vec<&'a File>,
+}
+
+/// One chart of an input, with its well-known files parsed once.
+#[derive(Debug)]
+pub struct Chart<'a> {
+    pub input: &'a Input,
+    /// Path prefix of the chart root inside the input, ending in `/` (or "" at the top).
+    pub prefix: String,
+    /// The chart folder's own name (product ID by convention).
+    pub dir_name: String,
+    pub project: Option<Project<'a>>,
+    /// Every file under the chart root, subcharts (`charts/`) excluded.
+    pub files: Vec<&'a File>,
+    /// Subcharts under `charts/`: archives or folders, by path.
+    pub subcharts: Vec<String>,
+    pub chart_yaml: Option<YamlFile>,
+    pub values: Option<YamlFile>,
+    pub requirements: Option<YamlFile>,
+    pub acl: Option<YamlFile>,
+}
+
+pub const CHART_YAML: &str = "Chart.yaml";
+pub const VALUES_YAML: &str = "values.yaml";
+pub const REQUIREMENTS_YAML: &str = "requirements.yaml";
+pub const ACL_HELPERS: &str = "templates/_acl_helpers.yaml.tpl";
+pub const CONFIG_HELPERS: &str = "templates/_config_helpers.yaml.tpl";
+pub const JOB_HOOKS: &str = "templates/job-hooks.yaml";
+
+impl<'a> Chart<'a> {
+    /// Path inside the input of a file given relative to the chart root.
+    pub fn path(&self, rel: &str) -> String {
+        format!("{}{rel}", self.prefix)
+    }
+    /// A file of the chart by its path relative to the chart root.
+    pub fn file(&self, rel: &str) -> Option<&'a File> {
+        let full = self.path(rel);
+        self.files.iter().copied().find(|f| f.path == full)
+    }
+    /// The path of a file relative to the chart root.
+    pub fn rel<'p>(&self, path: &'p str) -> &'p str {
+        path.strip_prefix(self.prefix.as_str()).unwrap_or(path)
+    }
+    /// Files under `templates/`.
+    pub fn templates(&self) -> impl Iterator<Item = &'a File> + '_ {
+        let dir = self.path("templates/");
+        self.files.iter().copied().filter(move |f| f.path.starts_with(&dir))
+    }
+    /// `name` from Chart.yaml when it is a string, else the folder name: the product ID.
+    pub fn name(&self) -> String {
+        self.chart_yaml
+            .as_ref()
+            .and_then(|c| c.root()?.get("name")?.as_str().map(str::to_string))
+            .unwrap_or_else(|| self.dir_name.clone())
+    }
+    /// Chart.yaml `keywords` that are strings, with their nodes.
+    pub fn keywords(&self) -> Vec<&yaml::Node> {
+        self.chart_yaml
+            .as_ref()
+            .and_then(|c| c.root()?.get("keywords")?.as_seq())
+            .map(|items| items.iter().collect())
+            .unwrap_or_default()
+    }
+    /// Every YAML file this chart parsed, for the rules that look at all of them.
+    pub fn yaml_files(&self) -> impl Iterator<Item = &YamlFile> {
+        [&self.chart_yaml, &self.values, &self.requirements, &self.acl].into_iter().flatten()
+    }
+}
+
+/// Decode a file as UTF-8 text. A BOM is dropped (Helm drops it too); invalid UTF-8 is `None`.
+pub fn decode(file: &File) -> Option<&str> {
+    let bytes = file.data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.data);
+    std::str::from_utf8(bytes).ok()
+}
+
+fn parse_yaml(file: Option<&File>, limits: YamlLimits) -> Option<YamlFile> {
+    let file = file?;
+    let text = decode(file)?.to_string();
+    let yaml = yaml::parse(&text, limits);
+    Some(YamlFile { path: file.path.clone(), text, yaml })
+}
+
+/// Chart roots: every folder holding a `Chart.yaml` that is not inside another chart's `charts/`.
+pub fn discover(input: &Input) -> Vec<Chart<'_>> {
+    let mut roots: Vec<&str> = input
+        .files
+        .iter()
+        .filter_map(|f| {
+            let prefix = f.path.strip_suffix(CHART_YAML)?;
+            (prefix.is_empty() || prefix.ends_with('/')).then_some(prefix)
+        })
+        .collect();
+    roots.sort();
+    roots.dedup();
+    let outer: Vec<&str> = roots.clone();
+    roots.retain(|r| !outer.iter().any(|o| o != r && r.starts_with(o) && r[o.len()..].starts_with("charts/")));
+    roots.into_iter().map(|prefix| open(input, prefix)).collect()
+}
+
+fn open<'a>(input: &'a Input, prefix: &str) -> Chart<'a> {
+    let limits = YamlLimits::default();
+    let charts_dir = format!("{prefix}charts/");
+    let mut files = Vec::new();
+    let mut subcharts: Vec<String> = Vec::new();
+    for f in &input.files {
+        let Some(rel) = f.path.strip_prefix(prefix) else { continue };
+        if let Some(sub) = rel.strip_prefix("charts/") {
+            let name = sub.split('/').next().unwrap_or(sub);
+            let path = format!("{charts_dir}{name}");
+            if !subcharts.contains(&path) {
+                subcharts.push(path);
+            }
+        } else {
+            files.push(f);
+        }
+    }
+    let trimmed = prefix.trim_end_matches('/');
+    let dir_name = trimmed.rsplit('/').next().unwrap_or("").to_string();
+    let project = trimmed
+        .rsplit_once('/')
+        .map(|(parent, _)| parent)
+        .or(Some(""))
+        .and_then(|parent| {
+            // `<project>/chart/<name>`: the chart's parent folder is named `chart`.
+            let project = parent.strip_suffix("chart")?;
+            (project.is_empty() || project.ends_with('/')).then(|| project.to_string())
+        })
+        .map(|project_prefix| {
+            let hook_dir = format!("{project_prefix}hook/");
+            let makefile_path = format!("{project_prefix}Makefile");
+            Project {
+                makefile: input.files.iter().find(|f| f.path == makefile_path),
+                hooks: input.files.iter().filter(|f| f.path.starts_with(&hook_dir)).collect(),
+                prefix: project_prefix,
+            }
+        });
+    let find = |rel: &str| {
+        let full = format!("{prefix}{rel}");
+        files.iter().copied().find(|f: &&File| f.path == full)
+    };
+    Chart {
+        input,
+        prefix: prefix.to_string(),
+        dir_name,
+        project,
+        chart_yaml: parse_yaml(find(CHART_YAML), limits),
+        values: parse_yaml(find(VALUES_YAML), limits),
+        requirements: parse_yaml(find(REQUIREMENTS_YAML), limits),
+        acl: parse_yaml(find(ACL_HELPERS), limits),
+        files,
+        subcharts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(paths: &[&str]) -> Input {
+        Input {
+            path: "x".into(),
+            files: paths.iter().map(|p| File { path: p.to_string(), data: b"name: a\n".to_vec() }).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn finds_project_chart_and_skips_subcharts() {
+        let inp = input(&[
+            "proj/Makefile",
+            "proj/chart/app/Chart.yaml",
+            "proj/chart/app/values.yaml",
+            "proj/chart/app/charts/common/Chart.yaml",
+            "proj/hook/delete/check/pre/001_a.sh",
+        ]);
+        let charts = discover(&inp);
+        assert_eq!(charts.len(), 1);
+        let c = &charts[0];
+        assert_eq!(c.prefix, "proj/chart/app/");
+        assert_eq!(c.dir_name, "app");
+        let p = c.project.as_ref().unwrap();
+        assert_eq!(p.prefix, "proj/");
+        assert!(p.makefile.is_some());
+        assert_eq!(p.hooks.len(), 1);
+        assert_eq!(c.subcharts, vec!["proj/chart/app/charts/common".to_string()]);
+    }
+
+    #[test]
+    fn bare_chart_at_top_level() {
+        let inp = input(&["Chart.yaml", "values.yaml"]);
+        let charts = discover(&inp);
+        assert_eq!(charts.len(), 1);
+        assert_eq!(charts[0].prefix, "");
+        assert!(charts[0].project.is_none());
+    }
+}

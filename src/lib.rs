@@ -1,0 +1,85 @@
+//! ecplint: a validator for EasyStack ECP cloud product charts.
+//!
+//! The core knows nothing of wasm or the command line: give it [`input::Source`]s, get a
+//! [`report::Report`]. `wasm.rs` and `bin/ecplint.rs` are thin layers over [`check`].
+
+pub mod chart;
+pub mod diagnostic;
+pub mod input;
+pub mod report;
+pub mod resources;
+pub mod rules;
+pub mod yaml;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use diagnostic::{Diagnostic, Lang};
+use report::{ChartReport, FileEntry, InputReport, Report};
+use rules::{Findings, ALL};
+
+/// What a check run may be told.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: input::Limits,
+    pub lang: Lang,
+}
+
+/// Check every source and build one report.
+pub fn check(sources: Vec<input::Source>, options: &Options) -> Report {
+    let inputs = sources
+        .into_iter()
+        .map(|s| check_input(&input::load(s, &options.limits)))
+        .collect();
+    Report::new(inputs)
+}
+
+/// Check one input that has been read into files.
+pub fn check_input(input: &input::Input) -> InputReport {
+    let mut diagnostics = input.diagnostics.clone();
+    let charts = chart::discover(input);
+    if charts.is_empty() && !input.unreadable {
+        diagnostics.push(rules::layout::layout_001::no_chart(input));
+    }
+    let mut chart_reports = Vec::with_capacity(charts.len());
+    for c in &charts {
+        let name = c.name();
+        for rule in ALL {
+            if let Some(check) = rule.check {
+                let mut findings = Findings::new(rule, Some(name.clone()));
+                check(c, &mut findings);
+                diagnostics.extend(findings.into_diagnostics());
+            }
+        }
+        chart_reports.push(ChartReport {
+            version: c
+                .chart_yaml
+                .as_ref()
+                .and_then(|y| y.root()?.get("version")?.as_scalar().map(|s| s.text.clone())),
+            root: c.prefix.trim_end_matches('/').to_string(),
+            resources: Some(resources::compute(c).resources),
+            subcharts: c.subcharts.clone(),
+            name,
+        });
+    }
+    sort(&mut diagnostics);
+    InputReport {
+        path: input.path.clone(),
+        charts: chart_reports,
+        diagnostics,
+        files: input
+            .files
+            .iter()
+            .map(|f| FileEntry { path: f.path.clone(), size: f.data.len() as u64 })
+            .collect(),
+        unreadable: input.unreadable,
+    }
+}
+
+/// Order findings by file, then place, then rule, so output is stable.
+fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.range.map(|r| r.start), a.rule).cmp(&(&b.file, b.range.map(|r| r.start), b.rule))
+    });
+}
+

@@ -1,0 +1,160 @@
+//! The report (REPORT.md): one shape for the page, the JS API and `--format json`.
+//! Fields are only ever added; a breaking change bumps `SCHEMA`.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema: u32,
+    pub tool: Tool,
+    pub inputs: Vec<InputReport>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InputReport {
+    pub path: String,
+    pub charts: Vec<ChartReport>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file read from the input (additive field: lets a viewer list and open them).
+    pub files: Vec<FileEntry>,
+    /// True when nothing could be read (additive field; the CLI exits 2).
+    pub unreadable: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileEntry {
+    pub path: String,
+    pub size: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartReport {
+    pub name: String,
+    /// Chart.yaml `version` as written (a float `1.0` is given as its text).
+    pub version: Option<String>,
+    pub root: String,
+    pub resources: Option<Resources>,
+    /// Subcharts found under `charts/` (additive field).
+    pub subcharts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResourceSource {
+    Computed,
+    Declared,
+    Exempt,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resources {
+    pub source: ResourceSource,
+    pub cpu_m: u64,
+    pub memory_mi: u64,
+    pub limit_cpu_m: u64,
+    pub limit_memory_mi: u64,
+    pub items: Vec<ResourceItem>,
+    /// What values.yaml sums to, when the requirement is declared (additive field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computed_cpu_m: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computed_memory_mi: Option<u64>,
+    /// Why the product is exempt (additive field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exempt_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResourceItem {
+    pub path: String,
+    pub file: String,
+    pub line: usize,
+    pub cpu_m: u64,
+    pub memory_mi: u64,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn count<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Summary {
+        let mut s = Summary::default();
+        for d in diags {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+        }
+        s
+    }
+}
+
+impl Report {
+    pub fn new(inputs: Vec<InputReport>) -> Report {
+        let summary = Summary::count(inputs.iter().flat_map(|i| &i.diagnostics));
+        Report {
+            schema: SCHEMA,
+            tool: Tool { name: "ecplint", version: env!("CARGO_PKG_VERSION") },
+            inputs,
+            summary,
+        }
+    }
+    /// Exit code of REPORT.md: 2 when an input could not be read, 1 on an error, else 0.
+    pub fn exit_code(&self) -> i32 {
+        if self.inputs.iter().any(|i| i.unreadable) {
+            2
+        } else if self.summary.errors > 0 {
+            1
+        } else {
+            0
+        }
+    }
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("report serializes")
+    }
+}
+
+/// Diagnostics serialize flat, as REPORT.md shows (`line`, `column`, `end_line`, `end_column`,
+/// `message`, `message_zh`, `help`), plus `help_zh` and `rule_group`.
+impl Serialize for Diagnostic {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("rule", self.rule)?;
+        m.serialize_entry("severity", &self.severity)?;
+        if let Some(chart) = &self.chart {
+            m.serialize_entry("chart", chart)?;
+        }
+        if let Some(file) = &self.file {
+            m.serialize_entry("file", file)?;
+        }
+        if let Some(r) = &self.range {
+            m.serialize_entry("line", &r.start.line)?;
+            m.serialize_entry("column", &r.start.column)?;
+            m.serialize_entry("end_line", &r.end.line)?;
+            m.serialize_entry("end_column", &r.end.column)?;
+        }
+        m.serialize_entry("message", &self.message.en)?;
+        m.serialize_entry("message_zh", &self.message.zh)?;
+        if let Some(h) = &self.help {
+            m.serialize_entry("help", &h.en)?;
+            m.serialize_entry("help_zh", &h.zh)?;
+        }
+        m.end()
+    }
+}

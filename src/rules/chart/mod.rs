@@ -1,0 +1,10 @@
+//! CHART rules.
+pub mod chart_001;
+pub mod chart_002;
+pub mod chart_003;
+pub mod chart_004;
+pub mod chart_005;
+pub mod chart_006;
+pub mod chart_007;
+pub mod chart_008;
+pub mod chart_009;

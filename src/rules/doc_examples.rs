@@ -1,0 +1,142 @@
+//! Every rule's documented examples are run as tests (as biome does).
+//!
+//! A fenced block in a rule's docs whose info string reads `<lang>,fail,file=<path>` or
+//! `<lang>,pass,file=<path>` is written over `<path>` (relative to the chart root) of the good
+//! fixture project (`tests/fixtures/good-project`); `delete=<path>` removes that file instead.
+//! A `fail` example must make the rule report; a `pass` example must not.
+
+use super::{Rule, ALL};
+use crate::input::{File, Input};
+use std::path::Path;
+
+const PROJECT: &str = "good-project/";
+const CHART_ROOT: &str = "good-project/chart/mycloud-product/";
+
+pub(crate) fn good_project() -> Input {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good-project");
+    let mut files = Vec::new();
+    let mut todo = vec![root.clone()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                files.push(File { path: format!("{PROJECT}{rel}"), data: std::fs::read(&path).unwrap() });
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Input { path: "good-project".into(), files, ..Default::default() }
+}
+
+/// Resolve `../../Makefile`-style paths against the chart root.
+fn full_path(rel: &str) -> String {
+    let mut parts: Vec<&str> = CHART_ROOT.trim_end_matches('/').split('/').collect();
+    for p in rel.split('/') {
+        match p {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+pub(crate) struct Example {
+    pub expect_fail: bool,
+    pub path: String,
+    pub delete: bool,
+    pub body: String,
+}
+
+pub(crate) fn examples(rule: &Rule) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut lines = rule.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l));
+    while let Some(line) = lines.next() {
+        let Some(info) = line.strip_prefix("```") else { continue };
+        let attrs: Vec<&str> = info.split(',').map(str::trim).collect();
+        let expect_fail = attrs.contains(&"fail");
+        let pass = attrs.contains(&"pass");
+        let mut body = String::new();
+        for l in lines.by_ref() {
+            if l.starts_with("```") {
+                break;
+            }
+            body.push_str(l);
+            body.push('\n');
+        }
+        if !(expect_fail || pass) {
+            continue;
+        }
+        let target = attrs.iter().find_map(|a| a.strip_prefix("file=").map(|p| (p, false)));
+        let target = target.or_else(|| attrs.iter().find_map(|a| a.strip_prefix("delete=").map(|p| (p, true))));
+        let (rel, delete) = target.unwrap_or_else(|| panic!("{}: example without file= or delete=", rule.id));
+        out.push(Example { expect_fail, path: full_path(rel), delete, body });
+    }
+    out
+}
+
+pub(crate) fn apply(input: &mut Input, ex: &Example) {
+    input.files.retain(|f| f.path != ex.path);
+    if !ex.delete {
+        input.files.push(File { path: ex.path.clone(), data: ex.body.clone().into_bytes() });
+    }
+}
+
+#[test]
+fn every_checked_rule_has_a_failing_and_a_passing_example() {
+    for rule in ALL.iter().filter(|r| r.check.is_some()) {
+        let ex = examples(rule);
+        assert!(ex.iter().any(|e| e.expect_fail), "{}: no failing example in its docs", rule.id);
+        assert!(ex.iter().any(|e| !e.expect_fail), "{}: no passing example in its docs", rule.id);
+    }
+}
+
+#[test]
+fn documented_examples_behave_as_documented() {
+    let mut failures = Vec::new();
+    for rule in ALL.iter().filter(|r| r.check.is_some()) {
+        for (i, ex) in examples(rule).iter().enumerate() {
+            let mut input = good_project();
+            apply(&mut input, ex);
+            let report = crate::check_input(&input);
+            let hits: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == rule.id).collect();
+            if ex.expect_fail == hits.is_empty() {
+                failures.push(format!(
+                    "{} example #{} ({}) expected {}; got {:?}",
+                    rule.id,
+                    i + 1,
+                    ex.path,
+                    if ex.expect_fail { "a finding" } else { "none" },
+                    hits.iter().map(|d| &d.message.en).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_docs_in_both_languages() {
+    for rule in ALL {
+        assert!(rule.docs.contains("## What it does"), "{}", rule.id);
+        assert!(rule.docs.contains("## 中文"), "{}", rule.id);
+        assert!(!rule.title_zh.is_empty() && !rule.title_en.is_empty(), "{}", rule.id);
+    }
+}
+
+#[test]
+fn the_good_project_has_no_errors_or_warnings() {
+    let report = crate::check_input(&good_project());
+    let bad: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != crate::diagnostic::Severity::Info)
+        .map(|d| format!("{} {:?}:{:?} {}", d.rule, d.file, d.range.map(|r| r.start.line), d.message.en))
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+}

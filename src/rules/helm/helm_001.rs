@@ -1,0 +1,55 @@
+use crate::chart::Chart;
+use crate::declare_rule;
+use crate::rules::Findings;
+use crate::text;
+use crate::yaml::Problem;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a YAML file of the chart that does not parse, at the line and column where the
+    /// parser stopped: `Chart.yaml`, `values.yaml`, `requirements.yaml`,
+    /// `templates/_acl_helpers.yaml.tpl`.
+    ///
+    /// ## Why
+    /// `helm lint`, `helm package` and the platform's build all read these files; one syntax
+    /// error stops the whole product. Rules that read a file that does not parse are skipped for
+    /// that file, so this finding comes first.
+    ///
+    /// ## 中文
+    /// chart 中的 YAML 文件无法解析（给出行号和列号）。
+    ///
+    /// ## Example
+    /// ```yaml,fail,file=values.yaml
+    /// pod:
+    ///   replicas: [1, 2
+    /// conf: {}
+    /// ```
+    /// ```yaml,pass,file=values.yaml
+    /// pod:
+    ///   replicas: [1, 2]
+    /// conf: {}
+    /// ```
+    RULE = "HELM-001", Helm, Error, "§1.1.6.1",
+    "YAML does not parse", "YAML 语法错误", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    for file in chart.yaml_files() {
+        if let Some(Problem::Syntax { range, message }) = file.yaml.syntax_error() {
+            let line = range.start.line;
+            let column = range.start.column;
+            out.report(
+                &file.path,
+                Some(*range),
+                text!(
+                    "YAML syntax error at line {line}, column {column}: {message}",
+                    "YAML 语法错误（第 {line} 行第 {column} 列）：{message}"
+                ),
+            )
+            .help(text!(
+                "check indentation, unclosed brackets or quotes just before this place",
+                "检查此处之前的缩进、未闭合的括号或引号"
+            ));
+        }
+    }
+}

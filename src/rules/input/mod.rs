@@ -1,0 +1,3 @@
+//! INPUT — reading what the user dropped (archives, folders, limits, unsafe entries).
+
+pub mod input_001;

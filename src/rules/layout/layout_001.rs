@@ -1,0 +1,42 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::input::Input;
+use crate::text;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an input in which no folder holds a `Chart.yaml`: there is no chart to check.
+    ///
+    /// ## Why
+    /// A cloud product is a Helm chart (guide §1.1.6.1): `<name>/Chart.yaml` in a packaged chart,
+    /// or `chart/<name>/Chart.yaml` in a project tree. Without it the platform cannot install
+    /// anything. Charts nested under another chart's `charts/` are subcharts, not products.
+    ///
+    /// ## 中文
+    /// 输入中没有任何目录包含 `Chart.yaml`，因此没有可检查的 chart。
+    ///
+    /// ## Example
+    /// ```text
+    /// mycloud-product/values.yaml        # fails: no Chart.yaml
+    /// mycloud-product/Chart.yaml         # passes
+    /// ```
+    RULE = "LAYOUT-001", Layout, Error, "§1.1.6.1",
+    "No chart found", "未找到 chart", None
+}
+
+/// The finding for an input without any chart.
+pub fn no_chart(input: &Input) -> Diagnostic {
+    let n = input.files.len();
+    Diagnostic::new(
+        RULE.id,
+        RULE.severity,
+        text!(
+            "no `Chart.yaml` found in {n} file(s): this input holds no chart",
+            "在 {n} 个文件中未找到 `Chart.yaml`：该输入不包含 chart"
+        ),
+    )
+    .with_help(text!(
+        "a packaged chart has `<name>/Chart.yaml`; a project has `chart/<name>/Chart.yaml`",
+        "打包的 chart 应包含 `<name>/Chart.yaml`；云产品项目应包含 `chart/<name>/Chart.yaml`"
+    ))
+}

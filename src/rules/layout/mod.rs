@@ -1,0 +1,8 @@
+//! LAYOUT — archive and folder layout (guide §1.1.6.1).
+
+pub mod layout_001;
+pub mod layout_002;
+pub mod layout_003;
+pub mod layout_004;
+pub mod layout_005;
+pub mod layout_006;

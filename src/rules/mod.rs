@@ -1,0 +1,173 @@
+//! The rule registry: one file per rule, grouped by the guide's sections.
+//!
+//! A rule file declares itself with [`declare_rule!`]: its doc comment *is* its documentation
+//! (what the page, `ecplint rule ID` and the README show), and its `check` function reads one
+//! chart and reports findings. The table [`ALL`] lists every rule once.
+
+pub mod acl;
+pub mod chart;
+pub mod helm;
+pub mod input;
+pub mod layout;
+pub mod res;
+
+#[cfg(test)]
+mod doc_examples;
+
+use crate::chart::Chart;
+use crate::diagnostic::{Diagnostic, Range, Severity, Text};
+
+/// The guide's sections, as rule groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    Input,
+    Layout,
+    Chart,
+    Acl,
+    Res,
+    Helm,
+}
+
+impl Group {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Input => "INPUT",
+            Group::Layout => "LAYOUT",
+            Group::Chart => "CHART",
+            Group::Acl => "ACL",
+            Group::Res => "RES",
+            Group::Helm => "HELM",
+        }
+    }
+}
+
+/// What a rule is, independent of any chart.
+pub struct Rule {
+    pub id: &'static str,
+    pub group: Group,
+    pub severity: Severity,
+    pub title_en: &'static str,
+    pub title_zh: &'static str,
+    /// Markdown, from the rule file's doc comment.
+    pub docs: &'static str,
+    /// The guide section (`§1.1.6.2`).
+    pub section: &'static str,
+    /// Reads one chart. `None` for rules raised elsewhere (input reading, chart discovery).
+    pub check: Option<fn(&Chart, &mut Findings)>,
+}
+
+/// Declare a rule: `declare_rule! { /// docs... RULE = "ID", Group, Severity, "§", "title", "标题", check }`.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident = $id:literal, $group:ident, $severity:ident, $section:literal,
+        $title_en:literal, $title_zh:literal, $check:expr $(,)?
+    ) => {
+        $(#[doc = $doc])*
+        pub static $name: $crate::rules::Rule = $crate::rules::Rule {
+            id: $id,
+            group: $crate::rules::Group::$group,
+            severity: $crate::diagnostic::Severity::$severity,
+            title_en: $title_en,
+            title_zh: $title_zh,
+            docs: concat!($($doc, "\n"),*),
+            section: $section,
+            check: $check,
+        };
+    };
+}
+
+/// Every rule, in catalog order.
+pub static ALL: &[&Rule] = &[
+    &input::input_001::RULE,
+    &layout::layout_001::RULE,
+    &layout::layout_002::RULE,
+    &layout::layout_003::RULE,
+    &layout::layout_004::RULE,
+    &layout::layout_005::RULE,
+    &layout::layout_006::RULE,
+    &chart::chart_001::RULE,
+    &chart::chart_002::RULE,
+    &chart::chart_003::RULE,
+    &chart::chart_004::RULE,
+    &chart::chart_005::RULE,
+    &chart::chart_006::RULE,
+    &chart::chart_007::RULE,
+    &chart::chart_008::RULE,
+    &chart::chart_009::RULE,
+    &acl::acl_001::RULE,
+    &acl::acl_002::RULE,
+    &acl::acl_003::RULE,
+    &acl::acl_004::RULE,
+    &acl::acl_005::RULE,
+    &acl::acl_006::RULE,
+    &acl::acl_007::RULE,
+    &res::res_001::RULE,
+    &res::res_002::RULE,
+    &res::res_003::RULE,
+    &res::res_004::RULE,
+    &res::res_005::RULE,
+    &res::res_006::RULE,
+    &res::res_007::RULE,
+    &res::res_008::RULE,
+    &helm::helm_001::RULE,
+    &helm::helm_003::RULE,
+    &helm::helm_004::RULE,
+];
+
+/// Look a rule up by ID, case-insensitively.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+/// Where one rule puts its findings while it checks one chart.
+pub struct Findings {
+    rule: &'static Rule,
+    chart: Option<String>,
+    pub(crate) out: Vec<Diagnostic>,
+}
+
+impl Findings {
+    pub fn new(rule: &'static Rule, chart: Option<String>) -> Findings {
+        Findings { rule, chart, out: Vec::new() }
+    }
+
+    /// Report a finding in `file` at `range`, with the rule's default severity.
+    pub fn report(&mut self, file: &str, range: Option<Range>, message: Text) -> &mut Diagnostic {
+        let mut d = Diagnostic::new(self.rule.id, self.rule.severity, message).in_file(file);
+        d.range = range;
+        d.chart = self.chart.clone();
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.out
+    }
+}
+
+impl Diagnostic {
+    /// Set the help text of a finding being reported.
+    pub fn help(&mut self, help: Text) -> &mut Diagnostic {
+        self.help = Some(help);
+        self
+    }
+    /// Override the rule's default severity for this finding.
+    pub fn severity(&mut self, severity: Severity) -> &mut Diagnostic {
+        self.severity = severity;
+        self
+    }
+}
+
+/// The known word nearest to `word` (Levenshtein distance ≤ 1/3 of its length, at least 2),
+/// for "did you mean" suggestions.
+pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let budget = (word.chars().count() / 3).max(2);
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(&word.to_lowercase(), &k.to_lowercase()), *k))
+        .filter(|(d, _)| *d <= budget)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}

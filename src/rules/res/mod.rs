@@ -1,0 +1,9 @@
+//! RES rules.
+pub mod res_001;
+pub mod res_002;
+pub mod res_003;
+pub mod res_004;
+pub mod res_005;
+pub mod res_006;
+pub mod res_007;
+pub mod res_008;
