@@ -362,7 +362,15 @@ impl Node {
     }
     /// The entry whose key is `key` (compared as Helm would, after YAML 1.1 resolution).
     pub fn entry(&self, key: &str) -> Option<&Entry> {
-        self.as_map()?.iter().find(|e| e.key.key_string() == key)
+        self.as_map()?.iter().find(|e| e.key.key_is(key))
+    }
+    /// Whether this node, as a map key, names `key` (without allocating for string keys).
+    pub fn key_is(&self, key: &str) -> bool {
+        match &self.kind {
+            Kind::Scalar(s) if s.value == Value::Str => s.text == key,
+            Kind::Scalar(s) => s.value.canonical(&s.text) == key,
+            _ => false,
+        }
     }
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.entry(key).map(|e| &e.value)
@@ -448,18 +456,38 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_cut() {
+    fn deep_flow_nesting_is_cut() {
         let text = "[".repeat(10_000) + &"]".repeat(10_000);
         let y = p(&text);
+        // saphyr-parser stops deep flow collections itself ("recursion limit exceeded").
+        assert!(!y.problems.is_empty(), "{:?}", y.problems);
+    }
+
+    #[test]
+    fn deep_block_nesting_is_cut() {
+        let mut text = String::new();
+        for depth in 0..2_000 {
+            text.push_str(&" ".repeat(depth));
+            text.push_str("k:\n");
+        }
+        let y = p(&text);
         assert!(y.problems.iter().any(|p| matches!(p, Problem::TooDeep { .. })), "{:?}", y.problems);
+        assert!(y.root().is_some());
+    }
+
+    #[test]
+    fn y_and_n_keys_are_booleans_as_in_go_yaml_v2() {
+        let y = p("y: 1\nn: 2\n");
+        assert!(y.root().unwrap().get("true").is_some());
+        assert!(y.root().unwrap().get("false").is_some());
     }
 
     #[test]
     fn merge_keys() {
-        let y = p("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n");
+        let y = p("base: &b {a: 1, b: 2}\nm:\n  <<: *b\n  b: 3\n");
         let m = y.root().unwrap().get("m").unwrap();
-        assert_eq!(m.get("x").unwrap().as_scalar().unwrap().value, Value::Int(1));
-        assert_eq!(m.get("y").unwrap().as_scalar().unwrap().value, Value::Int(3));
+        assert_eq!(m.get("a").unwrap().as_scalar().unwrap().value, Value::Int(1));
+        assert_eq!(m.get("b").unwrap().as_scalar().unwrap().value, Value::Int(3));
     }
 
     #[test]
