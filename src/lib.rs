@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod diagnostic;
 pub mod input;
+pub mod output;
 pub mod report;
 pub mod resources;
 pub mod rules;

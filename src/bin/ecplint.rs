@@ -1,1 +1,646 @@
-fn main() {}
+//! The `ecplint` command: argument handling and I/O only. Reading is `ecplint::input`, checking is
+//! `ecplint::check_input`, rendering is `ecplint::output`.
+//!
+//! Exit codes (REPORT.md): 0 no error finding, 1 an error finding, 2 an input could not be read or
+//! the call is wrong.
+
+use ecplint::diagnostic::{Lang, Severity};
+use ecplint::input::{self, File, Input, Limits, Source};
+use ecplint::output::{self, InputView};
+use ecplint::report::Report;
+use ecplint::rules::input::input_001::input_problem;
+use ecplint::text;
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "\
+ecplint — validate EasyStack ECP cloud product charts
+
+Usage:
+  ecplint check PATH... [--format text|json|sarif] [--lang en|zh] [--color auto|always|never]
+  ecplint rules [--format text|markdown|json] [--lang en|zh] [--color auto|always|never]
+  ecplint rule ID [--lang en|zh] [--color auto|always|never]
+  ecplint help | --help | -h
+  ecplint --version | -V
+
+PATH is a chart archive (.tgz, .tar.gz, .tar, .zip) or a folder (a chart or a cloud product
+project). Folders are read without following symbolic links.
+
+Exit status: 0 no error finding, 1 an error finding, 2 an input could not be read or the call
+is wrong.
+";
+
+/// A wrong call: the message, then the usage, exit 2.
+struct Usage(String);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Sarif,
+    Markdown,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+struct Flags {
+    format: Option<Format>,
+    lang: Lang,
+    color: Color,
+    timings: bool,
+    help: bool,
+    positional: Vec<OsString>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    match run(args) {
+        Ok(code) => code,
+        Err(Usage(msg)) => {
+            let _ = writeln!(std::io::stderr(), "error: {msg}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<OsString>) -> Result<ExitCode, Usage> {
+    let Some(command) = args.first() else {
+        return Err(Usage("no command given".into()));
+    };
+    let command = command.to_string_lossy().into_owned();
+    let rest = &args[1..];
+    match command.as_str() {
+        "-V" | "--version" | "version" => {
+            emit(&format!("ecplint {}\n", env!("CARGO_PKG_VERSION")));
+            Ok(ExitCode::SUCCESS)
+        }
+        "-h" | "--help" | "help" => {
+            emit(USAGE);
+            Ok(ExitCode::SUCCESS)
+        }
+        "check" => {
+            let flags = parse_flags(rest)?;
+            if flags.help {
+                emit(USAGE);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let format = match flags.format {
+                None | Some(Format::Text) => Format::Text,
+                Some(Format::Json) => Format::Json,
+                Some(Format::Sarif) => Format::Sarif,
+                Some(Format::Markdown) => {
+                    return Err(Usage("`check` writes --format text, json or sarif".into()))
+                }
+            };
+            if flags.positional.is_empty() {
+                return Err(Usage("`check` needs at least one PATH".into()));
+            }
+            Ok(check(&flags.positional, format, &flags))
+        }
+        "rules" => {
+            let flags = parse_flags(rest)?;
+            if flags.help {
+                emit(USAGE);
+                return Ok(ExitCode::SUCCESS);
+            }
+            if let Some(extra) = flags.positional.first() {
+                return Err(Usage(format!(
+                    "unexpected argument `{}`",
+                    extra.to_string_lossy()
+                )));
+            }
+            let out = match flags.format.unwrap_or(Format::Text) {
+                Format::Text => output::text::render_rules(flags.lang, use_color(flags.color)),
+                Format::Markdown => output::markdown::rules_table(flags.lang),
+                Format::Json => output::rules_json() + "\n",
+                Format::Sarif => {
+                    return Err(Usage(
+                        "`rules` writes --format text, markdown or json".into(),
+                    ))
+                }
+            };
+            emit(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        "rule" => {
+            let flags = parse_flags(rest)?;
+            if flags.help {
+                emit(USAGE);
+                return Ok(ExitCode::SUCCESS);
+            }
+            if flags.format.is_some() {
+                return Err(Usage("`rule` takes no --format".into()));
+            }
+            let [id] = flags.positional.as_slice() else {
+                return Err(Usage(
+                    "`rule` needs exactly one rule ID, such as CHART-001".into(),
+                ));
+            };
+            let id = id.to_string_lossy();
+            match ecplint::rules::find(&id) {
+                Some(rule) => {
+                    emit(&output::text::render_rule(
+                        rule,
+                        flags.lang,
+                        use_color(flags.color),
+                    ));
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    let ids: Vec<&str> = ecplint::rules::ALL.iter().map(|r| r.id).collect();
+                    let hint = match ecplint::rules::nearest(&id, &ids) {
+                        Some(near) => format!("did you mean `{near}`? "),
+                        None => String::new(),
+                    };
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "error: unknown rule `{}`; {hint}`ecplint rules` lists every rule",
+                        output::sanitize(&id)
+                    );
+                    Ok(ExitCode::from(2))
+                }
+            }
+        }
+        other => {
+            let known = ["check", "rules", "rule", "help", "version"];
+            let hint = match ecplint::rules::nearest(other, &known) {
+                Some(k) => format!(" (did you mean `{k}`?)"),
+                None => String::new(),
+            };
+            Err(Usage(format!(
+                "unknown command `{}`{hint}",
+                output::sanitize(other)
+            )))
+        }
+    }
+}
+
+/// Flags may come anywhere after the command; `--flag value` and `--flag=value` both work; `--`
+/// ends the flags.
+fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
+    let mut flags = Flags {
+        format: None,
+        lang: Lang::En,
+        color: Color::Auto,
+        timings: false,
+        help: false,
+        positional: Vec::new(),
+    };
+    let mut it = args.iter();
+    let mut only_paths = false;
+    while let Some(arg) = it.next() {
+        let s = arg.to_string_lossy();
+        if only_paths || !s.starts_with('-') || s == "-" {
+            flags.positional.push(arg.clone());
+            continue;
+        }
+        if s == "--" {
+            only_paths = true;
+            continue;
+        }
+        let (name, inline) = match s.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (s.to_string(), None),
+        };
+        let mut value = |flag: &str| -> Result<String, Usage> {
+            match &inline {
+                Some(v) => Ok(v.clone()),
+                None => it
+                    .next()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .ok_or_else(|| Usage(format!("`{flag}` needs a value"))),
+            }
+        };
+        match name.as_str() {
+            "--format" | "-f" => {
+                let v = value("--format")?;
+                flags.format = Some(match v.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    "sarif" => Format::Sarif,
+                    "markdown" | "md" => Format::Markdown,
+                    _ => return Err(Usage(format!("unknown format `{}`", output::sanitize(&v)))),
+                });
+            }
+            "--lang" => {
+                let v = value("--lang")?;
+                flags.lang = Lang::parse(&v).ok_or_else(|| {
+                    Usage(format!(
+                        "unknown language `{}` (en or zh)",
+                        output::sanitize(&v)
+                    ))
+                })?;
+            }
+            "--color" | "--colour" => {
+                let v = value("--color")?;
+                flags.color = match v.as_str() {
+                    "auto" => Color::Auto,
+                    "always" => Color::Always,
+                    "never" => Color::Never,
+                    _ => return Err(Usage(format!("unknown --color `{}`", output::sanitize(&v)))),
+                };
+            }
+            // Hidden: time reading and checking of each input, on stderr.
+            "--timings" if inline.is_none() => flags.timings = true,
+            "-h" | "--help" if inline.is_none() => flags.help = true,
+            _ => {
+                let known = ["--format", "--lang", "--color", "--help"];
+                let hint = match ecplint::rules::nearest(&name, &known) {
+                    Some(k) => format!(" (did you mean `{k}`?)"),
+                    None => String::new(),
+                };
+                return Err(Usage(format!(
+                    "unknown flag `{}`{hint}",
+                    output::sanitize(&name)
+                )));
+            }
+        }
+    }
+    Ok(flags)
+}
+
+/// Colours: `always`, `never`, or (auto) when stdout is a terminal and `NO_COLOR` is not set.
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    }
+}
+
+/// Write to stdout; a closed pipe (`ecplint ... | head`) is not an error.
+fn emit(s: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
+}
+
+/// One input as read: the files, plus how to show its paths (`(strip, prepend)`).
+struct Loaded {
+    input: Input,
+    display: Option<(String, String)>,
+}
+
+fn check(paths: &[OsString], format: Format, flags: &Flags) -> ExitCode {
+    let limits = Limits::default();
+    let mut loaded = Vec::with_capacity(paths.len());
+    let mut reports = Vec::with_capacity(paths.len());
+    for p in paths {
+        let path = PathBuf::from(p);
+        let t0 = Instant::now();
+        let l = read_path(&path, &limits);
+        let t1 = Instant::now();
+        let report = ecplint::check_input(&l.input);
+        let t2 = Instant::now();
+        if flags.timings {
+            let _ = writeln!(
+                std::io::stderr(),
+                "timing: {}: read+load {:.2} ms, check {:.2} ms, {} files",
+                output::sanitize(&l.input.path),
+                (t1 - t0).as_secs_f64() * 1e3,
+                (t2 - t1).as_secs_f64() * 1e3,
+                l.input.files.len()
+            );
+        }
+        reports.push(report);
+        loaded.push(l);
+    }
+    let report = Report::new(reports);
+    let views: Vec<InputView> = loaded
+        .iter()
+        .map(|l| InputView {
+            files: &l.input.files,
+            display: l.display.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+        })
+        .collect();
+    let out = match format {
+        Format::Json => report.to_json() + "\n",
+        Format::Sarif => output::sarif::render(&report, &views, flags.lang) + "\n",
+        _ => output::text::render(
+            &report,
+            &views,
+            &output::text::TextOptions {
+                lang: flags.lang,
+                color: use_color(flags.color),
+            },
+        ),
+    };
+    emit(&out);
+    ExitCode::from(report.exit_code() as u8)
+}
+
+/// A path as the user wrote it, with `/` separators and no trailing `/`.
+fn shown_path(path: &Path) -> String {
+    let s = path
+        .to_string_lossy()
+        .replace(std::path::MAIN_SEPARATOR, "/");
+    let trimmed = s.trim_end_matches('/');
+    if trimmed.is_empty() && s.starts_with('/') {
+        "/".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// An input that could not be read at all.
+fn unreadable(name: String, message: ecplint::diagnostic::Text) -> Loaded {
+    let input = Input {
+        path: name,
+        files: Vec::new(),
+        diagnostics: vec![input_problem(None, Severity::Error, message)],
+        unreadable: true,
+    };
+    Loaded {
+        input,
+        display: None,
+    }
+}
+
+fn read_path(path: &Path, limits: &Limits) -> Loaded {
+    let name = shown_path(path);
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let e = e.to_string();
+            return unreadable(
+                name.clone(),
+                text!("cannot read `{name}`: {e}", "无法读取 `{name}`：{e}"),
+            );
+        }
+    };
+    if meta.is_dir() {
+        return read_folder(path, name, limits);
+    }
+    if !meta.is_file() {
+        return unreadable(
+            name.clone(),
+            text!(
+                "`{name}` is neither a file nor a folder",
+                "`{name}` 既不是文件也不是目录"
+            ),
+        );
+    }
+    if meta.len() > limits.max_total_bytes {
+        let (size, max) = (meta.len(), limits.max_total_bytes);
+        return unreadable(
+            name.clone(),
+            text!(
+                "`{name}` is {size} bytes, over the limit of {max} bytes per input",
+                "`{name}` 大小为 {size} 字节，超过每个输入 {max} 字节的限制"
+            ),
+        );
+    }
+    match std::fs::read(path) {
+        Ok(data) => Loaded {
+            input: input::load(Source::Archive { name, data }, limits),
+            display: None,
+        },
+        Err(e) => {
+            let e = e.to_string();
+            unreadable(
+                name.clone(),
+                text!("cannot read `{name}`: {e}", "无法读取 `{name}`：{e}"),
+            )
+        }
+    }
+}
+
+/// Read a folder: regular files only, symbolic links reported and not followed, within the
+/// limits. Files are named `<folder name>/<relative path>`.
+fn read_folder(path: &Path, name: String, limits: &Limits) -> Loaded {
+    let dir_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .or_else(|| {
+            std::fs::canonicalize(path)
+                .ok()?
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "root".to_string());
+    let mut walk = Walk {
+        limits,
+        files: Vec::new(),
+        diagnostics: Vec::new(),
+        entries: 0,
+        bytes: 0,
+        stopped: false,
+    };
+    if let Err(e) = walk.dir(path, &dir_name) {
+        let e = e.to_string();
+        return unreadable(
+            name.clone(),
+            text!("cannot read `{name}`: {e}", "无法读取 `{name}`：{e}"),
+        );
+    }
+    let mut input = input::load(
+        Source::Folder {
+            name: name.clone(),
+            files: walk.files,
+        },
+        limits,
+    );
+    input.diagnostics.extend(walk.diagnostics);
+    let prepend = if name == "." {
+        String::new()
+    } else {
+        format!("{name}/")
+    };
+    Loaded {
+        input,
+        display: Some((format!("{dir_name}/"), prepend)),
+    }
+}
+
+struct Walk<'a> {
+    limits: &'a Limits,
+    files: Vec<File>,
+    diagnostics: Vec<ecplint::diagnostic::Diagnostic>,
+    entries: usize,
+    bytes: u64,
+    stopped: bool,
+}
+
+impl Walk<'_> {
+    fn problem(
+        &mut self,
+        file: Option<&str>,
+        severity: Severity,
+        message: ecplint::diagnostic::Text,
+    ) {
+        self.diagnostics
+            .push(input_problem(file, severity, message));
+    }
+
+    /// Read folder `dir`, whose files are named `<prefix>/...`. Iterative over a stack of folders,
+    /// so depth costs no native stack.
+    fn dir(&mut self, root: &Path, root_prefix: &str) -> std::io::Result<()> {
+        let mut stack = vec![(root.to_path_buf(), root_prefix.to_string())];
+        let mut first = true;
+        while let Some((dir, prefix)) = stack.pop() {
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
+                Err(e) => Err(e),
+            };
+            let mut entries = match entries {
+                Ok(e) => e,
+                Err(e) if first => return Err(e),
+                Err(e) => {
+                    let e = e.to_string();
+                    self.problem(
+                        Some(&prefix),
+                        Severity::Error,
+                        text!(
+                            "cannot read folder `{prefix}`: {e}",
+                            "无法读取目录 `{prefix}`：{e}"
+                        ),
+                    );
+                    continue;
+                }
+            };
+            first = false;
+            entries.sort_by_key(|e| e.file_name());
+            let mut subdirs = Vec::new();
+            for entry in entries {
+                if self.stopped {
+                    return Ok(());
+                }
+                let Some(file_name) = entry.file_name().to_str().map(str::to_string) else {
+                    let shown = entry.file_name().to_string_lossy().into_owned();
+                    let p = format!("{prefix}/{shown}");
+                    self.problem(
+                        Some(&p),
+                        Severity::Warning,
+                        text!(
+                            "`{p}` skipped: its name is not UTF-8",
+                            "已跳过 `{p}`：文件名不是 UTF-8"
+                        ),
+                    );
+                    continue;
+                };
+                let rel = format!("{prefix}/{file_name}");
+                self.entries += 1;
+                if self.entries > self.limits.max_entries {
+                    let max = self.limits.max_entries;
+                    self.problem(
+                        None,
+                        Severity::Error,
+                        text!(
+                            "more than {max} entries: stopped reading at `{rel}`",
+                            "条目超过 {max} 个：已在 `{rel}` 处停止读取"
+                        ),
+                    );
+                    self.stopped = true;
+                    return Ok(());
+                }
+                let kind = match entry.file_type() {
+                    Ok(k) => k,
+                    Err(e) => {
+                        let e = e.to_string();
+                        self.problem(
+                            Some(&rel),
+                            Severity::Error,
+                            text!("cannot read `{rel}`: {e}", "无法读取 `{rel}`：{e}"),
+                        );
+                        continue;
+                    }
+                };
+                if kind.is_symlink() {
+                    let target = std::fs::read_link(entry.path())
+                        .map(|t| t.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.problem(
+                        Some(&rel),
+                        Severity::Warning,
+                        text!(
+                            "symbolic link `{rel}` → `{target}` skipped: links are not followed",
+                            "已跳过符号链接 `{rel}` → `{target}`：不跟随符号链接"
+                        ),
+                    );
+                } else if kind.is_dir() {
+                    subdirs.push((entry.path(), rel));
+                } else if kind.is_file() {
+                    self.file(&entry.path(), rel);
+                } else {
+                    self.problem(
+                        Some(&rel),
+                        Severity::Warning,
+                        text!(
+                            "`{rel}` skipped: not a regular file (device, socket or pipe)",
+                            "已跳过 `{rel}`：不是普通文件（设备、套接字或管道）"
+                        ),
+                    );
+                }
+            }
+            // Depth first, in name order: push in reverse so the first folder is read first.
+            stack.extend(subdirs.into_iter().rev());
+        }
+        Ok(())
+    }
+
+    fn file(&mut self, path: &Path, rel: String) {
+        let size = match std::fs::symlink_metadata(path) {
+            Ok(m) => m.len(),
+            Err(e) => {
+                let e = e.to_string();
+                self.problem(
+                    Some(&rel),
+                    Severity::Error,
+                    text!("cannot read `{rel}`: {e}", "无法读取 `{rel}`：{e}"),
+                );
+                return;
+            }
+        };
+        if size > self.limits.max_file_bytes {
+            let max = self.limits.max_file_bytes;
+            self.problem(
+                Some(&rel),
+                Severity::Error,
+                text!(
+                    "`{rel}` skipped: {size} bytes, over the limit of {max} bytes per file",
+                    "已跳过 `{rel}`：{size} 字节，超过单个文件 {max} 字节的限制"
+                ),
+            );
+            return;
+        }
+        if self.bytes + size > self.limits.max_total_bytes {
+            let max = self.limits.max_total_bytes;
+            self.problem(
+                None,
+                Severity::Error,
+                text!(
+                    "over {max} bytes in total: stopped reading at `{rel}`",
+                    "总大小超过 {max} 字节：已在 `{rel}` 处停止读取"
+                ),
+            );
+            self.stopped = true;
+            return;
+        }
+        match std::fs::read(path) {
+            Ok(data) => {
+                // The file may have grown since it was measured.
+                self.bytes += data.len() as u64;
+                self.files.push(File { path: rel, data });
+            }
+            Err(e) => {
+                let e = e.to_string();
+                self.problem(
+                    Some(&rel),
+                    Severity::Error,
+                    text!("cannot read `{rel}`: {e}", "无法读取 `{rel}`：{e}"),
+                );
+            }
+        }
+    }
+}
