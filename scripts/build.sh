@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Build the web page's wasm module into www/pkg/ (ecplint.js + ecplint_bg.wasm) and the sample archive.
+#
+#   scripts/build.sh                 # setup (no browser), cargo build, wasm-bindgen, wasm-opt, sample
+#   ECPLINT_SKIP_SETUP=1 scripts/build.sh
+#   WASM_OPT_LEVEL=-O3 scripts/build.sh   # default -O3 (see README: -Oz is smaller but slower)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { echo "[build] $*"; }
+die() { echo "[build] ERROR: $*" >&2; exit 1; }
+export PATH="$HOME/.cargo/bin:$PATH"
+t0=$SECONDS
+
+if [[ -z "${ECPLINT_SKIP_SETUP:-}" ]]; then
+  bash scripts/setup.sh
+fi
+
+# 1. The core as a wasm library (profile: Cargo.toml [profile.release]).
+say "cargo build --release --target wasm32-unknown-unknown --lib"
+cargo build --release --target wasm32-unknown-unknown --lib
+wasm=target/wasm32-unknown-unknown/release/ecplint.wasm
+[[ -f "$wasm" ]] || die "cargo did not produce $wasm"
+
+# 2. JS bindings: an ES module for <script type="module"> and workers, no bundler.
+say "wasm-bindgen --target web --out-dir www/pkg --no-typescript"
+rm -rf www/pkg.tmp
+wasm-bindgen --target web --out-dir www/pkg.tmp --no-typescript "$wasm"
+# Lets node import www/pkg/ecplint.js as the ES module it is (tests); browsers ignore it.
+echo '{ "type": "module" }' > www/pkg.tmp/package.json
+
+# 3. Shrink with binaryen from npm (never Debian's binaryen 108: it emits broken modules).
+# The features are Rust's defaults for wasm32-unknown-unknown; given explicitly so that a stripped
+# target-features section cannot make wasm-opt reject bulk-memory instructions.
+wasm_opt=node_modules/.bin/wasm-opt
+[[ -x "$wasm_opt" ]] || die "$wasm_opt missing: run scripts/setup.sh (npm ci)"
+level=${WASM_OPT_LEVEL:--O3}
+say "wasm-opt $level"
+"$wasm_opt" "$level" \
+  --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory \
+  --enable-sign-ext --enable-reference-types --enable-multivalue \
+  www/pkg.tmp/ecplint_bg.wasm -o www/pkg.tmp/ecplint_bg.opt.wasm
+mv www/pkg.tmp/ecplint_bg.opt.wasm www/pkg.tmp/ecplint_bg.wasm
+
+# 4. A quick load check of the module (catches a broken optimizer before a browser ever sees it).
+node --input-type=module -e "
+  import { readFileSync } from 'node:fs';
+  const m = await import('./www/pkg.tmp/ecplint.js');
+  await m.default({ module_or_path: readFileSync('www/pkg.tmp/ecplint_bg.wasm') });
+  const ws = new m.Workspace();
+  ws.addArchive('x.tgz', new Uint8Array([1, 2, 3]));
+  const r = ws.check();
+  if (m.version() !== '$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)' || r.schema !== 1 || m.rules().length === 0)
+    throw new Error('the built module does not work: ' + JSON.stringify(r).slice(0, 300));
+" || die "the optimized module failed to load or run in node"
+
+rm -rf www/pkg
+mv www/pkg.tmp www/pkg
+
+raw=$(stat -c %s www/pkg/ecplint_bg.wasm)
+gz=$(gzip -9 -c www/pkg/ecplint_bg.wasm | wc -c)
+say "www/pkg/ecplint_bg.wasm: $raw bytes ($((raw / 1024)) KiB), gzip -9: $gz bytes ($((gz / 1024)) KiB)"
+if (( gz > 400 * 1024 )); then
+  echo "[build] WARNING: the gzipped wasm is over the 400 KiB budget" >&2
+fi
+
+# 5. The sample project the page offers, as an archive (reproducible: sorted, no owners, no times).
+sample=tests/fixtures/sample/orbit-console-project
+if [[ -d "$sample" ]]; then
+  mkdir -p www/sample
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --format=ustar \
+    -C tests/fixtures/sample -cf - orbit-console-project | gzip -9n > www/sample/orbit-console-project.tgz
+  say "www/sample/orbit-console-project.tgz: $(stat -c %s www/sample/orbit-console-project.tgz) bytes"
+else
+  say "no $sample yet: skipping the sample archive"
+fi
+
+say "done in $((SECONDS - t0))s"

@@ -1,0 +1,340 @@
+//! The JavaScript API: a thin `Workspace` over the core, built with `wasm-bindgen --target web`.
+//!
+//! ```js
+//! import init, { Workspace, rules, version } from './pkg/ecplint.js';
+//! await init();
+//! const ws = new Workspace();
+//! ws.addArchive('chart.tgz', bytes);                 // Uint8Array
+//! ws.addFolder('proj', ['proj/Makefile'], [bytes]); // paths start with the folder name
+//! const report = ws.check((done, total, name) => {}, { lang: 'zh' });
+//! ws.source(0, report.inputs[0].diagnostics[0].file); // text, or undefined
+//! ```
+//!
+//! Only wrong argument *types* throw (a `TypeError`); anything wrong with what the user gave
+//! becomes an `INPUT-001` diagnostic in the report.
+//!
+//! `tests/wasm.rs` compiles this file a second time as a module of the test crate (the module is
+//! private to the library); there `cfg(test)` is set, the `#[wasm_bindgen]` attributes are left out
+//! so that the exports do not clash, and the methods are called from Rust with real JS values.
+
+#![allow(clippy::new_without_default)]
+
+use crate::diagnostic::Lang;
+use crate::input::{self, File, Input, Source};
+use crate::report::{InputReport, Report};
+use crate::{check_input, rules, Options};
+use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// One input given to the workspace: its source until it is read, then the files read.
+struct Entry {
+    name: String,
+    source: Option<Source>,
+    input: Option<Input>,
+    report: Option<InputReport>,
+}
+
+impl Entry {
+    fn new(source: Source) -> Entry {
+        Entry {
+            name: source.name().to_string(),
+            source: Some(source),
+            input: None,
+            report: None,
+        }
+    }
+    /// Read the source into files (once), under `options`' limits.
+    fn load(&mut self, options: &Options) -> &Input {
+        if self.input.is_none() {
+            let source = self.source.take().unwrap_or_else(|| Source::Folder {
+                name: self.name.clone(),
+                files: Vec::new(),
+            });
+            self.input = Some(input::load(source, &options.limits));
+        }
+        self.input.as_ref().expect("loaded just above")
+    }
+}
+
+/// A set of inputs (archives and folders) to check together. Inputs stay loaded after `check`,
+/// so that `source` and `bytes` can show their files.
+#[cfg_attr(not(test), wasm_bindgen)]
+pub struct Workspace {
+    entries: Vec<Entry>,
+}
+
+#[cfg_attr(not(test), wasm_bindgen)]
+impl Workspace {
+    #[cfg_attr(not(test), wasm_bindgen(constructor))]
+    pub fn new() -> Workspace {
+        console_error_panic_hook::set_once();
+        Workspace {
+            entries: Vec::new(),
+        }
+    }
+
+    /// Add an archive (`.tgz`, `.tar.gz`, `.tar`, `.zip`): `name` is shown as the input's path.
+    #[cfg_attr(not(test), wasm_bindgen(js_name = addArchive))]
+    pub fn add_archive(&mut self, name: JsValue, bytes: JsValue) -> Result<(), JsValue> {
+        let name = string_arg(&name, "addArchive", "name")?;
+        let data = bytes_arg(&bytes, "addArchive", "bytes")?;
+        self.entries
+            .push(Entry::new(Source::Archive { name, data }));
+        Ok(())
+    }
+
+    /// Add a dropped folder: `paths[i]` (relative, `/`-separated, starting with the folder name)
+    /// holds `contents[i]`.
+    #[cfg_attr(not(test), wasm_bindgen(js_name = addFolder))]
+    pub fn add_folder(
+        &mut self,
+        name: JsValue,
+        paths: JsValue,
+        contents: JsValue,
+    ) -> Result<(), JsValue> {
+        let name = string_arg(&name, "addFolder", "name")?;
+        let paths = array_arg(&paths, "addFolder", "paths")?;
+        let contents = array_arg(&contents, "addFolder", "contents")?;
+        if paths.length() != contents.length() {
+            return Err(type_error(&format!(
+                "addFolder: `paths` has {} items but `contents` has {}",
+                paths.length(),
+                contents.length()
+            )));
+        }
+        let mut files = Vec::with_capacity(paths.length() as usize);
+        for i in 0..paths.length() {
+            let path = string_arg(&paths.get(i), "addFolder", &format!("paths[{i}]"))?;
+            let data = bytes_arg(&contents.get(i), "addFolder", &format!("contents[{i}]"))?;
+            files.push(File { path, data });
+        }
+        self.entries
+            .push(Entry::new(Source::Folder { name, files }));
+        Ok(())
+    }
+
+    /// Check every input and return the report (REPORT.md) as a plain object.
+    /// `on_progress(done, total, inputName)` is called before each input.
+    pub fn check(&mut self, on_progress: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        console_error_panic_hook::set_once();
+        let on_progress = optional_function(&on_progress, "check", "onProgress")?;
+        let options = parse_options(&options)?;
+        let total = self.entries.len();
+        let mut inputs = Vec::with_capacity(total);
+        for (done, entry) in self.entries.iter_mut().enumerate() {
+            if let Some(f) = &on_progress {
+                f.call3(
+                    &JsValue::NULL,
+                    &JsValue::from(done as u32),
+                    &JsValue::from(total as u32),
+                    &JsValue::from_str(&entry.name),
+                )?;
+            }
+            if entry.report.is_none() {
+                let report = check_input(entry.load(&options));
+                entry.report = Some(report);
+            }
+            inputs.push(entry.report.clone().expect("checked just above"));
+        }
+        to_js(&Report::new(inputs))
+    }
+
+    /// The text of file `path` of input `input_index` (BOM stripped), or `undefined` when the file
+    /// is absent, binary or not valid UTF-8.
+    pub fn source(
+        &mut self,
+        input_index: JsValue,
+        path: JsValue,
+    ) -> Result<Option<String>, JsValue> {
+        let Some(file) = self.file(&input_index, &path, "source")? else {
+            return Ok(None);
+        };
+        Ok(decode_text(&file.data).map(str::to_string))
+    }
+
+    /// The bytes of file `path` of input `input_index`, or `undefined` when absent.
+    pub fn bytes(
+        &mut self,
+        input_index: JsValue,
+        path: JsValue,
+    ) -> Result<Option<Vec<u8>>, JsValue> {
+        Ok(self
+            .file(&input_index, &path, "bytes")?
+            .map(|f| f.data.clone()))
+    }
+
+    /// Forget every input.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// How many inputs were added.
+    #[cfg_attr(not(test), wasm_bindgen(getter))]
+    pub fn length(&self) -> u32 {
+        self.entries.len() as u32
+    }
+}
+
+impl Workspace {
+    fn file(
+        &mut self,
+        index: &JsValue,
+        path: &JsValue,
+        func: &str,
+    ) -> Result<Option<&File>, JsValue> {
+        let Some(index) = index.as_f64() else {
+            return Err(type_error(&format!(
+                "{func}: `inputIndex` must be a number"
+            )));
+        };
+        let path = string_arg(path, func, "path")?;
+        if index < 0.0 || index.fract() != 0.0 || index >= self.entries.len() as f64 {
+            return Ok(None);
+        }
+        let input = self.entries[index as usize].load(&Options::default());
+        Ok(input.files.iter().find(|f| f.path == path))
+    }
+}
+
+/// Every rule: `[{id, group, severity, title_en, title_zh, section, docs}]`.
+#[cfg_attr(not(test), wasm_bindgen)]
+pub fn rules() -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    #[derive(Serialize)]
+    struct RuleInfo {
+        id: &'static str,
+        group: &'static str,
+        severity: &'static str,
+        title_en: &'static str,
+        title_zh: &'static str,
+        section: &'static str,
+        docs: &'static str,
+    }
+    let list: Vec<RuleInfo> = rules::ALL
+        .iter()
+        .map(|r| RuleInfo {
+            id: r.id,
+            group: r.group.as_str(),
+            severity: r.severity.as_str(),
+            title_en: r.title_en,
+            title_zh: r.title_zh,
+            section: r.section,
+            docs: r.docs,
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// The version of ecplint (`"0.1.0"`).
+#[cfg_attr(not(test), wasm_bindgen)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Text of a file: UTF-8 without a BOM and without NUL bytes (those are binary), else `None`.
+pub(crate) fn decode_text(data: &[u8]) -> Option<&str> {
+    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    if data.contains(&0) {
+        return None;
+    }
+    std::str::from_utf8(data).ok()
+}
+
+/// Serialize as JSON would: objects for maps, `null` for `None`, numbers (never BigInt) for
+/// integers. A number beyond 2^53 cannot be a JS number exactly; then go through JSON, as a JSON
+/// reader would (it becomes the nearest double).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    match value.serialize(&serializer) {
+        Ok(v) => Ok(v),
+        Err(_) => {
+            let json = serde_json::to_string(value)
+                .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+            js_sys::JSON::parse(&json)
+        }
+    }
+}
+
+fn parse_options(options: &JsValue) -> Result<Options, JsValue> {
+    let mut out = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    if !options.is_object() {
+        return Err(type_error(
+            "check: `options` must be an object like {lang: 'en'}",
+        ));
+    }
+    let lang = Reflect::get(options, &JsValue::from_str("lang"))?;
+    if !(lang.is_undefined() || lang.is_null()) {
+        let Some(s) = lang.as_string() else {
+            return Err(type_error("check: `options.lang` must be 'en' or 'zh'"));
+        };
+        out.lang = Lang::parse(&s)
+            .ok_or_else(|| type_error("check: `options.lang` must be 'en' or 'zh'"))?;
+    }
+    Ok(out)
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+fn string_arg(value: &JsValue, func: &str, arg: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| type_error(&format!("{func}: `{arg}` must be a string")))
+}
+
+fn array_arg(value: &JsValue, func: &str, arg: &str) -> Result<Array, JsValue> {
+    if Array::is_array(value) {
+        Ok(value.clone().unchecked_into())
+    } else {
+        Err(type_error(&format!("{func}: `{arg}` must be an array")))
+    }
+}
+
+/// A `Uint8Array` (or an `ArrayBuffer`, or another typed array / DataView) copied into Rust.
+fn bytes_arg(value: &JsValue, func: &str, arg: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(a) = value.dyn_ref::<Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = value.dyn_ref::<ArrayBuffer>() {
+        return Ok(Uint8Array::new(b).to_vec());
+    }
+    if ArrayBuffer::is_view(value) {
+        let view: &Object = value.unchecked_ref();
+        let get = |k: &str| {
+            Reflect::get(view, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_f64())
+        };
+        if let (Ok(buffer), Some(offset), Some(len)) = (
+            Reflect::get(view, &JsValue::from_str("buffer")),
+            get("byteOffset"),
+            get("byteLength"),
+        ) {
+            if let Some(buffer) = buffer.dyn_ref::<ArrayBuffer>() {
+                return Ok(Uint8Array::new_with_byte_offset_and_length(
+                    buffer,
+                    offset as u32,
+                    len as u32,
+                )
+                .to_vec());
+            }
+        }
+    }
+    Err(type_error(&format!("{func}: `{arg}` must be a Uint8Array")))
+}
+
+fn optional_function(value: &JsValue, func: &str, arg: &str) -> Result<Option<Function>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else if let Some(f) = value.dyn_ref::<Function>() {
+        Ok(Some(f.clone()))
+    } else {
+        Err(type_error(&format!("{func}: `{arg}` must be a function")))
+    }
+}
