@@ -402,10 +402,30 @@ fn read_path(path: &Path, limits: &Limits) -> Loaded {
         );
     }
     match std::fs::read(path) {
-        Ok(data) => Loaded {
-            input: input::load(Source::Archive { name, data }, limits),
-            display: None,
-        },
+        Ok(data) => {
+            let mut input = input::load(
+                Source::Archive {
+                    name: name.clone(),
+                    data,
+                },
+                limits,
+            );
+            if input.unreadable && input.diagnostics.is_empty() {
+                // REPORT.md: an unreadable input always says why.
+                input.diagnostics.push(input_problem(
+                    None,
+                    Severity::Error,
+                    text!(
+                        "`{name}` could not be read as an archive",
+                        "`{name}` 无法作为归档读取"
+                    ),
+                ));
+            }
+            Loaded {
+                input,
+                display: None,
+            }
+        }
         Err(e) => {
             let e = e.to_string();
             unreadable(

@@ -1,0 +1,120 @@
+//! Speed over the shared corpus of real charts: `cargo bench --bench corpus`.
+//!
+//! Reads every `*.tgz` under `../shared/corpus/charts` into memory first, then times
+//! `input::load` + `check_input` per chart (what the CLI and the page do per archive) and prints
+//! total, median, p95 and max per chart, and the five slowest. Each chart is checked
+//! `ECPLINT_BENCH_RUNS` times (default 3) and its fastest run counts, which keeps scheduler noise
+//! out of the figures. The target is a median under 5 ms per chart.
+
+use ecplint::input::{self, Limits, Source};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn archives(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|x| x == "tgz") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts");
+    let paths = archives(&root);
+    if paths.is_empty() {
+        println!(
+            "corpus bench: no archives under {} — skipped",
+            root.display()
+        );
+        return;
+    }
+    let runs: usize = std::env::var("ECPLINT_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let charts: Vec<(String, Vec<u8>)> = paths
+        .iter()
+        .map(|p| {
+            let name = p
+                .strip_prefix(&root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read(p).expect("read archive"))
+        })
+        .collect();
+    let bytes: usize = charts.iter().map(|(_, d)| d.len()).sum();
+    let limits = Limits::default();
+
+    let mut times: Vec<(Duration, &str)> = Vec::with_capacity(charts.len());
+    let (mut unreadable, mut files, mut diagnostics, mut found) = (0usize, 0usize, 0usize, 0usize);
+    for (name, data) in &charts {
+        let mut best = Duration::MAX;
+        for run in 0..runs {
+            let source = Source::Archive {
+                name: name.clone(),
+                data: data.clone(),
+            };
+            let t = Instant::now();
+            let input = input::load(source, &limits);
+            let report = ecplint::check_input(&input);
+            let elapsed = t.elapsed();
+            best = best.min(elapsed);
+            if run == 0 {
+                unreadable += usize::from(report.unreadable);
+                files += report.files.len();
+                diagnostics += report.diagnostics.len();
+                found += report.charts.len();
+            }
+            std::hint::black_box(&report);
+        }
+        times.push((best, name.as_str()));
+    }
+
+    let total: Duration = times.iter().map(|(d, _)| *d).sum();
+    let mut sorted: Vec<Duration> = times.iter().map(|(d, _)| *d).collect();
+    sorted.sort();
+    let pct =
+        |p: f64| sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1];
+    println!(
+        "corpus bench: {} archives ({:.1} MiB), {} files, {} charts, {} findings, {} unreadable; best of {runs} run(s) each",
+        charts.len(),
+        bytes as f64 / 1048576.0,
+        files,
+        found,
+        diagnostics,
+        unreadable
+    );
+    println!(
+        "per chart (load + check): total {:.1} ms, median {:.3} ms, p95 {:.3} ms, max {:.3} ms",
+        ms(total),
+        ms(pct(0.5)),
+        ms(pct(0.95)),
+        ms(*sorted.last().expect("non-empty"))
+    );
+    times.sort_by(|a, b| b.0.cmp(&a.0));
+    println!("slowest:");
+    for (d, name) in times.iter().take(5) {
+        println!("  {:>8.3} ms  {name}", ms(*d));
+    }
+    if unreadable == charts.len() {
+        println!("note: every archive was unreadable (is the archive reader in place?): figures measure nothing");
+    }
+}

@@ -1,0 +1,563 @@
+//! The `ecplint` binary end to end: exit codes, the three output formats, languages, rule docs,
+//! folder reading, and the README rule table.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BAD: &str = "tests/fixtures/cli-bad-chart";
+const GOOD: &str = "tests/fixtures/good-project";
+
+/// Run the binary from the crate root (so fixture paths are relative and output is stable).
+fn ecplint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ecplint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run ecplint")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", stdout(o)))
+}
+
+#[test]
+fn good_project_exits_0() {
+    let o = ecplint(&["check", GOOD, "--color", "never"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("summary: 0 errors"), "{out}");
+    assert!(out.contains("chart mycloud-product"), "{out}");
+    assert!(out.contains("resources: "), "{out}");
+}
+
+#[test]
+fn bad_chart_exits_1_with_positions() {
+    let o = ecplint(&["check", BAD, "--color", "never"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let out = stdout(&o);
+    // `name: My_Product` on line 3; the duplicate `description` key on line 5.
+    assert!(
+        out.contains(&format!("{BAD}/Chart.yaml:3:7: error[CHART-001] ")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{BAD}/Chart.yaml:5:1: error[HELM-003] ")),
+        "{out}"
+    );
+    // A code frame with carets under the name, and a help line.
+    assert!(
+        out.contains("3 | name: My_Product\n  |       ^^^^^^^^^^\n"),
+        "{out}"
+    );
+    assert!(out.contains("= help: "), "{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colours when not asked for and not a terminal"
+    );
+}
+
+#[test]
+fn bad_chart_text_snapshot() {
+    let o = ecplint(&["check", BAD, "--color", "never"]);
+    insta::assert_snapshot!("bad_chart_text", stdout(&o));
+}
+
+#[test]
+fn color_always_and_never() {
+    let o = ecplint(&["check", BAD, "--color", "always"]);
+    assert!(stdout(&o).contains("\u{1b}[1;31m"), "{}", stdout(&o));
+    let o = Command::new(env!("CARGO_BIN_EXE_ecplint"))
+        .args(["check", BAD])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&o).contains('\u{1b}'));
+}
+
+#[test]
+fn zh_output_is_chinese() {
+    let o = ecplint(&["check", BAD, "--lang", "zh", "--color", "never"]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.contains(": 错误[CHART-001] "), "{out}");
+    assert!(out.contains("= 帮助："), "{out}");
+    assert!(out.contains("资源："), "{out}");
+    assert!(out.contains("汇总："), "{out}");
+}
+
+#[test]
+fn json_is_the_report() {
+    let o = ecplint(&["check", BAD, GOOD, "--format", "json"]);
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["tool"]["name"], "ecplint");
+    assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    let inputs = v["inputs"].as_array().unwrap();
+    assert_eq!(inputs.len(), 2);
+    assert_eq!(inputs[0]["path"], BAD);
+    assert_eq!(inputs[1]["path"], GOOD);
+    let errors = v["summary"]["errors"].as_u64().unwrap();
+    assert!(errors >= 2, "{v}");
+    assert!(v["summary"]["warnings"].is_u64() && v["summary"]["infos"].is_u64());
+    // File paths are `<folder name>/<path inside it>`.
+    let d = inputs[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "CHART-001")
+        .expect("CHART-001 reported");
+    assert_eq!(d["file"], "cli-bad-chart/Chart.yaml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(7))
+    );
+    assert_eq!(d["severity"], "error");
+    assert!(d["message_zh"].is_string());
+    assert_eq!(
+        inputs[1]["charts"][0]["root"],
+        "good-project/chart/mycloud-product"
+    );
+    // `--format json` is exactly `Report::to_json()`: pretty, with a final newline.
+    assert!(stdout(&o).starts_with("{\n  \"schema\": 1,"));
+}
+
+#[test]
+fn json_matches_the_library_report() {
+    // The CLI reads a folder into `<name>/<path>` files; the library given the same files must
+    // produce the same report.
+    let o = ecplint(&["check", GOOD, "--format", "json"]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(GOOD);
+    let mut files = Vec::new();
+    let mut todo = vec![root.clone()];
+    while let Some(dir) = todo.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else {
+                let rel = p
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push(ecplint::input::File {
+                    path: format!("good-project/{rel}"),
+                    data: std::fs::read(&p).unwrap(),
+                });
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let source = ecplint::input::Source::Folder {
+        name: GOOD.to_string(),
+        files,
+    };
+    let report = ecplint::check(vec![source], &ecplint::Options::default());
+    let mut lib: Value = serde_json::from_str(&report.to_json()).unwrap();
+    let mut cli = json(&o);
+    // File order may differ (the walk is depth-first by name); compare files as sets.
+    for v in [&mut lib, &mut cli] {
+        v["inputs"][0]["files"]
+            .as_array_mut()
+            .unwrap()
+            .sort_by_key(|f| f["path"].as_str().unwrap().to_string());
+    }
+    assert_eq!(lib, cli);
+}
+
+fn check_sarif(v: &Value) {
+    assert!(v["$schema"].as_str().unwrap().starts_with("https://"));
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "ecplint");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert!(driver["informationUri"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), ecplint::rules::ALL.len());
+    let levels = ["none", "note", "warning", "error"];
+    for r in rules {
+        for key in ["id", "name"] {
+            assert!(r[key].is_string(), "rule lacks {key}: {r}");
+        }
+        assert!(
+            r["shortDescription"]["text"]
+                .as_str()
+                .is_some_and(|s| !s.is_empty()),
+            "{r}"
+        );
+        assert!(
+            r["fullDescription"]["text"]
+                .as_str()
+                .is_some_and(|s| !s.is_empty()),
+            "{r}"
+        );
+        assert!(
+            levels.contains(&r["defaultConfiguration"]["level"].as_str().unwrap()),
+            "{r}"
+        );
+    }
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    for res in run["results"].as_array().unwrap() {
+        let id = res["ruleId"].as_str().unwrap();
+        let index = res["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(ids[index], id);
+        assert!(
+            ["note", "warning", "error"].contains(&res["level"].as_str().unwrap()),
+            "{res}"
+        );
+        assert!(res["message"]["text"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()));
+        match res["properties"]["file"].as_str() {
+            None => assert!(
+                res.get("locations").is_none(),
+                "a result without a file has no location: {res}"
+            ),
+            Some(_) => {
+                let loc = &res["locations"][0]["physicalLocation"];
+                assert!(loc["artifactLocation"]["uri"].is_string(), "{res}");
+                if let Some(region) = loc.get("region") {
+                    for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+                        assert!(
+                            region[key].as_u64().is_some_and(|n| n >= 1),
+                            "{key} in {res}"
+                        );
+                    }
+                    assert!(region["endLine"].as_u64() >= region["startLine"].as_u64());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sarif_structure() {
+    let o = ecplint(&["check", BAD, "no/such/path", "--format", "sarif"]);
+    assert_eq!(code(&o), 2);
+    let v = json(&o);
+    check_sarif(&v);
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let name = results
+        .iter()
+        .find(|r| r["ruleId"] == "CHART-001")
+        .expect("CHART-001 result");
+    let loc = &name["locations"][0]["physicalLocation"];
+    // Paths as given on the command line, so code scanning finds the file from the repo root.
+    assert_eq!(loc["artifactLocation"]["uri"], format!("{BAD}/Chart.yaml"));
+    assert_eq!(loc["region"]["startLine"], 3);
+    assert_eq!(loc["region"]["startColumn"], 7);
+    assert_eq!(loc["region"]["endColumn"], 17);
+    assert_eq!(name["level"], "error");
+    // The unreadable path: an INPUT-001 result without a location.
+    let missing = results
+        .iter()
+        .find(|r| r["ruleId"] == "INPUT-001" && r["properties"]["input"] == "no/such/path")
+        .expect("INPUT-001 for the missing path");
+    assert!(missing.get("locations").is_none());
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], false);
+}
+
+/// Validates against the official schema (2.1.0-rtm.5, vendored from the npm package
+/// `@microsoft/jest-sarif`, MIT) when Python's `jsonschema` is at hand; skipped otherwise (no JSON
+/// Schema crate: the one that does draft-04 brings ~75 crates).
+#[test]
+fn sarif_validates_against_the_schema() {
+    let has_validator = Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_validator {
+        eprintln!("skipped: python3 with jsonschema not found");
+        return;
+    }
+    let o = ecplint(&["check", BAD, GOOD, "no/such/path", "--format", "sarif"]);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let file = dir.join("cli-test.sarif");
+    std::fs::write(&file, &o.stdout).unwrap();
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sarif/sarif-schema-2.1.0-rtm.5.json");
+    let script = "import json, sys, jsonschema\n\
+        schema = json.load(open(sys.argv[1], encoding='utf-8'))\n\
+        doc = json.load(open(sys.argv[2], encoding='utf-8'))\n\
+        errors = list(jsonschema.Draft4Validator(schema).iter_errors(doc))\n\
+        [print(e.message, list(e.absolute_path)) for e in errors[:10]]\n\
+        sys.exit(1 if errors else 0)\n";
+    let v = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        v.status.success(),
+        "SARIF does not validate:\n{}{}",
+        stdout(&v),
+        stderr(&v)
+    );
+}
+
+#[test]
+fn missing_path_exits_2() {
+    let o = ecplint(&["check", "no/such/path", "--format", "json"]);
+    assert_eq!(code(&o), 2);
+    let v = json(&o);
+    let input = &v["inputs"][0];
+    assert_eq!(input["path"], "no/such/path");
+    assert_eq!(input["unreadable"], true);
+    assert_eq!(input["charts"].as_array().unwrap().len(), 0);
+    assert_eq!(input["diagnostics"][0]["rule"], "INPUT-001");
+    // Even beside a good input: one unreadable input makes it 2.
+    let o = ecplint(&["check", GOOD, "no/such/path"]);
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn a_file_that_is_not_an_archive_is_reported() {
+    let o = ecplint(&["check", &format!("{BAD}/Chart.yaml"), "--format", "json"]);
+    let v = json(&o);
+    assert_ne!(code(&o), 0, "{v}");
+    let diags = v["inputs"][0]["diagnostics"].as_array().unwrap();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["rule"] == "INPUT-001" || d["rule"] == "LAYOUT-001"),
+        "{v}"
+    );
+}
+
+#[test]
+fn bad_usage_exits_2_with_usage() {
+    for args in [
+        &["check", GOOD, "--bogus"][..],
+        &["check"],
+        &[],
+        &["check", GOOD, "--format", "yaml"],
+        &["check", GOOD, "--lang", "fr"],
+        &["check", GOOD, "--format"],
+        &["chekc", GOOD],
+        &["rules", "--format", "sarif"],
+    ] {
+        let o = ecplint(args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(stderr(&o).contains("Usage:"), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    let o = ecplint(&["check", GOOD, "--formt", "json"]);
+    assert!(
+        stderr(&o).contains("did you mean `--format`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn help_and_version() {
+    for args in [&["help"][..], &["--help"], &["-h"], &["check", "--help"]] {
+        let o = ecplint(args);
+        assert_eq!(code(&o), 0);
+        assert!(stdout(&o).contains("ecplint check PATH..."));
+    }
+    let o = ecplint(&["--version"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("ecplint {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn rule_prints_its_docs() {
+    let o = ecplint(&["rule", "CHART-001"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    let rule = ecplint::rules::find("CHART-001").unwrap();
+    assert!(out.starts_with("CHART-001: "), "{out}");
+    assert!(out.contains(&ecplint::output::rule_docs(rule)), "{out}");
+    // IDs are case-insensitive; --lang zh gives the Chinese title and words.
+    let o = ecplint(&["rule", "chart-001", "--lang", "zh"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("级别："), "{}", stdout(&o));
+}
+
+#[test]
+fn unknown_rule_exits_2_with_a_suggestion() {
+    let o = ecplint(&["rule", "NOPE-1"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("unknown rule `NOPE-1`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ecplint(&["rule", "CHART-01"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("did you mean `CHART-001`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let o = ecplint(&["rules", "--color", "never"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), ecplint::rules::ALL.len() + 1);
+    for r in ecplint::rules::ALL {
+        assert!(
+            out.lines().any(|l| l.starts_with(&format!("{} ", r.id))),
+            "{} missing",
+            r.id
+        );
+    }
+    let o = ecplint(&["rules", "--format", "json"]);
+    let v = json(&o);
+    assert_eq!(v.as_array().unwrap().len(), ecplint::rules::ALL.len());
+    assert!(v[0]["id"].is_string() && v[0]["severity"].is_string() && v[0]["docs"].is_string());
+    let o = ecplint(&["rules", "--format", "markdown", "--lang", "zh"]);
+    assert!(stdout(&o).starts_with("| 编号 |"));
+}
+
+#[test]
+fn readme_rule_table_is_up_to_date() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let (start, end) = ("<!-- rules:start -->\n", "<!-- rules:end -->");
+    let from = readme
+        .find(start)
+        .expect("README.md has <!-- rules:start -->")
+        + start.len();
+    let to = readme[from..]
+        .find(end)
+        .expect("README.md has <!-- rules:end -->")
+        + from;
+    let o = ecplint(&["rules", "--format", "markdown"]);
+    assert_eq!(
+        readme[from..to],
+        stdout(&o),
+        "the rule table in README.md is out of date: run `scripts/update-readme-rules.sh` \
+         (or paste the output of `cargo run -- rules --format markdown` between the markers)"
+    );
+}
+
+/// A scratch folder under the target dir, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn folder_symlinks_are_reported_not_followed() {
+    let dir = scratch("symlinks");
+    let chart = dir.join("mycloud-product");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(GOOD)
+            .join("chart/mycloud-product"),
+        &chart,
+    );
+    std::fs::write(dir.join("secret.txt"), "outside").unwrap();
+    std::os::unix::fs::symlink(dir.join("secret.txt"), chart.join("templates/link.yaml")).unwrap();
+    std::os::unix::fs::symlink(&dir, chart.join("loop")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_ecplint"))
+        .args(["check", chart.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let v = json(&o);
+    let input = &v["inputs"][0];
+    let files: Vec<&str> = input["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(files.contains(&"mycloud-product/Chart.yaml"), "{files:?}");
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.contains("link.yaml") || f.contains("loop")),
+        "{files:?}"
+    );
+    let input_001: Vec<&Value> = input["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "INPUT-001")
+        .collect();
+    for path in [
+        "mycloud-product/templates/link.yaml",
+        "mycloud-product/loop",
+    ] {
+        assert!(
+            input_001.iter().any(|d| d["file"] == path),
+            "{path} not reported: {input_001:?}"
+        );
+    }
+}
+
+#[test]
+fn folder_entry_limit_stops_the_walk() {
+    let dir = scratch("many-entries");
+    let chart = dir.join("many");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(GOOD)
+            .join("chart/mycloud-product"),
+        &chart,
+    );
+    let extra = chart.join("files");
+    std::fs::create_dir_all(&extra).unwrap();
+    let max = ecplint::input::Limits::default().max_entries;
+    for i in 0..max + 5 {
+        std::fs::write(extra.join(format!("f{i:05}")), "").unwrap();
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_ecplint"))
+        .args(["check", chart.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let v = json(&o);
+    let input = &v["inputs"][0];
+    assert!(input["files"].as_array().unwrap().len() <= max);
+    let diags = input["diagnostics"].as_array().unwrap();
+    assert!(
+        diags.iter().any(|d| d["rule"] == "INPUT-001" && d["message"].as_str().unwrap().contains("entries")),
+        "{diags:?}"
+    );
+    assert_eq!(code(&o), 1);
+}
