@@ -1,0 +1,50 @@
+//! The shared corpus (298 real Helm charts that all pass `helm lint`) read without a crash, and
+//! without findings that would contradict Helm: no unreadable archive, no YAML syntax error, no
+//! duplicate key. (Speed is measured in `benches/corpus.rs`, not here.)
+
+use ecplint::input::Source;
+use std::path::{Path, PathBuf};
+
+fn corpus_archives() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts");
+    let mut out = Vec::new();
+    let mut todo = vec![root];
+    while let Some(dir) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|x| x == "tgz") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn corpus_charts_read_cleanly_and_agree_with_helm() {
+    let archives = corpus_archives();
+    if archives.is_empty() {
+        eprintln!("corpus not found beside the project; skipping");
+        return;
+    }
+    let mut wrong = Vec::new();
+    for path in &archives {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let data = std::fs::read(path).unwrap();
+        let report = ecplint::check(vec![Source::Archive { name: name.clone(), data }], &Default::default());
+        let input = &report.inputs[0];
+        if input.charts.is_empty() {
+            wrong.push(format!("{name}: no chart found"));
+        }
+        for d in &input.diagnostics {
+            if matches!(d.rule, "INPUT-001" | "HELM-001" | "HELM-003" | "LAYOUT-001") {
+                wrong.push(format!("{name}: {} {:?} {}", d.rule, d.file, d.message.en));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} findings contradict helm:\n{}", wrong.len(), wrong.join("\n"));
+}
