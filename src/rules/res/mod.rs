@@ -1,4 +1,5 @@
-//! RES rules.
+//! RES — the resource requirement (§1.1.6.3). The figures come from [`crate::resources`].
+
 pub mod res_001;
 pub mod res_002;
 pub mod res_003;
@@ -7,3 +8,68 @@ pub mod res_005;
 pub mod res_006;
 pub mod res_007;
 pub mod res_008;
+
+/// The three recommended tiers, for messages.
+pub(crate) const TIERS_TEXT: &str = "200m/512Mi, 500m/1024Mi, 1000m/2048Mi";
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::diagnostic::Diagnostic;
+    use crate::input::File;
+
+    const CHART_ROOT: &str = "good-project/chart/mycloud-product/";
+
+    /// Run one rule over the good project with some files (relative to the chart root)
+    /// replaced; `None` deletes the file.
+    pub(crate) fn run(id: &str, files: &[(&str, Option<&str>)]) -> Vec<Diagnostic> {
+        let mut input = crate::rules::doc_examples::good_project();
+        for (rel, body) in files {
+            let path = format!("{CHART_ROOT}{rel}");
+            input.files.retain(|f| f.path != path);
+            if let Some(b) = body {
+                input.files.push(File {
+                    path,
+                    data: b.as_bytes().to_vec(),
+                });
+            }
+        }
+        crate::check_input(&input)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == id)
+            .collect()
+    }
+
+    /// Run one rule with values.yaml replaced.
+    pub(crate) fn values(id: &str, text: &str) -> Vec<Diagnostic> {
+        run(id, &[("values.yaml", Some(text))])
+    }
+
+    /// Run one rule with `_acl_helpers.yaml.tpl` replaced.
+    pub(crate) fn acl(id: &str, text: &str) -> Vec<Diagnostic> {
+        run(id, &[("templates/_acl_helpers.yaml.tpl", Some(text))])
+    }
+
+    /// (line, column) of each finding.
+    pub(crate) fn starts(d: &[Diagnostic]) -> Vec<(usize, usize)> {
+        d.iter()
+            .map(|d| d.range.map_or((0, 0), |r| (r.start.line, r.start.column)))
+            .collect()
+    }
+
+    /// The file of each finding, relative to the chart root.
+    pub(crate) fn files(d: &[Diagnostic]) -> Vec<&str> {
+        d.iter()
+            .map(|d| {
+                d.file
+                    .as_deref()
+                    .unwrap_or("")
+                    .trim_start_matches(CHART_ROOT)
+            })
+            .collect()
+    }
+
+    pub(crate) fn help(d: &Diagnostic) -> &str {
+        d.help.as_ref().map_or("", |h| h.en.as_str())
+    }
+}

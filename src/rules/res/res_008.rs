@@ -1,6 +1,136 @@
+use crate::chart::Chart;
 use crate::declare_rule;
+use crate::resources::{compute, show};
+use crate::rules::Findings;
+use crate::text;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "RES-008", Res, Error, "", "", "", None
+    /// ## What it does
+    /// Notes a `resource_limit` in `templates/_acl_helpers.yaml.tpl` whose figures differ from
+    /// what the `requests` in values.yaml sum to, showing both, at the `resource_limit` key.
+    ///
+    /// ## Why
+    /// §1.1.6.3 (自行声明资源需求): a declared `resource_limit` takes precedence over the computed
+    /// sum. That is the intent when the sum does not reflect the real need (components that never
+    /// run together, a product installed on control nodes declaring 0), but a declaration also
+    /// goes stale when values.yaml changes. Seeing both figures side by side catches that.
+    ///
+    /// Decisions: only the figures the declaration gives validly are compared (a missing or
+    /// invalid one keeps the computed value, see RES-001; ACL-006 reports invalid ones); nothing
+    /// is said when values.yaml is missing or does not parse.
+    ///
+    /// ## 中文
+    /// `_acl_helpers.yaml.tpl` 中自行声明的 `resource_limit` 与 values.yaml 中 requests 的
+    /// 计算结果不同（同时显示两者）。自行声明优先；请确认它仍反映云产品的实际需求。
+    ///
+    /// ## Example
+    /// The good project's values.yaml sums to 700m / 1536Mi.
+    /// ```yaml,fail,file=templates/_acl_helpers.yaml.tpl
+    /// data:
+    ///   psp_type: Limit
+    ///   pvc_enable: false
+    ///   resource_limit:
+    ///     max_cpu: 500
+    ///     max_memory: 1200
+    /// ```
+    /// ```yaml,pass,file=templates/_acl_helpers.yaml.tpl
+    /// data:
+    ///   psp_type: Limit
+    ///   pvc_enable: false
+    ///   resource_limit:
+    ///     max_cpu: 700
+    ///     max_memory: 1536
+    /// ```
+    RULE = "RES-008", Res, Info, "§1.1.6.3",
+    "Declared requirement differs from values.yaml", "自行声明的资源需求与 values.yaml 计算结果不同", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let c = compute(chart);
+    let Some(d) = &c.declared else { return };
+    if !c.values_read {
+        return;
+    }
+    let cpu_differs = d.cpu_m.is_some_and(|(v, _)| v != c.sum_cpu_m);
+    let memory_differs = d.memory_mi.is_some_and(|(v, _)| v != c.sum_memory_mi);
+    if !cpu_differs && !memory_differs {
+        return;
+    }
+    let declared = show(c.resources.cpu_m, c.resources.memory_mi);
+    let computed = show(c.sum_cpu_m, c.sum_memory_mi);
+    let n = c.resources.items.len();
+    out.report(
+        &d.file,
+        Some(d.range),
+        text!(
+            "declared `resource_limit` {declared} differs from what values.yaml sums to: {computed} ({n} requests)",
+            "自行声明的 `resource_limit` {declared} 与 values.yaml 的计算结果 {computed}（{n} 处 requests）不同"
+        ),
+    )
+    .help(text!(
+        "the declaration wins; keep it if the product never needs the full sum at once, otherwise update it or remove it to use the computed figure",
+        "自行声明优先；若云产品不会同时用到全部资源可保留，否则请更新它，或删除它以使用自动计算的结果"
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::res::test_support::*;
+
+    const ID: &str = "RES-008";
+
+    #[test]
+    fn differs_at_resource_limit() {
+        let d = acl(
+            ID,
+            "data:\n  psp_type: Limit\n  resource_limit:\n    max_cpu: 0\n    max_memory: 0\n",
+        );
+        assert_eq!(starts(&d), vec![(3, 3)]);
+        assert_eq!(files(&d), vec!["templates/_acl_helpers.yaml.tpl"]);
+        assert!(
+            d[0].message.en.contains(
+                "0m / 0Mi differs from what values.yaml sums to: 700m / 1536Mi (2 requests)"
+            ),
+            "{}",
+            d[0].message.en
+        );
+    }
+
+    #[test]
+    fn one_figure_differs() {
+        let d = acl(
+            ID,
+            "data:\n  resource_limit:\n    max_cpu: 700\n    max_memory: 2048\n",
+        );
+        assert_eq!(starts(&d), vec![(2, 3)]);
+        // Only max_cpu given and equal: the memory figure is the computed one.
+        assert!(acl(ID, "data:\n  resource_limit:\n    max_cpu: 700\n").is_empty());
+    }
+
+    #[test]
+    fn equal_absent_or_unreadable_values_pass() {
+        assert!(acl(
+            ID,
+            "data:\n  resource_limit:\n    max_cpu: 700\n    max_memory: 1536\n"
+        )
+        .is_empty());
+        assert!(run(ID, &[]).is_empty());
+        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
+        assert!(run(
+            ID,
+            &[
+                ("templates/_acl_helpers.yaml.tpl", Some(a)),
+                ("values.yaml", None)
+            ]
+        )
+        .is_empty());
+        assert!(run(
+            ID,
+            &[
+                ("templates/_acl_helpers.yaml.tpl", Some(a)),
+                ("values.yaml", Some("a: [1\n"))
+            ]
+        )
+        .is_empty());
+    }
 }
