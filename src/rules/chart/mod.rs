@@ -1,4 +1,4 @@
-//! CHART rules.
+//! CHART rules: Chart.yaml (§1.1.6.2).
 pub mod chart_001;
 pub mod chart_002;
 pub mod chart_003;
@@ -8,3 +8,4 @@ pub mod chart_006;
 pub mod chart_007;
 pub mod chart_008;
 pub mod chart_009;
+pub mod keywords;
