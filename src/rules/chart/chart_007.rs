@@ -1,6 +1,379 @@
+use crate::chart::Chart;
 use crate::declare_rule;
+use crate::diagnostic::Severity;
+use crate::rules::chart::keywords::{chart_yaml, type_name_zh};
+use crate::rules::Findings;
+use crate::text;
+use crate::yaml::Value;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "CHART-007", Chart, Error, "", "", "", None
+    /// ## What it does
+    /// Reports the chart `version` in `Chart.yaml`, at its value:
+    /// - missing or empty: error;
+    /// - not a string — `version: 1.0` is a YAML float, `version: 1` an integer: error;
+    /// - a string Helm cannot read as a version at all (`"1.0.0.0"`, `"latest"`): error;
+    /// - a string Helm reads but that is not strict SemVer 2 (`"1.0"`, `"v1.0.0"`, `"01.2.3"`):
+    ///   warning.
+    ///
+    /// The help proposes the SemVer form (`1.0` → `1.0.0`).
+    ///
+    /// ## Why
+    /// §1.1.6.2's full example writes `version: 1.0`: YAML reads that as the number 1.0, and
+    /// `helm lint` (the guide's Makefile runs it, §1.1.6.9) rejects it: "version should be of
+    /// type string but it's of type float64". When Helm does load it, the number is turned back
+    /// into text its own way (`1.0` becomes `1`, `1.10` becomes `1.1`), so the packaged version
+    /// is not the one written. The guide's example is wrong here; the rule stands.
+    ///
+    /// Helm's own version parser is lenient (it takes `1.0` and `v1`), but chart repositories,
+    /// `helm dependency` ranges and upgrades compare versions as SemVer 2
+    /// (`MAJOR.MINOR.PATCH[-pre][+build]`, no leading zeros, no `v`). The catalog makes a
+    /// non-strict string a warning; a string Helm refuses outright (the chart then fails to
+    /// load: "chart.metadata.version ... is invalid") is an error, by the catalog's own
+    /// definition of error.
+    ///
+    /// ## 中文
+    /// `Chart.yaml` 的 `version` 缺失、不是字符串（规范示例中的 `version: 1.0` 在 YAML 中是浮点数，
+    /// `helm lint` 会报错 “version should be of type string”），或 Helm 无法解析：错误。
+    /// 是字符串但不是严格的 SemVer 2（如 `"1.0"`、`"v1.0.0"`）：警告。建议写成 `1.0.0`。
+    ///
+    /// ## Example
+    /// ```yaml,fail,file=Chart.yaml
+    /// apiVersion: v1
+    /// name: mycloud-product
+    /// version: 1.0
+    /// keywords:
+    ///   - creator:ems_service_chart
+    ///   - zh_CN:我的云产品描述
+    ///   - en:description of mycloud-product
+    ///   - name_zh_CN:我的云产品
+    ///   - name_en:mycloud-product
+    /// ```
+    /// ```yaml,pass,file=Chart.yaml
+    /// apiVersion: v1
+    /// name: mycloud-product
+    /// version: 1.0.0
+    /// keywords:
+    ///   - creator:ems_service_chart
+    ///   - zh_CN:我的云产品描述
+    ///   - en:description of mycloud-product
+    ///   - name_zh_CN:我的云产品
+    ///   - name_en:mycloud-product
+    /// ```
+    RULE = "CHART-007", Chart, Error, "§1.1.6.2",
+    "Chart version is not a SemVer string", "chart 版本不是 SemVer 字符串", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let Some(cy) = chart_yaml(chart) else { return };
+    let path = &cy.file.path;
+    let Some(entry) = cy.entry("version") else {
+        out.report(
+            path,
+            Some(cy.top()),
+            text!("Chart.yaml has no `version`", "Chart.yaml 中没有 `version`"),
+        )
+        .help(text!(
+            "add `version: 1.0.0` (a SemVer 2 string)",
+            "添加 `version: 1.0.0`（SemVer 2 字符串）"
+        ));
+        return;
+    };
+    let value = &entry.value;
+    if value.is_null() || value.as_str() == Some("") {
+        let range = if value.is_null() {
+            entry.key.range
+        } else {
+            value.range
+        };
+        out.report(
+            path,
+            Some(range),
+            text!("`version` is empty", "`version` 为空"),
+        )
+        .help(text!(
+            "set `version: 1.0.0` (a SemVer 2 string)",
+            "设置 `version: 1.0.0`（SemVer 2 字符串）"
+        ));
+        return;
+    }
+    let Some(version) = value.as_str() else {
+        let kind = value.type_name();
+        let kind_zh = type_name_zh(value);
+        let go_type = match value.as_scalar().map(|s| s.value) {
+            Some(Value::Int(_) | Value::Float(_)) => "float64",
+            Some(Value::Bool(_)) => "bool",
+            _ if value.as_seq().is_some() => "[]interface {}",
+            _ => "map[string]interface {}",
+        };
+        let written = value.as_scalar().map_or("", |s| s.text.as_str());
+        let d = out.report(
+            path,
+            Some(value.range),
+            text!(
+                "`version` is a YAML {kind}, not a string; Helm rejects it: \"version should be of type string but it's of type {go_type}\"",
+                "`version` 在 YAML 中是{kind_zh}而不是字符串；Helm 会拒绝：\"version should be of type string but it's of type {go_type}\""
+            ),
+        );
+        match semver_fix(written) {
+            Some(fixed) => d.help(text!(
+                "write `version: {fixed}` (SemVer 2), or quote it: `version: \"{written}\"`",
+                "写成 `version: {fixed}`（SemVer 2），或加引号：`version: \"{written}\"`"
+            )),
+            None => d.help(text!(
+                "write the version as a SemVer 2 string, e.g. `version: 1.0.0`",
+                "将版本写成 SemVer 2 字符串，例如 `version: 1.0.0`"
+            )),
+        };
+        return;
+    };
+    if is_strict_semver(version) {
+        return;
+    }
+    let lenient = helm_accepts(version);
+    let d = if lenient {
+        out.report(
+            path,
+            Some(value.range),
+            text!(
+                "`version` `{version}` is not strict SemVer 2 (`MAJOR.MINOR.PATCH`)",
+                "`version` `{version}` 不是严格的 SemVer 2（`MAJOR.MINOR.PATCH`）"
+            ),
+        )
+        .severity(Severity::Warning)
+    } else {
+        out.report(
+            path,
+            Some(value.range),
+            text!(
+                "`version` `{version}` is not a version Helm can read: the chart fails to load",
+                "`version` `{version}` 不是 Helm 能识别的版本号：chart 无法加载"
+            ),
+        )
+    };
+    match semver_fix(version) {
+        Some(fixed) => d.help(text!("write `version: {fixed}`", "写成 `version: {fixed}`")),
+        None => d.help(text!(
+            "use `MAJOR.MINOR.PATCH`, e.g. `1.0.0` (optionally `-rc.1` and `+build.5`)",
+            "使用 `MAJOR.MINOR.PATCH` 格式，例如 `1.0.0`（可带 `-rc.1` 和 `+build.5`）"
+        )),
+    };
+}
+
+/// A numeric identifier: `0` or digits without a leading zero.
+fn is_numeric(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
+}
+
+/// Dot-separated, non-empty identifiers of `[0-9A-Za-z-]`.
+fn is_identifiers(s: &str) -> bool {
+    s.split('.')
+        .all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
+/// SemVer 2.0.0 exactly: `MAJOR.MINOR.PATCH[-prerelease][+build]` (semver.org grammar).
+pub(crate) fn is_strict_semver(v: &str) -> bool {
+    let (rest, build) = match v.split_once('+') {
+        Some((r, b)) => (r, Some(b)),
+        None => (v, None),
+    };
+    if build.is_some_and(|b| !is_identifiers(b)) {
+        return false;
+    }
+    let (core, pre) = match rest.split_once('-') {
+        Some((c, p)) => (c, Some(p)),
+        None => (rest, None),
+    };
+    if let Some(pre) = pre {
+        // Numeric pre-release identifiers may not have leading zeros.
+        if !is_identifiers(pre)
+            || pre
+                .split('.')
+                .any(|id| id.bytes().all(|b| b.is_ascii_digit()) && !is_numeric(id))
+        {
+            return false;
+        }
+    }
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3 && parts.iter().all(|p| is_numeric(p))
+}
+
+/// What Helm's version parser (Masterminds/semver `NewVersion`) accepts:
+/// `v?N(.N)?(.N)?(-ids)?(+ids)?` with any digits.
+pub(crate) fn helm_accepts(v: &str) -> bool {
+    let v = v.strip_prefix('v').unwrap_or(v);
+    let (rest, build) = match v.split_once('+') {
+        Some((r, b)) => (r, Some(b)),
+        None => (v, None),
+    };
+    if build.is_some_and(|b| !is_identifiers(b)) {
+        return false;
+    }
+    let (core, pre) = match rest.split_once('-') {
+        Some((c, p)) => (c, Some(p)),
+        None => (rest, None),
+    };
+    if pre.is_some_and(|p| !is_identifiers(p)) {
+        return false;
+    }
+    let parts: Vec<&str> = core.split('.').collect();
+    (1..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The strict SemVer 2 form of a loose version: no `v`, leading zeros dropped, missing parts
+/// `0`. `None` when `v` is not a loose version.
+pub(crate) fn semver_fix(v: &str) -> Option<String> {
+    if !helm_accepts(v) {
+        return None;
+    }
+    let v = v.strip_prefix('v').unwrap_or(v);
+    let split = v.find(['-', '+']).unwrap_or(v.len());
+    let (core, tail) = v.split_at(split);
+    let mut parts: Vec<String> = core
+        .split('.')
+        .map(|p| {
+            let t = p.trim_start_matches('0');
+            if t.is_empty() {
+                "0".to_string()
+            } else {
+                t.to_string()
+            }
+        })
+        .collect();
+    while parts.len() < 3 {
+        parts.push("0".to_string());
+    }
+    let fixed = format!("{}{tail}", parts.join("."));
+    is_strict_semver(&fixed).then_some(fixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::rules::chart::keywords::test_support::*;
+
+    const ID: &str = "CHART-007";
+
+    fn chart(version_line: &str) -> String {
+        format!("apiVersion: v1\nname: mycloud-product\n{version_line}\n")
+    }
+
+    #[test]
+    fn strict_semver() {
+        for v in [
+            "1.0.0",
+            "0.0.0",
+            "10.20.30",
+            "1.0.0-alpha",
+            "1.0.0-alpha.1",
+            "1.0.0-0.3.7",
+            "1.0.0-x-y.z",
+            "1.0.0+20130313144700",
+            "1.0.0-beta+exp.sha.5114f85",
+            "1.0.0-rc.1+build.1",
+        ] {
+            assert!(is_strict_semver(v), "{v}");
+        }
+        for v in [
+            "1.0",
+            "1",
+            "v1.0.0",
+            "01.0.0",
+            "1.00.0",
+            "1.0.0-",
+            "1.0.0-01",
+            "1.0.0+",
+            "1.0.0-a..b",
+            "1.0.0.0",
+            "1.0.0-a_b",
+            "a.b.c",
+            "",
+        ] {
+            assert!(!is_strict_semver(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn helm_lenient_parse() {
+        for v in ["1", "1.0", "v1.0.0", "01.0.0", "1.0.0-01", "1.2-beta"] {
+            assert!(helm_accepts(v), "{v}");
+        }
+        for v in ["1.0.0.0", "latest", "1.0.0-", "", "v", "1..0"] {
+            assert!(!helm_accepts(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn fixes() {
+        assert_eq!(semver_fix("1.0").as_deref(), Some("1.0.0"));
+        assert_eq!(semver_fix("1").as_deref(), Some("1.0.0"));
+        assert_eq!(semver_fix("v2.01.3-rc.1").as_deref(), Some("2.1.3-rc.1"));
+        assert_eq!(semver_fix("1.10").as_deref(), Some("1.10.0"));
+        assert_eq!(semver_fix("1.0.0-01"), None);
+        assert_eq!(semver_fix("latest"), None);
+    }
+
+    #[test]
+    fn float_version_is_an_error_at_the_value() {
+        let d = findings(ID, &chart("version: 1.0"));
+        assert_eq!(starts(&d), vec![(3, 10)]);
+        assert_eq!(d[0].severity, Severity::Error);
+        assert!(d[0].message.en.contains("version should be of type string"));
+        assert!(d[0].message.en.contains("float"));
+        let help = &d[0].help.as_ref().unwrap().en;
+        assert!(
+            help.contains("`version: 1.0.0`") && help.contains("`version: \"1.0\"`"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn integer_version_is_an_error() {
+        let d = findings(ID, &chart("version: 1"));
+        assert_eq!(starts(&d), vec![(3, 10)]);
+        assert!(d[0].message.en.contains("integer"));
+    }
+
+    #[test]
+    fn loose_string_is_a_warning() {
+        let d = findings(ID, &chart("version: \"1.0\""));
+        assert_eq!(starts(&d), vec![(3, 10)]);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert!(d[0].help.as_ref().unwrap().en.contains("`version: 1.0.0`"));
+        assert_eq!(
+            findings(ID, &chart("version: v1.2.3"))[0].severity,
+            Severity::Warning
+        );
+    }
+
+    #[test]
+    fn unreadable_string_is_an_error() {
+        let d = findings(ID, &chart("version: 1.0.0.0"));
+        assert_eq!(starts(&d), vec![(3, 10)]);
+        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(
+            findings(ID, &chart("version: latest"))[0].severity,
+            Severity::Error
+        );
+    }
+
+    #[test]
+    fn missing_and_empty() {
+        assert_eq!(starts(&findings(ID, &chart(""))), vec![(1, 1)]);
+        assert_eq!(starts(&findings(ID, &chart("version:"))), vec![(3, 1)]);
+        assert_eq!(starts(&findings(ID, &chart("version: ''"))), vec![(3, 10)]);
+    }
+
+    #[test]
+    fn semver_strings_pass() {
+        for v in ["1.0.0", "\"1.0.0\"", "0.1.0-rc.1+build.7"] {
+            assert!(
+                findings(ID, &chart(&format!("version: {v}"))).is_empty(),
+                "{v}"
+            );
+        }
+    }
 }

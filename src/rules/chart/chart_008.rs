@@ -1,6 +1,236 @@
+use crate::chart::{Chart, REQUIREMENTS_YAML};
 use crate::declare_rule;
+use crate::diagnostic::Severity;
+use crate::rules::chart::keywords::chart_yaml;
+use crate::rules::Findings;
+use crate::text;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "CHART-008", Chart, Error, "", "", "", None
+    /// ## What it does
+    /// Reports the chart's `apiVersion` in `Chart.yaml`, at its value: missing, empty, or not
+    /// `v1`/`v2` is an error; `v2` in a chart that has a `requirements.yaml` is a warning.
+    ///
+    /// ## Why
+    /// Helm refuses a chart without a valid `apiVersion` ("apiVersion is required. The value
+    /// must be either "v1" or "v2""). The guide's example (§1.1.6.2) uses `v1`, and the guide
+    /// declares dependencies such as `helm-toolkit` in `requirements.yaml` (§1.1.6.6), which is
+    /// the `v1` way: a `v2` chart declares them under `dependencies:` in Chart.yaml.
+    ///
+    /// The catalog says Helm 3 ignores `requirements.yaml` for `v2` charts. Precisely: Helm 3
+    /// still reads it, with "Warning: Dependencies are handled in Chart.yaml since apiVersion
+    /// "v2"", and leaves it out of the packaged chart's files; and Helm 2 — the guide's Makefile
+    /// (§1.1.6.9) calls `helm package --save=false`, a Helm 2 flag — refuses `v2` charts
+    /// altogether ("apiVersion 'v2' is not valid. The value must be "v1""). Either way `v1` is
+    /// the safe value for a chart with `requirements.yaml`; we keep the catalog's severity
+    /// (warning) for the combination, and do not report `v2` alone.
+    ///
+    /// ## 中文
+    /// `Chart.yaml` 的 `apiVersion` 缺失或不是 `v1`/`v2`：错误。`apiVersion: v2` 的 chart 同时带有
+    /// `requirements.yaml`：警告（v2 的依赖应写在 Chart.yaml 的 `dependencies` 中；规范示例使用
+    /// `v1` 与 `requirements.yaml`，且其 Makefile 使用的 Helm 2 不接受 v2）。
+    ///
+    /// ## Example
+    /// ```yaml,fail,file=Chart.yaml
+    /// apiVersion: v3
+    /// name: mycloud-product
+    /// version: 1.0.0
+    /// keywords:
+    ///   - creator:ems_service_chart
+    ///   - zh_CN:我的云产品描述
+    ///   - en:description of mycloud-product
+    ///   - name_zh_CN:我的云产品
+    ///   - name_en:mycloud-product
+    /// ```
+    /// ```yaml,fail,file=Chart.yaml
+    /// apiVersion: v2
+    /// name: mycloud-product
+    /// version: 1.0.0
+    /// keywords:
+    ///   - creator:ems_service_chart
+    ///   - zh_CN:我的云产品描述
+    ///   - en:description of mycloud-product
+    ///   - name_zh_CN:我的云产品
+    ///   - name_en:mycloud-product
+    /// ```
+    /// ```yaml,pass,file=Chart.yaml
+    /// apiVersion: v1
+    /// name: mycloud-product
+    /// version: 1.0.0
+    /// keywords:
+    ///   - creator:ems_service_chart
+    ///   - zh_CN:我的云产品描述
+    ///   - en:description of mycloud-product
+    ///   - name_zh_CN:我的云产品
+    ///   - name_en:mycloud-product
+    /// ```
+    RULE = "CHART-008", Chart, Error, "§1.1.6.2",
+    "Invalid apiVersion", "apiVersion 无效", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let Some(cy) = chart_yaml(chart) else { return };
+    let path = &cy.file.path;
+    let Some(entry) = cy.entry("apiVersion") else {
+        out.report(
+            path,
+            Some(cy.top()),
+            text!(
+                "Chart.yaml has no `apiVersion`",
+                "Chart.yaml 中没有 `apiVersion`"
+            ),
+        )
+        .help(text!(
+            "add `apiVersion: v1` as the first line",
+            "在第一行添加 `apiVersion: v1`"
+        ));
+        return;
+    };
+    let value = &entry.value;
+    let written = value.as_scalar().map_or("", |s| s.text.as_str());
+    match value.as_str() {
+        Some("v1") => {}
+        Some("v2") => {
+            if chart.file(REQUIREMENTS_YAML).is_some() {
+                let req = chart.path(REQUIREMENTS_YAML);
+                out.report(
+                    path,
+                    Some(value.range),
+                    text!(
+                        "`apiVersion: v2` with a `requirements.yaml`: v2 charts declare dependencies in Chart.yaml, and Helm 2 refuses v2 charts",
+                        "`apiVersion: v2` 的 chart 带有 `requirements.yaml`：v2 chart 的依赖应写在 Chart.yaml 中，且 Helm 2 不接受 v2 chart"
+                    ),
+                )
+                .severity(Severity::Warning)
+                .help(text!(
+                    "use `apiVersion: v1` (as the guide does), or move the dependencies of `{req}` under `dependencies:` in Chart.yaml",
+                    "改用 `apiVersion: v1`（与规范一致），或将 `{req}` 中的依赖移到 Chart.yaml 的 `dependencies:` 下"
+                ));
+            }
+        }
+        _ if value.is_null() || value.as_str() == Some("") => {
+            let range = if value.is_null() {
+                entry.key.range
+            } else {
+                value.range
+            };
+            out.report(
+                path,
+                Some(range),
+                text!("`apiVersion` is empty", "`apiVersion` 为空"),
+            )
+            .help(text!("set `apiVersion: v1`", "设置 `apiVersion: v1`"));
+        }
+        _ => {
+            let shown = if written.is_empty() {
+                value.type_name()
+            } else {
+                written
+            };
+            let d = out.report(
+                path,
+                Some(value.range),
+                text!(
+                    "`apiVersion: {shown}` is not valid: Helm accepts only `v1` or `v2`",
+                    "`apiVersion: {shown}` 无效：Helm 只接受 `v1` 或 `v2`"
+                ),
+            );
+            // `V1`, `1`, `2`: the intended value is plain.
+            let meant = match written.trim().trim_start_matches(['v', 'V']) {
+                "1" => Some("v1"),
+                "2" => Some("v2"),
+                _ => None,
+            };
+            match meant {
+                Some(best) => d.help(text!(
+                    "write `apiVersion: {best}`",
+                    "写成 `apiVersion: {best}`"
+                )),
+                None => d.help(text!(
+                    "use `apiVersion: v1` (as the guide's example does)",
+                    "使用 `apiVersion: v1`（与规范示例一致）"
+                )),
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::chart::keywords::test_support::*;
+
+    const ID: &str = "CHART-008";
+
+    fn chart(api_line: &str) -> String {
+        format!("name: mycloud-product\n{api_line}\nversion: 1.0.0\n")
+    }
+
+    #[test]
+    fn missing_at_line_1() {
+        let d = findings(ID, &chart(""));
+        assert_eq!(starts(&d), vec![(1, 1)]);
+        assert_eq!(d[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn wrong_value_at_the_value() {
+        let d = findings(ID, &chart("apiVersion: v3"));
+        assert_eq!(starts(&d), vec![(2, 13)]);
+        assert!(d[0].message.en.contains("`apiVersion: v3`"));
+        assert!(d[0].help.as_ref().unwrap().en.contains("`apiVersion: v1`"));
+    }
+
+    #[test]
+    fn near_misses_get_the_exact_spelling() {
+        let d = findings(ID, &chart("apiVersion: V1"));
+        assert!(d[0]
+            .help
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("write `apiVersion: v1`"));
+        let d = findings(ID, &chart("apiVersion: 2"));
+        assert_eq!(starts(&d), vec![(2, 13)]);
+        assert!(
+            d[0].help
+                .as_ref()
+                .unwrap()
+                .en
+                .contains("write `apiVersion: v2`"),
+            "{:?}",
+            d[0].help
+        );
+        let d = findings(ID, &chart("apiVersion: apps/v1"));
+        assert!(d[0].help.as_ref().unwrap().en.contains("as the guide"));
+    }
+
+    #[test]
+    fn empty() {
+        assert_eq!(starts(&findings(ID, &chart("apiVersion:"))), vec![(2, 1)]);
+        assert_eq!(
+            starts(&findings(ID, &chart("apiVersion: \"\""))),
+            vec![(2, 13)]
+        );
+    }
+
+    #[test]
+    fn v2_with_requirements_is_a_warning() {
+        // The good project has a requirements.yaml.
+        let d = findings(ID, &chart("apiVersion: v2"));
+        assert_eq!(starts(&d), vec![(2, 13)]);
+        assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn v2_without_requirements_passes() {
+        assert!(
+            findings_with(ID, &chart("apiVersion: v2"), &[("requirements.yaml", None)]).is_empty()
+        );
+    }
+
+    #[test]
+    fn v1_passes() {
+        assert!(findings(ID, &chart("apiVersion: v1")).is_empty());
+        assert!(findings(ID, &chart("apiVersion: \"v1\"")).is_empty());
+    }
 }
