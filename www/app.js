@@ -1,0 +1,987 @@
+// The ecplint page: collects what the user drops or picks, has the worker check it, renders the
+// report. Every text that comes from a chart (file names, messages quoting chart text, docs) goes
+// into the DOM as text — see dom.js; nothing here uses innerHTML.
+
+import { t, pick, getLang, setLang, onLangChange, applyStatic, has } from './i18n.js';
+import { h, clear, richText, icon } from './dom.js';
+import { renderMarkdown } from './markdown.js';
+
+const SEVERITIES = ['error', 'warning', 'info'];
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  worker: null,
+  ready: null,
+  engineError: null,
+  rules: [],
+  rulesById: new Map(),
+  version: '',
+  seq: 0,
+  pending: new Map(), // id → { resolve, reject, onProgress }
+  current: 0, // id of the check in flight
+  report: null,
+  ms: 0,
+  kinds: [], // per input: 'archive' | 'folder'
+  filter: { sev: new Set(SEVERITIES), group: '', q: '' },
+  source: null, // what the source drawer shows: { input, file, focus }
+  docs: { selected: null, q: '' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The worker
+
+function startWorker() {
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  state.worker = w;
+  state.engineError = null;
+  let settle;
+  state.ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+  state.ready.catch(() => {});
+  w.onmessage = (ev) => {
+    const m = ev.data || {};
+    if (m.type === 'ready') {
+      state.version = m.version;
+      state.rules = Array.isArray(m.rules) ? m.rules : [];
+      state.rulesById = new Map(state.rules.map((r) => [r.id, r]));
+      renderChrome();
+      settle.resolve();
+    } else if (m.type === 'fatal') {
+      state.engineError = m.message;
+      notice(t('error.engine', { msg: m.message }), 'error');
+      settle.reject(new Error(m.message));
+    } else if (m.type === 'progress') {
+      const p = state.pending.get(m.id);
+      if (p && p.onProgress) p.onProgress(m);
+    } else if (m.type === 'report' || m.type === 'source') {
+      const p = state.pending.get(m.id);
+      state.pending.delete(m.id);
+      if (p) p.resolve(m);
+    } else if (m.type === 'error') {
+      const p = state.pending.get(m.id);
+      state.pending.delete(m.id);
+      if (p) p.reject(new Error(m.message));
+    }
+  };
+  w.onerror = (ev) => {
+    ev.preventDefault();
+    const msg = ev.message || 'worker error';
+    if (!state.version) {
+      state.engineError = msg;
+      notice(t('error.engine', { msg }), 'error');
+      settle.reject(new Error(msg));
+    }
+    failPending(new Error(msg));
+  };
+}
+
+function failPending(err) {
+  for (const [, p] of state.pending) p.reject(err);
+  state.pending.clear();
+}
+
+function restartWorker() {
+  if (state.worker) state.worker.terminate();
+  failPending(new Error('restarted'));
+  startWorker();
+}
+
+function request(msg, onProgress) {
+  const id = ++state.seq;
+  return new Promise((resolve, reject) => {
+    state.pending.set(id, { resolve, reject, onProgress });
+    state.worker.postMessage({ ...msg, id });
+  }).then((r) => ({ ...r, id }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gathering inputs: files, folders, drops
+
+/** Read every entry of a dropped directory (readEntries returns batches until an empty one). */
+function readAllEntries(dir) {
+  const reader = dir.createReader();
+  const out = [];
+  return new Promise((resolve, reject) => {
+    const next = () =>
+      reader.readEntries((batch) => {
+        if (!batch.length) return resolve(out);
+        out.push(...batch);
+        next();
+      }, reject);
+    next();
+  });
+}
+
+function entryFile(entry) {
+  return new Promise((resolve) => entry.file(resolve, () => resolve(null)));
+}
+
+async function collectDir(dir, out, onCount) {
+  for (const entry of await readAllEntries(dir)) {
+    if (entry.isDirectory) {
+      if (entry.name === '.git') continue; // version-control internals are never chart content
+      await collectDir(entry, out, onCount);
+    } else if (entry.isFile) {
+      const file = await entryFile(entry);
+      out.push({ path: entry.fullPath.replace(/^\/+/, ''), blob: file ?? new Blob([]) });
+      onCount(out.length);
+    }
+  }
+  return out;
+}
+
+async function handleDrop(dt) {
+  // Everything must be taken from the DataTransfer synchronously, before the first await.
+  const dirs = [];
+  const files = [];
+  if (dt.items && dt.items.length) {
+    for (const item of dt.items) {
+      if (item.kind !== 'file') continue;
+      const entry = typeof item.webkitGetAsEntry === 'function' ? item.webkitGetAsEntry() : null;
+      if (entry && entry.isDirectory) dirs.push(entry);
+      else {
+        const f = item.getAsFile();
+        if (f) files.push(f);
+      }
+    }
+  } else if (dt.files) {
+    files.push(...dt.files);
+  }
+  const items = files.map((f) => ({ kind: 'archive', name: f.name, blob: f }));
+  if (dirs.length) {
+    showProgress(t('progress.collecting', { n: 0 }), '', 0);
+    try {
+      for (const dir of dirs) {
+        const entries = await collectDir(dir, [], (n) => {
+          if (n % 50 === 0) showProgress(t('progress.collecting', { n }), '', 0);
+        });
+        items.push({ kind: 'folder', name: dir.name, entries });
+      }
+    } catch (e) {
+      hideProgress();
+      notice(t('error.check', { msg: e.message || String(e) }), 'error');
+      return;
+    }
+  }
+  await runCheck(items);
+}
+
+/** Files from the folder picker: one folder input per top-level folder. */
+function folderItems(fileList) {
+  const byTop = new Map();
+  for (const f of fileList) {
+    const rel = f.webkitRelativePath || f.name;
+    if (rel.split('/').includes('.git')) continue;
+    const top = rel.split('/')[0];
+    if (!byTop.has(top)) byTop.set(top, []);
+    byTop.get(top).push({ path: rel, blob: f });
+  }
+  return [...byTop].map(([name, entries]) => ({ kind: 'folder', name, entries }));
+}
+
+async function trySample() {
+  showProgress(t('progress.fetching'), '', 0);
+  let blob;
+  try {
+    const res = await fetch('./sample/orbit-console-project.tgz');
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    blob = await res.blob();
+  } catch (e) {
+    hideProgress();
+    notice(t('error.sample', { msg: e.message || String(e) }), 'error');
+    return;
+  }
+  await runCheck([{ kind: 'archive', name: 'orbit-console-project.tgz', blob }]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a check
+
+async function runCheck(items) {
+  if (!items.length) {
+    hideProgress();
+    notice(t('error.nothing'), 'warn');
+    return;
+  }
+  hideNotice();
+  if (state.current) {
+    state.current = 0; // a check is running: drop it, the new one wins
+    restartWorker();
+  }
+  closeDialogs();
+  state.report = null;
+  renderResults();
+  showProgress(t('progress.loading'), '', 0);
+  try {
+    await state.ready;
+  } catch {
+    hideProgress();
+    notice(t('error.engine', { msg: state.engineError || '?' }), 'error');
+    return;
+  }
+  const kinds = items.map((i) => i.kind);
+  let id;
+  const promise = request({ type: 'check', items, lang: getLang() }, (m) => {
+    if (m.id !== state.current) return;
+    const frac = m.total ? Math.min(1, m.done / m.total) : 0;
+    if (m.phase === 'read') showProgress(t('progress.reading', { name: m.name }), `${Math.min(m.total, Math.floor(m.done) + 1)} / ${m.total}`, 0.2 * frac);
+    else if (m.phase === 'check') {
+      const name = m.name || items[Math.min(items.length - 1, m.done)]?.name || '';
+      showProgress(m.done >= m.total ? t('progress.finishing') : t('progress.checking', { name }), `${Math.min(m.total, m.done + (m.done < m.total ? 1 : 0))} / ${m.total}`, 0.2 + 0.8 * frac);
+    } else showProgress(t('progress.finishing'), '', 1);
+  });
+  id = state.seq;
+  state.current = id;
+  try {
+    const { report, ms } = await promise;
+    if (state.current !== id) return;
+    state.current = 0;
+    state.report = report;
+    state.ms = ms;
+    state.kinds = kinds;
+    hideProgress();
+    renderResults();
+    $('results').focus({ preventScroll: true });
+    window.scrollTo({ top: 0, behavior: 'instant' }); // the compact drop bar, then the report
+  } catch (e) {
+    if (state.current !== id) return; // cancelled or superseded
+    state.current = 0;
+    hideProgress();
+    notice(t('error.check', { msg: e.message || String(e) }), 'error');
+    restartWorker(); // the module may be in a bad state after a trap
+  }
+}
+
+function cancelCheck() {
+  if (!state.current) return;
+  state.current = 0;
+  restartWorker();
+  hideProgress();
+  notice(t('progress.cancelled'), 'info');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress and notices
+
+function showProgress(text, count, frac) {
+  const p = $('progress');
+  p.hidden = false;
+  $('progress-text').textContent = text;
+  $('progress-count').textContent = count;
+  const pct = Math.round(Math.max(0, Math.min(1, frac)) * 100);
+  $('progress-bar').setAttribute('aria-valuenow', String(pct));
+  $('progress-bar').firstElementChild.style.width = `${pct}%`;
+  document.body.classList.add('busy');
+}
+
+function hideProgress() {
+  $('progress').hidden = true;
+  document.body.classList.remove('busy');
+}
+
+function notice(text, kind = 'error') {
+  const n = $('notice');
+  n.dataset.kind = kind;
+  $('notice-text').textContent = text;
+  n.hidden = false;
+}
+
+function hideNotice() {
+  $('notice').hidden = true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers over the report
+
+function ruleGroup(d) {
+  return state.rulesById.get(d.rule)?.group || d.rule_group || String(d.rule).split('-')[0];
+}
+
+function ruleTitle(id) {
+  const r = state.rulesById.get(id);
+  return r ? pick(r.title_en, r.title_zh) : '';
+}
+
+function groupLabel(g) {
+  return has(`group.${g}`) ? t(`group.${g}`) : g;
+}
+
+function counts(diags) {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const d of diags) if (d.severity in c) c[d.severity]++;
+  return c;
+}
+
+function matches(d) {
+  const f = state.filter;
+  if (!f.sev.has(d.severity)) return false;
+  if (f.group && ruleGroup(d) !== f.group) return false;
+  if (f.q) {
+    const hay = [d.rule, d.message, d.message_zh, d.help, d.help_zh, d.file, d.chart, ruleTitle(d.rule)]
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase();
+    return f.q
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((w) => hay.includes(w));
+  }
+  return true;
+}
+
+/** A path shown relative to the chart root when it lies inside it. */
+function shortPath(file, root) {
+  if (root && file.startsWith(root + '/')) return file.slice(root.length + 1);
+  return file;
+}
+
+function fmtCpu(m) {
+  return `${m}m`;
+}
+
+function fmtMem(mi) {
+  return `${mi}Mi`;
+}
+
+function humanCpu(m) {
+  return t('res.cores', { n: +(m / 1000).toFixed(m % 100 ? 2 : 1) });
+}
+
+function humanMem(mi) {
+  return `${+(mi / 1024).toFixed(mi % 1024 ? 2 : 0)} GiB`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering: chrome (header, footer, intro)
+
+function renderChrome() {
+  applyStatic();
+  $('version').textContent = state.version ? `v${state.version}` : '';
+  $('footer-text').textContent = t('footer.text', { v: state.version || '…', n: state.rules.length });
+  for (const b of document.querySelectorAll('.lang-btn')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
+  renderIntro();
+}
+
+function renderIntro() {
+  const box = clear($('groups'));
+  const groups = new Map();
+  for (const r of state.rules) {
+    if (!groups.has(r.group)) groups.set(r.group, { n: 0, section: r.section });
+    groups.get(r.group).n++;
+  }
+  for (const [g, info] of groups) {
+    box.append(
+      h('button.group-card', { type: 'button', onclick: () => openDocs(null, g) },
+        h('span.group-id.mono', g),
+        h('span.group-name', groupLabel(g)),
+        h('span.group-meta.muted', [t('empty.rules', { n: info.n }), info.section ? ` · ${info.section}` : ''].join(''))));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering: results
+
+function renderResults() {
+  const report = state.report;
+  document.body.classList.toggle('has-report', !!report);
+  $('results').hidden = !report;
+  $('intro').hidden = !!report;
+  if (!report) {
+    renderGen++;
+    clear($('inputs'));
+    return;
+  }
+  const all = report.inputs.flatMap((i) => i.diagnostics);
+  renderToolbar(all);
+  renderSummary(report);
+  const box = clear($('inputs'));
+  box.dataset.rendered = 'false';
+  updateShownCount();
+  // Render in slices of about 400 findings, so that a drop of a hundred charts keeps the page
+  // responsive; a newer render (filter, language, new report) abandons an older one.
+  const gen = ++renderGen;
+  let idx = 0;
+  const slice = () => {
+    if (gen !== renderGen) return;
+    let budget = 400;
+    while (idx < report.inputs.length && budget > 0) {
+      const inp = report.inputs[idx];
+      box.append(renderInput(inp, idx));
+      budget -= 20 + inp.diagnostics.length;
+      idx++;
+    }
+    if (idx < report.inputs.length) setTimeout(slice, 0);
+    else box.dataset.rendered = 'true';
+  };
+  slice();
+}
+
+let renderGen = 0;
+
+function renderToolbar(all) {
+  const c = counts(all);
+  const sev = clear($('sev-filters'));
+  for (const s of SEVERITIES) {
+    const on = state.filter.sev.has(s);
+    sev.append(
+      h(`button.sev-toggle.sev-${s}${c[s] ? '' : '.zero'}`, {
+        type: 'button',
+        attrs: { 'aria-pressed': String(on), 'data-sev': s },
+        title: t('sev.toggle', { sev: t(`sev.${s}.label`) }),
+        onclick: () => {
+          if (state.filter.sev.has(s)) state.filter.sev.delete(s);
+          else state.filter.sev.add(s);
+          renderResults();
+          document.querySelector(`.sev-toggle[data-sev="${s}"]`)?.focus();
+        },
+      },
+      icon(s),
+      h('span.sev-count', String(c[s])),
+      h('span.sev-name', t(`sev.${s}`, { n: c[s] }))));
+  }
+  const groups = new Map();
+  for (const d of all) groups.set(ruleGroup(d), (groups.get(ruleGroup(d)) || 0) + 1);
+  const sel = clear($('group-filter'));
+  sel.append(h('option', { value: '', text: `${t('filter.allGroups')} (${all.length})` }));
+  const order = [...new Set(state.rules.map((r) => r.group))];
+  const known = [...groups.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+  for (const g of known) sel.append(h('option', { value: g, text: `${g} · ${groupLabel(g)} (${groups.get(g)})` }));
+  if (state.filter.group && !groups.has(state.filter.group)) state.filter.group = '';
+  sel.value = state.filter.group;
+  $('search').value = state.filter.q;
+}
+
+function renderSummary(report) {
+  const charts = report.inputs.reduce((n, i) => n + i.charts.length, 0);
+  const s = report.summary || counts(report.inputs.flatMap((i) => i.diagnostics));
+  const box = clear($('summary'));
+  box.append(
+    h('span.summary-title', t('summary.title')),
+    h('span', t('summary.inputs', { n: report.inputs.length })),
+    h('span', t('summary.charts', { n: charts })),
+    countPills({ error: s.errors, warning: s.warnings, info: s.infos }),
+    h('span.muted', t('summary.elapsed', { ms: state.ms })),
+    h('span.muted.mono', `schema ${report.schema}`));
+}
+
+function countPills(c) {
+  const wrap = h('span.pills');
+  for (const s of SEVERITIES) {
+    wrap.append(h(`span.pill.sev-${s}${c[s] ? '' : '.zero'}`, { title: t(`sev.${s}.label`) }, icon(s), `${c[s]} ${t(`sev.${s}`, { n: c[s] })}`));
+  }
+  return wrap;
+}
+
+function renderInput(inp, idx) {
+  const kind = state.kinds[idx] || 'archive';
+  const sec = h('section.input', { dataset: { input: String(idx) } });
+  sec.append(
+    h('header.input-head',
+      icon(kind === 'folder' ? 'folder' : 'archive', 'input-icon'),
+      h('h2.input-name.mono', { text: inp.path }),
+      h('span.input-meta.muted', [t(`input.${kind}`), t('input.files', { n: inp.files?.length ?? 0 }), t('input.charts', { n: inp.charts.length })].join(' · ')),
+      countPills(counts(inp.diagnostics))));
+
+  if (inp.unreadable) {
+    sec.classList.add('unreadable');
+    sec.append(
+      h('div.unreadable-card', { attrs: { role: 'alert' } },
+        h('div.unreadable-head', icon('error'), h('strong', t('input.unreadable'))),
+        h('p.muted', t('input.unreadableHint')),
+        h('ul.diag-list', inp.diagnostics.map((d) => diagRow(d, idx, null)))));
+    return sec;
+  }
+
+  // Attach each finding to its chart (by name, and by root when two charts share a name).
+  const byChart = inp.charts.map(() => []);
+  const loose = [];
+  for (const d of inp.diagnostics) {
+    let k = -1;
+    if (d.chart) {
+      k = inp.charts.findIndex((c) => c.name === d.chart && (!d.file || d.file.startsWith(c.root + '/')));
+      if (k < 0) k = inp.charts.findIndex((c) => c.name === d.chart);
+    }
+    if (k >= 0) byChart[k].push(d);
+    else loose.push(d);
+  }
+  if (loose.length) {
+    const inputInputErrors = loose.filter((d) => d.rule === 'INPUT-001');
+    sec.append(
+      h(`div.loose${inputInputErrors.length ? '.has-input-errors' : ''}`,
+        h('h3.loose-title', t('input.level')),
+        diagList(loose, idx, null)));
+  }
+  inp.charts.forEach((c, k) => sec.append(renderChart(c, byChart[k], idx)));
+  return sec;
+}
+
+function diagList(diags, inputIdx, root) {
+  const shown = diags.filter(matches);
+  if (!shown.length) {
+    return h('p.diag-empty.muted', diags.length ? t('filter.none') : '');
+  }
+  return h('ul.diag-list', shown.map((d) => diagRow(d, inputIdx, root)));
+}
+
+function renderChart(c, diags, inputIdx) {
+  const art = h('article.chart', { dataset: { chart: c.name } });
+  art.append(
+    h('header.chart-head',
+      icon('chart', 'chart-icon'),
+      h('h3.chart-name.mono', { text: c.name }),
+      h('span.chart-version.mono', c.version != null ? t('chart.version', { v: c.version }) : t('chart.noVersion')),
+      h('span.chart-root.muted.mono', { title: t('chart.root', { root: c.root }), text: c.root }),
+      countPills(counts(diags))));
+  const main = h('div.chart-diags');
+  if (!diags.length) main.append(h('p.chart-clean', icon('ok'), t('chart.clean')));
+  else main.append(diagList(diags, inputIdx, c.root));
+  if (c.subcharts && c.subcharts.length) main.append(h('p.muted.small.subcharts', t('chart.subcharts', { list: c.subcharts.join(', ') })));
+  const body = h('div.chart-body', main);
+  if (c.resources) body.append(resourcePanel(c.resources, inputIdx, c.root));
+  art.append(body);
+  return art;
+}
+
+function diagRow(d, inputIdx, root) {
+  const title = ruleTitle(d.rule);
+  const help = d.help || d.help_zh ? pick(d.help, d.help_zh) : '';
+  const sevLabel = t(`sev.${d.severity}.label`);
+  return h(`li.diag.sev-${d.severity}`, { dataset: { rule: d.rule, severity: d.severity } },
+    h('span.diag-sev', { title: sevLabel }, icon(d.severity), h('span.sev-word', sevLabel)),
+    h('span.diag-rulecell',
+      h('button.diag-rule.mono', {
+        type: 'button',
+        title: title || d.rule,
+        attrs: { 'aria-label': t('diag.docs', { id: d.rule, title: title || d.rule }), 'aria-haspopup': 'dialog' },
+        onclick: () => openDocs(d.rule),
+        text: d.rule,
+      }),
+      title ? h('span.diag-title', { text: title }) : null),
+    h('div.diag-main',
+      h('p.diag-msg', richText(pick(d.message, d.message_zh))),
+      help ? h('p.diag-help', h('span.diag-help-label', t('diag.fix')), richText(help)) : null),
+    locationButton(d, inputIdx, root));
+}
+
+function locationButton(d, inputIdx, root) {
+  if (!d.file) return h('span.diag-loc.none.muted', t('diag.noLocation'));
+  const shown = shortPath(d.file, root);
+  const text = d.line ? `${shown}:${d.line}:${d.column ?? 1}` : shown;
+  return h('button.diag-loc.mono', {
+    type: 'button',
+    title: d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file,
+    attrs: { 'aria-label': d.line ? t('diag.open', { file: d.file, line: d.line }) : t('diag.openFile', { file: d.file }), 'aria-haspopup': 'dialog' },
+    onclick: () => openSource(inputIdx, d.file, d.line ? d : null),
+    text,
+  });
+}
+
+function resourcePanel(res, inputIdx, root) {
+  const exempt = res.source === 'exempt';
+  const panel = h(`aside.res${exempt ? '.exempt' : ''}`, { attrs: { 'aria-label': t('res.title') } });
+  const over = !exempt && (res.cpu_m > res.limit_cpu_m || res.memory_mi > res.limit_memory_mi);
+  panel.append(
+    h('div.res-head',
+      h('h4.res-title', t('res.title')),
+      h(`span.res-source.src-${res.source}`, t(`res.source.${res.source}`)),
+      h(`span.res-verdict${over ? '.over' : exempt ? '.exempt' : '.ok'}`, over ? t('res.over') : exempt ? t('res.notChecked') : t('res.within'))));
+  panel.append(
+    gauge(t('res.cpu'), res.cpu_m, res.limit_cpu_m, fmtCpu, humanCpu, exempt),
+    gauge(t('res.memory'), res.memory_mi, res.limit_memory_mi, fmtMem, humanMem, exempt));
+
+  const explain = h('div.res-explain');
+  if (res.source === 'computed') explain.append(h('p', richText(t('res.explain.computed'))));
+  else if (res.source === 'declared') {
+    explain.append(h('p', richText(t('res.explain.declared'))));
+    if (res.computed_cpu_m != null || res.computed_memory_mi != null) {
+      explain.append(h('p', richText(t('res.explain.declaredSum', { cpu: fmtCpu(res.computed_cpu_m ?? 0), mem: fmtMem(res.computed_memory_mi ?? 0) }))));
+    }
+  } else {
+    explain.append(h('p', richText(t('res.explain.exempt'))));
+    if (res.exempt_reason) explain.append(h('p.res-reason', richText(t('res.reason', { reason: res.exempt_reason }))));
+  }
+  explain.append(h('p.muted.small', t('res.ceiling')));
+  panel.append(explain);
+
+  const items = res.items || [];
+  if (items.length) {
+    const sumCpu = items.reduce((n, i) => n + (i.cpu_m || 0), 0);
+    const sumMem = items.reduce((n, i) => n + (i.memory_mi || 0), 0);
+    panel.append(
+      h('h5.res-sub', t('res.items')),
+      h('div.res-table-wrap',
+        h('table.res-table',
+          h('thead', h('tr',
+            h('th', { scope: 'col', text: t('res.col.path') }),
+            h('th.num', { scope: 'col', text: t('res.col.cpu') }),
+            h('th.num', { scope: 'col', text: t('res.col.memory') }))),
+          h('tbody', items.map((i) =>
+            h('tr',
+              h('td.res-item',
+                h('span.mono.res-path', { text: i.path, title: i.path }),
+                i.file
+                  ? h('button.diag-loc.mono', {
+                      type: 'button',
+                      title: `${i.file}:${i.line}`,
+                      attrs: { 'aria-label': t('diag.open', { file: i.file, line: i.line }), 'aria-haspopup': 'dialog' },
+                      onclick: () => openSource(inputIdx, i.file, i.line ? { line: i.line, column: 1, end_line: i.line } : null),
+                      text: `${shortPath(i.file, root)}${i.line ? ':' + i.line : ''}`,
+                    })
+                  : null),
+              h('td.num.mono', { text: String(i.cpu_m) }),
+              h('td.num.mono', { text: String(i.memory_mi) })))),
+          h('tfoot', h('tr',
+            h('th', { scope: 'row', text: t('res.total') }),
+            h('td.num.mono', { text: String(sumCpu) }),
+            h('td.num.mono', { text: String(sumMem) }))))));
+  } else if (res.source === 'computed') {
+    panel.append(h('p.muted.small', richText(t('res.noItems'))));
+  }
+  return panel;
+}
+
+function gauge(label, value, limit, fmt, human, exempt) {
+  const over = !exempt && value > limit;
+  const pct = limit > 0 ? (value / limit) * 100 : 0;
+  const fill = h('div.gauge-fill');
+  fill.style.width = `${Math.min(100, pct).toFixed(1)}%`;
+  return h(`div.gauge${over ? '.over' : ''}${exempt ? '.exempt' : ''}`,
+    h('div.gauge-head',
+      h('span.gauge-label', label),
+      h('span.gauge-value.mono', fmt(value)),
+      h('span.gauge-human.muted', `(${human(value)})`),
+      h('span.gauge-limit.muted.mono', t('res.of', { limit: fmt(limit) })),
+      h('span.gauge-pct.mono', `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct)}%`)),
+    h('div.gauge-track', {
+      attrs: { role: 'meter', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuemax': limit, 'aria-valuenow': value, 'aria-valuetext': `${fmt(value)} / ${fmt(limit)}` },
+    }, fill));
+}
+
+function updateShownCount() {
+  if (!state.report) return;
+  let shown = 0;
+  let total = 0;
+  for (const i of state.report.inputs) {
+    total += i.diagnostics.length;
+    shown += i.unreadable ? i.diagnostics.length : i.diagnostics.filter(matches).length; // an unreadable input's reason is always shown
+  }
+  $('shown-count').textContent = t('filter.shown', { shown, total });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source drawer
+
+async function openSource(inputIdx, file, focus) {
+  state.source = { input: inputIdx, file, focus };
+  const dlg = $('source-dialog');
+  $('source-title').textContent = file;
+  $('source-meta').textContent = t('src.loading');
+  const body = clear($('source-body'));
+  if (!dlg.open) dlg.showModal();
+  let text = null;
+  try {
+    const r = await request({ type: 'source', input: inputIdx, path: file });
+    text = r.text;
+  } catch {
+    text = null;
+  }
+  if (state.source?.file !== file || state.source?.input !== inputIdx) return;
+  renderSource(text);
+}
+
+function renderSource(text) {
+  const { input, file, focus } = state.source;
+  const inp = state.report?.inputs[input];
+  const diags = (inp?.diagnostics || []).filter((d) => d.file === file);
+  const body = clear($('source-body'));
+  const meta = [t('src.input', { name: inp?.path ?? '' })];
+  if (text == null) {
+    $('source-meta').textContent = meta.join(' · ');
+    body.append(h('p.src-unavailable.muted', t('src.unavailable')));
+    return;
+  }
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  meta.push(t('src.lines', { n: lines.length }), t('src.findings', { n: diags.length }));
+  $('source-meta').textContent = meta.join(' · ');
+
+  const annotations = new Map();
+  for (const d of diags) {
+    if (!d.line) continue;
+    const at = Math.min(d.end_line && d.end_line > d.line ? d.end_line : d.line, lines.length);
+    if (!annotations.has(at)) annotations.set(at, []);
+    annotations.get(at).push(d);
+  }
+  const focusStart = focus?.line ?? 0;
+  const focusEnd = Math.max(focusStart, focus?.end_line ?? focusStart);
+  const digits = String(lines.length).length;
+  const frag = document.createDocumentFragment();
+  let target = null;
+  const marked = new Set(diags.filter((d) => d.line).map((d) => d.line));
+  lines.forEach((line, i) => {
+    const n = i + 1;
+    const inFocus = focus && n >= focusStart && n <= focusEnd;
+    const code = h('span.src-code');
+    if (inFocus && focus.column) {
+      // mark the focused range (columns count Unicode characters, end exclusive)
+      const chars = Array.from(line);
+      const from = n === focusStart ? Math.max(0, focus.column - 1) : 0;
+      const to = n === focusEnd && focus.end_column ? Math.max(from, focus.end_column - 1) : chars.length;
+      code.append(chars.slice(0, from).join(''), h('mark.src-mark', { text: chars.slice(from, to).join('') || ' ' }), chars.slice(to).join(''));
+    } else {
+      code.textContent = line;
+    }
+    const row = h(`div.src-line${inFocus ? '.hl' : ''}${marked.has(n) ? '.has-diag' : ''}`, { dataset: { line: String(n) } },
+      h('span.src-ln', { text: String(n).padStart(digits, ' '), attrs: { 'aria-hidden': 'true' } }),
+      code);
+    if (inFocus && !target) target = row;
+    frag.append(row);
+    for (const d of annotations.get(n) || []) {
+      const isFocus = focus && d.line === focus.line && d.rule === focus.rule && d.column === focus.column;
+      frag.append(
+        h(`div.src-annot.sev-${d.severity}${isFocus ? '.current' : ''}`,
+          h('span.src-ln', { text: ' '.repeat(digits), attrs: { 'aria-hidden': 'true' } }),
+          h('span.src-annot-body',
+            icon(d.severity),
+            h('button.diag-rule.mono', { type: 'button', text: d.rule, title: ruleTitle(d.rule), onclick: () => openDocs(d.rule) }),
+            h('span', richText(pick(d.message, d.message_zh))),
+            d.column ? h('span.muted.mono', { text: ` ${d.line}:${d.column}` }) : null)));
+    }
+  });
+  body.append(h('div.src', { attrs: { role: 'region', 'aria-label': file } }, frag));
+  if (target) requestAnimationFrame(() => target.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  else body.scrollTop = 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Docs dialog
+
+function openDocs(ruleId, group) {
+  const dlg = $('docs-dialog');
+  if (group) {
+    state.docs.q = group;
+    $('docs-search').value = group;
+    ruleId = state.rules.find((r) => r.group === group)?.id ?? null;
+  } else if (ruleId) {
+    state.docs.q = '';
+    $('docs-search').value = '';
+  }
+  state.docs.selected = ruleId ?? state.docs.selected ?? state.rules[0]?.id ?? null;
+  renderDocs();
+  if (!dlg.open) dlg.showModal();
+  requestAnimationFrame(() => {
+    const cur = $('docs-list').querySelector('[aria-current="true"]');
+    cur?.scrollIntoView({ block: 'nearest' });
+    if (ruleId) $('docs-article').focus({ preventScroll: true });
+  });
+}
+
+function ruleMatches(r, q) {
+  if (!q) return true;
+  const hay = [r.id, r.group, r.title_en, r.title_zh, groupLabel(r.group), r.section].join('\n').toLowerCase();
+  return q.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+}
+
+function renderDocs() {
+  $('docs-count').textContent = t('docs.count', { n: state.rules.length });
+  const list = clear($('docs-list'));
+  const shown = state.rules.filter((r) => ruleMatches(r, state.docs.q));
+  let lastGroup = null;
+  for (const r of shown) {
+    if (r.group !== lastGroup) {
+      lastGroup = r.group;
+      list.append(h('li.docs-group', { text: `${r.group} · ${groupLabel(r.group)}` }));
+    }
+    list.append(
+      h('li', h(`button.docs-item.sev-${r.severity}`, {
+        type: 'button',
+        attrs: { 'aria-current': String(r.id === state.docs.selected) },
+        onclick: () => {
+          state.docs.selected = r.id;
+          renderDocs();
+          $('docs-list').querySelector('[aria-current="true"]')?.focus();
+        },
+      },
+      h('span.docs-item-id.mono', { text: r.id }),
+      h('span.docs-item-title', { text: pick(r.title_en, r.title_zh) }))));
+  }
+  if (!shown.length) list.append(h('li.muted.docs-none', t('docs.none')));
+
+  const art = clear($('docs-article'));
+  const id = state.docs.selected;
+  if (!id) {
+    art.append(h('p.muted', t('docs.pick')));
+    return;
+  }
+  const r = state.rulesById.get(id);
+  if (!r) {
+    art.append(h('p.muted', t('docs.unknown', { id })));
+    return;
+  }
+  art.append(
+    h('header.docs-head',
+      h('div.docs-badges',
+        h('span.docs-id.mono', { text: r.id }),
+        h(`span.pill.sev-${r.severity}`, icon(r.severity), t('docs.severity', { sev: t(`sev.${r.severity}.label`) })),
+        h('span.pill.plain', { text: `${r.group} · ${groupLabel(r.group)}` }),
+        r.section ? h('span.pill.plain', { text: t('docs.section', { s: r.section }) }) : null),
+      h('h3.docs-title', richText(pick(r.title_en, r.title_zh))),
+      getLang() === 'zh' && r.title_en ? h('p.muted.small', { text: r.title_en }) : r.title_zh ? h('p.muted.small', { text: r.title_zh }) : null),
+    h('div.md', renderMarkdown(orderDocs(r.docs || ''), { fail: t('docs.fail'), pass: t('docs.pass') })));
+}
+
+/** In Chinese, move the doc's `## 中文` section to the top. */
+function orderDocs(md) {
+  if (getLang() !== 'zh') return md;
+  const lines = md.split('\n');
+  const starts = [];
+  lines.forEach((l, i) => {
+    if (/^\s*##\s/.test(l)) starts.push(i);
+  });
+  const zh = starts.findIndex((i) => /^\s*##\s*中文/.test(lines[i]));
+  if (zh < 0) return md;
+  // do not cut inside a code fence: starts are only headings outside fences
+  const from = starts[zh];
+  const to = zh + 1 < starts.length ? starts[zh + 1] : lines.length;
+  const section = lines.slice(from, to);
+  return [...section, '', ...lines.slice(0, from), ...lines.slice(to)].join('\n');
+}
+
+function closeDialogs() {
+  for (const d of document.querySelectorAll('dialog[open]')) d.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+function exportJson() {
+  if (!state.report) return;
+  const blob = new Blob([JSON.stringify(state.report, null, 2) + '\n'], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: 'ecplint-report.json' });
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+function wire() {
+  const fileInput = $('file-input');
+  const folderInput = $('folder-input');
+  $('pick-files').addEventListener('click', () => fileInput.click());
+  $('pick-folder').addEventListener('click', () => folderInput.click());
+  fileInput.addEventListener('change', () => {
+    const items = [...fileInput.files].map((f) => ({ kind: 'archive', name: f.name, blob: f }));
+    fileInput.value = '';
+    runCheck(items);
+  });
+  folderInput.addEventListener('change', () => {
+    const items = folderItems(folderInput.files);
+    folderInput.value = '';
+    runCheck(items);
+  });
+  $('try-sample').addEventListener('click', trySample);
+  $('cancel').addEventListener('click', cancelCheck);
+  $('notice-close').addEventListener('click', hideNotice);
+  $('export').addEventListener('click', exportJson);
+  $('clear').addEventListener('click', () => {
+    state.report = null;
+    renderResults();
+    $('drop').scrollIntoView({ block: 'start' });
+  });
+  $('rules-btn').addEventListener('click', () => openDocs(state.docs.selected));
+  $('group-filter').addEventListener('change', (e) => {
+    state.filter.group = e.target.value;
+    renderResults();
+    $('group-filter').focus();
+  });
+  let searchTimer = 0;
+  $('search').addEventListener('input', (e) => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => {
+      state.filter.q = e.target.value.trim();
+      const active = document.activeElement;
+      renderResults();
+      if (active === $('search')) $('search').focus();
+    }, 120);
+  });
+  $('docs-search').addEventListener('input', (e) => {
+    state.docs.q = e.target.value.trim();
+    const shown = state.rules.filter((r) => ruleMatches(r, state.docs.q));
+    if (shown.length && !shown.some((r) => r.id === state.docs.selected)) state.docs.selected = shown[0].id;
+    renderDocs();
+  });
+  for (const dlg of document.querySelectorAll('dialog')) {
+    dlg.addEventListener('click', (e) => {
+      if (e.target === dlg) dlg.close(); // a click on the backdrop
+      if (e.target.closest('[data-close]')) dlg.close();
+    });
+  }
+  $('source-dialog').addEventListener('close', () => (state.source = null));
+  $('source-copy').addEventListener('click', async () => {
+    const file = state.source?.file;
+    if (!file) return;
+    try {
+      await navigator.clipboard.writeText(file);
+      $('source-copy').textContent = t('src.copied');
+      setTimeout(() => ($('source-copy').textContent = t('src.copy')), 1200);
+    } catch {
+      /* clipboard unavailable */
+    }
+  });
+  for (const b of document.querySelectorAll('.lang-btn')) b.addEventListener('click', () => setLang(b.dataset.lang));
+
+  // The whole window takes drops; the drop zone shows it.
+  let depth = 0;
+  const hasFiles = (e) => e.dataTransfer && [...(e.dataTransfer.types || [])].includes('Files');
+  document.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth++;
+    document.body.classList.add('dragging');
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) document.body.classList.remove('dragging');
+  });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    depth = 0;
+    document.body.classList.remove('dragging');
+    if (e.dataTransfer) handleDrop(e.dataTransfer);
+  });
+
+  document.addEventListener('keydown', (e) => {
+    if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && state.report && !document.querySelector('dialog[open]')) {
+      const tag = document.activeElement?.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || document.activeElement?.isContentEditable) return;
+      e.preventDefault();
+      $('search').focus();
+      $('search').select();
+    }
+  });
+
+  onLangChange(() => {
+    renderChrome();
+    renderResults();
+    if ($('docs-dialog').open) renderDocs();
+    if ($('source-dialog').open && state.source) openSource(state.source.input, state.source.file, state.source.focus);
+  });
+}
+
+wire();
+renderChrome();
+renderResults();
+startWorker();
+
+// For tests and the curious: the last report.
+Object.defineProperty(window, 'ecplintReport', { get: () => state.report });

@@ -1,0 +1,399 @@
+// Every string the page shows, in Chinese and English. `t(key, vars)` looks one up in the current
+// language; `{name}` placeholders are filled from `vars`; a value may be `{ one, other }` (plural by
+// `vars.n`). Texts are always inserted with textContent — a `` `code` `` span is rendered by
+// dom.js:richText, never as HTML.
+
+const STORAGE_KEY = 'ecplint.lang';
+
+export const DICT = {
+  en: {
+    'title': 'ecplint — ECP cloud-product chart validator',
+    'tagline': 'ECP cloud-product chart validator',
+    'privacy': 'Runs entirely in your browser: nothing is uploaded.',
+    'lang.label': 'Language',
+    'lang.switchTo': 'Switch language',
+    'rules.button': 'Rules',
+    'rules.buttonTitle': 'Browse all rules and their documentation',
+
+    'drop.title': 'Drop charts, cloud-product projects or archives here',
+    'drop.hint': 'A packaged chart or an ark project: .tgz, .tar.gz, .tar, .zip or a folder. Several at once make a catalog.',
+    'drop.files': 'Choose files…',
+    'drop.folder': 'Choose folder…',
+    'drop.sample': 'Try the sample',
+    'drop.sampleTitle': 'Check orbit-console-project.tgz, an example project with a few deliberate mistakes',
+    'drop.release': 'Release to check',
+    'drop.again': 'Drop more files to check them instead',
+    'drop.zone': 'Drop zone: drop files or folders, or use the buttons',
+
+    'progress.loading': 'Loading the checker…',
+    'progress.collecting': 'Collecting files… {n}',
+    'progress.reading': 'Reading {name}',
+    'progress.checking': 'Checking {name}',
+    'progress.finishing': 'Building the report…',
+    'progress.fetching': 'Fetching the sample…',
+    'progress.cancel': 'Cancel',
+    'progress.cancelled': 'Check cancelled.',
+    'progress.label': 'Progress',
+
+    'sev.error': { one: 'error', other: 'errors' },
+    'sev.warning': { one: 'warning', other: 'warnings' },
+    'sev.info': { one: 'info', other: 'info' },
+    'sev.error.label': 'Error',
+    'sev.warning.label': 'Warning',
+    'sev.info.label': 'Info',
+    'sev.toggle': 'Show {sev} findings',
+
+    'summary.title': 'Report',
+    'summary.inputs': { one: '{n} input', other: '{n} inputs' },
+    'summary.charts': { one: '{n} chart', other: '{n} charts' },
+    'summary.clean': 'No findings.',
+    'summary.elapsed': 'checked in {ms} ms',
+
+    'filter.severity': 'Severity',
+    'filter.group': 'Rule group',
+    'filter.allGroups': 'All groups',
+    'filter.search': 'Filter by text, rule or file  ( / )',
+    'filter.searchLabel': 'Filter findings',
+    'filter.shown': '{shown} of {total} findings shown',
+    'filter.none': 'No finding here matches the filters.',
+    'filter.reset': 'Reset filters',
+
+    'export.json': 'Export JSON',
+    'export.title': 'Download the report as ecplint-report.json (schema {schema})',
+    'clear': 'Clear',
+    'clear.title': 'Clear the results',
+
+    'input.files': { one: '{n} file', other: '{n} files' },
+    'input.charts': { one: '{n} chart', other: '{n} charts' },
+    'input.unreadable': 'This input could not be read',
+    'input.unreadableHint': 'Nothing in it was checked. What went wrong:',
+    'input.level': 'Findings about the input as a whole',
+    'input.archive': 'archive',
+    'input.folder': 'folder',
+
+    'chart.version': 'version {v}',
+    'chart.noVersion': 'no version',
+    'chart.root': 'Chart root: {root}',
+    'chart.clean': 'No findings: this chart passes every rule.',
+    'chart.subcharts': 'Subcharts: {list}',
+    'chart.findings': 'Findings',
+
+    'diag.fix': 'Fix',
+    'diag.noLocation': 'no location',
+    'diag.open': 'Open {file} at line {line}',
+    'diag.openFile': 'Open {file}',
+    'diag.docs': 'Documentation of {id}: {title}',
+
+    'res.title': 'Resource requirement',
+    'res.cpu': 'CPU',
+    'res.memory': 'Memory',
+    'res.of': 'of {limit}',
+    'res.over': 'over the ceiling',
+    'res.within': 'within the ceiling',
+    'res.notChecked': 'not checked',
+    'res.source.computed': 'computed',
+    'res.source.declared': 'declared',
+    'res.source.exempt': 'exempt',
+    'res.explain.computed': 'Sum of every `requests` under a `resources` key in values.yaml, `jobs` excluded, as the platform computes it at build time.',
+    'res.explain.declared': 'Declared by `resource_limit` in `_acl_helpers.yaml.tpl`: the platform uses it instead of the values.yaml sum.',
+    'res.explain.declaredSum': 'values.yaml sums to {cpu} / {mem}.',
+    'res.explain.exempt': 'Exempt from the 6 CPU / 12 GiB check. Figures shown as computed.',
+    'res.reason': 'Why: {reason}',
+    'res.ceiling': 'Ceiling per product: 6 CPU / 12 GiB (6000m / 12288Mi)',
+    'res.items': 'Contributing requests',
+    'res.col.path': 'Path',
+    'res.col.location': 'Location',
+    'res.col.cpu': 'CPU (m)',
+    'res.col.memory': 'Memory (Mi)',
+    'res.total': 'Total',
+    'res.noItems': 'No `requests` found under any `resources` key.',
+    'res.cores': '{n} cores',
+
+    'src.title': 'Source',
+    'src.close': 'Close',
+    'src.loading': 'Loading…',
+    'src.unavailable': 'The text of this file is not available (binary, too large, or not in the input).',
+    'src.lines': { one: '{n} line', other: '{n} lines' },
+    'src.findings': { one: '{n} finding in this file', other: '{n} findings in this file' },
+    'src.copy': 'Copy path',
+    'src.copied': 'Copied',
+    'src.input': 'Input: {name}',
+
+    'docs.title': 'Rules',
+    'docs.search': 'Search rules…',
+    'docs.searchLabel': 'Search rules',
+    'docs.section': 'Guide {s}',
+    'docs.severity': 'default severity: {sev}',
+    'docs.fail': 'reported',
+    'docs.pass': 'passes',
+    'docs.none': 'No rule matches.',
+    'docs.pick': 'Pick a rule on the left to read its documentation.',
+    'docs.close': 'Close',
+    'docs.count': { one: '{n} rule', other: '{n} rules' },
+    'docs.unknown': 'Unknown rule {id}.',
+
+    'empty.title': 'What ecplint checks',
+    'empty.intro': 'Rules follow the ECP cloud-product development guide v6.2.1 (§1.1.6). Click a group to read its rules.',
+    'empty.rules': { one: '{n} rule', other: '{n} rules' },
+
+    'error.engine': 'The checker could not be loaded: {msg}',
+    'error.check': 'The check failed: {msg}. The page is still usable: try again.',
+    'error.sample': 'The sample could not be fetched: {msg}',
+    'error.crash': 'The checker stopped unexpectedly and was restarted: {msg}',
+    'error.nothing': 'Nothing to check: no files were given.',
+    'error.dismiss': 'Dismiss',
+
+    'footer.text': 'ecplint {v} · {n} rules · the Rust core runs as WebAssembly in this page, offline',
+    'footer.guide': 'Spec: ECP cloud-product development guide v6.2.1',
+
+    'group.INPUT': 'Input',
+    'group.LAYOUT': 'Layout',
+    'group.CHART': 'Chart.yaml',
+    'group.ACL': 'Permissions (_acl_helpers)',
+    'group.RES': 'Resources',
+    'group.CFG': 'Config (_config_helpers)',
+    'group.DEP': 'Dependencies',
+    'group.HA': 'High availability',
+    'group.PVC': 'Persistent storage',
+    'group.SVC': 'Services',
+    'group.ING': 'Ingresses',
+    'group.NAV': 'Navigation',
+    'group.CAT': 'Categories',
+    'group.POL': 'Navigation policy',
+    'group.WIZ': 'Wizard',
+    'group.I18N': 'Bilingual texts',
+    'group.JOB': 'Install check Job',
+    'group.IMG': 'Images',
+    'group.HOOK': 'Hook scripts',
+    'group.UPG': 'Upgrades',
+    'group.XCP': 'Across charts',
+    'group.HELM': 'Helm',
+  },
+  zh: {
+    'title': 'ecplint — ECP 云产品 Chart 校验工具',
+    'tagline': 'ECP 云产品 Chart 校验工具',
+    'privacy': '完全在浏览器中运行，文件不会上传。',
+    'lang.label': '语言',
+    'lang.switchTo': '切换语言',
+    'rules.button': '规则',
+    'rules.buttonTitle': '浏览全部规则及其文档',
+
+    'drop.title': '将 Chart、云产品工程或归档文件拖放到此处',
+    'drop.hint': '支持打包好的 Chart 或 ark 工程：.tgz、.tar.gz、.tar、.zip 或文件夹。一次拖入多个即按目录（catalog）校验。',
+    'drop.files': '选择文件…',
+    'drop.folder': '选择文件夹…',
+    'drop.sample': '试用示例',
+    'drop.sampleTitle': '校验 orbit-console-project.tgz：一个故意包含若干错误的示例工程',
+    'drop.release': '松开即开始校验',
+    'drop.again': '拖入新文件即可重新校验',
+    'drop.zone': '拖放区：拖入文件或文件夹，或使用下方按钮',
+
+    'progress.loading': '正在加载校验引擎…',
+    'progress.collecting': '正在收集文件… {n}',
+    'progress.reading': '正在读取 {name}',
+    'progress.checking': '正在校验 {name}',
+    'progress.finishing': '正在生成报告…',
+    'progress.fetching': '正在获取示例…',
+    'progress.cancel': '取消',
+    'progress.cancelled': '已取消校验。',
+    'progress.label': '进度',
+
+    'sev.error': '错误',
+    'sev.warning': '警告',
+    'sev.info': '提示',
+    'sev.error.label': '错误',
+    'sev.warning.label': '警告',
+    'sev.info.label': '提示',
+    'sev.toggle': '显示{sev}',
+
+    'summary.title': '报告',
+    'summary.inputs': '{n} 个输入',
+    'summary.charts': '{n} 个 Chart',
+    'summary.clean': '未发现问题。',
+    'summary.elapsed': '耗时 {ms} 毫秒',
+
+    'filter.severity': '级别',
+    'filter.group': '规则分组',
+    'filter.allGroups': '全部分组',
+    'filter.search': '按文本、规则或文件筛选（ / ）',
+    'filter.searchLabel': '筛选结果',
+    'filter.shown': '显示 {shown} / {total} 条',
+    'filter.none': '此处没有符合筛选条件的结果。',
+    'filter.reset': '重置筛选',
+
+    'export.json': '导出 JSON',
+    'export.title': '下载报告 ecplint-report.json（schema {schema}）',
+    'clear': '清除',
+    'clear.title': '清除校验结果',
+
+    'input.files': '{n} 个文件',
+    'input.charts': '{n} 个 Chart',
+    'input.unreadable': '无法读取此输入',
+    'input.unreadableHint': '其中的内容均未校验。原因：',
+    'input.level': '关于整个输入的问题',
+    'input.archive': '归档',
+    'input.folder': '文件夹',
+
+    'chart.version': '版本 {v}',
+    'chart.noVersion': '无版本',
+    'chart.root': 'Chart 根目录：{root}',
+    'chart.clean': '未发现问题：该 Chart 通过了所有规则。',
+    'chart.subcharts': '子 Chart：{list}',
+    'chart.findings': '问题',
+
+    'diag.fix': '修复',
+    'diag.noLocation': '无位置',
+    'diag.open': '打开 {file} 第 {line} 行',
+    'diag.openFile': '打开 {file}',
+    'diag.docs': '{id} 的文档：{title}',
+
+    'res.title': '资源需求',
+    'res.cpu': 'CPU',
+    'res.memory': '内存',
+    'res.of': '上限 {limit}',
+    'res.over': '超出上限',
+    'res.within': '未超出上限',
+    'res.notChecked': '不检查',
+    'res.source.computed': '自动计算',
+    'res.source.declared': '自行声明',
+    'res.source.exempt': '免检',
+    'res.explain.computed': '与平台构建时的算法一致：values.yaml 中所有 `resources` 键下的 `requests` 之和，不含 `jobs`。',
+    'res.explain.declared': '由 `_acl_helpers.yaml.tpl` 中的 `resource_limit` 声明：平台以此代替 values.yaml 的求和结果。',
+    'res.explain.declaredSum': 'values.yaml 求和为 {cpu} / {mem}。',
+    'res.explain.exempt': '不做 6 核 / 12 GiB 上限检查，下面的数值仍按计算结果显示。',
+    'res.reason': '原因：{reason}',
+    'res.ceiling': '每个云产品上限：6 核 / 12 GiB（6000m / 12288Mi）',
+    'res.items': '计入的 requests',
+    'res.col.path': '路径',
+    'res.col.location': '位置',
+    'res.col.cpu': 'CPU (m)',
+    'res.col.memory': '内存 (Mi)',
+    'res.total': '合计',
+    'res.noItems': 'values.yaml 中没有位于 `resources` 键下的 `requests`。',
+    'res.cores': '{n} 核',
+
+    'src.title': '源文件',
+    'src.close': '关闭',
+    'src.loading': '正在加载…',
+    'src.unavailable': '无法显示此文件的文本（二进制文件、文件过大或不在输入中）。',
+    'src.lines': '{n} 行',
+    'src.findings': '此文件有 {n} 个问题',
+    'src.copy': '复制路径',
+    'src.copied': '已复制',
+    'src.input': '输入：{name}',
+
+    'docs.title': '规则',
+    'docs.search': '搜索规则…',
+    'docs.searchLabel': '搜索规则',
+    'docs.section': '指南 {s}',
+    'docs.severity': '默认级别：{sev}',
+    'docs.fail': '会报告',
+    'docs.pass': '通过',
+    'docs.none': '没有匹配的规则。',
+    'docs.pick': '在左侧选择一条规则以查看文档。',
+    'docs.close': '关闭',
+    'docs.count': '{n} 条规则',
+    'docs.unknown': '未知规则 {id}。',
+
+    'empty.title': 'ecplint 检查什么',
+    'empty.intro': '规则依据《ECP 云产品开发指南》v6.2.1（§1.1.6）。点击分组查看其中的规则。',
+    'empty.rules': '{n} 条规则',
+
+    'error.engine': '校验引擎加载失败：{msg}',
+    'error.check': '校验失败：{msg}。页面仍可使用，请重试。',
+    'error.sample': '无法获取示例：{msg}',
+    'error.crash': '校验引擎意外停止，已重新启动：{msg}',
+    'error.nothing': '没有可校验的内容：未提供任何文件。',
+    'error.dismiss': '关闭',
+
+    'footer.text': 'ecplint {v} · {n} 条规则 · Rust 内核以 WebAssembly 形式在本页面中离线运行',
+    'footer.guide': '规范：《ECP 云产品开发指南》v6.2.1',
+
+    'group.INPUT': '输入',
+    'group.LAYOUT': '目录结构',
+    'group.CHART': 'Chart.yaml',
+    'group.ACL': '权限声明 (_acl_helpers)',
+    'group.RES': '资源需求',
+    'group.CFG': '配置 (_config_helpers)',
+    'group.DEP': '依赖',
+    'group.HA': '高可用',
+    'group.PVC': '持久化存储',
+    'group.SVC': 'Service',
+    'group.ING': 'Ingress',
+    'group.NAV': '导航',
+    'group.CAT': '导航分类',
+    'group.POL': '导航访问策略',
+    'group.WIZ': '使用向导',
+    'group.I18N': '中英文文本',
+    'group.JOB': '安装检查 Job',
+    'group.IMG': '镜像',
+    'group.HOOK': 'Hook 脚本',
+    'group.UPG': '升级',
+    'group.XCP': '跨 Chart',
+    'group.HELM': 'Helm',
+  },
+};
+
+function initialLang() {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    /* storage may be disabled */
+  }
+  const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+  return /^zh\b/i.test(langs[0] || '') ? 'zh' : 'en';
+}
+
+let lang = initialLang();
+const listeners = new Set();
+
+export function getLang() {
+  return lang;
+}
+
+export function setLang(next) {
+  if (next !== 'zh' && next !== 'en') return;
+  lang = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    /* ignore */
+  }
+  for (const f of listeners) f(lang);
+}
+
+export function onLangChange(f) {
+  listeners.add(f);
+}
+
+/** The string `key` in the current language, `{x}` filled from `vars`. */
+export function t(key, vars = {}) {
+  let s = DICT[lang][key];
+  if (s === undefined) s = DICT.en[key];
+  if (s === undefined) return key;
+  if (typeof s === 'object') s = vars.n === 1 ? s.one : s.other;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+}
+
+/** Whether `key` has a text (used for optional labels like rule groups). */
+export function has(key) {
+  return key in DICT.en;
+}
+
+/** Pick the language's variant of a bilingual pair from the report (`message`/`message_zh`). */
+export function pick(en, zh) {
+  if (lang === 'zh' && zh) return zh;
+  return en ?? zh ?? '';
+}
+
+/** Fill every `[data-i18n]` (textContent), `[data-i18n-title]`, `[data-i18n-placeholder]` and
+ * `[data-i18n-aria]` under `root`. */
+export function applyStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('title');
+}

@@ -1,0 +1,106 @@
+// The checker runs here, off the page's thread: the page stays responsive on a large drop.
+//
+// page → worker: { type: 'check', id, lang, items: [{ kind: 'archive', name, blob }
+//                                                  | { kind: 'folder', name, entries: [{ path, blob }] }] }
+//                { type: 'source', id, input, path }
+// worker → page: { type: 'ready', version, rules } | { type: 'fatal', message }
+//                { type: 'progress', id, phase: 'read'|'check'|'report', done, total, name }
+//                { type: 'report', id, report, ms } | { type: 'source', id, text } | { type: 'error', id, message }
+//
+// A blob is a File or a Blob (structured-cloned File objects are read here, not on the page) or
+// an ArrayBuffer.
+
+import init, { Workspace, rules, version } from './pkg/ecplint.js';
+
+let ws = null;
+
+const ready = (async () => {
+  try {
+    await init();
+    ws = new Workspace();
+    postMessage({ type: 'ready', version: version(), rules: rules() });
+  } catch (e) {
+    postMessage({ type: 'fatal', message: describe(e) });
+    throw e;
+  }
+})();
+
+function describe(e) {
+  if (e && typeof e === 'object' && 'message' in e) return String(e.message);
+  return String(e);
+}
+
+async function bytesOf(blob) {
+  if (blob instanceof ArrayBuffer) return new Uint8Array(blob);
+  if (ArrayBuffer.isView(blob)) return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+async function check({ id, items, lang }) {
+  ws.clear();
+  const t0 = performance.now();
+  // Reading: one progress step per input (and per 200 files of a folder).
+  let done = 0;
+  const total = items.length;
+  for (const item of items) {
+    postMessage({ type: 'progress', id, phase: 'read', done, total, name: item.name });
+    if (item.kind === 'folder') {
+      const paths = [];
+      const contents = [];
+      let k = 0;
+      for (const e of item.entries) {
+        let data;
+        try {
+          data = await bytesOf(e.blob);
+        } catch {
+          // an unreadable file (removed while reading, permission): the core reports it as empty
+          data = new Uint8Array(0);
+        }
+        paths.push(e.path);
+        contents.push(data);
+        if (++k % 200 === 0) postMessage({ type: 'progress', id, phase: 'read', done: done + k / item.entries.length, total, name: item.name });
+      }
+      ws.addFolder(item.name, paths, contents);
+    } else {
+      ws.addArchive(item.name, await bytesOf(item.blob));
+    }
+    done++;
+  }
+  let last = 0;
+  const report = ws.check(
+    (d, tot, name) => {
+      const now = performance.now();
+      // throttle: the callback may fire per file
+      if (now - last > 30 || d === 0 || d >= tot) {
+        last = now;
+        postMessage({ type: 'progress', id, phase: 'check', done: d, total: tot, name: name ?? '' });
+      }
+    },
+    { lang: lang === 'zh' ? 'zh' : 'en' },
+  );
+  postMessage({ type: 'progress', id, phase: 'report', done: 1, total: 1, name: '' });
+  postMessage({ type: 'report', id, report, ms: Math.round(performance.now() - t0) });
+}
+
+self.onmessage = async (ev) => {
+  const msg = ev.data || {};
+  try {
+    await ready;
+  } catch {
+    return;
+  }
+  try {
+    if (msg.type === 'check') await check(msg);
+    else if (msg.type === 'source') {
+      let text;
+      try {
+        text = ws.source(msg.input, msg.path);
+      } catch {
+        text = undefined;
+      }
+      postMessage({ type: 'source', id: msg.id, text: typeof text === 'string' ? text : null });
+    }
+  } catch (e) {
+    postMessage({ type: 'error', id: msg.id, message: describe(e) });
+  }
+};
