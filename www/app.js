@@ -301,6 +301,11 @@ function ruleTitle(id) {
   return r ? pick(r.title_en, r.title_zh) : '';
 }
 
+/** A text without its `code` backticks (tooltips, labels). */
+function plain(text) {
+  return String(text ?? '').replace(/`/g, '');
+}
+
 function groupLabel(g) {
   return has(`group.${g}`) ? t(`group.${g}`) : g;
 }
@@ -551,12 +556,12 @@ function diagRow(d, inputIdx, root) {
     h('span.diag-rulecell',
       h('button.diag-rule.mono', {
         type: 'button',
-        title: title || d.rule,
-        attrs: { 'aria-label': t('diag.docs', { id: d.rule, title: title || d.rule }), 'aria-haspopup': 'dialog' },
+        title: plain(title) || d.rule,
+        attrs: { 'aria-label': t('diag.docs', { id: d.rule, title: plain(title) || d.rule }), 'aria-haspopup': 'dialog' },
         onclick: () => openDocs(d.rule),
         text: d.rule,
       }),
-      title ? h('span.diag-title', { text: title }) : null),
+      title ? h('span.diag-title', richText(title)) : null),
     h('div.diag-main',
       h('p.diag-msg', richText(pick(d.message, d.message_zh))),
       help ? h('p.diag-help', h('span.diag-help-label', t('diag.fix')), richText(help)) : null),
@@ -743,7 +748,7 @@ function renderSource(text) {
           h('span.src-ln', { text: ' '.repeat(digits), attrs: { 'aria-hidden': 'true' } }),
           h('span.src-annot-body',
             icon(d.severity),
-            h('button.diag-rule.mono', { type: 'button', text: d.rule, title: ruleTitle(d.rule), onclick: () => openDocs(d.rule) }),
+            h('button.diag-rule.mono', { type: 'button', text: d.rule, title: plain(ruleTitle(d.rule)), onclick: () => openDocs(d.rule) }),
             h('span', richText(pick(d.message, d.message_zh))),
             d.column ? h('span.muted.mono', { text: ` ${d.line}:${d.column}` }) : null)));
     }
@@ -803,7 +808,7 @@ function renderDocs() {
         },
       },
       h('span.docs-item-id.mono', { text: r.id }),
-      h('span.docs-item-title', { text: pick(r.title_en, r.title_zh) }))));
+      h('span.docs-item-title', { title: plain(pick(r.title_en, r.title_zh)) }, richText(pick(r.title_en, r.title_zh))))));
   }
   if (!shown.length) list.append(h('li.muted.docs-none', t('docs.none')));
 
@@ -826,7 +831,7 @@ function renderDocs() {
         h('span.pill.plain', { text: `${r.group} · ${groupLabel(r.group)}` }),
         r.section ? h('span.pill.plain', { text: t('docs.section', { s: r.section }) }) : null),
       h('h3.docs-title', richText(pick(r.title_en, r.title_zh))),
-      getLang() === 'zh' && r.title_en ? h('p.muted.small', { text: r.title_en }) : r.title_zh ? h('p.muted.small', { text: r.title_zh }) : null),
+      getLang() === 'zh' && r.title_en ? h('p.muted.small', richText(r.title_en)) : r.title_zh ? h('p.muted.small', richText(r.title_zh)) : null),
     h('div.md', renderMarkdown(orderDocs(r.docs || ''), { fail: t('docs.fail'), pass: t('docs.pass') })));
 }
 
@@ -985,3 +990,6 @@ startWorker();
 
 // For tests and the curious: the last report.
 Object.defineProperty(window, 'ecplintReport', { get: () => state.report });
+
+// For tests: the folder walkers (a dropped folder cannot be synthesized in a test).
+export { collectDir, folderItems };

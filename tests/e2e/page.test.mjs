@@ -312,6 +312,64 @@ describe('ecplint page', () => {
     assertClean();
   });
 
+  test('dropped folders are read recursively, readEntries called until it returns nothing', async (t) => {
+    const { page, assertClean } = await openPage(browser, server, t);
+    const out = await page.evaluate(async () => {
+      const { collectDir, folderItems } = await import('./app.js');
+      let calls = 0;
+      const file = (fullPath) => ({ isFile: true, isDirectory: false, name: fullPath.split('/').pop(), fullPath, file: (ok) => ok(new File(['x'], fullPath.split('/').pop())) });
+      // a directory whose reader hands out its entries in batches of two, then an empty batch
+      const dir = (fullPath, children) => ({
+        isFile: false, isDirectory: true, name: fullPath.split('/').pop(), fullPath,
+        createReader() {
+          let i = 0;
+          return { readEntries(ok) { calls++; const batch = children.slice(i, i + 2); i += 2; setTimeout(() => ok(batch), 0); } };
+        },
+      });
+      const root = dir('/proj', [
+        file('/proj/Makefile'),
+        dir('/proj/chart', [dir('/proj/chart/app', [file('/proj/chart/app/Chart.yaml'), file('/proj/chart/app/values.yaml'), dir('/proj/chart/app/templates', [file('/proj/chart/app/templates/a.yaml'), file('/proj/chart/app/templates/b.yaml'), file('/proj/chart/app/templates/c.yaml')])])]),
+        dir('/proj/.git', [file('/proj/.git/HEAD')]),
+        file('/proj/README.md'),
+        file('/proj/x.txt'),
+      ]);
+      const entries = await collectDir(root, [], () => {});
+      const picked = folderItems([
+        Object.assign(new File(['a'], 'Chart.yaml'), {}),
+      ].map((f) => { Object.defineProperty(f, 'webkitRelativePath', { value: 'app/Chart.yaml' }); return f; }));
+      return { paths: entries.map((e) => e.path).sort(), calls, picked: picked.map((p) => [p.name, p.entries.map((e) => e.path)]) };
+    });
+    assert.deepEqual(out.paths, [
+      'proj/Makefile', 'proj/README.md', 'proj/chart/app/Chart.yaml', 'proj/chart/app/templates/a.yaml',
+      'proj/chart/app/templates/b.yaml', 'proj/chart/app/templates/c.yaml', 'proj/chart/app/values.yaml', 'proj/x.txt',
+    ]);
+    assert.ok(out.calls >= 9, `readEntries is called until it returns an empty batch (${out.calls} calls)`);
+    assert.deepEqual(out.picked, [['app', ['app/Chart.yaml']]]);
+    assertClean();
+  });
+
+  test('cancel: a running check can be cancelled and the page checks again afterwards', async (t) => {
+    if (!existsSync(CORPUS)) return t.skip('no ../shared/corpus');
+    const { page, assertClean } = await openPage(browser, server, t);
+    const archives = [];
+    (function walk(d) {
+      for (const n of readdirSync(d).sort()) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith('.tgz')) archives.push(p);
+      }
+    })(CORPUS);
+    const files = archives.slice(0, 120).map((p) => ({ name: p.split('/').pop(), data: readFileSync(p) }));
+    await dropFiles(page, files);
+    await page.locator('#cancel').click();
+    await page.locator('#notice[data-kind="info"]').waitFor();
+    assert.equal(await page.isHidden('#progress'), true);
+    assert.equal(await page.evaluate(() => window.ecplintReport), null);
+    await trySample(page);
+    assert.ok(await page.locator('.diag[data-rule="CHART-007"]').count());
+    assertClean();
+  });
+
   test('a large drop: the check runs in the worker, progress names each input, the page stays responsive', async (t) => {
     if (!existsSync(CORPUS)) return t.skip('no ../shared/corpus');
     const archives = [];
