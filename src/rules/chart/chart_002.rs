@@ -63,7 +63,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-002", Chart, Error, "§1.1.6.2",
-    "Malformed keyword (space around the colon)", "keywords 项格式错误（冒号两侧有空格）", Some(check)
+    "Keyword has a space around its colon", "keywords 项的冒号两侧有空格", Some(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
