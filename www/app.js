@@ -301,6 +301,11 @@ function ruleTitle(id) {
   return r ? pick(r.title_en, r.title_zh) : '';
 }
 
+/** A dotted path that may wrap after its dots (a <wbr> element, never markup). */
+function breakable(path) {
+  return String(path).split(/(?<=[./])/).flatMap((part, k) => (k ? [h('wbr'), part] : [part]));
+}
+
 /** A text without its `code` backticks (tooltips, labels). */
 function plain(text) {
   return String(text ?? '').replace(/`/g, '');
@@ -623,7 +628,7 @@ function resourcePanel(res, inputIdx, root) {
           h('tbody', items.map((i) =>
             h('tr',
               h('td.res-item',
-                h('span.mono.res-path', { text: i.path, title: i.path }),
+                h('span.mono.res-path', { title: i.path }, breakable(i.path)),
                 i.file
                   ? h('button.diag-loc.mono', {
                       type: 'button',

@@ -98,6 +98,42 @@ describe('ecplint page', () => {
     assertClean();
   });
 
+  test('resource panel: over the ceiling is red; declared and exempt requirements are explained', async (t) => {
+    const base = readTree(join(FIXTURES, 'good-project'), 'good-project');
+    const variant = (edit) => tarGz(base.map((f) => ({ path: f.path, data: edit(f.path, f.data.toString('utf8')) ?? f.data })));
+    const over = variant((p, text) => (p.endsWith('/values.yaml')
+      ? text.replace('backend_api:\n      requests:\n        memory: "1024Mi"\n        cpu: "500m"', 'backend_api:\n      requests:\n        memory: "16Gi"\n        cpu: "7"')
+      : null));
+    const declared = variant((p, text) => (p.endsWith('_acl_helpers.yaml.tpl') ? `${text.trimEnd()}\n  resource_limit:\n    max_cpu: 500\n    max_memory: 1200\n` : null));
+    const exempt = variant((p, text) => (p.endsWith('_acl_helpers.yaml.tpl') ? `${text.trimEnd()}\n  namespace: openstack\n` : null));
+    const { page, assertClean } = await openPage(browser, server, t);
+    await dropFiles(page, [{ name: 'over.tgz', data: over }, { name: 'declared.tgz', data: declared }, { name: 'exempt.tgz', data: exempt }]);
+    const report = await waitForReport(page, ['over.tgz', 'declared.tgz', 'exempt.tgz']);
+    const res = report.inputs.map((i) => i.charts[0].resources);
+    const panel = (i) => page.locator(`section.input[data-input="${i}"] .res`);
+
+    assert.equal(res[0].source, 'computed');
+    assert.ok(res[0].cpu_m > 6000 && res[0].memory_mi > 12288, JSON.stringify(res[0]));
+    assert.equal(await panel(0).locator('.gauge.over').count(), 2, 'both bars are red');
+    assert.equal(await panel(0).locator('.res-verdict.over').count(), 1);
+    assert.ok(report.inputs[0].diagnostics.some((d) => d.rule === 'RES-002'));
+    assert.ok(await page.locator('section.input[data-input="0"] .diag[data-rule="RES-002"]').count());
+
+    assert.equal(res[1].source, 'declared');
+    assert.match(await panel(1).locator('.res-source').textContent(), /declared/);
+    assert.match(await panel(1).textContent(), /500m/);
+    assert.match(await panel(1).textContent(), /resource_limit/);
+    if (res[1].computed_cpu_m != null) assert.match(await panel(1).textContent(), new RegExp(`values\\.yaml sums to ${res[1].computed_cpu_m}m`));
+
+    assert.equal(res[2].source, 'exempt');
+    assert.equal(await panel(2).locator('.gauge.exempt').count(), 2);
+    assert.equal(await panel(2).locator('.gauge.over').count(), 0);
+    if (res[2].exempt_reason) assert.ok((await panel(2).textContent()).includes(res[2].exempt_reason.replace(/`/g, '')));
+    await panel(0).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('ecplint-resources-over.png') });
+    assertClean();
+  });
+
   test('drop: archives dropped with a synthetic DataTransfer are checked, several at once', async (t) => {
     const { page, assertClean } = await openPage(browser, server, t);
     const sample = readFileSync(join(ROOT, 'www/sample', SAMPLE));
