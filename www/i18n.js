@@ -341,8 +341,8 @@ function initialLang() {
   } catch {
     /* storage may be disabled */
   }
-  const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
-  return /^zh\b/i.test(langs[0] || '') ? 'zh' : 'en';
+  const first = navigator.language || (navigator.languages && navigator.languages[0]) || 'en';
+  return /^zh\b/i.test(first) ? 'zh' : 'en';
 }
 
 let lang = initialLang();
