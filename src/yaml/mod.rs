@@ -24,7 +24,10 @@ pub struct YamlLimits {
 
 impl Default for YamlLimits {
     fn default() -> Self {
-        YamlLimits { max_depth: 128, max_nodes: 1_000_000 }
+        YamlLimits {
+            max_depth: 128,
+            max_nodes: 1_000_000,
+        }
     }
 }
 
@@ -72,7 +75,11 @@ pub enum Problem {
     /// The text does not parse; `range` is where the parser stopped.
     Syntax { range: Range, message: String },
     /// A map repeats a key (Helm: "mapping key already defined").
-    DuplicateKey { key: String, first: Range, second: Range },
+    DuplicateKey {
+        key: String,
+        first: Range,
+        second: Range,
+    },
     /// Nesting deeper than the limit; the deeper part is dropped.
     TooDeep { range: Range, limit: usize },
     /// Aliases expand to more nodes than the limit; the document is cut there.
@@ -106,16 +113,24 @@ impl Yaml {
         self.docs.first()
     }
     pub fn syntax_error(&self) -> Option<&Problem> {
-        self.problems.iter().find(|p| matches!(p, Problem::Syntax { .. }))
+        self.problems
+            .iter()
+            .find(|p| matches!(p, Problem::Syntax { .. }))
     }
 }
 
 fn pos(m: &saphyr_parser::Marker) -> Pos {
-    Pos { line: m.line(), column: m.col() + 1 }
+    Pos {
+        line: m.line(),
+        column: m.col() + 1,
+    }
 }
 
 fn span_range(s: &Span) -> Range {
-    Range { start: pos(&s.start), end: pos(&s.end) }
+    Range {
+        start: pos(&s.start),
+        end: pos(&s.end),
+    }
 }
 
 /// A collection being built.
@@ -124,10 +139,113 @@ struct Open {
     anchor: usize,
     /// A map's key waiting for its value.
     pending_key: Option<Node>,
+    /// Written in flow style (`[...]`, `{...}`).
+    flow: bool,
 }
 
 /// Parse a YAML text. Never panics; every problem is in `Yaml::problems`.
+///
+/// go-yaml (and so Helm) accepts flow collections whose continuation lines are indented less
+/// than YAML 1.2 requires (`args: [` … `]` with the `]` under `args`); saphyr-parser rejects them
+/// with "invalid indentation". Such a line is indented a little and the text parsed again, and
+/// the columns on it are moved back, so what Helm reads parses here too.
 pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
+    const MAX_REINDENTS: usize = 64;
+    let mut patched: Option<String> = None;
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    loop {
+        let (mut yaml, flow_indent_error) = parse_once(patched.as_deref().unwrap_or(text), limits);
+        let Some(line) = flow_indent_error.filter(|_| shifts.len() < MAX_REINDENTS) else {
+            shift_columns_back(&mut yaml, &shifts);
+            return yaml;
+        };
+        let current = patched.take().unwrap_or_else(|| text.to_string());
+        let (next, added) = indent_line(&current, line);
+        if added == 0 {
+            shift_columns_back(&mut yaml, &shifts);
+            return yaml;
+        }
+        shifts.push((line, added));
+        patched = Some(next);
+    }
+}
+
+/// Indent 1-based `line` to one column past the indentation of the line before it.
+fn indent_line(text: &str, line: usize) -> (String, usize) {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let Some(target) = lines.get(line.wrapping_sub(1)) else {
+        return (text.to_string(), 0);
+    };
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let previous = lines[..line - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map_or(0, |l| indent_of(l));
+    let want = previous + 1;
+    let have = indent_of(target);
+    if have >= want {
+        return (text.to_string(), 0);
+    }
+    let added = want - have;
+    let mut out = String::with_capacity(text.len() + added);
+    for (i, l) in lines.iter().enumerate() {
+        if i == line - 1 {
+            out.extend(std::iter::repeat_n(' ', added));
+        }
+        out.push_str(l);
+    }
+    (out, added)
+}
+
+fn shift_columns_back(yaml: &mut Yaml, shifts: &[(usize, usize)]) {
+    if shifts.is_empty() {
+        return;
+    }
+    let fix = |p: &mut Pos| {
+        let added: usize = shifts
+            .iter()
+            .filter(|(l, _)| *l == p.line)
+            .map(|(_, n)| n)
+            .sum();
+        p.column = p.column.saturating_sub(added).max(1);
+    };
+    let mut todo: Vec<&mut Node> = yaml.docs.iter_mut().collect();
+    while let Some(n) = todo.pop() {
+        fix(&mut n.range.start);
+        fix(&mut n.range.end);
+        match &mut n.kind {
+            Kind::Scalar(_) => {}
+            Kind::Seq(items) => todo.extend(items.iter_mut()),
+            Kind::Map(entries) => {
+                for e in entries.iter_mut() {
+                    todo.push(&mut e.key);
+                    todo.push(&mut e.value);
+                }
+            }
+        }
+    }
+    for p in &mut yaml.problems {
+        match p {
+            Problem::Syntax { range, .. }
+            | Problem::TooDeep { range, .. }
+            | Problem::TooManyNodes { range, .. }
+            | Problem::UnknownAlias { range } => {
+                fix(&mut range.start);
+                fix(&mut range.end);
+            }
+            Problem::DuplicateKey { first, second, .. } => {
+                for r in [first, second] {
+                    fix(&mut r.start);
+                    fix(&mut r.end);
+                }
+            }
+        }
+    }
+}
+
+/// One parse; also returns the line of an "invalid indentation" error met inside a flow collection.
+fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
     let mut out = Yaml::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
@@ -141,8 +259,18 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
             Some(Ok(ev)) => ev,
             Some(Err(e)) => {
                 let p = pos(e.marker());
+                let in_flow = stack.iter().any(|o| o.flow);
+                if in_flow && e.info().starts_with("invalid indentation") {
+                    return (out, Some(p.line));
+                }
                 out.problems.push(Problem::Syntax {
-                    range: Range { start: p, end: Pos { line: p.line, column: p.column + 1 } },
+                    range: Range {
+                        start: p,
+                        end: Pos {
+                            line: p.line,
+                            column: p.column + 1,
+                        },
+                    },
                     message: e.info().to_string(),
                 });
                 break;
@@ -159,7 +287,10 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
                 continue;
             }
             // The skipped collection is complete: stand in a null for it.
-            let null = Node { kind: Kind::Scalar(Scalar::null()), range };
+            let null = Node {
+                kind: Kind::Scalar(Scalar::null()),
+                range,
+            };
             attach(&mut stack, &mut out, null, 0, &mut anchors);
             continue;
         }
@@ -171,8 +302,11 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
                     let size = count_nodes(target);
                     nodes = nodes.saturating_add(size);
                     if nodes > limits.max_nodes {
-                        out.problems.push(Problem::TooManyNodes { range, limit: limits.max_nodes });
-                        return out;
+                        out.problems.push(Problem::TooManyNodes {
+                            range,
+                            limit: limits.max_nodes,
+                        });
+                        return (out, None);
                     }
                     let mut copy = target.clone();
                     copy.range = range;
@@ -180,7 +314,10 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
                 }
                 None => {
                     out.problems.push(Problem::UnknownAlias { range });
-                    Node { kind: Kind::Scalar(Scalar::null()), range }
+                    Node {
+                        kind: Kind::Scalar(Scalar::null()),
+                        range,
+                    }
                 }
             },
             Event::Scalar(value, style, anchor, tag) => {
@@ -198,18 +335,27 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
                     (Style::Plain, _) => resolve_plain(&text),
                     _ => Value::Str,
                 };
-                let node = Node { kind: Kind::Scalar(Scalar { text, style, value }), range };
+                let node = Node {
+                    kind: Kind::Scalar(Scalar { text, style, value }),
+                    range,
+                };
                 attach(&mut stack, &mut out, node, anchor, &mut anchors);
                 if nodes > limits.max_nodes {
-                    out.problems.push(Problem::TooManyNodes { range, limit: limits.max_nodes });
-                    return out;
+                    out.problems.push(Problem::TooManyNodes {
+                        range,
+                        limit: limits.max_nodes,
+                    });
+                    return (out, None);
                 }
                 continue;
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 nodes += 1;
                 if stack.len() >= limits.max_depth {
-                    out.problems.push(Problem::TooDeep { range, limit: limits.max_depth });
+                    out.problems.push(Problem::TooDeep {
+                        range,
+                        limit: limits.max_depth,
+                    });
                     skipping = 1;
                     continue;
                 }
@@ -218,11 +364,20 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
                 } else {
                     Kind::Map(Vec::new())
                 };
-                stack.push(Open { node: Node { kind, range }, anchor, pending_key: None });
+                // A flow collection's start event spans its `[` or `{`; a block one's is empty.
+                let flow = span.end.index() > span.start.index();
+                stack.push(Open {
+                    node: Node { kind, range },
+                    anchor,
+                    pending_key: None,
+                    flow,
+                });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let Some(mut open) = stack.pop() else { continue };
+                let Some(mut open) = stack.pop() else {
+                    continue;
+                };
                 open.node.range.end = range.end;
                 if let Kind::Map(entries) = &mut open.node.kind {
                     apply_merges(entries);
@@ -234,7 +389,7 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
         };
         attach(&mut stack, &mut out, node, 0, &mut anchors);
     }
-    out
+    (out, None)
 }
 
 /// Place a finished node into its parent (or as a new document).
@@ -318,7 +473,11 @@ fn find_duplicates(entries: &[Entry], problems: &mut Vec<Problem>) {
     for e in entries {
         let k = e.key.key_string();
         if let Some(first) = seen.get(&k) {
-            problems.push(Problem::DuplicateKey { key: k, first: *first, second: e.key.range });
+            problems.push(Problem::DuplicateKey {
+                key: k,
+                first: *first,
+                second: e.key.range,
+            });
         } else {
             seen.insert(k, e.key.range);
         }
@@ -327,7 +486,11 @@ fn find_duplicates(entries: &[Entry], problems: &mut Vec<Problem>) {
 
 impl Scalar {
     fn null() -> Scalar {
-        Scalar { text: String::new(), style: Style::Plain, value: Value::Null }
+        Scalar {
+            text: String::new(),
+            style: Style::Plain,
+            value: Value::Null,
+        }
     }
 }
 
@@ -423,7 +586,10 @@ mod tests {
         let y = p("on: 1\nyes: no\n");
         let root = y.root().unwrap();
         assert!(root.get("true").is_some());
-        assert_eq!(root.get("true").unwrap().as_scalar().unwrap().value, Value::Int(1));
+        assert_eq!(
+            root.get("true").unwrap().as_scalar().unwrap().value,
+            Value::Int(1)
+        );
     }
 
     #[test]
@@ -438,7 +604,9 @@ mod tests {
     #[test]
     fn syntax_error_has_position() {
         let y = p("a: [1, 2\nb: 3\n");
-        let Some(Problem::Syntax { range, .. }) = y.syntax_error() else { panic!("{y:?}") };
+        let Some(Problem::Syntax { range, .. }) = y.syntax_error() else {
+            panic!("{y:?}")
+        };
         assert!(range.start.line >= 2);
     }
 
@@ -452,7 +620,10 @@ mod tests {
             ));
         }
         let y = p(&text);
-        assert!(y.problems.iter().any(|p| matches!(p, Problem::TooManyNodes { .. })));
+        assert!(y
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::TooManyNodes { .. })));
     }
 
     #[test]
@@ -471,7 +642,13 @@ mod tests {
             text.push_str("k:\n");
         }
         let y = p(&text);
-        assert!(y.problems.iter().any(|p| matches!(p, Problem::TooDeep { .. })), "{:?}", y.problems);
+        assert!(
+            y.problems
+                .iter()
+                .any(|p| matches!(p, Problem::TooDeep { .. })),
+            "{:?}",
+            y.problems
+        );
         assert!(y.root().is_some());
     }
 
@@ -486,8 +663,28 @@ mod tests {
     fn merge_keys() {
         let y = p("base: &b {a: 1, b: 2}\nm:\n  <<: *b\n  b: 3\n");
         let m = y.root().unwrap().get("m").unwrap();
-        assert_eq!(m.get("a").unwrap().as_scalar().unwrap().value, Value::Int(1));
-        assert_eq!(m.get("b").unwrap().as_scalar().unwrap().value, Value::Int(3));
+        assert_eq!(
+            m.get("a").unwrap().as_scalar().unwrap().value,
+            Value::Int(1)
+        );
+        assert_eq!(
+            m.get("b").unwrap().as_scalar().unwrap().value,
+            Value::Int(3)
+        );
+    }
+
+    #[test]
+    fn flow_collections_indented_as_go_yaml_accepts() {
+        let y = p("vault:\n  server:\n    args: [\n      \"server\",\n      \"-dev\"\n    ]\n    b: [1,\n    2]\n");
+        assert!(y.problems.is_empty(), "{:?}", y.problems);
+        let server = y.root().unwrap().get_path(&["vault", "server"]).unwrap();
+        assert_eq!(server.get("args").unwrap().as_seq().unwrap().len(), 2);
+        let two = &server.get("b").unwrap().as_seq().unwrap()[1];
+        assert_eq!(
+            two.range.start,
+            Pos { line: 8, column: 5 },
+            "columns are those of the original text"
+        );
     }
 
     #[test]
