@@ -124,10 +124,19 @@ fn check(chart: &Chart, out: &mut Findings) {
                 "资源需求 0m / 0Mi：values.yaml 中没有位于 `resources` 下的 `requests`"
             ),
         )
-        .help(text!(
-            "declare each component's requests under `resources` (e.g. `pod.resources.api.requests`), or declare `resource_limit` in _acl_helpers.yaml.tpl",
-            "在 `resources` 下声明每个组件的 requests（如 `pod.resources.api.requests`），或在 _acl_helpers.yaml.tpl 中声明 `resource_limit`"
-        ));
+        .help(match c.presets.first() {
+            None => text!(
+                "declare each component's requests under `resources` (e.g. `pod.resources.api.requests`), or declare `resource_limit` in _acl_helpers.yaml.tpl",
+                "在 `resources` 下声明每个组件的 requests（如 `pod.resources.api.requests`），或在 _acl_helpers.yaml.tpl 中声明 `resource_limit`"
+            ),
+            Some(first) => {
+                let n = c.presets.len();
+                text!(
+                    "{n} `resourcesPreset` (first: `{first}`) set requests in templates, which the platform does not sum: write the requests under `resources`, or declare `resource_limit` in _acl_helpers.yaml.tpl",
+                    "{n} 处 `resourcesPreset`（第一处：`{first}`）在模板中生成 requests，平台不会统计：请在 `resources` 下写明 requests，或在 _acl_helpers.yaml.tpl 中声明 `resource_limit`"
+                )
+            }
+        });
         return;
     };
     let n = counted.len();
@@ -189,6 +198,17 @@ mod tests {
         let d = values(ID, "pod:\n  resources: {}\n");
         assert_eq!(starts(&d), vec![(1, 1)]);
         assert!(d[0].message.en.contains("0m / 0Mi"));
+    }
+
+    #[test]
+    fn presets_are_named_when_nothing_is_counted() {
+        let d = values(ID, "resources: {}\nresourcesPreset: nano\nmetrics:\n  resourcesPreset: none\n  resources: {}\nworker:\n  resourcesPreset: small\n");
+        assert_eq!(starts(&d), vec![(1, 1)]);
+        assert!(
+            help(&d[0]).starts_with("2 `resourcesPreset` (first: `resourcesPreset`)"),
+            "{}",
+            help(&d[0])
+        );
     }
 
     #[test]
