@@ -72,4 +72,90 @@ pub(crate) mod test_support {
     pub(crate) fn help(d: &Diagnostic) -> &str {
         d.help.as_ref().map_or("", |h| h.en.as_str())
     }
+
+    /// `tests/fixtures/res-mistakes`: three charts that between them trip every RES rule.
+    #[test]
+    fn the_res_mistakes_fixture() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/res-mistakes");
+        let mut files = Vec::new();
+        let mut todo = vec![root.clone()];
+        while let Some(dir) = todo.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    todo.push(path);
+                } else {
+                    let rel = path
+                        .strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    files.push(File {
+                        path: rel,
+                        data: std::fs::read(&path).unwrap(),
+                    });
+                }
+            }
+        }
+        let input = crate::input::Input {
+            path: "res-mistakes".into(),
+            files,
+            ..Default::default()
+        };
+        let report = crate::check_input(&input);
+        let got: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with("RES-"))
+            .map(|d| {
+                let r = d.range.unwrap();
+                let file = d.file.as_deref().unwrap().trim_start_matches("chart/");
+                format!("{} {file}:{}:{}", d.rule, r.start.line, r.start.column)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "RES-001 res-computed/values.yaml:23:7",
+                "RES-005 res-computed/values.yaml:31:7",
+                "RES-004 res-computed/values.yaml:35:17",
+                "RES-005 res-computed/values.yaml:39:7",
+                "RES-002 res-computed/values.yaml:40:17",
+                "RES-002 res-computed/values.yaml:41:14",
+                "RES-006 res-computed/values.yaml:44:7",
+                "RES-003 res-computed/values.yaml:49:17",
+                "RES-007 res-computed/values.yaml:52:3",
+                "RES-001 res-declared/templates/_acl_helpers.yaml.tpl:5:3",
+                "RES-008 res-declared/templates/_acl_helpers.yaml.tpl:5:3",
+                "RES-002 res-declared/templates/_acl_helpers.yaml.tpl:6:14",
+                "RES-001 res-exempt/Chart.yaml:10:5",
+            ],
+            "{got:#?}"
+        );
+        let res: Vec<_> = report
+            .charts
+            .iter()
+            .map(|c| {
+                let r = c.resources.as_ref().unwrap();
+                (
+                    c.name.as_str(),
+                    r.source.clone(),
+                    r.cpu_m,
+                    r.memory_mi,
+                    r.computed_cpu_m,
+                    r.items.len(),
+                )
+            })
+            .collect();
+        use crate::report::ResourceSource::*;
+        assert_eq!(
+            res,
+            [
+                ("res-computed", Computed, 6100, 12800, None, 5),
+                ("res-declared", Declared, 8000, 1536, Some(700), 2),
+                ("res-exempt", Exempt, 8700, 17920, None, 3),
+            ]
+        );
+    }
 }

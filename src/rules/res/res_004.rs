@@ -22,7 +22,8 @@ declare_rule! {
     /// looked at, as the guide speaks of the product's declarations; a tier request is left
     /// alone (the guide gives the advice for custom figures only); a request of 0 or an absent
     /// one has no ratio to check (RES-006 reports the absent one). The comparison is exact
-    /// (`750m` is within 1.5 × `500m`).
+    /// (`750m` is within 1.5 × `500m`). Exempt products (`foundation`, `namespace: openstack`)
+    /// are not checked: the guide exempts them from the resource requirement as a whole.
     ///
     /// ## 中文
     /// 自定义（非推荐档位）的资源声明中，`limits` 的 cpu 或 memory 超过对应 `requests` 的
@@ -57,6 +58,9 @@ declare_rule! {
 
 fn check(chart: &Chart, out: &mut Findings) {
     let c = compute(chart);
+    if c.exemption.is_some() {
+        return; // exempt products are not checked (§1.1.6.3)
+    }
     let Some(file) = &c.values_file else { return };
     for (b, req) in c.counted() {
         if tier(req.cpu_m(), req.memory_mi()).is_some() {
@@ -160,5 +164,21 @@ mod tests {
         let d = values(ID, "resources:\n  api:\n    requests: {cpu: 300m, memory: 1000M}\n    limits: {memory: 2G}\n");
         // 1.5 × 1000M = 1500M = 1430.5Mi: at most 1430Mi.
         assert!(help(&d[0]).contains("`1430Mi`"), "{}", help(&d[0]));
+    }
+
+    #[test]
+    fn exempt_products_are_not_checked() {
+        let chart =
+            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
+        let v = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
+        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
+        let files = [
+            ("Chart.yaml", Some(chart)),
+            ("values.yaml", Some(v)),
+            ("templates/_acl_helpers.yaml.tpl", Some(a)),
+        ];
+        assert!(run(ID, &files).is_empty());
+        // The same files without the exemption do report.
+        assert!(!run(ID, &files[1..]).is_empty());
     }
 }

@@ -18,7 +18,8 @@ declare_rule! {
     ///
     /// Decisions: only `requests` that count (under `resources`, not under `jobs`) are looked
     /// at; figures are compared after rounding up (`0.5` = `500m`, `1Gi` = `1024Mi` are tiers);
-    /// a request lacking cpu or memory is RES-006's finding, not this one.
+    /// a request lacking cpu or memory is RES-006's finding, and one with a quantity that does
+    /// not parse RES-003's, not this one. Exempt products are not checked.
     ///
     /// ## 中文
     /// `requests` 的 cpu/memory 组合不是推荐的三档之一（200m/512Mi、500m/1024Mi、1000m/2048Mi）。
@@ -47,10 +48,15 @@ declare_rule! {
 
 fn check(chart: &Chart, out: &mut Findings) {
     let c = compute(chart);
+    if c.exemption.is_some() {
+        return; // exempt products are not checked (§1.1.6.3)
+    }
     let Some(file) = &c.values_file else { return };
     for (b, req) in c.counted() {
-        let both = req.cpu.as_ref().is_some_and(QuantityAt::is_set)
-            && req.memory.as_ref().is_some_and(QuantityAt::is_set);
+        // Both present and readable: a missing one is RES-006's, a bad one RES-003's.
+        let good =
+            |q: &Option<QuantityAt>| q.as_ref().is_some_and(|q| matches!(q.milli, Ok(Some(_))));
+        let both = good(&req.cpu) && good(&req.memory);
         if !both {
             continue;
         }
@@ -118,6 +124,11 @@ mod tests {
 
     #[test]
     fn jobs_and_half_pairs_are_left_to_others() {
+        assert!(values(
+            ID,
+            "resources:\n  a:\n    requests: {cpu: 300m, memory: 1 Gi}\n"
+        )
+        .is_empty());
         assert!(values(
             ID,
             "resources:\n  jobs:\n    x:\n      requests: {cpu: 300m, memory: 1Mi}\n"

@@ -18,7 +18,8 @@ declare_rule! {
     ///
     /// Decisions: a `requests` map with neither `cpu` nor `memory` nor a near miss of them (an
     /// empty `{}`, a volume claim's `storage`) is not a compute request and is left alone; a null
-    /// value (`memory: ~`) counts as missing, since Helm drops it.
+    /// value (`memory: ~`) counts as missing, since Helm drops it. Exempt products are not
+    /// checked.
     ///
     /// ## 中文
     /// 计入资源需求的 `requests`（位于 `resources` 下、不在 `jobs` 下）缺少 `cpu` 或 `memory`，
@@ -61,6 +62,9 @@ fn other_resource(key: &str) -> bool {
 
 fn check(chart: &Chart, out: &mut Findings) {
     let c = compute(chart);
+    if c.exemption.is_some() {
+        return; // exempt products are not checked (§1.1.6.3)
+    }
     let Some(file) = &c.values_file else { return };
     for b in c.blocks.iter().filter(|b| b.place == Place::Counted) {
         let Some(req) = &b.requests else { continue };
@@ -157,5 +161,21 @@ mod tests {
         )
         .is_empty());
         assert!(values(ID, "resource:\n  x:\n    requests: {cpu: 1}\n").is_empty());
+    }
+
+    #[test]
+    fn exempt_products_are_not_checked() {
+        let chart =
+            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
+        let v = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
+        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
+        let files = [
+            ("Chart.yaml", Some(chart)),
+            ("values.yaml", Some(v)),
+            ("templates/_acl_helpers.yaml.tpl", Some(a)),
+        ];
+        assert!(run(ID, &files).is_empty());
+        // The same files without the exemption do report.
+        assert!(!run(ID, &files[1..]).is_empty());
     }
 }

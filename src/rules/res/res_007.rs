@@ -23,7 +23,8 @@ declare_rule! {
     ///
     /// Decisions: maps under a `jobs` key are left out (they would not count anyway); a
     /// `requests` map with neither cpu nor memory (a claim's `storage`) is not looked at; Helm
-    /// compares keys exactly, so `Resources` is not `resources`.
+    /// compares keys exactly, so `Resources` is not `resources`. Exempt products are not
+    /// checked (nothing is counted for them).
     ///
     /// ## 中文
     /// values.yaml 中含 `cpu`/`memory` 的 `requests` 不在任何名为 `resources` 的键下，因此不计入
@@ -53,6 +54,9 @@ declare_rule! {
 
 fn check(chart: &Chart, out: &mut Findings) {
     let c = compute(chart);
+    if c.exemption.is_some() {
+        return; // exempt products are not checked (§1.1.6.3)
+    }
     let Some(file) = &c.values_file else { return };
     // Orphans grouped by the misspelt `resources` above them.
     let mut typos: Vec<(String, Range, Vec<String>)> = Vec::new();
@@ -82,15 +86,18 @@ fn check(chart: &Chart, out: &mut Findings) {
     for (key, range, paths) in typos {
         let n = paths.len();
         let list = paths.join("`, `");
-        out.report(
-            file,
-            Some(range),
+        let message = if n == 1 {
             text!(
-                "`{key}` is not `resources`: the {n} `requests` under it (`{list}`) are not counted in the resource requirement",
+                "`{key}` is not `resources`: the `requests` under it (`{list}`) are not counted in the resource requirement",
+                "`{key}` 不是 `resources`：其下的 `requests`（`{list}`）不计入资源需求"
+            )
+        } else {
+            text!(
+                "`{key}` is not `resources`: the {n} `requests` maps under it (`{list}`) are not counted in the resource requirement",
                 "`{key}` 不是 `resources`：其下 {n} 处 `requests`（`{list}`）不计入资源需求"
-            ),
-        )
-        .help(text!(
+            )
+        };
+        out.report(file, Some(range), message).help(text!(
             "rename `{key}` to `resources` (and the templates that read it)",
             "将 `{key}` 改为 `resources`（并同步修改引用它的模板）"
         ));
@@ -129,7 +136,7 @@ mod tests {
         assert!(
             d[0].message
                 .en
-                .contains("`resource` is not `resources`: the 2 `requests`"),
+                .contains("`resource` is not `resources`: the 2 `requests` maps under it (`pod.resource.api`, `pod.resource.web`)"),
             "{}",
             d[0].message.en
         );
@@ -160,5 +167,21 @@ mod tests {
     fn common_patterns_pass() {
         let v = "resources: {}\nresourcesPreset: nano\nvolumePermissions:\n  resources:\n    requests: {}\n    limits: {}\npersistence:\n  size: 8Gi\nvolumeClaimTemplates:\n  - spec:\n      resources:\n        requests:\n          storage: 10Gi\nclaim:\n  requests:\n    storage: 1Gi\njobs:\n  backup:\n    requests: {cpu: 1}\nlimitRange:\n  limits: {cpu: 1}\n";
         assert!(values(ID, v).is_empty(), "{:?}", values(ID, v));
+    }
+
+    #[test]
+    fn exempt_products_are_not_checked() {
+        let chart =
+            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
+        let v = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
+        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
+        let files = [
+            ("Chart.yaml", Some(chart)),
+            ("values.yaml", Some(v)),
+            ("templates/_acl_helpers.yaml.tpl", Some(a)),
+        ];
+        assert!(run(ID, &files).is_empty());
+        // The same files without the exemption do report.
+        assert!(!run(ID, &files[1..]).is_empty());
     }
 }

@@ -17,7 +17,8 @@ declare_rule! {
     ///
     /// Decisions: only the figures the declaration gives validly are compared (a missing or
     /// invalid one keeps the computed value, see RES-001; ACL-006 reports invalid ones); nothing
-    /// is said when values.yaml is missing or does not parse.
+    /// is said when values.yaml is missing or does not parse, nor for exempt products (the
+    /// guide's own declaration example sets `namespace: openstack`, which exempts it).
     ///
     /// ## 中文
     /// `_acl_helpers.yaml.tpl` 中自行声明的 `resource_limit` 与 values.yaml 中 requests 的
@@ -47,6 +48,9 @@ declare_rule! {
 
 fn check(chart: &Chart, out: &mut Findings) {
     let c = compute(chart);
+    if c.exemption.is_some() {
+        return; // exempt products are not checked (§1.1.6.3)
+    }
     let Some(d) = &c.declared else { return };
     if !c.values_read {
         return;
@@ -132,5 +136,21 @@ mod tests {
             ]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn exempt_products_are_not_checked() {
+        let chart =
+            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
+        let v = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
+        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
+        let files = [
+            ("Chart.yaml", Some(chart)),
+            ("values.yaml", Some(v)),
+            ("templates/_acl_helpers.yaml.tpl", Some(a)),
+        ];
+        assert!(run(ID, &files).is_empty());
+        // The same files without the exemption do report.
+        assert!(!run(ID, &files[1..]).is_empty());
     }
 }
