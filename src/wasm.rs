@@ -18,6 +18,8 @@
 //! so that the exports do not clash, and the methods are called from Rust with real JS values.
 
 #![allow(clippy::new_without_default)]
+// Compiled without its exports (cfg(test)): nothing calls it from Rust then.
+#![cfg_attr(test, allow(dead_code))]
 
 use crate::diagnostic::Lang;
 use crate::input::{self, File, Input, Source};

@@ -14,9 +14,12 @@
 
 pub use ecplint::{check_input, diagnostic, input, report, rules, Options};
 
-#[allow(dead_code)]
 #[path = "../src/wasm.rs"]
 mod wasm;
+
+/// The hostile-input builders shared with `tests/hostile.rs` (native) and the CLI tests.
+#[path = "common/hostile.rs"]
+mod hostile;
 
 use js_sys::{Array, Function, Object, Reflect, Uint8Array};
 use serde_json::Value;
@@ -25,7 +28,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 // ---------------------------------------------------------------------------------------------
-// Builders: tar, gzip (stored and fixed-Huffman deflate), a small chart, hostile inputs.
+// A small chart with a deliberate mistake.
 
 const CHART_YAML: &str = "apiVersion: v1
 description: Helm demo-product
@@ -67,185 +70,8 @@ fn chart_files(root: &str, values: &str) -> Vec<(String, Vec<u8>)> {
     ]
 }
 
-fn crc32(data: &[u8]) -> u32 {
-    let mut table = [0u32; 256];
-    for (i, t) in table.iter_mut().enumerate() {
-        let mut c = i as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-        }
-        *t = c;
-    }
-    let mut crc = !0u32;
-    for &b in data {
-        crc = table[((crc ^ b as u32) & 0xFF) as usize] ^ (crc >> 8);
-    }
-    !crc
-}
-
-fn gzip_wrap(deflate: &[u8], crc: u32, len: u64) -> Vec<u8> {
-    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
-    out.extend_from_slice(deflate);
-    out.extend_from_slice(&crc.to_le_bytes());
-    out.extend_from_slice(&(len as u32).to_le_bytes());
-    out
-}
-
-/// gzip with stored (uncompressed) deflate blocks.
-fn gzip_stored(data: &[u8]) -> Vec<u8> {
-    let mut deflate = Vec::new();
-    let chunks: Vec<&[u8]> = if data.is_empty() {
-        vec![&[]]
-    } else {
-        data.chunks(65_535).collect()
-    };
-    for (i, chunk) in chunks.iter().enumerate() {
-        deflate.push((i + 1 == chunks.len()) as u8);
-        let n = chunk.len() as u16;
-        deflate.extend_from_slice(&n.to_le_bytes());
-        deflate.extend_from_slice(&(!n).to_le_bytes());
-        deflate.extend_from_slice(chunk);
-    }
-    gzip_wrap(&deflate, crc32(data), data.len() as u64)
-}
-
-fn tar_header(path: &str, size: u64) -> [u8; 512] {
-    let mut h = [0u8; 512];
-    h[..path.len()].copy_from_slice(path.as_bytes());
-    h[100..108].copy_from_slice(b"0000644\0");
-    h[108..116].copy_from_slice(b"0000000\0");
-    h[116..124].copy_from_slice(b"0000000\0");
-    h[124..136].copy_from_slice(format!("{size:011o}\0").as_bytes());
-    h[136..148].copy_from_slice(b"00000000000\0");
-    h[156] = b'0';
-    h[257..263].copy_from_slice(b"ustar\0");
-    h[263..265].copy_from_slice(b"00");
-    h[148..156].copy_from_slice(b"        ");
-    let sum: u32 = h.iter().map(|&b| b as u32).sum();
-    h[148..156].copy_from_slice(format!("{sum:06o}\0 ").as_bytes());
-    h
-}
-
-fn tar(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for (path, data) in files {
-        out.extend_from_slice(&tar_header(path, data.len() as u64));
-        out.extend_from_slice(data);
-        out.resize(out.len().div_ceil(512) * 512, 0);
-    }
-    out.resize(out.len() + 1024, 0);
-    out
-}
-
 fn tgz(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    gzip_stored(&tar(files))
-}
-
-/// An LSB-first bit writer for hand-made deflate streams.
-struct Bits {
-    out: Vec<u8>,
-    acc: u64,
-    n: u32,
-}
-
-impl Bits {
-    fn put(&mut self, value: u32, bits: u32) {
-        self.acc |= (value as u64) << self.n;
-        self.n += bits;
-        while self.n >= 8 {
-            self.out.push(self.acc as u8);
-            self.acc >>= 8;
-            self.n -= 8;
-        }
-    }
-    /// A Huffman code, most significant bit first.
-    fn code(&mut self, code: u32, bits: u32) {
-        let rev = code.reverse_bits() >> (32 - bits);
-        self.put(rev, bits);
-    }
-    fn literal(&mut self, b: u8) {
-        if b < 144 {
-            self.code(0x30 + b as u32, 8)
-        } else {
-            self.code(0x190 + (b as u32 - 144), 9)
-        }
-    }
-    fn finish(mut self) -> Vec<u8> {
-        if self.n > 0 {
-            self.out.push(self.acc as u8);
-        }
-        self.out
-    }
-}
-
-/// A gzip bomb: a tar whose one entry is `size` zero bytes, compressed about 160:1 with fixed
-/// Huffman codes (a literal 0, then copies of 258 bytes at distance 1).
-fn gzip_bomb(path: &str, size: u64) -> Vec<u8> {
-    let header = tar_header(path, size);
-    let mut bits = Bits {
-        out: Vec::new(),
-        acc: 0,
-        n: 0,
-    };
-    bits.put(1, 1); // BFINAL
-    bits.put(1, 2); // BTYPE = fixed Huffman
-    for &b in &header {
-        bits.literal(b);
-    }
-    let zeros = size.div_ceil(512) * 512 + 1024;
-    bits.literal(0);
-    let mut left = zeros - 1;
-    while left > 0 {
-        let n = left.min(258);
-        if n < 3 {
-            for _ in 0..n {
-                bits.literal(0);
-            }
-        } else {
-            // Length codes: 258 is code 285 with no extra bits; others via the table below.
-            let (code, extra_bits, base) = length_code(n as u32);
-            if code < 280 {
-                bits.code(code - 256, 7);
-            } else {
-                bits.code(0xC0 + (code - 280), 8);
-            }
-            bits.put(n as u32 - base, extra_bits);
-            bits.code(0, 5); // distance code 0: distance 1
-        }
-        left -= n;
-    }
-    bits.code(0, 7); // end of block
-    let deflate = bits.finish();
-    let mut crc_data = header.to_vec();
-    crc_data.resize(crc_data.len() + zeros as usize, 0);
-    gzip_wrap(&deflate, crc32(&crc_data), crc_data.len() as u64)
-}
-
-fn length_code(len: u32) -> (u32, u32, u32) {
-    const BASE: [u32; 29] = [
-        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115,
-        131, 163, 195, 227, 258,
-    ];
-    const EXTRA: [u32; 29] = [
-        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
-    ];
-    let i = (0..29).rev().find(|&i| BASE[i] <= len).expect("len >= 3");
-    (257 + i as u32, EXTRA[i], BASE[i])
-}
-
-fn random_bytes(n: usize, mut seed: u64) -> Vec<u8> {
-    (0..n)
-        .map(|_| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as u8
-        })
-        .collect()
+    hostile::tgz_of(files)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,22 +115,6 @@ fn rules_of(input: &Value) -> Vec<String> {
         .iter()
         .map(|d| d["rule"].as_str().expect("rule").to_string())
         .collect()
-}
-
-/// Check one hostile archive: a report comes back, with an INPUT-001 finding for it.
-fn check_hostile_archive(name: &str, data: &[u8]) -> Value {
-    let mut ws = Workspace::new();
-    ws.add_archive(s(name), u8a(data)).expect("addArchive");
-    let report = check(&mut ws);
-    assert_eq!(report["schema"], 1);
-    let input = &report["inputs"][0];
-    assert_eq!(input["path"], name);
-    assert!(
-        rules_of(input).iter().any(|r| r == "INPUT-001"),
-        "{name}: expected INPUT-001, got {:#}",
-        input["diagnostics"]
-    );
-    report
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,7 +316,7 @@ fn progress_is_called_before_each_input() {
     ws.add_archive(s("two.tgz"), u8a(&tgz(&chart_files("two", "a: 1\n"))))
         .unwrap();
     let calls = Array::new();
-    let f = Function::new_with_args("d, t, n", "this.push([d, t, n])").bind(&calls);
+    let f = Function::new_with_args("d, t, n", "this.push([d, t, n])").bind0(&calls);
     let options: JsValue = js_sys::JSON::parse(r#"{"lang":"zh"}"#).unwrap();
     ws.check(f.into(), options).unwrap();
     let calls = json(&calls.into());
@@ -564,114 +374,222 @@ fn a_callback_that_throws_is_passed_on() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Hostile inputs: a report with INPUT-001, never a throw or a panic (a panic would abort the
-// test binary).
+// Hostile inputs (the builders of tests/common/hostile.rs, the expectations of tests/hostile.rs,
+// here through the JS API): a report with the right finding, never a throw or a panic (a panic
+// would abort the whole test binary).
 
-#[wasm_bindgen_test]
-fn empty_archive() {
-    let report = check_hostile_archive("empty.tgz", b"");
-    assert_eq!(report["inputs"][0]["charts"], Value::Array(vec![]));
+use hostile::CHART;
+
+/// Check one archive through the API and return its input report (as JSON).
+fn run(name: &str, data: Vec<u8>) -> Value {
+    let started = js_sys::Date::now();
+    let mut ws = Workspace::new();
+    ws.add_archive(s(name), u8a(&data)).expect("addArchive");
+    drop(data);
+    let report = check(&mut ws);
+    let took = js_sys::Date::now() - started;
+    // Unoptimised wasm: generous, but a runaway read or expansion would blow it.
+    assert!(took < 60_000.0, "{name}: took {took} ms");
+    assert_eq!(report["schema"], 1);
+    let input = report["inputs"][0].clone();
+    assert_eq!(input["path"], name);
+    let diags = input["diagnostics"].as_array().expect("diagnostics");
+    let counted: u64 = ["errors", "warnings", "infos"]
+        .iter()
+        .map(|k| report["summary"][k].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted as usize, diags.len());
+    input
 }
 
-#[wasm_bindgen_test]
-fn random_bytes_archive() {
-    for (i, n) in [1usize, 2, 511, 512, 4096, 65_536].into_iter().enumerate() {
-        let data = random_bytes(n, 0x9E37_79B9_7F4A_7C15 + i as u64);
-        check_hostile_archive(&format!("random-{n}.tgz"), &data);
+/// The one INPUT-001 finding whose English message contains `needle`.
+fn input_001<'a>(input: &'a Value, needle: &str) -> &'a Value {
+    let found: Vec<&Value> = input["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "INPUT-001" && d["message"].as_str().unwrap().contains(needle))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "INPUT-001 with {needle:?}: {:#}",
+        input["diagnostics"]
+    );
+    assert!(!found[0]["message_zh"].as_str().unwrap().is_empty());
+    found[0]
+}
+
+fn has_file(input: &Value, path: &str) -> bool {
+    input["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["path"] == path)
+}
+
+/// The good chart next to the hostile part was still found and checked.
+fn chart_checked(input: &Value) {
+    assert_eq!(input["unreadable"], false, "{:#}", input["diagnostics"]);
+    let chart = input["charts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == CHART)
+        .unwrap_or_else(|| panic!("no chart {CHART}: {:#}", input["charts"]));
+    assert_eq!(chart["root"], CHART);
+    assert_eq!(chart["version"], "1.0.0");
+    assert!(chart["resources"].is_object(), "values.yaml was read");
+    for rel in [
+        "Chart.yaml",
+        "values.yaml",
+        "templates/_acl_helpers.yaml.tpl",
+    ] {
+        assert!(has_file(input, &format!("{CHART}/{rel}")), "{rel} missing");
     }
-    // Random bytes after a gzip magic, and after a zip magic.
-    let mut gz = vec![0x1f, 0x8b, 8, 0];
-    gz.extend(random_bytes(4096, 7));
-    check_hostile_archive("random-gzip.tgz", &gz);
-    let mut zip = b"PK\x03\x04".to_vec();
-    zip.extend(random_bytes(4096, 8));
-    check_hostile_archive("random.zip", &zip);
 }
 
-#[wasm_bindgen_test]
-fn truncated_gzip() {
-    let data = tgz(&chart_files("demo-project", VALUES_YAML));
-    for cut in [10, data.len() / 3, data.len() / 2, data.len() - 9] {
-        check_hostile_archive(&format!("cut-{cut}.tgz"), &data[..cut]);
-    }
-}
-
-#[wasm_bindgen_test]
-fn gzip_bomb_is_cut_at_the_limits() {
-    // 64 MiB of zeros in one entry, from a ~400 KB archive: over the 5 MiB per-file limit.
-    let bomb = gzip_bomb("bomb/chart/bomb/values.yaml", 64 << 20);
-    assert!(bomb.len() < 600 * 1024, "{} bytes", bomb.len());
-    let report = check_hostile_archive("bomb.tgz", &bomb);
-    let files = report["inputs"][0]["files"].as_array().unwrap();
+/// A finding about `values.yaml` whose message mentions one of `words`.
+fn values_finding(input: &Value, words: &[&str]) {
+    let path = format!("{CHART}/values.yaml");
+    let about: Vec<&Value> = input["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == path.as_str())
+        .collect();
     assert!(
-        files.iter().all(|f| f["size"].as_u64().unwrap() <= 5 << 20),
-        "{files:?}"
+        about.iter().any(|d| words
+            .iter()
+            .any(|w| d["message"].as_str().unwrap().contains(w))),
+        "no finding mentioning {words:?} about values.yaml: {about:#?}"
     );
 }
 
 #[wasm_bindgen_test]
-fn gzip_bomb_builder_makes_valid_deflate() {
-    // The bomb builder's stream, at a harmless size, reads as an ordinary archive.
-    let small = gzip_bomb("small/zeros.bin", 1000);
-    let mut ws = Workspace::new();
-    ws.add_archive(s("small.tgz"), u8a(&small)).unwrap();
-    let report = check(&mut ws);
-    let input = &report["inputs"][0];
-    assert_eq!(input["unreadable"], false, "{:#}", input["diagnostics"]);
-    assert_eq!(input["files"][0]["path"], "small/zeros.bin");
-    assert_eq!(input["files"][0]["size"], 1000);
-}
-
-#[wasm_bindgen_test]
-fn alias_bomb_values() {
-    let mut values = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-    for i in 1..12 {
-        let p = i - 1;
-        values.push_str(&format!(
-            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
-        ));
-    }
-    let mut ws = Workspace::new();
-    add_folder(&mut ws, "demo", &chart_files("demo", &values));
-    let report = check(&mut ws);
-    let input = &report["inputs"][0];
-    assert_eq!(input["charts"][0]["name"], "demo-product");
+fn hostile_good_chart_reads_clean() {
+    let input = run("good.tgz", hostile::good_tgz());
+    chart_checked(&input);
     assert!(
-        rules_of(input).iter().any(|r| r == "INPUT-001"),
+        !rules_of(&input).iter().any(|r| r == "INPUT-001"),
         "{:#}",
         input["diagnostics"]
     );
 }
 
 #[wasm_bindgen_test]
-fn deep_nesting_values() {
-    for values in [
-        "a: ".to_string() + &"[".repeat(100_000),
-        "a: ".to_string() + &"{x: ".repeat(50_000),
-        (0..2_000)
-            .map(|d| format!("{}k{d}:\n", " ".repeat(d)))
-            .collect::<String>(),
-        "- ".repeat(50_000) + "x\n",
-    ] {
-        let mut ws = Workspace::new();
-        add_folder(&mut ws, "demo", &chart_files("demo", &values));
-        let report = check(&mut ws);
-        let input = &report["inputs"][0];
-        assert_eq!(input["charts"][0]["name"], "demo-product");
+fn hostile_empty() {
+    let input = run("empty.tgz", hostile::empty());
+    assert_eq!(input["unreadable"], true);
+    assert_eq!(input["charts"], Value::Array(vec![]));
+    input_001(&input, "`empty.tgz` is empty (0 bytes)");
+    assert_eq!(
+        input["diagnostics"].as_array().unwrap().len(),
+        1,
+        "{:#}",
+        input["diagnostics"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn hostile_random_bytes() {
+    for (n, seed) in [(1, 1), (2, 2), (511, 3), (512, 4), (100_000, 42)] {
+        let input = run(&format!("random-{n}.tgz"), hostile::random_bytes(n, seed));
+        assert_eq!(input["unreadable"], true);
+        assert_eq!(input["charts"], Value::Array(vec![]));
+        assert!(
+            rules_of(&input).iter().all(|r| r == "INPUT-001"),
+            "{:#}",
+            input["diagnostics"]
+        );
         assert!(!input["diagnostics"].as_array().unwrap().is_empty());
+    }
+    // Garbage after a gzip magic, and after a zip magic.
+    for (name, magic) in [
+        ("random-gzip.tgz", &[0x1f, 0x8b, 8, 0][..]),
+        ("random.zip", b"PK\x03\x04"),
+    ] {
+        let mut data = magic.to_vec();
+        data.extend(hostile::random_bytes(4096, 7));
+        let input = run(name, data);
+        assert!(
+            rules_of(&input).iter().any(|r| r == "INPUT-001"),
+            "{name}: {:#}",
+            input["diagnostics"]
+        );
     }
 }
 
 #[wasm_bindgen_test]
-fn unsafe_folder_paths_are_not_trusted() {
-    let mut ws = Workspace::new();
-    let mut files = chart_files("demo", "a: 1\n");
-    files.push(("../../etc/passwd".into(), b"root:x:0:0\n".to_vec()));
-    files.push(("/abs/Chart.yaml".into(), b"name: x\n".to_vec()));
-    files.push(("".into(), b"".to_vec()));
-    add_folder(&mut ws, "demo", &files);
-    let report = check(&mut ws);
-    let input = &report["inputs"][0];
+fn hostile_truncated_gzip() {
+    let input = run("cut.tgz", hostile::truncated_tgz());
+    let d = input_001(&input, "is truncated or corrupt");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], format!("{CHART}/files/blob.bin"));
+    chart_checked(&input);
+    // Cut anywhere: never a throw.
+    let full = hostile::good_tgz();
+    for cut in [
+        1,
+        10,
+        100,
+        full.len() / 3,
+        full.len() / 2,
+        full.len() - 8,
+        full.len() - 1,
+    ] {
+        let input = run(&format!("cut-{cut}.tgz"), full[..cut].to_vec());
+        assert!(
+            rules_of(&input).iter().any(|r| r == "INPUT-001"),
+            "cut at {cut}: {:#}",
+            input["diagnostics"]
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn hostile_gzip_bomb_one_huge_file() {
+    let data = hostile::gzip_bomb(1 << 30);
+    assert!(data.len() < 2 << 20, "the bomb is {} bytes", data.len());
+    let input = run("bomb.tgz", data);
+    let d = input_001(&input, "over the limit");
+    assert_eq!(d["file"], format!("{CHART}/files/zeros.bin"));
+    assert!(!has_file(&input, &format!("{CHART}/files/zeros.bin")));
+    chart_checked(&input);
+}
+
+#[wasm_bindgen_test]
+fn hostile_gzip_bomb_many_files() {
+    let input = run("bombs.tgz", hostile::gzip_bomb_many(64, 4 << 20));
+    assert!(
+        rules_of(&input).iter().any(|r| r == "INPUT-001"),
+        "{:#}",
+        input["diagnostics"]
+    );
+    let total: u64 = input["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["size"].as_u64().unwrap())
+        .sum();
+    assert!(total <= 100 << 20, "{total} bytes kept");
+    chart_checked(&input);
+}
+
+#[wasm_bindgen_test]
+fn hostile_gzip_of_zeros() {
+    let input = run("zeros.tgz", hostile::gzip_of_zeros(64 << 20));
+    assert_eq!(input["unreadable"], true);
+    assert!(
+        rules_of(&input).iter().any(|r| r == "INPUT-001"),
+        "{:#}",
+        input["diagnostics"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn hostile_unsafe_entries() {
+    let input = run("traversal.tgz", hostile::path_traversal_tgz());
     for f in input["files"].as_array().unwrap() {
         let p = f["path"].as_str().unwrap();
         assert!(
@@ -679,4 +597,169 @@ fn unsafe_folder_paths_are_not_trusted() {
             "unsafe path kept: {p}"
         );
     }
+    assert!(rules_of(&input).iter().any(|r| r == "INPUT-001"));
+    chart_checked(&input);
+
+    let input = run("symlink.tgz", hostile::symlink_tgz());
+    assert!(!has_file(&input, &format!("{CHART}/templates/link.yaml")));
+    assert!(rules_of(&input).iter().any(|r| r == "INPUT-001"));
+    chart_checked(&input);
+
+    let input = run("hardlink.tgz", hostile::hardlink_tgz());
+    assert!(!has_file(&input, &format!("{CHART}/values-copy.yaml")));
+    assert!(rules_of(&input).iter().any(|r| r == "INPUT-001"));
+    chart_checked(&input);
+}
+
+#[wasm_bindgen_test]
+fn hostile_many_entries_and_long_paths() {
+    let input = run("many.tar", hostile::many_entries_tar(100_000));
+    input_001(&input, "more than 10000 entries");
+    assert_eq!(input["files"].as_array().unwrap().len(), 10_000);
+    chart_checked(&input);
+
+    let input = run("long.tgz", hostile::long_path_tgz(5000));
+    input_001(&input, "a path of 5000 bytes is over the limit of 1024");
+    chart_checked(&input);
+}
+
+#[wasm_bindgen_test]
+fn hostile_text_encodings() {
+    let mut ws = Workspace::new();
+    ws.add_archive(s("gbk.tgz"), u8a(&hostile::invalid_utf8_chart_tgz()))
+        .unwrap();
+    let report = check(&mut ws);
+    let input = &report["inputs"][0];
+    let d = input_001(input, "is not valid UTF-8");
+    assert_eq!(d["line"], 2);
+    assert!(input["charts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["root"] == CHART));
+    // source() gives no text for a file that is not UTF-8; bytes() gives its bytes.
+    let chart_yaml = s(&format!("{CHART}/Chart.yaml"));
+    assert_eq!(
+        ws.source(JsValue::from(0), chart_yaml.clone()).unwrap(),
+        None
+    );
+    assert!(ws
+        .bytes(JsValue::from(0), chart_yaml)
+        .unwrap()
+        .is_some_and(|b| b.contains(&0xCE)));
+
+    let mut ws = Workspace::new();
+    ws.add_archive(s("bom.tgz"), u8a(&hostile::bom_chart_tgz()))
+        .unwrap();
+    let report = check(&mut ws);
+    let d = input_001(&report["inputs"][0], "byte-order mark");
+    assert_eq!(d["severity"], "warning");
+    chart_checked(&report["inputs"][0]);
+    let text = ws
+        .source(JsValue::from(0), s(&format!("{CHART}/Chart.yaml")))
+        .unwrap()
+        .unwrap();
+    assert!(
+        text.starts_with("apiVersion"),
+        "BOM stripped: {:?}",
+        &text[..10]
+    );
+
+    let input = run("crlf.tgz", hostile::crlf_values_tgz());
+    assert_eq!(input_001(&input, "CRLF")["severity"], "info");
+    chart_checked(&input);
+}
+
+#[wasm_bindgen_test]
+fn hostile_nested_subchart_archive() {
+    let input = run("nested.tgz", hostile::nested_subchart_tgz());
+    chart_checked(&input);
+    assert!(has_file(
+        &input,
+        &format!("{CHART}/charts/common-1.0.0.tgz/common/Chart.yaml")
+    ));
+    assert!(
+        !rules_of(&input).iter().any(|r| r == "INPUT-001"),
+        "{:#}",
+        input["diagnostics"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn hostile_yaml_alias_bomb() {
+    let input = run("laughs.tgz", hostile::alias_bomb_tgz());
+    chart_checked(&input);
+    values_finding(&input, &["alias", "nodes"]);
+
+    // The same through addFolder.
+    let mut ws = Workspace::new();
+    add_folder(
+        &mut ws,
+        CHART,
+        &hostile::good_chart_with("values.yaml", &hostile::alias_bomb_yaml()),
+    );
+    let report = check(&mut ws);
+    chart_checked(&report["inputs"][0]);
+    values_finding(&report["inputs"][0], &["alias", "nodes"]);
+}
+
+#[wasm_bindgen_test]
+fn hostile_yaml_deep_nesting() {
+    let input = run("deep.tgz", hostile::deep_nesting_tgz(100_000));
+    chart_checked(&input);
+    values_finding(&input, &["deep", "nest"]);
+
+    // Other deep shapes, through addFolder: block maps, block sequences, flow maps.
+    for values in [
+        (0..2_000)
+            .map(|d| format!("{}k{d}:\n", " ".repeat(d)))
+            .collect::<String>(),
+        "- ".repeat(50_000) + "x\n",
+        "a: ".to_string() + &"{x: ".repeat(50_000),
+    ] {
+        let mut ws = Workspace::new();
+        add_folder(
+            &mut ws,
+            CHART,
+            &hostile::good_chart_with("values.yaml", values.as_bytes()),
+        );
+        let report = check(&mut ws);
+        let input = &report["inputs"][0];
+        assert!(input["charts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == CHART));
+        let path = format!("{CHART}/values.yaml");
+        assert!(
+            input["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["file"] == path.as_str()),
+            "no finding about values.yaml: {:#}",
+            input["diagnostics"]
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn hostile_folder_paths_are_not_trusted() {
+    let mut ws = Workspace::new();
+    let mut files = chart_files("demo", "a: 1\n");
+    files.push(("../../etc/passwd".into(), b"root:x:0:0\n".to_vec()));
+    files.push(("/abs/Chart.yaml".into(), b"name: x\n".to_vec()));
+    files.push(("demo/./x/../../../up.yaml".into(), b"a: 1\n".to_vec()));
+    files.push(("".into(), b"".to_vec()));
+    add_folder(&mut ws, "demo", &files);
+    let report = check(&mut ws);
+    let input = &report["inputs"][0];
+    for f in input["files"].as_array().unwrap() {
+        let p = f["path"].as_str().unwrap();
+        assert!(
+            !p.starts_with('/') && !p.split('/').any(|c| c == ".." || c == "."),
+            "unsafe path kept: {p}"
+        );
+    }
+    assert_eq!(input["charts"][0]["name"], "demo-product");
 }

@@ -1,0 +1,99 @@
+// Speed of the built wasm module (www/pkg) over the shared corpus of real charts, in node:
+//
+//   node scripts/bench-wasm.mjs [--archive] [CORPUS_DIR]     (ECPLINT_PKG=dir: another build than www/pkg)
+//
+// Each *.tgz is checked alone in a fresh Workspace, 3 times; the fastest run counts. By default the
+// archives are unpacked here in JS and given to addFolder (times the YAML parsing and the rules);
+// --archive gives the .tgz bytes to addArchive (adds the gzip + tar reading in wasm).
+// Used to choose opt-levels (Cargo.toml) and the wasm-opt level (scripts/build.sh).
+
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const asArchive = args.includes('--archive');
+const corpus = args.find((a) => !a.startsWith('--')) ?? join(ROOT, '../shared/corpus/charts');
+if (!existsSync(corpus)) {
+  console.error(`no corpus at ${corpus}`);
+  process.exit(1);
+}
+
+const PKG = process.env.ECPLINT_PKG ?? join(ROOT, 'www/pkg'); // another build, for comparisons
+const api = await import(join(PKG, 'ecplint.js'));
+const wasmBytes = readFileSync(join(PKG, 'ecplint_bg.wasm'));
+await api.default({ module_or_path: wasmBytes });
+
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else if (name.endsWith('.tgz')) yield p;
+  }
+}
+
+/** Regular files of a tar (ustar, pax `path`, GNU long names). */
+function untar(buf) {
+  const files = [];
+  let off = 0;
+  let longName = null;
+  const str = (a, b) => buf.subarray(a, b).toString('utf8').replace(/\0.*$/s, '');
+  while (off + 512 <= buf.length) {
+    const h = buf.subarray(off, off + 512);
+    if (h.every((b) => b === 0)) break;
+    const size = parseInt(str(off + 124, off + 136).trim() || '0', 8);
+    const type = String.fromCharCode(h[156] || 48);
+    const prefix = str(off + 345, off + 500);
+    let name = str(off, off + 100);
+    if (prefix) name = `${prefix}/${name}`;
+    const data = buf.subarray(off + 512, off + 512 + size);
+    off += 512 + Math.ceil(size / 512) * 512;
+    if (type === 'L') { longName = data.toString('utf8').replace(/\0.*$/s, ''); continue; }
+    if (type === 'x') {
+      const m = data.toString('utf8').match(/\d+ path=([^\n]*)\n/);
+      if (m) longName = m[1];
+      continue;
+    }
+    if (longName) { name = longName; longName = null; }
+    if (type === '0' || type === '\0') files.push([name.replace(/^\.\//, ''), new Uint8Array(data)]);
+  }
+  return files;
+}
+
+const charts = [...walk(corpus)].map((path) => {
+  const bytes = readFileSync(path);
+  return { path, bytes: new Uint8Array(bytes), files: asArchive ? null : untar(gunzipSync(bytes)) };
+});
+
+const times = [];
+let diagnostics = 0;
+const t0 = performance.now();
+for (const c of charts) {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const ws = new api.Workspace();
+    const t = performance.now();
+    if (asArchive) ws.addArchive(c.path, c.bytes);
+    else {
+      const top = c.files[0]?.[0].split('/')[0] ?? 'chart';
+      ws.addFolder(top, c.files.map((f) => f[0]), c.files.map((f) => f[1]));
+    }
+    const report = ws.check();
+    best = Math.min(best, performance.now() - t);
+    if (run === 0) diagnostics += report.inputs[0].diagnostics.length;
+    ws.free();
+  }
+  times.push([best, c.path]);
+}
+const total = performance.now() - t0;
+times.sort((a, b) => a[0] - b[0]);
+const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))][0].toFixed(2);
+const sum = times.reduce((s, t) => s + t[0], 0);
+console.log(
+  `${charts.length} charts (${asArchive ? 'addArchive' : 'addFolder'}): sum of best ${sum.toFixed(0)} ms, ` +
+    `median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; ${diagnostics} diagnostics; ` +
+    `wall ${(total / 1000).toFixed(1)} s; wasm ${wasmBytes.length} bytes`,
+);
+for (const [t, p] of times.slice(-3).reverse()) console.log(`  slow: ${t.toFixed(1)} ms ${p.slice(corpus.length + 1)}`);
