@@ -79,8 +79,8 @@ fn check(chart: &Chart, out: &mut Findings) {
             ),
         )
         .help(text!(
-            "exempt products are placed on control nodes and their requirement is not compared with the 6 CPU / 12 GiB limit",
-            "免检的云产品不与 6 C / 12 G 上限比较资源需求"
+            "the platform does not compare an exempt product's requirement with the free capacity of cloud product nodes, nor with the 6 CPU / 12 GiB limit",
+            "平台不会将免检云产品的资源需求与云产品节点的剩余资源比较，也不检查 6 C 12 G 上限"
         ));
         return;
     }

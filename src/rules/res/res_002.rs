@@ -77,7 +77,15 @@ fn over(c: &Computation, kind: Kind, total: u64, out: &mut Findings) {
         Kind::Cpu => ("CPU", LIMIT_CPU_M, "m", "max_cpu"),
         Kind::Memory => ("memory", LIMIT_MEMORY_MI, "Mi", "max_memory"),
     };
-    let fig_zh = if kind == Kind::Cpu { "CPU" } else { "内存" };
+    let (decl_zh, sum_zh) = match kind {
+        Kind::Cpu => ("自行声明的 CPU", "的 CPU 合计"),
+        Kind::Memory => ("自行声明的内存", "的内存合计"),
+    };
+    let limit_zh = if kind == Kind::Cpu {
+        "6 C（6000m）"
+    } else {
+        "12 G（12288Mi）"
+    };
     let limit_text = if kind == Kind::Cpu {
         "6 CPU (6000m)"
     } else {
@@ -97,7 +105,7 @@ fn over(c: &Computation, kind: Kind, total: u64, out: &mut Findings) {
             Some(range),
             text!(
                 "declared {fig} `{total}{unit}` exceeds the {limit_text} a cloud product may need",
-                "自行声明的{fig_zh} `{total}{unit}` 超过云产品上限 {limit_text}"
+                "{decl_zh} `{total}{unit}` 超过云产品上限 {limit_zh}"
             ),
         )
         .help(text!(
@@ -130,7 +138,7 @@ fn over(c: &Computation, kind: Kind, total: u64, out: &mut Findings) {
         Some(range),
         text!(
             "the {n} requests in values.yaml sum to {fig} `{total}{unit}`, over the {limit_text} a cloud product may need",
-            "values.yaml 中 {n} 处 requests 的{fig_zh}合计 `{total}{unit}`，超过云产品上限 {limit_text}"
+            "values.yaml 中 {n} 处 requests {sum_zh} `{total}{unit}`，超过云产品上限 {limit_zh}"
         ),
     )
     .help(text!(
