@@ -24,6 +24,8 @@
 //!   (RES-003) counts as 0.
 //! - An item's `line` is that of its `requests` key; its `path` names the map holding `requests`
 //!   (`pod.resources.backend_api`; list items as `containers[0]`).
+//! - A values.yaml that does not parse, or whose aliases expand past the node budget, is not
+//!   summed (its document is cut short); HELM-001 and the YAML limits report it.
 //! - Only the chart's own values.yaml is read, not its subcharts' (the parent's values.yaml can
 //!   set their resources under the subchart's key, and those count like any other).
 //!
@@ -38,7 +40,7 @@ pub mod quantity;
 use crate::chart::Chart;
 use crate::diagnostic::Range;
 use crate::report::{ResourceItem, ResourceSource, Resources};
-use crate::yaml::{Kind, Node, Value};
+use crate::yaml::{Kind, Node, Problem, Value};
 use quantity::{cpu_m, memory_mi, node_milli, QuantityError};
 use std::borrow::Cow;
 
@@ -227,7 +229,14 @@ pub fn compute(chart: &Chart) -> Computation {
     let mut walk = Walk::default();
     let mut values_read = false;
     if let Some(values) = &chart.values {
-        if values.yaml.syntax_error().is_none() {
+        // A document cut short (syntax error, alias expansion over the budget) would give
+        // partial, arbitrary figures: nothing is summed then.
+        let cut = values
+            .yaml
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Syntax { .. } | Problem::TooManyNodes { .. }));
+        if !cut {
             values_read = true;
             if let Some(root) = values.root() {
                 walk.node(root, &mut Vec::new(), Ctx::default());
@@ -787,6 +796,17 @@ c:
     fn unreadable_values() {
         let c = compute_for(&[("values.yaml", "pod: [1\n")]);
         assert!(!c.values_read);
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            let p = i - 1;
+            bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        bomb.push_str("resources:\n  requests: {cpu: 1}\n");
+        let c = compute_for(&[("values.yaml", &bomb)]);
+        assert!(
+            !c.values_read,
+            "a document cut at the node budget is not summed"
+        );
         assert_eq!((c.resources.cpu_m, c.resources.memory_mi), (0, 0));
         let c = compute_for(&[]);
         assert!(!c.values_read && c.values_file.is_none());
