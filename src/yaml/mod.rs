@@ -263,6 +263,21 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                 if in_flow && e.info().starts_with("invalid indentation") {
                     return (out, Some(p.line));
                 }
+                let range = Range {
+                    start: p,
+                    end: Pos {
+                        line: p.line,
+                        column: p.column + 1,
+                    },
+                };
+                if e.info().contains("recursion limit") {
+                    // saphyr-parser's own guard on deep flow nesting.
+                    out.problems.push(Problem::TooDeep {
+                        range,
+                        limit: limits.max_depth,
+                    });
+                    break;
+                }
                 out.problems.push(Problem::Syntax {
                     range: Range {
                         start: p,
@@ -631,7 +646,13 @@ mod tests {
         let text = "[".repeat(10_000) + &"]".repeat(10_000);
         let y = p(&text);
         // saphyr-parser stops deep flow collections itself ("recursion limit exceeded").
-        assert!(!y.problems.is_empty(), "{:?}", y.problems);
+        assert!(
+            y.problems
+                .iter()
+                .any(|p| matches!(p, Problem::TooDeep { .. })),
+            "{:?}",
+            y.problems
+        );
     }
 
     #[test]

@@ -35,6 +35,22 @@ declare_rule! {
 
 fn check(chart: &Chart, out: &mut Findings) {
     for file in chart.yaml_files() {
+        for problem in &file.yaml.problems {
+            if let Problem::UnknownAlias { range } = problem {
+                out.report(
+                    &file.path,
+                    Some(*range),
+                    text!(
+                        "alias refers to no anchor defined before it",
+                        "别名引用了之前未定义的锚点"
+                    ),
+                )
+                .help(text!(
+                    "define `&name` on a node above this `*name`, or fix the spelling",
+                    "在此 `*name` 之前的节点上定义 `&name`，或修正拼写"
+                ));
+            }
+        }
         if let Some(Problem::Syntax { range, message }) = file.yaml.syntax_error() {
             let line = range.start.line;
             let column = range.start.column;

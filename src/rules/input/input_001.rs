@@ -1,5 +1,9 @@
+use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::rules::Findings;
+use crate::text;
+use crate::yaml::Problem;
 
 declare_rule! {
     /// ## What it does
@@ -24,8 +28,61 @@ declare_rule! {
     ///
     /// ## Example
     /// A `.tgz` whose gzip stream ends early: `INPUT-001 truncated gzip stream after 3 entries`.
+    /// A values.yaml whose aliases expand without end (a "billion laughs"):
+    /// ```yaml,fail,file=values.yaml
+    /// a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]
+    /// b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+    /// c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+    /// d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+    /// e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+    /// f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+    /// g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
+    /// ```
+    /// ```yaml,pass,file=values.yaml
+    /// base: &base {cpu: 100m}
+    /// api: *base
+    /// ```
     RULE = "INPUT-001", Input, Error, "§1.1.6.1",
-    "Input could not be read completely", "输入无法完整读取", None
+    "Input could not be read completely", "输入无法完整读取", Some(check)
+}
+
+/// The YAML limits are met while a chart's files are parsed, so they are reported per chart.
+fn check(chart: &Chart, out: &mut Findings) {
+    for file in chart.yaml_files() {
+        for problem in &file.yaml.problems {
+            match problem {
+                Problem::TooDeep { range, limit } => {
+                    out.report(
+                        &file.path,
+                        Some(*range),
+                        text!(
+                            "YAML nested too deep (more than {limit} levels): the deeper part is not read",
+                            "YAML 嵌套过深（超过 {limit} 层）：更深的部分未被读取"
+                        ),
+                    )
+                    .help(text!(
+                        "real charts nest a few dozen levels at most; flatten this structure",
+                        "真实的 chart 最多嵌套几十层；请减少此处的嵌套"
+                    ));
+                }
+                Problem::TooManyNodes { range, limit } => {
+                    out.report(
+                        &file.path,
+                        Some(*range),
+                        text!(
+                            "YAML aliases expand to more than {limit} nodes (an alias bomb?): reading stopped here",
+                            "YAML 别名展开后超过 {limit} 个节点（别名炸弹？）：在此处停止读取"
+                        ),
+                    )
+                    .help(text!(
+                        "use fewer nested aliases (`*name`); Helm would spend minutes and gigabytes on this",
+                        "减少嵌套的别名（`*name`）；Helm 读取它会耗费数分钟和数 GB 内存"
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// An `INPUT-001` finding about `file` (or the input as a whole when `None`).
