@@ -54,7 +54,9 @@ pub fn resolve_plain(text: &str) -> Value {
         "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
             return Value::Bool(false)
         }
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Value::Float(f64::INFINITY)
+        }
         "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
         _ => {}
@@ -162,6 +164,10 @@ mod tests {
         assert_eq!(resolve_plain("500m"), Value::Str);
         assert_eq!(resolve_plain("~"), Value::Null);
         assert_eq!(resolve_plain("-1"), Value::Int(-1));
-        assert_eq!(resolve_plain("08"), Value::Float(8.0), "go-yaml v2 falls back to a float");
+        assert_eq!(
+            resolve_plain("08"),
+            Value::Float(8.0),
+            "go-yaml v2 falls back to a float"
+        );
     }
 }
