@@ -20,7 +20,11 @@ impl YamlFile {
     }
     /// The range of 1-based line `line` (for findings about a whole line).
     pub fn line_range(&self, line: usize) -> Range {
-        let chars = self.text.lines().nth(line.saturating_sub(1)).map_or(1, |l| l.chars().count());
+        let chars = self
+            .text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map_or(1, |l| l.chars().count());
         Range::line(line, chars)
     }
 }
@@ -78,7 +82,10 @@ impl<'a> Chart<'a> {
     /// Files under `templates/`.
     pub fn templates(&self) -> impl Iterator<Item = &'a File> + '_ {
         let dir = self.path("templates/");
-        self.files.iter().copied().filter(move |f| f.path.starts_with(&dir))
+        self.files
+            .iter()
+            .copied()
+            .filter(move |f| f.path.starts_with(&dir))
     }
     /// `name` from Chart.yaml when it is a string, else the folder name: the product ID.
     pub fn name(&self) -> String {
@@ -97,13 +104,23 @@ impl<'a> Chart<'a> {
     }
     /// Every YAML file this chart parsed, for the rules that look at all of them.
     pub fn yaml_files(&self) -> impl Iterator<Item = &YamlFile> {
-        [&self.chart_yaml, &self.values, &self.requirements, &self.acl].into_iter().flatten()
+        [
+            &self.chart_yaml,
+            &self.values,
+            &self.requirements,
+            &self.acl,
+        ]
+        .into_iter()
+        .flatten()
     }
 }
 
 /// Decode a file as UTF-8 text. A BOM is dropped (Helm drops it too); invalid UTF-8 is `None`.
 pub fn decode(file: &File) -> Option<&str> {
-    let bytes = file.data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.data);
+    let bytes = file
+        .data
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&file.data);
     std::str::from_utf8(bytes).ok()
 }
 
@@ -111,7 +128,11 @@ fn parse_yaml(file: Option<&File>, limits: YamlLimits) -> Option<YamlFile> {
     let file = file?;
     let text = decode(file)?.to_string();
     let yaml = yaml::parse(&text, limits);
-    Some(YamlFile { path: file.path.clone(), text, yaml })
+    Some(YamlFile {
+        path: file.path.clone(),
+        text,
+        yaml,
+    })
 }
 
 /// Chart roots: every folder holding a `Chart.yaml` that is not inside another chart's `charts/`.
@@ -127,8 +148,15 @@ pub fn discover(input: &Input) -> Vec<Chart<'_>> {
     roots.sort();
     roots.dedup();
     let outer: Vec<&str> = roots.clone();
-    roots.retain(|r| !outer.iter().any(|o| o != r && r.starts_with(o) && r[o.len()..].starts_with("charts/")));
-    roots.into_iter().map(|prefix| open(input, prefix)).collect()
+    roots.retain(|r| {
+        !outer
+            .iter()
+            .any(|o| o != r && r.starts_with(o) && r[o.len()..].starts_with("charts/"))
+    });
+    roots
+        .into_iter()
+        .map(|prefix| open(input, prefix))
+        .collect()
 }
 
 fn open<'a>(input: &'a Input, prefix: &str) -> Chart<'a> {
@@ -137,7 +165,9 @@ fn open<'a>(input: &'a Input, prefix: &str) -> Chart<'a> {
     let mut files = Vec::new();
     let mut subcharts: Vec<String> = Vec::new();
     for f in &input.files {
-        let Some(rel) = f.path.strip_prefix(prefix) else { continue };
+        let Some(rel) = f.path.strip_prefix(prefix) else {
+            continue;
+        };
         if let Some(sub) = rel.strip_prefix("charts/") {
             let name = sub.split('/').next().unwrap_or(sub);
             let path = format!("{charts_dir}{name}");
@@ -164,7 +194,11 @@ fn open<'a>(input: &'a Input, prefix: &str) -> Chart<'a> {
             let makefile_path = format!("{project_prefix}Makefile");
             Project {
                 makefile: input.files.iter().find(|f| f.path == makefile_path),
-                hooks: input.files.iter().filter(|f| f.path.starts_with(&hook_dir)).collect(),
+                hooks: input
+                    .files
+                    .iter()
+                    .filter(|f| f.path.starts_with(&hook_dir))
+                    .collect(),
                 prefix: project_prefix,
             }
         });
@@ -193,7 +227,13 @@ mod tests {
     fn input(paths: &[&str]) -> Input {
         Input {
             path: "x".into(),
-            files: paths.iter().map(|p| File { path: p.to_string(), data: b"name: a\n".to_vec() }).collect(),
+            files: paths
+                .iter()
+                .map(|p| File {
+                    path: p.to_string(),
+                    data: b"name: a\n".to_vec(),
+                })
+                .collect(),
             ..Default::default()
         }
     }
@@ -216,7 +256,10 @@ mod tests {
         assert_eq!(p.prefix, "proj/");
         assert!(p.makefile.is_some());
         assert_eq!(p.hooks.len(), 1);
-        assert_eq!(c.subcharts, vec!["proj/chart/app/charts/common".to_string()]);
+        assert_eq!(
+            c.subcharts,
+            vec!["proj/chart/app/charts/common".to_string()]
+        );
     }
 
     #[test]

@@ -45,11 +45,23 @@ pub struct Range {
 impl Range {
     pub fn point(line: usize, column: usize) -> Range {
         let p = Pos { line, column };
-        Range { start: p, end: Pos { line, column: column + 1 } }
+        Range {
+            start: p,
+            end: Pos {
+                line,
+                column: column + 1,
+            },
+        }
     }
     /// The whole of line `line`, for findings about a line rather than a token.
     pub fn line(line: usize, chars: usize) -> Range {
-        Range { start: Pos { line, column: 1 }, end: Pos { line, column: chars.max(1) + 1 } }
+        Range {
+            start: Pos { line, column: 1 },
+            end: Pos {
+                line,
+                column: chars.max(1) + 1,
+            },
+        }
     }
 }
 
@@ -62,7 +74,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Text {
-        Text { en: en.into(), zh: zh.into() }
+        Text {
+            en: en.into(),
+            zh: zh.into(),
+        }
     }
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
@@ -104,7 +119,15 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(rule: &'static str, severity: Severity, message: Text) -> Diagnostic {
-        Diagnostic { rule, severity, chart: None, file: None, range: None, message, help: None }
+        Diagnostic {
+            rule,
+            severity,
+            chart: None,
+            file: None,
+            range: None,
+            message,
+            help: None,
+        }
     }
     pub fn in_file(mut self, file: impl Into<String>) -> Self {
         self.file = Some(file.into());

@@ -53,10 +53,12 @@ pub fn check_input(input: &input::Input) -> InputReport {
             }
         }
         chart_reports.push(ChartReport {
-            version: c
-                .chart_yaml
-                .as_ref()
-                .and_then(|y| y.root()?.get("version")?.as_scalar().map(|s| s.text.clone())),
+            version: c.chart_yaml.as_ref().and_then(|y| {
+                y.root()?
+                    .get("version")?
+                    .as_scalar()
+                    .map(|s| s.text.clone())
+            }),
             root: c.prefix.trim_end_matches('/').to_string(),
             resources: Some(resources::compute(c).resources),
             subcharts: c.subcharts.clone(),
@@ -71,7 +73,10 @@ pub fn check_input(input: &input::Input) -> InputReport {
         files: input
             .files
             .iter()
-            .map(|f| FileEntry { path: f.path.clone(), size: f.data.len() as u64 })
+            .map(|f| FileEntry {
+                path: f.path.clone(),
+                size: f.data.len() as u64,
+            })
             .collect(),
         unreadable: input.unreadable,
     }
@@ -80,7 +85,10 @@ pub fn check_input(input: &input::Input) -> InputReport {
 /// Order findings by file, then place, then rule, so output is stable.
 fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.range.map(|r| r.start), a.rule).cmp(&(&b.file, b.range.map(|r| r.start), b.rule))
+        (&a.file, a.range.map(|r| r.start), a.rule).cmp(&(
+            &b.file,
+            b.range.map(|r| r.start),
+            b.rule,
+        ))
     });
 }
-

@@ -110,7 +110,10 @@ impl Report {
         let summary = Summary::count(inputs.iter().flat_map(|i| &i.diagnostics));
         Report {
             schema: SCHEMA,
-            tool: Tool { name: "ecplint", version: env!("CARGO_PKG_VERSION") },
+            tool: Tool {
+                name: "ecplint",
+                version: env!("CARGO_PKG_VERSION"),
+            },
             inputs,
             summary,
         }

@@ -22,13 +22,24 @@ pub(crate) fn good_project() -> Input {
             if path.is_dir() {
                 todo.push(path);
             } else {
-                let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
-                files.push(File { path: format!("{PROJECT}{rel}"), data: std::fs::read(&path).unwrap() });
+                let rel = path
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push(File {
+                    path: format!("{PROJECT}{rel}"),
+                    data: std::fs::read(&path).unwrap(),
+                });
             }
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Input { path: "good-project".into(), files, ..Default::default() }
+    Input {
+        path: "good-project".into(),
+        files,
+        ..Default::default()
+    }
 }
 
 /// Resolve `../../Makefile`-style paths against the chart root.
@@ -57,7 +68,9 @@ pub(crate) fn examples(rule: &Rule) -> Vec<Example> {
     let mut out = Vec::new();
     let mut lines = rule.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l));
     while let Some(line) = lines.next() {
-        let Some(info) = line.strip_prefix("```") else { continue };
+        let Some(info) = line.strip_prefix("```") else {
+            continue;
+        };
         let attrs: Vec<&str> = info.split(',').map(str::trim).collect();
         let expect_fail = attrs.contains(&"fail");
         let pass = attrs.contains(&"pass");
@@ -72,10 +85,22 @@ pub(crate) fn examples(rule: &Rule) -> Vec<Example> {
         if !(expect_fail || pass) {
             continue;
         }
-        let target = attrs.iter().find_map(|a| a.strip_prefix("file=").map(|p| (p, false)));
-        let target = target.or_else(|| attrs.iter().find_map(|a| a.strip_prefix("delete=").map(|p| (p, true))));
-        let (rel, delete) = target.unwrap_or_else(|| panic!("{}: example without file= or delete=", rule.id));
-        out.push(Example { expect_fail, path: full_path(rel), delete, body });
+        let target = attrs
+            .iter()
+            .find_map(|a| a.strip_prefix("file=").map(|p| (p, false)));
+        let target = target.or_else(|| {
+            attrs
+                .iter()
+                .find_map(|a| a.strip_prefix("delete=").map(|p| (p, true)))
+        });
+        let (rel, delete) =
+            target.unwrap_or_else(|| panic!("{}: example without file= or delete=", rule.id));
+        out.push(Example {
+            expect_fail,
+            path: full_path(rel),
+            delete,
+            body,
+        });
     }
     out
 }
@@ -83,7 +108,10 @@ pub(crate) fn examples(rule: &Rule) -> Vec<Example> {
 pub(crate) fn apply(input: &mut Input, ex: &Example) {
     input.files.retain(|f| f.path != ex.path);
     if !ex.delete {
-        input.files.push(File { path: ex.path.clone(), data: ex.body.clone().into_bytes() });
+        input.files.push(File {
+            path: ex.path.clone(),
+            data: ex.body.clone().into_bytes(),
+        });
     }
 }
 
@@ -91,8 +119,16 @@ pub(crate) fn apply(input: &mut Input, ex: &Example) {
 fn every_checked_rule_has_a_failing_and_a_passing_example() {
     for rule in ALL.iter().filter(|r| r.check.is_some()) {
         let ex = examples(rule);
-        assert!(ex.iter().any(|e| e.expect_fail), "{}: no failing example in its docs", rule.id);
-        assert!(ex.iter().any(|e| !e.expect_fail), "{}: no passing example in its docs", rule.id);
+        assert!(
+            ex.iter().any(|e| e.expect_fail),
+            "{}: no failing example in its docs",
+            rule.id
+        );
+        assert!(
+            ex.iter().any(|e| !e.expect_fail),
+            "{}: no passing example in its docs",
+            rule.id
+        );
     }
 }
 
@@ -104,7 +140,11 @@ fn documented_examples_behave_as_documented() {
             let mut input = good_project();
             apply(&mut input, ex);
             let report = crate::check_input(&input);
-            let hits: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == rule.id).collect();
+            let hits: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == rule.id)
+                .collect();
             if ex.expect_fail == hits.is_empty() {
                 failures.push(format!(
                     "{} example #{} ({}) expected {}; got {:?}",
@@ -125,7 +165,11 @@ fn every_rule_has_docs_in_both_languages() {
     for rule in ALL {
         assert!(rule.docs.contains("## What it does"), "{}", rule.id);
         assert!(rule.docs.contains("## 中文"), "{}", rule.id);
-        assert!(!rule.title_zh.is_empty() && !rule.title_en.is_empty(), "{}", rule.id);
+        assert!(
+            !rule.title_zh.is_empty() && !rule.title_en.is_empty(),
+            "{}",
+            rule.id
+        );
     }
 }
 
@@ -136,7 +180,15 @@ fn the_good_project_has_no_errors_or_warnings() {
         .diagnostics
         .iter()
         .filter(|d| d.severity != crate::diagnostic::Severity::Info)
-        .map(|d| format!("{} {:?}:{:?} {}", d.rule, d.file, d.range.map(|r| r.start.line), d.message.en))
+        .map(|d| {
+            format!(
+                "{} {:?}:{:?} {}",
+                d.rule,
+                d.file,
+                d.range.map(|r| r.start.line),
+                d.message.en
+            )
+        })
         .collect();
     assert!(bad.is_empty(), "{bad:#?}");
 }

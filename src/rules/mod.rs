@@ -130,7 +130,11 @@ pub struct Findings {
 
 impl Findings {
     pub fn new(rule: &'static Rule, chart: Option<String>) -> Findings {
-        Findings { rule, chart, out: Vec::new() }
+        Findings {
+            rule,
+            chart,
+            out: Vec::new(),
+        }
     }
 
     /// Report a finding in `file` at `range`, with the rule's default severity.
@@ -166,7 +170,12 @@ pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let budget = (word.chars().count() / 3).max(2);
     known
         .iter()
-        .map(|k| (strsim::levenshtein(&word.to_lowercase(), &k.to_lowercase()), *k))
+        .map(|k| {
+            (
+                strsim::levenshtein(&word.to_lowercase(), &k.to_lowercase()),
+                *k,
+            )
+        })
         .filter(|(d, _)| *d <= budget)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)

@@ -31,14 +31,20 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let Some(file) = &chart.chart_yaml else { return };
+    let Some(file) = &chart.chart_yaml else {
+        return;
+    };
     let Some(root) = file.root() else { return };
     if root.as_map().is_none() || root.get("icon").is_some_and(|i| !i.is_null()) {
         return;
     }
-    out.report(&file.path, Some(file.line_range(1)), text!("Chart.yaml has no `icon`", "Chart.yaml 中没有 `icon`"))
-        .help(text!(
-            "add `icon: <URL of a PNG or SVG>` (helm lint recommends it)",
-            "添加 `icon: <PNG 或 SVG 的 URL>`（helm lint 建议提供）"
-        ));
+    out.report(
+        &file.path,
+        Some(file.line_range(1)),
+        text!("Chart.yaml has no `icon`", "Chart.yaml 中没有 `icon`"),
+    )
+    .help(text!(
+        "add `icon: <URL of a PNG or SVG>` (helm lint recommends it)",
+        "添加 `icon: <PNG 或 SVG 的 URL>`（helm lint 建议提供）"
+    ));
 }
