@@ -24,10 +24,10 @@ wasm=target/wasm32-unknown-unknown/release/ecplint.wasm
 
 # 2. JS bindings: an ES module for <script type="module"> and workers, no bundler.
 say "wasm-bindgen --target web --out-dir www/pkg --no-typescript"
-rm -rf www/pkg.tmp
-wasm-bindgen --target web --out-dir www/pkg.tmp --no-typescript "$wasm"
+rm -rf target/pkg.tmp
+wasm-bindgen --target web --out-dir target/pkg.tmp --no-typescript "$wasm"
 # Lets node import www/pkg/ecplint.js as the ES module it is (tests); browsers ignore it.
-echo '{ "type": "module" }' > www/pkg.tmp/package.json
+echo '{ "type": "module" }' > target/pkg.tmp/package.json
 
 # 3. Shrink with binaryen from npm (never Debian's binaryen 108: it emits broken modules).
 # The features are Rust's defaults for wasm32-unknown-unknown; given explicitly so that a stripped
@@ -39,14 +39,14 @@ say "wasm-opt $level"
 "$wasm_opt" "$level" \
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory \
   --enable-sign-ext --enable-reference-types --enable-multivalue \
-  www/pkg.tmp/ecplint_bg.wasm -o www/pkg.tmp/ecplint_bg.opt.wasm
-mv www/pkg.tmp/ecplint_bg.opt.wasm www/pkg.tmp/ecplint_bg.wasm
+  target/pkg.tmp/ecplint_bg.wasm -o target/pkg.tmp/ecplint_bg.opt.wasm
+mv target/pkg.tmp/ecplint_bg.opt.wasm target/pkg.tmp/ecplint_bg.wasm
 
 # 4. A quick load check of the module (catches a broken optimizer before a browser ever sees it).
 node --input-type=module -e "
   import { readFileSync } from 'node:fs';
-  const m = await import('./www/pkg.tmp/ecplint.js');
-  await m.default({ module_or_path: readFileSync('www/pkg.tmp/ecplint_bg.wasm') });
+  const m = await import('./target/pkg.tmp/ecplint.js');
+  await m.default({ module_or_path: readFileSync('target/pkg.tmp/ecplint_bg.wasm') });
   const ws = new m.Workspace();
   ws.addArchive('x.tgz', new Uint8Array([1, 2, 3]));
   const r = ws.check();
@@ -55,7 +55,7 @@ node --input-type=module -e "
 " || die "the optimized module failed to load or run in node"
 
 rm -rf www/pkg
-mv www/pkg.tmp www/pkg
+mv target/pkg.tmp www/pkg
 
 raw=$(stat -c %s www/pkg/ecplint_bg.wasm)
 gz=$(gzip -9 -c www/pkg/ecplint_bg.wasm | wc -c)
