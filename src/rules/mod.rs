@@ -5,8 +5,11 @@
 //! chart and reports findings. The table [`ALL`] lists every rule once.
 
 pub mod acl;
+pub mod cfg;
 pub mod chart;
+pub mod dep;
 pub mod helm;
+pub mod hook;
 pub mod input;
 pub mod layout;
 pub mod res;
@@ -25,6 +28,9 @@ pub enum Group {
     Chart,
     Acl,
     Res,
+    Cfg,
+    Dep,
+    Hook,
     Helm,
 }
 
@@ -36,6 +42,9 @@ impl Group {
             Group::Chart => "CHART",
             Group::Acl => "ACL",
             Group::Res => "RES",
+            Group::Cfg => "CFG",
+            Group::Dep => "DEP",
+            Group::Hook => "HOOK",
             Group::Helm => "HELM",
         }
     }

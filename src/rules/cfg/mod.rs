@@ -1,0 +1,10 @@
+//! CFG rules.
+pub mod cfg_001;
+pub mod cfg_002;
+pub mod cfg_003;
+pub mod cfg_004;
+pub mod cfg_005;
+pub mod cfg_006;
+pub mod cfg_007;
+pub mod cfg_008;
+pub mod cfg_009;

@@ -1,0 +1,9 @@
+//! DEP rules.
+pub mod dep_001;
+pub mod dep_002;
+pub mod dep_003;
+pub mod dep_004;
+pub mod dep_005;
+pub mod dep_006;
+pub mod dep_007;
+pub mod dep_008;
