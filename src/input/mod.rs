@@ -7,8 +7,6 @@ mod archive;
 
 use crate::diagnostic::Diagnostic;
 
-pub use archive::read_archive;
-
 /// Limits on one input (defaults are at least Helm's own: 5 MiB per file, 100 MiB per chart).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
