@@ -4,6 +4,7 @@
 //! [`report::Report`]. `wasm.rs` and `bin/ecplint.rs` are thin layers over [`check`].
 
 pub mod chart;
+pub mod config_helpers;
 pub mod diagnostic;
 pub mod input;
 pub mod output;

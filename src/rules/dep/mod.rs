@@ -7,3 +7,55 @@ pub mod dep_005;
 pub mod dep_006;
 pub mod dep_007;
 pub mod dep_008;
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Run one rule's check over the good project with `_config_helpers.yaml.tpl` (and maybe
+    //! other files) replaced, without going through the rule table.
+    #![allow(dead_code)]
+
+    use crate::diagnostic::Diagnostic;
+    use crate::input::File;
+    use crate::rules::{Findings, Rule};
+
+    pub const CHART_ROOT: &str = "good-project/chart/mycloud-product/";
+
+    /// Findings of `rule` with the files in `files` (paths relative to the chart root; `None`
+    /// deletes) replaced in the good project.
+    pub fn run_with(rule: &'static Rule, files: &[(&str, Option<&str>)]) -> Vec<Diagnostic> {
+        let mut input = crate::rules::doc_examples::good_project();
+        for (rel, body) in files {
+            let path = format!("{CHART_ROOT}{rel}");
+            input.files.retain(|f| f.path != path);
+            if let Some(body) = body {
+                input.files.push(File {
+                    path,
+                    data: body.as_bytes().to_vec(),
+                });
+            }
+        }
+        let charts = crate::chart::discover(&input);
+        let mut out = Vec::new();
+        for c in &charts {
+            let mut f = Findings::new(rule, Some(c.name()));
+            (rule.check.expect("rule has a check"))(c, &mut f);
+            out.extend(f.into_diagnostics());
+        }
+        out
+    }
+
+    /// Findings of `rule` when `_config_helpers.yaml.tpl` reads `text`.
+    pub fn run(rule: &'static Rule, text: &str) -> Vec<Diagnostic> {
+        run_with(rule, &[("templates/_config_helpers.yaml.tpl", Some(text))])
+    }
+
+    /// (line, column) of each finding's start.
+    pub fn starts(d: &[Diagnostic]) -> Vec<(usize, usize)> {
+        d.iter()
+            .map(|d| {
+                let r = d.range.expect("finding has a range");
+                (r.start.line, r.start.column)
+            })
+            .collect()
+    }
+}
