@@ -11,6 +11,7 @@ pub mod output;
 pub mod report;
 pub mod resources;
 pub mod rules;
+pub mod version;
 pub mod yaml;
 
 #[cfg(target_arch = "wasm32")]

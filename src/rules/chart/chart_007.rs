@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::chart::keywords::{chart_yaml, type_name_zh};
 use crate::rules::Findings;
 use crate::text;
+use crate::version::{helm_accepts, is_strict_semver, semver_fix};
 use crate::yaml::Value;
 
 declare_rule! {
@@ -159,99 +160,8 @@ fn check(chart: &Chart, out: &mut Findings) {
     };
 }
 
-/// A numeric identifier: `0` or digits without a leading zero.
-fn is_numeric(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
-}
-
-/// Dot-separated, non-empty identifiers of `[0-9A-Za-z-]`.
-fn is_identifiers(s: &str) -> bool {
-    s.split('.')
-        .all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-}
-
-/// SemVer 2.0.0 exactly: `MAJOR.MINOR.PATCH[-prerelease][+build]` (semver.org grammar).
-pub(crate) fn is_strict_semver(v: &str) -> bool {
-    let (rest, build) = match v.split_once('+') {
-        Some((r, b)) => (r, Some(b)),
-        None => (v, None),
-    };
-    if build.is_some_and(|b| !is_identifiers(b)) {
-        return false;
-    }
-    let (core, pre) = match rest.split_once('-') {
-        Some((c, p)) => (c, Some(p)),
-        None => (rest, None),
-    };
-    if let Some(pre) = pre {
-        // Numeric pre-release identifiers may not have leading zeros.
-        if !is_identifiers(pre)
-            || pre
-                .split('.')
-                .any(|id| id.bytes().all(|b| b.is_ascii_digit()) && !is_numeric(id))
-        {
-            return false;
-        }
-    }
-    let parts: Vec<&str> = core.split('.').collect();
-    parts.len() == 3 && parts.iter().all(|p| is_numeric(p))
-}
-
-/// What Helm's version parser (Masterminds/semver `NewVersion`) accepts:
-/// `v?N(.N)?(.N)?(-ids)?(+ids)?` with any digits.
-pub(crate) fn helm_accepts(v: &str) -> bool {
-    let v = v.strip_prefix('v').unwrap_or(v);
-    let (rest, build) = match v.split_once('+') {
-        Some((r, b)) => (r, Some(b)),
-        None => (v, None),
-    };
-    if build.is_some_and(|b| !is_identifiers(b)) {
-        return false;
-    }
-    let (core, pre) = match rest.split_once('-') {
-        Some((c, p)) => (c, Some(p)),
-        None => (rest, None),
-    };
-    if pre.is_some_and(|p| !is_identifiers(p)) {
-        return false;
-    }
-    let parts: Vec<&str> = core.split('.').collect();
-    (1..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// The strict SemVer 2 form of a loose version: no `v`, leading zeros dropped, missing parts
-/// `0`. `None` when `v` is not a loose version.
-pub(crate) fn semver_fix(v: &str) -> Option<String> {
-    if !helm_accepts(v) {
-        return None;
-    }
-    let v = v.strip_prefix('v').unwrap_or(v);
-    let split = v.find(['-', '+']).unwrap_or(v.len());
-    let (core, tail) = v.split_at(split);
-    let mut parts: Vec<String> = core
-        .split('.')
-        .map(|p| {
-            let t = p.trim_start_matches('0');
-            if t.is_empty() {
-                "0".to_string()
-            } else {
-                t.to_string()
-            }
-        })
-        .collect();
-    while parts.len() < 3 {
-        parts.push("0".to_string());
-    }
-    let fixed = format!("{}{tail}", parts.join("."));
-    is_strict_semver(&fixed).then_some(fixed)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::diagnostic::Severity;
     use crate::rules::chart::keywords::test_support::*;
 
@@ -259,61 +169,6 @@ mod tests {
 
     fn chart(version_line: &str) -> String {
         format!("apiVersion: v1\nname: mycloud-product\n{version_line}\n")
-    }
-
-    #[test]
-    fn strict_semver() {
-        for v in [
-            "1.0.0",
-            "0.0.0",
-            "10.20.30",
-            "1.0.0-alpha",
-            "1.0.0-alpha.1",
-            "1.0.0-0.3.7",
-            "1.0.0-x-y.z",
-            "1.0.0+20130313144700",
-            "1.0.0-beta+exp.sha.5114f85",
-            "1.0.0-rc.1+build.1",
-        ] {
-            assert!(is_strict_semver(v), "{v}");
-        }
-        for v in [
-            "1.0",
-            "1",
-            "v1.0.0",
-            "01.0.0",
-            "1.00.0",
-            "1.0.0-",
-            "1.0.0-01",
-            "1.0.0+",
-            "1.0.0-a..b",
-            "1.0.0.0",
-            "1.0.0-a_b",
-            "a.b.c",
-            "",
-        ] {
-            assert!(!is_strict_semver(v), "{v}");
-        }
-    }
-
-    #[test]
-    fn helm_lenient_parse() {
-        for v in ["1", "1.0", "v1.0.0", "01.0.0", "1.0.0-01", "1.2-beta"] {
-            assert!(helm_accepts(v), "{v}");
-        }
-        for v in ["1.0.0.0", "latest", "1.0.0-", "", "v", "1..0"] {
-            assert!(!helm_accepts(v), "{v}");
-        }
-    }
-
-    #[test]
-    fn fixes() {
-        assert_eq!(semver_fix("1.0").as_deref(), Some("1.0.0"));
-        assert_eq!(semver_fix("1").as_deref(), Some("1.0.0"));
-        assert_eq!(semver_fix("v2.01.3-rc.1").as_deref(), Some("2.1.3-rc.1"));
-        assert_eq!(semver_fix("1.10").as_deref(), Some("1.10.0"));
-        assert_eq!(semver_fix("1.0.0-01"), None);
-        assert_eq!(semver_fix("latest"), None);
     }
 
     #[test]
