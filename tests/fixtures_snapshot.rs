@@ -1,0 +1,89 @@
+//! Every fixture chart under `tests/fixtures/` is checked and its findings snapshotted, one line
+//! each (`file:line:col severity RULE message`), so a change in any rule's behaviour or position
+//! shows up as a reviewable diff. Update with `INSTA_UPDATE=always cargo test --test fixtures_snapshot`
+//! (or `cargo insta review`).
+
+use ecplint::input::{File, Source};
+use std::path::Path;
+
+fn read_folder(root: &Path) -> Vec<File> {
+    let name = root.file_name().unwrap().to_string_lossy().to_string();
+    let mut files = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push(File {
+                    path: format!("{name}/{rel}"),
+                    data: std::fs::read(&path).unwrap(),
+                });
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+fn findings(fixture: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
+    let source = Source::Folder {
+        name: fixture.to_string(),
+        files: read_folder(&root),
+    };
+    let report = ecplint::check(vec![source], &Default::default());
+    let mut out = String::new();
+    for input in &report.inputs {
+        for chart in &input.charts {
+            if let Some(r) = &chart.resources {
+                out.push_str(&format!(
+                    "chart {} resources {:?} {}m {}Mi ({} items)\n",
+                    chart.name,
+                    r.source,
+                    r.cpu_m,
+                    r.memory_mi,
+                    r.items.len()
+                ));
+            }
+        }
+        for d in &input.diagnostics {
+            let place = d.range.map_or(String::new(), |r| {
+                format!(":{}:{}", r.start.line, r.start.column)
+            });
+            out.push_str(&format!(
+                "{}{place} {} {} {}\n",
+                d.file.as_deref().unwrap_or("-"),
+                d.severity.as_str(),
+                d.rule,
+                d.message.en
+            ));
+        }
+    }
+    out
+}
+
+macro_rules! fixture_snapshot {
+    ($($test:ident => $dir:literal),* $(,)?) => {$(
+        #[test]
+        fn $test() {
+            insta::assert_snapshot!(stringify!($test), findings($dir));
+        }
+    )*};
+}
+
+fixture_snapshot! {
+    good_project => "good-project",
+    sample_project => "sample",
+    layout_acl_mistakes => "layout-acl-mistakes",
+    res_mistakes => "res-mistakes",
+    cli_bad_chart => "cli-bad-chart",
+}
