@@ -561,3 +561,73 @@ fn folder_entry_limit_stops_the_walk() {
     );
     assert_eq!(code(&o), 1);
 }
+
+/// A packaged chart (`helm package` layout), made with the system `tar`; skipped without it.
+fn good_chart_tgz(name: &str) -> Option<PathBuf> {
+    let dir = scratch(name);
+    let tgz = dir.join("mycloud-product-1.0.0.tgz");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(GOOD)
+        .join("chart");
+    let ok = Command::new("tar")
+        .arg("-czf")
+        .arg(&tgz)
+        .arg("-C")
+        .arg(&src)
+        .arg("mycloud-product")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: no `tar` to build an archive");
+        return None;
+    }
+    Some(tgz)
+}
+
+#[test]
+fn archive_input_is_read() {
+    let Some(tgz) = good_chart_tgz("archive") else {
+        return;
+    };
+    let o = ecplint(&["check", tgz.to_str().unwrap(), "--format", "json"]);
+    let v = json(&o);
+    assert_eq!(code(&o), 0, "{v}");
+    let input = &v["inputs"][0];
+    assert_eq!(input["unreadable"], false);
+    assert_eq!(input["charts"][0]["name"], "mycloud-product");
+    assert_eq!(input["charts"][0]["root"], "mycloud-product");
+    assert!(
+        input["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["path"] == "mycloud-product/Chart.yaml"),
+        "{v}"
+    );
+    // Text output names files by their path inside the archive.
+    let o = ecplint(&["check", tgz.to_str().unwrap(), "--color", "never"]);
+    assert!(
+        stdout(&o).contains("chart mycloud-product 1.0.0 at mycloud-product\n"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn truncated_archive_is_an_input_problem() {
+    let Some(tgz) = good_chart_tgz("truncated") else {
+        return;
+    };
+    let data = std::fs::read(&tgz).unwrap();
+    std::fs::write(&tgz, &data[..data.len() / 2]).unwrap();
+    let o = ecplint(&["check", tgz.to_str().unwrap(), "--format", "json"]);
+    let v = json(&o);
+    assert_ne!(code(&o), 0, "{v}");
+    let diags = v["inputs"][0]["diagnostics"].as_array().unwrap();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["rule"] == "INPUT-001" && d["severity"] == "error"),
+        "{v}"
+    );
+}
