@@ -197,7 +197,7 @@ impl ConfigHelpers {
     }
 
     /// The products of `dependencies.services`: map keys with their versions; a list is
-    /// read leniently (`- nova`, `- nova: 6.0.1`).
+    /// read leniently (`- nova`, `- nova: 6.0.1`), and so is a single ID (`services: nova`).
     pub fn services(&self) -> Vec<Declared<'_>> {
         let mut out = Vec::new();
         if let Some(e) = self.dependency("services") {
@@ -232,7 +232,8 @@ impl ConfigHelpers {
             .collect()
     }
 
-    /// The products of `dependencies.exclusion` (a list of IDs; map keys are read too).
+    /// The products of `dependencies.exclusion` (a list of IDs; map keys are read too, and a
+    /// single ID written without a list).
     pub fn exclusions(&self) -> Vec<Declared<'_>> {
         let mut out = Vec::new();
         if let Some(e) = self.dependency("exclusion") {
@@ -311,6 +312,9 @@ fn collect_products<'a>(
                 push(item, None);
             }
         }
+    } else if node.as_scalar().is_some() {
+        // `exclusion: nova`: one product written without its list.
+        push(node, None);
     }
 }
 

@@ -1,6 +1,189 @@
+use crate::chart::Chart;
+use crate::config_helpers;
 use crate::declare_rule;
+use crate::diagnostic::Severity;
+use crate::rules::dep::is_templated;
+use crate::rules::Findings;
+use crate::text;
+use crate::version::{self, VersionValue};
+use std::cmp::Ordering;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "DEP-005", Dep, Error, "", "", "", None
+    /// ## What it does
+    /// Compares `base_version` in `templates/_config_helpers.yaml.tpl` with the chart `version`
+    /// in `Chart.yaml`, as SemVer (`6.0.1-alpha.0` < `6.0.1` < `6.0.2`), and reports at the
+    /// `base_version` value:
+    /// - `base_version` higher than the chart version: error;
+    /// - equal to it: warning.
+    ///
+    /// Versions that are not SemVer are DEP-002's (for `base_version`) and CHART-007's (for the
+    /// chart version) findings; a chart version Helm reads loosely (`"6.2"`) is compared in
+    /// its SemVer form (`6.2.0`).
+    ///
+    /// ## Why
+    /// §1.1.6.4: "`base_version` 属性用于定义云产品升级到此版本时，依赖的必升版本，云产品必须先升级到
+    /// `base_version` 版本后，才能升级到此版本" — an earlier version that must be installed
+    /// before this one. A `base_version` above the chart's own version can never be installed
+    /// first: the upgrade is refused. One equal to it asks for this very version to be
+    /// installed before itself; it is most likely the chart version copied without thinking
+    /// (the catalog makes it a warning).
+    ///
+    /// ## 中文
+    /// `base_version`（必升版本）必须低于 `Chart.yaml` 中的 chart `version`（按 SemVer 比较）：
+    /// 高于 chart 版本时报错（永远无法先升级到该版本），等于 chart 版本时警告（要求先安装自己）（§1.1.6.4）。
+    ///
+    /// ## Example
+    /// ```yaml,fail,file=templates/_config_helpers.yaml.tpl
+    /// dependencies:
+    ///   platform_version: 6.0.1
+    ///   arch:
+    ///     - x86
+    ///     - arm
+    /// base_version: 1.2.0
+    /// trial_days: 180
+    /// ```
+    /// ```yaml,pass,file=templates/_config_helpers.yaml.tpl
+    /// dependencies:
+    ///   platform_version: 6.0.1
+    ///   arch:
+    ///     - x86
+    ///     - arm
+    /// base_version: 0.9.0
+    /// trial_days: 180
+    /// ```
+    RULE = "DEP-005", Dep, Error, "§1.1.6.4",
+    "base_version not below the chart version", "base_version 不低于 chart 版本", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let Some(ch) = config_helpers::read(chart) else {
+        return;
+    };
+    let Some(base) = ch.entry("base_version") else {
+        return;
+    };
+    if is_templated(&base.value) {
+        return;
+    }
+    let VersionValue::Valid(base_v) = version::read(&base.value) else {
+        return;
+    };
+    let Some(written) = chart
+        .chart_yaml
+        .as_ref()
+        .and_then(|c| c.root()?.get("version")?.as_str())
+    else {
+        return;
+    };
+    let chart_v = if version::is_strict_semver(written) {
+        written.to_string()
+    } else {
+        match version::semver_fix(written) {
+            Some(v) => v,
+            None => return,
+        }
+    };
+    match version::compare(base_v, &chart_v) {
+        Some(Ordering::Greater) => {
+            out.report(
+                &ch.path,
+                Some(base.value.range),
+                text!(
+                    "`base_version` `{base_v}` is higher than the chart version `{written}` (Chart.yaml): it can never be installed before this version, so the upgrade is refused",
+                    "`base_version` `{base_v}` 高于 chart 版本 `{written}`（Chart.yaml）：无法先升级到该版本，升级将被拒绝"
+                ),
+            )
+            .help(text!(
+                "`base_version` names an earlier version that must be installed first: lower it below `{written}`, or remove it",
+                "`base_version` 应为必须先安装的更早版本：请将其降到 `{written}` 以下，或删除"
+            ));
+        }
+        Some(Ordering::Equal) => {
+            out.report(
+                &ch.path,
+                Some(base.value.range),
+                text!(
+                    "`base_version` `{base_v}` equals the chart version `{written}` (Chart.yaml): this version would have to be installed before itself",
+                    "`base_version` `{base_v}` 等于 chart 版本 `{written}`（Chart.yaml）：要求在安装此版本前先安装它自己"
+                ),
+            )
+            .severity(Severity::Warning)
+            .help(text!(
+                "set `base_version` to the earlier version that must be installed first, or remove it",
+                "将 `base_version` 设为必须先安装的更早版本，或删除"
+            ));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::dep::test_support::{run_with, starts};
+
+    fn run(chart_version: &str, base: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let chart = format!("apiVersion: v1\nname: mycloud-product\nversion: {chart_version}\n");
+        let helpers = format!("trial_days: 180\nbase_version: {base}\n");
+        run_with(
+            &super::RULE,
+            &[
+                ("Chart.yaml", Some(&chart)),
+                ("templates/_config_helpers.yaml.tpl", Some(&helpers)),
+            ],
+        )
+    }
+
+    #[test]
+    fn higher_is_an_error_at_the_value() {
+        let d = run("6.2.1", "6.10.0");
+        assert_eq!(starts(&d), [(2, 15)]);
+        assert_eq!(d[0].severity, Severity::Error);
+        assert!(d[0].message.en.contains("`6.10.0`") && d[0].message.en.contains("`6.2.1`"));
+        // A pre-release is below its release.
+        assert_eq!(run("6.2.1-alpha.0", "6.2.1").len(), 1);
+        assert_eq!(
+            run("6.2.1-alpha.1", "6.2.1-alpha.10")[0].severity,
+            Severity::Error
+        );
+    }
+
+    #[test]
+    fn equal_is_a_warning() {
+        let d = run("6.2.1", "6.2.1");
+        assert_eq!(starts(&d), [(2, 15)]);
+        assert_eq!(d[0].severity, Severity::Warning);
+        // Build metadata does not count.
+        assert_eq!(run("6.2.1+b.7", "'6.2.1'")[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_loose_chart_version_is_compared_in_semver_form() {
+        assert_eq!(run("\"6.2\"", "6.2.0")[0].severity, Severity::Warning);
+        assert!(run("\"6.2\"", "6.1.9").is_empty());
+    }
+
+    #[test]
+    fn passes() {
+        for (chart, base) in [
+            ("6.2.1", "6.0.3"),
+            ("6.2.1", "6.2.1-alpha.0"),
+            ("6.10.0", "6.9.9"),
+            // Not versions: DEP-002 and CHART-007 report them.
+            ("6.2.1", "6.3"),
+            ("6.2", "6.3.0"),
+            ("latest", "6.3.0"),
+            ("6.2.1", "${base}"),
+        ] {
+            assert!(run(chart, base).is_empty(), "{chart} {base}");
+        }
+        let d = run_with(
+            &super::RULE,
+            &[(
+                "templates/_config_helpers.yaml.tpl",
+                Some("trial_days: 180\n"),
+            )],
+        );
+        assert!(d.is_empty());
+    }
 }

@@ -1,4 +1,14 @@
-//! DEP rules.
+//! DEP rules: `dependencies`, `base_version` and `trial_days` of
+//! `templates/_config_helpers.yaml.tpl` (§1.1.6.4), read through its static view
+//! ([`crate::config_helpers`]).
+//!
+//! A value holding a Mako substitution (`${…}`) is only known at install time: the DEP rules
+//! leave it alone. When the static view does not parse (CFG-001 reports it), the rules judge
+//! what did parse and say nothing about keys being absent.
+
+use crate::config_helpers::Kind;
+use crate::yaml::Node;
+
 pub mod dep_001;
 pub mod dep_002;
 pub mod dep_003;
@@ -7,6 +17,20 @@ pub mod dep_005;
 pub mod dep_006;
 pub mod dep_007;
 pub mod dep_008;
+
+/// Whether a scalar holds a Mako substitution, so that its value is only known once rendered.
+pub(crate) fn is_templated(node: &Node) -> bool {
+    node.as_scalar().is_some_and(|s| s.text.contains("${"))
+}
+
+/// Where a product is named, for messages: `services`, `parallel_services`, `exclusion`.
+pub(crate) fn kind_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Service => "services",
+        Kind::Parallel => "parallel_services",
+        Kind::Exclusion => "exclusion",
+    }
+}
 
 #[cfg(test)]
 pub(crate) mod test_support {
