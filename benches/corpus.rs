@@ -129,7 +129,7 @@ fn main() {
         ms(check_times.iter().sum()),
         ms(median(&mut check_times))
     );
-    times.sort_by(|a, b| b.0.cmp(&a.0));
+    times.sort_by_key(|t| std::cmp::Reverse(t.0));
     println!("slowest:");
     for (d, name) in times.iter().take(5) {
         println!("  {:>8.3} ms  {name}", ms(*d));
