@@ -33,6 +33,94 @@ pub(crate) fn kind_key(kind: Kind) -> &'static str {
 }
 
 #[cfg(test)]
+mod fixture {
+    use crate::input::{File, Input};
+
+    /// `tests/fixtures/dep-mistakes`: three charts that between them trip every DEP rule, the
+    /// guide's own example (§1.1.6.4) among them.
+    #[test]
+    fn the_dep_mistakes_fixture() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dep-mistakes");
+        let mut files = Vec::new();
+        let mut todo = vec![root.clone()];
+        while let Some(dir) = todo.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    todo.push(path);
+                } else {
+                    let rel = path
+                        .strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    files.push(File {
+                        path: rel,
+                        data: std::fs::read(&path).unwrap(),
+                    });
+                }
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let input = Input {
+            path: "dep-mistakes".into(),
+            files,
+            ..Default::default()
+        };
+        let report = crate::check_input(&input);
+        let got: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with("DEP-"))
+            .map(|d| {
+                let r = d.range.unwrap();
+                let file = d
+                    .file
+                    .as_deref()
+                    .unwrap()
+                    .trim_start_matches("chart/")
+                    .replace("templates/_config_helpers.yaml.tpl", "_config");
+                format!(
+                    "{} {} {file}:{}:{}",
+                    d.rule,
+                    d.severity.as_str(),
+                    r.start.line,
+                    r.start.column
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "DEP-003 error dep-guide/_config:17:7",
+                "DEP-005 warning dep-guide/_config:25:15",
+                "DEP-002 error dep-mistakes/_config:6:21",
+                "DEP-001 error dep-mistakes/_config:8:7",
+                "DEP-004 error dep-mistakes/_config:11:5",
+                "DEP-002 error dep-mistakes/_config:12:15",
+                "DEP-008 warning dep-mistakes/_config:18:7",
+                "DEP-007 warning dep-mistakes/_config:20:7",
+                "DEP-005 error dep-mistakes/_config:23:15",
+                "DEP-006 warning dep-mistakes/_config:24:13",
+                "DEP-006 info dep-undeclared/_config:1:1",
+                "DEP-001 warning dep-undeclared/_config:5:1",
+            ],
+            "{got:#?}"
+        );
+        let mut rules: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with("DEP-"))
+            .map(|d| d.rule)
+            .collect();
+        rules.sort();
+        rules.dedup();
+        assert_eq!(rules.len(), 8, "every DEP rule is tripped");
+    }
+}
+
+#[cfg(test)]
 pub(crate) mod test_support {
     //! Run one rule's check over the good project with `_config_helpers.yaml.tpl` (and maybe
     //! other files) replaced, without going through the rule table.
