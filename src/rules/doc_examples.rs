@@ -12,8 +12,11 @@ use std::path::Path;
 const PROJECT: &str = "good-project/";
 const CHART_ROOT: &str = "good-project/chart/mycloud-product/";
 
-pub(crate) fn good_project() -> Input {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good-project");
+/// A fixture folder under `tests/fixtures/` as an input; every path starts with `prefix`.
+pub(crate) fn fixture(name: &str, prefix: &str) -> Input {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let mut files = Vec::new();
     let mut todo = vec![root.clone()];
     while let Some(dir) = todo.pop() {
@@ -28,7 +31,7 @@ pub(crate) fn good_project() -> Input {
                     .to_string_lossy()
                     .replace('\\', "/");
                 files.push(File {
-                    path: format!("{PROJECT}{rel}"),
+                    path: format!("{prefix}{rel}"),
                     data: std::fs::read(&path).unwrap(),
                 });
             }
@@ -36,10 +39,14 @@ pub(crate) fn good_project() -> Input {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Input {
-        path: "good-project".into(),
+        path: name.into(),
         files,
         ..Default::default()
     }
+}
+
+pub(crate) fn good_project() -> Input {
+    fixture("good-project", PROJECT)
 }
 
 /// Resolve `../../Makefile`-style paths against the chart root.

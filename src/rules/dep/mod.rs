@@ -34,40 +34,12 @@ pub(crate) fn kind_key(kind: Kind) -> &'static str {
 
 #[cfg(test)]
 mod fixture {
-    use crate::input::{File, Input};
 
     /// `tests/fixtures/dep-mistakes`: three charts that between them trip every DEP rule, the
     /// guide's own example (§1.1.6.4) among them.
     #[test]
     fn the_dep_mistakes_fixture() {
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dep-mistakes");
-        let mut files = Vec::new();
-        let mut todo = vec![root.clone()];
-        while let Some(dir) = todo.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    todo.push(path);
-                } else {
-                    let rel = path
-                        .strip_prefix(&root)
-                        .unwrap()
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    files.push(File {
-                        path: rel,
-                        data: std::fs::read(&path).unwrap(),
-                    });
-                }
-            }
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        let input = Input {
-            path: "dep-mistakes".into(),
-            files,
-            ..Default::default()
-        };
+        let input = crate::rules::doc_examples::fixture("dep-mistakes", "");
         let report = crate::check_input(&input);
         let got: Vec<String> = report
             .diagnostics

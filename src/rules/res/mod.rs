@@ -76,33 +76,7 @@ pub(crate) mod test_support {
     /// `tests/fixtures/res-mistakes`: three charts that between them trip every RES rule.
     #[test]
     fn the_res_mistakes_fixture() {
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/res-mistakes");
-        let mut files = Vec::new();
-        let mut todo = vec![root.clone()];
-        while let Some(dir) = todo.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    todo.push(path);
-                } else {
-                    let rel = path
-                        .strip_prefix(&root)
-                        .unwrap()
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    files.push(File {
-                        path: rel,
-                        data: std::fs::read(&path).unwrap(),
-                    });
-                }
-            }
-        }
-        let input = crate::input::Input {
-            path: "res-mistakes".into(),
-            files,
-            ..Default::default()
-        };
+        let input = crate::rules::doc_examples::fixture("res-mistakes", "");
         let report = crate::check_input(&input);
         let got: Vec<String> = report
             .diagnostics
