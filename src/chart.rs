@@ -56,6 +56,11 @@ pub struct Chart<'a> {
     pub values: Option<YamlFile>,
     pub requirements: Option<YamlFile>,
     pub acl: Option<YamlFile>,
+    /// `templates/_navigation.yaml`, `_navigation_policy.yaml`, `_wizard.yaml`, `_category.yaml`.
+    pub navigation: Option<YamlFile>,
+    pub navigation_policy: Option<YamlFile>,
+    pub wizard: Option<YamlFile>,
+    pub category: Option<YamlFile>,
 }
 
 pub const CHART_YAML: &str = "Chart.yaml";
@@ -64,6 +69,10 @@ pub const REQUIREMENTS_YAML: &str = "requirements.yaml";
 pub const ACL_HELPERS: &str = "templates/_acl_helpers.yaml.tpl";
 pub const CONFIG_HELPERS: &str = "templates/_config_helpers.yaml.tpl";
 pub const JOB_HOOKS: &str = "templates/job-hooks.yaml";
+pub const NAVIGATION: &str = "templates/_navigation.yaml";
+pub const NAVIGATION_POLICY: &str = "templates/_navigation_policy.yaml";
+pub const WIZARD: &str = "templates/_wizard.yaml";
+pub const CATEGORY: &str = "templates/_category.yaml";
 
 impl<'a> Chart<'a> {
     /// Path inside the input of a file given relative to the chart root.
@@ -109,6 +118,10 @@ impl<'a> Chart<'a> {
             &self.values,
             &self.requirements,
             &self.acl,
+            &self.navigation,
+            &self.navigation_policy,
+            &self.wizard,
+            &self.category,
         ]
         .into_iter()
         .flatten()
@@ -215,6 +228,10 @@ fn open<'a>(input: &'a Input, prefix: &str) -> Chart<'a> {
         values: parse_yaml(find(VALUES_YAML), limits),
         requirements: parse_yaml(find(REQUIREMENTS_YAML), limits),
         acl: parse_yaml(find(ACL_HELPERS), limits),
+        navigation: parse_yaml(find(NAVIGATION), limits),
+        navigation_policy: parse_yaml(find(NAVIGATION_POLICY), limits),
+        wizard: parse_yaml(find(WIZARD), limits),
+        category: parse_yaml(find(CATEGORY), limits),
         files,
         subcharts,
     }

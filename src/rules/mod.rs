@@ -5,14 +5,19 @@
 //! chart and reports findings. The table [`ALL`] lists every rule once.
 
 pub mod acl;
+pub mod cat;
 pub mod cfg;
 pub mod chart;
 pub mod dep;
 pub mod helm;
 pub mod hook;
+pub mod i18n;
 pub mod input;
 pub mod layout;
+pub mod nav;
+pub mod pol;
 pub mod res;
+pub mod wiz;
 
 #[cfg(test)]
 mod doc_examples;
@@ -31,6 +36,11 @@ pub enum Group {
     Cfg,
     Dep,
     Hook,
+    Nav,
+    Cat,
+    Pol,
+    Wiz,
+    I18n,
     Helm,
 }
 
@@ -45,6 +55,11 @@ impl Group {
             Group::Cfg => "CFG",
             Group::Dep => "DEP",
             Group::Hook => "HOOK",
+            Group::Nav => "NAV",
+            Group::Cat => "CAT",
+            Group::Pol => "POL",
+            Group::Wiz => "WIZ",
+            Group::I18n => "I18N",
             Group::Helm => "HELM",
         }
     }

@@ -1,0 +1,2 @@
+//! CAT rules.
+pub mod cat_001;

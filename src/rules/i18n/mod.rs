@@ -1,0 +1,3 @@
+//! I18N rules.
+pub mod i18n_001;
+pub mod i18n_002;

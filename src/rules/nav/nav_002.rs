@@ -1,0 +1,6 @@
+use crate::declare_rule;
+
+declare_rule! {
+    /// PLACEHOLDER: not yet implemented.
+    RULE = "NAV-002", Nav, Error, "", "", "", None
+}
