@@ -4,6 +4,7 @@
 //! [`report::Report`]. `wasm.rs` and `bin/ecplint.rs` are thin layers over [`check`].
 
 pub mod chart;
+pub mod config;
 pub mod config_helpers;
 pub mod diagnostic;
 pub mod input;
@@ -30,11 +31,20 @@ pub struct Options {
 
 /// Check every source and build one report.
 pub fn check(sources: Vec<input::Source>, options: &Options) -> Report {
-    let inputs = sources
+    let inputs: Vec<input::Input> = sources
         .into_iter()
-        .map(|s| check_input(&input::load(s, &options.limits)))
+        .map(|s| input::load(s, &options.limits))
         .collect();
-    Report::new(inputs)
+    let mut reports: Vec<InputReport> = inputs.iter().map(check_input).collect();
+    check_catalog(&inputs.iter().collect::<Vec<_>>(), &mut reports);
+    Report::new(reports)
+}
+
+/// The catalog-level pass over every input of a run (`reports[i]` is `inputs[i]`'s report):
+/// each chart with a `_config_helpers.yaml.tpl` gets `config`, its config preview, whose
+/// template sees the other charts' configs.
+pub fn check_catalog(inputs: &[&input::Input], reports: &mut [InputReport]) {
+    config::annotate(inputs, reports);
 }
 
 /// Check one input that has been read into files.
@@ -64,6 +74,7 @@ pub fn check_input(input: &input::Input) -> InputReport {
             root: c.prefix.trim_end_matches('/').to_string(),
             resources: Some(resources::compute(c).resources),
             subcharts: c.subcharts.clone(),
+            config: None,
             name,
         });
     }

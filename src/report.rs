@@ -7,6 +7,10 @@ use serde::{Serialize, Serializer};
 
 pub const SCHEMA: u32 = 1;
 
+/// The config preview behind `charts[].config` (also how `wasm.rs` reaches it: the wasm tests
+/// compile that file in a crate that re-exports `report`).
+pub use crate::config;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub schema: u32,
@@ -47,6 +51,9 @@ pub struct ChartReport {
     pub resources: Option<Resources>,
     /// Subcharts found under `charts/` (additive field).
     pub subcharts: Vec<String>,
+    /// The config preview (additive field): present for charts with a `_config_helpers.yaml.tpl`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<crate::config::ConfigReport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -8,6 +8,7 @@
 //! ws.addFolder('proj', ['proj/Makefile'], [bytes]); // paths start with the folder name
 //! const report = ws.check((done, total, name) => {}, { lang: 'zh' });
 //! ws.source(0, report.inputs[0].diagnostics[0].file); // text, or undefined
+//! ws.config(0, 'mycloud-product', { license: '...yaml...', configCrd, custom, products });
 //! ```
 //!
 //! Only wrong argument *types* throw (a `TypeError`); anything wrong with what the user gave
@@ -23,6 +24,7 @@
 
 use crate::diagnostic::Lang;
 use crate::input::{self, File, Input, Source};
+use crate::report::config::{Catalog, Doc, Overrides, Prepared};
 use crate::report::{InputReport, Report};
 use crate::{check_input, rules, Options};
 use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
@@ -65,6 +67,10 @@ impl Entry {
 #[cfg_attr(not(test), wasm_bindgen)]
 pub struct Workspace {
     entries: Vec<Entry>,
+    /// Every chart of the inputs, for config previews (built on the first `config` call after
+    /// the inputs change), and the last user inputs read.
+    config: Option<Catalog>,
+    config_inputs: Option<(Overrides, Prepared)>,
 }
 
 #[cfg_attr(not(test), wasm_bindgen)]
@@ -74,6 +80,8 @@ impl Workspace {
         console_error_panic_hook::set_once();
         Workspace {
             entries: Vec::new(),
+            config: None,
+            config_inputs: None,
         }
     }
 
@@ -84,6 +92,7 @@ impl Workspace {
         let data = bytes_arg(&bytes, "addArchive", "bytes")?;
         self.entries
             .push(Entry::new(Source::Archive { name, data }));
+        self.config = None;
         Ok(())
     }
 
@@ -114,6 +123,7 @@ impl Workspace {
         }
         self.entries
             .push(Entry::new(Source::Folder { name, files }));
+        self.config = None;
         Ok(())
     }
 
@@ -167,9 +177,53 @@ impl Workspace {
             .map(|f| f.data.clone()))
     }
 
+    /// The config preview (`charts[].config` of REPORT.md, README "Config preview") of chart
+    /// `chartName` of input `inputIndex`, or `undefined` when there is no such chart. Every chart
+    /// of every input is installed alongside: a template can read their configs.
+    ///
+    /// `options`: `{ license, configCrd, custom, products }`, each a YAML text (absent or empty:
+    /// not given), and optionally `licenseName`, `configCrdName`, `customName`, `productsName`,
+    /// the names provenance shows for them. Fast enough to call on every keystroke: the charts are
+    /// read once, and the inputs only again when they change.
+    pub fn config(
+        &mut self,
+        input_index: JsValue,
+        chart_name: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        console_error_panic_hook::set_once();
+        let Some(index) = input_index.as_f64() else {
+            return Err(type_error("config: `inputIndex` must be a number"));
+        };
+        let name = string_arg(&chart_name, "config", "chartName")?;
+        let overrides = parse_config_options(&options)?;
+        if index < 0.0 || index.fract() != 0.0 || index >= self.entries.len() as f64 {
+            return Ok(JsValue::UNDEFINED);
+        }
+        if self.config.is_none() {
+            let mut catalog = Catalog::default();
+            let options = Options::default();
+            for (i, entry) in self.entries.iter_mut().enumerate() {
+                catalog.add_input(i, entry.load(&options), false);
+            }
+            self.config = Some(catalog);
+        }
+        let catalog = self.config.as_ref().expect("built just above");
+        let Some(chart) = catalog.find(index as usize, &name) else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        if self.config_inputs.as_ref().map(|(o, _)| o) != Some(&overrides) {
+            let prepared = Prepared::new(&overrides);
+            self.config_inputs = Some((overrides, prepared));
+        }
+        let (_, prepared) = self.config_inputs.as_ref().expect("set just above");
+        to_js(&catalog.preview(chart, prepared))
+    }
+
     /// Forget every input.
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.config = None;
     }
 
     /// How many inputs were added.
@@ -276,6 +330,42 @@ fn parse_options(options: &JsValue) -> Result<Options, JsValue> {
         };
         out.lang = Lang::parse(&s)
             .ok_or_else(|| type_error("check: `options.lang` must be 'en' or 'zh'"))?;
+    }
+    Ok(out)
+}
+
+/// `{ license, configCrd, custom, products }` and their `…Name`s (see `Workspace::config`).
+fn parse_config_options(options: &JsValue) -> Result<Overrides, JsValue> {
+    let mut out = Overrides::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    if !options.is_object() {
+        return Err(type_error(
+            "config: `options` must be an object like {license: '...'}",
+        ));
+    }
+    let get = |key: &str| -> Result<Option<String>, JsValue> {
+        let v = Reflect::get(options, &JsValue::from_str(key))?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| type_error(&format!("config: `options.{key}` must be a string")))
+    };
+    for (key, default_name, slot) in [
+        ("license", "license.yaml", &mut out.license),
+        ("configCrd", "config-crd.yaml", &mut out.config_crd),
+        ("custom", "custom_config.yaml", &mut out.custom),
+        ("products", "products.yaml", &mut out.products),
+    ] {
+        if let Some(text) = get(key)? {
+            let name = get(&format!("{key}Name"))?
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| default_name.to_string());
+            *slot = Some(Doc::new(name, text));
+        }
     }
     Ok(out)
 }

@@ -23,11 +23,20 @@ Usage:
   ecplint check PATH... [--format text|json|sarif] [--lang en|zh] [--color auto|always|never]
   ecplint rules [--format text|markdown|json] [--lang en|zh] [--color auto|always|never]
   ecplint rule ID [--lang en|zh] [--color auto|always|never]
+  ecplint config PATH... [--license F] [--config-crd F] [--custom F] [--products F]
+                 [--chart NAME] [--format yaml|json] [--lang en|zh]
   ecplint help | --help | -h
   ecplint --version | -V
 
 PATH is a chart archive (.tgz, .tar.gz, .tar, .zip) or a folder (a chart or a cloud product
 project). Folders are read without following symbolic links.
+
+`config` previews the values a product really gets (guide §1.1.6.4): values.yaml, then the
+rendered data_template, config CRD, license topology, license config and custom_config, each
+leaf commented with the layer that set it. The charts of every PATH are installed alongside (a
+template can read their configs); the charts of the first PATH are previewed, or --chart NAME.
+F is a YAML file, or - for standard input. Exit status: 0, 1 when an input of the preview has an
+error, 2 when a PATH or F could not be read or the call is wrong.
 
 Exit status: 0 no error finding, 1 an error finding, 2 an input could not be read or the call
 is wrong.
@@ -169,8 +178,9 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, Usage> {
                 }
             }
         }
+        "config" => config(rest),
         other => {
-            let known = ["check", "rules", "rule", "help", "version"];
+            let known = ["check", "rules", "rule", "config", "help", "version"];
             let hint = match ecplint::rules::nearest(other, &known) {
                 Some(k) => format!(" (did you mean `{k}`?)"),
                 None => String::new(),
@@ -315,6 +325,19 @@ fn check(paths: &[OsString], format: Format, flags: &Flags) -> ExitCode {
         }
         reports.push(report);
         loaded.push(l);
+    }
+    // The catalog-level pass: config previews that see every chart of the run.
+    let t0 = Instant::now();
+    ecplint::check_catalog(
+        &loaded.iter().map(|l| &l.input).collect::<Vec<_>>(),
+        &mut reports,
+    );
+    if flags.timings {
+        let _ = writeln!(
+            std::io::stderr(),
+            "timing: catalog (config previews) {:.2} ms",
+            t0.elapsed().as_secs_f64() * 1e3
+        );
     }
     let report = Report::new(reports);
     let views: Vec<InputView> = loaded
@@ -663,4 +686,278 @@ impl Walk<'_> {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ecplint config`: the config preview (issue 3)
+
+struct ConfigFlags {
+    license: Option<String>,
+    config_crd: Option<String>,
+    custom: Option<String>,
+    products: Option<String>,
+    chart: Option<String>,
+    json: bool,
+    lang: Lang,
+    paths: Vec<OsString>,
+}
+
+fn parse_config_flags(args: &[OsString]) -> Result<Option<ConfigFlags>, Usage> {
+    let mut f = ConfigFlags {
+        license: None,
+        config_crd: None,
+        custom: None,
+        products: None,
+        chart: None,
+        json: false,
+        lang: Lang::En,
+        paths: Vec::new(),
+    };
+    let mut it = args.iter();
+    let mut only_paths = false;
+    while let Some(arg) = it.next() {
+        let s = arg.to_string_lossy();
+        if only_paths || !s.starts_with('-') || s == "-" {
+            f.paths.push(arg.clone());
+            continue;
+        }
+        if s == "--" {
+            only_paths = true;
+            continue;
+        }
+        let (name, inline) = match s.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (s.to_string(), None),
+        };
+        let mut value = |flag: &str| -> Result<String, Usage> {
+            match &inline {
+                Some(v) => Ok(v.clone()),
+                None => it
+                    .next()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .ok_or_else(|| Usage(format!("`{flag}` needs a value"))),
+            }
+        };
+        match name.as_str() {
+            "--license" => f.license = Some(value("--license")?),
+            "--config-crd" => f.config_crd = Some(value("--config-crd")?),
+            "--custom" | "--custom-config" => f.custom = Some(value("--custom")?),
+            "--products" => f.products = Some(value("--products")?),
+            "--chart" => f.chart = Some(value("--chart")?),
+            "--format" | "-f" => {
+                let v = value("--format")?;
+                f.json = match v.as_str() {
+                    "yaml" => false,
+                    "json" => true,
+                    _ => {
+                        return Err(Usage(format!(
+                            "`config` writes --format yaml or json, not `{}`",
+                            output::sanitize(&v)
+                        )))
+                    }
+                };
+            }
+            "--lang" => {
+                let v = value("--lang")?;
+                f.lang = Lang::parse(&v).ok_or_else(|| {
+                    Usage(format!(
+                        "unknown language `{}` (en or zh)",
+                        output::sanitize(&v)
+                    ))
+                })?;
+            }
+            "-h" | "--help" if inline.is_none() => return Ok(None),
+            _ => {
+                let known = [
+                    "--license",
+                    "--config-crd",
+                    "--custom",
+                    "--products",
+                    "--chart",
+                    "--format",
+                    "--lang",
+                    "--help",
+                ];
+                let hint = match ecplint::rules::nearest(&name, &known) {
+                    Some(k) => format!(" (did you mean `{k}`?)"),
+                    None => String::new(),
+                };
+                return Err(Usage(format!(
+                    "unknown flag `{}`{hint}",
+                    output::sanitize(&name)
+                )));
+            }
+        }
+    }
+    Ok(Some(f))
+}
+
+/// Read the YAML file `path` given to `flag` (`-`: standard input), within the preview's limit.
+fn read_doc(flag: &str, path: &str) -> Result<ecplint::config::Doc, String> {
+    use std::io::Read;
+    let max = ecplint::config::inputs::MAX_INPUT_BYTES as u64;
+    let shown = output::sanitize(path).into_owned();
+    let mut data = Vec::new();
+    let res = if path == "-" {
+        std::io::stdin().lock().take(max + 1).read_to_end(&mut data)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(max + 1).read_to_end(&mut data))
+    };
+    if let Err(e) = res {
+        return Err(format!("{flag}: cannot read `{shown}`: {e}"));
+    }
+    if data.len() as u64 > max {
+        return Err(format!(
+            "{flag}: `{shown}` is over the limit of {max} bytes"
+        ));
+    }
+    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&data);
+    let text = String::from_utf8(data.to_vec())
+        .map_err(|_| format!("{flag}: `{shown}` is not UTF-8 text"))?;
+    let name = if path == "-" { "<stdin>" } else { path };
+    Ok(ecplint::config::Doc::new(name, text))
+}
+
+fn config(args: &[OsString]) -> Result<ExitCode, Usage> {
+    use ecplint::config::{Catalog, Overrides, Prepared};
+    let Some(f) = parse_config_flags(args)? else {
+        emit(USAGE);
+        return Ok(ExitCode::SUCCESS);
+    };
+    if f.paths.is_empty() {
+        return Err(Usage("`config` needs a PATH".into()));
+    }
+    let stdin_uses = [&f.license, &f.config_crd, &f.custom, &f.products]
+        .iter()
+        .filter(|p| p.as_deref() == Some("-"))
+        .count();
+    if stdin_uses > 1 {
+        return Err(Usage(
+            "only one of the files can be `-` (standard input)".into(),
+        ));
+    }
+    let fail = |msg: String| {
+        let _ = writeln!(std::io::stderr(), "error: {msg}");
+        ExitCode::from(2)
+    };
+    let mut overrides = Overrides::default();
+    for (flag, path, slot) in [
+        ("--license", &f.license, &mut overrides.license),
+        ("--config-crd", &f.config_crd, &mut overrides.config_crd),
+        ("--custom", &f.custom, &mut overrides.custom),
+        ("--products", &f.products, &mut overrides.products),
+    ] {
+        if let Some(p) = path {
+            match read_doc(flag, p) {
+                Ok(doc) => *slot = Some(doc),
+                Err(msg) => return Ok(fail(msg)),
+            }
+        }
+    }
+
+    let limits = Limits::default();
+    let loaded: Vec<Loaded> = f
+        .paths
+        .iter()
+        .map(|p| read_path(&PathBuf::from(p), &limits))
+        .collect();
+    for l in &loaded {
+        if l.input.unreadable {
+            for d in &l.input.diagnostics {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: {}",
+                    output::sanitize(d.message.get(f.lang))
+                );
+            }
+            return Ok(fail(format!(
+                "`{}` could not be read",
+                output::sanitize(&l.input.path)
+            )));
+        }
+    }
+    let mut catalog = Catalog::default();
+    for (i, l) in loaded.iter().enumerate() {
+        catalog.add_input(i, &l.input, false);
+    }
+    let chosen: Vec<usize> = match &f.chart {
+        Some(name) => (0..catalog.charts().len())
+            .filter(|&k| catalog.charts()[k].name == *name)
+            .collect(),
+        None => (0..catalog.charts().len())
+            .filter(|&k| catalog.charts()[k].input == 0)
+            .collect(),
+    };
+    if chosen.is_empty() {
+        let names: Vec<&str> = catalog.charts().iter().map(|c| c.name.as_str()).collect();
+        return Ok(fail(match &f.chart {
+            Some(name) => {
+                let hint = match ecplint::rules::nearest(name, &names) {
+                    Some(n) => format!(" (did you mean `{n}`?)"),
+                    None => String::new(),
+                };
+                format!(
+                    "no chart named `{}`{hint}; charts: {}",
+                    output::sanitize(name),
+                    output::sanitize(&names.join(", "))
+                )
+            }
+            None => format!("no chart in `{}`", output::sanitize(&loaded[0].input.path)),
+        }));
+    }
+
+    let prepared = Prepared::new(&overrides);
+    let mut worst = 0u8;
+    let mut yaml = String::new();
+    let mut json = Vec::new();
+    for (n, &k) in chosen.iter().enumerate() {
+        let c = &catalog.charts()[k];
+        let report = catalog.preview(k, &prepared);
+        for e in &report.errors {
+            if n > 0 && prepared.errors.contains(e) {
+                continue; // said once
+            }
+            let place = match (&e.file, &e.range) {
+                (Some(file), Some(r)) => format!("{file}:{}:{}: ", r.start.line, r.start.column),
+                (Some(file), None) => format!("{file}: "),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {}: {}{}",
+                e.severity.as_str(),
+                output::sanitize(&c.name),
+                output::sanitize(&place),
+                output::sanitize(e.message.get(f.lang))
+            );
+            if e.severity == Severity::Error {
+                worst = 1;
+            }
+        }
+        if f.json {
+            json.push((c.name.clone(), c.root.clone(), report));
+        } else {
+            if n > 0 {
+                yaml.push_str("---\n");
+            }
+            yaml.push_str(&ecplint::config::yaml_out::render(&report));
+        }
+    }
+    if f.json {
+        let out = if json.len() == 1 {
+            serde_json::to_string_pretty(&json[0].2)
+        } else {
+            let list: Vec<serde_json::Value> = json
+                .iter()
+                .map(|(name, root, config)| {
+                    serde_json::json!({ "chart": name, "root": root, "config": config })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list)
+        };
+        emit(&(out.expect("the preview serializes") + "\n"));
+    } else {
+        emit(&yaml);
+    }
+    Ok(ExitCode::from(worst))
 }

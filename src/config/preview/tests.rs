@@ -1,0 +1,335 @@
+use super::*;
+use crate::config::{DiffKind, Doc, Overrides};
+use crate::input::File;
+
+/// An input holding one chart per `(name, values.yaml, _config_helpers.yaml.tpl)`.
+fn input(charts: &[(&str, &str, Option<&str>)]) -> Input {
+    let mut files = Vec::new();
+    for (name, values, helpers) in charts {
+        let root = format!("{name}-project/chart/{name}");
+        files.push(File {
+            path: format!("{root}/Chart.yaml"),
+            data: format!("apiVersion: v1\nname: {name}\nversion: 1.0.0\n").into_bytes(),
+        });
+        files.push(File {
+            path: format!("{root}/values.yaml"),
+            data: values.as_bytes().to_vec(),
+        });
+        if let Some(h) = helpers {
+            files.push(File {
+                path: format!("{root}/templates/_config_helpers.yaml.tpl"),
+                data: h.as_bytes().to_vec(),
+            });
+        }
+    }
+    Input {
+        path: "in".into(),
+        files,
+        ..Input::default()
+    }
+}
+
+fn catalog(inputs: &[Input]) -> Catalog {
+    let mut c = Catalog::default();
+    for (i, input) in inputs.iter().enumerate() {
+        c.add_input(i, input, false);
+    }
+    c
+}
+
+fn preview(c: &Catalog, name: &str, o: &Overrides) -> ConfigReport {
+    let idx = c.charts().iter().position(|c| c.name == name).unwrap();
+    c.preview(idx, &Prepared::new(o))
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+fn layer_of(r: &ConfigReport, path: &str) -> Layer {
+    r.provenance
+        .iter()
+        .find(|p| p.path == path)
+        .unwrap_or_else(|| panic!("no provenance for {path}: {:?}", r.provenance))
+        .layer
+}
+
+const VALUES: &str = "pod:\n  replicas:\n    api: 1\n    dashboard: 1\n    db: 1\n";
+const HELPERS: &str = "data_template:\n  pod:\n    replicas:\n      api: 2\n      dashboard: 2\n";
+const LICENSE: &str = "\
+apiVersion: servicecatalog.ecp.com/v1
+data:
+  cloud_product:
+    cloud_product_1:
+      ttl: -1
+      values:
+        api: 2
+        dashboard: 2
+      config:
+        pod:
+          replicas:
+            dashboard: 3
+
+  platform_software:
+    platform_software_1:
+      config:
+        pod:
+          replicas:
+            dashboard: 3
+
+  topology:
+    cloud_product_1:
+      pod:
+        replicas:
+          dashboard: 4
+    platform_software_1:
+      pod:
+        replicas:
+          dashboard: 4
+";
+
+#[test]
+fn the_guides_worked_example() {
+    // §1.1.6.4: values api 1 / dashboard 1 / db 1; data_template api 2 / dashboard 2; license
+    // config dashboard 3; topology dashboard 4 → api 2, dashboard 3, db 1 — for a cloud product
+    // and for a platform software.
+    let c = catalog(&[input(&[
+        ("cloud_product_1", VALUES, Some(HELPERS)),
+        ("platform_software_1", VALUES, Some(HELPERS)),
+    ])]);
+    let o = Overrides {
+        license: Some(Doc::new("license.yaml", LICENSE)),
+        ..Overrides::default()
+    };
+    for name in ["cloud_product_1", "platform_software_1"] {
+        let r = preview(&c, name, &o);
+        assert_eq!(
+            json(&r.values),
+            r#"{"pod":{"replicas":{"api":2,"dashboard":3,"db":1}}}"#,
+            "{name}"
+        );
+        assert_eq!(
+            r.layers,
+            [
+                Layer::Values,
+                Layer::DataTemplate,
+                Layer::Topology,
+                Layer::License
+            ]
+        );
+        assert_eq!(layer_of(&r, "pod.replicas.api"), Layer::DataTemplate);
+        assert_eq!(layer_of(&r, "pod.replicas.dashboard"), Layer::License);
+        assert_eq!(layer_of(&r, "pod.replicas.db"), Layer::Values);
+        let dash = r
+            .provenance
+            .iter()
+            .find(|p| p.path == "pod.replicas.dashboard")
+            .unwrap();
+        assert_eq!(dash.file.as_deref(), Some("license.yaml"));
+        let db = r
+            .provenance
+            .iter()
+            .find(|p| p.path == "pod.replicas.db")
+            .unwrap();
+        assert_eq!(
+            db.file.as_deref(),
+            Some(&*format!("{name}-project/chart/{name}/values.yaml"))
+        );
+        assert_eq!(db.line, Some(5));
+        let api = r
+            .provenance
+            .iter()
+            .find(|p| p.path == "pod.replicas.api")
+            .unwrap();
+        assert_eq!(api.line, Some(4), "the template line of `api: 2`");
+        let kinds: Vec<(&str, DiffKind)> =
+            r.diff.iter().map(|d| (d.path.as_str(), d.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("pod.replicas.api", DiffKind::Changed),
+                ("pod.replicas.dashboard", DiffKind::Changed),
+                ("pod.replicas.db", DiffKind::Unchanged),
+            ]
+        );
+        assert_eq!(json(&r.diff[1].old), "1");
+        assert_eq!(json(&r.diff[1].new), "3");
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+    }
+}
+
+#[test]
+fn topology_lies_between_the_config_crd_and_the_license() {
+    let c = catalog(&[input(&[("p", VALUES, Some(HELPERS))])]);
+    let o = Overrides {
+        license: Some(Doc::new(
+            "license.yaml",
+            "data:\n  topology:\n    p: {pod: {replicas: {api: 4, db: 4}}}\n  cloud_product:\n    p: {config: {pod: {replicas: {db: 5}}}}\n",
+        )),
+        config_crd: Some(Doc::new("crd.yaml", "pod: {replicas: {api: 3, dashboard: 3}}\n")),
+        custom: Some(Doc::new("custom.yaml", "custom_config:\n  pod: {replicas: {db: 6, extra: 1}}\n")),
+        ..Overrides::default()
+    };
+    let r = preview(&c, "p", &o);
+    assert_eq!(
+        json(&r.values),
+        r#"{"pod":{"replicas":{"api":4,"dashboard":3,"db":6,"extra":1}}}"#
+    );
+    assert_eq!(r.layers, Layer::ALL);
+    assert_eq!(layer_of(&r, "pod.replicas.api"), Layer::Topology);
+    assert_eq!(layer_of(&r, "pod.replicas.dashboard"), Layer::ConfigCrd);
+    assert_eq!(layer_of(&r, "pod.replicas.db"), Layer::CustomConfig);
+    let extra = r
+        .diff
+        .iter()
+        .find(|d| d.path == "pod.replicas.extra")
+        .unwrap();
+    assert_eq!(extra.kind, DiffKind::Added);
+    let sources: Vec<(Layer, Option<&str>)> = r
+        .sources
+        .iter()
+        .map(|s| (s.layer, s.at.as_deref()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (Layer::Values, None),
+            (Layer::DataTemplate, Some("data_template")),
+            (Layer::ConfigCrd, None),
+            (Layer::Topology, Some("data.topology.p")),
+            (Layer::License, Some("data.cloud_product.p.config")),
+            (Layer::CustomConfig, Some("custom_config")),
+        ]
+    );
+}
+
+#[test]
+fn replicas_by_modality_from_the_older_license() {
+    let helpers = "data_template:\n  pod:\n    replicas:\n      api: ${replicas_by_modality}\n";
+    let c = catalog(&[input(&[(
+        "alcubierre",
+        "pod: {replicas: {api: 1}}\n",
+        Some(helpers),
+    )])]);
+    let r = preview(&c, "alcubierre", &Overrides::default());
+    assert_eq!(json(&r.values), r#"{"pod":{"replicas":{"api":3}}}"#);
+    assert_eq!(
+        (r.replicas_by_modality, r.replicas_from_license),
+        (3, false)
+    );
+    let o = Overrides {
+        license: Some(Doc::new(
+            "license.yaml",
+            "cloud_product:\n- alcubierre:\n    ttl: '2200-01-01'\n    values:\n        default_product_replicas: 5\ncompany: x\n",
+        )),
+        ..Overrides::default()
+    };
+    let r = preview(&c, "alcubierre", &o);
+    assert_eq!(json(&r.values), r#"{"pod":{"replicas":{"api":5}}}"#);
+    assert_eq!((r.replicas_by_modality, r.replicas_from_license), (5, true));
+    assert_eq!(r.layers, [Layer::Values, Layer::DataTemplate]);
+    assert!(r.rendered_template.as_deref().unwrap().contains("api: 5"));
+}
+
+#[test]
+fn a_chart_without_helpers_previews_values_and_user_layers() {
+    let c = catalog(&[input(&[("plain", "a: 1\nb: {c: 2}\n", None)])]);
+    let r = preview(
+        &c,
+        "plain",
+        &Overrides {
+            custom: Some(Doc::new("custom", "b: {c: null}\n")),
+            ..Overrides::default()
+        },
+    );
+    assert_eq!(json(&r.values), r#"{"a":1,"b":{}}"#);
+    assert!(r.rendered_template.is_none());
+    let removed = r.diff.iter().find(|d| d.path == "b.c").unwrap();
+    assert_eq!(removed.kind, DiffKind::Removed);
+}
+
+#[test]
+fn annotate_gives_config_to_product_charts_only() {
+    let inputs = [
+        input(&[("p", VALUES, Some(HELPERS))]),
+        input(&[("plain", "a: 1\n", None)]),
+    ];
+    let mut reports: Vec<InputReport> = inputs.iter().map(crate::check_input).collect();
+    annotate(&inputs.iter().collect::<Vec<_>>(), &mut reports);
+    let p = reports[0].charts[0].config.as_ref().unwrap();
+    assert_eq!(
+        json(&p.values),
+        r#"{"pod":{"replicas":{"api":2,"dashboard":2,"db":1}}}"#
+    );
+    assert!(reports[1].charts[0].config.is_none());
+    let v: serde_json::Value = serde_json::from_str(&json(&reports[1].charts[0])).unwrap();
+    assert!(v.get("config").is_none(), "serialized only when present");
+}
+
+#[test]
+fn errors_in_inputs_leave_a_partial_preview() {
+    let c = catalog(&[input(&[("p", VALUES, Some(HELPERS))])]);
+    let o = Overrides {
+        license: Some(Doc::new("license.yaml", "data: [\n")),
+        config_crd: Some(Doc::new("crd.yaml", "- 1\n")),
+        ..Overrides::default()
+    };
+    let r = preview(&c, "p", &o);
+    assert_eq!(
+        json(&r.values),
+        r#"{"pod":{"replicas":{"api":2,"dashboard":2,"db":1}}}"#
+    );
+    let inputs: Vec<InputKind> = r.errors.iter().map(|e| e.input).collect();
+    assert_eq!(inputs, [InputKind::License, InputKind::ConfigCrd]);
+    let e = json(&r.errors[0]);
+    assert!(
+        e.contains(r#""severity":"error""#) && e.contains(r#""file":"license.yaml""#),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_yaml_error_after_rendering_points_at_the_template_line() {
+    let helpers = "data_template:\n  a: 1\n  b: [\n";
+    let c = catalog(&[input(&[("p", "a: 0\n", Some(helpers))])]);
+    let r = preview(&c, "p", &Overrides::default());
+    let e = r
+        .errors
+        .iter()
+        .find(|e| e.input == InputKind::DataTemplate)
+        .unwrap();
+    assert!(e.message.en.starts_with("after rendering"), "{e:?}");
+    assert!(e.range.unwrap().start.line >= 3);
+}
+
+#[test]
+fn hostile_license_is_a_diagnostic() {
+    let c = catalog(&[input(&[("p", VALUES, Some(HELPERS))])]);
+    let deep = format!(
+        "data:\n  cloud_product:\n    p:\n      config: {}1{}\n",
+        "{a: ".repeat(50_000),
+        "}".repeat(50_000)
+    );
+    let wide: String = (0..300_000).map(|i| format!("k{i}: {i}\n")).collect();
+    let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+    let huge = "x".repeat(crate::config::inputs::MAX_INPUT_BYTES + 10);
+    for text in [
+        deep.as_str(),
+        wide.as_str(),
+        bomb,
+        huge.as_str(),
+        "\u{0}\u{1}:\t- [",
+        "cloud_product: 7\n",
+    ] {
+        let o = Overrides {
+            license: Some(Doc::new("license.yaml", text)),
+            custom: Some(Doc::new("custom.yaml", text)),
+            config_crd: Some(Doc::new("crd.yaml", text)),
+            products: Some(Doc::new("products.yaml", text)),
+        };
+        let r = preview(&c, "p", &o);
+        assert!(!r.errors.is_empty(), "{}", &text[..text.len().min(40)]);
+        // the chart's own layers are still there
+        assert_eq!(layer_of(&r, "pod.replicas.db"), Layer::Values);
+    }
+}
