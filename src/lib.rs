@@ -8,6 +8,7 @@ pub mod config;
 pub mod config_helpers;
 pub mod diagnostic;
 pub mod input;
+pub mod navigation;
 pub mod output;
 pub mod report;
 pub mod resources;
@@ -74,6 +75,7 @@ pub fn check_input(input: &input::Input) -> InputReport {
             root: c.prefix.trim_end_matches('/').to_string(),
             resources: Some(resources::compute(c).resources),
             subcharts: c.subcharts.clone(),
+            navigation: navigation::report(c),
             config: None,
             name,
         });

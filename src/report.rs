@@ -10,6 +10,8 @@ pub const SCHEMA: u32 = 1;
 /// The config preview behind `charts[].config` (also how `wasm.rs` reaches it: the wasm tests
 /// compile that file in a crate that re-exports `report`).
 pub use crate::config;
+/// The navigation preview behind `charts[].navigation` (and how `wasm.rs` reaches it).
+pub use crate::navigation;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -54,6 +56,10 @@ pub struct ChartReport {
     /// The config preview (additive field): present for charts with a `_config_helpers.yaml.tpl`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub config: Option<crate::config::ConfigReport>,
+    /// The navigation preview (additive field): the items each role sees, for charts with a
+    /// `_navigation.yaml` (README "Navigation preview").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub navigation: Option<crate::navigation::NavigationReport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
