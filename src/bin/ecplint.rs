@@ -25,6 +25,8 @@ Usage:
   ecplint rule ID [--lang en|zh] [--color auto|always|never]
   ecplint config PATH... [--license F] [--config-crd F] [--custom F] [--products F]
                  [--chart NAME] [--format yaml|json] [--lang en|zh]
+  ecplint preview PATH... [--role cloud_admin|domain_admin|admin|member|author] [--lang en|zh]
+                  [--out FILE]
   ecplint help | --help | -h
   ecplint --version | -V
 
@@ -37,6 +39,12 @@ leaf commented with the layer that set it. The charts of every PATH are installe
 template can read their configs); the charts of the first PATH are previewed, or --chart NAME.
 F is a YAML file, or - for standard input. Exit status: 0, 1 when an input of the preview has an
 error, 2 when a PATH or F could not be read or the call is wrong.
+
+`preview` renders the ECP console the charts' navigation gives one role (guide §1.1.6.7): top
+and left navigation by category, the wizard with its pictures; `author` (the default) shows every
+item and why a role cannot see it. One standalone HTML file (no script, nothing external) to
+--out FILE, or standard output. Exit status: 0, or 2 when a PATH could not be read or the call
+is wrong.
 
 Exit status: 0 no error finding, 1 an error finding, 2 an input could not be read or the call
 is wrong.
@@ -179,8 +187,11 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, Usage> {
             }
         }
         "config" => config(rest),
+        "preview" => preview(rest),
         other => {
-            let known = ["check", "rules", "rule", "config", "help", "version"];
+            let known = [
+                "check", "rules", "rule", "config", "preview", "help", "version",
+            ];
             let hint = match ecplint::rules::nearest(other, &known) {
                 Some(k) => format!(" (did you mean `{k}`?)"),
                 None => String::new(),
@@ -960,4 +971,122 @@ fn config(args: &[OsString]) -> Result<ExitCode, Usage> {
         emit(&yaml);
     }
     Ok(ExitCode::from(worst))
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ecplint preview`: the navigation preview (issue 4)
+
+fn preview(args: &[OsString]) -> Result<ExitCode, Usage> {
+    use ecplint::navigation::{self, Styles, View};
+    let mut view = View::Author;
+    let mut lang = Lang::En;
+    let mut out: Option<String> = None;
+    let mut paths: Vec<OsString> = Vec::new();
+    let mut it = args.iter();
+    let mut only_paths = false;
+    while let Some(arg) = it.next() {
+        let s = arg.to_string_lossy();
+        if only_paths || !s.starts_with('-') || s == "-" {
+            paths.push(arg.clone());
+            continue;
+        }
+        if s == "--" {
+            only_paths = true;
+            continue;
+        }
+        let (name, inline) = match s.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (s.to_string(), None),
+        };
+        let mut value = |flag: &str| -> Result<String, Usage> {
+            match &inline {
+                Some(v) => Ok(v.clone()),
+                None => it
+                    .next()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .ok_or_else(|| Usage(format!("`{flag}` needs a value"))),
+            }
+        };
+        match name.as_str() {
+            "--role" => {
+                let v = value("--role")?;
+                view = View::parse(&v).ok_or_else(|| {
+                    Usage(format!(
+                        "unknown role `{}` (cloud_admin, domain_admin, admin, member or author)",
+                        output::sanitize(&v)
+                    ))
+                })?;
+            }
+            "--lang" => {
+                let v = value("--lang")?;
+                lang = Lang::parse(&v).ok_or_else(|| {
+                    Usage(format!(
+                        "unknown language `{}` (en or zh)",
+                        output::sanitize(&v)
+                    ))
+                })?;
+            }
+            "--out" | "-o" => out = Some(value("--out")?),
+            "-h" | "--help" if inline.is_none() => {
+                emit(USAGE);
+                return Ok(ExitCode::SUCCESS);
+            }
+            _ => {
+                let known = ["--role", "--lang", "--out", "--help"];
+                let hint = match ecplint::rules::nearest(&name, &known) {
+                    Some(k) => format!(" (did you mean `{k}`?)"),
+                    None => String::new(),
+                };
+                return Err(Usage(format!(
+                    "unknown flag `{}`{hint}",
+                    output::sanitize(&name)
+                )));
+            }
+        }
+    }
+    if paths.is_empty() {
+        return Err(Usage("`preview` needs a PATH".into()));
+    }
+    let limits = Limits::default();
+    let loaded: Vec<Loaded> = paths
+        .iter()
+        .map(|p| read_path(&PathBuf::from(p), &limits))
+        .collect();
+    let mut status = ExitCode::SUCCESS;
+    for l in &loaded {
+        if l.input.unreadable {
+            for d in &l.input.diagnostics {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: {}",
+                    output::sanitize(d.message.get(lang))
+                );
+            }
+            status = ExitCode::from(2);
+        }
+    }
+    let inputs: Vec<&Input> = loaded.iter().map(|l| &l.input).collect();
+    let console = navigation::Console::of_inputs(&inputs);
+    if console.products.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: no chart has a templates/_navigation.yaml: the console is empty"
+        );
+    }
+    let pictures = navigation::embedded_pictures(&inputs);
+    let html = navigation::render_document(&console.view(view), lang, &pictures, Styles::Inline);
+    match out.as_deref() {
+        None | Some("-") => emit(&html),
+        Some(file) => {
+            if let Err(e) = std::fs::write(file, html) {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: cannot write `{}`: {e}",
+                    output::sanitize(file)
+                );
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    Ok(status)
 }
