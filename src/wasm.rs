@@ -9,6 +9,7 @@
 //! const report = ws.check((done, total, name) => {}, { lang: 'zh' });
 //! ws.source(0, report.inputs[0].diagnostics[0].file); // text, or undefined
 //! ws.config(0, 'mycloud-product', { license: '...yaml...', configCrd, custom, products });
+//! ws.preview(null, 'member', 'zh-cn');                // navigation preview: an HTML document
 //! ```
 //!
 //! Only wrong argument *types* throw (a `TypeError`); anything wrong with what the user gave
@@ -218,6 +219,79 @@ impl Workspace {
         }
         let (_, prepared) = self.config_inputs.as_ref().expect("set just above");
         to_js(&catalog.preview(chart, prepared))
+    }
+
+    /// The navigation preview (README "Navigation preview"): the ECP console that `view`
+    /// (`cloud_admin`, `domain_admin`, `admin`, `member` or `author`) sees in `lang` (`en`,
+    /// `zh`/`zh-cn`), as a whole HTML document: every chart string escaped, no script, a CSP
+    /// that allows nothing but `data:` pictures. `inputIndex`: a number for that input's charts,
+    /// or `null`/`undefined` for every input as one console. Wizard pictures are `data:` URIs of
+    /// the archive's own bytes. `options.stylesheet`: a relative URL to link the stylesheet from
+    /// instead of inlining it (a page whose CSP forbids inline styles: `'preview.css'`).
+    /// Show it in an `<iframe sandbox srcdoc=…>`.
+    pub fn preview(
+        &mut self,
+        input_index: JsValue,
+        view: JsValue,
+        lang: JsValue,
+        options: JsValue,
+    ) -> Result<String, JsValue> {
+        use crate::report::navigation::{self, Console, Styles, View};
+        console_error_panic_hook::set_once();
+        let view_name = string_arg(&view, "preview", "view")?;
+        let view = View::parse(&view_name).ok_or_else(|| {
+            type_error("preview: `view` must be cloud_admin, domain_admin, admin, member or author")
+        })?;
+        let lang_name = string_arg(&lang, "preview", "lang")?;
+        let lang = Lang::parse(&lang_name)
+            .ok_or_else(|| type_error("preview: `lang` must be 'en' or 'zh-cn'"))?;
+        let mut stylesheet = None;
+        if options.is_object() {
+            let v = Reflect::get(&options, &JsValue::from_str("stylesheet"))?;
+            if !(v.is_undefined() || v.is_null()) {
+                stylesheet =
+                    Some(v.as_string().ok_or_else(|| {
+                        type_error("preview: `options.stylesheet` must be a string")
+                    })?);
+            }
+        } else if !(options.is_undefined() || options.is_null()) {
+            return Err(type_error("preview: `options` must be an object"));
+        }
+        let only = if input_index.is_undefined() || input_index.is_null() {
+            None
+        } else {
+            let Some(i) = input_index.as_f64() else {
+                return Err(type_error("preview: `inputIndex` must be a number or null"));
+            };
+            Some(i)
+        };
+        let options = Options::default();
+        for entry in self.entries.iter_mut() {
+            entry.load(&options);
+        }
+        let inputs: Vec<&Input> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.input.as_ref())
+            .collect();
+        let mut console = Console::default();
+        for (i, input) in inputs.iter().enumerate() {
+            if only.is_some_and(|o| o != i as f64) {
+                continue;
+            }
+            console.add_input(i, input);
+        }
+        let pictures = navigation::embedded_pictures(&inputs);
+        let styles = match &stylesheet {
+            Some(href) => Styles::Link(href),
+            None => Styles::Inline,
+        };
+        Ok(navigation::render_document(
+            &console.view(view),
+            lang,
+            &pictures,
+            styles,
+        ))
     }
 
     /// Forget every input.

@@ -254,11 +254,16 @@ impl Console {
     pub fn of_inputs(inputs: &[&Input]) -> Console {
         let mut console = Console::default();
         for (i, input) in inputs.iter().enumerate() {
-            for c in crate::chart::discover(input) {
-                console.add_chart(i, &c);
-            }
+            console.add_input(i, input);
         }
         console
+    }
+
+    /// Add every chart of input `index`.
+    pub fn add_input(&mut self, index: usize, input: &Input) {
+        for c in crate::chart::discover(input) {
+            self.add_chart(index, &c);
+        }
     }
 
     /// Every wizard picture that resolves to a file: `(input index, path)`, each once.
