@@ -143,6 +143,8 @@ pub static ALL: &[&Rule] = &[
     &dep::dep_006::RULE,
     &dep::dep_007::RULE,
     &dep::dep_008::RULE,
+    &nav::nav_001::RULE,
+    &nav::nav_002::RULE,
     &helm::helm_001::RULE,
     &helm::helm_003::RULE,
     &helm::helm_004::RULE,

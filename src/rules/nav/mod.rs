@@ -1,4 +1,5 @@
 //! NAV rules.
+pub mod items;
 pub mod nav_001;
 pub mod nav_002;
 pub mod nav_003;
