@@ -149,6 +149,8 @@ pub static ALL: &[&Rule] = &[
     &nav::nav_004::RULE,
     &nav::nav_005::RULE,
     &nav::nav_006::RULE,
+    &nav::nav_007::RULE,
+    &nav::nav_008::RULE,
     &helm::helm_001::RULE,
     &helm::helm_003::RULE,
     &helm::helm_004::RULE,
