@@ -223,6 +223,11 @@ impl Catalog {
         self.cache.replace(None);
     }
 
+    /// Forget the products rendered for the last license (benchmarks time a cold preview).
+    pub fn clear_cache(&self) {
+        self.cache.replace(None);
+    }
+
     pub fn charts(&self) -> &[ChartSource] {
         &self.charts
     }
