@@ -151,6 +151,7 @@ pub static ALL: &[&Rule] = &[
     &nav::nav_006::RULE,
     &nav::nav_007::RULE,
     &nav::nav_008::RULE,
+    &cat::cat_001::RULE,
     &helm::helm_001::RULE,
     &helm::helm_003::RULE,
     &helm::helm_004::RULE,
