@@ -152,6 +152,8 @@ pub static ALL: &[&Rule] = &[
     &nav::nav_007::RULE,
     &nav::nav_008::RULE,
     &cat::cat_001::RULE,
+    &i18n::i18n_001::RULE,
+    &i18n::i18n_002::RULE,
     &helm::helm_001::RULE,
     &helm::helm_003::RULE,
     &helm::helm_004::RULE,
