@@ -1,6 +1,125 @@
+use crate::chart::Chart;
 use crate::declare_rule;
+use crate::rules::pol::{policy, ROLES};
+use crate::rules::{nearest, Findings};
+use crate::text;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "POL-001", Pol, Error, "", "", "", None
+    /// ## What it does
+    /// Checks every role listed in `templates/_navigation_policy.yaml`: it must be one of the
+    /// four roles `cloud_admin`, `domain_admin`, `admin`, `member`, spelled exactly so. An
+    /// unknown role is reported at the role, with the nearest known one
+    /// (`domian_admin` → "did you mean `domain_admin`?"). Values that are not strings are left
+    /// to POL-004.
+    ///
+    /// ## Why
+    /// §1.1.6.7 (导航访问策略): "当前仅支持使用四种默认角色". A role the platform does not know
+    /// grants nothing: the page stays invisible to the users it was meant for. The guide's prose
+    /// spells the department admin `domian_admin`, while its policy example and the platform
+    /// write `domain_admin`; we follow the example and flag the prose spelling.
+    ///
+    /// ## 中文
+    /// `_navigation_policy.yaml` 中的角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`
+    /// 四者之一。指南正文误写为 `domian_admin`，示例与平台使用 `domain_admin`：未知角色报错，
+    /// 并提示最接近的角色。
+    ///
+    /// ## Example
+    /// ```yaml,fail,file=templates/_navigation_policy.yaml
+    /// /mycloud-product/overview:
+    ///   - cloud_admin
+    ///   - domian_admin
+    ///   - admin
+    ///   - member
+    /// ```
+    /// ```yaml,pass,file=templates/_navigation_policy.yaml
+    /// /mycloud-product/overview:
+    ///   - cloud_admin
+    ///   - domain_admin
+    ///   - admin
+    ///   - member
+    /// ```
+    RULE = "POL-001", Pol, Error, "§1.1.6.7",
+    "Unknown role in the navigation policy", "导航访问策略中的角色未知", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let Some((file, entries)) = policy(chart) else {
+        return;
+    };
+    for entry in entries {
+        let Some(roles) = entry.value.as_seq() else {
+            continue;
+        };
+        let url = entry.key.key_string();
+        for role in roles {
+            let Some(name) = role.as_str() else {
+                continue;
+            };
+            if ROLES.contains(&name) {
+                continue;
+            }
+            let d = out.report(
+                &file.path,
+                Some(role.range),
+                text!(
+                    "`{name}` (for `{url}`) is not a known role",
+                    "`{name}`（`{url}` 的角色）不是已知角色"
+                ),
+            );
+            match nearest(name, ROLES) {
+                Some(near) => d.help(text!(
+                    "did you mean `{near}`? The roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
+                    "是否应为 `{near}`？角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
+                )),
+                None => d.help(text!(
+                    "the roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
+                    "角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
+                )),
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::pol::test_support::findings;
+
+    fn run(policy: &str) -> Vec<(usize, usize, &'static str, String)> {
+        findings(&super::RULE, &[("_navigation_policy.yaml", policy)])
+    }
+
+    #[test]
+    fn the_four_roles_pass() {
+        assert!(run(
+            "/mycloud-product/overview:\n- cloud_admin\n- domain_admin\n- admin\n- member\n"
+        )
+        .is_empty());
+        assert!(run("/mycloud-product/overview: [member, \"admin\"]\n").is_empty());
+    }
+
+    #[test]
+    fn guide_prose_spelling_suggests_domain_admin() {
+        let f = run("/mycloud-product/overview:\n  - cloud_admin\n  - domian_admin\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0, f[0].1, f[0].2), (3, 5, "error"));
+        assert!(f[0].3.contains("did you mean `domain_admin`"), "{}", f[0].3);
+    }
+
+    #[test]
+    fn unknown_roles_in_flow_lists_and_case() {
+        let f = run("/mycloud-product/overview: [Member, superuser]\n");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].0, f[0].1), (1, 29));
+        assert!(f[0].3.contains("`member`"), "{}", f[0].3);
+        assert_eq!((f[1].0, f[1].1), (1, 37));
+        assert!(!f[1].3.contains("did you mean"), "{}", f[1].3);
+    }
+
+    #[test]
+    fn non_strings_and_broken_files_are_left_to_others() {
+        assert!(run("/mycloud-product/overview:\n  - 1\n  - [admin]\n").is_empty());
+        assert!(run("/mycloud-product/overview: member\n").is_empty());
+        assert!(run("- member\n").is_empty());
+        assert!(run("a: [\n").is_empty());
+    }
 }

@@ -1,6 +1,154 @@
+use crate::chart::Chart;
 use crate::declare_rule;
+use crate::rules::pol::{nav_items, navigation, near_url, policy};
+use crate::rules::Findings;
+use crate::text;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "POL-003", Pol, Error, "", "", "", None
+    /// ## What it does
+    /// Reports a key of `templates/_navigation_policy.yaml` that is the `url` of no navigation
+    /// item (in `nav`, `top_nav` or any `sub_nav` of `templates/_navigation.yaml`). The finding
+    /// is on the policy key, with the nearest navigation URL when one is close. URLs are compared
+    /// exactly, as strings.
+    ///
+    /// Only when both files parsed; a policy without `_navigation.yaml` is LAYOUT-006.
+    ///
+    /// ## Why
+    /// §1.1.6.7 (导航访问策略): the policy is keyed by the URLs of `top_nav`, `nav` and `sub_nav`.
+    /// An entry that matches no item grants nothing; usually it is a typo of a real URL (then the
+    /// real page is left without a policy, see POL-002) or a page removed from the navigation.
+    /// The guide's own example grants `/mycloud-product/mycloud-product-sub-feature`, a URL its
+    /// navigation example does not have.
+    ///
+    /// ## 中文
+    /// `_navigation_policy.yaml` 中的每个 URL 都应是 `_navigation.yaml` 中某个 `nav`、`top_nav`
+    /// 或 `sub_nav` 条目的 `url`；否则该策略不起作用，多半是拼写错误或导航已删除（警告）。
+    ///
+    /// ## Example
+    /// ```yaml,fail,file=templates/_navigation_policy.yaml
+    /// /mycloud-product/overview:
+    ///   - cloud_admin
+    ///   - domain_admin
+    ///   - admin
+    ///   - member
+    /// /mycloud-product/mycloud-product-sub-feature:
+    ///   - member
+    /// ```
+    /// ```yaml,pass,file=templates/_navigation_policy.yaml
+    /// /mycloud-product/overview:
+    ///   - cloud_admin
+    ///   - domain_admin
+    ///   - admin
+    ///   - member
+    /// ```
+    RULE = "POL-003", Pol, Warning, "§1.1.6.7",
+    "Policy URL matches no navigation item", "访问策略中的 URL 没有对应的导航", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let (Some(nav), Some((file, entries))) = (navigation(chart), policy(chart)) else {
+        return;
+    };
+    let urls: Vec<&str> = nav_items(nav)
+        .iter()
+        .filter_map(|i| i.url().map(|(u, _)| u))
+        .collect();
+    let granted: Vec<String> = entries.iter().map(|e| e.key.key_string()).collect();
+    // Suggest only navigation URLs without a policy entry: they are the likely typos.
+    let ungranted: Vec<&str> = urls
+        .iter()
+        .copied()
+        .filter(|u| !granted.iter().any(|g| g == u))
+        .collect();
+    for entry in entries {
+        let url = entry.key.key_string();
+        if urls.contains(&url.as_str()) {
+            continue;
+        }
+        let d = out.report(
+            &file.path,
+            Some(entry.key.range),
+            text!(
+                "`{url}` is the URL of no navigation item: this entry grants nothing",
+                "`{url}` 不是任何导航条目的 URL：该策略不起作用"
+            ),
+        );
+        match near_url(&url, &ungranted) {
+            Some(near) => d.help(text!(
+                "did you mean `{near}`? URLs must match the `url` in `_navigation.yaml` exactly",
+                "是否应为 `{near}`？URL 必须与 `_navigation.yaml` 中的 `url` 完全一致"
+            )),
+            None => d.help(text!(
+                "use the `url` of a `nav`, `top_nav` or `sub_nav` item of `_navigation.yaml`, or remove the entry",
+                "请使用 `_navigation.yaml` 中 `nav`、`top_nav` 或 `sub_nav` 条目的 `url`，或删除该条目"
+            )),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::pol::test_support::findings;
+
+    const NAV: &str = "\
+category: mycloud-product
+nav:
+  overview:
+    url: /mycloud-product/overview
+    sub_nav:
+      detail:
+        url: /mycloud-product/detail
+top_nav:
+  home:
+    url: /mycloud-product/home
+";
+
+    fn run(nav: &str, policy: &str) -> Vec<(usize, usize, &'static str, String)> {
+        findings(
+            &super::RULE,
+            &[
+                ("_navigation.yaml", nav),
+                ("_navigation_policy.yaml", policy),
+            ],
+        )
+    }
+
+    #[test]
+    fn urls_of_every_level_pass() {
+        let policy = "/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n'/mycloud-product/home': [cloud_admin]\n";
+        assert!(run(NAV, policy).is_empty());
+    }
+
+    #[test]
+    fn unknown_url_at_its_key() {
+        let f = run(
+            NAV,
+            "/mycloud-product/overview: [member]\n/mycloud-product/detial:\n  - admin\n/other/page: [member]\n",
+        );
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].0, f[0].1, f[0].2), (2, 1, "warning"));
+        assert!(
+            f[0].3.contains("did you mean `/mycloud-product/detail`"),
+            "{}",
+            f[0].3
+        );
+        assert_eq!((f[1].0, f[1].1), (4, 1));
+        assert!(!f[1].3.contains("did you mean"), "{}", f[1].3);
+    }
+
+    #[test]
+    fn suggests_only_urls_without_policy() {
+        let f = run(
+            NAV,
+            "/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/detaii: [admin]\n",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(!f[0].3.contains("did you mean"), "{}", f[0].3);
+    }
+
+    #[test]
+    fn no_navigation_no_finding() {
+        assert!(run("", "/x: [member]\n").is_empty());
+        assert!(run("nav: [\n", "/x: [member]\n").is_empty());
+    }
 }

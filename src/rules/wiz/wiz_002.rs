@@ -1,6 +1,114 @@
+use crate::chart::Chart;
 use crate::declare_rule;
+use crate::rules::pol::ROLES;
+use crate::rules::wiz::roles;
+use crate::rules::{nearest, Findings};
+use crate::text;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "WIZ-002", Wiz, Error, "", "", "", None
+    /// ## What it does
+    /// Checks the keys under `nav` in `templates/_wizard.yaml`: each is a role, one of
+    /// `cloud_admin`, `domain_admin`, `admin`, `member`. An unknown one is reported at the key,
+    /// with the nearest role (`domian_admin` → "did you mean `domain_admin`?").
+    ///
+    /// ## Why
+    /// §1.1.6.7 (云产品使用向导): the wizard is defined "在 `nav` 属性下对 `cloud_admin`,
+    /// `domian_admin`, `admin`, `member`" and shown to users of that role. The guide's prose
+    /// misspells the department admin; the platform's role is `domain_admin` (the policy
+    /// example writes it so), and a wizard under an unknown role is never shown.
+    ///
+    /// ## 中文
+    /// `_wizard.yaml` 中 `nav` 下的键必须是 `cloud_admin`、`domain_admin`、`admin`、`member`
+    /// 之一；指南正文误写的 `domian_admin` 会提示应为 `domain_admin`。
+    ///
+    /// ## Example
+    /// ```yaml,fail,file=templates/_wizard.yaml
+    /// nav:
+    ///   domian_admin:
+    ///     overview:
+    ///       order: 1
+    ///       proId: overview
+    ///       title:
+    ///         en: My Cloud Product
+    ///         zh-cn: 我的云产品
+    ///       wizard: []
+    /// ```
+    /// ```yaml,pass,file=templates/_wizard.yaml
+    /// nav:
+    ///   domain_admin:
+    ///     overview:
+    ///       order: 1
+    ///       proId: overview
+    ///       title:
+    ///         en: My Cloud Product
+    ///         zh-cn: 我的云产品
+    ///       wizard: []
+    /// ```
+    RULE = "WIZ-002", Wiz, Error, "§1.1.6.7",
+    "Unknown role in the wizard", "使用向导中的角色未知", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let Some((file, roles)) = roles(chart) else {
+        return;
+    };
+    for role in roles {
+        let name = role.key.key_string();
+        if ROLES.contains(&name.as_str()) {
+            continue;
+        }
+        let d = out.report(
+            &file.path,
+            Some(role.key.range),
+            text!(
+                "`nav.{name}`: `{name}` is not a known role",
+                "`nav.{name}`：`{name}` 不是已知角色"
+            ),
+        );
+        match nearest(&name, ROLES) {
+            Some(near) => d.help(text!(
+                "did you mean `{near}`? The roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
+                "是否应为 `{near}`？角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
+            )),
+            None => d.help(text!(
+                "the roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
+                "角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
+            )),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::pol::test_support::findings;
+
+    fn run(wizard: &str) -> Vec<(usize, usize, &'static str, String)> {
+        findings(&super::RULE, &[("_wizard.yaml", wizard)])
+    }
+
+    #[test]
+    fn the_four_roles_pass() {
+        assert!(
+            run("nav:\n  cloud_admin: {}\n  domain_admin: {}\n  admin: {}\n  member: {}\n")
+                .is_empty()
+        );
+        assert!(run("nav: []\n").is_empty());
+    }
+
+    #[test]
+    fn guide_spelling_suggests_domain_admin() {
+        let f = run("nav:\n  cloud_admin: {}\n  domian_admin:\n    x: {}\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0, f[0].1, f[0].2), (3, 3, "error"));
+        assert!(f[0].3.contains("did you mean `domain_admin`"), "{}", f[0].3);
+    }
+
+    #[test]
+    fn unrelated_names_and_non_string_keys() {
+        let f = run("nav:\n  everyone: {}\n  1: {}\n");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].0, f[0].1), (2, 3));
+        assert!(!f[0].3.contains("did you mean"), "{}", f[0].3);
+        assert_eq!((f[1].0, f[1].1), (3, 3));
+    }
 }

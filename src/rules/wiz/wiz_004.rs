@@ -1,6 +1,189 @@
+use crate::chart::Chart;
 use crate::declare_rule;
+use crate::rules::wiz::{entries, roles};
+use crate::rules::Findings;
+use crate::text;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "WIZ-004", Wiz, Error, "", "", "", None
+    /// ## What it does
+    /// Checks each picture path of `templates/_wizard.yaml` (`wizard[].pics.en` and
+    /// `pics.zh-cn`): some file of the chart (or of its project) must end with that path, at a
+    /// folder boundary (`wizard/a.png` matches `static/wizard/a.png`, not `mywizard/a.png`). A
+    /// leading `./` or `/` is ignored. A path no file ends with is reported at its value.
+    ///
+    /// ## Why
+    /// §1.1.6.7 (云产品使用向导): `pics` are "当前向导页中英文图片"; the console shows them with
+    /// the wizard step. A picture that is not shipped shows as a broken image. Where the
+    /// platform looks the pictures up is not documented, so we only ask that some file of the
+    /// archive end with the path — a warning, not an error.
+    ///
+    /// ## 中文
+    /// `_wizard.yaml` 中 `pics.en`、`pics.zh-cn` 的图片路径必须能在 chart（或其工程）中找到以该路径
+    /// 结尾的文件；否则向导页图片无法显示（警告）。
+    ///
+    /// ## Example
+    /// ```yaml,fail,file=templates/_wizard.yaml
+    /// nav:
+    ///   member:
+    ///     overview:
+    ///       order: 1
+    ///       proId: overview
+    ///       title: {en: Overview, zh-cn: 概览}
+    ///       wizard:
+    ///         - content: {en: The overview, zh-cn: 概览页}
+    ///           pics:
+    ///             en: wizard/wizard_en.png
+    ///             zh-cn: wizard/wizard_zh_cn.png
+    /// ```
+    /// ```yaml,pass,file=templates/_wizard.yaml
+    /// nav:
+    ///   member:
+    ///     overview:
+    ///       order: 1
+    ///       proId: overview
+    ///       title: {en: Overview, zh-cn: 概览}
+    ///       wizard:
+    ///         - content: {en: The overview, zh-cn: 概览页}
+    ///           pics:
+    ///             en: templates/_navigation.yaml
+    ///             zh-cn: ./templates/_navigation.yaml
+    /// ```
+    RULE = "WIZ-004", Wiz, Warning, "§1.1.6.7",
+    "Wizard picture not in the archive", "使用向导的图片不在包中", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let Some((file, roles)) = roles(chart) else {
+        return;
+    };
+    let project_files = chart.project.as_ref().map(|p| {
+        chart
+            .input
+            .files
+            .iter()
+            .filter(|f| f.path.starts_with(&p.prefix))
+            .map(|f| f.path.as_str())
+            .collect::<Vec<_>>()
+    });
+    let paths: Vec<&str> =
+        project_files.unwrap_or_else(|| chart.files.iter().map(|f| f.path.as_str()).collect());
+    for w in entries(roles) {
+        let Some(steps) = w.entry.value.get("wizard").and_then(|s| s.as_seq()) else {
+            continue;
+        };
+        for step in steps {
+            let Some(pics) = step.get("pics") else {
+                continue;
+            };
+            for lang in ["en", "zh-cn"] {
+                let Some(node) = pics.get(lang) else {
+                    continue;
+                };
+                let Some(pic) = node.as_str() else {
+                    continue;
+                };
+                let wanted = pic.trim_start_matches("./").trim_start_matches('/');
+                if wanted.is_empty() {
+                    continue;
+                }
+                let suffix = format!("/{wanted}");
+                if paths.iter().any(|p| *p == wanted || p.ends_with(&suffix)) {
+                    continue;
+                }
+                let d = out.report(
+                    &file.path,
+                    Some(node.range),
+                    text!(
+                        "no file of the chart ends with `{pic}`: the wizard picture will not show",
+                        "chart 中没有以 `{pic}` 结尾的文件：向导图片无法显示"
+                    ),
+                );
+                let name = wanted.rsplit('/').next().unwrap_or(wanted);
+                let name_suffix = format!("/{name}");
+                match paths
+                    .iter()
+                    .find(|p| **p == name || p.ends_with(&name_suffix))
+                {
+                    Some(found) => {
+                        let found = chart.rel(found);
+                        d.help(text!(
+                            "a file `{found}` exists: write its path",
+                            "存在文件 `{found}`：请写出它的路径"
+                        ))
+                    }
+                    None => d.help(text!(
+                        "add the picture to the chart, or correct the path",
+                        "请将图片加入 chart，或修正路径"
+                    )),
+                };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::File;
+    use crate::rules::pol::test_support::{project, run_rule};
+
+    fn wizard(en: &str, zh: &str) -> String {
+        format!(
+            "nav:\n  member:\n    overview:\n      order: 1\n      wizard:\n        - content: {{en: a, zh-cn: b}}\n          pics:\n            en: {en}\n            zh-cn: {zh}\n"
+        )
+    }
+
+    fn run(wizard: &str, extra: &[&str]) -> Vec<(usize, usize, String)> {
+        let mut input = project(&[("_wizard.yaml", wizard)]);
+        for p in extra {
+            input.files.push(File {
+                path: format!("good-project/{p}"),
+                data: b"\x89PNG".to_vec(),
+            });
+        }
+        run_rule(&super::RULE, &input)
+            .into_iter()
+            .map(|d| {
+                let r = d.range.unwrap();
+                (r.start.line, r.start.column, d.help.unwrap().en)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shipped_pictures_pass() {
+        let w = wizard("wizard/en.png", "/static/wizard/zh.png");
+        assert!(run(
+            &w,
+            &[
+                "chart/mycloud-product/static/wizard/en.png",
+                "chart/mycloud-product/static/wizard/zh.png",
+            ]
+        )
+        .is_empty());
+        // Project files count too (`<project>/docs/...` beside `chart/`).
+        let w = wizard("docs/en.png", "docs/zh.png");
+        assert!(run(&w, &["docs/en.png", "docs/zh.png"]).is_empty());
+    }
+
+    #[test]
+    fn missing_pictures_at_their_value() {
+        let f = run(
+            &wizard("wizard/en.png", "wizard/zh.png"),
+            &["chart/mycloud-product/pics/en.png"],
+        );
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].0, f[0].1), (8, 17));
+        assert!(f[0].2.contains("`pics/en.png` exists"), "{}", f[0].2);
+        assert_eq!((f[1].0, f[1].1), (9, 20));
+        assert!(!f[1].2.contains("exists"), "{}", f[1].2);
+    }
+
+    #[test]
+    fn suffix_must_stop_at_a_folder() {
+        let f = run(
+            &wizard("wizard/en.png", "wizard/en.png"),
+            &["chart/mycloud-product/mywizard/en.png"],
+        );
+        assert_eq!(f.len(), 2, "{f:?}");
+    }
 }
