@@ -8,6 +8,7 @@ pub mod config;
 pub mod config_helpers;
 pub mod diagnostic;
 pub mod input;
+pub mod mako;
 pub mod navigation;
 pub mod output;
 pub mod report;
