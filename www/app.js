@@ -5,6 +5,7 @@
 import { t, pick, getLang, setLang, onLangChange, applyStatic, has } from './i18n.js';
 import { h, clear, richText, icon } from './dom.js';
 import { renderMarkdown } from './markdown.js';
+import { configPanel } from './config.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 const $ = (id) => document.getElementById(id);
@@ -25,6 +26,7 @@ const state = {
   filter: { sev: new Set(SEVERITIES), group: '', q: '' },
   source: null, // what the source drawer shows: { input, file, focus }
   docs: { selected: null, q: '' },
+  tabs: new Map(), // chart (input path + root) → 'findings' | 'config'
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -52,7 +54,7 @@ function startWorker() {
     } else if (m.type === 'progress') {
       const p = state.pending.get(m.id);
       if (p && p.onProgress) p.onProgress(m);
-    } else if (m.type === 'report' || m.type === 'source') {
+    } else if (m.type === 'report' || m.type === 'source' || m.type === 'config') {
       const p = state.pending.get(m.id);
       state.pending.delete(m.id);
       if (p) p.resolve(m);
@@ -548,8 +550,61 @@ function renderChart(c, diags, inputIdx) {
   if (c.subcharts && c.subcharts.length) main.append(h('p.muted.small.subcharts', t('chart.subcharts', { list: c.subcharts.join(', ') })));
   const body = h('div.chart-body', main);
   if (c.resources) body.append(resourcePanel(c.resources, inputIdx, c.root));
-  art.append(body);
+  art.append(chartTabs(c, inputIdx, body));
   return art;
+}
+
+/** Tabs of a chart: its findings (with the resource panel), and the config preview. */
+function chartTabs(c, inputIdx, findings) {
+  const key = `${state.report.inputs[inputIdx]?.path ?? ''}\u0000${c.root}`;
+  const frag = document.createDocumentFragment();
+  const ids = { findings: `tab-${inputIdx}-${c.root}-findings`, config: `tab-${inputIdx}-${c.root}-config` };
+  const panels = { findings, config: null };
+  findings.setAttribute('role', 'tabpanel');
+  const bar = h('div.chart-tabs', { attrs: { role: 'tablist', 'aria-label': t('tabs.label') } });
+  const buttons = {};
+  const select = (which, focus) => {
+    state.tabs.set(key, which);
+    if (which === 'config' && !panels.config) {
+      panels.config = configPanel(c, inputIdx, {
+        report: state.report,
+        request: (msg) => request(msg),
+        openSource,
+        hasFile: (i, file) => !!state.report?.inputs[i]?.files?.some((f) => f.path === file),
+      });
+      panels.config.setAttribute('role', 'tabpanel');
+      panels.config.id = `${ids.config}-panel`;
+      panels.config.setAttribute('aria-labelledby', ids.config);
+      bar.after(panels.config);
+    }
+    for (const k of ['findings', 'config']) {
+      buttons[k].setAttribute('aria-selected', String(k === which));
+      buttons[k].tabIndex = k === which ? 0 : -1;
+      if (panels[k]) panels[k].hidden = k !== which;
+    }
+    if (focus) buttons[which].focus();
+  };
+  for (const k of ['findings', 'config']) {
+    buttons[k] = h(`button.chart-tab.tab-${k}`, {
+      type: 'button',
+      id: ids[k],
+      attrs: { role: 'tab', 'aria-selected': 'false', 'aria-controls': `${ids[k]}-panel` },
+      onclick: () => select(k),
+      onkeydown: (e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          e.preventDefault();
+          select(k === 'findings' ? 'config' : 'findings', true);
+        }
+      },
+    }, k === 'config' ? t('tabs.config') : t('tabs.findings'));
+    bar.append(buttons[k]);
+  }
+  findings.id = `${ids.findings}-panel`;
+  findings.setAttribute('aria-labelledby', ids.findings);
+  frag.append(bar, findings);
+  // select after the panels are in the fragment (the config panel goes right after the bar)
+  select(state.tabs.get(key) || 'findings');
+  return frag;
 }
 
 function diagRow(d, inputIdx, root) {
@@ -964,10 +1019,11 @@ function wire() {
     if (!depth) document.body.classList.remove('dragging');
   });
   document.addEventListener('drop', (e) => {
+    const taken = e.defaultPrevented; // a Config tab input took the file
     e.preventDefault();
     depth = 0;
     document.body.classList.remove('dragging');
-    if (e.dataTransfer) handleDrop(e.dataTransfer);
+    if (e.dataTransfer && !taken) handleDrop(e.dataTransfer);
   });
 
   document.addEventListener('keydown', (e) => {
