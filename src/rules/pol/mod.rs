@@ -1,6 +1,6 @@
 //! POL rules: `templates/_navigation_policy.yaml`, a map from navigation URL to the roles that
 //! may see it (§1.1.6.7). Also the helpers the WIZ rules share: the four roles and a small walker
-//! over the navigation items.
+//! over the navigation items (the NAV rules' walker).
 pub mod pol_001;
 pub mod pol_002;
 pub mod pol_003;
@@ -38,51 +38,24 @@ impl<'a> NavItem<'a> {
     }
 }
 
-/// The entries of a `nav`/`sub_nav`/`top_nav` node: a map of items (a list of maps is
-/// tolerated, so that its URLs still count).
-fn items_of(node: &Node) -> Vec<&Entry> {
-    match (node.as_map(), node.as_seq()) {
-        (Some(entries), _) => entries.iter().collect(),
-        (_, Some(seq)) => seq
-            .iter()
-            .filter_map(Node::as_map)
-            .flat_map(|m| m.iter())
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// Every navigation item: `nav.*`, `top_nav.*` and the `sub_nav.*` of any of them (and a
-/// top-level `sub_nav`, should a chart write one). Private walker of the POL/WIZ rules.
+/// Every navigation item (`nav.*`, `top_nav.*` and their `sub_nav.*`), from the shared walker
+/// [`crate::rules::nav::items`].
 pub(crate) fn nav_items(navigation: &YamlFile) -> Vec<NavItem<'_>> {
-    let mut out = Vec::new();
     let Some(root) = navigation.root() else {
-        return out;
+        return Vec::new();
     };
-    for level in ["nav", "top_nav", "sub_nav"] {
-        let Some(node) = root.get(level) else {
-            continue;
-        };
-        for entry in items_of(node) {
-            out.push(NavItem { level, entry });
-            if let Some(sub) = entry.value.get("sub_nav") {
-                for entry in items_of(sub) {
-                    out.push(NavItem {
-                        level: "sub_nav",
-                        entry,
-                    });
-                }
-            }
-        }
-    }
-    out
+    crate::rules::nav::items::items(root)
+        .into_iter()
+        .map(|i| NavItem {
+            level: i.level.key(),
+            entry: i.entry,
+        })
+        .collect()
 }
 
 /// The navigation file, when it parsed to a map (otherwise NAV-001 speaks).
 pub(crate) fn navigation<'c>(chart: &'c Chart) -> Option<&'c YamlFile> {
-    let nav = chart.navigation.as_ref()?;
-    nav.root()?.as_map()?;
-    Some(nav)
+    crate::rules::nav::items::navigation(chart).map(|(file, _)| file)
 }
 
 /// The known URL or ID nearest to `url`: at most 2 edits, or one in ten characters for long
