@@ -1,4 +1,6 @@
 //! NAV rules.
+#[cfg(test)]
+mod fixture;
 pub mod items;
 pub mod nav_001;
 pub mod nav_002;
