@@ -128,9 +128,9 @@ fn glyph(icon: Option<&str>) -> &'static str {
     let table: &[(&[&str], &str)] = &[
         (
             &["role", "user", "users", "member", "account", "identity"],
-            "👤",
+            "◉",
         ),
-        (&["policy", "security", "shield", "iam", "permission"], "🛡"),
+        (&["policy", "security", "shield", "iam", "permission"], "⚿"),
         (&["application", "app", "apps", "applications"], "▦"),
         (&["network", "vpc", "subnet", "router", "loadbalancer"], "⇄"),
         (&["compute", "server", "instance", "vm", "host"], "▣"),
@@ -459,7 +459,7 @@ fn wizard_entry(
                 };
                 let _ = write!(
                     o,
-                    "<div class=\"ecp-pic-missing\" role=\"img\">🖼 {why}</div>"
+                    "<div class=\"ecp-pic-missing\" role=\"img\">▨ {why}</div>"
                 );
             }
             (None, _) => {
