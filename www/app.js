@@ -5,6 +5,7 @@
 import { t, pick, getLang, setLang, onLangChange, applyStatic, has } from './i18n.js';
 import { h, clear, richText, icon } from './dom.js';
 import { renderMarkdown } from './markdown.js';
+import { initPreview, updatePreview } from './navpreview.js';
 import { configPanel } from './config.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
@@ -54,7 +55,7 @@ function startWorker() {
     } else if (m.type === 'progress') {
       const p = state.pending.get(m.id);
       if (p && p.onProgress) p.onProgress(m);
-    } else if (m.type === 'report' || m.type === 'source' || m.type === 'config') {
+    } else if (m.type === 'report' || m.type === 'preview' || m.type === 'source' || m.type === 'config') {
       const p = state.pending.get(m.id);
       state.pending.delete(m.id);
       if (p) p.resolve(m);
@@ -406,6 +407,7 @@ function renderResults() {
   const all = report.inputs.flatMap((i) => i.diagnostics);
   renderToolbar(all);
   renderSummary(report);
+  updatePreview(report);
   const box = clear($('inputs'));
   box.dataset.rendered = 'false';
   updateShownCount();
@@ -1045,6 +1047,7 @@ function wire() {
 }
 
 wire();
+initPreview({ request: (msg) => request(msg) });
 renderChrome();
 renderResults();
 startWorker();

@@ -3,10 +3,12 @@
 // page → worker: { type: 'check', id, lang, items: [{ kind: 'archive', name, blob }
 //                                                  | { kind: 'folder', name, entries: [{ path, blob }] }] }
 //                { type: 'source', id, input, path }
+//                { type: 'preview', id, input: index|null, view, lang }   (navigation preview)
 //                { type: 'config', id, input, chart, options: { license, configCrd, custom, products, …Name } }
 // worker → page: { type: 'ready', version, rules } | { type: 'fatal', message }
 //                { type: 'progress', id, phase: 'read'|'check'|'report', done, total, name }
 //                { type: 'report', id, report, ms } | { type: 'source', id, text } | { type: 'error', id, message }
+//                { type: 'preview', id, html, ms }   (a whole HTML document for a sandboxed frame)
 //                { type: 'config', id, config, ms }   (config: charts[].config of the report, or null)
 //
 // A blob is a File or a Blob (structured-cloned File objects are read here, not on the page) or
@@ -93,6 +95,11 @@ self.onmessage = async (ev) => {
   }
   try {
     if (msg.type === 'check') await check(msg);
+    else if (msg.type === 'preview') {
+      const t0 = performance.now();
+      const html = ws.preview(msg.input ?? null, msg.view, msg.lang, { stylesheet: 'preview.css' });
+      postMessage({ type: 'preview', id: msg.id, html, ms: performance.now() - t0 });
+    }
     else if (msg.type === 'config') {
       const t0 = performance.now();
       const config = ws.config(msg.input, msg.chart, msg.options || {});
