@@ -199,7 +199,7 @@ fn check_entry(path: &str, cat: &Entry, out: &mut Findings) {
     }
     match cat.value.entry("icon") {
         None => missing("icon", out, false),
-        Some(e) if e.value.as_str().map_or(true, |s| s.trim().is_empty()) => {
+        Some(e) if e.value.as_str().is_none_or(|s| s.trim().is_empty()) => {
             wrong(e, "a non-empty string", "非空字符串", out)
         }
         Some(_) => {}

@@ -139,9 +139,9 @@ fn check(chart: &Chart, out: &mut Findings) {
         if root.entry(key).is_some() {
             continue;
         }
-        let look_alike = entries.iter().find_map(|e| {
+        let look_alike = entries.iter().find(|e| {
             let k = e.key.key_string();
-            (!KEYS.contains(&k.as_str()) && nearest(&k, &[key]).is_some()).then_some(e)
+            !KEYS.contains(&k.as_str()) && nearest(&k, &[key]).is_some()
         });
         let range = look_alike.map(|e| e.key.range).or(first);
         let d = out.report(
@@ -164,7 +164,7 @@ fn check(chart: &Chart, out: &mut Findings) {
         };
     }
     if let Some(e) = root.entry("category") {
-        if e.value.as_str().map_or(true, |s| s.trim().is_empty()) {
+        if e.value.as_str().is_none_or(|s| s.trim().is_empty()) {
             let kind = a_type(&e.value);
             let kind_zh = zh_type(&e.value);
             let range = if e.value.is_null() {
