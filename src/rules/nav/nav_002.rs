@@ -4,7 +4,7 @@ use crate::rules::acl::acl_001::{a_type, zh_type};
 use crate::rules::nav::items::{self, Item};
 use crate::rules::{nearest, Findings};
 use crate::text;
-use crate::yaml::{Entry, Node, Value};
+use crate::yaml::{Entry, Node, Style, Value};
 
 declare_rule! {
     /// ## What it does
@@ -239,18 +239,19 @@ fn check_item(path: &str, item: &Item, out: &mut Findings) {
             Some(e) if !type_ok(&e.value, ty) => {
                 let kind = a_type(&e.value);
                 let kind_zh = zh_type(&e.value);
-                let shown = e
-                    .value
-                    .as_scalar()
-                    .filter(|s| !s.text.is_empty())
-                    .map(|s| format!(" `{}`", s.text))
-                    .unwrap_or_default();
+                let shown = match e.value.as_scalar() {
+                    Some(s) if s.style == Style::Plain && !s.text.is_empty() => {
+                        format!("`{field}: {}`", s.text)
+                    }
+                    Some(s) if !s.text.is_empty() => format!("`{field}: \"{}\"`", s.text),
+                    _ => format!("`{field}`"),
+                };
                 let d = out.report(
                     path,
                     Some(range_of(e)),
                     text!(
-                        "`{field}`{shown} of `{where_}` is {kind}, not {want}",
-                        "`{where_}` 的 `{field}`{shown} 是 {kind_zh}，而不是{want_zh}"
+                        "{shown} of `{where_}` is {kind}, not {want}",
+                        "`{where_}` 的 {shown} 是 {kind_zh}，而不是{want_zh}"
                     ),
                 );
                 let quoted = e.value.as_str().map(str::trim);
@@ -321,6 +322,17 @@ mod tests {
             "{d:?}"
         );
         assert!(d[2].help.as_ref().unwrap().en.contains("remove the quotes"));
+        assert!(
+            d[2].message
+                .en
+                .starts_with("`order: \"1\"` of `nav.a` is a string"),
+            "{}",
+            d[2].message.en
+        );
+        assert!(d[0]
+            .message
+            .en
+            .starts_with("`proId: 7` of `nav.a` is an integer"));
     }
 
     #[test]
