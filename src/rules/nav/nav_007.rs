@@ -11,8 +11,9 @@ declare_rule! {
     /// `templates/_navigation.yaml` (the product's default category) and the `category` of any
     /// item (in `nav`, `top_nav` or a `sub_nav`) must be either
     /// - defined in the chart's `templates/_category.yaml` (an entry key, or its `id`), or
-    /// - a category that exists on the platform: the built-in list [`PLATFORM_CATEGORIES`]
-    ///   (`security`, `network` — the ones the guide names).
+    /// - a category that exists on the platform: the built-in list `PLATFORM_CATEGORIES`
+    ///   (`security`, `network` — the ones the guide names) plus the categories the user says
+    ///   exist on their platform (an option of the page and the CLI, given to `nav_007::with_known_categories`).
     ///
     /// The finding is at the `category` value, with the nearest known name as "did you mean".
     /// When `_category.yaml` does not parse, the rule says nothing (HELM-001 reports the file).
@@ -73,8 +74,8 @@ declare_rule! {
 
 /// Navigation categories that exist on the platform without a `_category.yaml`: the ones the
 /// guide's navigation example joins (§1.1.6.7: `security` 身份与访问管理, `network` 网络).
-/// Categories a user knows to exist on their platform would extend this list (an option, not
-/// yet threaded to rules).
+/// Categories a user knows to exist on their platform extend this list through
+/// [`with_known_categories`].
 pub const PLATFORM_CATEGORIES: &[&str] = &["security", "network"];
 
 /// The categories `_category.yaml` defines (entry keys and string `id`s); `None` when the file
@@ -106,6 +107,26 @@ pub fn defined_categories(chart: &Chart) -> Option<Vec<String>> {
     Some(out)
 }
 
+thread_local! {
+    static USER_CATEGORIES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Run `f` (a check of one or more inputs) with `categories` known to exist on the user's
+/// platform, besides [`PLATFORM_CATEGORIES`] — the hook for an `Options.known_categories`
+/// (page setting, CLI flag): `check()` wraps its work in this. Per thread, restored afterwards.
+pub fn with_known_categories<R>(categories: &[String], f: impl FnOnce() -> R) -> R {
+    let before = USER_CATEGORIES.with(|c| c.replace(categories.to_vec()));
+    struct Restore(Option<Vec<String>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take().unwrap_or_default();
+            USER_CATEGORIES.with(|c| *c.borrow_mut() = before);
+        }
+    }
+    let _restore = Restore(Some(before));
+    f()
+}
+
 fn check(chart: &Chart, out: &mut Findings) {
     let Some((file, root)) = items::navigation(chart) else {
         return;
@@ -115,6 +136,8 @@ fn check(chart: &Chart, out: &mut Findings) {
     };
     let mut known: Vec<&str> = defined.iter().map(String::as_str).collect();
     known.extend_from_slice(PLATFORM_CATEGORIES);
+    let user = USER_CATEGORIES.with(|c| c.borrow().clone());
+    known.extend(user.iter().map(String::as_str));
     let mut nodes: Vec<(String, &Node)> = Vec::new();
     if let Some(c) = root.get("category") {
         nodes.push(("category".to_string(), c));
@@ -177,6 +200,18 @@ mod tests {
             ],
         );
         assert_eq!(starts(&d), vec![(1, 11), (5, 27), (6, 27)], "{d:?}");
+    }
+
+    #[test]
+    fn user_categories_are_known() {
+        let user = vec!["storage-x".to_string()];
+        let d = super::with_known_categories(&user, || {
+            run_with(super::RULE.id, &[("templates/_navigation.yaml", Some(NAV))])
+        });
+        assert_eq!(starts(&d), vec![(5, 27)], "{d:?}");
+        // Restored afterwards.
+        let d = run_with(super::RULE.id, &[("templates/_navigation.yaml", Some(NAV))]);
+        assert_eq!(d.len(), 2);
     }
 
     #[test]
