@@ -12,8 +12,8 @@ declare_rule! {
     /// item (in `nav`, `top_nav` or a `sub_nav`) must be either
     /// - defined in the chart's `templates/_category.yaml` (an entry key, or its `id`), or
     /// - a category that exists on the platform: the built-in list `PLATFORM_CATEGORIES`
-    ///   (`security`, `network` — the ones the guide names) plus the categories the user says
-    ///   exist on their platform (an option of the page and the CLI, given to `nav_007::with_known_categories`).
+    ///   (`security`, `network` — the ones the guide names) plus any the caller lists as
+    ///   existing on the user's platform (`nav_007::with_known_categories`).
     ///
     /// The finding is at the `category` value, with the nearest known name as "did you mean".
     /// When `_category.yaml` does not parse, the rule says nothing (HELM-001 reports the file).
