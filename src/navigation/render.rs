@@ -226,9 +226,9 @@ pub fn render_fragment(v: &ConsoleView, lang: Lang, pictures: Pictures) -> Strin
         Lang::En => "en",
         Lang::Zh => "zh-cn",
     };
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<div class=\"ecp\" data-view=\"{}\" data-lang=\"{lang_attr}\">\n",
+        "<div class=\"ecp\" data-view=\"{}\" data-lang=\"{lang_attr}\">",
         v.view.as_str()
     );
     // Top bar
@@ -244,9 +244,9 @@ pub fn render_fragment(v: &ConsoleView, lang: Lang, pictures: Pictures) -> Strin
         item_label(&mut o, item, lang, &l);
         o.push_str("</li>");
     }
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "</ul></nav><span class=\"ecp-user\" data-role=\"{}\">{}</span></header>\n",
+        "</ul></nav><span class=\"ecp-user\" data-role=\"{}\">{}</span></header>",
         v.view.as_str(),
         view_label(v.view, lang)
     );
@@ -271,14 +271,14 @@ pub fn render_fragment(v: &ConsoleView, lang: Lang, pictures: Pictures) -> Strin
         o.push_str("</ul></section>\n");
     }
     o.push_str("</aside>\n<main class=\"ecp-main\">\n");
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<h2 class=\"ecp-title\">{} · {}</h2>\n",
+        "<h2 class=\"ecp-title\">{} · {}</h2>",
         l.preview_of,
         view_label(v.view, lang)
     );
     // Wizard
-    let _ = write!(o, "<section class=\"ecp-wizard\"><h3>{}</h3>\n", l.wizard);
+    let _ = writeln!(o, "<section class=\"ecp-wizard\"><h3>{}</h3>", l.wizard);
     if v.wizard.is_empty() {
         let _ = writeln!(o, "<p class=\"ecp-empty\">{}</p>", l.no_wizard);
     }
