@@ -763,3 +763,58 @@ fn hostile_folder_paths_are_not_trusted() {
     }
     assert_eq!(input["charts"][0]["name"], "demo-product");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The navigation preview (issue 4).
+
+#[wasm_bindgen_test]
+fn preview_renders_one_view_escaped_with_pictures() {
+    let mut ws = Workspace::new();
+    let mut files = chart_files("nav", "a: 1\n");
+    let t = "nav/chart/demo-product/templates";
+    files.push((
+        format!("{t}/_navigation.yaml"),
+        b"category: x\nname: {en: Demo, zh-cn: \xe6\xbc\x94\xe7\xa4\xba}\nnav:\n  a: {name: {en: \"<script>A</script>\", zh-cn: A}, url: /demo/a, order: 1}\n  b: {name: {en: B, zh-cn: B}, url: /demo/b, order: 2}\n"
+            .to_vec(),
+    ));
+    files.push((
+        format!("{t}/_navigation_policy.yaml"),
+        b"/demo/a: [member]\n/demo/b: [cloud_admin]\n".to_vec(),
+    ));
+    files.push((
+        format!("{t}/_wizard.yaml"),
+        b"nav:\n  member:\n    w: {order: 1, proId: a, title: {en: W, zh-cn: W}, wizard: [{content: {en: c, zh-cn: c}, pics: {en: p.png, zh-cn: q.png}}]}\n".to_vec(),
+    ));
+    files.push((
+        "nav/chart/demo-product/p.png".to_string(),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+    ));
+    add_folder(&mut ws, "nav", &files);
+    let html = ws
+        .preview(JsValue::NULL, s("member"), s("en"), JsValue::UNDEFINED)
+        .expect("preview");
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("&lt;script&gt;A&lt;/script&gt;") && !html.contains("<script"));
+    assert!(html.contains("data-key=\"a\"") && !html.contains("data-key=\"b\""));
+    assert!(html.contains("<img src=\"data:image/png;base64,"));
+    assert!(html.contains("<style>"));
+    let linked = ws
+        .preview(
+            JsValue::from_f64(0.0),
+            s("author"),
+            s("zh-cn"),
+            js_sys::JSON::parse("{\"stylesheet\":\"preview.css\"}").unwrap(),
+        )
+        .expect("preview");
+    assert!(linked.contains("href=\"preview.css\"") && linked.contains("data-key=\"b\""));
+    assert!(
+        linked.contains("ecp-pic-missing"),
+        "q.png is not in the archive"
+    );
+    assert!(ws
+        .preview(JsValue::NULL, s("root"), s("en"), JsValue::UNDEFINED)
+        .is_err());
+    assert!(ws
+        .preview(JsValue::NULL, s("member"), s("fr"), JsValue::UNDEFINED)
+        .is_err());
+}
