@@ -22,6 +22,9 @@ declare_rule! {
     /// 结尾的文件；否则向导页图片无法显示（警告）。
     ///
     /// ## Example
+    /// The failing example names pictures the chart does not ship. A docs example can only
+    /// replace one file, so the passing one points at files the example chart does have; a real
+    /// chart ships its pictures (`wizard/overview_en.png`) and names them.
     /// ```yaml,fail,file=templates/_wizard.yaml
     /// nav:
     ///   member:
