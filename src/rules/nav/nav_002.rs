@@ -348,6 +348,16 @@ mod tests {
         assert_eq!(starts(&d)[7], (17, 6));
     }
 
+    /// The guide's example as printed: a page break cuts `policy` after its `proId`, and the
+    /// second half starts at column 1, so `policy` is left with only its `proId`.
+    #[test]
+    fn the_guides_page_break() {
+        let printed = "category: security\nname:\n  en: Identity & Access Management\n  zh-cn: 身份与访问管理\nnav:\n  role:\n    proId: role\n    name:\n      zh-cn: 角色\n      en: Role\n    url: /iam/roles\n    icon: role\n    classify: identity\n    baseURI: /iam/\n    order: 4\n    available: true\n    wizard: false\n  policy:\n    proId: policy\nurl: /iam/policies\nicon: policy\n";
+        let d = run(printed);
+        assert_eq!(d.len(), 7, "{d:?}");
+        assert!(starts(&d).iter().all(|p| *p == (18, 3)));
+    }
+
     #[test]
     fn top_nav_not_a_map() {
         let item = "{proId: x, name: {en: X, zh-cn: 叉}, url: /x, icon: x, baseURI: /, order: 1, available: true, wizard: false}";
