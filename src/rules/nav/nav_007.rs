@@ -10,7 +10,8 @@ declare_rule! {
     /// Reports a navigation category that is not known: the top-level `category` of
     /// `templates/_navigation.yaml` (the product's default category) and the `category` of any
     /// item (in `nav`, `top_nav` or a `sub_nav`) must be either
-    /// - defined in the chart's `templates/_category.yaml` (an entry key, or its `id`), or
+    /// - defined in the chart's `templates/_category.yaml` (an entry key, or its `id`), or in
+    ///   that of another chart of the same input (a project with several charts), or
     /// - a category that exists on the platform: the built-in list `PLATFORM_CATEGORIES`
     ///   (`security`, `network` — the ones the guide names) plus any the caller lists as
     ///   existing on the user's platform (`nav_007::with_known_categories`).
@@ -107,6 +108,30 @@ pub fn defined_categories(chart: &Chart) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// Categories defined by the `templates/_category.yaml` of the other charts of the same input
+/// (a project or a folder holding several charts, installed together).
+fn other_charts_categories(chart: &Chart) -> Vec<String> {
+    let own = chart.path(crate::chart::CATEGORY);
+    let mut out = Vec::new();
+    for f in &chart.input.files {
+        if f.path == own || !f.path.ends_with(crate::chart::CATEGORY) {
+            continue;
+        }
+        let prefix = &f.path[..f.path.len() - crate::chart::CATEGORY.len()];
+        if !(prefix.is_empty() || prefix.ends_with('/')) || prefix.contains("/charts/") {
+            continue;
+        }
+        let Some(text) = crate::chart::decode(f) else {
+            continue;
+        };
+        let yaml = crate::yaml::parse(text, crate::yaml::YamlLimits::default());
+        if let Some(entries) = yaml.root().and_then(Node::as_map) {
+            out.extend(entries.iter().map(|e| e.key.key_string()));
+        }
+    }
+    out
+}
+
 thread_local! {
     static USER_CATEGORIES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -134,7 +159,9 @@ fn check(chart: &Chart, out: &mut Findings) {
     let Some(defined) = defined_categories(chart) else {
         return;
     };
+    let others = other_charts_categories(chart);
     let mut known: Vec<&str> = defined.iter().map(String::as_str).collect();
+    known.extend(others.iter().map(String::as_str));
     known.extend_from_slice(PLATFORM_CATEGORIES);
     let user = USER_CATEGORIES.with(|c| c.borrow().clone());
     known.extend(user.iter().map(String::as_str));
@@ -212,6 +239,29 @@ mod tests {
         // Restored afterwards.
         let d = run_with(super::RULE.id, &[("templates/_navigation.yaml", Some(NAV))]);
         assert_eq!(d.len(), 2);
+    }
+
+    #[test]
+    fn another_chart_of_the_input_defines_it() {
+        let mut input = crate::rules::doc_examples::good_project();
+        input.files.push(crate::input::File {
+            path: "good-project/chart/other/templates/_category.yaml".into(),
+            data: b"netwrok:\n  id: netwrok\n".to_vec(),
+        });
+        input.files.retain(|f| {
+            !f.path
+                .ends_with("mycloud-product/templates/_navigation.yaml")
+        });
+        input.files.push(crate::input::File {
+            path: "good-project/chart/mycloud-product/templates/_navigation.yaml".into(),
+            data: NAV.as_bytes().to_vec(),
+        });
+        let d: Vec<_> = crate::check_input(&input)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == super::RULE.id && d.chart.as_deref() == Some("mycloud-product"))
+            .collect();
+        assert_eq!(starts(&d), vec![(6, 27)], "{d:?}");
     }
 
     #[test]
