@@ -47,11 +47,12 @@ impl Role {
         }
     }
     /// A role name as written in a policy or wizard file. The guide's prose spells
-    /// `domian_admin`; POL-001 reports it, the preview reads it as `domain_admin`.
+    /// `domian_admin`: the platform knows no such role, so the preview grants it nothing (POL-001
+    /// reports it, with "did you mean domain_admin").
     pub fn parse(s: &str) -> Option<Role> {
         match s.trim() {
             "cloud_admin" => Some(Role::CloudAdmin),
-            "domain_admin" | "domian_admin" => Some(Role::DomainAdmin),
+            "domain_admin" => Some(Role::DomainAdmin),
             "admin" => Some(Role::Admin),
             "member" => Some(Role::Member),
             _ => None,

@@ -197,7 +197,8 @@ fn a_link_stylesheet_with_a_scheme_is_dropped() {
 
 #[test]
 fn roles_and_views_parse() {
-    assert_eq!(Role::parse("domian_admin"), Some(Role::DomainAdmin));
+    assert_eq!(Role::parse("domian_admin"), None);
+    assert_eq!(Role::parse("domain_admin"), Some(Role::DomainAdmin));
     assert_eq!(View::parse("author"), Some(View::Author));
     assert_eq!(View::parse("member"), Some(View::Role(Role::Member)));
     assert_eq!(View::parse("root"), None);
@@ -241,4 +242,22 @@ fn available_false_and_missing_policy_hide_items() {
     );
     assert_eq!(r.roles["member"].len(), 1);
     assert!(r.roles["cloud_admin"].is_empty());
+}
+
+#[test]
+fn a_misspelt_role_grants_nothing() {
+    let inp = input(&[
+        ("c/Chart.yaml", b"name: c\n"),
+        (
+            "c/templates/_navigation.yaml",
+            b"category: x\nname: {en: C, zh-cn: C}\nnav:\n  a: {url: /c/a, order: 1}\n",
+        ),
+        (
+            "c/templates/_navigation_policy.yaml",
+            b"/c/a: [domian_admin]\n",
+        ),
+    ]);
+    let r = crate::navigation::report(&crate::chart::discover(&inp)[0]).unwrap();
+    assert!(r.roles.values().all(Vec::is_empty));
+    assert_eq!(r.hidden[0].reason, Hidden::NoKnownRole);
 }
