@@ -1,6 +1,119 @@
+use crate::chart::Chart;
 use crate::declare_rule;
+use crate::rules::hook::scripts::{project_hooks, HookFile};
+use crate::rules::Findings;
+use crate::text;
+use std::collections::HashMap;
 
 declare_rule! {
-    /// PLACEHOLDER: not yet implemented.
-    RULE = "HOOK-006", Hook, Error, "", "", "", None
+    /// ## What it does
+    /// Reports hook scripts that share an order number with another script of the same folder:
+    /// `001_a.sh` and `001_b.sh` in `hook/delete/check/pre/`. Each script after the first (by
+    /// name) is reported, naming the first; the finding is on the file. Numbers are compared by
+    /// value, so `01_b.sh` (which HOOK-001 also reports) clashes with `001_a.sh`. Every folder
+    /// under `hook/` is looked at, files named without a leading number are not. The project is
+    /// checked once, with its first chart.
+    ///
+    /// ## Why
+    /// §1.1.6.10: "以 001_abc.sh 命名，001, 002 代表该文件在此处执行顺序" — the number *is* the
+    /// order. Two scripts with one number leave their order to however the platform happens to
+    /// sort names, which is seldom what the author meant (a cleanup running before the check
+    /// it depends on).
+    ///
+    /// ## 中文
+    /// 同一 hook 目录中两个脚本的执行顺序号相同（如 `001_a.sh` 与 `001_b.sh`）时报告（§1.1.6.10：
+    /// 序号代表执行顺序）。按名称排在后面的脚本被报告。
+    ///
+    /// ## Example
+    /// ```sh,fail,file=../../hook/delete/check/pre/001_volumes.sh
+    /// #!/bin/sh
+    /// # fail_zh_hans: 仍有未删除的存储卷
+    /// # fail_en: Volumes still exist
+    /// echo 'mycloud-product delete pre check pass'
+    /// ```
+    /// ```sh,pass,file=../../hook/delete/check/pre/002_volumes.sh
+    /// #!/bin/sh
+    /// # fail_zh_hans: 仍有未删除的存储卷
+    /// # fail_en: Volumes still exist
+    /// echo 'mycloud-product delete pre check pass'
+    /// ```
+    RULE = "HOOK-006", Hook, Warning, "§1.1.6.10",
+    "Two hook scripts share an order number", "hook 脚本执行顺序号重复", Some(check)
+}
+
+fn check(chart: &Chart, out: &mut Findings) {
+    let Some(hooks) = project_hooks(chart) else {
+        return;
+    };
+    // (folder, number without leading zeros) → the first script with it.
+    let mut seen: HashMap<(Vec<&str>, &str), &HookFile> = HashMap::new();
+    for f in &hooks.files {
+        let Some(order) = f.order() else { continue };
+        let value = order.trim_start_matches('0');
+        let key = (f.folders.clone(), value);
+        let Some(first) = seen.get(&key) else {
+            seen.insert(key, f);
+            continue;
+        };
+        let (name, other) = (f.name, first.name);
+        let dir = f.shown.strip_suffix(name).unwrap_or(f.shown);
+        out.report(
+            &f.file.path,
+            None,
+            text!(
+                "`{name}` has the order number of `{other}` in `{dir}`: which of them runs first is not defined",
+                "`{name}` 与 `{dir}` 中的 `{other}` 执行顺序号相同：两者的先后顺序不确定"
+            ),
+        )
+        .help(text!(
+            "give each script of the folder its own number (`001_`, `002_`, …) in the order they must run",
+            "请按执行顺序为目录中的每个脚本分配不同的序号（`001_`、`002_`……）"
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::hook::scripts::test_support::*;
+
+    fn run(files: &[(&str, Option<&[u8]>)]) -> Vec<crate::diagnostic::Diagnostic> {
+        findings(super::RULE.id, files)
+    }
+
+    const S: &[u8] = b"#!/bin/sh\ntrue\n";
+
+    #[test]
+    fn shared_numbers_in_one_folder() {
+        let d = run(&[
+            ("hook/delete/check/pre/001_b.sh", Some(S)),
+            ("hook/delete/check/pre/01_c.sh", Some(S)),
+            ("hook/delete/check/pre/002_d.sh", Some(S)),
+        ]);
+        assert_eq!(
+            files(&d),
+            [
+                "hook/delete/check/pre/001_check.sh",
+                "hook/delete/check/pre/01_c.sh"
+            ]
+        );
+        assert_eq!(places(&d), [(0, 0, 0); 2]);
+        assert!(d[0].message.en.contains(
+            "`001_check.sh` has the order number of `001_b.sh` in `hook/delete/check/pre/`"
+        ));
+        assert!(d[1].message.en.contains("of `001_b.sh`"));
+    }
+
+    #[test]
+    fn different_folders_and_numbers_pass() {
+        assert!(run(&[]).is_empty());
+        assert!(run(&[
+            ("hook/delete/check/post/001_check.sh", Some(S)),
+            ("hook/install/check/pre/001_check.sh", Some(S)),
+            ("hook/delete/check/pre/010_x.sh", Some(S)),
+            ("hook/delete/check/pre/100_x.sh", Some(S)),
+            ("hook/delete/check/pre/check.sh", Some(S)),
+            ("hook/delete/check/pre/x001.sh", Some(S)),
+        ])
+        .is_empty());
+    }
 }

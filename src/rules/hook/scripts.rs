@@ -1,0 +1,767 @@
+//! What the HOOK rules share (§1.1.6.10): the hook files of a project and where each sits in
+//! the layout `hook/{install,upgrade,delete}/{check,job}/{pre,post}/NNN_name.sh`, which chart
+//! speaks for a project, the products the hooks belong to, and a little shell reading.
+//!
+//! Hooks live in the project (`<project>/hook/`), not in a chart, so a project with several
+//! charts under `chart/` would see each finding once per chart. The rules about the hook files
+//! themselves therefore run once per project, with its **first chart** (by path, as LAYOUT-005
+//! does); the rules about a product (HOOK-003) run with each chart. A packaged chart has no
+//! project around it and no hooks to read: the HOOK rules skip it.
+
+use crate::chart::{decode, Chart, YamlFile, CHART_YAML};
+use crate::diagnostic::{Pos, Range};
+use crate::input::{File, Input};
+use crate::rules::chart::keywords::{self, ChartYaml, Form, FOUNDATION};
+use crate::yaml::{self, YamlLimits};
+
+/// The folder under `hook/`: when the hook runs.
+pub const STAGES: &[&str] = &["install", "upgrade", "delete"];
+/// The folder under the stage: a check or a job.
+pub const KINDS: &[&str] = &["check", "job"];
+/// The folder under the kind: before or after the action.
+pub const PHASES: &[&str] = &["pre", "post"];
+/// Files that only keep an empty folder in git, or that a file manager leaves: not hooks.
+pub const IGNORED: &[&str] = &[".gitkeep", ".keep", ".gitignore", ".DS_Store"];
+
+/// How a hook file is off the layout (HOOK-001).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Misplaced {
+    /// The folder at `level` (0 stage, 1 kind, 2 phase) has another name.
+    Folder { level: usize, name: String },
+    /// The file sits above a phase folder (`hook/delete/check/001_a.sh`).
+    Shallow,
+    /// The file sits in a folder below the phase folder (`hook/delete/check/pre/old/001_a.sh`).
+    Deep,
+    /// The file name is not `NNN_name.sh`.
+    Name,
+}
+
+/// One file under `<project>/hook/`.
+#[derive(Debug)]
+pub struct HookFile<'a> {
+    pub file: &'a File,
+    /// The path relative to the project (`hook/delete/check/pre/001_check.sh`), for messages.
+    pub shown: &'a str,
+    /// The folders between `hook/` and the file.
+    pub folders: Vec<&'a str>,
+    /// The file name.
+    pub name: &'a str,
+    /// Why it is off the layout, if it is.
+    pub problem: Option<Misplaced>,
+}
+
+impl<'a> HookFile<'a> {
+    /// `(stage, kind, phase)` when the file sits directly in a valid phase folder, whatever
+    /// its own name.
+    pub fn place(&self) -> Option<(&'a str, &'a str, &'a str)> {
+        match self.folders[..] {
+            [s, k, p] if STAGES.contains(&s) && KINDS.contains(&k) && PHASES.contains(&p) => {
+                Some((s, k, p))
+            }
+            _ => None,
+        }
+    }
+    /// Whether the file sits directly in `hook/<stage>/<kind>/<phase>/`.
+    pub fn is_in(&self, stage: &str, kind: &str, phase: &str) -> bool {
+        self.place() == Some((stage, kind, phase))
+    }
+    /// The order number as written (`001`), when the name starts with digits.
+    pub fn order(&self) -> Option<&'a str> {
+        let end = self
+            .name
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(self.name.len());
+        (end > 0).then(|| &self.name[..end])
+    }
+    /// Whether the file is a script: named `*.sh`, or starting with `#!`.
+    pub fn is_script(&self) -> bool {
+        let data = self
+            .file
+            .data
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&self.file.data);
+        self.name.ends_with(".sh") || data.starts_with(b"#!")
+    }
+    /// The script's text, when it is UTF-8 without NUL bytes (a BOM dropped). Binary files and
+    /// other encodings are `None`: the rules that read lines skip them (INPUT-001 reports
+    /// invalid UTF-8).
+    pub fn text(&self) -> Option<&'a str> {
+        decode(self.file).filter(|t| !t.contains('\0'))
+    }
+}
+
+/// The hook files of one project, in path order.
+#[derive(Debug)]
+pub struct Hooks<'a> {
+    /// The project's path prefix inside the input (`""` or `orbit-console-project/`).
+    pub prefix: String,
+    pub files: Vec<HookFile<'a>>,
+}
+
+impl<'a> Hooks<'a> {
+    /// The files sitting directly in `hook/<stage>/<kind>/<phase>/`.
+    pub fn in_folder<'s>(
+        &'s self,
+        stage: &'s str,
+        kind: &'s str,
+        phase: &'s str,
+    ) -> impl Iterator<Item = &'s HookFile<'a>> + 's {
+        self.files
+            .iter()
+            .filter(move |f| f.is_in(stage, kind, phase))
+    }
+    /// The scripts whose text can be read (see [`HookFile::text`]), with that text.
+    pub fn readable_scripts(&self) -> impl Iterator<Item = (&HookFile<'a>, &'a str)> + '_ {
+        self.files
+            .iter()
+            .filter(|f| f.is_script())
+            .filter_map(|f| Some((f, f.text()?)))
+    }
+}
+
+/// The hooks of `chart`'s project, whichever chart of the project it is. `None` for a chart
+/// outside a project.
+pub fn hooks<'a>(chart: &Chart<'a>) -> Option<Hooks<'a>> {
+    let project = chart.project.as_ref()?;
+    let dir = format!("{}hook/", project.prefix);
+    let mut files: Vec<HookFile<'a>> = project
+        .hooks
+        .iter()
+        .copied()
+        .filter_map(|file: &'a File| {
+            let below = file.path.strip_prefix(&dir)?;
+            let shown = &file.path[project.prefix.len()..];
+            let mut parts: Vec<&'a str> = below.split('/').filter(|p| !p.is_empty()).collect();
+            let name = parts.pop()?;
+            if IGNORED.contains(&name) {
+                return None;
+            }
+            let problem = misplaced(&parts, name);
+            Some(HookFile {
+                file,
+                shown,
+                folders: parts,
+                name,
+                problem,
+            })
+        })
+        .collect();
+    files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    Some(Hooks {
+        prefix: project.prefix.clone(),
+        files,
+    })
+}
+
+/// The hooks of `chart`'s project when `chart` is the project's first chart, for the rules
+/// that check a project's hook files once.
+pub fn project_hooks<'a>(chart: &Chart<'a>) -> Option<Hooks<'a>> {
+    let project = chart.project.as_ref()?;
+    let own = chart.path(CHART_YAML);
+    let charts = project_charts(chart.input, &project.prefix);
+    if charts.first().is_some_and(|first| *first != own) {
+        return None;
+    }
+    hooks(chart)
+}
+
+/// The `Chart.yaml` paths of the project's charts (`<project>chart/<name>/Chart.yaml`), sorted.
+fn project_charts<'i>(input: &'i Input, project: &str) -> Vec<&'i str> {
+    let dir = format!("{project}chart/");
+    let mut out: Vec<&str> = input
+        .files
+        .iter()
+        .filter(|f| {
+            f.path
+                .strip_prefix(&dir)
+                .and_then(|rest| rest.strip_suffix(CHART_YAML))
+                .and_then(|name| name.strip_suffix('/'))
+                .is_some_and(|name| !name.is_empty() && !name.contains('/'))
+        })
+        .map(|f| f.path.as_str())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn misplaced(folders: &[&str], name: &str) -> Option<Misplaced> {
+    for (level, (folder, known)) in folders.iter().zip([STAGES, KINDS, PHASES]).enumerate() {
+        if !known.contains(folder) {
+            return Some(Misplaced::Folder {
+                level,
+                name: folder.to_string(),
+            });
+        }
+    }
+    match folders.len() {
+        0..=2 => Some(Misplaced::Shallow),
+        3 => (!is_hook_name(name)).then_some(Misplaced::Name),
+        _ => Some(Misplaced::Deep),
+    }
+}
+
+/// `NNN_name.sh`: three digits (the order), `_`, a name of letters, digits, `_`, `-` or `.`,
+/// and `.sh`.
+pub fn is_hook_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    let Some(stem) = name.strip_suffix(".sh") else {
+        return false;
+    };
+    b.len() > 7
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && b[3] == b'_'
+        && stem[4..]
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && stem[4..].bytes().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// A well-formed name close to `name` (`1_check.sh` → `001_check.sh`), if one is obvious.
+pub fn suggest_name(name: &str) -> Option<String> {
+    let digits_end = name
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(name.len());
+    let (digits, rest) = name.split_at(digits_end);
+    let stem = rest
+        .strip_suffix(".sh")
+        .or_else(|| rest.strip_suffix(".bash"))
+        .or_else(|| rest.strip_suffix(".ash"))
+        .unwrap_or(rest)
+        .trim_start_matches(['_', '-', '.', ' ']);
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('_');
+    if stem.is_empty() || !stem.bytes().any(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let order = match digits.trim_start_matches('0') {
+        "" if digits.is_empty() => "001".to_string(),
+        "" => "000".to_string(),
+        d if d.len() <= 3 => format!("{d:0>3}"),
+        _ => return None,
+    };
+    let out = format!("{order}_{stem}.sh");
+    (out != name && is_hook_name(&out)).then_some(out)
+}
+
+/// A product the project's hooks belong to: one chart of the project.
+#[derive(Debug, Clone)]
+pub struct Product {
+    /// Chart.yaml `name` (the product ID), or the chart folder's name.
+    pub name: String,
+    /// Where Chart.yaml says the product is a foundation product, if it does.
+    pub foundation: Option<Range>,
+}
+
+/// The products of `chart`'s project, in path order: every chart under `<project>/chart/`
+/// (their Chart.yaml read here), or just `chart` outside a project.
+pub fn products(chart: &Chart) -> Vec<Product> {
+    let own = Product {
+        name: chart.name(),
+        foundation: foundation(chart),
+    };
+    let Some(project) = &chart.project else {
+        return vec![own];
+    };
+    let own_path = chart.path(CHART_YAML);
+    let mut out = Vec::new();
+    for path in project_charts(chart.input, &project.prefix) {
+        if path == own_path {
+            out.push(own.clone());
+            continue;
+        }
+        let Some(file) = chart.input.files.iter().find(|f| f.path == path) else {
+            continue;
+        };
+        let dir_name = path
+            .trim_end_matches(CHART_YAML)
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let Some(text) = decode(file) else {
+            out.push(Product {
+                name: dir_name,
+                foundation: None,
+            });
+            continue;
+        };
+        let yf = YamlFile {
+            path: path.to_string(),
+            text: text.to_string(),
+            yaml: yaml::parse(text, YamlLimits::default()),
+        };
+        let name = yf
+            .root()
+            .and_then(|r| r.get("name")?.as_str().map(str::to_string))
+            .unwrap_or(dir_name);
+        let foundation = (yf.yaml.syntax_error().is_none())
+            .then(|| {
+                foundation_in(&ChartYaml {
+                    file: &yf,
+                    root: yf.root().filter(|r| r.as_map().is_some()),
+                })
+            })
+            .flatten();
+        out.push(Product { name, foundation });
+    }
+    if out.is_empty() {
+        out.push(own);
+    }
+    out
+}
+
+/// Where Chart.yaml makes `chart` a foundation product: a keyword `foundation` or
+/// `creator:foundation` (also when CHART-002 reports its spacing, as `creator: foundation`).
+/// Reuses the CHART rules' reading of `keywords` ([`keywords::keywords`]).
+pub fn foundation(chart: &Chart) -> Option<Range> {
+    foundation_in(&keywords::chart_yaml(chart)?)
+}
+
+fn foundation_in(cy: &ChartYaml) -> Option<Range> {
+    keywords::keywords(cy)
+        .into_iter()
+        .find(|k| {
+            (k.form == Form::Word && k.key == FOUNDATION)
+                || (k.has_key() && k.key == "creator" && k.value == FOUNDATION)
+        })
+        .map(|k| k.range)
+}
+
+/// Lines of a script with their 1-based numbers, a trailing `\r` dropped.
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
+}
+
+/// Where a shell comment starts on `line` (a byte index): a `#` outside quotes at the start of
+/// a word. Quotes left open at the end of the line are not followed onto the next.
+pub fn comment_start(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let (mut single, mut double) = (false, false);
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if !single => i += 1,
+            b'\'' if !double => single = !single,
+            b'"' if !single => double = !double,
+            b'#' if !single && !double => {
+                let word_start = i == 0 || matches!(b[i - 1], b' ' | b'\t' | b';' | b'&' | b'|');
+                if word_start {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The 1-based column (in chars) of byte `at` of `line`.
+pub fn column(line: &str, at: usize) -> usize {
+    line.get(..at).map_or(at, |s| s.chars().count()) + 1
+}
+
+/// The range of bytes `start..end` of `line` (line `n`).
+pub fn span(n: usize, line: &str, start: usize, end: usize) -> Range {
+    Range {
+        start: Pos {
+            line: n,
+            column: column(line, start),
+        },
+        end: Pos {
+            line: n,
+            column: column(line, end),
+        },
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Run the rules over the good project with hook files replaced, or over a fixture folder.
+
+    use crate::diagnostic::Diagnostic;
+    use crate::input::{File, Input};
+    use std::path::Path;
+
+    pub const PROJECT: &str = "good-project/";
+    pub const CHECK: &str = "hook/delete/check/pre/001_check.sh";
+
+    /// The good project with `files` (paths relative to the project; `None` deletes) replaced.
+    pub fn project_with(files: &[(&str, Option<&[u8]>)]) -> Input {
+        let mut input = crate::rules::doc_examples::good_project();
+        for (rel, body) in files {
+            let path = format!("{PROJECT}{rel}");
+            input.files.retain(|f| f.path != path);
+            if let Some(body) = body {
+                input.files.push(File {
+                    path,
+                    data: body.to_vec(),
+                });
+            }
+        }
+        input
+    }
+
+    /// The HOOK rules, whether or not they are in [`crate::rules::ALL`] yet.
+    pub const RULES: [&crate::rules::Rule; 8] = [
+        &super::super::hook_001::RULE,
+        &super::super::hook_002::RULE,
+        &super::super::hook_003::RULE,
+        &super::super::hook_004::RULE,
+        &super::super::hook_005::RULE,
+        &super::super::hook_006::RULE,
+        &super::super::hook_007::RULE,
+        &super::super::hook_008::RULE,
+    ];
+
+    /// Findings of the HOOK rule `rule` over `input`, each chart in turn as `check_input`
+    /// runs them, sorted by file and place.
+    pub fn findings_in(rule: &str, input: &Input) -> Vec<Diagnostic> {
+        let rule = RULES
+            .into_iter()
+            .find(|r| r.id == rule)
+            .expect("a HOOK rule");
+        let mut out = Vec::new();
+        for chart in crate::chart::discover(input) {
+            let mut f = crate::rules::Findings::new(rule, Some(chart.name()));
+            if let Some(check) = rule.check {
+                check(&chart, &mut f);
+            }
+            out.extend(f.into_diagnostics());
+        }
+        out.sort_by(|a, b| {
+            let place = |d: &Diagnostic| d.range.map(|r| (r.start.line, r.start.column));
+            (&a.file, place(a)).cmp(&(&b.file, place(b)))
+        });
+        out
+    }
+
+    /// Findings of `rule` over the good project with `files` replaced.
+    pub fn findings(rule: &str, files: &[(&str, Option<&[u8]>)]) -> Vec<Diagnostic> {
+        findings_in(rule, &project_with(files))
+    }
+
+    /// Findings of `rule` when the good project's delete check script reads `script`.
+    pub fn with_check(rule: &str, script: &str) -> Vec<Diagnostic> {
+        findings(rule, &[(CHECK, Some(script.as_bytes()))])
+    }
+
+    /// `(line, column, end column)` of each finding; `(0, 0, 0)` for one without a place.
+    pub fn places(d: &[Diagnostic]) -> Vec<(usize, usize, usize)> {
+        d.iter()
+            .map(|d| {
+                d.range
+                    .map_or((0, 0, 0), |r| (r.start.line, r.start.column, r.end.column))
+            })
+            .collect()
+    }
+
+    /// The files of the findings, relative to the good project.
+    pub fn files(d: &[Diagnostic]) -> Vec<&str> {
+        d.iter()
+            .map(|d| d.file.as_deref().unwrap_or("").trim_start_matches(PROJECT))
+            .collect()
+    }
+
+    /// A fixture folder under `tests/fixtures/` as an input (paths relative to it).
+    pub fn fixture(name: &str) -> Input {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        let mut files = Vec::new();
+        let mut todo = vec![root.clone()];
+        while let Some(dir) = todo.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    todo.push(path);
+                } else {
+                    let rel = path.strip_prefix(&root).unwrap().to_string_lossy();
+                    files.push(File {
+                        path: rel.replace('\\', "/"),
+                        data: std::fs::read(&path).unwrap(),
+                    });
+                }
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Input {
+            path: name.into(),
+            files,
+            ..Default::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    /// Every HOOK rule's documented examples behave as documented, whether or not the rule
+    /// is in `ALL` yet (`doc_examples` checks the rules of `ALL`).
+    #[test]
+    fn documented_examples_of_the_hook_rules() {
+        use crate::rules::doc_examples::{apply, examples, good_project};
+        let mut failures = Vec::new();
+        for rule in RULES {
+            let ex = examples(rule);
+            assert!(
+                ex.iter().any(|e| e.expect_fail),
+                "{}: no failing example",
+                rule.id
+            );
+            assert!(
+                ex.iter().any(|e| !e.expect_fail),
+                "{}: no passing example",
+                rule.id
+            );
+            assert!(rule.docs.contains("## What it does") && rule.docs.contains("## 中文"));
+            for (i, e) in ex.iter().enumerate() {
+                let mut input = good_project();
+                apply(&mut input, e);
+                let hits = findings_in(rule.id, &input);
+                if e.expect_fail == hits.is_empty() {
+                    failures.push(format!("{} example #{}: {:?}", rule.id, i + 1, hits));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// The good project, the page's sample and the RES fixture give the HOOK rules nothing to
+    /// say (beyond info).
+    #[test]
+    fn clean_projects_stay_clean() {
+        let inputs = [
+            crate::rules::doc_examples::good_project(),
+            fixture("sample"),
+            fixture("res-mistakes"),
+        ];
+        for input in &inputs {
+            for rule in RULES {
+                let d = findings_in(rule.id, input);
+                assert!(
+                    d.iter()
+                        .all(|d| d.severity == crate::diagnostic::Severity::Info),
+                    "{}: {d:#?}",
+                    input.path
+                );
+            }
+        }
+    }
+
+    /// `tests/fixtures/hook-mistakes`: two projects that between them trip every HOOK rule.
+    #[test]
+    fn the_hook_mistakes_fixture() {
+        let input = fixture("hook-mistakes");
+        let mut got: Vec<String> = RULES
+            .iter()
+            .flat_map(|r| findings_in(r.id, &input))
+            .map(|d| {
+                let at = d.range.map_or(String::new(), |r| {
+                    format!(":{}:{}", r.start.line, r.start.column)
+                });
+                let sev = d.severity.as_str();
+                format!("{} {sev} {}{at}", d.rule, d.file.as_deref().unwrap_or(""))
+            })
+            .collect();
+        got.sort();
+        let want = [
+            "HOOK-001 error app-project/hook/install/check/pre/1_precheck.sh",
+            "HOOK-001 error app-project/hook/remove/check/pre/001_check.sh",
+            "HOOK-002 error app-project/hook/delete/check/pre/001_check.sh:9:1",
+            "HOOK-003 warning base-project/chart/hook-base/Chart.yaml:10:5",
+            "HOOK-004 error app-project/hook/delete/job/post/001_cleanup.sh",
+            "HOOK-005 info app-project/hook/delete/check/pre/001_volumes.sh",
+            "HOOK-005 warning app-project/hook/delete/check/pre/001_check.sh:4:3",
+            "HOOK-006 warning app-project/hook/delete/check/pre/001_volumes.sh",
+            "HOOK-007 warning app-project/hook/delete/check/pre/001_check.sh:6:16",
+            "HOOK-008 warning app-project/hook/delete/check/pre/001_check.sh:1:8",
+            "HOOK-008 warning app-project/hook/delete/check/pre/001_volumes.sh:1:10",
+        ];
+        assert_eq!(got, want, "{got:#?}");
+    }
+
+    /// Pathological scripts: every HOOK rule answers, quickly, without panicking.
+    #[test]
+    fn hostile_scripts() {
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let random: Vec<u8> = (0..200_000)
+            .map(|_| {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                (rng >> 24) as u8
+            })
+            .collect();
+        let scripts: Vec<Vec<u8>> = vec![
+            "delete ".repeat(300_000).into_bytes(),
+            "delete".repeat(300_000).into_bytes(),
+            "echo 'x delete pre check pass'\n"
+                .repeat(50_000)
+                .into_bytes(),
+            "kubectl get cp\n".repeat(20_000).into_bytes(),
+            "kubectl -n".repeat(100_000).into_bytes(),
+            "$(".repeat(200_000).into_bytes(),
+            ")".repeat(200_000).into_bytes(),
+            "kubectl get \\\n".repeat(100_000).into_bytes(),
+            "cat <<EOF\nkubectl get cp\n".repeat(1_000).into_bytes(),
+            "\"".repeat(200_000).into_bytes(),
+            "'".repeat(200_000).into_bytes(),
+            "#".repeat(1_000_000).into_bytes(),
+            "# fail_en:\n# fail_zh:\n".repeat(10_000).into_bytes(),
+            "\r\n".repeat(200_000).into_bytes(),
+            format!("#!/usr/bin/env{}\n", " -x".repeat(100_000)).into_bytes(),
+            format!("#!{}\n", "/".repeat(100_000)).into_bytes(),
+            "é\u{feff}\u{200b}𝔘".repeat(100_000).into_bytes(),
+            random,
+            Vec::new(),
+        ];
+        for script in &scripts {
+            let input = project_with(&[
+                (CHECK, Some(script)),
+                ("hook/delete/job/pre/001_x.sh", Some(script)),
+            ]);
+            let started = std::time::Instant::now();
+            for rule in RULES {
+                let _ = findings_in(rule.id, &input);
+            }
+            let took = started.elapsed();
+            assert!(
+                took < std::time::Duration::from_secs(5),
+                "{took:?} for {:?}",
+                String::from_utf8_lossy(&script[..script.len().min(40)])
+            );
+        }
+    }
+
+    #[test]
+    fn hook_names() {
+        for ok in ["001_check.sh", "010_a-b.c_d.sh", "999_X.sh"] {
+            assert!(is_hook_name(ok), "{ok}");
+        }
+        for bad in [
+            "1_check.sh",
+            "0001_check.sh",
+            "001-check.sh",
+            "001_check",
+            "001_.sh",
+            "001_my check.sh",
+            "check.sh",
+            "001_check.bash",
+            "001_检查.sh",
+        ] {
+            assert!(!is_hook_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn name_suggestions() {
+        let s = |n| suggest_name(n);
+        assert_eq!(s("1_check.sh").as_deref(), Some("001_check.sh"));
+        assert_eq!(s("01-check.sh").as_deref(), Some("001_check.sh"));
+        assert_eq!(s("0002_check.sh").as_deref(), Some("002_check.sh"));
+        assert_eq!(s("check.sh").as_deref(), Some("001_check.sh"));
+        assert_eq!(s("001_check").as_deref(), Some("001_check.sh"));
+        assert_eq!(s("001_check.bash").as_deref(), Some("001_check.sh"));
+        assert_eq!(s("001_my check.sh").as_deref(), Some("001_my_check.sh"));
+        assert_eq!(s("1234_x.sh"), None);
+        assert_eq!(s("001_.sh"), None);
+        assert_eq!(s("001_check.sh"), None);
+    }
+
+    #[test]
+    fn layout_problems() {
+        let m = |p: &str| {
+            let mut parts: Vec<&str> = p.split('/').collect();
+            let name = parts.pop().unwrap();
+            misplaced(&parts, name)
+        };
+        assert_eq!(m("delete/check/pre/001_a.sh"), None);
+        assert_eq!(
+            m("remove/check/pre/001_a.sh"),
+            Some(Misplaced::Folder {
+                level: 0,
+                name: "remove".into()
+            })
+        );
+        assert_eq!(
+            m("delete/checks/pre/001_a.sh"),
+            Some(Misplaced::Folder {
+                level: 1,
+                name: "checks".into()
+            })
+        );
+        assert_eq!(
+            m("delete/check/before/001_a.sh"),
+            Some(Misplaced::Folder {
+                level: 2,
+                name: "before".into()
+            })
+        );
+        assert_eq!(m("delete/check/001_a.sh"), Some(Misplaced::Shallow));
+        assert_eq!(m("001_a.sh"), Some(Misplaced::Shallow));
+        assert_eq!(m("delete/check/pre/old/001_a.sh"), Some(Misplaced::Deep));
+        assert_eq!(m("delete/check/pre/a.sh"), Some(Misplaced::Name));
+    }
+
+    #[test]
+    fn comments() {
+        assert_eq!(comment_start("# x"), Some(0));
+        assert_eq!(comment_start("  echo a # b"), Some(9));
+        assert_eq!(comment_start("echo 'a # b'"), None);
+        assert_eq!(comment_start("echo \"a # b\" #c"), Some(13));
+        assert_eq!(comment_start("echo a#b"), None);
+        assert_eq!(comment_start("echo \\# x"), None);
+        assert_eq!(comment_start("x=1;# y"), Some(4));
+    }
+
+    #[test]
+    fn first_chart_speaks_for_the_project() {
+        let mut input = project_with(&[]);
+        input.files.push(crate::input::File {
+            path: "good-project/chart/another/Chart.yaml".into(),
+            data: b"apiVersion: v1\nname: another\nversion: 1.0.0\nkeywords:\n  - foundation\n"
+                .to_vec(),
+        });
+        let charts = crate::chart::discover(&input);
+        assert_eq!(charts.len(), 2);
+        assert_eq!(charts[0].dir_name, "another");
+        assert!(project_hooks(&charts[0]).is_some());
+        assert!(project_hooks(&charts[1]).is_none());
+        assert!(hooks(&charts[1]).is_some());
+        let p = products(&charts[1]);
+        let names: Vec<_> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["another", "mycloud-product"]);
+        assert!(p[0].foundation.is_some() && p[1].foundation.is_none());
+    }
+
+    #[test]
+    fn ignored_files_and_places() {
+        let input = project_with(&[
+            ("hook/delete/job/pre/.gitkeep", Some(b"")),
+            ("hook/README.md", Some(b"# hooks\n")),
+        ]);
+        let charts = crate::chart::discover(&input);
+        let h = hooks(&charts[0]).unwrap();
+        let shown: Vec<_> = h.files.iter().map(|f| f.shown).collect();
+        assert_eq!(shown, ["hook/README.md", CHECK]);
+        assert!(!h.files[0].is_script());
+        assert_eq!(h.files[1].order(), Some("001"));
+        assert_eq!(h.in_folder("delete", "check", "pre").count(), 1);
+    }
+}
