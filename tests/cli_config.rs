@@ -309,10 +309,16 @@ fn errors_in_inputs_are_reported_and_exit_1() {
     assert!(stderr(&o).contains("license 应为映射"), "{}", stderr(&o));
     // a product the license does not name: an info, exit 0
     let o = ecplint_stdin(
-        &["config", &fix("orbit-portal"), "--license", "-"],
+        &[
+            "config",
+            &fix("orbit-portal"),
+            &fix("mariadb"),
+            "--license",
+            "-",
+        ],
         Some("cloud_product:\n- orbit-portl:\n    ttl: -1\n"),
     );
-    assert_eq!(code(&o), 0);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
         stderr(&o).contains("did you mean `orbit-portl`"),
         "{}",
@@ -354,6 +360,50 @@ fn wrong_calls_exit_2() {
     let o = ecplint(&["config", "--help"]);
     assert_eq!(code(&o), 0);
     assert!(stdout(&o).contains("ecplint config PATH..."));
+}
+
+#[test]
+fn a_dependency_not_given_is_not_installed() {
+    // orbit-portal reads mariadb: alone, those reads fail (exit 1) and safe_render falls back
+    let o = ecplint(&["config", &fix("orbit-portal"), "-f", "json"]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains("_config_helpers.yaml.tpl:12:") && err.contains("`mariadb`"),
+        "{err}"
+    );
+    let c = json(&o);
+    assert_eq!(c["values"]["endpoints"]["oslo_db"]["host"], "localhost");
+    assert_eq!(c["values"]["conf"]["db_mode"], "embedded");
+    // given alongside, it is installed: its rendered data_template is read
+    let o = ecplint(&[
+        "config",
+        &fix("orbit-portal"),
+        &fix("mariadb"),
+        "-f",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let c = json(&o);
+    let db = &c["values"]["endpoints"]["oslo_db"];
+    assert_eq!(db["host"], "mariadb.openstack.svc.cluster.local");
+    assert_eq!(db["port"], 3306);
+    assert_eq!(db["password"].as_str().unwrap().len(), 12);
+    assert_eq!(c["values"]["conf"]["db_mode"], "external");
+    // or given as a product config
+    let o = ecplint_stdin(
+        &[
+            "config",
+            &fix("orbit-portal"),
+            "--products",
+            "-",
+            "-f",
+            "json",
+        ],
+        Some("mariadb:\n  endpoints:\n    admin: {host: h, port: 1, password: p}\n"),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)["values"]["endpoints"]["oslo_db"]["password"], "p");
 }
 
 #[test]

@@ -157,6 +157,8 @@ pub struct ConfigError {
     pub file: Option<String>,
     pub range: Option<Range>,
     pub message: Text,
+    /// How to fix it, when the engine says (a misspelled function, a missing guard…).
+    pub help: Option<Text>,
 }
 
 impl ConfigError {
@@ -173,7 +175,13 @@ impl ConfigError {
             file: file.map(str::to_string),
             range,
             message,
+            help: None,
         }
+    }
+
+    pub fn with_help(mut self, help: Option<Text>) -> ConfigError {
+        self.help = help;
+        self
     }
 }
 
@@ -193,6 +201,10 @@ impl Serialize for ConfigError {
         }
         m.serialize_entry("message", &self.message.en)?;
         m.serialize_entry("message_zh", &self.message.zh)?;
+        if let Some(h) = &self.help {
+            m.serialize_entry("help", &h.en)?;
+            m.serialize_entry("help_zh", &h.zh)?;
+        }
         m.end()
     }
 }

@@ -99,6 +99,7 @@ impl ChartSource {
                     e.range,
                     e.message,
                 )
+                .with_help(e.help)
             }));
             Helpers {
                 path: f.path.clone(),
@@ -133,8 +134,8 @@ struct RenderedChart {
     errors: Vec<ConfigError>,
 }
 
-fn render(h: &Helpers, product: &str, replicas: i64, products: &Products) -> RenderedChart {
-    let r = engine::render(&h.template, product, replicas, products);
+fn render(h: &Helpers, replicas: i64, products: &mut Products) -> RenderedChart {
+    let r = engine::render(&h.template, replicas, products);
     let file = Some(h.path.as_str());
     let mut errors: Vec<ConfigError> = r
         .errors
@@ -147,6 +148,7 @@ fn render(h: &Helpers, product: &str, replicas: i64, products: &Products) -> Ren
                 e.range,
                 e.message,
             )
+            .with_help(e.help)
         })
         .collect();
     let map = &r.line_map;
@@ -274,7 +276,7 @@ impl Catalog {
                     .helpers
                     .as_ref()
                     .expect("renderable charts have templates");
-                let r = render(h, &c.name, replicas, &current);
+                let r = render(h, replicas, &mut current);
                 if let Some(own) = own {
                     current.insert(c.name.clone(), own);
                 }
@@ -345,16 +347,9 @@ impl Catalog {
         let mut rendered_template = None;
         if let Some(h) = &c.helpers {
             errors.extend(h.errors.iter().cloned());
-            let others;
-            let products = if products.contains_key(id) {
-                let mut p = products.clone();
-                p.remove(id);
-                others = p;
-                &others
-            } else {
-                products
-            };
-            let r = render(h, id, replicas, products);
+            let mut others = products.clone();
+            others.remove(id);
+            let r = render(h, replicas, &mut others);
             errors.extend(r.errors);
             if let Some((t, line)) = &r.data_template {
                 add(

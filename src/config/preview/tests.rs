@@ -333,3 +333,127 @@ fn hostile_license_is_a_diagnostic() {
         assert_eq!(layer_of(&r, "pod.replicas.db"), Layer::Values);
     }
 }
+
+#[test]
+fn templates_read_the_other_charts_of_the_run() {
+    // portal reads mariadb (subscript, .get chain, safe_render, `% if`); mariadb reads nothing.
+    let portal = "data_template:\n  db:\n    password: ${mariadb['endpoints']['admin']['password']}\n    host: ${safe_render('mariadb', '/endpoints/admin/host', 'localhost')}\n    port: ${mariadb.get('endpoints', {}).get('admin', {}).get('port', 1)}\n    mode: |-\n      % if mariadb:\n      external\n      % else:\n      embedded\n      % endif\n";
+    let mariadb = "data_template:\n  endpoints:\n    admin:\n      host: db.svc\n      port: 3307\n      password: ${random_password('admin', 8)}\n";
+    let both = catalog(&[
+        input(&[("portal", "db: {port: 0}\n", Some(portal))]),
+        input(&[("mariadb", "{}\n", Some(mariadb))]),
+    ]);
+    let r = preview(&both, "portal", &Overrides::default());
+    assert_eq!(r.products, ["mariadb"]);
+    let db = r.values.get("db").unwrap();
+    let pw = serde_json::to_value(db.get("password").unwrap()).unwrap();
+    assert_eq!(
+        pw.as_str().unwrap().len(),
+        8,
+        "mariadb's random_password placeholder: {pw}"
+    );
+    assert_eq!(json(db.get("host").unwrap()), r#""db.svc""#);
+    assert_eq!(json(db.get("port").unwrap()), "3307");
+    assert_eq!(json(db.get("mode").unwrap()), r#""external""#);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    // the same password as mariadb's own preview: placeholders are stable per tag
+    let m = preview(&both, "mariadb", &Overrides::default());
+    let mpw = serde_json::to_value(
+        m.values
+            .get("endpoints")
+            .unwrap()
+            .get("admin")
+            .unwrap()
+            .get("password")
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(pw, mpw);
+
+    // alone: mariadb is not installed; reading it is an error at its place, safe_render and
+    // `% if` fall back
+    let alone = catalog(&[input(&[("portal", "db: {port: 0}\n", Some(portal))])]);
+    let r = preview(&alone, "portal", &Overrides::default());
+    let db = r.values.get("db").unwrap();
+    assert_eq!(json(db.get("host").unwrap()), r#""localhost""#);
+    assert_eq!(json(db.get("mode").unwrap()), r#""embedded""#);
+    let e: Vec<(usize, InputKind)> = r
+        .errors
+        .iter()
+        .map(|e| (e.range.unwrap().start.line, e.input))
+        .collect();
+    assert_eq!(
+        e,
+        [(3, InputKind::DataTemplate), (5, InputKind::DataTemplate)]
+    );
+    assert!(
+        r.errors[0].message.en.contains("mariadb"),
+        "{:?}",
+        r.errors[0]
+    );
+
+    // the user's product configs win over the charts of the run
+    let r = preview(
+        &both,
+        "portal",
+        &Overrides {
+            products: Some(Doc::new(
+                "products.yaml",
+                "mariadb:\n  endpoints:\n    admin: {password: given, host: h, port: 9}\n",
+            )),
+            ..Overrides::default()
+        },
+    );
+    assert_eq!(
+        json(r.values.get("db").unwrap().get("password").unwrap()),
+        r#""given""#
+    );
+}
+
+#[test]
+fn chains_of_products_resolve_in_rounds() {
+    // (`y` would be the key `true` in YAML 1.1)
+    let a = "data_template:\n  x: ${b['w']}\n";
+    let b = "data_template:\n  w: ${c['z']}\n";
+    let c = "data_template:\n  z: ${replicas_by_modality}\n";
+    let cat = catalog(&[input(&[
+        ("a", "{}\n", Some(a)),
+        ("b", "{}\n", Some(b)),
+        ("c", "{}\n", Some(c)),
+    ])]);
+    let o = Overrides {
+        license: Some(Doc::new(
+            "l.yaml",
+            "cloud_product:\n- c: {values: {default_product_replicas: 7}}\n",
+        )),
+        ..Overrides::default()
+    };
+    let r = preview(&cat, "a", &o);
+    assert_eq!(json(&r.values), r#"{"x":7}"#, "{:?}", r.errors);
+    // a cycle does not hang: a and b read each other
+    let a = "data_template:\n  x: ${b.get('w', 1)}\n";
+    let b = "data_template:\n  w: ${a.get('x', 2)}\n";
+    let cat = catalog(&[input(&[("a", "{}\n", Some(a)), ("b", "{}\n", Some(b))])]);
+    let r = preview(&cat, "a", &Overrides::default());
+    assert!(r.values.get("x").is_some());
+}
+
+#[test]
+fn hostile_templates_are_errors() {
+    let deep_if = format!(
+        "data_template:\n  a: |-\n{}      x\n{}",
+        "      % if True:\n".repeat(10_000),
+        "      % endif\n".repeat(10_000)
+    );
+    let unbalanced = "data_template:\n  a: ${b['c'\n  % if x:\n  % elif\n".to_string();
+    let huge = format!(
+        "data_template:\n  a: ${{{}}}\n",
+        "1 + ".repeat(200_000) + "1"
+    );
+    for t in [deep_if, unbalanced, huge] {
+        let c = catalog(&[input(&[("p", "a: 0\n", Some(&t))])]);
+        let r = preview(&c, "p", &Overrides::default());
+        assert!(r.rendered_template.is_some());
+        let _ = json(&r);
+    }
+}
