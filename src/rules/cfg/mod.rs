@@ -1,4 +1,13 @@
-//! CFG rules.
+//! CFG rules: `templates/_config_helpers.yaml.tpl` as a Mako template (§1.1.6.4).
+//!
+//! Every rule reads the file twice over: as a Mako template ([`crate::mako`]: substitutions,
+//! control lines, name uses and their guards) and through its static YAML view
+//! ([`crate::config_helpers`]: top-level keys, `dependencies`, `data_template`).
+
+use crate::chart::{decode, Chart, CONFIG_HELPERS};
+use crate::config_helpers::{ConfigHelpers, Kind};
+use crate::mako::{self, ExprKind, PostfixKind, Use};
+
 pub mod cfg_001;
 pub mod cfg_002;
 pub mod cfg_003;
@@ -8,3 +17,232 @@ pub mod cfg_006;
 pub mod cfg_007;
 pub mod cfg_008;
 pub mod cfg_009;
+
+/// `_config_helpers.yaml.tpl` of a chart, read both ways.
+pub(crate) struct Source {
+    pub ch: ConfigHelpers,
+    pub parsed: mako::Parsed,
+}
+
+/// Read and parse the chart's `_config_helpers.yaml.tpl`; `None` when it is absent or not
+/// UTF-8 (CFG-001 says so).
+pub(crate) fn read(chart: &Chart) -> Option<Source> {
+    let file = chart.file(CONFIG_HELPERS)?;
+    let text = decode(file)?;
+    let parsed = mako::parse(text);
+    let ch = ConfigHelpers::parse(file.path.clone(), text.to_string());
+    Some(Source { ch, parsed })
+}
+
+impl Source {
+    pub fn path(&self) -> &str {
+        &self.ch.path
+    }
+    pub fn uses(&self) -> Vec<Use<'_>> {
+        self.parsed.template.uses()
+    }
+    /// How `product` is declared in `dependencies`, the strongest first: a service, a member of
+    /// a parallel group, an exclusion.
+    pub fn declared(&self, product: &str) -> Option<Kind> {
+        let all = self.ch.declared();
+        [Kind::Service, Kind::Parallel, Kind::Exclusion]
+            .into_iter()
+            .find(|k| all.iter().any(|d| d.id == product && d.kind == *k))
+    }
+    /// The other products of the `parallel_services` group(s) that hold `product`.
+    pub fn parallel_partners(&self, product: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for g in self.ch.parallel_groups() {
+            if g.products.iter().any(|d| d.id == product) {
+                for d in &g.products {
+                    if d.id != product && !out.iter().any(|o| o == d.id) {
+                        out.push(d.id.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Methods of Python's `dict`, `str` and `list` (a call of anything else is CFG-003's finding).
+pub(crate) const PYTHON_METHODS: &[&str] = &[
+    "get",
+    "keys",
+    "values",
+    "items",
+    "copy",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "lower",
+    "upper",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "splitlines",
+    "join",
+    "replace",
+    "startswith",
+    "endswith",
+    "format",
+    "title",
+    "capitalize",
+    "casefold",
+    "count",
+    "index",
+    "find",
+    "rfind",
+    "zfill",
+    "center",
+    "ljust",
+    "rjust",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "islower",
+    "isupper",
+    "isspace",
+    "encode",
+    "partition",
+    "rpartition",
+    "swapcase",
+    "expandtabs",
+    "append",
+    "extend",
+    "insert",
+    "remove",
+    "reverse",
+    "sort",
+    "clear",
+];
+
+/// Names Mako itself defines in a template's namespace.
+pub(crate) const MAKO_NAMES: &[&str] = &["context", "UNDEFINED", "loop", "caller", "capture"];
+
+/// Whether a bare name cannot be a product ID: product IDs are lowercase words joined by `-`
+/// (CHART-001), so a name with `_` or a capital letter is neither a product nor a function.
+pub(crate) fn cannot_be_product(name: &str) -> bool {
+    !mako::is_function(name)
+        && !MAKO_NAMES.contains(&name)
+        && name.chars().any(|c| c == '_' || c.is_uppercase())
+}
+
+/// A bare name that looks like a misspelt template function (CFG-003 reports it; CFG-006 then
+/// leaves it alone).
+pub(crate) fn misspelt_function(name: &str) -> Option<&'static str> {
+    if mako::is_function(name) {
+        return None;
+    }
+    crate::rules::nearest(name, mako::FUNCTIONS)
+}
+
+/// The keys of a read chain when every step is a literal key: `p['a'].get('b', {})['c']` →
+/// `["a", "b", "c"]`. `None` when a step is not a literal string key or `.get`.
+pub(crate) fn literal_keys(u: &Use) -> Option<Vec<String>> {
+    let mut keys = Vec::new();
+    let mut i = 0;
+    while i < u.ops.len() {
+        match &u.ops[i].kind {
+            PostfixKind::Index(k) => keys.push(k.as_str()?.to_string()),
+            PostfixKind::Attr { name, .. } if name == "get" => {
+                let PostfixKind::Call(args) = &u.ops.get(i + 1)?.kind else {
+                    return None;
+                };
+                keys.push(args.first()?.value.as_str()?.to_string());
+                i += 1;
+            }
+            _ => return None,
+        }
+        i += 1;
+    }
+    (!keys.is_empty()).then_some(keys)
+}
+
+/// `safe_render('p', '/a/b', default)` for a read chain with literal keys.
+pub(crate) fn safe_render_for(u: &Use) -> Option<String> {
+    let keys = literal_keys(u)?;
+    Some(format!(
+        "safe_render('{}', '/{}', default)",
+        u.name,
+        keys.join("/")
+    ))
+}
+
+/// The chain rewritten with `.get(key, {})` steps: `p.get('a', {}).get('b', default)`.
+pub(crate) fn get_chain_for(u: &Use) -> Option<String> {
+    let keys = literal_keys(u)?;
+    let mut s = u.name.to_string();
+    for (i, k) in keys.iter().enumerate() {
+        let default = if i + 1 == keys.len() { "default" } else { "{}" };
+        s.push_str(&format!(".get({}, {default})", quote(k)));
+    }
+    Some(s)
+}
+
+/// A Python string literal for `s`.
+pub(crate) fn quote(s: &str) -> String {
+    mako::Value::str(s).repr()
+}
+
+/// Whether an expression is a bare name (another product's config, never a string).
+pub(crate) fn is_bare_name(e: &mako::Expr) -> bool {
+    matches!(e.kind, ExprKind::Name(_))
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::diagnostic::{Diagnostic, Pos};
+    use crate::input::File;
+    use crate::rules::Rule;
+
+    pub const CONFIG: &str =
+        "good-project/chart/mycloud-product/templates/_config_helpers.yaml.tpl";
+    pub const VALUES: &str = "good-project/chart/mycloud-product/values.yaml";
+
+    fn replace(input: &mut crate::input::Input, path: &str, body: &[u8]) {
+        input.files.retain(|f| f.path != path);
+        input.files.push(File {
+            path: path.into(),
+            data: body.to_vec(),
+        });
+    }
+
+    /// The good project with `config` as its `_config_helpers.yaml.tpl` (and `values` as its
+    /// values.yaml, when given): the findings of `rule`.
+    pub fn run_with(rule: &'static Rule, config: &[u8], values: Option<&str>) -> Vec<Diagnostic> {
+        let mut input = crate::rules::doc_examples::good_project();
+        replace(&mut input, CONFIG, config);
+        if let Some(v) = values {
+            replace(&mut input, VALUES, v.as_bytes());
+        }
+        // The rule itself, so that it is tested before it joins `ALL`.
+        let mut findings = crate::rules::Findings::new(rule, None);
+        let check = rule.check.expect("a checked rule");
+        for chart in crate::chart::discover(&input) {
+            check(&chart, &mut findings);
+        }
+        findings.into_diagnostics()
+    }
+
+    pub fn run(rule: &'static Rule, config: &str) -> Vec<Diagnostic> {
+        run_with(rule, config.as_bytes(), None)
+    }
+
+    /// `(line, column)` of each finding's start.
+    pub fn starts(d: &[Diagnostic]) -> Vec<(usize, usize)> {
+        d.iter()
+            .map(|d| {
+                let Pos { line, column } = d.range.expect("positioned").start;
+                (line, column)
+            })
+            .collect()
+    }
+
+    pub fn help(d: &Diagnostic) -> String {
+        d.help.as_ref().map(|h| h.en.clone()).unwrap_or_default()
+    }
+}
