@@ -48,6 +48,8 @@ struct Out {
     line_map: Vec<usize>,
     at_line_start: bool,
     full: bool,
+    /// The template line whose output no longer fit.
+    full_line: usize,
 }
 
 impl Out {
@@ -57,6 +59,7 @@ impl Out {
         }
         if self.text.len() + s.len() > MAX_OUTPUT {
             self.full = true;
+            self.full_line = line;
             return;
         }
         for part in s.split_inclusive('\n') {
@@ -89,6 +92,7 @@ fn render_impl(template: &Template, platform: &Platform, force: Option<usize>) -
         line_map: Vec::new(),
         at_line_start: true,
         full: false,
+        full_line: 1,
     };
     let mut errors = Vec::new();
     let mut pc = 0;
@@ -145,7 +149,7 @@ fn render_impl(template: &Template, platform: &Platform, force: Option<usize>) -
     }
     if out.full {
         errors.push(MakoError::new(
-            Range::default(),
+            Range::point(out.full_line, 1),
             text!(
                 "the rendered text is larger than {} MiB: rendering stopped",
                 "渲染结果超过 {} MiB：已停止渲染",

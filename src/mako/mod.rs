@@ -529,6 +529,10 @@ fn control_line(
                     "`% {keyword}` needs a `:` at the end of the line",
                     "`% {keyword}` 行末需要 `:`"
                 );
+                e.help = Some(text!(
+                    "end the line with `:`, as in Python: `% if neutron:`, `% else:`",
+                    "请像 Python 一样以 `:` 结束该行：`% if neutron:`、`% else:`"
+                ));
             }
             errors.push(e);
             return cond;

@@ -685,3 +685,22 @@ fn deep_product_configs_are_safe() {
     assert!(r.errors.is_empty());
     assert!(r.text.ends_with("True\n"));
 }
+
+#[test]
+fn output_is_bounded() {
+    let mut platform = Platform::default();
+    platform
+        .products
+        .insert("big".into(), Value::str("x".repeat(1 << 20)));
+    let src = "a: 1\n".to_string() + &"${big}\n".repeat(40);
+    let r = quick("40 MiB of output", 10_000, || out(&src, &platform));
+    assert!(r.text.len() <= 32 << 20);
+    assert_eq!(
+        r.errors.len(),
+        1,
+        "{:?}",
+        r.errors.first().map(|e| &e.message)
+    );
+    assert!(r.errors[0].message.en.contains("larger than 32 MiB"));
+    assert_eq!(r.errors[0].range.start.line, 33);
+}

@@ -2,7 +2,7 @@ use crate::chart::{decode, Chart, CONFIG_HELPERS};
 use crate::declare_rule;
 use crate::diagnostic::{Pos, Range, Text};
 use crate::mako::{self, Platform};
-use crate::rules::Findings;
+use crate::rules::{cfg, Findings};
 use crate::text;
 use crate::yaml::{self, Problem, YamlLimits};
 use std::collections::BTreeSet;
@@ -82,9 +82,24 @@ fn check(chart: &Chart, out: &mut Findings) {
         .help(text!("save the file as UTF-8", "请以 UTF-8 编码保存该文件"));
         return;
     };
-    let raw = yaml::parse(text, YamlLimits::default());
+    let Some(src) = cfg::read(chart) else {
+        return;
+    };
+    // Without Mako control or comment lines, the static view is the text itself.
+    let own;
+    let raw = if src.ch.static_text == text {
+        &src.ch.yaml
+    } else {
+        own = yaml::parse(text, YamlLimits::default());
+        &own
+    };
     if let Some(Problem::Syntax { range, message }) = raw.syntax_error() {
-        let help = match control_line_near(text, range.start.line) {
+        let control = control_line_near(text, range.start.line);
+        let at = match control {
+            Some(line) => line_extent(text, line),
+            None => *range,
+        };
+        let help = match control {
             Some(line) => text!(
                 "line {line} is a Mako control line outside a block scalar, which YAML cannot read: put the `% if` block inside `key: |-`, its lines indented under the key, as the guide's example does",
                 "第 {line} 行是位于块标量之外的 Mako 控制行，YAML 无法解析：请把 `% if` 块放进 `key: |-` 中并缩进到该键之下，如指南示例所示"
@@ -96,7 +111,7 @@ fn check(chart: &Chart, out: &mut Findings) {
         };
         out.report(
             path,
-            Some(*range),
+            Some(at),
             text!(
                 "`{CONFIG_HELPERS}` does not parse as YAML before rendering: {message}",
                 "`{CONFIG_HELPERS}` 在渲染前无法解析为 YAML：{message}"
@@ -124,11 +139,10 @@ fn check(chart: &Chart, out: &mut Findings) {
             return;
         }
     }
-    let parsed = mako::parse(text);
-    if !parsed.errors.is_empty() {
+    if !src.parsed.errors.is_empty() {
         return;
     }
-    let template = &parsed.template;
+    let template = &src.parsed.template;
     let platform = Platform::default();
     let mut seen: BTreeSet<usize> = BTreeSet::new();
     for k in 0..template.branch_count().min(MAX_RENDERS) {
@@ -193,6 +207,12 @@ fn template_range(text: &str, line: usize, rendered: &str, column: usize) -> Ran
     if same && column <= tl.chars().count() {
         return Range::point(line, column);
     }
+    line_extent(text, line)
+}
+
+/// The text of line `line`, its indentation left out.
+fn line_extent(text: &str, line: usize) -> Range {
+    let tl = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     let indent = tl.chars().take_while(|c| c.is_whitespace()).count();
     let len = tl.trim_end().chars().count();
     Range {
@@ -242,6 +262,8 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.en.contains("before rendering"));
         assert!(help(&d[0]).contains("block scalar"), "{}", help(&d[0]));
+        assert_eq!(starts(&d), [(3, 1)]);
+        assert_eq!(d[0].range.unwrap().end.column, 14);
     }
 
     #[test]

@@ -7,6 +7,8 @@
 use crate::chart::{decode, Chart, CONFIG_HELPERS};
 use crate::config_helpers::{ConfigHelpers, Kind};
 use crate::mako::{self, ExprKind, PostfixKind, Use};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 pub mod cfg_001;
 pub mod cfg_002;
@@ -22,16 +24,41 @@ pub mod cfg_009;
 pub(crate) struct Source {
     pub ch: ConfigHelpers,
     pub parsed: mako::Parsed,
+    /// Every product named in `dependencies`, with how.
+    declared: Vec<(String, Kind)>,
+}
+
+thread_local! {
+    /// The last file read: the nine rules read the same file one after the other.
+    static LAST: RefCell<Option<Rc<Source>>> = const { RefCell::new(None) };
 }
 
 /// Read and parse the chart's `_config_helpers.yaml.tpl`; `None` when it is absent or not
-/// UTF-8 (CFG-001 says so).
-pub(crate) fn read(chart: &Chart) -> Option<Source> {
+/// UTF-8 (CFG-001 says so). The result is kept for the next rule that reads the same text.
+pub(crate) fn read(chart: &Chart) -> Option<Rc<Source>> {
     let file = chart.file(CONFIG_HELPERS)?;
     let text = decode(file)?;
-    let parsed = mako::parse(text);
-    let ch = ConfigHelpers::parse(file.path.clone(), text.to_string());
-    Some(Source { ch, parsed })
+    LAST.with(|last| {
+        if let Some(src) = last.borrow().as_ref() {
+            if src.ch.path == file.path && src.ch.text == text {
+                return Some(Rc::clone(src));
+            }
+        }
+        let parsed = mako::parse(text);
+        let ch = ConfigHelpers::parse(file.path.clone(), text.to_string());
+        let declared = ch
+            .declared()
+            .iter()
+            .map(|d| (d.id.to_string(), d.kind))
+            .collect();
+        let src = Rc::new(Source {
+            ch,
+            parsed,
+            declared,
+        });
+        *last.borrow_mut() = Some(Rc::clone(&src));
+        Some(src)
+    })
 }
 
 impl Source {
@@ -44,10 +71,13 @@ impl Source {
     /// How `product` is declared in `dependencies`, the strongest first: a service, a member of
     /// a parallel group, an exclusion.
     pub fn declared(&self, product: &str) -> Option<Kind> {
-        let all = self.ch.declared();
         [Kind::Service, Kind::Parallel, Kind::Exclusion]
             .into_iter()
-            .find(|k| all.iter().any(|d| d.id == product && d.kind == *k))
+            .find(|k| {
+                self.declared
+                    .iter()
+                    .any(|(id, kind)| id == product && kind == k)
+            })
     }
     /// The other products of the `parallel_services` group(s) that hold `product`.
     pub fn parallel_partners(&self, product: &str) -> Vec<String> {
@@ -191,6 +221,64 @@ pub(crate) fn quote(s: &str) -> String {
 /// Whether an expression is a bare name (another product's config, never a string).
 pub(crate) fn is_bare_name(e: &mako::Expr) -> bool {
     matches!(e.kind, ExprKind::Name(_))
+}
+
+#[cfg(test)]
+mod fixture {
+    /// `tests/fixtures/cfg-mistakes`: three charts that between them trip every CFG rule.
+    #[test]
+    fn the_cfg_mistakes_fixture() {
+        let input = crate::rules::doc_examples::fixture("cfg-mistakes", "");
+        let report = crate::check_input(&input);
+        let got: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != crate::diagnostic::Severity::Info)
+            .map(|d| {
+                let r = d.range.unwrap();
+                let file = d
+                    .file
+                    .as_deref()
+                    .unwrap()
+                    .trim_start_matches("chart/")
+                    .replace("templates/_config_helpers.yaml.tpl", "_config");
+                format!(
+                    "{} {} {file}:{}:{}",
+                    d.rule,
+                    d.severity.as_str(),
+                    r.start.line,
+                    r.start.column
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "CFG-008 warning cfg-mistakes/_config:3:5",
+                "CFG-003 error cfg-mistakes/_config:6:26",
+                "CFG-004 error cfg-mistakes/_config:7:41",
+                "CFG-006 error cfg-mistakes/_config:10:19",
+                "CFG-007 warning cfg-mistakes/_config:10:26",
+                "CFG-004 error cfg-mistakes/_config:11:38",
+                "CFG-006 warning cfg-mistakes/_config:13:19",
+                "CFG-005 error cfg-mistakes/_config:16:57",
+                "CFG-003 error cfg-mistakes/_config:17:14",
+                "CFG-002 error cfg-mistakes/_config:21:13",
+                "CFG-009 error cfg-mistakes/_config:24:1",
+                "CFG-001 error cfg-render/_config:11:18",
+                "CFG-008 warning cfg-render/_config:22:7",
+                "CFG-001 error cfg-unparsed/_config:3:1",
+            ]
+        );
+        let rules: std::collections::BTreeSet<&str> =
+            report.diagnostics.iter().map(|d| d.rule).collect();
+        for r in crate::rules::ALL
+            .iter()
+            .filter(|r| r.id.starts_with("CFG-"))
+        {
+            assert!(rules.contains(r.id), "{} not tripped", r.id);
+        }
+    }
 }
 
 #[cfg(test)]
