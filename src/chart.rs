@@ -61,6 +61,8 @@ pub struct Chart<'a> {
     pub navigation_policy: Option<YamlFile>,
     pub wizard: Option<YamlFile>,
     pub category: Option<YamlFile>,
+    /// Navigation categories the user knows to exist on their platform (`Options`; NAV-007).
+    pub known_categories: Vec<String>,
 }
 
 pub const CHART_YAML: &str = "Chart.yaml";
@@ -232,6 +234,7 @@ fn open<'a>(input: &'a Input, prefix: &str) -> Chart<'a> {
         navigation_policy: parse_yaml(find(NAVIGATION_POLICY), limits),
         wizard: parse_yaml(find(WIZARD), limits),
         category: parse_yaml(find(CATEGORY), limits),
+        known_categories: Vec::new(),
         files,
         subcharts,
     }

@@ -29,6 +29,9 @@ use rules::{Findings, ALL};
 pub struct Options {
     pub limits: input::Limits,
     pub lang: Lang,
+    /// Navigation categories that exist on the user's platform besides `_category.yaml`'s
+    /// (NAV-007; the CLI's `--categories`, the page's setting).
+    pub known_categories: Vec<String>,
 }
 
 /// Check every source and build one report.
@@ -37,7 +40,10 @@ pub fn check(sources: Vec<input::Source>, options: &Options) -> Report {
         .into_iter()
         .map(|s| input::load(s, &options.limits))
         .collect();
-    let mut reports: Vec<InputReport> = inputs.iter().map(check_input).collect();
+    let mut reports: Vec<InputReport> = inputs
+        .iter()
+        .map(|i| check_input_with(i, options))
+        .collect();
     check_catalog(&inputs.iter().collect::<Vec<_>>(), &mut reports);
     Report::new(reports)
 }
@@ -49,10 +55,18 @@ pub fn check_catalog(inputs: &[&input::Input], reports: &mut [InputReport]) {
     config::annotate(inputs, reports);
 }
 
-/// Check one input that has been read into files.
+/// Check one input that has been read into files, with default options.
 pub fn check_input(input: &input::Input) -> InputReport {
+    check_input_with(input, &Options::default())
+}
+
+/// Check one input that has been read into files.
+pub fn check_input_with(input: &input::Input, options: &Options) -> InputReport {
     let mut diagnostics = input.diagnostics.clone();
-    let charts = chart::discover(input);
+    let mut charts = chart::discover(input);
+    for c in &mut charts {
+        c.known_categories.clone_from(&options.known_categories);
+    }
     if charts.is_empty() && !input.unreadable {
         diagnostics.push(rules::layout::layout_001::no_chart(input));
     }

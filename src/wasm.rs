@@ -27,7 +27,7 @@ use crate::diagnostic::Lang;
 use crate::input::{self, File, Input, Source};
 use crate::report::config::{Catalog, Doc, Overrides, Prepared};
 use crate::report::{InputReport, Report};
-use crate::{check_input, rules, Options};
+use crate::{check_input_with, rules, Options};
 use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -146,7 +146,7 @@ impl Workspace {
                 )?;
             }
             if entry.report.is_none() {
-                let report = check_input(entry.load(&options));
+                let report = check_input_with(entry.load(&options), &options);
                 entry.report = Some(report);
             }
             inputs.push(entry.report.clone().expect("checked just above"));
@@ -404,6 +404,18 @@ fn parse_options(options: &JsValue) -> Result<Options, JsValue> {
         };
         out.lang = Lang::parse(&s)
             .ok_or_else(|| type_error("check: `options.lang` must be 'en' or 'zh'"))?;
+    }
+    // Navigation categories that exist on the user's platform (NAV-007).
+    let categories = Reflect::get(options, &JsValue::from_str("categories"))?;
+    if !(categories.is_undefined() || categories.is_null()) {
+        let list = js_sys::Array::try_from(categories)
+            .map_err(|_| type_error("check: `options.categories` must be an array of strings"))?;
+        for c in list.iter() {
+            let name = c.as_string().ok_or_else(|| {
+                type_error("check: `options.categories` must be an array of strings")
+            })?;
+            out.known_categories.push(name);
+        }
     }
     Ok(out)
 }

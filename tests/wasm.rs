@@ -12,7 +12,7 @@
 //! the built `www/pkg/ecplint.js` itself.
 #![cfg(target_arch = "wasm32")]
 
-pub use ecplint::{check_input, diagnostic, input, report, rules, Options};
+pub use ecplint::{check_input, check_input_with, diagnostic, input, report, rules, Options};
 
 #[path = "../src/wasm.rs"]
 mod wasm;

@@ -21,6 +21,7 @@ ecplint — validate EasyStack ECP cloud product charts
 
 Usage:
   ecplint check PATH... [--format text|json|sarif] [--lang en|zh] [--color auto|always|never]
+                [--categories NAME,...]
   ecplint rules [--format text|markdown|json] [--lang en|zh] [--color auto|always|never]
   ecplint rule ID [--lang en|zh] [--color auto|always|never]
   ecplint config PATH... [--license F] [--config-crd F] [--custom F] [--products F]
@@ -71,6 +72,8 @@ enum Color {
 struct Flags {
     format: Option<Format>,
     lang: Lang,
+    /// Navigation categories that exist on the user's platform (NAV-007).
+    categories: Vec<String>,
     color: Color,
     timings: bool,
     help: bool,
@@ -210,6 +213,7 @@ fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
     let mut flags = Flags {
         format: None,
         lang: Lang::En,
+        categories: Vec::new(),
         color: Color::Auto,
         timings: false,
         help: false,
@@ -251,6 +255,15 @@ fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                     _ => return Err(Usage(format!("unknown format `{}`", output::sanitize(&v)))),
                 });
             }
+            "--categories" => {
+                let v = value("--categories")?;
+                flags.categories.extend(
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_string),
+                );
+            }
             "--lang" => {
                 let v = value("--lang")?;
                 flags.lang = Lang::parse(&v).ok_or_else(|| {
@@ -273,7 +286,7 @@ fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
             "--timings" if inline.is_none() => flags.timings = true,
             "-h" | "--help" if inline.is_none() => flags.help = true,
             _ => {
-                let known = ["--format", "--lang", "--color", "--help"];
+                let known = ["--format", "--lang", "--color", "--categories", "--help"];
                 let hint = match ecplint::rules::nearest(&name, &known) {
                     Some(k) => format!(" (did you mean `{k}`?)"),
                     None => String::new(),
@@ -322,7 +335,11 @@ fn check(paths: &[OsString], format: Format, flags: &Flags) -> ExitCode {
         let t0 = Instant::now();
         let l = read_path(&path, &limits);
         let t1 = Instant::now();
-        let report = ecplint::check_input(&l.input);
+        let options = ecplint::Options {
+            known_categories: flags.categories.clone(),
+            ..Default::default()
+        };
+        let report = ecplint::check_input_with(&l.input, &options);
         let t2 = Instant::now();
         if flags.timings {
             let _ = writeln!(

@@ -14,7 +14,8 @@ declare_rule! {
     ///   that of another chart of the same input (a project with several charts), or
     /// - a category that exists on the platform: the built-in list `PLATFORM_CATEGORIES`
     ///   (`security`, `network` — the ones the guide names) plus any the caller lists as
-    ///   existing on the user's platform (`nav_007::with_known_categories`).
+    ///   existing on the user's platform (`Options::known_categories`: the CLI's `--categories`,
+    ///   the page's setting).
     ///
     /// The finding is at the `category` value, with the nearest known name as "did you mean".
     /// When `_category.yaml` does not parse, the rule says nothing (HELM-001 reports the file).
@@ -76,7 +77,7 @@ declare_rule! {
 /// Navigation categories that exist on the platform without a `_category.yaml`: the ones the
 /// guide's navigation example joins (§1.1.6.7: `security` 身份与访问管理, `network` 网络).
 /// Categories a user knows to exist on their platform extend this list through
-/// [`with_known_categories`].
+/// `Options::known_categories` (`Chart::known_categories`).
 pub const PLATFORM_CATEGORIES: &[&str] = &["security", "network"];
 
 /// The categories `_category.yaml` defines (entry keys and string `id`s); `None` when the file
@@ -132,26 +133,6 @@ fn other_charts_categories(chart: &Chart) -> Vec<String> {
     out
 }
 
-thread_local! {
-    static USER_CATEGORIES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Run `f` (a check of one or more inputs) with `categories` known to exist on the user's
-/// platform, besides [`PLATFORM_CATEGORIES`] — the hook for an `Options.known_categories`
-/// (page setting, CLI flag): `check()` wraps its work in this. Per thread, restored afterwards.
-pub fn with_known_categories<R>(categories: &[String], f: impl FnOnce() -> R) -> R {
-    let before = USER_CATEGORIES.with(|c| c.replace(categories.to_vec()));
-    struct Restore(Option<Vec<String>>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let before = self.0.take().unwrap_or_default();
-            USER_CATEGORIES.with(|c| *c.borrow_mut() = before);
-        }
-    }
-    let _restore = Restore(Some(before));
-    f()
-}
-
 fn check(chart: &Chart, out: &mut Findings) {
     let Some((file, root)) = items::navigation(chart) else {
         return;
@@ -163,8 +144,7 @@ fn check(chart: &Chart, out: &mut Findings) {
     let mut known: Vec<&str> = defined.iter().map(String::as_str).collect();
     known.extend(others.iter().map(String::as_str));
     known.extend_from_slice(PLATFORM_CATEGORIES);
-    let user = USER_CATEGORIES.with(|c| c.borrow().clone());
-    known.extend(user.iter().map(String::as_str));
+    known.extend(chart.known_categories.iter().map(String::as_str));
     let mut nodes: Vec<(String, &Node)> = Vec::new();
     if let Some(c) = root.get("category") {
         nodes.push(("category".to_string(), c));
@@ -232,11 +212,24 @@ mod tests {
     #[test]
     fn user_categories_are_known() {
         let user = vec!["storage-x".to_string()];
-        let d = super::with_known_categories(&user, || {
-            run_with(super::RULE.id, &[("templates/_navigation.yaml", Some(NAV))])
+        let mut input = crate::rules::doc_examples::good_project();
+        let path = "good-project/chart/mycloud-product/templates/_navigation.yaml";
+        input.files.retain(|f| f.path != path);
+        input.files.push(crate::input::File {
+            path: path.into(),
+            data: NAV.as_bytes().to_vec(),
         });
+        let options = crate::Options {
+            known_categories: user,
+            ..Default::default()
+        };
+        let d: Vec<_> = crate::check_input_with(&input, &options)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == super::RULE.id)
+            .collect();
         assert_eq!(starts(&d), vec![(5, 27)], "{d:?}");
-        // Restored afterwards.
+        // Without the option, both are unknown.
         let d = run_with(super::RULE.id, &[("templates/_navigation.yaml", Some(NAV))]);
         assert_eq!(d.len(), 2);
     }
