@@ -93,7 +93,8 @@ fn check(chart: &Chart, out: &mut Findings) {
         own = yaml::parse(text, YamlLimits::default());
         &own
     };
-    if let Some(Problem::Syntax { range, message }) = raw.syntax_error() {
+    if let Some((range, message)) = first_error(raw) {
+        let range = &range;
         let control = control_line_near(text, range.start.line);
         let at = match control {
             Some(line) => line_extent(text, line),
@@ -148,7 +149,7 @@ fn check(chart: &Chart, out: &mut Findings) {
     for k in 0..template.branch_count().min(MAX_RENDERS) {
         let rendered = mako::render_forced(template, &platform, k);
         let y = yaml::parse(&rendered.text, YamlLimits::default());
-        let Some(Problem::Syntax { range, message }) = y.syntax_error() else {
+        let Some((range, message)) = first_error(&y) else {
             continue;
         };
         let out_line = range.start.line;
@@ -174,6 +175,18 @@ fn check(chart: &Chart, out: &mut Findings) {
         )
         .help(after_help());
     }
+}
+
+/// The first problem that stops a YAML loader: a syntax error, or an alias to no anchor (a
+/// rendered value starting with `*`).
+fn first_error(y: &yaml::Yaml) -> Option<(Range, String)> {
+    y.problems.iter().find_map(|p| match p {
+        Problem::Syntax { range, message } => Some((*range, message.clone())),
+        Problem::UnknownAlias { range } => {
+            Some((*range, "an alias (`*name`) to no anchor".to_string()))
+        }
+        _ => None,
+    })
 }
 
 fn after_help() -> Text {
@@ -273,6 +286,9 @@ mod tests {
         assert_eq!(starts(&d), [(4, 17)]);
         assert!(d[0].message.en.contains("after rendering"));
         assert!(d[0].message.en.contains("`password: @dmin`"));
+        let d = run1("data_template:\n  password: ${safe_render('mariadb', '/p', '*secret*')}\n");
+        assert_eq!(starts(&d), [(2, 13)]);
+        assert!(d[0].message.en.contains("anchor"), "{}", d[0].message.en);
     }
 
     #[test]
