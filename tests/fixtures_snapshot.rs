@@ -86,4 +86,9 @@ fixture_snapshot! {
     layout_acl_mistakes => "layout-acl-mistakes",
     res_mistakes => "res-mistakes",
     cli_bad_chart => "cli-bad-chart",
+    dep_mistakes => "dep-mistakes",
+    hook_mistakes => "hook-mistakes",
+    nav_mistakes => "nav-mistakes",
+    pol_wiz_mistakes => "pol-wiz-mistakes",
+    nav_preview => "nav-preview",
 }
