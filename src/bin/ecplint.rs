@@ -209,6 +209,86 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, Usage> {
 
 /// Flags may come anywhere after the command; `--flag value` and `--flag=value` both work; `--`
 /// ends the flags.
+/// One word of a command line: a positional argument or a flag (`--name`, `--name=value`, `-x`).
+enum Arg {
+    Positional(OsString),
+    Flag(String),
+}
+
+/// Walks a command line the same way for every subcommand: `--` ends the flags, `-` is a
+/// positional (standard input), a flag's value is inline (`--lang=zh`) or the next word.
+struct ArgWalker<'a> {
+    words: std::slice::Iter<'a, OsString>,
+    only_positional: bool,
+    inline: Option<String>,
+}
+
+impl<'a> ArgWalker<'a> {
+    fn new(words: &'a [OsString]) -> Self {
+        ArgWalker {
+            words: words.iter(),
+            only_positional: false,
+            inline: None,
+        }
+    }
+
+    fn next(&mut self) -> Option<Arg> {
+        self.inline = None;
+        loop {
+            let word = self.words.next()?;
+            let s = word.to_string_lossy();
+            if self.only_positional || !s.starts_with('-') || s == "-" {
+                return Some(Arg::Positional(word.clone()));
+            }
+            if s == "--" {
+                self.only_positional = true;
+                continue;
+            }
+            return Some(match s.split_once('=') {
+                Some((name, value)) if name.starts_with("--") => {
+                    self.inline = Some(value.to_string());
+                    Arg::Flag(name.to_string())
+                }
+                _ => Arg::Flag(s.into_owned()),
+            });
+        }
+    }
+
+    /// Whether the current flag was written with `=value`.
+    fn has_inline(&self) -> bool {
+        self.inline.is_some()
+    }
+
+    /// The current flag's value.
+    fn value(&mut self, flag: &str) -> Result<String, Usage> {
+        match self.inline.take() {
+            Some(v) => Ok(v),
+            None => self
+                .words
+                .next()
+                .map(|v| v.to_string_lossy().into_owned())
+                .ok_or_else(|| Usage(format!("`{flag}` needs a value"))),
+        }
+    }
+}
+
+fn unknown_flag(name: &str, known: &[&str]) -> Usage {
+    let hint = match ecplint::rules::nearest(name, known) {
+        Some(k) => format!(" (did you mean `{k}`?)"),
+        None => String::new(),
+    };
+    Usage(format!("unknown flag `{}`{hint}", output::sanitize(name)))
+}
+
+fn parse_lang(v: &str) -> Result<Lang, Usage> {
+    Lang::parse(v).ok_or_else(|| {
+        Usage(format!(
+            "unknown language `{}` (en or zh)",
+            output::sanitize(v)
+        ))
+    })
+}
+
 fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
     let mut flags = Flags {
         format: None,
@@ -219,34 +299,18 @@ fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
         help: false,
         positional: Vec::new(),
     };
-    let mut it = args.iter();
-    let mut only_paths = false;
-    while let Some(arg) = it.next() {
-        let s = arg.to_string_lossy();
-        if only_paths || !s.starts_with('-') || s == "-" {
-            flags.positional.push(arg.clone());
-            continue;
-        }
-        if s == "--" {
-            only_paths = true;
-            continue;
-        }
-        let (name, inline) = match s.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (s.to_string(), None),
-        };
-        let mut value = |flag: &str| -> Result<String, Usage> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
-                None => it
-                    .next()
-                    .map(|v| v.to_string_lossy().into_owned())
-                    .ok_or_else(|| Usage(format!("`{flag}` needs a value"))),
+    let mut args = ArgWalker::new(args);
+    while let Some(arg) = args.next() {
+        let name = match arg {
+            Arg::Positional(p) => {
+                flags.positional.push(p);
+                continue;
             }
+            Arg::Flag(name) => name,
         };
         match name.as_str() {
             "--format" | "-f" => {
-                let v = value("--format")?;
+                let v = args.value("--format")?;
                 flags.format = Some(match v.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
@@ -256,7 +320,7 @@ fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                 });
             }
             "--categories" => {
-                let v = value("--categories")?;
+                let v = args.value("--categories")?;
                 flags.categories.extend(
                     v.split(',')
                         .map(str::trim)
@@ -265,16 +329,11 @@ fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                 );
             }
             "--lang" => {
-                let v = value("--lang")?;
-                flags.lang = Lang::parse(&v).ok_or_else(|| {
-                    Usage(format!(
-                        "unknown language `{}` (en or zh)",
-                        output::sanitize(&v)
-                    ))
-                })?;
+                let v = args.value("--lang")?;
+                flags.lang = parse_lang(&v)?;
             }
             "--color" | "--colour" => {
-                let v = value("--color")?;
+                let v = args.value("--color")?;
                 flags.color = match v.as_str() {
                     "auto" => Color::Auto,
                     "always" => Color::Always,
@@ -283,18 +342,13 @@ fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                 };
             }
             // Hidden: time reading and checking of each input, on stderr.
-            "--timings" if inline.is_none() => flags.timings = true,
-            "-h" | "--help" if inline.is_none() => flags.help = true,
+            "--timings" if !args.has_inline() => flags.timings = true,
+            "-h" | "--help" if !args.has_inline() => flags.help = true,
             _ => {
-                let known = ["--format", "--lang", "--color", "--categories", "--help"];
-                let hint = match ecplint::rules::nearest(&name, &known) {
-                    Some(k) => format!(" (did you mean `{k}`?)"),
-                    None => String::new(),
-                };
-                return Err(Usage(format!(
-                    "unknown flag `{}`{hint}",
-                    output::sanitize(&name)
-                )));
+                return Err(unknown_flag(
+                    &name,
+                    &["--format", "--lang", "--color", "--categories", "--help"],
+                ))
             }
         }
     }
@@ -741,39 +795,23 @@ fn parse_config_flags(args: &[OsString]) -> Result<Option<ConfigFlags>, Usage> {
         lang: Lang::En,
         paths: Vec::new(),
     };
-    let mut it = args.iter();
-    let mut only_paths = false;
-    while let Some(arg) = it.next() {
-        let s = arg.to_string_lossy();
-        if only_paths || !s.starts_with('-') || s == "-" {
-            f.paths.push(arg.clone());
-            continue;
-        }
-        if s == "--" {
-            only_paths = true;
-            continue;
-        }
-        let (name, inline) = match s.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (s.to_string(), None),
-        };
-        let mut value = |flag: &str| -> Result<String, Usage> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
-                None => it
-                    .next()
-                    .map(|v| v.to_string_lossy().into_owned())
-                    .ok_or_else(|| Usage(format!("`{flag}` needs a value"))),
+    let mut args = ArgWalker::new(args);
+    while let Some(arg) = args.next() {
+        let name = match arg {
+            Arg::Positional(p) => {
+                f.paths.push(p);
+                continue;
             }
+            Arg::Flag(name) => name,
         };
         match name.as_str() {
-            "--license" => f.license = Some(value("--license")?),
-            "--config-crd" => f.config_crd = Some(value("--config-crd")?),
-            "--custom" | "--custom-config" => f.custom = Some(value("--custom")?),
-            "--products" => f.products = Some(value("--products")?),
-            "--chart" => f.chart = Some(value("--chart")?),
+            "--license" => f.license = Some(args.value("--license")?),
+            "--config-crd" => f.config_crd = Some(args.value("--config-crd")?),
+            "--custom" | "--custom-config" => f.custom = Some(args.value("--custom")?),
+            "--products" => f.products = Some(args.value("--products")?),
+            "--chart" => f.chart = Some(args.value("--chart")?),
             "--format" | "-f" => {
-                let v = value("--format")?;
+                let v = args.value("--format")?;
                 f.json = match v.as_str() {
                     "yaml" => false,
                     "json" => true,
@@ -786,34 +824,24 @@ fn parse_config_flags(args: &[OsString]) -> Result<Option<ConfigFlags>, Usage> {
                 };
             }
             "--lang" => {
-                let v = value("--lang")?;
-                f.lang = Lang::parse(&v).ok_or_else(|| {
-                    Usage(format!(
-                        "unknown language `{}` (en or zh)",
-                        output::sanitize(&v)
-                    ))
-                })?;
+                let v = args.value("--lang")?;
+                f.lang = parse_lang(&v)?;
             }
-            "-h" | "--help" if inline.is_none() => return Ok(None),
+            "-h" | "--help" if !args.has_inline() => return Ok(None),
             _ => {
-                let known = [
-                    "--license",
-                    "--config-crd",
-                    "--custom",
-                    "--products",
-                    "--chart",
-                    "--format",
-                    "--lang",
-                    "--help",
-                ];
-                let hint = match ecplint::rules::nearest(&name, &known) {
-                    Some(k) => format!(" (did you mean `{k}`?)"),
-                    None => String::new(),
-                };
-                return Err(Usage(format!(
-                    "unknown flag `{}`{hint}",
-                    output::sanitize(&name)
-                )));
+                return Err(unknown_flag(
+                    &name,
+                    &[
+                        "--license",
+                        "--config-crd",
+                        "--custom",
+                        "--products",
+                        "--chart",
+                        "--format",
+                        "--lang",
+                        "--help",
+                    ],
+                ))
             }
         }
     }
@@ -999,34 +1027,18 @@ fn preview(args: &[OsString]) -> Result<ExitCode, Usage> {
     let mut lang = Lang::En;
     let mut out: Option<String> = None;
     let mut paths: Vec<OsString> = Vec::new();
-    let mut it = args.iter();
-    let mut only_paths = false;
-    while let Some(arg) = it.next() {
-        let s = arg.to_string_lossy();
-        if only_paths || !s.starts_with('-') || s == "-" {
-            paths.push(arg.clone());
-            continue;
-        }
-        if s == "--" {
-            only_paths = true;
-            continue;
-        }
-        let (name, inline) = match s.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (s.to_string(), None),
-        };
-        let mut value = |flag: &str| -> Result<String, Usage> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
-                None => it
-                    .next()
-                    .map(|v| v.to_string_lossy().into_owned())
-                    .ok_or_else(|| Usage(format!("`{flag}` needs a value"))),
+    let mut args = ArgWalker::new(args);
+    while let Some(arg) = args.next() {
+        let name = match arg {
+            Arg::Positional(p) => {
+                paths.push(p);
+                continue;
             }
+            Arg::Flag(name) => name,
         };
         match name.as_str() {
             "--role" => {
-                let v = value("--role")?;
+                let v = args.value("--role")?;
                 view = View::parse(&v).ok_or_else(|| {
                     Usage(format!(
                         "unknown role `{}` (cloud_admin, domain_admin, admin, member or author)",
@@ -1035,29 +1047,19 @@ fn preview(args: &[OsString]) -> Result<ExitCode, Usage> {
                 })?;
             }
             "--lang" => {
-                let v = value("--lang")?;
-                lang = Lang::parse(&v).ok_or_else(|| {
-                    Usage(format!(
-                        "unknown language `{}` (en or zh)",
-                        output::sanitize(&v)
-                    ))
-                })?;
+                let v = args.value("--lang")?;
+                lang = parse_lang(&v)?;
             }
-            "--out" | "-o" => out = Some(value("--out")?),
-            "-h" | "--help" if inline.is_none() => {
+            "--out" | "-o" => out = Some(args.value("--out")?),
+            "-h" | "--help" if !args.has_inline() => {
                 emit(USAGE);
                 return Ok(ExitCode::SUCCESS);
             }
             _ => {
-                let known = ["--role", "--lang", "--out", "--help"];
-                let hint = match ecplint::rules::nearest(&name, &known) {
-                    Some(k) => format!(" (did you mean `{k}`?)"),
-                    None => String::new(),
-                };
-                return Err(Usage(format!(
-                    "unknown flag `{}`{hint}",
-                    output::sanitize(&name)
-                )));
+                return Err(unknown_flag(
+                    &name,
+                    &["--role", "--lang", "--out", "--help"],
+                ))
             }
         }
     }
