@@ -39,6 +39,8 @@ struct Entry {
     source: Option<Source>,
     input: Option<Input>,
     report: Option<InputReport>,
+    /// The known platform categories `report` was made with.
+    categories: Vec<String>,
 }
 
 impl Entry {
@@ -48,6 +50,7 @@ impl Entry {
             source: Some(source),
             input: None,
             report: None,
+            categories: Vec::new(),
         }
     }
     /// Read the source into files (once), under `options`' limits.
@@ -144,6 +147,11 @@ impl Workspace {
                     &JsValue::from(total as u32),
                     &JsValue::from_str(&entry.name),
                 )?;
+            }
+            // A report is cached per input; one made with other categories is made again.
+            if entry.categories != options.known_categories {
+                entry.report = None;
+                entry.categories.clone_from(&options.known_categories);
             }
             if entry.report.is_none() {
                 let report = check_input_with(entry.load(&options), &options);
@@ -408,8 +416,12 @@ fn parse_options(options: &JsValue) -> Result<Options, JsValue> {
     // Navigation categories that exist on the user's platform (NAV-007).
     let categories = Reflect::get(options, &JsValue::from_str("categories"))?;
     if !(categories.is_undefined() || categories.is_null()) {
-        let list = js_sys::Array::try_from(categories)
-            .map_err(|_| type_error("check: `options.categories` must be an array of strings"))?;
+        if !js_sys::Array::is_array(&categories) {
+            return Err(type_error(
+                "check: `options.categories` must be an array of strings",
+            ));
+        }
+        let list = js_sys::Array::from(&categories);
         for c in list.iter() {
             let name = c.as_string().ok_or_else(|| {
                 type_error("check: `options.categories` must be an array of strings")

@@ -818,3 +818,29 @@ fn preview_renders_one_view_escaped_with_pictures() {
         .preview(JsValue::NULL, s("member"), s("fr"), JsValue::UNDEFINED)
         .is_err());
 }
+
+/// NAV-007: categories given in `check`'s options count as existing on the platform, and a
+/// report cached with other categories is made again.
+#[wasm_bindgen_test]
+fn known_categories_option_reaches_nav_007() {
+    let mut ws = Workspace::new();
+    let mut files = chart_files("proj", "conf: {}\n");
+    files.push((
+        "proj/chart/demo-product/templates/_navigation.yaml".to_string(),
+        b"category: storage-x\nname:\n  en: Demo\n  zh-cn: Demo\nnav: {}\n".to_vec(),
+    ));
+    add_folder(&mut ws, "proj", &files);
+    let nav_007 = |report: &Value| {
+        rules_of(&report["inputs"][0])
+            .iter()
+            .filter(|r| *r == "NAV-007")
+            .count()
+    };
+    assert_eq!(nav_007(&check(&mut ws)), 1);
+    let options: JsValue = js_sys::JSON::parse(r#"{"categories":["storage-x"]}"#).unwrap();
+    let report = json(&ws.check(JsValue::UNDEFINED, options).unwrap());
+    assert_eq!(nav_007(&report), 0);
+    assert_eq!(nav_007(&check(&mut ws)), 1, "without the option again");
+    let bad: JsValue = js_sys::JSON::parse(r#"{"categories":"storage-x"}"#).unwrap();
+    assert!(ws.check(JsValue::UNDEFINED, bad).is_err());
+}

@@ -223,7 +223,7 @@ async function runCheck(items) {
   }
   const kinds = items.map((i) => i.kind);
   let id;
-  const promise = request({ type: 'check', items, lang: getLang() }, (m) => {
+  const promise = request({ type: 'check', items, lang: getLang(), categories: knownCategories() }, (m) => {
     if (m.id !== state.current) return;
     const frac = m.total ? Math.min(1, m.done / m.total) : 0;
     if (m.phase === 'read') showProgress(t('progress.reading', { name: m.name }), `${Math.min(m.total, Math.floor(m.done) + 1)} / ${m.total}`, 0.2 * frac);
@@ -1057,3 +1057,26 @@ Object.defineProperty(window, 'ecplintReport', { get: () => state.report });
 
 // For tests: the folder walkers (a dropped folder cannot be synthesized in a test).
 export { collectDir, folderItems };
+
+// The "platform categories" setting (NAV-007): remembered, sent with every check.
+const CATEGORIES_KEY = 'ecplint.categories';
+const categoriesInput = document.getElementById('known-categories');
+if (categoriesInput) {
+  try {
+    categoriesInput.value = localStorage.getItem(CATEGORIES_KEY) || '';
+  } catch {
+    // storage may be unavailable (private mode); the setting then lasts for the page only
+  }
+  categoriesInput.addEventListener('change', () => {
+    try {
+      localStorage.setItem(CATEGORIES_KEY, categoriesInput.value);
+    } catch {
+      // see above
+    }
+  });
+}
+
+function knownCategories() {
+  const input = document.getElementById('known-categories');
+  return (input?.value || '').split(',').map((c) => c.trim()).filter(Boolean);
+}

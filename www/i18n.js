@@ -24,6 +24,9 @@ export const DICT = {
     'drop.release': 'Release to check',
     'drop.again': 'Drop more files to check them instead',
     'drop.zone': 'Drop zone: drop files or folders, or use the buttons',
+    'settings.categories': 'Platform categories',
+    'settings.categoriesHint': 'e.g. compute, storage',
+    'settings.categoriesTitle': 'Navigation categories that already exist on your platform (comma-separated); NAV-007 accepts them besides _category.yaml',
 
     'progress.loading': 'Loading the checker…',
     'progress.collecting': 'Collecting files… {n}',
@@ -254,6 +257,9 @@ export const DICT = {
     'drop.release': '松开即开始校验',
     'drop.again': '拖入新文件即可重新校验',
     'drop.zone': '拖放区：拖入文件或文件夹，或使用下方按钮',
+    'settings.categories': '平台已有分类',
+    'settings.categoriesHint': '例如 compute, storage',
+    'settings.categoriesTitle': '平台上已存在的导航分类（逗号分隔）；NAV-007 除 _category.yaml 外也接受这些分类',
 
     'progress.loading': '正在加载校验引擎…',
     'progress.collecting': '正在收集文件… {n}',

@@ -40,7 +40,7 @@ async function bytesOf(blob) {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-async function check({ id, items, lang }) {
+async function check({ id, items, lang, categories }) {
   ws.clear();
   const t0 = performance.now();
   // Reading: one progress step per input (and per 200 files of a folder).
@@ -80,7 +80,7 @@ async function check({ id, items, lang }) {
         postMessage({ type: 'progress', id, phase: 'check', done: d, total: tot, name: name ?? '' });
       }
     },
-    { lang: lang === 'zh' ? 'zh' : 'en' },
+    { lang: lang === 'zh' ? 'zh' : 'en', categories: Array.isArray(categories) ? categories : [] },
   );
   postMessage({ type: 'progress', id, phase: 'report', done: 1, total: 1, name: '' });
   postMessage({ type: 'report', id, report, ms: Math.round(performance.now() - t0) });
