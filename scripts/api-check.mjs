@@ -79,6 +79,9 @@ test('version() and rules()', () => {
     assert.ok(['error', 'warning', 'info'].includes(r.severity), r.id);
   }
   assertPlain(list, 'rules()');
+  // The docs are left out of the wasm (size); the build writes them beside it.
+  const docs = new Map(JSON.parse(readFileSync(join(ROOT, 'www/pkg/rules.json'), 'utf8')).map((r) => [r.id, r.docs]));
+  for (const r of list) assert.match(docs.get(r.id) || '', /## What it does/, `${r.id} has no docs in pkg/rules.json`);
 });
 
 test('a folder: report shape, source(), bytes()', () => {

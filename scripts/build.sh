@@ -3,7 +3,7 @@
 #
 #   scripts/build.sh                 # setup (no browser), cargo build, wasm-bindgen, wasm-opt, sample
 #   ECPLINT_SKIP_SETUP=1 scripts/build.sh
-#   WASM_OPT_LEVEL=-O3 scripts/build.sh   # default -O3 (see README: -Oz is smaller but slower)
+#   WASM_OPT_LEVEL=-O3 scripts/build.sh   # default -Oz (smallest; see Cargo.toml [profile.wasm])
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,10 +16,10 @@ if [[ -z "${ECPLINT_SKIP_SETUP:-}" ]]; then
   bash scripts/setup.sh
 fi
 
-# 1. The core as a wasm library (profile: Cargo.toml [profile.release]).
-say "cargo build --release --target wasm32-unknown-unknown --lib"
-cargo build --release --target wasm32-unknown-unknown --lib
-wasm=target/wasm32-unknown-unknown/release/ecplint.wasm
+# 1. The core as a wasm library (profile: Cargo.toml [profile.wasm]).
+say "cargo build --profile wasm --target wasm32-unknown-unknown --lib"
+cargo build --profile wasm --target wasm32-unknown-unknown --lib
+wasm=target/wasm32-unknown-unknown/wasm/ecplint.wasm
 [[ -f "$wasm" ]] || die "cargo did not produce $wasm"
 
 # 2. JS bindings: an ES module for <script type="module"> and workers, no bundler.
@@ -34,7 +34,7 @@ echo '{ "type": "module" }' > target/pkg.tmp/package.json
 # target-features section cannot make wasm-opt reject bulk-memory instructions.
 wasm_opt=node_modules/.bin/wasm-opt
 [[ -x "$wasm_opt" ]] || die "$wasm_opt missing: run scripts/setup.sh (npm ci)"
-level=${WASM_OPT_LEVEL:--O3}
+level=${WASM_OPT_LEVEL:--Oz}
 say "wasm-opt $level"
 "$wasm_opt" "$level" \
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory \
@@ -53,6 +53,9 @@ node --input-type=module -e "
   if (m.version() !== '$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)' || r.schema !== 1 || m.rules().length === 0)
     throw new Error('the built module does not work: ' + JSON.stringify(r).slice(0, 300));
 " || die "the optimized module failed to load or run in node"
+
+# The rules' documentation, which the wasm leaves out (size): the page's docs dialog reads it.
+cargo run --quiet --bin ecplint -- rules --format json > target/pkg.tmp/rules.json
 
 rm -rf www/pkg
 mv target/pkg.tmp www/pkg

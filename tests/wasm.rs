@@ -132,9 +132,9 @@ fn rules_lists_every_rule_with_docs() {
     assert!(list.len() >= 30, "only {} rules", list.len());
     assert_eq!(list.len(), ecplint::rules::ALL.len());
     for r in list {
-        for key in [
-            "id", "group", "severity", "title_en", "title_zh", "section", "docs",
-        ] {
+        // `docs` is empty in the wasm (size): the page reads pkg/rules.json, which api-check tests.
+        assert!(r["docs"].is_string(), "rule {r} lacks `docs`");
+        for key in ["id", "group", "severity", "title_en", "title_zh", "section"] {
             assert!(
                 r[key].as_str().is_some_and(|v| !v.is_empty()),
                 "rule {r} lacks `{key}`"

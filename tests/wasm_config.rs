@@ -8,7 +8,7 @@
 //! As in `tests/wasm.rs`, `src/wasm.rs` is compiled here as a module of this crate.
 #![cfg(target_arch = "wasm32")]
 
-pub use ecplint::{check_input, diagnostic, input, report, rules, Options};
+pub use ecplint::{check_input, check_input_with, diagnostic, input, report, rules, Options};
 
 #[path = "../src/wasm.rs"]
 mod wasm;

@@ -18,11 +18,22 @@ import init, { Workspace, rules, version } from './pkg/ecplint.js';
 
 let ws = null;
 
+// The rules' docs are not in the wasm (size): the build writes them to pkg/rules.json.
+async function withDocs(list) {
+  try {
+    const res = await fetch(new URL('./pkg/rules.json', import.meta.url));
+    const docs = new Map((await res.json()).map((r) => [r.id, r.docs]));
+    return list.map((r) => ({ ...r, docs: r.docs || docs.get(r.id) || '' }));
+  } catch {
+    return list;
+  }
+}
+
 const ready = (async () => {
   try {
     await init();
     ws = new Workspace();
-    postMessage({ type: 'ready', version: version(), rules: rules() });
+    postMessage({ type: 'ready', version: version(), rules: await withDocs(rules()) });
   } catch (e) {
     postMessage({ type: 'fatal', message: describe(e) });
     throw e;

@@ -95,7 +95,9 @@ macro_rules! declare_rule {
             severity: $crate::diagnostic::Severity::$severity,
             title_en: $title_en,
             title_zh: $title_zh,
-            docs: concat!($($doc, "\n"),*),
+            // Kept out of the wasm (size): the page reads the docs from `pkg/rules.json`, which
+            // the build writes with `ecplint rules --format json`.
+            docs: if cfg!(target_arch = "wasm32") { "" } else { concat!($($doc, "\n"),*) },
             section: $section,
             check: $check,
         };
