@@ -54,6 +54,10 @@ node --input-type=module -e "
     throw new Error('the built module does not work: ' + JSON.stringify(r).slice(0, 300));
 " || die "the optimized module failed to load or run in node"
 
+# The navigation preview's stylesheet, linked by the page's sandboxed preview frame (whose CSP
+# forbids inline styles); the CLI inlines the same file.
+cp src/navigation/preview.css www/preview.css
+
 # The rules' documentation, which the wasm leaves out (size): the page's docs dialog reads it.
 cargo run --quiet --bin ecplint -- rules --format json > target/pkg.tmp/rules.json
 

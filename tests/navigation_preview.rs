@@ -161,14 +161,3 @@ fn report_navigation_per_role() {
     let json = serde_json::to_string_pretty(&nav).unwrap();
     insta::assert_snapshot!("report_navigation", json);
 }
-
-#[test]
-fn the_page_serves_the_same_stylesheet() {
-    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/preview.css"))
-        .expect("www/preview.css");
-    assert_eq!(
-        page,
-        navigation::render::CSS,
-        "copy src/navigation/preview.css to www/preview.css"
-    );
-}

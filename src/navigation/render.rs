@@ -8,7 +8,7 @@ use super::{ConsoleView, Hidden, Role, ShownItem, View, WizardEntry};
 use crate::diagnostic::Lang;
 use std::fmt::Write;
 
-/// The stylesheet of the preview (also served beside the page as `www/preview.css`).
+/// The stylesheet of the preview (`scripts/build.sh` copies it beside the page as `www/preview.css`).
 pub const CSS: &str = include_str!("preview.css");
 
 /// The CSP of a preview document.
