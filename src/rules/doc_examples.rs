@@ -49,6 +49,30 @@ pub(crate) fn good_project() -> Input {
     fixture("good-project", PROJECT)
 }
 
+/// The findings of rule `rule` on the good project with some chart files (paths relative to the
+/// chart root) replaced (`Some(text)`) or removed (`None`): the rules' inline tests use it.
+pub(crate) fn findings_with(
+    rule: &str,
+    files: &[(&str, Option<&str>)],
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let mut input = good_project();
+    for (rel, body) in files {
+        let path = format!("{CHART_ROOT}{rel}");
+        input.files.retain(|f| f.path != path);
+        if let Some(body) = body {
+            input.files.push(File {
+                path,
+                data: body.as_bytes().to_vec(),
+            });
+        }
+    }
+    crate::check_input(&input)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
 /// Resolve `../../Makefile`-style paths against the chart root.
 fn full_path(rel: &str) -> String {
     let mut parts: Vec<&str> = CHART_ROOT.trim_end_matches('/').split('/').collect();

@@ -292,21 +292,10 @@ fn convert(text: &str, cpu: bool) -> Option<u64> {
 mod tests {
     use super::convert;
     use crate::diagnostic::{Diagnostic, Pos, Severity};
-    use crate::input::File;
 
     fn run(body: &str) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        let path = "good-project/chart/mycloud-product/templates/_acl_helpers.yaml.tpl";
-        input.files.retain(|f| f.path != path);
-        input.files.push(File {
-            path: path.into(),
-            data: body.as_bytes().to_vec(),
-        });
-        crate::check_input(&input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect()
+        let acl = crate::chart::ACL_HELPERS;
+        crate::rules::doc_examples::findings_with(super::RULE.id, &[(acl, Some(body))])
     }
 
     /// `max_cpu: <cpu>` on line 4 (value at column 14), `max_memory: 1200` on line 5.

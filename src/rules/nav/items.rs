@@ -202,31 +202,9 @@ pub fn chart_items<'c>(chart: &'c Chart) -> Vec<Item<'c>> {
         .unwrap_or_default()
 }
 
-/// Test support for the NAV, CAT and I18N rules: the good project with some chart files
-/// replaced (`Some(text)`) or removed (`None`), checked, the findings of one rule.
+/// Test support for the NAV, CAT and I18N rules (the shared helper, under its local name).
 #[cfg(test)]
-pub(crate) fn run_with(
-    rule: &str,
-    files: &[(&str, Option<&str>)],
-) -> Vec<crate::diagnostic::Diagnostic> {
-    use crate::input::File;
-    let mut input = crate::rules::doc_examples::good_project();
-    for (rel, body) in files {
-        let path = format!("good-project/chart/mycloud-product/{rel}");
-        input.files.retain(|f| f.path != path);
-        if let Some(body) = body {
-            input.files.push(File {
-                path,
-                data: body.as_bytes().to_vec(),
-            });
-        }
-    }
-    crate::check_input(&input)
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.rule == rule)
-        .collect()
-}
+pub(crate) use crate::rules::doc_examples::findings_with as run_with;
 
 /// `(line, column)` of each finding's start, for terse position assertions.
 #[cfg(test)]
