@@ -49,6 +49,30 @@ pub(crate) fn good_project() -> Input {
     fixture("good-project", PROJECT)
 }
 
+/// `RULE severity file:line:col` of the findings `keep` selects in fixture `name` (files shown
+/// without `chart/`, `_config_helpers.yaml.tpl` as `_config`), for exact fixture assertions.
+pub(crate) fn fixture_places(
+    name: &str,
+    keep: impl Fn(&crate::diagnostic::Diagnostic) -> bool,
+) -> Vec<String> {
+    crate::check_input(&fixture(name, ""))
+        .diagnostics
+        .iter()
+        .filter(|d| keep(d))
+        .map(|d| {
+            let r = d.range.expect("a position");
+            let file = d
+                .file
+                .as_deref()
+                .unwrap_or("")
+                .trim_start_matches("chart/")
+                .replace("templates/_config_helpers.yaml.tpl", "_config");
+            let (line, column) = (r.start.line, r.start.column);
+            format!("{} {} {file}:{line}:{column}", d.rule, d.severity.as_str())
+        })
+        .collect()
+}
+
 /// The findings of rule `rule` on the good project with some chart files (paths relative to the
 /// chart root) replaced (`Some(text)`) or removed (`None`): the rules' inline tests use it.
 pub(crate) fn findings_with(

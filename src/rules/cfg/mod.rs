@@ -228,29 +228,10 @@ mod fixture {
     /// `tests/fixtures/cfg-mistakes`: three charts that between them trip every CFG rule.
     #[test]
     fn the_cfg_mistakes_fixture() {
-        let input = crate::rules::doc_examples::fixture("cfg-mistakes", "");
-        let report = crate::check_input(&input);
-        let got: Vec<String> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity != crate::diagnostic::Severity::Info)
-            .map(|d| {
-                let r = d.range.unwrap();
-                let file = d
-                    .file
-                    .as_deref()
-                    .unwrap()
-                    .trim_start_matches("chart/")
-                    .replace("templates/_config_helpers.yaml.tpl", "_config");
-                format!(
-                    "{} {} {file}:{}:{}",
-                    d.rule,
-                    d.severity.as_str(),
-                    r.start.line,
-                    r.start.column
-                )
-            })
-            .collect();
+        let report = crate::check_input(&crate::rules::doc_examples::fixture("cfg-mistakes", ""));
+        let got = crate::rules::doc_examples::fixture_places("cfg-mistakes", |d| {
+            d.severity != crate::diagnostic::Severity::Info
+        });
         assert_eq!(
             got,
             [

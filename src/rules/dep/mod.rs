@@ -39,29 +39,10 @@ mod fixture {
     /// guide's own example (§1.1.6.4) among them.
     #[test]
     fn the_dep_mistakes_fixture() {
-        let input = crate::rules::doc_examples::fixture("dep-mistakes", "");
-        let report = crate::check_input(&input);
-        let got: Vec<String> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule.starts_with("DEP-"))
-            .map(|d| {
-                let r = d.range.unwrap();
-                let file = d
-                    .file
-                    .as_deref()
-                    .unwrap()
-                    .trim_start_matches("chart/")
-                    .replace("templates/_config_helpers.yaml.tpl", "_config");
-                format!(
-                    "{} {} {file}:{}:{}",
-                    d.rule,
-                    d.severity.as_str(),
-                    r.start.line,
-                    r.start.column
-                )
-            })
-            .collect();
+        let report = crate::check_input(&crate::rules::doc_examples::fixture("dep-mistakes", ""));
+        let got = crate::rules::doc_examples::fixture_places("dep-mistakes", |d| {
+            d.rule.starts_with("DEP-")
+        });
         assert_eq!(
             got,
             [
