@@ -13,6 +13,20 @@ use crate::yaml::{Entry, Node};
 /// `domian_admin`; its policy example and the platform write `domain_admin`.
 pub(crate) const ROLES: &[&str] = &["cloud_admin", "domain_admin", "admin", "member"];
 
+/// Help for a role that is not one of [`ROLES`]: the nearest role, and the four.
+pub(crate) fn role_help(name: &str) -> crate::diagnostic::Text {
+    match crate::rules::nearest(name, ROLES) {
+        Some(near) => crate::text!(
+            "did you mean `{near}`? The roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
+            "是否应为 `{near}`？角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
+        ),
+        None => crate::text!(
+            "the roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
+            "角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
+        ),
+    }
+}
+
 /// One navigation item of `_navigation.yaml`: in `nav`, `top_nav`, or an item's `sub_nav`.
 pub(crate) struct NavItem<'a> {
     /// `nav`, `sub_nav` or `top_nav`.

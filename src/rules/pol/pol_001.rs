@@ -1,7 +1,7 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::pol::{policy, ROLES};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
 use crate::text;
 
 declare_rule! {
@@ -66,16 +66,7 @@ fn check(chart: &Chart, out: &mut Findings) {
                     "`{name}`（`{url}` 的角色）不是已知角色"
                 ),
             );
-            match nearest(name, ROLES) {
-                Some(near) => d.help(text!(
-                    "did you mean `{near}`? The roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
-                    "是否应为 `{near}`？角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
-                )),
-                None => d.help(text!(
-                    "the roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
-                    "角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
-                )),
-            };
+            d.help(super::role_help(name));
         }
     }
 }

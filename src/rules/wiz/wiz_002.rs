@@ -2,7 +2,7 @@ use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::pol::ROLES;
 use crate::rules::wiz::roles;
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
 use crate::text;
 
 declare_rule! {
@@ -65,16 +65,7 @@ fn check(chart: &Chart, out: &mut Findings) {
                 "`nav.{name}`：`{name}` 不是已知角色"
             ),
         );
-        match nearest(&name, ROLES) {
-            Some(near) => d.help(text!(
-                "did you mean `{near}`? The roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
-                "是否应为 `{near}`？角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
-            )),
-            None => d.help(text!(
-                "the roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
-                "角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
-            )),
-        };
+        d.help(crate::rules::pol::role_help(&name));
     }
 }
 
