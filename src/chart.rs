@@ -3,6 +3,7 @@
 use crate::diagnostic::Range;
 use crate::input::{File, Input};
 use crate::yaml::{self, Yaml, YamlLimits};
+use std::cell::OnceCell;
 
 /// A text file of the chart, parsed as YAML.
 #[derive(Debug)]
@@ -63,6 +64,9 @@ pub struct Chart<'a> {
     pub category: Option<YamlFile>,
     /// Navigation categories the user knows to exist on their platform (`Options`; NAV-007).
     pub known_categories: Vec<String>,
+    /// Worked out once per chart, for `lib.rs` and every rule that needs them.
+    resources: OnceCell<crate::resources::Computation>,
+    config_helpers: OnceCell<Option<crate::config_helpers::ConfigHelpers>>,
 }
 
 pub const CHART_YAML: &str = "Chart.yaml";
@@ -112,6 +116,17 @@ impl<'a> Chart<'a> {
             .and_then(|c| c.root()?.get("keywords")?.as_seq())
             .map(|items| items.iter().collect())
             .unwrap_or_default()
+    }
+    /// The resource requirement (computed once).
+    pub fn resources(&self) -> &crate::resources::Computation {
+        self.resources
+            .get_or_init(|| crate::resources::compute(self))
+    }
+    /// `templates/_config_helpers.yaml.tpl`, read once.
+    pub fn config_helpers(&self) -> Option<&crate::config_helpers::ConfigHelpers> {
+        self.config_helpers
+            .get_or_init(|| crate::config_helpers::read(self))
+            .as_ref()
     }
     /// Every YAML file this chart parsed, for the rules that look at all of them.
     pub fn yaml_files(&self) -> impl Iterator<Item = &YamlFile> {
@@ -235,6 +250,8 @@ fn open<'a>(input: &'a Input, prefix: &str) -> Chart<'a> {
         wizard: parse_yaml(find(WIZARD), limits),
         category: parse_yaml(find(CATEGORY), limits),
         known_categories: Vec::new(),
+        resources: OnceCell::new(),
+        config_helpers: OnceCell::new(),
         files,
         subcharts,
     }

@@ -91,7 +91,7 @@ pub fn check_input_with(input: &input::Input, options: &Options) -> InputReport 
                     .map(|s| s.text.clone())
             }),
             root: c.prefix.trim_end_matches('/').to_string(),
-            resources: Some(resources::compute(c).resources),
+            resources: Some(c.resources().resources.clone()),
             subcharts: c.subcharts.clone(),
             navigation: navigation::report(c),
             config: None,

@@ -1,5 +1,4 @@
 use crate::chart::Chart;
-use crate::config_helpers;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::acl::acl_001::{a_type, zh_type};
@@ -64,7 +63,7 @@ fn meant(item: &str) -> Option<&'static str> {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let Some(ch) = config_helpers::read(chart) else {
+    let Some(ch) = chart.config_helpers() else {
         return;
     };
     let complete = !ch.has_syntax_error();

@@ -1,5 +1,5 @@
 use crate::chart::Chart;
-use crate::config_helpers::{self, Declared};
+use crate::config_helpers::Declared;
 use crate::declare_rule;
 use crate::rules::acl::acl_001::{a_type, zh_type};
 use crate::rules::dep::{is_templated, kind_key};
@@ -62,7 +62,7 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let Some(ch) = config_helpers::read(chart) else {
+    let Some(ch) = chart.config_helpers() else {
         return;
     };
     if let Some(e) = ch.dependency("platform_version") {

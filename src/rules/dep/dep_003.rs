@@ -1,5 +1,4 @@
 use crate::chart::Chart;
-use crate::config_helpers;
 use crate::declare_rule;
 use crate::rules::dep::kind_key;
 use crate::rules::Findings;
@@ -58,7 +57,7 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let Some(ch) = config_helpers::read(chart) else {
+    let Some(ch) = chart.config_helpers() else {
         return;
     };
     let exclusions = ch.exclusions();

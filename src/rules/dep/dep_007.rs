@@ -1,5 +1,4 @@
 use crate::chart::Chart;
-use crate::config_helpers;
 use crate::declare_rule;
 use crate::rules::Findings;
 use crate::text;
@@ -52,7 +51,7 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let Some(ch) = config_helpers::read(chart) else {
+    let Some(ch) = chart.config_helpers() else {
         return;
     };
     for g in ch.parallel_groups() {

@@ -1,5 +1,5 @@
 use crate::chart::Chart;
-use crate::config_helpers::{self, Declared};
+use crate::config_helpers::Declared;
 use crate::declare_rule;
 use crate::rules::dep::kind_key;
 use crate::rules::Findings;
@@ -59,7 +59,7 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let Some(ch) = config_helpers::read(chart) else {
+    let Some(ch) = chart.config_helpers() else {
         return;
     };
     let mut all: Vec<Declared> = ch.services();

@@ -1,6 +1,6 @@
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::{compute, show};
+use crate::resources::show;
 use crate::rules::Findings;
 use crate::text;
 
@@ -60,7 +60,7 @@ declare_rule! {
 const LISTED: usize = 12;
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let c = compute(chart);
+    let c = chart.resources();
     let r = &c.resources;
     let req = show(r.cpu_m, r.memory_mi);
     if let Some(e) = &c.exemption {

@@ -1,7 +1,7 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Range;
-use crate::resources::{compute, Computation, LIMIT_CPU_M, LIMIT_MEMORY_MI};
+use crate::resources::{Computation, LIMIT_CPU_M, LIMIT_MEMORY_MI};
 use crate::rules::Findings;
 use crate::text;
 
@@ -59,7 +59,7 @@ enum Kind {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let c = compute(chart);
+    let c = chart.resources();
     if c.exemption.is_some() {
         return;
     }

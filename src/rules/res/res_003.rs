@@ -1,7 +1,7 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::resources::quantity::{parse_milli, QuantityError};
-use crate::resources::{compute, QuantityAt};
+use crate::resources::QuantityAt;
 use crate::rules::Findings;
 use crate::text;
 
@@ -56,7 +56,7 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let c = compute(chart);
+    let c = chart.resources();
     let Some(file) = &c.values_file else { return };
     for b in &c.blocks {
         for (map_key, map) in [("requests", &b.requests), ("limits", &b.limits)] {

@@ -1,7 +1,7 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::resources::quantity::{cpu_m, memory_mi};
-use crate::resources::{compute, tier};
+use crate::resources::tier;
 use crate::rules::res::TIERS_TEXT;
 use crate::rules::Findings;
 use crate::text;
@@ -57,7 +57,7 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let c = compute(chart);
+    let c = chart.resources();
     if c.exemption.is_some() {
         return; // exempt products are not checked (§1.1.6.3)
     }

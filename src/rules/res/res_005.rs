@@ -1,6 +1,6 @@
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::{compute, show, tier, QuantityAt, TIERS};
+use crate::resources::{show, tier, QuantityAt, TIERS};
 use crate::rules::res::TIERS_TEXT;
 use crate::rules::Findings;
 use crate::text;
@@ -47,7 +47,7 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let c = compute(chart);
+    let c = chart.resources();
     if c.exemption.is_some() {
         return; // exempt products are not checked (§1.1.6.3)
     }

@@ -1,6 +1,6 @@
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::{compute, Place, QuantityAt};
+use crate::resources::{Place, QuantityAt};
 use crate::rules::{nearest, Findings};
 use crate::text;
 
@@ -61,7 +61,7 @@ fn other_resource(key: &str) -> bool {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let c = compute(chart);
+    let c = chart.resources();
     if c.exemption.is_some() {
         return; // exempt products are not checked (§1.1.6.3)
     }

@@ -1,7 +1,7 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Range;
-use crate::resources::{compute, Place};
+use crate::resources::Place;
 use crate::rules::Findings;
 use crate::text;
 
@@ -53,7 +53,7 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let c = compute(chart);
+    let c = chart.resources();
     if c.exemption.is_some() {
         return; // exempt products are not checked (§1.1.6.3)
     }
