@@ -49,6 +49,8 @@ pub struct ConfigHelpers {
     pub static_text: String,
     /// `static_text` parsed as YAML.
     pub yaml: Yaml,
+    /// The text parsed as a Mako template (the CFG rules read it).
+    pub mako: crate::mako::Parsed,
 }
 
 /// How a product is named in `dependencies`.
@@ -125,11 +127,13 @@ impl ConfigHelpers {
     pub fn parse(path: String, text: String) -> ConfigHelpers {
         let static_text = static_view(&text);
         let yaml = yaml::parse(&static_text, YamlLimits::default());
+        let mako = crate::mako::parse(&text);
         ConfigHelpers {
             path,
             text,
             static_text,
             yaml,
+            mako,
         }
     }
 

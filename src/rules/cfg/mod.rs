@@ -4,11 +4,9 @@
 //! control lines, name uses and their guards) and through its static YAML view
 //! ([`crate::config_helpers`]: top-level keys, `dependencies`, `data_template`).
 
-use crate::chart::{decode, Chart, CONFIG_HELPERS};
+use crate::chart::Chart;
 use crate::config_helpers::{ConfigHelpers, Kind};
 use crate::mako::{self, ExprKind, PostfixKind, Use};
-use std::cell::RefCell;
-use std::rc::Rc;
 
 pub mod cfg_001;
 pub mod cfg_002;
@@ -20,48 +18,30 @@ pub mod cfg_007;
 pub mod cfg_008;
 pub mod cfg_009;
 
-/// `_config_helpers.yaml.tpl` of a chart, read both ways.
-pub(crate) struct Source {
-    pub ch: ConfigHelpers,
-    pub parsed: mako::Parsed,
+/// `_config_helpers.yaml.tpl` of a chart, read both ways (once per chart: [`Chart::config_helpers`]).
+pub(crate) struct Source<'a> {
+    pub ch: &'a ConfigHelpers,
+    pub parsed: &'a mako::Parsed,
     /// Every product named in `dependencies`, with how.
     declared: Vec<(String, Kind)>,
 }
 
-thread_local! {
-    /// The last file read: the nine rules read the same file one after the other.
-    static LAST: RefCell<Option<Rc<Source>>> = const { RefCell::new(None) };
-}
-
-/// Read and parse the chart's `_config_helpers.yaml.tpl`; `None` when it is absent or not
-/// UTF-8 (CFG-001 says so). The result is kept for the next rule that reads the same text.
-pub(crate) fn read(chart: &Chart) -> Option<Rc<Source>> {
-    let file = chart.file(CONFIG_HELPERS)?;
-    let text = decode(file)?;
-    LAST.with(|last| {
-        if let Some(src) = last.borrow().as_ref() {
-            if src.ch.path == file.path && src.ch.text == text {
-                return Some(Rc::clone(src));
-            }
-        }
-        let parsed = mako::parse(text);
-        let ch = ConfigHelpers::parse(file.path.clone(), text.to_string());
-        let declared = ch
-            .declared()
-            .iter()
-            .map(|d| (d.id.to_string(), d.kind))
-            .collect();
-        let src = Rc::new(Source {
-            ch,
-            parsed,
-            declared,
-        });
-        *last.borrow_mut() = Some(Rc::clone(&src));
-        Some(src)
+/// The chart's `_config_helpers.yaml.tpl`; `None` when it is absent or not UTF-8 (CFG-001 says so).
+pub(crate) fn read<'a>(chart: &'a Chart) -> Option<Source<'a>> {
+    let ch = chart.config_helpers()?;
+    let declared = ch
+        .declared()
+        .iter()
+        .map(|d| (d.id.to_string(), d.kind))
+        .collect();
+    Some(Source {
+        ch,
+        parsed: &ch.mako,
+        declared,
     })
 }
 
-impl Source {
+impl Source<'_> {
     pub fn path(&self) -> &str {
         &self.ch.path
     }
