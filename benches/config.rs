@@ -115,7 +115,7 @@ fn main() {
         let build = || {
             let mut c = Catalog::default();
             for (i, input) in inputs.iter().enumerate() {
-                c.add_input(i, input, false);
+                c.add_charts(i, &ecplint::chart::discover(input), false);
             }
             c
         };

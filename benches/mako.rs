@@ -126,7 +126,7 @@ fn main() {
     let cfg_009 = ecplint::rules::find("CFG-009").expect("CFG-009");
     let evict = || {
         let mut f = Findings::new(cfg_009, None);
-        (cfg_009.check.expect("checked"))(&other_charts[0], &mut f);
+        (cfg_009.check.chart().expect("checked"))(&other_charts[0], &mut f);
     };
     println!("mako bench: {runs} runs each, median / p95 in µs");
     for (name, text, platform) in [
@@ -153,7 +153,7 @@ fn main() {
             findings = 0;
             for rule in &cfg_rules {
                 let mut f = Findings::new(rule, None);
-                (rule.check.expect("checked"))(chart, &mut f);
+                (rule.check.chart().expect("checked"))(chart, &mut f);
                 findings += f.into_diagnostics().len();
             }
         });
@@ -163,7 +163,7 @@ fn main() {
                 // Each rule alone, the file already read (as for all but the first).
                 let (m, p) = time(runs, || {
                     let mut f = Findings::new(rule, None);
-                    (rule.check.expect("checked"))(chart, &mut f);
+                    (rule.check.chart().expect("checked"))(chart, &mut f);
                     std::hint::black_box(f.into_diagnostics());
                 });
                 println!("    {:<12} {m:>8.1} / {p:>8.1}", rule.id);
@@ -176,7 +176,7 @@ fn main() {
             std::hint::black_box((r, y));
             for rule in &cfg_rules {
                 let mut f = Findings::new(rule, None);
-                (rule.check.expect("checked"))(chart, &mut f);
+                (rule.check.chart().expect("checked"))(chart, &mut f);
                 std::hint::black_box(f.into_diagnostics());
             }
         });

@@ -74,9 +74,9 @@ fn main() {
         View::Role(Role::Member),
         View::Author,
     ];
-    let console = Console::of_inputs(&inputs);
     let pictures = navigation::embedded_pictures(&inputs);
     let charts = ecplint::chart::discover(&input);
+    let console = Console::of(charts.iter().map(|c| (0, c)));
     println!(
         "navigation preview of tests/fixtures/nav-preview (2 products), median of {runs} runs"
     );
@@ -103,7 +103,11 @@ fn main() {
                 runs,
             );
             let (full, _) = median(
-                || navigation::preview_document(&inputs, view, lang, Styles::Inline).len(),
+                || {
+                    let mut workspace = ecplint::Workspace::default();
+                    workspace.add_input(input.clone());
+                    workspace.preview(None, view, lang, Styles::Inline).len()
+                },
                 runs / 4,
             );
             println!(

@@ -32,14 +32,14 @@ if [[ $want == *" native "* ]]; then
   step "cargo test (native)" cargo test
 fi
 
-# 2. wasm: tests/wasm*.rs with wasm-bindgen-test, in node.
+# 2. wasm: the JS API crate's tests (crates/ecplint-wasm/tests/*.rs) with wasm-bindgen-test, in node.
 if [[ $want == *" wasm "* ]]; then
   need wasm-bindgen-test-runner "run scripts/setup.sh"
-  for f in tests/wasm*.rs; do
+  for f in crates/ecplint-wasm/tests/*.rs; do
     [[ -e "$f" ]] || continue
     name=$(basename "$f" .rs)
     step "wasm tests ($name, node)" env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-      cargo test --target wasm32-unknown-unknown --test "$name"
+      cargo test -p ecplint-wasm --target wasm32-unknown-unknown --test "$name"
   done
 fi
 

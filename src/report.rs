@@ -7,6 +7,8 @@ use serde::{Serialize, Serializer};
 
 pub const SCHEMA: u32 = 1;
 
+/// `charts[].resources`: the requirement the platform computes.
+pub use crate::chart::resources::{ResourceItem, ResourceSource, Resources};
 /// The config preview behind `charts[].config` (also how `wasm.rs` reaches it: the wasm tests
 /// compile that file in a crate that re-exports `report`).
 pub use crate::config;
@@ -60,41 +62,6 @@ pub struct ChartReport {
     /// `_navigation.yaml` (README "Navigation preview").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub navigation: Option<crate::navigation::NavigationReport>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ResourceSource {
-    Computed,
-    Declared,
-    Exempt,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Resources {
-    pub source: ResourceSource,
-    pub cpu_m: u64,
-    pub memory_mi: u64,
-    pub limit_cpu_m: u64,
-    pub limit_memory_mi: u64,
-    pub items: Vec<ResourceItem>,
-    /// What values.yaml sums to, when the requirement is declared (additive field).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub computed_cpu_m: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub computed_memory_mi: Option<u64>,
-    /// Why the product is exempt (additive field).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub exempt_reason: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ResourceItem {
-    pub path: String,
-    pub file: String,
-    pub line: usize,
-    pub cpu_m: u64,
-    pub memory_mi: u64,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]

@@ -5,7 +5,7 @@
 
 use ecplint::diagnostic::Lang;
 use ecplint::input::{File, Input, Source};
-use ecplint::navigation::{self, Console, Role, Styles, View};
+use ecplint::navigation::{self, Role, Styles, View};
 use std::path::Path;
 
 fn read_folder(root: &Path) -> Vec<File> {
@@ -45,6 +45,12 @@ fn fixture() -> Input {
     )
 }
 
+fn workspace() -> ecplint::Workspace {
+    let mut workspace = ecplint::Workspace::default();
+    workspace.add_input(fixture());
+    workspace
+}
+
 const VIEWS: [View; 5] = [
     View::Role(Role::CloudAdmin),
     View::Role(Role::DomainAdmin),
@@ -55,12 +61,10 @@ const VIEWS: [View; 5] = [
 
 #[test]
 fn rendered_html_per_view_and_language() {
-    let input = fixture();
-    let inputs = [&input];
+    let mut workspace = workspace();
     for view in VIEWS {
         for (lang, code) in [(Lang::En, "en"), (Lang::Zh, "zh-cn")] {
-            let html =
-                navigation::preview_document(&inputs, view, lang, Styles::Link("preview.css"));
+            let html = workspace.preview(None, view, lang, Styles::Link("preview.css"));
             insta::assert_snapshot!(format!("{}_{code}", view.as_str()), html);
         }
     }
@@ -78,8 +82,7 @@ fn keys(html: &str) -> Vec<String> {
 
 #[test]
 fn policy_decides_who_sees_what() {
-    let input = fixture();
-    let console = Console::of_inputs(&[&input]);
+    let console = workspace().console(None);
     assert_eq!(console.products.len(), 2);
     let none = |_: usize, _: &str| None;
     let html = |v| navigation::render_fragment(&console.view(v), Lang::En, &none);
@@ -120,8 +123,7 @@ fn policy_decides_who_sees_what() {
 
 #[test]
 fn derived_top_nav_shows_the_first_sub_url() {
-    let input = fixture();
-    let console = Console::of_inputs(&[&input]);
+    let console = workspace().console(None);
     let v = console.view(View::Role(Role::Member));
     let logs = v.top.iter().find(|t| t.item.key == "logs").unwrap();
     assert_eq!(logs.url, Some("/log-center/logs/search"));
@@ -135,13 +137,7 @@ fn derived_top_nav_shows_the_first_sub_url() {
 
 #[test]
 fn pictures_embedded_or_placeholder() {
-    let input = fixture();
-    let html = navigation::preview_document(
-        &[&input],
-        View::Role(Role::CloudAdmin),
-        Lang::En,
-        Styles::Inline,
-    );
+    let html = workspace().preview(None, View::Role(Role::CloudAdmin), Lang::En, Styles::Inline);
     assert!(html.contains("<img src=\"data:image/png;base64,"));
     assert!(html.contains("ecp-pic-missing"));
     assert!(html.contains("<style>"));

@@ -7,9 +7,9 @@
 use ecplint::diagnostic::{Lang, Severity};
 use ecplint::input::{self, File, Input, Limits, Source};
 use ecplint::output::{self, InputView};
-use ecplint::report::Report;
 use ecplint::rules::input::input_001::input_problem;
 use ecplint::text;
+use ecplint::workspace::Event;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -382,51 +382,49 @@ struct Loaded {
 
 fn check(paths: &[OsString], format: Format, flags: &Flags) -> ExitCode {
     let limits = Limits::default();
-    let mut loaded = Vec::with_capacity(paths.len());
-    let mut reports = Vec::with_capacity(paths.len());
+    let mut workspace = ecplint::Workspace::new(ecplint::Options {
+        known_categories: flags.categories.clone(),
+        ..Default::default()
+    });
+    let mut displays = Vec::with_capacity(paths.len());
+    let mut read_times = Vec::with_capacity(paths.len());
     for p in paths {
-        let path = PathBuf::from(p);
         let t0 = Instant::now();
-        let l = read_path(&path, &limits);
-        let t1 = Instant::now();
-        let options = ecplint::Options {
-            known_categories: flags.categories.clone(),
-            ..Default::default()
-        };
-        let report = ecplint::check_input_with(&l.input, &options);
-        let t2 = Instant::now();
+        let l = read_path(&PathBuf::from(p), &limits);
+        read_times.push(t0.elapsed());
+        displays.push(l.display);
+        workspace.add_input(l.input);
+    }
+    let report = workspace.check_with(|event| {
         if flags.timings {
-            let _ = writeln!(
-                std::io::stderr(),
-                "timing: {}: read+load {:.2} ms, check {:.2} ms, {} files",
-                output::sanitize(&l.input.path),
-                (t1 - t0).as_secs_f64() * 1e3,
-                (t2 - t1).as_secs_f64() * 1e3,
-                l.input.files.len()
-            );
+            let line = match event {
+                Event::Checked {
+                    index,
+                    name,
+                    files,
+                    load,
+                    check,
+                } => format!(
+                    "timing: {}: read+load {:.2} ms, check {:.2} ms, {files} files",
+                    output::sanitize(name),
+                    (read_times[index] + load).as_secs_f64() * 1e3,
+                    check.as_secs_f64() * 1e3,
+                ),
+                Event::Catalog { time } => format!(
+                    "timing: catalog (config previews) {:.2} ms",
+                    time.as_secs_f64() * 1e3
+                ),
+                Event::Input { .. } => return Ok(()),
+            };
+            let _ = writeln!(std::io::stderr(), "{line}");
         }
-        reports.push(report);
-        loaded.push(l);
-    }
-    // The catalog-level pass: config previews that see every chart of the run.
-    let t0 = Instant::now();
-    ecplint::check_catalog(
-        &loaded.iter().map(|l| &l.input).collect::<Vec<_>>(),
-        &mut reports,
-    );
-    if flags.timings {
-        let _ = writeln!(
-            std::io::stderr(),
-            "timing: catalog (config previews) {:.2} ms",
-            t0.elapsed().as_secs_f64() * 1e3
-        );
-    }
-    let report = Report::new(reports);
-    let views: Vec<InputView> = loaded
-        .iter()
-        .map(|l| InputView {
-            files: &l.input.files,
-            display: l.display.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let Ok(report) = report;
+    let views: Vec<InputView> = (0..workspace.len())
+        .map(|i| InputView {
+            files: workspace.input(i).map_or(&[][..], |input| &input.files),
+            display: displays[i].as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
         })
         .collect();
     let out = match format {
@@ -851,7 +849,7 @@ fn parse_config_flags(args: &[OsString]) -> Result<Option<ConfigFlags>, Usage> {
 /// Read the YAML file `path` given to `flag` (`-`: standard input), within the preview's limit.
 fn read_doc(flag: &str, path: &str) -> Result<ecplint::config::Doc, String> {
     use std::io::Read;
-    let max = ecplint::config::inputs::MAX_INPUT_BYTES as u64;
+    let max = ecplint::config::doc::MAX_INPUT_BYTES as u64;
     let shown = output::sanitize(path).into_owned();
     let mut data = Vec::new();
     let res = if path == "-" {
@@ -875,7 +873,7 @@ fn read_doc(flag: &str, path: &str) -> Result<ecplint::config::Doc, String> {
 }
 
 fn config(args: &[OsString]) -> Result<ExitCode, Usage> {
-    use ecplint::config::{Catalog, Overrides, Prepared};
+    use ecplint::config::{Overrides, Prepared};
     let Some(f) = parse_config_flags(args)? else {
         emit(USAGE);
         return Ok(ExitCode::SUCCESS);
@@ -932,10 +930,12 @@ fn config(args: &[OsString]) -> Result<ExitCode, Usage> {
             )));
         }
     }
-    let mut catalog = Catalog::default();
-    for (i, l) in loaded.iter().enumerate() {
-        catalog.add_input(i, &l.input, false);
+    let first_path = loaded[0].input.path.clone();
+    let mut workspace = ecplint::Workspace::default();
+    for l in loaded {
+        workspace.add_input(l.input);
     }
+    let catalog = workspace.catalog();
     let chosen: Vec<usize> = match &f.chart {
         Some(name) => (0..catalog.charts().len())
             .filter(|&k| catalog.charts()[k].name == *name)
@@ -958,7 +958,7 @@ fn config(args: &[OsString]) -> Result<ExitCode, Usage> {
                     output::sanitize(&names.join(", "))
                 )
             }
-            None => format!("no chart in `{}`", output::sanitize(&loaded[0].input.path)),
+            None => format!("no chart in `{}`", output::sanitize(&first_path)),
         }));
     }
 
@@ -1022,7 +1022,7 @@ fn config(args: &[OsString]) -> Result<ExitCode, Usage> {
 // `ecplint preview`: the navigation preview (issue 4)
 
 fn preview(args: &[OsString]) -> Result<ExitCode, Usage> {
-    use ecplint::navigation::{self, Styles, View};
+    use ecplint::navigation::{Styles, View};
     let mut view = View::Author;
     let mut lang = Lang::En;
     let mut out: Option<String> = None;
@@ -1084,16 +1084,17 @@ fn preview(args: &[OsString]) -> Result<ExitCode, Usage> {
             status = ExitCode::from(2);
         }
     }
-    let inputs: Vec<&Input> = loaded.iter().map(|l| &l.input).collect();
-    let console = navigation::Console::of_inputs(&inputs);
-    if console.products.is_empty() {
+    let mut workspace = ecplint::Workspace::default();
+    for l in loaded {
+        workspace.add_input(l.input);
+    }
+    if workspace.console(None).products.is_empty() {
         let _ = writeln!(
             std::io::stderr(),
             "note: no chart has a templates/_navigation.yaml: the console is empty"
         );
     }
-    let pictures = navigation::embedded_pictures(&inputs);
-    let html = navigation::render_document(&console.view(view), lang, &pictures, Styles::Inline);
+    let html = workspace.preview(None, view, lang, Styles::Inline);
     match out.as_deref() {
         None | Some("-") => emit(&html),
         Some(file) => {

@@ -9,7 +9,7 @@
 //! Both shapes are read leniently: `cloud_product` may be a map or a list of maps in either, and
 //! the older shape may carry `platform_software` and `topology` at the top level too.
 
-use super::inputs::{self, Parsed};
+use super::doc::{self, Parsed};
 use super::tree::Tree;
 use super::{ConfigError, InputKind, Layer};
 use crate::diagnostic::{Range, Severity};
@@ -78,8 +78,8 @@ pub struct ForProduct {
 
 impl License {
     /// Read a license. `None` (with errors) when the text is not a license at all.
-    pub fn read(doc: &inputs::Doc, errors: &mut Vec<ConfigError>) -> Option<License> {
-        let parsed = inputs::parse_doc(doc, InputKind::License, errors)?;
+    pub fn read(doc: &doc::Doc, errors: &mut Vec<ConfigError>) -> Option<License> {
+        let parsed = doc::parse_doc(doc, InputKind::License, errors)?;
         let root = parsed.first()?;
         let err =
             |sev, range, m| ConfigError::new(sev, InputKind::License, Some(&doc.name), range, m);
@@ -324,7 +324,7 @@ impl License {
             };
             let root = self.parsed.first().expect("read() checked the root");
             let near =
-                crate::rules::nearest(id, &known.iter().map(String::as_str).collect::<Vec<_>>())
+                crate::suggest::nearest(id, &known.iter().map(String::as_str).collect::<Vec<_>>())
                     .map(|n| {
                         (
                             format!(" (did you mean `{n}`?)"),
@@ -414,7 +414,7 @@ fn quote_key(k: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::inputs::Doc;
+    use crate::config::doc::Doc;
 
     fn read(text: &str) -> (Option<License>, Vec<ConfigError>) {
         let mut errors = Vec::new();

@@ -12,6 +12,7 @@
 //!   [`Catalog`] holds every chart of a run so that a template can read the other charts' configs.
 //! - [`yaml_out`] writes the final values as YAML with a provenance comment on every leaf.
 
+pub mod doc;
 mod engine;
 pub mod inputs;
 pub mod license;
@@ -24,8 +25,9 @@ use crate::diagnostic::{Range, Severity, Text};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-pub use inputs::{Doc, Overrides, Prepared};
-pub use preview::{annotate, Catalog};
+pub use doc::Doc;
+pub use inputs::{Overrides, Prepared};
+pub use preview::Catalog;
 pub use tree::Tree;
 
 /// A layer of the merge, lowest priority first (the order of `Layer::ALL`).

@@ -6,16 +6,15 @@
 //! gives (which win). Charts reading each other are rendered in rounds until nothing changes
 //! (at most [`MAX_ROUNDS`]), so a chain `a → b → c` resolves.
 
+use super::doc::yaml_problems;
 use super::engine::{self, Products};
-use super::inputs::{yaml_problems, Prepared};
+use super::inputs::Prepared;
 use super::license::DEFAULT_REPLICAS;
 use super::merge;
 use super::tree::{Origin, Tree};
 use super::{ConfigError, ConfigReport, InputKind, Layer, LayerSource};
 use crate::chart::{self, Chart, CONFIG_HELPERS};
 use crate::diagnostic::{Range, Severity};
-use crate::input::Input;
-use crate::report::InputReport;
 use crate::text;
 use crate::yaml::{self, YamlLimits};
 use std::cell::RefCell;
@@ -210,17 +209,14 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Add every chart of input `index`; with `only_products`, only charts that have a
+    /// Add `charts`, the charts of input `index`; with `only_products`, only charts that have a
     /// `_config_helpers.yaml.tpl`.
-    pub fn add_input(&mut self, index: usize, input: &Input, only_products: bool) {
-        if only_products && !input.files.iter().any(|f| f.path.ends_with(CONFIG_HELPERS)) {
-            return;
-        }
-        for c in chart::discover(input) {
+    pub fn add_charts(&mut self, index: usize, charts: &[Chart], only_products: bool) {
+        for c in charts {
             if only_products && c.file(CONFIG_HELPERS).is_none() {
                 continue;
             }
-            self.charts.push(ChartSource::new(index, &c));
+            self.charts.push(ChartSource::new(index, c));
         }
         self.cache.replace(None);
     }
@@ -434,25 +430,26 @@ fn prepared_key(p: &Prepared) -> u64 {
     h.finish()
 }
 
-/// The catalog-level pass of a check: every chart with a `_config_helpers.yaml.tpl` gets
-/// `config`, its preview without user inputs, seeing the other charts of the run.
-pub fn annotate(inputs: &[&Input], reports: &mut [InputReport]) {
-    let mut catalog = Catalog::default();
-    for (i, input) in inputs.iter().enumerate() {
-        catalog.add_input(i, input, true);
-    }
-    if catalog.charts.is_empty() {
-        return;
-    }
-    let prepared = Prepared::default();
-    let products = catalog.products(&prepared);
-    for (k, c) in catalog.charts.iter().enumerate() {
-        let Some(report) = reports.get_mut(c.input) else {
-            continue;
-        };
-        if let Some(chart) = report.charts.iter_mut().find(|r| r.root == c.root) {
-            chart.config = Some(catalog.preview_with(k, &prepared, &products));
+impl Catalog {
+    /// The preview of every chart, without user inputs, each seeing the other charts: a check's
+    /// `charts[].config`, as `(input index, chart root, preview)`.
+    pub fn previews(&self) -> Vec<(usize, &str, ConfigReport)> {
+        if self.charts.is_empty() {
+            return Vec::new();
         }
+        let prepared = Prepared::default();
+        let products = self.products(&prepared);
+        self.charts
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                (
+                    c.input,
+                    c.root.as_str(),
+                    self.preview_with(k, &prepared, &products),
+                )
+            })
+            .collect()
     }
 }
 

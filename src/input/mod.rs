@@ -8,7 +8,7 @@ mod archive;
 use crate::diagnostic::Diagnostic;
 
 /// Limits on one input (defaults are at least Helm's own: 5 MiB per file, 100 MiB per chart).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub max_file_bytes: u64,
     pub max_total_bytes: u64,

@@ -646,7 +646,7 @@ fn control_line(
             );
         }
         other => {
-            let near = crate::rules::nearest(other, &["if", "elif", "else", "endif"]);
+            let near = crate::suggest::nearest(other, &["if", "elif", "else", "endif"]);
             let mut e = MakoError::new(
                 kw_range,
                 text!(

@@ -251,22 +251,6 @@ pub struct Console {
 }
 
 impl Console {
-    /// The console of every chart of these inputs (`inputs[i]` is input `i`).
-    pub fn of_inputs(inputs: &[&Input]) -> Console {
-        let mut console = Console::default();
-        for (i, input) in inputs.iter().enumerate() {
-            console.add_input(i, input);
-        }
-        console
-    }
-
-    /// Add every chart of input `index`.
-    pub fn add_input(&mut self, index: usize, input: &Input) {
-        for c in crate::chart::discover(input) {
-            self.add_chart(index, &c);
-        }
-    }
-
     /// Every wizard picture that resolves to a file: `(input index, path)`, each once.
     pub fn picture_files(&self) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = Vec::new();
@@ -696,13 +680,6 @@ pub fn embedded_pictures<'a>(
         let file = inputs.get(i)?.files.iter().find(|f| f.path == path)?;
         render::data_uri(&file.data)
     }
-}
-
-/// The whole preview document of `inputs` for one view and language, pictures embedded.
-pub fn preview_document(inputs: &[&Input], view: View, lang: Lang, styles: Styles) -> String {
-    let console = Console::of_inputs(inputs);
-    let pictures = embedded_pictures(inputs);
-    render_document(&console.view(view), lang, &pictures, styles)
 }
 
 // ---------------------------------------------------------------------------------------------

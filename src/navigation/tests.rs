@@ -4,6 +4,19 @@
 use super::*;
 use crate::input::File;
 
+fn console_of(input: &Input) -> Console {
+    Console::of(crate::chart::discover(input).iter().map(|c| (0, c)))
+}
+
+/// The whole preview document of `inputs`, as the workspace makes it.
+fn preview_document(inputs: &[&Input], view: View, lang: Lang, styles: Styles) -> String {
+    let mut workspace = crate::Workspace::default();
+    for input in inputs {
+        workspace.add_input((*input).clone());
+    }
+    workspace.preview(None, view, lang, styles)
+}
+
 fn input(files: &[(&str, &[u8])]) -> Input {
     Input {
         path: "x".into(),
@@ -165,7 +178,7 @@ fn hostile_strings_are_escaped_in_every_view() {
 #[test]
 fn foreign_picture_urls_are_refused() {
     let inp = hostile();
-    let console = Console::of_inputs(&[&inp]);
+    let console = console_of(&inp);
     let evil = |_: usize, _: &str| Some("http://evil/x.png".to_string());
     let html = render_fragment(&console.view(View::Author), Lang::Zh, &evil);
     assert!(!html.contains("src=\"http"));
@@ -175,7 +188,7 @@ fn foreign_picture_urls_are_refused() {
 #[test]
 fn picture_paths_resolve_inside_the_archive_only() {
     let inp = hostile();
-    let console = Console::of_inputs(&[&inp]);
+    let console = console_of(&inp);
     let steps = &console.products[0].wizard[&Role::Member][0].steps;
     assert_eq!(steps[0].pic_files, (None, None)); // http://, ../
     assert_eq!(steps[1].pic_files.0.as_deref(), Some("c/p/evil.svg")); // found, but not shown
@@ -217,7 +230,7 @@ fn available_false_and_missing_policy_hide_items() {
             b"/c/a: [member]\n/c/b: [member]\n/c/e: [member]\n",
         ),
     ]);
-    let console = Console::of_inputs(&[&inp]);
+    let console = console_of(&inp);
     let v = console.view(View::Role(Role::Member));
     let keys: Vec<&str> = v.left[0]
         .items

@@ -2,7 +2,8 @@
 //!
 //! A rule file declares itself with [`declare_rule!`]: its doc comment *is* its documentation
 //! (what the page, `ecplint rule ID` and the README show), and its `check` function reads one
-//! chart and reports findings. The table [`ALL`] lists every rule once.
+//! [`Scope`] — an input, a project, a chart, the catalog of a run, or two versions of a product —
+//! and reports findings. The table [`ALL`] lists every rule once; [`run`] runs them.
 
 pub mod acl;
 pub mod cat;
@@ -21,6 +22,10 @@ pub mod wiz;
 
 #[cfg(test)]
 mod doc_examples;
+pub mod run;
+mod scope;
+
+pub use scope::{InputScope, ProjectScope, Scope, UpgradeScope};
 
 use crate::chart::Chart;
 use crate::diagnostic::{Diagnostic, Range, Severity, Text};
@@ -76,17 +81,60 @@ pub struct Rule {
     pub docs: &'static str,
     /// The guide section (`§1.1.6.2`).
     pub section: &'static str,
-    /// Reads one chart. `None` for rules raised elsewhere (input reading, chart discovery).
-    pub check: Option<fn(&Chart, &mut Findings)>,
+    /// What the rule reads, and its check.
+    pub check: Check,
 }
 
-/// Declare a rule: `declare_rule! { /// docs... RULE = "ID", Group, Severity, "§", "title", "标题", check }`.
+impl Rule {
+    pub fn scope(&self) -> Scope {
+        self.check.scope()
+    }
+}
+
+/// A rule's check, by the scope it reads. Findings go to the input the scope belongs to (for an
+/// upgrade, the new version's input; for the catalog, `out[i]` is input `i`'s).
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// One input: what was read and every chart found in it.
+    Input(fn(&InputScope, &mut Findings)),
+    /// One ECP project (`Makefile`, `chart/*/`, `hook/`), once, whatever number of charts it holds.
+    Project(fn(&ProjectScope, &mut Findings)),
+    /// One chart.
+    Chart(fn(&Chart, &mut Findings)),
+    /// Every input of a run together (a catalog of products).
+    Catalog(fn(&[InputScope], &mut [Findings])),
+    /// Two versions of one product: the one installed and its upgrade.
+    Upgrade(fn(&UpgradeScope, &mut Findings)),
+}
+
+impl Check {
+    /// The check of a chart-scope rule (benchmarks time rules one chart at a time).
+    pub fn chart(self) -> Option<fn(&Chart, &mut Findings)> {
+        match self {
+            Check::Chart(check) => Some(check),
+            _ => None,
+        }
+    }
+
+    pub fn scope(self) -> Scope {
+        match self {
+            Check::Input(_) => Scope::Input,
+            Check::Project(_) => Scope::Project,
+            Check::Chart(_) => Scope::Chart,
+            Check::Catalog(_) => Scope::Catalog,
+            Check::Upgrade(_) => Scope::Upgrade,
+        }
+    }
+}
+
+/// Declare a rule: `declare_rule! { /// docs... RULE = "ID", Group, Severity, "§", "title", "标题", Scope(check) }`,
+/// where `Scope` is `Input`, `Project`, `Chart`, `Catalog` or `Upgrade` (see [`Check`]).
 #[macro_export]
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
         $name:ident = $id:literal, $group:ident, $severity:ident, $section:literal,
-        $title_en:literal, $title_zh:literal, $check:expr $(,)?
+        $title_en:literal, $title_zh:literal, $scope:ident($check:expr) $(,)?
     ) => {
         $(#[doc = $doc])*
         pub static $name: $crate::rules::Rule = $crate::rules::Rule {
@@ -99,7 +147,7 @@ macro_rules! declare_rule {
             // the build writes with `ecplint rules --format json`.
             docs: if cfg!(target_arch = "wasm32") { "" } else { concat!($($doc, "\n"),*) },
             section: $section,
-            check: $check,
+            check: $crate::rules::Check::$scope($check),
         };
     };
 }
@@ -208,6 +256,11 @@ impl Findings {
         }
     }
 
+    /// The chart findings are about from now on (`None`: the input or the run as a whole).
+    pub fn set_chart(&mut self, chart: Option<String>) {
+        self.chart = chart;
+    }
+
     /// Report a finding in `file` at `range`, with the rule's default severity.
     pub fn report(&mut self, file: &str, range: Option<Range>, message: Text) -> &mut Diagnostic {
         let mut d = Diagnostic::new(self.rule.id, self.rule.severity, message).in_file(file);
@@ -215,6 +268,19 @@ impl Findings {
         d.chart = self.chart.clone();
         self.out.push(d);
         self.out.last_mut().expect("just pushed")
+    }
+
+    /// Report a finding about the input as a whole (no file).
+    pub fn report_input(&mut self, message: Text) -> &mut Diagnostic {
+        let mut d = Diagnostic::new(self.rule.id, self.rule.severity, message);
+        d.chart = self.chart.clone();
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// Pass on a finding made elsewhere (by the input reader).
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.out.push(diagnostic);
     }
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
@@ -235,19 +301,5 @@ impl Diagnostic {
     }
 }
 
-/// The known word nearest to `word` (Levenshtein distance ≤ 1/3 of its length, at least 2),
-/// for "did you mean" suggestions.
-pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    let budget = (word.chars().count() / 3).max(2);
-    known
-        .iter()
-        .map(|k| {
-            (
-                strsim::levenshtein(&word.to_lowercase(), &k.to_lowercase()),
-                *k,
-            )
-        })
-        .filter(|(d, _)| *d <= budget)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
+/// The CLI names rules and commands with it too.
+pub use crate::suggest::nearest;

@@ -1,6 +1,6 @@
 use super::*;
 use crate::config::{DiffKind, Doc, Overrides};
-use crate::input::File;
+use crate::input::{File, Input};
 
 /// An input holding one chart per `(name, values.yaml, _config_helpers.yaml.tpl)`.
 fn input(charts: &[(&str, &str, Option<&str>)]) -> Input {
@@ -32,7 +32,7 @@ fn input(charts: &[(&str, &str, Option<&str>)]) -> Input {
 fn catalog(inputs: &[Input]) -> Catalog {
     let mut c = Catalog::default();
     for (i, input) in inputs.iter().enumerate() {
-        c.add_input(i, input, false);
+        c.add_charts(i, &crate::chart::discover(input), false);
     }
     c
 }
@@ -249,13 +249,16 @@ fn a_chart_without_helpers_previews_values_and_user_layers() {
 }
 
 #[test]
-fn annotate_gives_config_to_product_charts_only() {
+fn a_check_gives_config_to_product_charts_only() {
     let inputs = [
         input(&[("p", VALUES, Some(HELPERS))]),
         input(&[("plain", "a: 1\n", None)]),
     ];
-    let mut reports: Vec<InputReport> = inputs.iter().map(crate::check_input).collect();
-    annotate(&inputs.iter().collect::<Vec<_>>(), &mut reports);
+    let mut workspace = crate::Workspace::default();
+    for input in inputs {
+        workspace.add_input(input);
+    }
+    let reports = workspace.check().inputs;
     let p = reports[0].charts[0].config.as_ref().unwrap();
     assert_eq!(
         json(&p.values),
@@ -312,7 +315,7 @@ fn hostile_license_is_a_diagnostic() {
     );
     let wide: String = (0..300_000).map(|i| format!("k{i}: {i}\n")).collect();
     let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
-    let huge = "x".repeat(crate::config::inputs::MAX_INPUT_BYTES + 10);
+    let huge = "x".repeat(crate::config::doc::MAX_INPUT_BYTES + 10);
     for text in [
         deep.as_str(),
         wide.as_str(),

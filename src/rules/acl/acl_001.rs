@@ -1,6 +1,7 @@
 use crate::chart::{Chart, YamlFile, ACL_HELPERS};
 use crate::declare_rule;
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 use crate::yaml::{Entry, Node, Problem};
 
@@ -42,7 +43,7 @@ declare_rule! {
     /// ```
     RULE = "ACL-001", Acl, Error, "§1.1.6.3",
     "_acl_helpers.yaml.tpl unreadable or without a data map", "_acl_helpers.yaml.tpl 无法读取或缺少 data 映射",
-    Some(check)
+    Chart(check)
 }
 
 /// Keys of the `data` map (§1.1.6.3).

@@ -2,7 +2,8 @@ use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::acl::acl_001::{a_type, data_map, zh_type};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -41,7 +42,7 @@ declare_rule! {
     ///   pvc_enable: false
     /// ```
     RULE = "ACL-002", Acl, Error, "§1.1.6.3",
-    "Invalid psp_type", "psp_type 取值无效", Some(check)
+    "Invalid psp_type", "psp_type 取值无效", Chart(check)
 }
 
 const VALUES: &[&str] = &["Unlimited", "Limit"];

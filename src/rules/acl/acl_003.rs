@@ -1,7 +1,8 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::acl::acl_001::{a_type, data_map, zh_type};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -35,7 +36,7 @@ declare_rule! {
     ///   pvc_enable: false
     /// ```
     RULE = "ACL-003", Acl, Error, "§1.1.6.3",
-    "Unsupported cluster_role", "不支持的 cluster_role", Some(check)
+    "Unsupported cluster_role", "不支持的 cluster_role", Chart(check)
 }
 
 const ROLE: &str = "cluster-admin";

@@ -41,7 +41,7 @@ declare_rule! {
     ///   pvc_enable: true
     /// ```
     RULE = "ACL-004", Acl, Error, "§1.1.6.3",
-    "pvc_enable is not a boolean", "pvc_enable 不是布尔值", Some(check)
+    "pvc_enable is not a boolean", "pvc_enable 不是布尔值", Chart(check)
 }
 
 /// Booleans of the YAML 1.2 core schema: these read the same in YAML 1.1.

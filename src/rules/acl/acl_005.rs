@@ -45,7 +45,7 @@ declare_rule! {
     ///   namespace: mycloud-product
     /// ```
     RULE = "ACL-005", Acl, Error, "§1.1.6.3",
-    "Invalid namespace", "命名空间无效", Some(check)
+    "Invalid namespace", "命名空间无效", Chart(check)
 }
 
 /// Why `name` is not a DNS-1123 label (English, Chinese), or `None` when it is one.

@@ -59,7 +59,7 @@ declare_rule! {
     ///     max_memory: 1200
     /// ```
     RULE = "ACL-006", Acl, Error, "§1.1.6.3",
-    "resource_limit is not a pair of non-negative integers", "resource_limit 不是非负整数", Some(check)
+    "resource_limit is not a pair of non-negative integers", "resource_limit 不是非负整数", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -1,7 +1,8 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::acl::acl_001::{data_map, DATA_KEYS};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 use crate::yaml::Entry;
 
@@ -43,7 +44,7 @@ declare_rule! {
     ///   pvc_enable: true
     /// ```
     RULE = "ACL-007", Acl, Warning, "§1.1.6.3",
-    "Unknown key in _acl_helpers.yaml.tpl", "_acl_helpers.yaml.tpl 中有未知的键", Some(check)
+    "Unknown key in _acl_helpers.yaml.tpl", "_acl_helpers.yaml.tpl 中有未知的键", Chart(check)
 }
 
 const LIMIT_KEYS: &[&str] = &["max_cpu", "max_memory"];

@@ -2,7 +2,8 @@ use crate::chart::{Chart, CATEGORY};
 use crate::declare_rule;
 use crate::diagnostic::{Range, Severity};
 use crate::rules::acl::acl_001::{a_type, zh_type};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 use crate::yaml::{Entry, Value};
 
@@ -55,7 +56,7 @@ declare_rule! {
     ///   dynamicNumber: 1
     /// ```
     RULE = "CAT-001", Cat, Error, "§1.1.6.7",
-    "Invalid _category.yaml entry", "_category.yaml 分类定义无效", Some(check)
+    "Invalid _category.yaml entry", "_category.yaml 分类定义无效", Chart(check)
 }
 
 const KNOWN: &[&str] = &["id", "icon", "name", "navigations", "dynamicNumber"];

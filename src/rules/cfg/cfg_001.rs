@@ -59,7 +59,7 @@ declare_rule! {
     RULE = "CFG-001", Cfg, Error, "§1.1.6.4",
     "_config_helpers.yaml.tpl is not YAML before or after rendering",
     "_config_helpers.yaml.tpl 渲染前或渲染后不是合法的 YAML",
-    Some(check)
+    Chart(check)
 }
 
 /// Most renderings tried (one per branch index of the widest `% if` chain).

@@ -61,7 +61,7 @@ declare_rule! {
     /// ```
     RULE = "CFG-002", Cfg, Error, "§1.1.6.4",
     "Mako syntax error in _config_helpers.yaml.tpl", "_config_helpers.yaml.tpl 中有 Mako 语法错误",
-    Some(check)
+    Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

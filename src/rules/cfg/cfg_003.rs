@@ -3,7 +3,8 @@ use crate::declare_rule;
 use crate::diagnostic::Text;
 use crate::mako::{self, PostfixKind, BUILTINS, FUNCTIONS};
 use crate::rules::cfg::{self, cannot_be_product, misspelt_function, MAKO_NAMES, PYTHON_METHODS};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -46,7 +47,7 @@ declare_rule! {
     /// trial_days: 180
     /// ```
     RULE = "CFG-003", Cfg, Error, "§1.1.6.4",
-    "Unknown template function", "调用了未知的模板函数", Some(check)
+    "Unknown template function", "调用了未知的模板函数", Chart(check)
 }
 
 fn functions_help() -> Text {

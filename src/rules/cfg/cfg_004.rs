@@ -56,7 +56,7 @@ declare_rule! {
     /// trial_days: 180
     /// ```
     RULE = "CFG-004", Cfg, Error, "§1.1.6.4",
-    "Template function with wrong arguments", "模板函数参数错误", Some(check)
+    "Template function with wrong arguments", "模板函数参数错误", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

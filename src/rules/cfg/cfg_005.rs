@@ -45,7 +45,7 @@ declare_rule! {
     /// ```
     RULE = "CFG-005", Cfg, Error, "§1.1.6.4",
     "One random_password tag with two lengths", "同一个 random_password 标识使用了不同的位数",
-    Some(check)
+    Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -1,5 +1,5 @@
+use crate::chart::config_helpers::Kind;
 use crate::chart::Chart;
-use crate::config_helpers::Kind;
 use crate::declare_rule;
 use crate::diagnostic::{Severity, Text};
 use crate::mako::Use;
@@ -58,7 +58,7 @@ declare_rule! {
     RULE = "CFG-006", Cfg, Error, "§1.1.6.4",
     "Unguarded read of a product that may not be installed",
     "读取了可能未安装的云产品的配置且未加保护",
-    Some(check)
+    Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

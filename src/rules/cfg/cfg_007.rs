@@ -59,7 +59,7 @@ declare_rule! {
     /// ```
     RULE = "CFG-007", Cfg, Warning, "§1.1.6.4",
     "Subscript that raises when a key is absent", "下标读取在键不存在时会出错",
-    Some(check)
+    Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

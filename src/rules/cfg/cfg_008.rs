@@ -1,7 +1,8 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::cfg;
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 use crate::yaml::Node;
 
@@ -49,7 +50,7 @@ declare_rule! {
     /// ```
     RULE = "CFG-008", Cfg, Warning, "§1.1.6.4",
     "data_template path not in values.yaml", "data_template 中的路径在 values.yaml 中不存在",
-    Some(check)
+    Chart(check)
 }
 
 /// Top-level `trial_values` keys that are license parameters, not values.yaml paths.

@@ -1,8 +1,9 @@
+use crate::chart::config_helpers::{DEPENDENCY_KEYS, TOP_LEVEL_KEYS};
 use crate::chart::Chart;
-use crate::config_helpers::{DEPENDENCY_KEYS, TOP_LEVEL_KEYS};
 use crate::declare_rule;
 use crate::rules::cfg;
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -42,7 +43,7 @@ declare_rule! {
     /// ```
     RULE = "CFG-009", Cfg, Error, "§1.1.6.4",
     "Unknown top-level key in _config_helpers.yaml.tpl", "_config_helpers.yaml.tpl 中有未知的顶层键",
-    Some(check)
+    Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

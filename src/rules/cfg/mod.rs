@@ -2,10 +2,10 @@
 //!
 //! Every rule reads the file twice over: as a Mako template ([`crate::mako`]: substitutions,
 //! control lines, name uses and their guards) and through its static YAML view
-//! ([`crate::config_helpers`]: top-level keys, `dependencies`, `data_template`).
+//! ([`crate::chart::config_helpers`]: top-level keys, `dependencies`, `data_template`).
 
+use crate::chart::config_helpers::{ConfigHelpers, Kind};
 use crate::chart::Chart;
-use crate::config_helpers::{ConfigHelpers, Kind};
 use crate::mako::{self, ExprKind, PostfixKind, Use};
 
 pub mod cfg_001;
@@ -147,7 +147,7 @@ pub(crate) fn misspelt_function(name: &str) -> Option<&'static str> {
     if mako::is_function(name) {
         return None;
     }
-    crate::rules::nearest(name, mako::FUNCTIONS)
+    crate::suggest::nearest(name, mako::FUNCTIONS)
 }
 
 /// The keys of a read chain when every step is a literal key: `p['a'].get('b', {})['c']` →
@@ -270,7 +270,7 @@ pub(crate) mod test_support {
         }
         // The rule itself, so that it is tested before it joins `ALL`.
         let mut findings = crate::rules::Findings::new(rule, None);
-        let check = rule.check.expect("a checked rule");
+        let check = rule.check.chart().expect("a checked rule");
         for chart in crate::chart::discover(&input) {
             check(&chart, &mut findings);
         }

@@ -51,7 +51,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-001", Chart, Error, "§1.1.6.2",
-    "Chart name is not a valid product ID", "chart 名称不是合法的云产品标识", Some(check)
+    "Chart name is not a valid product ID", "chart 名称不是合法的云产品标识", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

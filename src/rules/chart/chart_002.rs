@@ -1,7 +1,8 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::chart::keywords::{chart_yaml, keywords, Form, Keyword, FOUNDATION, KNOWN_KEYS};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -63,7 +64,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-002", Chart, Error, "§1.1.6.2",
-    "Keyword has a space around its colon", "keywords 项的冒号两侧有空格", Some(check)
+    "Keyword has a space around its colon", "keywords 项的冒号两侧有空格", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

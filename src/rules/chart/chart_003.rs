@@ -3,7 +3,8 @@ use crate::declare_rule;
 use crate::rules::chart::keywords::{
     chart_yaml, keywords, keywords_entry, type_name_zh, KNOWN_KEYS, REQUIRED_KEYS,
 };
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -50,7 +51,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-003", Chart, Error, "§1.1.6.2",
-    "Required keyword is missing", "缺少必需的 keywords 项", Some(check)
+    "Required keyword is missing", "缺少必需的 keywords 项", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -1,7 +1,8 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::chart::keywords::{chart_yaml, keywords};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 /// The developer types of §1.1.6.2.
@@ -50,7 +51,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-004", Chart, Error, "§1.1.6.2",
-    "Unknown creator", "creator 取值无效", Some(check)
+    "Unknown creator", "creator 取值无效", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -52,7 +52,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-005", Chart, Warning, "§1.1.6.2",
-    "Keyword repeated", "keywords 项重复", Some(check)
+    "Keyword repeated", "keywords 项重复", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -2,7 +2,8 @@ use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::chart::keywords::{chart_yaml, keywords};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 /// The product categories of §1.1.6.2: (English value, Chinese name).
@@ -67,7 +68,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-006", Chart, Info, "§1.1.6.2",
-    "catalog keyword is ignored", "catalog 关键字已不再生效", Some(check)
+    "catalog keyword is ignored", "catalog 关键字已不再生效", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

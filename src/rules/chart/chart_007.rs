@@ -1,10 +1,10 @@
+use crate::chart::version::{helm_accepts, is_strict_semver, semver_fix};
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::chart::keywords::{chart_yaml, type_name_zh};
 use crate::rules::Findings;
 use crate::text;
-use crate::version::{helm_accepts, is_strict_semver, semver_fix};
 use crate::yaml::Value;
 
 declare_rule! {
@@ -61,7 +61,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-007", Chart, Error, "§1.1.6.2",
-    "Chart version is not a SemVer string", "chart 版本不是 SemVer 字符串", Some(check)
+    "Chart version is not a SemVer string", "chart 版本不是 SemVer 字符串", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

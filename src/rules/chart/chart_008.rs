@@ -64,7 +64,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "CHART-008", Chart, Error, "§1.1.6.2",
-    "Invalid apiVersion", "apiVersion 无效", Some(check)
+    "Invalid apiVersion", "apiVersion 无效", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -4,7 +4,8 @@ use crate::diagnostic::Severity;
 use crate::rules::chart::keywords::{
     chart_yaml, keywords, type_name_zh, Form, FOUNDATION, KNOWN_KEYS,
 };
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -63,7 +64,7 @@ declare_rule! {
     ///   - catalog:Cloud Native
     /// ```
     RULE = "CHART-009", Chart, Warning, "§1.1.6.2",
-    "Unknown keyword", "未知的 keywords 项", Some(check)
+    "Unknown keyword", "未知的 keywords 项", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

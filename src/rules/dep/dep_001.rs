@@ -3,7 +3,8 @@ use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::acl::acl_001::{a_type, zh_type};
 use crate::rules::dep::is_templated;
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -46,7 +47,7 @@ declare_rule! {
     /// trial_days: 180
     /// ```
     RULE = "DEP-001", Dep, Error, "§1.1.6.4",
-    "Invalid or missing dependencies.arch", "dependencies.arch 取值无效或缺失", Some(check)
+    "Invalid or missing dependencies.arch", "dependencies.arch 取值无效或缺失", Chart(check)
 }
 
 /// The architectures the platform knows (§1.1.6.4).

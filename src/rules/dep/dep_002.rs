@@ -1,11 +1,11 @@
+use crate::chart::config_helpers::Declared;
+use crate::chart::version::{self, VersionValue};
 use crate::chart::Chart;
-use crate::config_helpers::Declared;
 use crate::declare_rule;
 use crate::rules::acl::acl_001::{a_type, zh_type};
 use crate::rules::dep::{is_templated, kind_key};
 use crate::rules::Findings;
 use crate::text;
-use crate::version::{self, VersionValue};
 use crate::yaml::{Entry, Node};
 
 declare_rule! {
@@ -58,7 +58,7 @@ declare_rule! {
     /// trial_days: 180
     /// ```
     RULE = "DEP-002", Dep, Error, "§1.1.6.4",
-    "Invalid version", "版本号无效", Some(check)
+    "Invalid version", "版本号无效", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -53,7 +53,7 @@ declare_rule! {
     /// trial_days: 180
     /// ```
     RULE = "DEP-003", Dep, Error, "§1.1.6.4",
-    "Product both required and excluded", "云产品既被依赖又被互斥", Some(check)
+    "Product both required and excluded", "云产品既被依赖又被互斥", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

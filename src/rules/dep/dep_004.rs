@@ -1,5 +1,5 @@
+use crate::chart::config_helpers::Kind;
 use crate::chart::Chart;
-use crate::config_helpers::Kind;
 use crate::declare_rule;
 use crate::rules::dep::kind_key;
 use crate::rules::Findings;
@@ -44,7 +44,7 @@ declare_rule! {
     /// trial_days: 180
     /// ```
     RULE = "DEP-004", Dep, Error, "§1.1.6.4",
-    "Product depends on or excludes itself", "云产品依赖或互斥自身", Some(check)
+    "Product depends on or excludes itself", "云产品依赖或互斥自身", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

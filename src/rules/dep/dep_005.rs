@@ -1,10 +1,10 @@
+use crate::chart::version::{self, VersionValue};
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::rules::dep::is_templated;
 use crate::rules::Findings;
 use crate::text;
-use crate::version::{self, VersionValue};
 use std::cmp::Ordering;
 
 declare_rule! {
@@ -51,7 +51,7 @@ declare_rule! {
     /// trial_days: 180
     /// ```
     RULE = "DEP-005", Dep, Error, "§1.1.6.4",
-    "base_version not below the chart version", "base_version 不低于 chart 版本", Some(check)
+    "base_version not below the chart version", "base_version 不低于 chart 版本", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

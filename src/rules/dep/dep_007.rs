@@ -47,7 +47,7 @@ declare_rule! {
     /// ```
     RULE = "DEP-007", Dep, Warning, "§1.1.6.4",
     "parallel_services group with fewer than two products", "parallel_services 分组少于两个云产品",
-    Some(check)
+    Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

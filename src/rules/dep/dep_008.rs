@@ -1,5 +1,5 @@
+use crate::chart::config_helpers::Declared;
 use crate::chart::Chart;
-use crate::config_helpers::Declared;
 use crate::declare_rule;
 use crate::rules::dep::kind_key;
 use crate::rules::Findings;
@@ -55,7 +55,7 @@ declare_rule! {
     /// trial_days: 180
     /// ```
     RULE = "DEP-008", Dep, Warning, "§1.1.6.4",
-    "Dependency declared more than once", "依赖被重复声明", Some(check)
+    "Dependency declared more than once", "依赖被重复声明", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

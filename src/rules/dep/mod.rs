@@ -1,12 +1,12 @@
 //! DEP rules: `dependencies`, `base_version` and `trial_days` of
 //! `templates/_config_helpers.yaml.tpl` (§1.1.6.4), read through its static view
-//! ([`crate::config_helpers`]).
+//! ([`crate::chart::config_helpers`]).
 //!
 //! A value holding a Mako substitution (`${…}`) is only known at install time: the DEP rules
 //! leave it alone. When the static view does not parse (CFG-001 reports it), the rules judge
 //! what did parse and say nothing about keys being absent.
 
-use crate::config_helpers::Kind;
+use crate::chart::config_helpers::Kind;
 use crate::yaml::Node;
 
 pub mod dep_001;
@@ -103,7 +103,7 @@ pub(crate) mod test_support {
         let mut out = Vec::new();
         for c in &charts {
             let mut f = Findings::new(rule, Some(c.name()));
-            (rule.check.expect("rule has a check"))(c, &mut f);
+            (rule.check.chart().expect("rule has a check"))(c, &mut f);
             out.extend(f.into_diagnostics());
         }
         out

@@ -30,7 +30,7 @@ declare_rule! {
     /// conf: {}
     /// ```
     RULE = "HELM-001", Helm, Error, "§1.1.6.1",
-    "YAML does not parse", "YAML 语法错误", Some(check)
+    "YAML does not parse", "YAML 语法错误", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -27,7 +27,7 @@ declare_rule! {
     ///   container_port: 8080
     /// ```
     RULE = "HELM-003", Helm, Error, "§1.1.6.1",
-    "Duplicate key in a mapping", "映射中有重复的键", Some(check)
+    "Duplicate key in a mapping", "映射中有重复的键", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -27,7 +27,7 @@ declare_rule! {
     /// icon: https://example.com/mycloud-product.png
     /// ```
     RULE = "HELM-004", Helm, Info, "§1.1.6.2",
-    "Chart.yaml has no icon", "Chart.yaml 未设置 icon", Some(check)
+    "Chart.yaml has no icon", "Chart.yaml 未设置 icon", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -1,7 +1,7 @@
-use crate::chart::Chart;
 use crate::declare_rule;
-use crate::rules::hook::scripts::{project_hooks, suggest_name, Misplaced, KINDS, PHASES, STAGES};
-use crate::rules::{nearest, Findings};
+use crate::rules::hook::scripts::{hooks, suggest_name, Misplaced, KINDS, PHASES, STAGES};
+use crate::rules::{Findings, ProjectScope};
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -57,7 +57,7 @@ declare_rule! {
     /// echo 'mycloud-product delete pre check pass'
     /// ```
     RULE = "HOOK-001", Hook, Error, "§1.1.6.10",
-    "Hook file off the hook layout", "hook 文件不符合目录与命名规范", Some(check)
+    "Hook file off the hook layout", "hook 文件不符合目录与命名规范", Project(check)
 }
 
 const LEVELS: [(&str, &str, &[&str]); 3] = [
@@ -66,8 +66,9 @@ const LEVELS: [(&str, &str, &[&str]); 3] = [
     ("phase", "时机", PHASES),
 ];
 
-fn check(chart: &Chart, out: &mut Findings) {
-    let Some(hooks) = project_hooks(chart) else {
+fn check(project: &ProjectScope, out: &mut Findings) {
+    let chart = project.lead();
+    let Some(hooks) = hooks(chart) else {
         return;
     };
     for f in &hooks.files {

@@ -1,9 +1,8 @@
-use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Range;
 use crate::diagnostic::Severity;
-use crate::rules::hook::scripts::{comment_start, lines, products, project_hooks, span};
-use crate::rules::Findings;
+use crate::rules::hook::scripts::{comment_start, hooks, lines, products, span};
+use crate::rules::{Findings, ProjectScope};
 use crate::text;
 use std::borrow::Cow;
 
@@ -65,13 +64,14 @@ declare_rule! {
     /// echo 'cinder delete pre check pass'
     /// ```
     RULE = "HOOK-002", Hook, Error, "§1.1.6.10",
-    "Delete pre-check lacks its pass statement", "删除前置检查缺少通过语句", Some(check)
+    "Delete pre-check lacks its pass statement", "删除前置检查缺少通过语句", Project(check)
 }
 
 const PHRASE: &str = "delete pre check pass";
 
-fn check(chart: &Chart, out: &mut Findings) {
-    let Some(hooks) = project_hooks(chart) else {
+fn check(project: &ProjectScope, out: &mut Findings) {
+    let chart = project.lead();
+    let Some(hooks) = hooks(chart) else {
         return;
     };
     let scripts: Vec<_> = hooks.in_folder("delete", "check", "pre").collect();

@@ -55,7 +55,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "HOOK-003", Hook, Warning, "§1.1.6.10",
-    "Foundation product without a delete pre-check", "foundation 云产品缺少删除前置检查", Some(check)
+    "Foundation product without a delete pre-check", "foundation 云产品缺少删除前置检查", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -1,7 +1,6 @@
-use crate::chart::Chart;
 use crate::declare_rule;
-use crate::rules::hook::scripts::{products, project_hooks};
-use crate::rules::Findings;
+use crate::rules::hook::scripts::{hooks, products};
+use crate::rules::{Findings, ProjectScope};
 use crate::text;
 
 declare_rule! {
@@ -37,11 +36,12 @@ declare_rule! {
     /// kubectl create configmap mycloud-product-cache -n mycloud-product
     /// ```
     RULE = "HOOK-004", Hook, Error, "§1.1.6.10",
-    "Delete hook other than delete/check/pre", "非 foundation 云产品定义了 delete/check/pre 以外的删除 hook", Some(check)
+    "Delete hook other than delete/check/pre", "非 foundation 云产品定义了 delete/check/pre 以外的删除 hook", Project(check)
 }
 
-fn check(chart: &Chart, out: &mut Findings) {
-    let Some(hooks) = project_hooks(chart) else {
+fn check(project: &ProjectScope, out: &mut Findings) {
+    let chart = project.lead();
+    let Some(hooks) = hooks(chart) else {
         return;
     };
     if products(chart).iter().any(|p| p.foundation.is_some()) {

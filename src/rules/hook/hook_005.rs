@@ -1,8 +1,8 @@
-use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
-use crate::rules::hook::scripts::{lines, project_hooks, span};
-use crate::rules::{nearest, Findings};
+use crate::rules::hook::scripts::{hooks, lines, span};
+use crate::rules::{Findings, ProjectScope};
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -58,15 +58,16 @@ declare_rule! {
     /// echo 'mycloud-product delete pre check pass'
     /// ```
     RULE = "HOOK-005", Hook, Warning, "§1.1.6.10",
-    "Hook failure-message comments", "hook 脚本失败提示注释", Some(check)
+    "Hook failure-message comments", "hook 脚本失败提示注释", Project(check)
 }
 
 const ZH: &str = "fail_zh_hans";
 const EN: &str = "fail_en";
 const KEYS: &[&str] = &[ZH, EN];
 
-fn check(chart: &Chart, out: &mut Findings) {
-    let Some(hooks) = project_hooks(chart) else {
+fn check(project: &ProjectScope, out: &mut Findings) {
+    let chart = project.lead();
+    let Some(hooks) = hooks(chart) else {
         return;
     };
     for (f, text) in hooks.readable_scripts() {

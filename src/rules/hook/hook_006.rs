@@ -1,7 +1,6 @@
-use crate::chart::Chart;
 use crate::declare_rule;
-use crate::rules::hook::scripts::{project_hooks, HookFile};
-use crate::rules::Findings;
+use crate::rules::hook::scripts::{hooks, HookFile};
+use crate::rules::{Findings, ProjectScope};
 use crate::text;
 use std::collections::HashMap;
 
@@ -38,11 +37,12 @@ declare_rule! {
     /// echo 'mycloud-product delete pre check pass'
     /// ```
     RULE = "HOOK-006", Hook, Warning, "§1.1.6.10",
-    "Two hook scripts share an order number", "hook 脚本执行顺序号重复", Some(check)
+    "Two hook scripts share an order number", "hook 脚本执行顺序号重复", Project(check)
 }
 
-fn check(chart: &Chart, out: &mut Findings) {
-    let Some(hooks) = project_hooks(chart) else {
+fn check(project: &ProjectScope, out: &mut Findings) {
+    let chart = project.lead();
+    let Some(hooks) = hooks(chart) else {
         return;
     };
     // (folder, number without leading zeros) → the first script with it.

@@ -1,8 +1,7 @@
-use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::{Pos, Range};
-use crate::rules::hook::scripts::project_hooks;
-use crate::rules::Findings;
+use crate::rules::hook::scripts::hooks;
+use crate::rules::{Findings, ProjectScope};
 use crate::text;
 
 declare_rule! {
@@ -75,7 +74,7 @@ declare_rule! {
     /// echo 'mycloud-product delete pre check pass'
     /// ```
     RULE = "HOOK-007", Hook, Warning, "§1.1.6.10",
-    "kubectl on a custom resource without its full name", "kubectl 操作自定义资源未使用全称", Some(check)
+    "kubectl on a custom resource without its full name", "kubectl 操作自定义资源未使用全称", Project(check)
 }
 
 /// The group of the ECP custom resources.
@@ -204,8 +203,9 @@ const PREFIXES: &[&str] = &[
     "xargs", "sudo", "nohup", "env", "watch",
 ];
 
-fn check(chart: &Chart, out: &mut Findings) {
-    let Some(hooks) = project_hooks(chart) else {
+fn check(project: &ProjectScope, out: &mut Findings) {
+    let chart = project.lead();
+    let Some(hooks) = hooks(chart) else {
         return;
     };
     for (f, text) in hooks.readable_scripts() {

@@ -1,8 +1,7 @@
-use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Range;
-use crate::rules::hook::scripts::{project_hooks, span};
-use crate::rules::Findings;
+use crate::rules::hook::scripts::{hooks, span};
+use crate::rules::{Findings, ProjectScope};
 use crate::text;
 
 declare_rule! {
@@ -48,14 +47,15 @@ declare_rule! {
     /// echo 'mycloud-product delete pre check pass'
     /// ```
     RULE = "HOOK-008", Hook, Warning, "§1.1.6.10",
-    "Hook script busybox cannot run", "busybox 无法执行的 hook 脚本", Some(check)
+    "Hook script busybox cannot run", "busybox 无法执行的 hook 脚本", Project(check)
 }
 
 /// Interpreters busybox provides.
 const BUSYBOX: &[&str] = &["sh", "ash", "hush", "busybox"];
 
-fn check(chart: &Chart, out: &mut Findings) {
-    let Some(hooks) = project_hooks(chart) else {
+fn check(project: &ProjectScope, out: &mut Findings) {
+    let chart = project.lead();
+    let Some(hooks) = hooks(chart) else {
         return;
     };
     for (f, text) in hooks.readable_scripts() {

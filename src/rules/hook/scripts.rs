@@ -1,12 +1,11 @@
 //! What the HOOK rules share (§1.1.6.10): the hook files of a project and where each sits in
-//! the layout `hook/{install,upgrade,delete}/{check,job}/{pre,post}/NNN_name.sh`, which chart
-//! speaks for a project, the products the hooks belong to, and a little shell reading.
+//! the layout `hook/{install,upgrade,delete}/{check,job}/{pre,post}/NNN_name.sh`, the products
+//! the hooks belong to, and a little shell reading.
 //!
-//! Hooks live in the project (`<project>/hook/`), not in a chart, so a project with several
-//! charts under `chart/` would see each finding once per chart. The rules about the hook files
-//! themselves therefore run once per project, with its **first chart** (by path, as LAYOUT-005
-//! does); the rules about a product (HOOK-003) run with each chart. A packaged chart has no
-//! project around it and no hooks to read: the HOOK rules skip it.
+//! Hooks live in the project (`<project>/hook/`), not in a chart: the rules about the hook files
+//! themselves have the project scope (they run once per project, their findings shown under its
+//! first chart, as LAYOUT-005's); the rules about a product (HOOK-003) run with each chart. A
+//! packaged chart has no project around it and no hooks to read: the HOOK rules skip it.
 
 use crate::chart::{decode, Chart, YamlFile, CHART_YAML};
 use crate::diagnostic::{Pos, Range};
@@ -151,18 +150,6 @@ pub fn hooks<'a>(chart: &Chart<'a>) -> Option<Hooks<'a>> {
         prefix: project.prefix.clone(),
         files,
     })
-}
-
-/// The hooks of `chart`'s project when `chart` is the project's first chart, for the rules
-/// that check a project's hook files once.
-pub fn project_hooks<'a>(chart: &Chart<'a>) -> Option<Hooks<'a>> {
-    let project = chart.project.as_ref()?;
-    let own = chart.path(CHART_YAML);
-    let charts = project_charts(chart.input, &project.prefix);
-    if charts.first().is_some_and(|first| *first != own) {
-        return None;
-    }
-    hooks(chart)
 }
 
 /// The `Chart.yaml` paths of the project's charts (`<project>chart/<name>/Chart.yaml`), sorted.
@@ -427,26 +414,18 @@ pub(crate) mod test_support {
         &super::super::hook_008::RULE,
     ];
 
-    /// Findings of the HOOK rule `rule` over `input`, each chart in turn as `check_input`
-    /// runs them, sorted by file and place.
+    /// Findings of the HOOK rule `rule` over `input`, as a check runs it, sorted by file and place.
     pub fn findings_in(rule: &str, input: &Input) -> Vec<Diagnostic> {
         let rule = RULES
             .into_iter()
             .find(|r| r.id == rule)
             .expect("a HOOK rule");
-        let mut out = Vec::new();
-        for chart in crate::chart::discover(input) {
-            let mut f = crate::rules::Findings::new(rule, Some(chart.name()));
-            if let Some(check) = rule.check {
-                check(&chart, &mut f);
-            }
-            out.extend(f.into_diagnostics());
-        }
-        out.sort_by(|a, b| {
-            let place = |d: &Diagnostic| d.range.map(|r| (r.start.line, r.start.column));
-            (&a.file, place(a)).cmp(&(&b.file, place(b)))
-        });
-        out
+        let charts = crate::chart::discover(input);
+        let scope = crate::rules::InputScope {
+            input,
+            charts: &charts,
+        };
+        crate::rules::run::check_input(&[rule], &scope)
     }
 
     /// Findings of `rule` over the good project with `files` replaced.
@@ -741,8 +720,6 @@ mod tests {
         let charts = crate::chart::discover(&input);
         assert_eq!(charts.len(), 2);
         assert_eq!(charts[0].dir_name, "another");
-        assert!(project_hooks(&charts[0]).is_some());
-        assert!(project_hooks(&charts[1]).is_none());
         assert!(hooks(&charts[1]).is_some());
         let p = products(&charts[1]);
         let names: Vec<_> = p.iter().map(|p| p.name.as_str()).collect();

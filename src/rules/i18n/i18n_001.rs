@@ -51,7 +51,7 @@ declare_rule! {
     ///   dynamicNumber: 1
     /// ```
     RULE = "I18N-001", I18n, Error, "§1.1.6.7",
-    "Bilingual text lacks en or zh-cn", "中英文文本缺少 en 或 zh-cn", Some(check)
+    "Bilingual text lacks en or zh-cn", "中英文文本缺少 en 或 zh-cn", Chart(check)
 }
 
 /// The two languages of every text map.

@@ -42,7 +42,7 @@ declare_rule! {
     ///   dynamicNumber: 1
     /// ```
     RULE = "I18N-002", I18n, Warning, "§1.1.6.7",
-    "English text contains Chinese", "英文文本中含有中文", Some(check)
+    "English text contains Chinese", "英文文本中含有中文", Chart(check)
 }
 
 /// Han ideographs, CJK symbols and punctuation, full-width forms.

@@ -1,7 +1,7 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity, Text};
-use crate::rules::Findings;
+use crate::rules::{Findings, InputScope};
 use crate::text;
 use crate::yaml::Problem;
 
@@ -43,11 +43,22 @@ declare_rule! {
     /// api: *base
     /// ```
     RULE = "INPUT-001", Input, Error, "§1.1.6.1",
-    "Input could not be read completely", "输入无法完整读取", Some(check)
+    "Input could not be read completely", "输入无法完整读取", Input(check)
 }
 
-/// The YAML limits are met while a chart's files are parsed, so they are reported per chart.
-fn check(chart: &Chart, out: &mut Findings) {
+/// What went wrong reading the input, then the YAML limits met while each chart's files were
+/// parsed (reported under that chart).
+fn check(scope: &InputScope, out: &mut Findings) {
+    for d in &scope.input.diagnostics {
+        out.push(d.clone());
+    }
+    for chart in scope.charts {
+        out.set_chart(Some(chart.name()));
+        yaml_limits(chart, out);
+    }
+}
+
+fn yaml_limits(chart: &Chart, out: &mut Findings) {
     for file in chart.yaml_files() {
         for problem in &file.yaml.problems {
             match problem {

@@ -1,6 +1,5 @@
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
-use crate::input::Input;
+use crate::rules::{Findings, InputScope};
 use crate::text;
 
 declare_rule! {
@@ -15,28 +14,36 @@ declare_rule! {
     /// ## 中文
     /// 输入中没有任何目录包含 `Chart.yaml`，因此没有可检查的 chart。
     ///
+    /// An input that could not be read at all gets INPUT-001 instead.
+    ///
     /// ## Example
     /// ```text
     /// mycloud-product/values.yaml        # fails: no Chart.yaml
     /// mycloud-product/Chart.yaml         # passes
     /// ```
+    /// The good project without its `Chart.yaml`:
+    /// ```yaml,fail,delete=Chart.yaml
+    /// ```
+    /// ```yaml,pass,file=Chart.yaml
+    /// apiVersion: v2
+    /// name: mycloud-product
+    /// version: 1.0.0
+    /// ```
     RULE = "LAYOUT-001", Layout, Error, "§1.1.6.1",
-    "No chart found", "未找到 chart", None
+    "No chart found", "未找到 chart", Input(check)
 }
 
-/// The finding for an input without any chart.
-pub fn no_chart(input: &Input) -> Diagnostic {
-    let n = input.files.len();
-    Diagnostic::new(
-        RULE.id,
-        RULE.severity,
-        text!(
-            "no `Chart.yaml` found in {n} file(s): this input holds no chart",
-            "在 {n} 个文件中未找到 `Chart.yaml`：该输入不包含 chart"
-        ),
-    )
-    .with_help(text!(
+fn check(scope: &InputScope, out: &mut Findings) {
+    if !scope.charts.is_empty() || scope.input.unreadable {
+        return;
+    }
+    let n = scope.input.files.len();
+    out.report_input(text!(
+        "no `Chart.yaml` found in {n} file(s): this input holds no chart",
+        "在 {n} 个文件中未找到 `Chart.yaml`：该输入不包含 chart"
+    ))
+    .help(text!(
         "a packaged chart has `<name>/Chart.yaml`; a project has `chart/<name>/Chart.yaml`",
         "打包的 chart 应包含 `<name>/Chart.yaml`；云产品项目应包含 `chart/<name>/Chart.yaml`"
-    ))
+    ));
 }

@@ -58,7 +58,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     /// ```
     RULE = "LAYOUT-002", Layout, Error, "§1.1.6.1",
-    "Chart folder name differs from the chart name", "chart 目录名与 chart 名称不一致", Some(check)
+    "Chart folder name differs from the chart name", "chart 目录名与 chart 名称不一致", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -42,7 +42,7 @@ declare_rule! {
     /// {{- include "helm-toolkit.snippets.job_hook" $envAll }}
     /// ```
     RULE = "LAYOUT-003", Layout, Error, "§1.1.6.1",
-    "A required file is missing", "缺少必需的文件", Some(check)
+    "A required file is missing", "缺少必需的文件", Chart(check)
 }
 
 /// The required files, relative to the chart root, with what each is for.

@@ -65,7 +65,7 @@ declare_rule! {
     ///     app: dashboard
     /// ```
     RULE = "LAYOUT-004", Layout, Warning, "§1.1.6.7",
-    "Service or Ingress template not named after its function", "Service/Ingress 模板未按功能命名", Some(check)
+    "Service or Ingress template not named after its function", "Service/Ingress 模板未按功能命名", Chart(check)
 }
 
 /// The first top-level `kind:` of one `---` document, and the literal `metadata.name` if any.

@@ -1,7 +1,8 @@
-use crate::chart::{decode, Chart, CHART_YAML};
+use crate::chart::{decode, CHART_YAML};
 use crate::declare_rule;
 use crate::diagnostic::{Pos, Range, Severity};
-use crate::rules::{nearest, Findings};
+use crate::rules::{Findings, ProjectScope};
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -80,7 +81,7 @@ declare_rule! {
     /// ```text,fail,delete=../../Makefile
     /// ```
     RULE = "LAYOUT-005", Layout, Warning, "§1.1.6.9",
-    "Project Makefile missing or incomplete", "项目 Makefile 缺失或不完整", Some(check)
+    "Project Makefile missing or incomplete", "项目 Makefile 缺失或不完整", Project(check)
 }
 
 /// The targets of §1.1.6.9.
@@ -93,29 +94,9 @@ pub(crate) struct Target {
     pub range: Range,
 }
 
-fn check(chart: &Chart, out: &mut Findings) {
-    let Some(project) = &chart.project else {
-        return;
-    };
-    // One report per project: only its first chart (charts are discovered in path order).
-    let charts_dir = format!("{}chart/", project.prefix);
-    let first = chart
-        .input
-        .files
-        .iter()
-        .filter_map(|f| {
-            let name = f
-                .path
-                .strip_prefix(&charts_dir)?
-                .strip_suffix(CHART_YAML)?
-                .strip_suffix('/')?;
-            (!name.is_empty() && !name.contains('/')).then_some(f.path.as_str())
-        })
-        .min();
+fn check(scope: &ProjectScope, out: &mut Findings) {
+    let (chart, project) = (scope.lead(), scope.project);
     let own = chart.path(CHART_YAML);
-    if first.is_some_and(|f| f != own) {
-        return;
-    }
     let expected = format!("{}Makefile", project.prefix);
     let Some(makefile) = project.makefile else {
         out.report(

@@ -46,7 +46,7 @@ declare_rule! {
     ///   - member
     /// ```
     RULE = "LAYOUT-006", Layout, Warning, "§1.1.6.7",
-    "Navigation files are incomplete", "导航文件不完整", Some(check)
+    "Navigation files are incomplete", "导航文件不完整", Chart(check)
 }
 
 const NAVIGATION: &str = "templates/_navigation.yaml";

@@ -1,7 +1,8 @@
 use crate::chart::{Chart, NAVIGATION};
 use crate::declare_rule;
 use crate::rules::acl::acl_001::{a_type, zh_type};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 use crate::yaml::Problem;
 
@@ -69,7 +70,7 @@ declare_rule! {
     /// ```
     RULE = "NAV-001", Nav, Error, "§1.1.6.7",
     "_navigation.yaml unreadable or incomplete", "_navigation.yaml 无法读取或不完整",
-    Some(check)
+    Chart(check)
 }
 
 const KEYS: &[&str] = &["category", "name", "nav"];

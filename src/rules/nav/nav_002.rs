@@ -2,7 +2,8 @@ use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::acl::acl_001::{a_type, zh_type};
 use crate::rules::nav::items::{self, Item};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 use crate::yaml::{Entry, Node, Style, Value};
 
@@ -80,7 +81,7 @@ declare_rule! {
     /// ```
     RULE = "NAV-002", Nav, Error, "§1.1.6.7",
     "Navigation item field missing or of the wrong type", "导航项缺少字段或字段类型错误",
-    Some(check)
+    Chart(check)
 }
 
 #[derive(Clone, Copy, PartialEq)]

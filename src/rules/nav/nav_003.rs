@@ -58,7 +58,7 @@ declare_rule! {
     ///     wizard: false
     /// ```
     RULE = "NAV-003", Nav, Warning, "§1.1.6.7",
-    "proId differs from the item's key", "proId 与导航项键名不一致", Some(check)
+    "proId differs from the item's key", "proId 与导航项键名不一致", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -57,7 +57,7 @@ declare_rule! {
     ///     wizard: false
     /// ```
     RULE = "NAV-004", Nav, Warning, "§1.1.6.7",
-    "url outside its baseURI", "url 不在 baseURI 之下", Some(check)
+    "url outside its baseURI", "url 不在 baseURI 之下", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

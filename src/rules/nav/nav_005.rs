@@ -71,7 +71,7 @@ declare_rule! {
     /// ```
     RULE = "NAV-005", Nav, Warning, "§1.1.6.7",
     "Two navigation items share an order, url or proId", "同级导航项的 order、url 或 proId 重复",
-    Some(check)
+    Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

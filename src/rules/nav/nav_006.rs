@@ -64,7 +64,7 @@ declare_rule! {
     ///     wizard: false
     /// ```
     RULE = "NAV-006", Nav, Error, "§1.1.6.7",
-    "layout: outer without a matching src", "layout: outer 缺少与 url 相同的 src", Some(check)
+    "layout: outer without a matching src", "layout: outer 缺少与 url 相同的 src", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
@@ -98,7 +98,7 @@ fn check(chart: &Chart, out: &mut Findings) {
                 )
                 .severity(Severity::Warning);
             if value.eq_ignore_ascii_case("outer")
-                || crate::rules::nearest(value, &["outer"]).is_some()
+                || crate::suggest::nearest(value, &["outer"]).is_some()
             {
                 d.help(text!(
                     "did you mean `layout: outer` (open in a new tab, with `src` equal to `url`)?",

@@ -1,7 +1,8 @@
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::nav::items;
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 use crate::yaml::Node;
 
@@ -71,7 +72,7 @@ declare_rule! {
     ///     wizard: false
     /// ```
     RULE = "NAV-007", Nav, Warning, "§1.1.6.7",
-    "Unknown navigation category", "未知的导航分类", Some(check)
+    "Unknown navigation category", "未知的导航分类", Chart(check)
 }
 
 /// Navigation categories that exist on the platform without a `_category.yaml`: the ones the

@@ -76,7 +76,7 @@ declare_rule! {
     ///     wizard: false
     /// ```
     RULE = "NAV-008", Nav, Warning, "§1.1.6.7",
-    "wizard flag and _wizard.yaml disagree", "wizard 标志与 _wizard.yaml 不一致", Some(check)
+    "wizard flag and _wizard.yaml disagree", "wizard 标志与 _wizard.yaml 不一致", Chart(check)
 }
 
 /// The entries of `_wizard.yaml`: `nav.<role>.<key>` with the entry's `proId` node (if any).

@@ -15,7 +15,7 @@ pub(crate) const ROLES: &[&str] = &["cloud_admin", "domain_admin", "admin", "mem
 
 /// Help for a role that is not one of [`ROLES`]: the nearest role, and the four.
 pub(crate) fn role_help(name: &str) -> crate::diagnostic::Text {
-    match crate::rules::nearest(name, ROLES) {
+    match crate::suggest::nearest(name, ROLES) {
         Some(near) => crate::text!(
             "did you mean `{near}`? The roles are `cloud_admin`, `domain_admin`, `admin` and `member`",
             "是否应为 `{near}`？角色只能是 `cloud_admin`、`domain_admin`、`admin`、`member`"
@@ -105,7 +105,7 @@ pub(crate) mod test_support {
         let mut out = Vec::new();
         for chart in crate::chart::discover(input) {
             let mut f = Findings::new(rule, Some(chart.name()));
-            (rule.check.expect("rule has a check"))(&chart, &mut f);
+            (rule.check.chart().expect("rule has a check"))(&chart, &mut f);
             out.extend(f.into_diagnostics());
         }
         out
@@ -162,7 +162,7 @@ pub(crate) mod test_support {
             &crate::rules::wiz::wiz_005::RULE,
         ];
         for rule in rules {
-            if rule.check.is_none() {
+            if rule.check.chart().is_none() {
                 continue;
             }
             assert!(
@@ -188,7 +188,7 @@ pub(crate) mod test_support {
             &crate::rules::wiz::wiz_004::RULE,
             &crate::rules::wiz::wiz_005::RULE,
         ];
-        for rule in rules.into_iter().filter(|r| r.check.is_some()) {
+        for rule in rules.into_iter().filter(|r| r.check.chart().is_some()) {
             let d = run_rule(rule, &input);
             assert!(d.is_empty(), "{}: {d:?}", rule.id);
         }

@@ -39,7 +39,7 @@ declare_rule! {
     ///   - member
     /// ```
     RULE = "POL-001", Pol, Error, "§1.1.6.7",
-    "Unknown role in the navigation policy", "导航访问策略中的角色未知", Some(check)
+    "Unknown role in the navigation policy", "导航访问策略中的角色未知", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -39,7 +39,7 @@ declare_rule! {
     ///   - member
     /// ```
     RULE = "POL-002", Pol, Warning, "§1.1.6.7",
-    "Navigation URL without a policy entry", "导航 URL 没有访问策略", Some(check)
+    "Navigation URL without a policy entry", "导航 URL 没有访问策略", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -42,7 +42,7 @@ declare_rule! {
     ///   - member
     /// ```
     RULE = "POL-003", Pol, Warning, "§1.1.6.7",
-    "Policy URL matches no navigation item", "访问策略中的 URL 没有对应的导航", Some(check)
+    "Policy URL matches no navigation item", "访问策略中的 URL 没有对应的导航", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

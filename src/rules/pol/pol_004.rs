@@ -33,7 +33,7 @@ declare_rule! {
     ///   - member
     /// ```
     RULE = "POL-004", Pol, Error, "§1.1.6.7",
-    "Policy value is not a list of roles", "访问策略的值不是角色列表", Some(check)
+    "Policy value is not a list of roles", "访问策略的值不是角色列表", Chart(check)
 }
 
 const EXAMPLE_EN: &str =

@@ -1,4 +1,4 @@
-//! RES — the resource requirement (§1.1.6.3). The figures come from [`crate::resources`].
+//! RES — the resource requirement (§1.1.6.3). The figures come from [`crate::chart::resources`].
 
 pub mod res_001;
 pub mod res_002;

@@ -1,6 +1,6 @@
+use crate::chart::resources::show;
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::show;
 use crate::rules::Findings;
 use crate::text;
 
@@ -53,7 +53,7 @@ declare_rule! {
     /// ```yaml,pass,delete=values.yaml
     /// ```
     RULE = "RES-001", Res, Info, "§1.1.6.3",
-    "Resource requirement", "资源需求", Some(check)
+    "Resource requirement", "资源需求", Chart(check)
 }
 
 /// How many items the help lists before "and N more".

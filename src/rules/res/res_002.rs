@@ -1,7 +1,7 @@
+use crate::chart::resources::{Computation, LIMIT_CPU_M, LIMIT_MEMORY_MI};
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Range;
-use crate::resources::{Computation, LIMIT_CPU_M, LIMIT_MEMORY_MI};
 use crate::rules::Findings;
 use crate::text;
 
@@ -49,7 +49,7 @@ declare_rule! {
     ///     max_memory: 12288
     /// ```
     RULE = "RES-002", Res, Error, "§1.1.6.3",
-    "Resource requirement over 6 CPU / 12 GiB", "资源需求超过 6 C 12 G", Some(check)
+    "Resource requirement over 6 CPU / 12 GiB", "资源需求超过 6 C 12 G", Chart(check)
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -1,7 +1,7 @@
+use crate::chart::resources::quantity::{parse_milli, QuantityError};
+use crate::chart::resources::QuantityAt;
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::quantity::{parse_milli, QuantityError};
-use crate::resources::QuantityAt;
 use crate::rules::Findings;
 use crate::text;
 
@@ -52,7 +52,7 @@ declare_rule! {
     ///         cpu: "1"
     /// ```
     RULE = "RES-003", Res, Error, "§1.1.6.3",
-    "Quantity does not parse", "资源数量无法解析", Some(check)
+    "Quantity does not parse", "资源数量无法解析", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
@@ -141,7 +141,7 @@ fn suggest(text: &str, memory: bool, e: &QuantityError) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::suggest;
-    use crate::resources::quantity::QuantityError;
+    use crate::chart::resources::quantity::QuantityError;
     use crate::rules::res::test_support::*;
 
     const ID: &str = "RES-003";

@@ -1,7 +1,7 @@
+use crate::chart::resources::quantity::{cpu_m, memory_mi};
+use crate::chart::resources::tier;
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::quantity::{cpu_m, memory_mi};
-use crate::resources::tier;
 use crate::rules::res::TIERS_TEXT;
 use crate::rules::Findings;
 use crate::text;
@@ -53,7 +53,7 @@ declare_rule! {
     ///         cpu: "450m"
     /// ```
     RULE = "RES-004", Res, Warning, "§1.1.6.3",
-    "Limit above 1.5 × a custom request", "自定义资源声明的 limits 超过 requests 的 1.5 倍", Some(check)
+    "Limit above 1.5 × a custom request", "自定义资源声明的 limits 超过 requests 的 1.5 倍", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -1,6 +1,6 @@
+use crate::chart::resources::{show, tier, QuantityAt, TIERS};
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::{show, tier, QuantityAt, TIERS};
 use crate::rules::res::TIERS_TEXT;
 use crate::rules::Findings;
 use crate::text;
@@ -43,7 +43,7 @@ declare_rule! {
     ///         cpu: "0.5"
     /// ```
     RULE = "RES-005", Res, Info, "§1.1.6.3",
-    "Request is not a recommended tier", "requests 不是推荐档位", Some(check)
+    "Request is not a recommended tier", "requests 不是推荐档位", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

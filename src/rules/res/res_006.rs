@@ -1,7 +1,8 @@
+use crate::chart::resources::{Place, QuantityAt};
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::{Place, QuantityAt};
-use crate::rules::{nearest, Findings};
+use crate::rules::Findings;
+use crate::suggest::nearest;
 use crate::text;
 
 declare_rule! {
@@ -50,7 +51,7 @@ declare_rule! {
     ///         cpu: "200m"
     /// ```
     RULE = "RES-006", Res, Warning, "§1.1.6.3",
-    "Request lacks cpu or memory", "requests 缺少 cpu 或 memory", Some(check)
+    "Request lacks cpu or memory", "requests 缺少 cpu 或 memory", Chart(check)
 }
 
 /// Resource names that are not near misses of cpu or memory (`gpu` is one letter from `cpu`).

@@ -1,7 +1,7 @@
+use crate::chart::resources::Place;
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Range;
-use crate::resources::Place;
 use crate::rules::Findings;
 use crate::text;
 
@@ -49,7 +49,7 @@ declare_rule! {
     ///         cpu: "500m"
     /// ```
     RULE = "RES-007", Res, Warning, "§1.1.6.3",
-    "Requests not under a `resources` key", "requests 不在 `resources` 键下", Some(check)
+    "Requests not under a `resources` key", "requests 不在 `resources` 键下", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

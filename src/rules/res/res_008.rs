@@ -1,6 +1,6 @@
+use crate::chart::resources::show;
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::resources::show;
 use crate::rules::Findings;
 use crate::text;
 
@@ -43,7 +43,7 @@ declare_rule! {
     ///     max_memory: 1536
     /// ```
     RULE = "RES-008", Res, Info, "§1.1.6.3",
-    "Declared requirement differs from values.yaml", "自行声明的资源需求与 values.yaml 计算结果不同", Some(check)
+    "Declared requirement differs from values.yaml", "自行声明的资源需求与 values.yaml 计算结果不同", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -64,7 +64,7 @@ declare_rule! {
     ///             zh-cn: wizard/overview_zh_cn.png
     /// ```
     RULE = "WIZ-001", Wiz, Error, "§1.1.6.7",
-    "Wizard structure or types wrong", "使用向导的结构或类型错误", Some(check)
+    "Wizard structure or types wrong", "使用向导的结构或类型错误", Chart(check)
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -45,7 +45,7 @@ declare_rule! {
     ///       wizard: []
     /// ```
     RULE = "WIZ-002", Wiz, Error, "§1.1.6.7",
-    "Unknown role in the wizard", "使用向导中的角色未知", Some(check)
+    "Unknown role in the wizard", "使用向导中的角色未知", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

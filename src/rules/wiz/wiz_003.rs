@@ -48,7 +48,7 @@ declare_rule! {
     ///       wizard: []
     /// ```
     RULE = "WIZ-003", Wiz, Warning, "§1.1.6.7",
-    "Wizard proId matches no navigation item", "使用向导的 proId 没有对应的导航", Some(check)
+    "Wizard proId matches no navigation item", "使用向导的 proId 没有对应的导航", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

@@ -52,7 +52,7 @@ declare_rule! {
     ///             zh-cn: ./templates/_navigation.yaml
     /// ```
     RULE = "WIZ-004", Wiz, Warning, "§1.1.6.7",
-    "Wizard picture not in the archive", "使用向导的图片不在包中", Some(check)
+    "Wizard picture not in the archive", "使用向导的图片不在包中", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {

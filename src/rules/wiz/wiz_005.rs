@@ -49,7 +49,7 @@ declare_rule! {
     ///       wizard: []
     /// ```
     RULE = "WIZ-005", Wiz, Warning, "§1.1.6.7",
-    "Two wizard entries of one role share an order", "同一角色的向导条目 order 重复", Some(check)
+    "Two wizard entries of one role share an order", "同一角色的向导条目 order 重复", Chart(check)
 }
 
 fn order(node: &Node) -> Option<(i64, &Node)> {

@@ -2,16 +2,12 @@
 //!
 //! ```sh
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-//!   cargo test --target wasm32-unknown-unknown --test wasm_config
+//!   cargo test -p ecplint-wasm --target wasm32-unknown-unknown --test wasm_config
 //! ```
 //!
-//! As in `tests/wasm.rs`, `src/wasm.rs` is compiled here as a module of this crate.
 #![cfg(target_arch = "wasm32")]
 
-pub use ecplint::{check_input, check_input_with, diagnostic, input, report, rules, Options};
-
-#[path = "../src/wasm.rs"]
-mod wasm;
+use ecplint_wasm as wasm;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde_json::Value;
@@ -25,29 +21,29 @@ fn fixture(rel: &str) -> String {
     // The fixtures are compiled in: wasm tests cannot read files.
     match rel {
         "guide/cloud_product_1/Chart.yaml" => {
-            include_str!("fixtures/config-preview/guide/cloud_product_1/Chart.yaml")
+            include_str!("../../../tests/fixtures/config-preview/guide/cloud_product_1/Chart.yaml")
         }
         "guide/cloud_product_1/values.yaml" => {
-            include_str!("fixtures/config-preview/guide/cloud_product_1/values.yaml")
+            include_str!("../../../tests/fixtures/config-preview/guide/cloud_product_1/values.yaml")
         }
         "guide/cloud_product_1/templates/_config_helpers.yaml.tpl" => include_str!(
             "fixtures/config-preview/guide/cloud_product_1/templates/_config_helpers.yaml.tpl"
         ),
-        "license-guide.yaml" => include_str!("fixtures/config-preview/license-guide.yaml"),
-        "license-legacy.yaml" => include_str!("fixtures/config-preview/license-legacy.yaml"),
+        "license-guide.yaml" => include_str!("../../../tests/fixtures/config-preview/license-guide.yaml"),
+        "license-legacy.yaml" => include_str!("../../../tests/fixtures/config-preview/license-legacy.yaml"),
         "orbit-portal/Chart.yaml" => {
-            include_str!("fixtures/config-preview/orbit-portal/Chart.yaml")
+            include_str!("../../../tests/fixtures/config-preview/orbit-portal/Chart.yaml")
         }
         "orbit-portal/values.yaml" => {
-            include_str!("fixtures/config-preview/orbit-portal/values.yaml")
+            include_str!("../../../tests/fixtures/config-preview/orbit-portal/values.yaml")
         }
         "orbit-portal/templates/_config_helpers.yaml.tpl" => {
-            include_str!("fixtures/config-preview/orbit-portal/templates/_config_helpers.yaml.tpl")
+            include_str!("../../../tests/fixtures/config-preview/orbit-portal/templates/_config_helpers.yaml.tpl")
         }
-        "mariadb/Chart.yaml" => include_str!("fixtures/config-preview/mariadb/Chart.yaml"),
-        "mariadb/values.yaml" => include_str!("fixtures/config-preview/mariadb/values.yaml"),
+        "mariadb/Chart.yaml" => include_str!("../../../tests/fixtures/config-preview/mariadb/Chart.yaml"),
+        "mariadb/values.yaml" => include_str!("../../../tests/fixtures/config-preview/mariadb/values.yaml"),
         "mariadb/templates/_config_helpers.yaml.tpl" => {
-            include_str!("fixtures/config-preview/mariadb/templates/_config_helpers.yaml.tpl")
+            include_str!("../../../tests/fixtures/config-preview/mariadb/templates/_config_helpers.yaml.tpl")
         }
         other => panic!("{FIX}/{other} is not compiled in"),
     }

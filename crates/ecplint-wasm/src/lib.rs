@@ -15,94 +15,51 @@
 //! Only wrong argument *types* throw (a `TypeError`); anything wrong with what the user gave
 //! becomes an `INPUT-001` diagnostic in the report.
 //!
-//! `tests/wasm.rs` compiles this file a second time as a module of the test crate (the module is
-//! private to the library); there `cfg(test)` is set, the `#[wasm_bindgen]` attributes are left out
-//! so that the exports do not clash, and the methods are called from Rust with real JS values.
+//! Everything here turns JS values into the core's types and back; the work is
+//! `ecplint::Workspace`'s. `tests/wasm.rs` calls these methods with real JS values.
 
 #![allow(clippy::new_without_default)]
-// Compiled without its exports (cfg(test)): nothing calls it from Rust then.
-#![cfg_attr(test, allow(dead_code))]
 
-use crate::diagnostic::Lang;
-use crate::input::{self, File, Input, Source};
-use crate::report::config::{Catalog, Doc, Overrides, Prepared};
-use crate::report::{InputReport, Report};
-use crate::{check_input_with, rules, Options};
+use ecplint::config::{Doc, Overrides};
+use ecplint::diagnostic::Lang;
+use ecplint::input::{File, Source};
+use ecplint::navigation::{Styles, View};
+use ecplint::workspace::Event;
+use ecplint::{rules, Options};
 use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// One input given to the workspace: its source until it is read, then the files read.
-struct Entry {
-    name: String,
-    source: Option<Source>,
-    input: Option<Input>,
-    report: Option<InputReport>,
-    /// The known platform categories `report` was made with.
-    categories: Vec<String>,
-}
-
-impl Entry {
-    fn new(source: Source) -> Entry {
-        Entry {
-            name: source.name().to_string(),
-            source: Some(source),
-            input: None,
-            report: None,
-            categories: Vec::new(),
-        }
-    }
-    /// Read the source into files (once), under `options`' limits.
-    fn load(&mut self, options: &Options) -> &Input {
-        if self.input.is_none() {
-            let source = self.source.take().unwrap_or_else(|| Source::Folder {
-                name: self.name.clone(),
-                files: Vec::new(),
-            });
-            self.input = Some(input::load(source, &options.limits));
-        }
-        self.input.as_ref().expect("loaded just above")
-    }
-}
-
 /// A set of inputs (archives and folders) to check together. Inputs stay loaded after `check`,
 /// so that `source` and `bytes` can show their files.
-#[cfg_attr(not(test), wasm_bindgen)]
+#[wasm_bindgen]
 pub struct Workspace {
-    entries: Vec<Entry>,
-    /// Every chart of the inputs, for config previews (built on the first `config` call after
-    /// the inputs change), and the last user inputs read.
-    config: Option<Catalog>,
-    config_inputs: Option<(Overrides, Prepared)>,
+    core: ecplint::Workspace,
 }
 
-#[cfg_attr(not(test), wasm_bindgen)]
+#[wasm_bindgen]
 impl Workspace {
-    #[cfg_attr(not(test), wasm_bindgen(constructor))]
+    #[wasm_bindgen(constructor)]
     pub fn new() -> Workspace {
         console_error_panic_hook::set_once();
         Workspace {
-            entries: Vec::new(),
-            config: None,
-            config_inputs: None,
+            core: ecplint::Workspace::new(page_options(Options::default())),
         }
     }
 
     /// Add an archive (`.tgz`, `.tar.gz`, `.tar`, `.zip`): `name` is shown as the input's path.
-    #[cfg_attr(not(test), wasm_bindgen(js_name = addArchive))]
+    #[wasm_bindgen(js_name = addArchive)]
     pub fn add_archive(&mut self, name: JsValue, bytes: JsValue) -> Result<(), JsValue> {
         let name = string_arg(&name, "addArchive", "name")?;
         let data = bytes_arg(&bytes, "addArchive", "bytes")?;
-        self.entries
-            .push(Entry::new(Source::Archive { name, data }));
-        self.config = None;
+        self.core.add(Source::Archive { name, data });
         Ok(())
     }
 
     /// Add a dropped folder: `paths[i]` (relative, `/`-separated, starting with the folder name)
     /// holds `contents[i]`.
-    #[cfg_attr(not(test), wasm_bindgen(js_name = addFolder))]
+    #[wasm_bindgen(js_name = addFolder)]
     pub fn add_folder(
         &mut self,
         name: JsValue,
@@ -125,9 +82,7 @@ impl Workspace {
             let data = bytes_arg(&contents.get(i), "addFolder", &format!("contents[{i}]"))?;
             files.push(File { path, data });
         }
-        self.entries
-            .push(Entry::new(Source::Folder { name, files }));
-        self.config = None;
+        self.core.add(Source::Folder { name, files });
         Ok(())
     }
 
@@ -137,29 +92,20 @@ impl Workspace {
         console_error_panic_hook::set_once();
         let on_progress = optional_function(&on_progress, "check", "onProgress")?;
         let options = parse_options(&options)?;
-        let total = self.entries.len();
-        let mut inputs = Vec::with_capacity(total);
-        for (done, entry) in self.entries.iter_mut().enumerate() {
-            if let Some(f) = &on_progress {
-                f.call3(
+        // A report is kept per input; one made with other options is made again.
+        self.core.set_options(page_options(options));
+        let report = self.core.check_with(|event| match (event, &on_progress) {
+            (Event::Input { index, total, name }, Some(f)) => f
+                .call3(
                     &JsValue::NULL,
-                    &JsValue::from(done as u32),
+                    &JsValue::from(index as u32),
                     &JsValue::from(total as u32),
-                    &JsValue::from_str(&entry.name),
-                )?;
-            }
-            // A report is cached per input; one made with other categories is made again.
-            if entry.categories != options.known_categories {
-                entry.report = None;
-                entry.categories.clone_from(&options.known_categories);
-            }
-            if entry.report.is_none() {
-                let report = check_input_with(entry.load(&options), &options);
-                entry.report = Some(report);
-            }
-            inputs.push(entry.report.clone().expect("checked just above"));
-        }
-        to_js(&Report::new(inputs))
+                    &JsValue::from_str(name),
+                )
+                .map(drop),
+            _ => Ok(()),
+        })?;
+        to_js(&report)
     }
 
     /// The text of file `path` of input `input_index` (BOM stripped), or `undefined` when the file
@@ -206,27 +152,13 @@ impl Workspace {
         };
         let name = string_arg(&chart_name, "config", "chartName")?;
         let overrides = parse_config_options(&options)?;
-        if index < 0.0 || index.fract() != 0.0 || index >= self.entries.len() as f64 {
-            return Ok(JsValue::UNDEFINED);
-        }
-        if self.config.is_none() {
-            let mut catalog = Catalog::default();
-            let options = Options::default();
-            for (i, entry) in self.entries.iter_mut().enumerate() {
-                catalog.add_input(i, entry.load(&options), false);
-            }
-            self.config = Some(catalog);
-        }
-        let catalog = self.config.as_ref().expect("built just above");
-        let Some(chart) = catalog.find(index as usize, &name) else {
+        let Some(index) = index_in(index, self.core.len()) else {
             return Ok(JsValue::UNDEFINED);
         };
-        if self.config_inputs.as_ref().map(|(o, _)| o) != Some(&overrides) {
-            let prepared = Prepared::new(&overrides);
-            self.config_inputs = Some((overrides, prepared));
+        match self.core.config(index, &name, &overrides) {
+            Some(preview) => to_js(&preview),
+            None => Ok(JsValue::UNDEFINED),
         }
-        let (_, prepared) = self.config_inputs.as_ref().expect("set just above");
-        to_js(&catalog.preview(chart, prepared))
     }
 
     /// The navigation preview (README "Navigation preview"): the ECP console that `view`
@@ -244,7 +176,6 @@ impl Workspace {
         lang: JsValue,
         options: JsValue,
     ) -> Result<String, JsValue> {
-        use crate::report::navigation::{self, Console, Styles, View};
         console_error_panic_hook::set_once();
         let view_name = string_arg(&view, "preview", "view")?;
         let view = View::parse(&view_name).ok_or_else(|| {
@@ -271,47 +202,25 @@ impl Workspace {
             let Some(i) = input_index.as_f64() else {
                 return Err(type_error("preview: `inputIndex` must be a number or null"));
             };
-            Some(i)
+            // An index that names no input shows an empty console.
+            Some(index_in(i, self.core.len()).unwrap_or(usize::MAX))
         };
-        let options = Options::default();
-        for entry in self.entries.iter_mut() {
-            entry.load(&options);
-        }
-        let inputs: Vec<&Input> = self
-            .entries
-            .iter()
-            .filter_map(|e| e.input.as_ref())
-            .collect();
-        let mut console = Console::default();
-        for (i, input) in inputs.iter().enumerate() {
-            if only.is_some_and(|o| o != i as f64) {
-                continue;
-            }
-            console.add_input(i, input);
-        }
-        let pictures = navigation::embedded_pictures(&inputs);
         let styles = match &stylesheet {
             Some(href) => Styles::Link(href),
             None => Styles::Inline,
         };
-        Ok(navigation::render_document(
-            &console.view(view),
-            lang,
-            &pictures,
-            styles,
-        ))
+        Ok(self.core.preview(only, view, lang, styles))
     }
 
     /// Forget every input.
     pub fn clear(&mut self) {
-        self.entries.clear();
-        self.config = None;
+        self.core.clear();
     }
 
     /// How many inputs were added.
-    #[cfg_attr(not(test), wasm_bindgen(getter))]
+    #[wasm_bindgen(getter)]
     pub fn length(&self) -> u32 {
-        self.entries.len() as u32
+        self.core.len() as u32
     }
 }
 
@@ -328,16 +237,28 @@ impl Workspace {
             )));
         };
         let path = string_arg(path, func, "path")?;
-        if index < 0.0 || index.fract() != 0.0 || index >= self.entries.len() as f64 {
-            return Ok(None);
-        }
-        let input = self.entries[index as usize].load(&Options::default());
-        Ok(input.files.iter().find(|f| f.path == path))
+        Ok(match index_in(index, self.core.len()) {
+            Some(i) => self.core.file(i, &path),
+            None => None,
+        })
+    }
+}
+
+/// A JS number as an index below `len`: a whole number, not negative.
+fn index_in(index: f64, len: usize) -> Option<usize> {
+    (index >= 0.0 && index.fract() == 0.0 && index < len as f64).then_some(index as usize)
+}
+
+/// The page's reports leave out `charts[].config`: it asks for config previews one at a time.
+fn page_options(options: Options) -> Options {
+    Options {
+        config_previews: false,
+        ..options
     }
 }
 
 /// Every rule: `[{id, group, severity, title_en, title_zh, section, docs}]`.
-#[cfg_attr(not(test), wasm_bindgen)]
+#[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
     #[derive(Serialize)]
@@ -366,13 +287,13 @@ pub fn rules() -> Result<JsValue, JsValue> {
 }
 
 /// The version of ecplint (`"0.1.0"`).
-#[cfg_attr(not(test), wasm_bindgen)]
+#[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
 /// Text of a file: UTF-8 without a BOM and without NUL bytes (those are binary), else `None`.
-pub(crate) fn decode_text(data: &[u8]) -> Option<&str> {
+fn decode_text(data: &[u8]) -> Option<&str> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
     if data.contains(&0) {
         return None;

@@ -39,10 +39,46 @@ pub mod quantity;
 
 use crate::chart::Chart;
 use crate::diagnostic::Range;
-use crate::report::{ResourceItem, ResourceSource, Resources};
 use crate::yaml::{Kind, Node, Problem, Value};
 use quantity::{cpu_m, memory_mi, node_milli, QuantityError};
+use serde::Serialize;
 use std::borrow::Cow;
+
+/// `charts[].resources` of the report (REPORT.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResourceSource {
+    Computed,
+    Declared,
+    Exempt,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resources {
+    pub source: ResourceSource,
+    pub cpu_m: u64,
+    pub memory_mi: u64,
+    pub limit_cpu_m: u64,
+    pub limit_memory_mi: u64,
+    pub items: Vec<ResourceItem>,
+    /// What values.yaml sums to, when the requirement is declared (additive field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computed_cpu_m: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computed_memory_mi: Option<u64>,
+    /// Why the product is exempt (additive field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exempt_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResourceItem {
+    pub path: String,
+    pub file: String,
+    pub line: usize,
+    pub cpu_m: u64,
+    pub memory_mi: u64,
+}
 
 /// The most a product may need on cloud product nodes: 6 CPU.
 pub const LIMIT_CPU_M: u64 = 6000;
@@ -373,14 +409,14 @@ fn key_text(node: &Node) -> Cow<'_, str> {
 }
 
 /// `key` is a near miss of `word` (`resource`, `Resources` for `resources`), as
-/// [`crate::rules::nearest`] judges it, without allocating for ASCII keys: this runs on every key
+/// [`crate::suggest::nearest`] judges it, without allocating for ASCII keys: this runs on every key
 /// of values.yaml.
 fn looks_like(key: &str, word: &str) -> bool {
     if key == word || key.len().abs_diff(word.len()) > 3 {
         return false;
     }
     if !key.is_ascii() || key.len() > 32 {
-        return crate::rules::nearest(key, &[word]).is_some();
+        return crate::suggest::nearest(key, &[word]).is_some();
     }
     let budget = (key.len() / 3).max(2);
     let (a, b) = (key.as_bytes(), word.as_bytes());
@@ -840,7 +876,7 @@ c:
                 "x_resources",
                 "recources",
             ] {
-                let expect = key != word && crate::rules::nearest(key, &[word]).is_some();
+                let expect = key != word && crate::suggest::nearest(key, &[word]).is_some();
                 let expect = expect && key.len().abs_diff(word.len()) <= 3;
                 assert_eq!(looks_like(key, word), expect, "{key} ~ {word}");
             }

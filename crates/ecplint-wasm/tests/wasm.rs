@@ -1,24 +1,18 @@
-//! Tests of the JavaScript API (`src/wasm.rs`) on wasm, in node:
+//! Tests of the JavaScript API (`crates/ecplint-wasm`) on wasm, in node:
 //!
 //! ```sh
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-//!   cargo test --target wasm32-unknown-unknown --test wasm
+//!   cargo test -p ecplint-wasm --target wasm32-unknown-unknown --test wasm
 //! ```
 //!
-//! `src/wasm.rs` is a private module of the library, so it is compiled here a second time as a
-//! module of this test crate (with `cfg(test)` its `#[wasm_bindgen]` exports are left out, so they
-//! cannot clash with the library's); `crate::input` etc. resolve to the re-exports below. The
-//! methods take and return real JS values. `scripts/api-check.mjs` checks the generated JS glue of
+//! The methods take and return real JS values. `scripts/api-check.mjs` checks the generated JS glue of
 //! the built `www/pkg/ecplint.js` itself.
 #![cfg(target_arch = "wasm32")]
 
-pub use ecplint::{check_input, check_input_with, diagnostic, input, report, rules, Options};
-
-#[path = "../src/wasm.rs"]
-mod wasm;
+use ecplint_wasm as wasm;
 
 /// The hostile-input builders shared with `tests/hostile.rs` (native) and the CLI tests.
-#[path = "common/hostile.rs"]
+#[path = "../../../tests/common/hostile.rs"]
 mod hostile;
 
 use js_sys::{Array, Function, Object, Reflect, Uint8Array};

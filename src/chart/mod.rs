@@ -1,4 +1,13 @@
-//! Finding charts inside an input and giving rules a parsed view of one chart.
+//! The chart model: finding charts inside an input and a parsed view of one chart, with what is
+//! worked out of it once (its resource requirement, its `_config_helpers.yaml.tpl`) and the
+//! version numbers its files carry.
+
+pub mod config_helpers;
+mod loaded;
+pub mod resources;
+pub mod version;
+
+pub use loaded::Loaded;
 
 use crate::diagnostic::Range;
 use crate::input::{File, Input};
@@ -65,8 +74,8 @@ pub struct Chart<'a> {
     /// Navigation categories the user knows to exist on their platform (`Options`; NAV-007).
     pub known_categories: Vec<String>,
     /// Worked out once per chart, for `lib.rs` and every rule that needs them.
-    resources: OnceCell<crate::resources::Computation>,
-    config_helpers: OnceCell<Option<crate::config_helpers::ConfigHelpers>>,
+    resources: OnceCell<crate::chart::resources::Computation>,
+    config_helpers: OnceCell<Option<crate::chart::config_helpers::ConfigHelpers>>,
 }
 
 pub const CHART_YAML: &str = "Chart.yaml";
@@ -118,14 +127,14 @@ impl<'a> Chart<'a> {
             .unwrap_or_default()
     }
     /// The resource requirement (computed once).
-    pub fn resources(&self) -> &crate::resources::Computation {
+    pub fn resources(&self) -> &crate::chart::resources::Computation {
         self.resources
-            .get_or_init(|| crate::resources::compute(self))
+            .get_or_init(|| crate::chart::resources::compute(self))
     }
     /// `templates/_config_helpers.yaml.tpl`, read once.
-    pub fn config_helpers(&self) -> Option<&crate::config_helpers::ConfigHelpers> {
+    pub fn config_helpers(&self) -> Option<&crate::chart::config_helpers::ConfigHelpers> {
         self.config_helpers
-            .get_or_init(|| crate::config_helpers::read(self))
+            .get_or_init(|| crate::chart::config_helpers::read(self))
             .as_ref()
     }
     /// Every YAML file this chart parsed, for the rules that look at all of them.

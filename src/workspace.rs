@@ -1,0 +1,416 @@
+//! One run: the inputs a user gives and every view of them. Each input is read once and its
+//! charts discovered and parsed once ([`Loaded`]); the check, the config preview and the
+//! navigation preview all read those same charts. The CLI and the wasm `Workspace` are thin
+//! layers over this type.
+
+use crate::chart::Loaded;
+use crate::config::{Catalog, ConfigReport, Overrides, Prepared};
+use crate::diagnostic::{Diagnostic, Lang};
+use crate::input::{self, File, Input, Source};
+use crate::navigation::{self, Console, Styles, View};
+use crate::report::{ChartReport, FileEntry, InputReport, Report};
+use crate::rules::{self, InputScope, ALL};
+use std::convert::Infallible;
+use std::time::Duration;
+
+/// What a run may be told.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub limits: input::Limits,
+    pub lang: Lang,
+    /// Navigation categories that exist on the user's platform besides `_category.yaml`'s
+    /// (NAV-007; the CLI's `--categories`, the page's setting).
+    pub known_categories: Vec<String>,
+    /// Whether the report carries `charts[].config`, the config preview of every product chart
+    /// (the CLI's report does; the page asks for previews one at a time instead).
+    pub config_previews: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limits: input::Limits::default(),
+            lang: Lang::default(),
+            known_categories: Vec::new(),
+            config_previews: true,
+        }
+    }
+}
+
+/// What a check reports while it runs (progress for the page, timings for the CLI).
+#[derive(Debug, Clone, Copy)]
+pub enum Event<'a> {
+    /// Input `index` of `total` is about to be read (if not yet) and checked.
+    Input {
+        index: usize,
+        total: usize,
+        name: &'a str,
+    },
+    /// Input `index` was read and checked. Times are zero where there is no clock (wasm).
+    Checked {
+        index: usize,
+        name: &'a str,
+        files: usize,
+        load: Duration,
+        check: Duration,
+    },
+    /// The pass over every input together (catalog rules, config previews) took `time`.
+    Catalog { time: Duration },
+}
+
+/// Counters of work done, for tests that prove each input is parsed once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Inputs read and their charts discovered and parsed.
+    pub loads: usize,
+    /// Input reports made (a report is kept until the options change).
+    pub checks: usize,
+}
+
+/// One input: its source until it is read, then what was read, and its last report.
+#[derive(Debug)]
+struct Slot {
+    name: String,
+    source: Option<Source>,
+    loaded: Option<Loaded>,
+    report: Option<InputReport>,
+}
+
+/// A set of inputs checked and previewed together.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    options: Options,
+    inputs: Vec<Slot>,
+    /// Every chart of every input, for config previews: built on the first preview after the
+    /// inputs change.
+    catalog: Option<Catalog>,
+    /// The user inputs of the last config preview, read once.
+    config_inputs: Option<(Overrides, Prepared)>,
+    stats: Stats,
+}
+
+impl Workspace {
+    pub fn new(options: Options) -> Workspace {
+        Workspace {
+            options,
+            ..Workspace::default()
+        }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Change the options: reports made with other options are made again on the next check.
+    /// Limits apply to inputs read from now on.
+    pub fn set_options(&mut self, options: Options) {
+        if options == self.options {
+            return;
+        }
+        for slot in &mut self.inputs {
+            slot.report = None;
+            if let Some(loaded) = &mut slot.loaded {
+                loaded.set_known_categories(&options.known_categories);
+            }
+        }
+        self.options = options;
+    }
+
+    /// Add an input; it is read on first use. Returns its index.
+    pub fn add(&mut self, source: Source) -> usize {
+        self.inputs.push(Slot {
+            name: source.name().to_string(),
+            source: Some(source),
+            loaded: None,
+            report: None,
+        });
+        self.catalog = None;
+        self.inputs.len() - 1
+    }
+
+    /// Add an input already read into files (tests, tools that read inputs themselves).
+    pub fn add_input(&mut self, input: Input) -> usize {
+        let mut loaded = Loaded::discover(input);
+        loaded.set_known_categories(&self.options.known_categories);
+        self.stats.loads += 1;
+        self.inputs.push(Slot {
+            name: loaded.input().path.clone(),
+            source: None,
+            loaded: Some(loaded),
+            report: None,
+        });
+        self.catalog = None;
+        self.inputs.len() - 1
+    }
+
+    /// Forget every input.
+    pub fn clear(&mut self) {
+        self.inputs.clear();
+        self.catalog = None;
+    }
+
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// Input `index`, read and its charts parsed (once).
+    pub fn loaded(&mut self, index: usize) -> Option<&Loaded> {
+        self.load(index);
+        self.inputs.get(index)?.loaded.as_ref()
+    }
+
+    /// Input `index` as read, once it has been (by a check, a preview or [`Workspace::loaded`]).
+    pub fn input(&self, index: usize) -> Option<&Input> {
+        Some(self.inputs.get(index)?.loaded.as_ref()?.input())
+    }
+
+    /// File `path` of input `index`.
+    pub fn file(&mut self, index: usize, path: &str) -> Option<&File> {
+        let loaded = self.loaded(index)?;
+        loaded.input().files.iter().find(|f| f.path == path)
+    }
+
+    fn load(&mut self, index: usize) {
+        let Some(slot) = self.inputs.get_mut(index) else {
+            return;
+        };
+        if slot.loaded.is_some() {
+            return;
+        }
+        let source = slot.source.take().unwrap_or_else(|| Source::Folder {
+            name: slot.name.clone(),
+            files: Vec::new(),
+        });
+        let mut loaded = Loaded::discover(input::load(source, &self.options.limits));
+        loaded.set_known_categories(&self.options.known_categories);
+        slot.loaded = Some(loaded);
+        self.stats.loads += 1;
+    }
+
+    fn load_all(&mut self) {
+        (0..self.inputs.len()).for_each(|i| self.load(i));
+    }
+
+    /// Every input, read.
+    fn all_loaded(&self) -> impl Iterator<Item = &Loaded> {
+        self.inputs.iter().filter_map(|s| s.loaded.as_ref())
+    }
+
+    /// Check every input and build the report.
+    pub fn check(&mut self) -> Report {
+        match self.check_with(|_| Ok::<(), Infallible>(())) {
+            Ok(report) => report,
+            Err(never) => match never {},
+        }
+    }
+
+    /// Check every input, telling `on_event` how it goes; an error from it stops the check.
+    pub fn check_with<E>(
+        &mut self,
+        mut on_event: impl FnMut(Event) -> Result<(), E>,
+    ) -> Result<Report, E> {
+        let total = self.inputs.len();
+        for index in 0..total {
+            let name = &self.inputs[index].name;
+            on_event(Event::Input { index, total, name })?;
+            let started = clock();
+            self.load(index);
+            let load = elapsed(started);
+            let slot = &mut self.inputs[index];
+            let loaded = slot.loaded.as_ref().expect("loaded just above");
+            let started = clock();
+            if slot.report.is_none() {
+                slot.report = Some(input_report(loaded));
+                self.stats.checks += 1;
+            }
+            on_event(Event::Checked {
+                index,
+                name: &slot.name,
+                files: loaded.input().files.len(),
+                load,
+                check: elapsed(started),
+            })?;
+        }
+        let started = clock();
+        let mut reports: Vec<InputReport> = self
+            .inputs
+            .iter()
+            .filter_map(|s| s.report.clone())
+            .collect();
+        self.catalog_pass(&mut reports);
+        on_event(Event::Catalog {
+            time: elapsed(started),
+        })?;
+        Ok(Report::new(reports))
+    }
+
+    /// What needs every input at once: the catalog rules, and the config previews (which see
+    /// the other charts of the run).
+    fn catalog_pass(&self, reports: &mut [InputReport]) {
+        let scopes: Vec<InputScope> = self.all_loaded().map(scope).collect();
+        for (report, found) in reports
+            .iter_mut()
+            .zip(rules::run::check_catalog(ALL, &scopes))
+        {
+            if !found.is_empty() {
+                report.diagnostics.extend(found);
+                rules::run::sort(&mut report.diagnostics);
+            }
+        }
+        if !self.options.config_previews {
+            return;
+        }
+        let mut catalog = Catalog::default();
+        for (i, loaded) in self.all_loaded().enumerate() {
+            catalog.add_charts(i, loaded.charts(), true);
+        }
+        for (input, root, preview) in catalog.previews() {
+            let chart = reports
+                .get_mut(input)
+                .and_then(|r| r.charts.iter_mut().find(|c| c.root == root));
+            if let Some(chart) = chart {
+                chart.config = Some(preview);
+            }
+        }
+    }
+
+    /// The findings of the upgrade rules from input `old` (installed) to input `new`.
+    pub fn check_upgrade(&mut self, old: usize, new: usize) -> Vec<Diagnostic> {
+        self.load(old);
+        self.load(new);
+        let (Some(old), Some(new)) = (
+            self.inputs.get(old).and_then(|s| s.loaded.as_ref()),
+            self.inputs.get(new).and_then(|s| s.loaded.as_ref()),
+        ) else {
+            return Vec::new();
+        };
+        rules::run::check_upgrade(ALL, &scope(old), &scope(new))
+    }
+
+    /// The config preview of chart `chart_name` of input `index` with the user's `overrides`,
+    /// every chart of every input installed alongside; `None` when there is no such chart.
+    /// Cheap to call again: charts are read once, the overrides only again when they change.
+    pub fn config(
+        &mut self,
+        index: usize,
+        chart_name: &str,
+        overrides: &Overrides,
+    ) -> Option<ConfigReport> {
+        if self.config_inputs.as_ref().map(|(o, _)| o) != Some(overrides) {
+            self.config_inputs = Some((overrides.clone(), Prepared::new(overrides)));
+        }
+        self.catalog();
+        let catalog = self.catalog.as_ref().expect("built by catalog()");
+        let chart = catalog.find(index, chart_name)?;
+        let (_, prepared) = self.config_inputs.as_ref().expect("set just above");
+        Some(catalog.preview(chart, prepared))
+    }
+
+    /// Every chart of every input as config previews see them (built once after inputs change).
+    pub fn catalog(&mut self) -> &Catalog {
+        if self.catalog.is_none() {
+            self.load_all();
+            let mut catalog = Catalog::default();
+            for (i, loaded) in self.all_loaded().enumerate() {
+                catalog.add_charts(i, loaded.charts(), false);
+            }
+            self.catalog = Some(catalog);
+        }
+        self.catalog.as_ref().expect("built just above")
+    }
+
+    /// The navigation console of input `only` (or of every input as one console).
+    pub fn console(&mut self, only: Option<usize>) -> Console {
+        self.load_all();
+        let mut console = Console::default();
+        for (i, loaded) in self.all_loaded().enumerate() {
+            if only.is_none_or(|o| o == i) {
+                for chart in loaded.charts() {
+                    console.add_chart(i, chart);
+                }
+            }
+        }
+        console
+    }
+
+    /// The navigation preview: the console `view` sees in `lang`, as a whole HTML document with
+    /// the wizard pictures embedded as `data:` URIs of the inputs' own bytes.
+    pub fn preview(
+        &mut self,
+        only: Option<usize>,
+        view: View,
+        lang: Lang,
+        styles: Styles,
+    ) -> String {
+        let console = self.console(only);
+        let inputs: Vec<&Input> = self.all_loaded().map(Loaded::input).collect();
+        let pictures = navigation::embedded_pictures(&inputs);
+        navigation::render_document(&console.view(view), lang, &pictures, styles)
+    }
+}
+
+fn scope(loaded: &Loaded) -> InputScope<'_> {
+    InputScope {
+        input: loaded.input(),
+        charts: loaded.charts(),
+    }
+}
+
+/// The report of one input: the input, project and chart rules' findings, and each chart's
+/// summary (resources, navigation).
+fn input_report(loaded: &Loaded) -> InputReport {
+    let input = loaded.input();
+    let charts = loaded
+        .charts()
+        .iter()
+        .map(|c| ChartReport {
+            version: c.chart_yaml.as_ref().and_then(|y| {
+                y.root()?
+                    .get("version")?
+                    .as_scalar()
+                    .map(|s| s.text.clone())
+            }),
+            root: c.prefix.trim_end_matches('/').to_string(),
+            resources: Some(c.resources().resources.clone()),
+            subcharts: c.subcharts.clone(),
+            navigation: navigation::report(c),
+            config: None,
+            name: c.name(),
+        })
+        .collect();
+    InputReport {
+        path: input.path.clone(),
+        charts,
+        diagnostics: rules::run::check_input(ALL, &scope(loaded)),
+        files: input
+            .files
+            .iter()
+            .map(|f| FileEntry {
+                path: f.path.clone(),
+                size: f.data.len() as u64,
+            })
+            .collect(),
+        unreadable: input.unreadable,
+    }
+}
+
+// `Instant::now` panics on wasm32-unknown-unknown: there, times are zero.
+#[cfg(not(target_arch = "wasm32"))]
+fn clock() -> Option<std::time::Instant> {
+    Some(std::time::Instant::now())
+}
+#[cfg(target_arch = "wasm32")]
+fn clock() -> Option<std::time::Instant> {
+    None
+}
+fn elapsed(started: Option<std::time::Instant>) -> Duration {
+    started.map_or(Duration::ZERO, |t| t.elapsed())
+}
