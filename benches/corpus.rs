@@ -1,12 +1,14 @@
 //! Speed over the shared corpus of real charts: `cargo bench --bench corpus`.
 //!
-//! Reads every `*.tgz` under `../shared/corpus/charts` into memory first, then times
-//! `input::load` + `check_input` per chart (what the CLI and the page do per archive) and prints
+//! Reads every `*.tgz` under `../shared/corpus/charts` into memory first, then times a
+//! `Workspace` check per chart (reading the archive, parsing its charts, the rules; what the page
+//! does per archive) and prints
 //! total, median, p95 and max per chart, and the five slowest. Each chart is checked
 //! `ECPLINT_BENCH_RUNS` times (default 3) and its fastest run counts, which keeps scheduler noise
 //! out of the figures. The target is a median under 5 ms per chart.
 
-use ecplint::input::{self, Limits, Source};
+use ecplint::input::{Limits, Source};
+use ecplint::workspace::{Event, Options, Workspace};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -75,15 +77,27 @@ fn main() {
                 name: name.clone(),
                 data: data.clone(),
             };
+            // As the page checks: a workspace per archive, no config previews in the report.
+            let mut workspace = Workspace::new(Options {
+                limits,
+                config_previews: false,
+                ..Options::default()
+            });
+            workspace.add(source);
             let t = Instant::now();
-            let input = input::load(source, &limits);
-            let loaded = t.elapsed();
-            let report = ecplint::check_input(&input);
+            let mut loaded = Duration::ZERO;
+            let Ok(mut result) = workspace.check_with(|e| {
+                if let Event::Checked { load, .. } = e {
+                    loaded = load;
+                }
+                Ok::<(), std::convert::Infallible>(())
+            });
             let elapsed = t.elapsed();
             if elapsed < best {
                 best = elapsed;
                 split = (loaded, elapsed - loaded);
             }
+            let report = result.inputs.remove(0);
             if run == 0 {
                 unreadable += usize::from(report.unreadable);
                 files += report.files.len();

@@ -1,0 +1,84 @@
+//! One run, one parse: whatever views are asked of a workspace, each input is read and its
+//! charts discovered and parsed once, and a report is made once until the options change.
+
+use ecplint::config::Overrides;
+use ecplint::diagnostic::Lang;
+use ecplint::input::{File, Source};
+use ecplint::navigation::{Role, Styles, View};
+use ecplint::workspace::{Event, Stats};
+use ecplint::{Options, Workspace};
+use std::path::Path;
+
+fn folder(name: &str) -> Source {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let mut files = Vec::new();
+    let mut todo = vec![root.clone()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(&root).unwrap().to_string_lossy();
+                files.push(File {
+                    path: format!("{name}/{}", rel.replace('\\', "/")),
+                    data: std::fs::read(&path).unwrap(),
+                });
+            }
+        }
+    }
+    Source::Folder {
+        name: name.into(),
+        files,
+    }
+}
+
+#[test]
+fn every_view_reads_each_input_once() {
+    let mut ws = Workspace::default();
+    ws.add(folder("good-project"));
+    ws.add(folder("nav-preview"));
+    assert_eq!(ws.stats(), Stats::default(), "inputs are read on first use");
+
+    let mut seen = Vec::new();
+    let report = ws
+        .check_with(|e| {
+            if let Event::Input { index, total, name } = e {
+                seen.push(format!("{index}/{total} {name}"));
+            }
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    assert_eq!(seen, ["0/2 good-project", "1/2 nav-preview"]);
+    assert_eq!(report.inputs.len(), 2);
+    assert!(report.inputs[0].charts[0].config.is_some(), "config previews in the report");
+
+    let config = ws.config(0, "mycloud-product", &Overrides::default());
+    assert!(config.is_some());
+    let html = ws.preview(None, View::Role(Role::Member), Lang::En, Styles::Inline);
+    assert!(html.contains("<html"));
+    assert!(ws.file(1, "nav-preview/cloud-monitor/Chart.yaml").is_some());
+    ws.check();
+    assert_eq!(ws.stats(), Stats { loads: 2, checks: 2 });
+
+    // New options make the reports again, from the same parsed charts.
+    ws.set_options(Options {
+        known_categories: vec!["compute".into()],
+        ..Options::default()
+    });
+    ws.check();
+    assert_eq!(ws.stats(), Stats { loads: 2, checks: 4 });
+}
+
+#[test]
+fn an_error_from_the_progress_hook_stops_the_check() {
+    let mut ws = Workspace::default();
+    ws.add(folder("good-project"));
+    ws.add(folder("nav-preview"));
+    let stopped = ws.check_with(|e| match e {
+        Event::Input { index: 1, .. } => Err("stop"),
+        _ => Ok(()),
+    });
+    assert_eq!(stopped.err(), Some("stop"));
+    assert_eq!(ws.stats().loads, 1, "the second input was not read");
+}
