@@ -19,7 +19,7 @@ self_cell::self_cell!(
 impl Loaded {
     /// Discover and parse the charts of `input`.
     pub fn discover(input: Input) -> Loaded {
-        Loaded::new(input, |input| discover(input))
+        Loaded::new(input, discover)
     }
     pub fn input(&self) -> &Input {
         self.borrow_owner()

@@ -65,10 +65,10 @@ fn check(chart: &Chart, out: &mut Findings) {
     }
     let r = &c.resources;
     if r.cpu_m > LIMIT_CPU_M {
-        over(&c, Kind::Cpu, r.cpu_m, out);
+        over(c, Kind::Cpu, r.cpu_m, out);
     }
     if r.memory_mi > LIMIT_MEMORY_MI {
-        over(&c, Kind::Memory, r.memory_mi, out);
+        over(c, Kind::Memory, r.memory_mi, out);
     }
 }
 
