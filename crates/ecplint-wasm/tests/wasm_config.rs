@@ -27,7 +27,7 @@ fn fixture(rel: &str) -> String {
             include_str!("../../../tests/fixtures/config-preview/guide/cloud_product_1/values.yaml")
         }
         "guide/cloud_product_1/templates/_config_helpers.yaml.tpl" => include_str!(
-            "fixtures/config-preview/guide/cloud_product_1/templates/_config_helpers.yaml.tpl"
+            "../../../tests/fixtures/config-preview/guide/cloud_product_1/templates/_config_helpers.yaml.tpl"
         ),
         "license-guide.yaml" => include_str!("../../../tests/fixtures/config-preview/license-guide.yaml"),
         "license-legacy.yaml" => include_str!("../../../tests/fixtures/config-preview/license-legacy.yaml"),
