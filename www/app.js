@@ -3,7 +3,7 @@
 // into the DOM as text — see dom.js; nothing here uses innerHTML.
 
 import { t, pick, getLang, setLang, onLangChange, applyStatic, has } from './i18n.js';
-import { h, clear, richText, icon } from './dom.js';
+import { h, clear, richText, icon, breakable } from './dom.js';
 import { renderMarkdown } from './markdown.js';
 import { initPreview, updatePreview } from './navpreview.js';
 import { configPanel } from './config.js';
@@ -302,11 +302,6 @@ function ruleGroup(d) {
 function ruleTitle(id) {
   const r = state.rulesById.get(id);
   return r ? pick(r.title_en, r.title_zh) : '';
-}
-
-/** A dotted path that may wrap after its dots (a <wbr> element, never markup). */
-function breakable(path) {
-  return String(path).split(/(?<=[./])/).flatMap((part, k) => (k ? [h('wbr'), part] : [part]));
 }
 
 /** A text without its `code` backticks (tooltips, labels). */

@@ -8,7 +8,7 @@
 // Chart data goes into the DOM as text only (dom.js: h/textContent), never as markup.
 
 import { t, pick } from './i18n.js';
-import { h, clear, icon } from './dom.js';
+import { h, clear, icon, breakable } from './dom.js';
 
 /** The merge layers, lowest priority first (README "Config preview"). */
 export const LAYERS = ['values', 'data_template', 'config_crd', 'topology', 'license', 'custom_config'];
@@ -361,11 +361,6 @@ function valuesView(cfg, chart, inputIdx, ctx) {
   if (!(cfg.provenance || []).length) rows.append(h('p.muted.small', t('cfg.values.empty')));
   box.append(rows);
   return box;
-}
-
-/** A dotted path that may wrap after its dots (a <wbr> element, never markup). */
-function breakable(path) {
-  return String(path).split(/(?<=[./])/).flatMap((part, k) => (k ? [h('wbr'), part] : [part]));
 }
 
 function indent(depth) {

@@ -56,6 +56,11 @@ export function richText(text) {
   return frag;
 }
 
+/** A dotted path that may wrap after its dots (a <wbr> element, never markup). */
+export function breakable(path) {
+  return String(path).split(/(?<=[./])/).flatMap((part, k) => (k ? [h('wbr'), part] : [part]));
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;
