@@ -7,19 +7,14 @@ import { h, clear, richText, icon, breakable } from './dom.js';
 import { renderMarkdown } from './markdown.js';
 import { initPreview, updatePreview } from './navpreview.js';
 import { configPanel } from './config.js';
+import { engine, startWorker, restartWorker, send, request } from './worker-client.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  worker: null,
-  ready: null,
-  engineError: null,
   rules: [],
   rulesById: new Map(),
-  version: '',
-  seq: 0,
-  pending: new Map(), // id → { resolve, reject, onProgress }
   current: 0, // id of the check in flight
   report: null,
   ms: 0,
@@ -29,72 +24,6 @@ const state = {
   docs: { selected: null, q: '' },
   tabs: new Map(), // chart (input path + root) → 'findings' | 'config'
 };
-
-// ---------------------------------------------------------------------------------------------
-// The worker
-
-function startWorker() {
-  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  state.worker = w;
-  state.engineError = null;
-  let settle;
-  state.ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
-  state.ready.catch(() => {});
-  w.onmessage = (ev) => {
-    const m = ev.data || {};
-    if (m.type === 'ready') {
-      state.version = m.version;
-      state.rules = Array.isArray(m.rules) ? m.rules : [];
-      state.rulesById = new Map(state.rules.map((r) => [r.id, r]));
-      renderChrome();
-      settle.resolve();
-    } else if (m.type === 'fatal') {
-      state.engineError = m.message;
-      notice(t('error.engine', { msg: m.message }), 'error');
-      settle.reject(new Error(m.message));
-    } else if (m.type === 'progress') {
-      const p = state.pending.get(m.id);
-      if (p && p.onProgress) p.onProgress(m);
-    } else if (m.type === 'report' || m.type === 'preview' || m.type === 'source' || m.type === 'config') {
-      const p = state.pending.get(m.id);
-      state.pending.delete(m.id);
-      if (p) p.resolve(m);
-    } else if (m.type === 'error') {
-      const p = state.pending.get(m.id);
-      state.pending.delete(m.id);
-      if (p) p.reject(new Error(m.message));
-    }
-  };
-  w.onerror = (ev) => {
-    ev.preventDefault();
-    const msg = ev.message || 'worker error';
-    if (!state.version) {
-      state.engineError = msg;
-      notice(t('error.engine', { msg }), 'error');
-      settle.reject(new Error(msg));
-    }
-    failPending(new Error(msg));
-  };
-}
-
-function failPending(err) {
-  for (const [, p] of state.pending) p.reject(err);
-  state.pending.clear();
-}
-
-function restartWorker() {
-  if (state.worker) state.worker.terminate();
-  failPending(new Error('restarted'));
-  startWorker();
-}
-
-function request(msg, onProgress) {
-  const id = ++state.seq;
-  return new Promise((resolve, reject) => {
-    state.pending.set(id, { resolve, reject, onProgress });
-    state.worker.postMessage({ ...msg, id });
-  }).then((r) => ({ ...r, id }));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Gathering inputs: files, folders, drops
@@ -215,15 +144,14 @@ async function runCheck(items) {
   renderResults();
   showProgress(t('progress.loading'), '', 0);
   try {
-    await state.ready;
+    await engine.ready;
   } catch {
     hideProgress();
-    notice(t('error.engine', { msg: state.engineError || '?' }), 'error');
+    notice(t('error.engine', { msg: engine.error || '?' }), 'error');
     return;
   }
   const kinds = items.map((i) => i.kind);
-  let id;
-  const promise = request({ type: 'check', items, lang: getLang(), categories: knownCategories() }, (m) => {
+  const { id, reply } = send({ type: 'check', items, lang: getLang(), categories: knownCategories() }, (m) => {
     if (m.id !== state.current) return;
     const frac = m.total ? Math.min(1, m.done / m.total) : 0;
     if (m.phase === 'read') showProgress(t('progress.reading', { name: m.name }), `${Math.min(m.total, Math.floor(m.done) + 1)} / ${m.total}`, 0.2 * frac);
@@ -232,10 +160,9 @@ async function runCheck(items) {
       showProgress(m.done >= m.total ? t('progress.finishing') : t('progress.checking', { name }), `${Math.min(m.total, m.done + (m.done < m.total ? 1 : 0))} / ${m.total}`, 0.2 + 0.8 * frac);
     } else showProgress(t('progress.finishing'), '', 1);
   });
-  id = state.seq;
   state.current = id;
   try {
-    const { report, ms } = await promise;
+    const { report, ms } = await reply;
     if (state.current !== id) return;
     state.current = 0;
     state.report = report;
@@ -364,8 +291,8 @@ function humanMem(mi) {
 
 function renderChrome() {
   applyStatic();
-  $('version').textContent = state.version ? `v${state.version}` : '';
-  $('footer-text').textContent = t('footer.text', { v: state.version || '…', n: state.rules.length });
+  $('version').textContent = engine.version ? `v${engine.version}` : '';
+  $('footer-text').textContent = t('footer.text', { v: engine.version || '…', n: state.rules.length });
   for (const b of document.querySelectorAll('.lang-btn')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
   renderIntro();
 }
@@ -1045,7 +972,14 @@ wire();
 initPreview({ request: (msg) => request(msg) });
 renderChrome();
 renderResults();
-startWorker();
+startWorker({
+  onReady: (m) => {
+    state.rules = Array.isArray(m.rules) ? m.rules : [];
+    state.rulesById = new Map(state.rules.map((r) => [r.id, r]));
+    renderChrome();
+  },
+  onFatal: (msg) => notice(t('error.engine', { msg }), 'error'),
+});
 
 // For tests and the curious: the last report.
 Object.defineProperty(window, 'ecplintReport', { get: () => state.report });
