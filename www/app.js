@@ -3,14 +3,14 @@
 // into the DOM as text — see dom.js; nothing here uses innerHTML.
 
 import { t, pick, getLang, setLang, onLangChange, applyStatic, has } from './i18n.js';
-import { h, clear, richText, icon, breakable } from './dom.js';
+import { $, h, clear, richText, icon, breakable } from './dom.js';
 import { renderMarkdown } from './markdown.js';
 import { initPreview, updatePreview } from './navpreview.js';
 import { configPanel } from './config.js';
 import { engine, startWorker, restartWorker, send, request } from './worker-client.js';
+import { showProgress, hideProgress, notice, hideNotice, initStatus } from './status.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
-const $ = (id) => document.getElementById(id);
 
 const state = {
   rules: [],
@@ -187,36 +187,6 @@ function cancelCheck() {
   restartWorker();
   hideProgress();
   notice(t('progress.cancelled'), 'info');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Progress and notices
-
-function showProgress(text, count, frac) {
-  const p = $('progress');
-  p.hidden = false;
-  $('progress-text').textContent = text;
-  $('progress-count').textContent = count;
-  const pct = Math.round(Math.max(0, Math.min(1, frac)) * 100);
-  $('progress-bar').setAttribute('aria-valuenow', String(pct));
-  $('progress-bar').firstElementChild.style.width = `${pct}%`;
-  document.body.classList.add('busy');
-}
-
-function hideProgress() {
-  $('progress').hidden = true;
-  document.body.classList.remove('busy');
-}
-
-function notice(text, kind = 'error') {
-  const n = $('notice');
-  n.dataset.kind = kind;
-  $('notice-text').textContent = text;
-  n.hidden = false;
-}
-
-function hideNotice() {
-  $('notice').hidden = true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -875,7 +845,6 @@ function wire() {
   });
   $('try-sample').addEventListener('click', trySample);
   $('cancel').addEventListener('click', cancelCheck);
-  $('notice-close').addEventListener('click', hideNotice);
   $('export').addEventListener('click', exportJson);
   $('clear').addEventListener('click', () => {
     state.report = null;
@@ -969,6 +938,7 @@ function wire() {
 }
 
 wire();
+initStatus();
 initPreview({ request: (msg) => request(msg) });
 renderChrome();
 renderResults();

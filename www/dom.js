@@ -1,6 +1,9 @@
 // DOM helpers. Nothing here ever parses HTML: every text goes in through textContent / text nodes,
 // so chart file names, messages and docs can hold anything.
 
+/** The element with id `id` (the page's fixed parts: index.html). */
+export const $ = (id) => document.getElementById(id);
+
 /**
  * h('div.a.b', { title: 'x', onclick: f, dataset: { k: 'v' }, attrs: { 'aria-label': 'y' } }, child, ...)
  * Children: strings (text nodes), nodes, arrays, null/false (skipped).
