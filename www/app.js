@@ -2,19 +2,18 @@
 // report. Every text that comes from a chart (file names, messages quoting chart text, docs) goes
 // into the DOM as text — see dom.js; nothing here uses innerHTML.
 
-import { t, pick, getLang, setLang, onLangChange, applyStatic, has } from './i18n.js';
+import { t, pick, getLang, setLang, onLangChange, applyStatic } from './i18n.js';
 import { $, h, clear, richText, icon, breakable } from './dom.js';
 import { renderMarkdown } from './markdown.js';
 import { initPreview, updatePreview } from './navpreview.js';
 import { configPanel } from './config.js';
 import { engine, startWorker, restartWorker, send, request } from './worker-client.js';
 import { showProgress, hideProgress, notice, hideNotice, initStatus } from './status.js';
+import { catalog, setRules, ruleGroup, ruleTitle, groupLabel } from './rules.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
 const state = {
-  rules: [],
-  rulesById: new Map(),
   current: 0, // id of the check in flight
   report: null,
   ms: 0,
@@ -192,22 +191,9 @@ function cancelCheck() {
 // ---------------------------------------------------------------------------------------------
 // Helpers over the report
 
-function ruleGroup(d) {
-  return state.rulesById.get(d.rule)?.group || d.rule_group || String(d.rule).split('-')[0];
-}
-
-function ruleTitle(id) {
-  const r = state.rulesById.get(id);
-  return r ? pick(r.title_en, r.title_zh) : '';
-}
-
 /** A text without its `code` backticks (tooltips, labels). */
 function plain(text) {
   return String(text ?? '').replace(/`/g, '');
-}
-
-function groupLabel(g) {
-  return has(`group.${g}`) ? t(`group.${g}`) : g;
 }
 
 function counts(diags) {
@@ -262,7 +248,7 @@ function humanMem(mi) {
 function renderChrome() {
   applyStatic();
   $('version').textContent = engine.version ? `v${engine.version}` : '';
-  $('footer-text').textContent = t('footer.text', { v: engine.version || '…', n: state.rules.length });
+  $('footer-text').textContent = t('footer.text', { v: engine.version || '…', n: catalog.rules.length });
   for (const b of document.querySelectorAll('.lang-btn')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
   renderIntro();
 }
@@ -270,7 +256,7 @@ function renderChrome() {
 function renderIntro() {
   const box = clear($('groups'));
   const groups = new Map();
-  for (const r of state.rules) {
+  for (const r of catalog.rules) {
     if (!groups.has(r.group)) groups.set(r.group, { n: 0, section: r.section });
     groups.get(r.group).n++;
   }
@@ -349,7 +335,7 @@ function renderToolbar(all) {
   for (const d of all) groups.set(ruleGroup(d), (groups.get(ruleGroup(d)) || 0) + 1);
   const sel = clear($('group-filter'));
   sel.append(h('option', { value: '', text: `${t('filter.allGroups')} (${all.length})` }));
-  const order = [...new Set(state.rules.map((r) => r.group))];
+  const order = [...new Set(catalog.rules.map((r) => r.group))];
   const known = [...groups.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
   for (const g of known) sel.append(h('option', { value: g, text: `${g} · ${groupLabel(g)} (${groups.get(g)})` }));
   if (state.filter.group && !groups.has(state.filter.group)) state.filter.group = '';
@@ -720,12 +706,12 @@ function openDocs(ruleId, group) {
   if (group) {
     state.docs.q = group;
     $('docs-search').value = group;
-    ruleId = state.rules.find((r) => r.group === group)?.id ?? null;
+    ruleId = catalog.rules.find((r) => r.group === group)?.id ?? null;
   } else if (ruleId) {
     state.docs.q = '';
     $('docs-search').value = '';
   }
-  state.docs.selected = ruleId ?? state.docs.selected ?? state.rules[0]?.id ?? null;
+  state.docs.selected = ruleId ?? state.docs.selected ?? catalog.rules[0]?.id ?? null;
   renderDocs();
   if (!dlg.open) dlg.showModal();
   requestAnimationFrame(() => {
@@ -742,9 +728,9 @@ function ruleMatches(r, q) {
 }
 
 function renderDocs() {
-  $('docs-count').textContent = t('docs.count', { n: state.rules.length });
+  $('docs-count').textContent = t('docs.count', { n: catalog.rules.length });
   const list = clear($('docs-list'));
-  const shown = state.rules.filter((r) => ruleMatches(r, state.docs.q));
+  const shown = catalog.rules.filter((r) => ruleMatches(r, state.docs.q));
   let lastGroup = null;
   for (const r of shown) {
     if (r.group !== lastGroup) {
@@ -772,7 +758,7 @@ function renderDocs() {
     art.append(h('p.muted', t('docs.pick')));
     return;
   }
-  const r = state.rulesById.get(id);
+  const r = catalog.byId.get(id);
   if (!r) {
     art.append(h('p.muted', t('docs.unknown', { id })));
     return;
@@ -869,7 +855,7 @@ function wire() {
   });
   $('docs-search').addEventListener('input', (e) => {
     state.docs.q = e.target.value.trim();
-    const shown = state.rules.filter((r) => ruleMatches(r, state.docs.q));
+    const shown = catalog.rules.filter((r) => ruleMatches(r, state.docs.q));
     if (shown.length && !shown.some((r) => r.id === state.docs.selected)) state.docs.selected = shown[0].id;
     renderDocs();
   });
@@ -944,8 +930,7 @@ renderChrome();
 renderResults();
 startWorker({
   onReady: (m) => {
-    state.rules = Array.isArray(m.rules) ? m.rules : [];
-    state.rulesById = new Map(state.rules.map((r) => [r.id, r]));
+    setRules(m.rules);
     renderChrome();
   },
   onFatal: (msg) => notice(t('error.engine', { msg }), 'error'),
