@@ -10,6 +10,7 @@ import { configPanel } from './config.js';
 import { engine, startWorker, restartWorker, send, request } from './worker-client.js';
 import { showProgress, hideProgress, notice, hideNotice, initStatus } from './status.js';
 import { catalog, setRules, ruleGroup, ruleTitle, groupLabel } from './rules.js';
+import { initSettings, knownCategories } from './settings.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -925,6 +926,7 @@ function wire() {
 
 wire();
 initStatus();
+initSettings();
 initPreview({ request: (msg) => request(msg) });
 renderChrome();
 renderResults();
@@ -941,26 +943,3 @@ Object.defineProperty(window, 'ecplintReport', { get: () => state.report });
 
 // For tests: the folder walkers (a dropped folder cannot be synthesized in a test).
 export { collectDir, folderItems };
-
-// The "platform categories" setting (NAV-007): remembered, sent with every check.
-const CATEGORIES_KEY = 'ecplint.categories';
-const categoriesInput = document.getElementById('known-categories');
-if (categoriesInput) {
-  try {
-    categoriesInput.value = localStorage.getItem(CATEGORIES_KEY) || '';
-  } catch {
-    // storage may be unavailable (private mode); the setting then lasts for the page only
-  }
-  categoriesInput.addEventListener('change', () => {
-    try {
-      localStorage.setItem(CATEGORIES_KEY, categoriesInput.value);
-    } catch {
-      // see above
-    }
-  });
-}
-
-function knownCategories() {
-  const input = document.getElementById('known-categories');
-  return (input?.value || '').split(',').map((c) => c.trim()).filter(Boolean);
-}
