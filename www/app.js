@@ -11,6 +11,7 @@ import { engine, startWorker, restartWorker, send, request } from './worker-clie
 import { showProgress, hideProgress, notice, hideNotice, initStatus } from './status.js';
 import { catalog, setRules, ruleGroup, ruleTitle, groupLabel } from './rules.js';
 import { initSettings, knownCategories } from './settings.js';
+import { initInputs } from './inputs.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -24,106 +25,6 @@ const state = {
   docs: { selected: null, q: '' },
   tabs: new Map(), // chart (input path + root) → 'findings' | 'config'
 };
-
-// ---------------------------------------------------------------------------------------------
-// Gathering inputs: files, folders, drops
-
-/** Read every entry of a dropped directory (readEntries returns batches until an empty one). */
-function readAllEntries(dir) {
-  const reader = dir.createReader();
-  const out = [];
-  return new Promise((resolve, reject) => {
-    const next = () =>
-      reader.readEntries((batch) => {
-        if (!batch.length) return resolve(out);
-        out.push(...batch);
-        next();
-      }, reject);
-    next();
-  });
-}
-
-function entryFile(entry) {
-  return new Promise((resolve) => entry.file(resolve, () => resolve(null)));
-}
-
-async function collectDir(dir, out, onCount) {
-  for (const entry of await readAllEntries(dir)) {
-    if (entry.isDirectory) {
-      if (entry.name === '.git') continue; // version-control internals are never chart content
-      await collectDir(entry, out, onCount);
-    } else if (entry.isFile) {
-      const file = await entryFile(entry);
-      out.push({ path: entry.fullPath.replace(/^\/+/, ''), blob: file ?? new Blob([]) });
-      onCount(out.length);
-    }
-  }
-  return out;
-}
-
-async function handleDrop(dt) {
-  // Everything must be taken from the DataTransfer synchronously, before the first await.
-  const dirs = [];
-  const files = [];
-  if (dt.items && dt.items.length) {
-    for (const item of dt.items) {
-      if (item.kind !== 'file') continue;
-      const entry = typeof item.webkitGetAsEntry === 'function' ? item.webkitGetAsEntry() : null;
-      if (entry && entry.isDirectory) dirs.push(entry);
-      else {
-        const f = item.getAsFile();
-        if (f) files.push(f);
-      }
-    }
-  } else if (dt.files) {
-    files.push(...dt.files);
-  }
-  const items = files.map((f) => ({ kind: 'archive', name: f.name, blob: f }));
-  if (dirs.length) {
-    showProgress(t('progress.collecting', { n: 0 }), '', 0);
-    try {
-      for (const dir of dirs) {
-        const entries = await collectDir(dir, [], (n) => {
-          if (n % 50 === 0) showProgress(t('progress.collecting', { n }), '', 0);
-        });
-        items.push({ kind: 'folder', name: dir.name, entries });
-      }
-    } catch (e) {
-      hideProgress();
-      notice(t('error.check', { msg: e.message || String(e) }), 'error');
-      return;
-    }
-  }
-  await runCheck(items);
-}
-
-/** Files from the folder picker: one folder input per top-level folder. */
-function folderItems(fileList) {
-  const byTop = new Map();
-  for (const f of fileList) {
-    const rel = f.webkitRelativePath || f.name;
-    if (rel.split('/').includes('.git')) continue;
-    const top = rel.split('/')[0];
-    if (!byTop.has(top)) byTop.set(top, []);
-    byTop.get(top).push({ path: rel, blob: f });
-  }
-  return [...byTop].map(([name, entries]) => ({ kind: 'folder', name, entries }));
-}
-
-async function trySample() {
-  showProgress(t('progress.fetching'), '', 0);
-  let blob;
-  try {
-    const res = await fetch('./sample/orbit-console-project.tgz');
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    blob = await res.blob();
-  } catch (e) {
-    hideProgress();
-    notice(t('error.sample', { msg: e.message || String(e) }), 'error');
-    return;
-  }
-  await runCheck([{ kind: 'archive', name: 'orbit-console-project.tgz', blob }]);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Running a check
@@ -816,21 +717,6 @@ function exportJson() {
 // Wiring
 
 function wire() {
-  const fileInput = $('file-input');
-  const folderInput = $('folder-input');
-  $('pick-files').addEventListener('click', () => fileInput.click());
-  $('pick-folder').addEventListener('click', () => folderInput.click());
-  fileInput.addEventListener('change', () => {
-    const items = [...fileInput.files].map((f) => ({ kind: 'archive', name: f.name, blob: f }));
-    fileInput.value = '';
-    runCheck(items);
-  });
-  folderInput.addEventListener('change', () => {
-    const items = folderItems(folderInput.files);
-    folderInput.value = '';
-    runCheck(items);
-  });
-  $('try-sample').addEventListener('click', trySample);
   $('cancel').addEventListener('click', cancelCheck);
   $('export').addEventListener('click', exportJson);
   $('clear').addEventListener('click', () => {
@@ -880,32 +766,6 @@ function wire() {
   });
   for (const b of document.querySelectorAll('.lang-btn')) b.addEventListener('click', () => setLang(b.dataset.lang));
 
-  // The whole window takes drops; the drop zone shows it.
-  let depth = 0;
-  const hasFiles = (e) => e.dataTransfer && [...(e.dataTransfer.types || [])].includes('Files');
-  document.addEventListener('dragenter', (e) => {
-    if (!hasFiles(e)) return;
-    e.preventDefault();
-    depth++;
-    document.body.classList.add('dragging');
-  });
-  document.addEventListener('dragover', (e) => {
-    if (!hasFiles(e)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-  });
-  document.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (!depth) document.body.classList.remove('dragging');
-  });
-  document.addEventListener('drop', (e) => {
-    const taken = e.defaultPrevented; // a Config tab input took the file
-    e.preventDefault();
-    depth = 0;
-    document.body.classList.remove('dragging');
-    if (e.dataTransfer && !taken) handleDrop(e.dataTransfer);
-  });
-
   document.addEventListener('keydown', (e) => {
     if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && state.report && !document.querySelector('dialog[open]')) {
       const tag = document.activeElement?.tagName;
@@ -925,6 +785,7 @@ function wire() {
 }
 
 wire();
+initInputs({ onInputs: runCheck });
 initStatus();
 initSettings();
 initPreview({ request: (msg) => request(msg) });
@@ -940,6 +801,3 @@ startWorker({
 
 // For tests and the curious: the last report.
 Object.defineProperty(window, 'ecplintReport', { get: () => state.report });
-
-// For tests: the folder walkers (a dropped folder cannot be synthesized in a test).
-export { collectDir, folderItems };
