@@ -3,8 +3,7 @@
 // into the DOM as text — see dom.js; nothing here uses innerHTML.
 
 import { t, pick, getLang, setLang, onLangChange, applyStatic } from './i18n.js';
-import { $, h, clear, richText, icon, breakable } from './dom.js';
-import { renderMarkdown } from './markdown.js';
+import { $, h, clear, richText, icon, breakable, plain, closeDialogs } from './dom.js';
 import { initPreview, updatePreview } from './navpreview.js';
 import { configPanel } from './config.js';
 import { engine, startWorker, restartWorker, send, request } from './worker-client.js';
@@ -12,6 +11,7 @@ import { showProgress, hideProgress, notice, hideNotice, initStatus } from './st
 import { catalog, setRules, ruleGroup, ruleTitle, groupLabel } from './rules.js';
 import { initSettings, knownCategories } from './settings.js';
 import { initInputs } from './inputs.js';
+import { openDocs, refreshDocs, initDocsDialog } from './docs-dialog.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -22,7 +22,6 @@ const state = {
   kinds: [], // per input: 'archive' | 'folder'
   filter: { sev: new Set(SEVERITIES), group: '', q: '' },
   source: null, // what the source drawer shows: { input, file, focus }
-  docs: { selected: null, q: '' },
   tabs: new Map(), // chart (input path + root) → 'findings' | 'config'
 };
 
@@ -92,11 +91,6 @@ function cancelCheck() {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers over the report
-
-/** A text without its `code` backticks (tooltips, labels). */
-function plain(text) {
-  return String(text ?? '').replace(/`/g, '');
-}
 
 function counts(diags) {
   const c = { error: 0, warning: 0, info: 0 };
@@ -601,104 +595,6 @@ function renderSource(text) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Docs dialog
-
-function openDocs(ruleId, group) {
-  const dlg = $('docs-dialog');
-  if (group) {
-    state.docs.q = group;
-    $('docs-search').value = group;
-    ruleId = catalog.rules.find((r) => r.group === group)?.id ?? null;
-  } else if (ruleId) {
-    state.docs.q = '';
-    $('docs-search').value = '';
-  }
-  state.docs.selected = ruleId ?? state.docs.selected ?? catalog.rules[0]?.id ?? null;
-  renderDocs();
-  if (!dlg.open) dlg.showModal();
-  requestAnimationFrame(() => {
-    const cur = $('docs-list').querySelector('[aria-current="true"]');
-    cur?.scrollIntoView({ block: 'nearest' });
-    if (ruleId) $('docs-article').focus({ preventScroll: true });
-  });
-}
-
-function ruleMatches(r, q) {
-  if (!q) return true;
-  const hay = [r.id, r.group, r.title_en, r.title_zh, groupLabel(r.group), r.section].join('\n').toLowerCase();
-  return q.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
-}
-
-function renderDocs() {
-  $('docs-count').textContent = t('docs.count', { n: catalog.rules.length });
-  const list = clear($('docs-list'));
-  const shown = catalog.rules.filter((r) => ruleMatches(r, state.docs.q));
-  let lastGroup = null;
-  for (const r of shown) {
-    if (r.group !== lastGroup) {
-      lastGroup = r.group;
-      list.append(h('li.docs-group', { text: `${r.group} · ${groupLabel(r.group)}` }));
-    }
-    list.append(
-      h('li', h(`button.docs-item.sev-${r.severity}`, {
-        type: 'button',
-        attrs: { 'aria-current': String(r.id === state.docs.selected) },
-        onclick: () => {
-          state.docs.selected = r.id;
-          renderDocs();
-          $('docs-list').querySelector('[aria-current="true"]')?.focus();
-        },
-      },
-      h('span.docs-item-id.mono', { text: r.id }),
-      h('span.docs-item-title', { title: plain(pick(r.title_en, r.title_zh)) }, richText(pick(r.title_en, r.title_zh))))));
-  }
-  if (!shown.length) list.append(h('li.muted.docs-none', t('docs.none')));
-
-  const art = clear($('docs-article'));
-  const id = state.docs.selected;
-  if (!id) {
-    art.append(h('p.muted', t('docs.pick')));
-    return;
-  }
-  const r = catalog.byId.get(id);
-  if (!r) {
-    art.append(h('p.muted', t('docs.unknown', { id })));
-    return;
-  }
-  art.append(
-    h('header.docs-head',
-      h('div.docs-badges',
-        h('span.docs-id.mono', { text: r.id }),
-        h(`span.pill.sev-${r.severity}`, icon(r.severity), t('docs.severity', { sev: t(`sev.${r.severity}.label`) })),
-        h('span.pill.plain', { text: `${r.group} · ${groupLabel(r.group)}` }),
-        r.section ? h('span.pill.plain', { text: t('docs.section', { s: r.section }) }) : null),
-      h('h3.docs-title', richText(pick(r.title_en, r.title_zh))),
-      getLang() === 'zh' && r.title_en ? h('p.muted.small', richText(r.title_en)) : r.title_zh ? h('p.muted.small', richText(r.title_zh)) : null),
-    h('div.md', renderMarkdown(orderDocs(r.docs || ''), { fail: t('docs.fail'), pass: t('docs.pass') })));
-}
-
-/** In Chinese, move the doc's `## 中文` section to the top. */
-function orderDocs(md) {
-  if (getLang() !== 'zh') return md;
-  const lines = md.split('\n');
-  const starts = [];
-  lines.forEach((l, i) => {
-    if (/^\s*##\s/.test(l)) starts.push(i);
-  });
-  const zh = starts.findIndex((i) => /^\s*##\s*中文/.test(lines[i]));
-  if (zh < 0) return md;
-  // do not cut inside a code fence: starts are only headings outside fences
-  const from = starts[zh];
-  const to = zh + 1 < starts.length ? starts[zh + 1] : lines.length;
-  const section = lines.slice(from, to);
-  return [...section, '', ...lines.slice(0, from), ...lines.slice(to)].join('\n');
-}
-
-function closeDialogs() {
-  for (const d of document.querySelectorAll('dialog[open]')) d.close();
-}
-
-// ---------------------------------------------------------------------------------------------
 // Export
 
 function exportJson() {
@@ -724,7 +620,6 @@ function wire() {
     renderResults();
     $('drop').scrollIntoView({ block: 'start' });
   });
-  $('rules-btn').addEventListener('click', () => openDocs(state.docs.selected));
   $('group-filter').addEventListener('change', (e) => {
     state.filter.group = e.target.value;
     renderResults();
@@ -739,12 +634,6 @@ function wire() {
       renderResults();
       if (active === $('search')) $('search').focus();
     }, 120);
-  });
-  $('docs-search').addEventListener('input', (e) => {
-    state.docs.q = e.target.value.trim();
-    const shown = catalog.rules.filter((r) => ruleMatches(r, state.docs.q));
-    if (shown.length && !shown.some((r) => r.id === state.docs.selected)) state.docs.selected = shown[0].id;
-    renderDocs();
   });
   for (const dlg of document.querySelectorAll('dialog')) {
     dlg.addEventListener('click', (e) => {
@@ -779,12 +668,13 @@ function wire() {
   onLangChange(() => {
     renderChrome();
     renderResults();
-    if ($('docs-dialog').open) renderDocs();
+    refreshDocs();
     if ($('source-dialog').open && state.source) openSource(state.source.input, state.source.file, state.source.focus);
   });
 }
 
 wire();
+initDocsDialog();
 initInputs({ onInputs: runCheck });
 initStatus();
 initSettings();

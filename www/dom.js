@@ -59,6 +59,11 @@ export function richText(text) {
   return frag;
 }
 
+/** A text without its `code` backticks (tooltips, labels). */
+export function plain(text) {
+  return String(text ?? '').replace(/`/g, '');
+}
+
 /** A dotted path that may wrap after its dots (a <wbr> element, never markup). */
 export function breakable(path) {
   return String(path).split(/(?<=[./])/).flatMap((part, k) => (k ? [h('wbr'), part] : [part]));
@@ -67,6 +72,10 @@ export function breakable(path) {
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;
+}
+
+export function closeDialogs() {
+  for (const d of document.querySelectorAll('dialog[open]')) d.close();
 }
 
 /** Inline SVG icons, built with createElementNS (no markup parsing). */
