@@ -12,6 +12,7 @@ import { catalog, setRules, ruleGroup, ruleTitle, groupLabel } from './rules.js'
 import { initSettings, knownCategories } from './settings.js';
 import { initInputs } from './inputs.js';
 import { openDocs, refreshDocs, initDocsDialog } from './docs-dialog.js';
+import { openSource, refreshSource, initSourceDrawer } from './source-drawer.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -21,7 +22,6 @@ const state = {
   ms: 0,
   kinds: [], // per input: 'archive' | 'folder'
   filter: { sev: new Set(SEVERITIES), group: '', q: '' },
-  source: null, // what the source drawer shows: { input, file, focus }
   tabs: new Map(), // chart (input path + root) → 'findings' | 'config'
 };
 
@@ -510,91 +510,6 @@ function updateShownCount() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Source drawer
-
-async function openSource(inputIdx, file, focus) {
-  state.source = { input: inputIdx, file, focus };
-  const dlg = $('source-dialog');
-  $('source-title').textContent = file;
-  $('source-meta').textContent = t('src.loading');
-  const body = clear($('source-body'));
-  if (!dlg.open) dlg.showModal();
-  let text = null;
-  try {
-    const r = await request({ type: 'source', input: inputIdx, path: file });
-    text = r.text;
-  } catch {
-    text = null;
-  }
-  if (state.source?.file !== file || state.source?.input !== inputIdx) return;
-  renderSource(text);
-}
-
-function renderSource(text) {
-  const { input, file, focus } = state.source;
-  const inp = state.report?.inputs[input];
-  const diags = (inp?.diagnostics || []).filter((d) => d.file === file);
-  const body = clear($('source-body'));
-  const meta = [t('src.input', { name: inp?.path ?? '' })];
-  if (text == null) {
-    $('source-meta').textContent = meta.join(' · ');
-    body.append(h('p.src-unavailable.muted', t('src.unavailable')));
-    return;
-  }
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  meta.push(t('src.lines', { n: lines.length }), t('src.findings', { n: diags.length }));
-  $('source-meta').textContent = meta.join(' · ');
-
-  const annotations = new Map();
-  for (const d of diags) {
-    if (!d.line) continue;
-    const at = Math.min(d.end_line && d.end_line > d.line ? d.end_line : d.line, lines.length);
-    if (!annotations.has(at)) annotations.set(at, []);
-    annotations.get(at).push(d);
-  }
-  const focusStart = focus?.line ?? 0;
-  const focusEnd = Math.max(focusStart, focus?.end_line ?? focusStart);
-  const digits = String(lines.length).length;
-  const frag = document.createDocumentFragment();
-  let target = null;
-  const marked = new Set(diags.filter((d) => d.line).map((d) => d.line));
-  lines.forEach((line, i) => {
-    const n = i + 1;
-    const inFocus = focus && n >= focusStart && n <= focusEnd;
-    const code = h('span.src-code');
-    if (inFocus && focus.column) {
-      // mark the focused range (columns count Unicode characters, end exclusive)
-      const chars = Array.from(line);
-      const from = n === focusStart ? Math.max(0, focus.column - 1) : 0;
-      const to = n === focusEnd && focus.end_column ? Math.max(from, focus.end_column - 1) : chars.length;
-      code.append(chars.slice(0, from).join(''), h('mark.src-mark', { text: chars.slice(from, to).join('') || ' ' }), chars.slice(to).join(''));
-    } else {
-      code.textContent = line;
-    }
-    const row = h(`div.src-line${inFocus ? '.hl' : ''}${marked.has(n) ? '.has-diag' : ''}`, { dataset: { line: String(n) } },
-      h('span.src-ln', { text: String(n).padStart(digits, ' '), attrs: { 'aria-hidden': 'true' } }),
-      code);
-    if (inFocus && !target) target = row;
-    frag.append(row);
-    for (const d of annotations.get(n) || []) {
-      const isFocus = focus && d.line === focus.line && d.rule === focus.rule && d.column === focus.column;
-      frag.append(
-        h(`div.src-annot.sev-${d.severity}${isFocus ? '.current' : ''}`,
-          h('span.src-ln', { text: ' '.repeat(digits), attrs: { 'aria-hidden': 'true' } }),
-          h('span.src-annot-body',
-            icon(d.severity),
-            h('button.diag-rule.mono', { type: 'button', text: d.rule, title: plain(ruleTitle(d.rule)), onclick: () => openDocs(d.rule) }),
-            h('span', richText(pick(d.message, d.message_zh))),
-            d.column ? h('span.muted.mono', { text: ` ${d.line}:${d.column}` }) : null)));
-    }
-  });
-  body.append(h('div.src', { attrs: { role: 'region', 'aria-label': file } }, frag));
-  if (target) requestAnimationFrame(() => target.scrollIntoView({ block: 'center', behavior: 'instant' }));
-  else body.scrollTop = 0;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Export
 
 function exportJson() {
@@ -641,18 +556,6 @@ function wire() {
       if (e.target.closest('[data-close]')) dlg.close();
     });
   }
-  $('source-dialog').addEventListener('close', () => (state.source = null));
-  $('source-copy').addEventListener('click', async () => {
-    const file = state.source?.file;
-    if (!file) return;
-    try {
-      await navigator.clipboard.writeText(file);
-      $('source-copy').textContent = t('src.copied');
-      setTimeout(() => ($('source-copy').textContent = t('src.copy')), 1200);
-    } catch {
-      /* clipboard unavailable */
-    }
-  });
   for (const b of document.querySelectorAll('.lang-btn')) b.addEventListener('click', () => setLang(b.dataset.lang));
 
   document.addEventListener('keydown', (e) => {
@@ -669,12 +572,13 @@ function wire() {
     renderChrome();
     renderResults();
     refreshDocs();
-    if ($('source-dialog').open && state.source) openSource(state.source.input, state.source.file, state.source.focus);
+    refreshSource();
   });
 }
 
 wire();
 initDocsDialog();
+initSourceDrawer({ currentReport: () => state.report });
 initInputs({ onInputs: runCheck });
 initStatus();
 initSettings();
