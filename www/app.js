@@ -3,80 +3,17 @@
 // into the DOM as text — see dom.js; nothing here uses innerHTML.
 
 import { t, getLang, setLang, onLangChange, applyStatic } from './i18n.js';
-import { $, h, clear, closeDialogs } from './dom.js';
+import { $, h, clear } from './dom.js';
 import { initPreview } from './navpreview.js';
-import { engine, startWorker, restartWorker, send, request } from './worker-client.js';
-import { showProgress, hideProgress, notice, hideNotice, initStatus } from './status.js';
+import { engine, startWorker, request } from './worker-client.js';
+import { notice, initStatus } from './status.js';
 import { catalog, setRules, groupLabel } from './rules.js';
-import { initSettings, knownCategories } from './settings.js';
+import { initSettings } from './settings.js';
 import { initInputs } from './inputs.js';
+import { runCheck, initCheck } from './check.js';
 import { openDocs, refreshDocs, initDocsDialog } from './docs-dialog.js';
 import { refreshSource, initSourceDrawer } from './source-drawer.js';
-import { currentReport, showReport, renderResults, initResults } from './results.js';
-
-const state = {
-  current: 0, // id of the check in flight
-};
-
-// ---------------------------------------------------------------------------------------------
-// Running a check
-
-async function runCheck(items) {
-  if (!items.length) {
-    hideProgress();
-    notice(t('error.nothing'), 'warn');
-    return;
-  }
-  hideNotice();
-  if (state.current) {
-    state.current = 0; // a check is running: drop it, the new one wins
-    restartWorker();
-  }
-  closeDialogs();
-  showReport(null);
-  showProgress(t('progress.loading'), '', 0);
-  try {
-    await engine.ready;
-  } catch {
-    hideProgress();
-    notice(t('error.engine', { msg: engine.error || '?' }), 'error');
-    return;
-  }
-  const kinds = items.map((i) => i.kind);
-  const { id, reply } = send({ type: 'check', items, lang: getLang(), categories: knownCategories() }, (m) => {
-    if (m.id !== state.current) return;
-    const frac = m.total ? Math.min(1, m.done / m.total) : 0;
-    if (m.phase === 'read') showProgress(t('progress.reading', { name: m.name }), `${Math.min(m.total, Math.floor(m.done) + 1)} / ${m.total}`, 0.2 * frac);
-    else if (m.phase === 'check') {
-      const name = m.name || items[Math.min(items.length - 1, m.done)]?.name || '';
-      showProgress(m.done >= m.total ? t('progress.finishing') : t('progress.checking', { name }), `${Math.min(m.total, m.done + (m.done < m.total ? 1 : 0))} / ${m.total}`, 0.2 + 0.8 * frac);
-    } else showProgress(t('progress.finishing'), '', 1);
-  });
-  state.current = id;
-  try {
-    const { report, ms } = await reply;
-    if (state.current !== id) return;
-    state.current = 0;
-    hideProgress();
-    showReport(report, { ms, kinds });
-    $('results').focus({ preventScroll: true });
-    window.scrollTo({ top: 0, behavior: 'instant' }); // the compact drop bar, then the report
-  } catch (e) {
-    if (state.current !== id) return; // cancelled or superseded
-    state.current = 0;
-    hideProgress();
-    notice(t('error.check', { msg: e.message || String(e) }), 'error');
-    restartWorker(); // the module may be in a bad state after a trap
-  }
-}
-
-function cancelCheck() {
-  if (!state.current) return;
-  state.current = 0;
-  restartWorker();
-  hideProgress();
-  notice(t('progress.cancelled'), 'info');
-}
+import { currentReport, renderResults, initResults } from './results.js';
 
 // ---------------------------------------------------------------------------------------------
 // Rendering: chrome (header, footer, intro)
@@ -109,7 +46,6 @@ function renderIntro() {
 // Wiring
 
 function wire() {
-  $('cancel').addEventListener('click', cancelCheck);
   for (const dlg of document.querySelectorAll('dialog')) {
     dlg.addEventListener('click', (e) => {
       if (e.target === dlg) dlg.close(); // a click on the backdrop
@@ -131,6 +67,7 @@ initDocsDialog();
 initSourceDrawer({ currentReport });
 initResults();
 initInputs({ onInputs: runCheck });
+initCheck();
 initStatus();
 initSettings();
 initPreview({ request: (msg) => request(msg) });
