@@ -1,76 +1,59 @@
 // The ecplint page: collects what the user drops or picks, has the worker check it, renders the
-// report. Every text that comes from a chart (file names, messages quoting chart text, docs) goes
-// into the DOM as text — see dom.js; nothing here uses innerHTML.
+// report. This entry only starts and wires the modules, each with one job:
+//
+//   worker-client.js  talks to worker.js, which runs the wasm engine
+//   inputs.js         pickers, drops and the sample → input items
+//   check.js          runs a check of them: progress, cancel, the report to the results
+//   results.js        toolbar, summary, inputs, charts and findings (navpreview.js and config.js:
+//                     the Navigation preview and Config tabs)
+//   source-drawer.js  a file of an input, with its findings
+//   docs-dialog.js    the rules and their documentation
+//   chrome.js         static texts, version, language buttons, footer, intro
+//   status.js         progress bar and notice
+//   settings.js       the platform categories
+//   rules.js          the rule catalog;  i18n.js: every string;  dom.js, markdown.js: DOM builders
+//
+// Every text that comes from a chart (file names, messages quoting chart text, docs) goes into the
+// DOM as text — see dom.js; nothing here uses innerHTML.
 
-import { t, getLang, setLang, onLangChange, applyStatic } from './i18n.js';
-import { $, h, clear } from './dom.js';
-import { initPreview } from './navpreview.js';
-import { engine, startWorker, request } from './worker-client.js';
-import { notice, initStatus } from './status.js';
-import { catalog, setRules, groupLabel } from './rules.js';
-import { initSettings } from './settings.js';
+import { t, onLangChange } from './i18n.js';
+import { startWorker, request } from './worker-client.js';
+import { setRules } from './rules.js';
 import { initInputs } from './inputs.js';
 import { runCheck, initCheck } from './check.js';
-import { openDocs, refreshDocs, initDocsDialog } from './docs-dialog.js';
-import { refreshSource, initSourceDrawer } from './source-drawer.js';
 import { currentReport, renderResults, initResults } from './results.js';
+import { initSourceDrawer, refreshSource } from './source-drawer.js';
+import { initDocsDialog, refreshDocs } from './docs-dialog.js';
+import { renderChrome, initChrome } from './chrome.js';
+import { initSettings } from './settings.js';
+import { notice, initStatus } from './status.js';
+import { initPreview } from './navpreview.js';
 
-// ---------------------------------------------------------------------------------------------
-// Rendering: chrome (header, footer, intro)
-
-function renderChrome() {
-  applyStatic();
-  $('version').textContent = engine.version ? `v${engine.version}` : '';
-  $('footer-text').textContent = t('footer.text', { v: engine.version || '…', n: catalog.rules.length });
-  for (const b of document.querySelectorAll('.lang-btn')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
-  renderIntro();
-}
-
-function renderIntro() {
-  const box = clear($('groups'));
-  const groups = new Map();
-  for (const r of catalog.rules) {
-    if (!groups.has(r.group)) groups.set(r.group, { n: 0, section: r.section });
-    groups.get(r.group).n++;
-  }
-  for (const [g, info] of groups) {
-    box.append(
-      h('button.group-card', { type: 'button', onclick: () => openDocs(null, g) },
-        h('span.group-id.mono', g),
-        h('span.group-name', groupLabel(g)),
-        h('span.group-meta.muted', [t('empty.rules', { n: info.n }), info.section ? ` · ${info.section}` : ''].join(''))));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Wiring
-
-function wire() {
+function wireDialogs() {
   for (const dlg of document.querySelectorAll('dialog')) {
     dlg.addEventListener('click', (e) => {
       if (e.target === dlg) dlg.close(); // a click on the backdrop
       if (e.target.closest('[data-close]')) dlg.close();
     });
   }
-  for (const b of document.querySelectorAll('.lang-btn')) b.addEventListener('click', () => setLang(b.dataset.lang));
-
-  onLangChange(() => {
-    renderChrome();
-    renderResults();
-    refreshDocs();
-    refreshSource();
-  });
 }
 
-wire();
-initDocsDialog();
-initSourceDrawer({ currentReport });
-initResults();
 initInputs({ onInputs: runCheck });
 initCheck();
 initStatus();
+initResults();
+initDocsDialog();
+initSourceDrawer({ currentReport });
+initChrome();
 initSettings();
-initPreview({ request: (msg) => request(msg) });
+wireDialogs();
+onLangChange(() => {
+  renderChrome();
+  renderResults();
+  refreshDocs();
+  refreshSource();
+});
+initPreview({ request });
 renderChrome();
 renderResults();
 startWorker({
