@@ -192,7 +192,7 @@ export function configPanel(chart, inputIdx, ctx) {
       name,
       picker);
     // A file dropped here fills this input (and does not start a new check of the page).
-    // The page's own drop handler (app.js) leaves a drop whose default was prevented alone.
+    // The page's own drop handler (inputs.js) leaves a drop whose default was prevented alone.
     const over = (e) => {
       if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
       e.preventDefault();
