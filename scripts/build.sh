@@ -19,12 +19,13 @@ fi
 # 1. The JS API crate (crates/ecplint-wasm, over the core) as wasm (profile: Cargo.toml [profile.wasm]).
 say "cargo build --profile wasm --target wasm32-unknown-unknown -p ecplint-wasm"
 cargo build --profile wasm --target wasm32-unknown-unknown -p ecplint-wasm
-wasm=target/wasm32-unknown-unknown/wasm/ecplint_wasm.wasm
+wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/ecplint_wasm.wasm # cargo's output, wherever CARGO_TARGET_DIR puts it
 [[ -f "$wasm" ]] || die "cargo did not produce $wasm"
 
 # 2. JS bindings: an ES module for <script type="module"> and workers, no bundler.
 say "wasm-bindgen --target web --out-dir www/pkg --no-typescript"
 rm -rf target/pkg.tmp
+mkdir -p target
 wasm-bindgen --target web --out-dir target/pkg.tmp --out-name ecplint --no-typescript "$wasm"
 # Lets node import www/pkg/ecplint.js as the ES module it is (tests); browsers ignore it.
 echo '{ "type": "module" }' > target/pkg.tmp/package.json

@@ -8,7 +8,7 @@
 // Chart data goes into the DOM as text only (dom.js: h/textContent), never as markup.
 
 import { t, pick } from './i18n.js';
-import { h, clear, icon } from './dom.js';
+import { h, clear, icon, breakable } from './dom.js';
 
 /** The merge layers, lowest priority first (README "Config preview"). */
 export const LAYERS = ['values', 'data_template', 'config_crd', 'topology', 'license', 'custom_config'];
@@ -192,7 +192,7 @@ export function configPanel(chart, inputIdx, ctx) {
       name,
       picker);
     // A file dropped here fills this input (and does not start a new check of the page).
-    // The page's own drop handler (app.js) leaves a drop whose default was prevented alone.
+    // The page's own drop handler (inputs.js) leaves a drop whose default was prevented alone.
     const over = (e) => {
       if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
       e.preventDefault();
@@ -361,11 +361,6 @@ function valuesView(cfg, chart, inputIdx, ctx) {
   if (!(cfg.provenance || []).length) rows.append(h('p.muted.small', t('cfg.values.empty')));
   box.append(rows);
   return box;
-}
-
-/** A dotted path that may wrap after its dots (a <wbr> element, never markup). */
-function breakable(path) {
-  return String(path).split(/(?<=[./])/).flatMap((part, k) => (k ? [h('wbr'), part] : [part]));
 }
 
 function indent(depth) {

@@ -1,6 +1,9 @@
 // DOM helpers. Nothing here ever parses HTML: every text goes in through textContent / text nodes,
 // so chart file names, messages and docs can hold anything.
 
+/** The element with id `id` (the page's fixed parts: index.html). */
+export const $ = (id) => document.getElementById(id);
+
 /**
  * h('div.a.b', { title: 'x', onclick: f, dataset: { k: 'v' }, attrs: { 'aria-label': 'y' } }, child, ...)
  * Children: strings (text nodes), nodes, arrays, null/false (skipped).
@@ -56,9 +59,23 @@ export function richText(text) {
   return frag;
 }
 
+/** A text without its `code` backticks (tooltips, labels). */
+export function plain(text) {
+  return String(text ?? '').replace(/`/g, '');
+}
+
+/** A dotted path that may wrap after its dots (a <wbr> element, never markup). */
+export function breakable(path) {
+  return String(path).split(/(?<=[./])/).flatMap((part, k) => (k ? [h('wbr'), part] : [part]));
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;
+}
+
+export function closeDialogs() {
+  for (const d of document.querySelectorAll('dialog[open]')) d.close();
 }
 
 /** Inline SVG icons, built with createElementNS (no markup parsing). */

@@ -9,54 +9,10 @@
 //
 // Everything else here is built with dom.js (textContent only).
 
-import { getLang, onLangChange } from './i18n.js';
+import { t, getLang, onLangChange } from './i18n.js';
 import { h, clear } from './dom.js';
 
 const VIEWS = ['cloud_admin', 'domain_admin', 'admin', 'member', 'author'];
-
-const TEXT = {
-  en: {
-    findings: 'Findings',
-    preview: 'Navigation preview',
-    tabs: 'Results view',
-    role: 'View as',
-    lang: 'Console language',
-    cloud_admin: 'Cloud admin',
-    domain_admin: 'Domain admin',
-    admin: 'Project admin',
-    member: 'Member',
-    author: 'Author (all items)',
-    frame: 'ECP console preview as {view}',
-    none: 'No chart of this run has a templates/_navigation.yaml: there is no navigation to preview.',
-    loading: 'Rendering…',
-    failed: 'The preview failed: {msg}',
-    counts: '{view} sees {n} of {total} pages.',
-    hint: 'The console as each role sees it, from _navigation.yaml, _category.yaml, _navigation_policy.yaml and _wizard.yaml. Open a wizard step to see its picture. URLs are shown as text, never as links.',
-  },
-  zh: {
-    findings: '检查结果',
-    preview: '导航预览',
-    tabs: '结果视图',
-    role: '查看身份',
-    lang: '控制台语言',
-    cloud_admin: '云管理员',
-    domain_admin: '部门管理员',
-    admin: '项目管理员',
-    member: '普通用户',
-    author: '开发者（全部导航）',
-    frame: '以{view}身份查看的 ECP 控制台预览',
-    none: '本次检查的 Chart 都没有 templates/_navigation.yaml：没有可预览的导航。',
-    loading: '正在渲染…',
-    failed: '预览失败：{msg}',
-    counts: '{view}可见 {n} / {total} 个页面。',
-    hint: '各角色看到的控制台，来自 _navigation.yaml、_category.yaml、_navigation_policy.yaml 和 _wizard.yaml。展开向导步骤可查看图片。URL 只以文本显示，不会成为链接。',
-  },
-};
-
-function tx(key, vars = {}) {
-  const s = TEXT[getLang()]?.[key] ?? TEXT.en[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
-}
 
 const state = {
   request: null,
@@ -96,7 +52,7 @@ export function updatePreview(report) {
 
 function renderBar() {
   clear(state.bar);
-  state.bar.setAttribute('aria-label', tx('tabs'));
+  state.bar.setAttribute('aria-label', t('nav.tabs'));
   for (const k of ['findings', 'preview']) {
     state.bar.append(h(`button.view-tab.view-tab-${k}`, {
       type: 'button',
@@ -111,7 +67,7 @@ function renderBar() {
           document.getElementById(`view-tab-${state.active}`)?.focus();
         }
       },
-    }, tx(k)));
+    }, t(`nav.${k}`)));
   }
 }
 
@@ -136,19 +92,19 @@ async function renderPanel() {
   const panel = clear(state.panel);
   const charts = navCharts();
   if (!charts.length) {
-    panel.append(h('p.nav-none.muted', tx('none')));
+    panel.append(h('p.nav-none.muted', t('nav.none')));
     return;
   }
-  const roles = h('div.nav-roles', { attrs: { role: 'group', 'aria-label': tx('role') } },
-    h('span.nav-label', tx('role')),
+  const roles = h('div.nav-roles', { attrs: { role: 'group', 'aria-label': t('nav.role') } },
+    h('span.nav-label', t('nav.role')),
     VIEWS.map((v) => h('button.btn.small.nav-role', {
       type: 'button',
       dataset: { view: v },
       attrs: { 'aria-pressed': String(state.view === v) },
       onclick: () => { state.view = v; renderPanel(); },
-    }, tx(v))));
-  const langs = h('div.nav-langs', { attrs: { role: 'group', 'aria-label': tx('lang') } },
-    h('span.nav-label', tx('lang')),
+    }, t(`nav.view.${v}`))));
+  const langs = h('div.nav-langs', { attrs: { role: 'group', 'aria-label': t('nav.lang') } },
+    h('span.nav-label', t('nav.lang')),
     [['zh-cn', '中文'], ['en', 'EN']].map(([l, label]) => h('button.btn.small.nav-lang', {
       type: 'button',
       dataset: { lang: l },
@@ -167,19 +123,19 @@ async function renderPanel() {
       for (const i of nav.hidden ?? []) all.add(`${i.level}\u0000${i.key}`);
       total += all.size;
     }
-    counts.textContent = tx('counts', { view: tx(state.view), n, total });
+    counts.textContent = t('nav.counts', { view: t(`nav.view.${state.view}`), n, total });
   }
-  const frameBox = h('div.nav-frame-box', h('p.muted.small', tx('loading')));
+  const frameBox = h('div.nav-frame-box', h('p.muted.small', t('nav.loading')));
   panel.append(
     h('div.nav-controls', roles, langs),
-    h('p.nav-hint.muted.small', tx('hint')),
+    h('p.nav-hint.muted.small', t('nav.hint')),
     counts,
     frameBox);
   let reply;
   try {
     reply = await state.request({ type: 'preview', input: null, view: state.view, lang: previewLang() });
   } catch (e) {
-    if (gen === state.gen) clear(frameBox).append(h('p.nav-error', tx('failed', { msg: e.message })));
+    if (gen === state.gen) clear(frameBox).append(h('p.nav-error', t('nav.failed', { msg: e.message })));
     return;
   }
   if (gen !== state.gen) return;
@@ -188,7 +144,7 @@ async function renderPanel() {
   // No allow-scripts, no allow-same-origin: the document cannot run anything or reach the page.
   frame.setAttribute('sandbox', '');
   frame.setAttribute('referrerpolicy', 'no-referrer');
-  frame.title = tx('frame', { view: tx(state.view) });
+  frame.title = t('nav.frame', { view: t(`nav.view.${state.view}`) });
   frame.dataset.view = state.view;
   frame.dataset.lang = previewLang();
   frame.srcdoc = reply.html;

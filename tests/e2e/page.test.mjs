@@ -351,7 +351,7 @@ describe('ecplint page', () => {
   test('dropped folders are read recursively, readEntries called until it returns nothing', async (t) => {
     const { page, assertClean } = await openPage(browser, server, t);
     const out = await page.evaluate(async () => {
-      const { collectDir, folderItems } = await import('./app.js');
+      const { collectDir, folderItems } = await import('./inputs.js');
       let calls = 0;
       const file = (fullPath) => ({ isFile: true, isDirectory: false, name: fullPath.split('/').pop(), fullPath, file: (ok) => ok(new File(['x'], fullPath.split('/').pop())) });
       // a directory whose reader hands out its entries in batches of two, then an empty batch

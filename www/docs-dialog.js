@@ -1,0 +1,116 @@
+// The rules dialog: every rule of the catalog, searchable, with its documentation (Markdown,
+// rendered by markdown.js; in Chinese the doc's `## 中文` section comes first).
+
+import { t, pick, getLang } from './i18n.js';
+import { $, h, clear, richText, icon, plain } from './dom.js';
+import { renderMarkdown } from './markdown.js';
+import { catalog, groupLabel } from './rules.js';
+
+const nav = { selected: null, q: '' }; // the rule list: the selected rule, the search text
+
+export function openDocs(ruleId, group) {
+  const dlg = $('docs-dialog');
+  if (group) {
+    nav.q = group;
+    $('docs-search').value = group;
+    ruleId = catalog.rules.find((r) => r.group === group)?.id ?? null;
+  } else if (ruleId) {
+    nav.q = '';
+    $('docs-search').value = '';
+  }
+  nav.selected = ruleId ?? nav.selected ?? catalog.rules[0]?.id ?? null;
+  renderDocs();
+  if (!dlg.open) dlg.showModal();
+  requestAnimationFrame(() => {
+    const cur = $('docs-list').querySelector('[aria-current="true"]');
+    cur?.scrollIntoView({ block: 'nearest' });
+    if (ruleId) $('docs-article').focus({ preventScroll: true });
+  });
+}
+
+function ruleMatches(r, q) {
+  if (!q) return true;
+  const hay = [r.id, r.group, r.title_en, r.title_zh, groupLabel(r.group), r.section].join('\n').toLowerCase();
+  return q.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+}
+
+function renderDocs() {
+  $('docs-count').textContent = t('docs.count', { n: catalog.rules.length });
+  const list = clear($('docs-list'));
+  const shown = catalog.rules.filter((r) => ruleMatches(r, nav.q));
+  let lastGroup = null;
+  for (const r of shown) {
+    if (r.group !== lastGroup) {
+      lastGroup = r.group;
+      list.append(h('li.docs-group', { text: `${r.group} · ${groupLabel(r.group)}` }));
+    }
+    list.append(
+      h('li', h(`button.docs-item.sev-${r.severity}`, {
+        type: 'button',
+        attrs: { 'aria-current': String(r.id === nav.selected) },
+        onclick: () => {
+          nav.selected = r.id;
+          renderDocs();
+          $('docs-list').querySelector('[aria-current="true"]')?.focus();
+        },
+      },
+      h('span.docs-item-id.mono', { text: r.id }),
+      h('span.docs-item-title', { title: plain(pick(r.title_en, r.title_zh)) }, richText(pick(r.title_en, r.title_zh))))));
+  }
+  if (!shown.length) list.append(h('li.muted.docs-none', t('docs.none')));
+
+  const art = clear($('docs-article'));
+  const id = nav.selected;
+  if (!id) {
+    art.append(h('p.muted', t('docs.pick')));
+    return;
+  }
+  const r = catalog.byId.get(id);
+  if (!r) {
+    art.append(h('p.muted', t('docs.unknown', { id })));
+    return;
+  }
+  art.append(
+    h('header.docs-head',
+      h('div.docs-badges',
+        h('span.docs-id.mono', { text: r.id }),
+        h(`span.pill.sev-${r.severity}`, icon(r.severity), t('docs.severity', { sev: t(`sev.${r.severity}.label`) })),
+        h('span.pill.plain', { text: `${r.group} · ${groupLabel(r.group)}` }),
+        r.section ? h('span.pill.plain', { text: t('docs.section', { s: r.section }) }) : null),
+      h('h3.docs-title', richText(pick(r.title_en, r.title_zh))),
+      getLang() === 'zh' && r.title_en ? h('p.muted.small', richText(r.title_en)) : r.title_zh ? h('p.muted.small', richText(r.title_zh)) : null),
+    h('div.md', renderMarkdown(orderDocs(r.docs || ''), { fail: t('docs.fail'), pass: t('docs.pass') })));
+}
+
+/** In Chinese, move the doc's `## 中文` section to the top. */
+function orderDocs(md) {
+  if (getLang() !== 'zh') return md;
+  const lines = md.split('\n');
+  const starts = [];
+  lines.forEach((l, i) => {
+    if (/^\s*##\s/.test(l)) starts.push(i);
+  });
+  const zh = starts.findIndex((i) => /^\s*##\s*中文/.test(lines[i]));
+  if (zh < 0) return md;
+  // do not cut inside a code fence: starts are only headings outside fences
+  const from = starts[zh];
+  const to = zh + 1 < starts.length ? starts[zh + 1] : lines.length;
+  const section = lines.slice(from, to);
+  return [...section, '', ...lines.slice(0, from), ...lines.slice(to)].join('\n');
+}
+
+/** Show it again (after a language change), when open. */
+export function refreshDocs() {
+  if ($('docs-dialog').open) renderDocs();
+}
+
+/** Wire the Rules button and the dialog's search. */
+export function initDocsDialog() {
+  $('rules-btn').addEventListener('click', () => openDocs(nav.selected));
+  $('docs-search').addEventListener('input', (e) => {
+    nav.q = e.target.value.trim();
+    const shown = catalog.rules.filter((r) => ruleMatches(r, nav.q));
+    if (shown.length && !shown.some((r) => r.id === nav.selected)) nav.selected = shown[0].id;
+    renderDocs();
+  });
+}
