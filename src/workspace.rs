@@ -67,13 +67,21 @@ pub struct Stats {
     pub checks: usize,
 }
 
-/// One input: its source until it is read, then what was read, and its last report.
+/// One input: what was given until its charts are parsed, then the input with its charts, and its
+/// last report.
 #[derive(Debug)]
 struct Slot {
     name: String,
-    source: Option<Source>,
+    pending: Option<Given>,
     loaded: Option<Loaded>,
     report: Option<InputReport>,
+}
+
+/// An input as given: to be read, or already read into files.
+#[derive(Debug)]
+enum Given {
+    Source(Source),
+    Read(Input),
 }
 
 /// A set of inputs checked and previewed together.
@@ -120,7 +128,7 @@ impl Workspace {
     pub fn add(&mut self, source: Source) -> usize {
         self.inputs.push(Slot {
             name: source.name().to_string(),
-            source: Some(source),
+            pending: Some(Given::Source(source)),
             loaded: None,
             report: None,
         });
@@ -128,15 +136,13 @@ impl Workspace {
         self.inputs.len() - 1
     }
 
-    /// Add an input already read into files (tests, tools that read inputs themselves).
+    /// Add an input already read into files (the CLI reads paths itself); its charts are parsed
+    /// on first use.
     pub fn add_input(&mut self, input: Input) -> usize {
-        let mut loaded = Loaded::discover(input);
-        loaded.set_known_categories(&self.options.known_categories);
-        self.stats.loads += 1;
         self.inputs.push(Slot {
-            name: loaded.input().path.clone(),
-            source: None,
-            loaded: Some(loaded),
+            name: input.path.clone(),
+            pending: Some(Given::Read(input)),
+            loaded: None,
             report: None,
         });
         self.catalog = None;
@@ -185,11 +191,12 @@ impl Workspace {
         if slot.loaded.is_some() {
             return;
         }
-        let source = slot.source.take().unwrap_or_else(|| Source::Folder {
-            name: slot.name.clone(),
-            files: Vec::new(),
-        });
-        let mut loaded = Loaded::discover(input::load(source, &self.options.limits));
+        let input = match slot.pending.take() {
+            Some(Given::Source(source)) => input::load(source, &self.options.limits),
+            Some(Given::Read(input)) => input,
+            None => unreachable!("an input is either pending or loaded"),
+        };
+        let mut loaded = Loaded::discover(input);
         loaded.set_known_categories(&self.options.known_categories);
         slot.loaded = Some(loaded);
         self.stats.loads += 1;

@@ -10,7 +10,9 @@ use ecplint::{Options, Workspace};
 use std::path::Path;
 
 fn folder(name: &str) -> Source {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let mut files = Vec::new();
     let mut todo = vec![root.clone()];
     while let Some(dir) = todo.pop() {
@@ -51,7 +53,10 @@ fn every_view_reads_each_input_once() {
         .unwrap();
     assert_eq!(seen, ["0/2 good-project", "1/2 nav-preview"]);
     assert_eq!(report.inputs.len(), 2);
-    assert!(report.inputs[0].charts[0].config.is_some(), "config previews in the report");
+    assert!(
+        report.inputs[0].charts[0].config.is_some(),
+        "config previews in the report"
+    );
 
     let config = ws.config(0, "mycloud-product", &Overrides::default());
     assert!(config.is_some());
@@ -59,7 +64,13 @@ fn every_view_reads_each_input_once() {
     assert!(html.contains("<html"));
     assert!(ws.file(1, "nav-preview/cloud-monitor/Chart.yaml").is_some());
     ws.check();
-    assert_eq!(ws.stats(), Stats { loads: 2, checks: 2 });
+    assert_eq!(
+        ws.stats(),
+        Stats {
+            loads: 2,
+            checks: 2
+        }
+    );
 
     // New options make the reports again, from the same parsed charts.
     ws.set_options(Options {
@@ -67,7 +78,13 @@ fn every_view_reads_each_input_once() {
         ..Options::default()
     });
     ws.check();
-    assert_eq!(ws.stats(), Stats { loads: 2, checks: 4 });
+    assert_eq!(
+        ws.stats(),
+        Stats {
+            loads: 2,
+            checks: 4
+        }
+    );
 }
 
 #[test]
