@@ -435,6 +435,13 @@ fn rules_lists_every_rule() {
     let v = json(&o);
     assert_eq!(v.as_array().unwrap().len(), ecplint::rules::ALL.len());
     assert!(v[0]["id"].is_string() && v[0]["severity"].is_string() && v[0]["docs"].is_string());
+    let scope = |id: &str| {
+        let rules = v.as_array().unwrap();
+        rules.iter().find(|r| r["id"] == id).unwrap()["scope"].clone()
+    };
+    assert_eq!(scope("INPUT-001"), "input");
+    assert_eq!(scope("LAYOUT-005"), "project");
+    assert_eq!(scope("CHART-001"), "chart");
     let o = ecplint(&["rules", "--format", "markdown", "--lang", "zh"]);
     assert!(stdout(&o).starts_with("| 编号 |"));
 }

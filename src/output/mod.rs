@@ -154,6 +154,7 @@ pub fn rules_json() -> String {
                 "severity": r.severity,
                 "group": r.group.as_str(),
                 "section": r.section,
+                "scope": r.scope().as_str(),
                 "title": r.title_en,
                 "title_zh": r.title_zh,
                 "docs": rule_docs(r),

@@ -257,7 +257,7 @@ fn page_options(options: Options) -> Options {
     }
 }
 
-/// Every rule: `[{id, group, severity, title_en, title_zh, section, docs}]`.
+/// Every rule: `[{id, group, severity, title_en, title_zh, section, scope, docs}]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
@@ -269,6 +269,8 @@ pub fn rules() -> Result<JsValue, JsValue> {
         title_en: &'static str,
         title_zh: &'static str,
         section: &'static str,
+        /// What the rule reads: input, project, chart, catalog or upgrade.
+        scope: &'static str,
         docs: &'static str,
     }
     let list: Vec<RuleInfo> = rules::ALL
@@ -280,6 +282,7 @@ pub fn rules() -> Result<JsValue, JsValue> {
             title_en: r.title_en,
             title_zh: r.title_zh,
             section: r.section,
+            scope: r.scope().as_str(),
             docs: r.docs,
         })
         .collect();
