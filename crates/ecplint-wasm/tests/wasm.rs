@@ -128,7 +128,9 @@ fn rules_lists_every_rule_with_docs() {
     for r in list {
         // `docs` is empty in the wasm (size): the page reads pkg/rules.json, which api-check tests.
         assert!(r["docs"].is_string(), "rule {r} lacks `docs`");
-        for key in ["id", "group", "severity", "title_en", "title_zh", "section", "scope"] {
+        for key in [
+            "id", "group", "severity", "title_en", "title_zh", "section", "scope",
+        ] {
             assert!(
                 r[key].as_str().is_some_and(|v| !v.is_empty()),
                 "rule {r} lacks `{key}`"
@@ -140,7 +142,10 @@ fn rules_lists_every_rule_with_docs() {
             .unwrap()
             .starts_with(r["group"].as_str().unwrap()));
     }
-    let input_001 = list.iter().find(|r| r["id"] == "INPUT-001").expect("INPUT-001");
+    let input_001 = list
+        .iter()
+        .find(|r| r["id"] == "INPUT-001")
+        .expect("INPUT-001");
     assert_eq!(input_001["scope"], "input");
 }
 
