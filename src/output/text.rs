@@ -111,7 +111,7 @@ fn render_input(
     }
     for d in &groups[charts] {
         out.push('\n');
-        render_diagnostic(out, d, input, v, lang, p);
+        render_diagnostic(out, d, &input.path, v, lang, p);
     }
     for (ci, chart) in input.charts.iter().enumerate() {
         out.push('\n');
@@ -131,7 +131,7 @@ fn render_input(
         let _ = writeln!(out, "{}", p.bold(&head));
         for d in &groups[ci] {
             out.push('\n');
-            render_diagnostic(out, d, input, v, lang, p);
+            render_diagnostic(out, d, &input.path, v, lang, p);
         }
         if let Some(r) = &chart.resources {
             if !groups[ci].is_empty() {
@@ -162,18 +162,37 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// Findings of input `input_path` as [`render`] shows them, without the headings of the input
+/// and its charts, in plain text: the rule tester's snapshots (`rules::tester`).
+#[cfg(test)]
+pub(crate) fn render_findings(
+    diagnostics: &[Diagnostic],
+    input_path: &str,
+    v: &InputView,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        render_diagnostic(&mut out, d, input_path, v, lang, Paint(false));
+    }
+    out
+}
+
 /// `file:line:col: severity[RULE] message`, a code frame, and `= help: ...`.
 fn render_diagnostic(
     out: &mut String,
     d: &Diagnostic,
-    input: &InputReport,
+    input_path: &str,
     v: &InputView,
     lang: Lang,
     p: Paint,
 ) {
     let mut place = match &d.file {
         Some(f) => sanitize(&v.display_path(f)).into_owned(),
-        None => sanitize(&input.path).into_owned(),
+        None => sanitize(input_path).into_owned(),
     };
     if let (Some(r), Some(_)) = (&d.range, &d.file) {
         let _ = write!(place, ":{}:{}", r.start.line, r.start.column);

@@ -22,6 +22,8 @@ pub mod wiz;
 
 #[cfg(test)]
 mod doc_examples;
+#[cfg(test)]
+pub(crate) mod tester;
 pub mod run;
 mod scope;
 

@@ -494,31 +494,14 @@ mod tests {
     /// is in `ALL` yet (`doc_examples` checks the rules of `ALL`).
     #[test]
     fn documented_examples_of_the_hook_rules() {
-        use crate::rules::doc_examples::{apply, examples, good_project};
-        let mut failures = Vec::new();
+        use crate::rules::tester::{examples, Tester};
         for rule in RULES {
             let ex = examples(rule);
-            assert!(
-                ex.iter().any(|e| e.expect_fail),
-                "{}: no failing example",
-                rule.id
-            );
-            assert!(
-                ex.iter().any(|e| !e.expect_fail),
-                "{}: no passing example",
-                rule.id
-            );
+            assert!(ex.iter().any(|e| e.0), "{}: no failing example", rule.id);
+            assert!(ex.iter().any(|e| !e.0), "{}: no passing example", rule.id);
             assert!(rule.docs.contains("## What it does") && rule.docs.contains("## 中文"));
-            for (i, e) in ex.iter().enumerate() {
-                let mut input = good_project();
-                apply(&mut input, e);
-                let hits = findings_in(rule.id, &input);
-                if e.expect_fail == hits.is_empty() {
-                    failures.push(format!("{} example #{}: {:?}", rule.id, i + 1, hits));
-                }
-            }
+            Tester::new(rule).test();
         }
-        assert!(failures.is_empty(), "{failures:#?}");
     }
 
     /// The good project, the page's sample and the RES fixture give the HOOK rules nothing to
