@@ -212,97 +212,80 @@ fn example_help() -> crate::diagnostic::Text {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Diagnostic, Pos};
-    use crate::input::File;
+    use crate::chart::ACL_HELPERS;
+    use crate::diagnostic::Pos;
+    use crate::rules::tester::{help, without, Case, Tester};
 
-    fn run(body: Option<&[u8]>) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        let path = "good-project/chart/mycloud-product/templates/_acl_helpers.yaml.tpl";
-        input.files.retain(|f| f.path != path);
-        if let Some(b) = body {
-            input.files.push(File {
-                path: path.into(),
-                data: b.to_vec(),
-            });
-        }
-        crate::check_input(&input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect()
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
-    fn at(d: &[Diagnostic]) -> Option<Pos> {
-        assert_eq!(d.len(), 1, "{d:?}");
-        d[0].range.map(|r| r.start)
-    }
-
-    #[test]
-    fn good_and_absent_pass() {
-        assert!(run(Some(b"data:\n  psp_type: Limit\n")).is_empty());
-        assert!(run(Some(b"data: {}\n")).is_empty());
-        assert!(run(None).is_empty(), "absence is LAYOUT-003's finding");
+    /// Where the rule's one finding on `case` starts.
+    fn at(case: impl Into<Case>) -> Option<Pos> {
+        tester().one(case).range.map(|r| r.start)
     }
 
     #[test]
     fn syntax_error_at_its_place() {
-        let d = run(Some(b"data:\n  psp_type: [Limit\n  pvc_enable: true\n"));
-        assert!(at(&d).unwrap().line >= 2);
-        assert!(d[0].message.en.contains("does not parse"));
+        let d = tester().one(b"data:\n  psp_type: [Limit\n  pvc_enable: true\n");
+        assert!(d.range.unwrap().start.line >= 2);
+        assert!(d.message.en.contains("does not parse"));
     }
 
     #[test]
     fn template_action_does_not_parse() {
-        let d = run(Some(
-            b"{{- define \"acl\" }}\ndata:\n  psp_type: Limit\n{{- end }}\n",
-        ));
+        let d = tester().findings(b"{{- define \"acl\" }}\ndata:\n  psp_type: Limit\n{{- end }}\n");
         assert_eq!(d.len(), 1);
     }
 
     #[test]
     fn empty_file_and_not_utf8() {
-        assert_eq!(at(&run(Some(b""))), None);
-        assert_eq!(at(&run(Some(b"# only a comment\n"))), None);
-        let d = run(Some(b"data:\n  namespace: \xff\xfe\n"));
+        assert_eq!(at(b""), None);
+        assert_eq!(at(b"# only a comment\n"), None);
+        let d = tester().findings(b"data:\n  namespace: \xff\xfe\n");
         assert!(d[0].message.en.contains("UTF-8"));
     }
 
     #[test]
     fn top_level_not_a_map() {
-        assert_eq!(
-            at(&run(Some(b"- data\n"))),
-            Some(Pos { line: 1, column: 1 })
-        );
+        assert_eq!(at(b"- data\n"), Some(Pos { line: 1, column: 1 }));
     }
 
     #[test]
     fn keys_at_top_level_point_at_the_first_and_say_indent() {
-        let d = run(Some(b"# acl\npsp_type: Limit\npvc_enable: false\n"));
-        assert_eq!(at(&d), Some(Pos { line: 2, column: 1 }));
-        assert!(d[0].help.as_ref().unwrap().en.contains("under `data:`"));
+        let d = tester().one(b"# acl\npsp_type: Limit\npvc_enable: false\n");
+        assert_eq!(d.range.map(|r| r.start), Some(Pos { line: 2, column: 1 }));
+        assert!(help(&d).contains("under `data:`"));
     }
 
     #[test]
     fn near_miss_data_key() {
-        let d = run(Some(b"date:\n  psp_type: Limit\n"));
-        assert_eq!(at(&d), Some(Pos { line: 1, column: 1 }));
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`date` looks like it"));
+        let d = tester().one(b"date:\n  psp_type: Limit\n");
+        assert_eq!(d.range.map(|r| r.start), Some(Pos { line: 1, column: 1 }));
+        assert!(help(&d).contains("`date` looks like it"));
     }
 
     #[test]
     fn data_not_a_map() {
-        assert_eq!(at(&run(Some(b"data:\n"))), Some(Pos { line: 1, column: 1 }));
-        let d = run(Some(b"data: Limit\n"));
-        assert_eq!(at(&d), Some(Pos { line: 1, column: 7 }));
-        assert!(d[0].message.en.contains("string"));
+        assert_eq!(at(b"data:\n"), Some(Pos { line: 1, column: 1 }));
+        let d = tester().one(b"data: Limit\n");
+        assert_eq!(d.range.map(|r| r.start), Some(Pos { line: 1, column: 7 }));
+        assert!(d.message.en.contains("string"));
         assert_eq!(
-            at(&run(Some(b"data:\n  - psp_type: Limit\n"))),
+            at(b"data:\n  - psp_type: Limit\n"),
             Some(Pos { line: 2, column: 3 })
         );
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                Case::from("data:\n  psp_type: Limit\n"),
+                "data: {}\n".into(),
+                // Absence is LAYOUT-003's finding.
+                without(ACL_HELPERS),
+            ])
+            .test_and_snapshot();
     }
 }

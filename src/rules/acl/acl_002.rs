@@ -128,27 +128,18 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Diagnostic, Pos, Severity};
+    use crate::chart::ACL_HELPERS;
+    use crate::diagnostic::{Pos, Severity};
+    use crate::rules::tester::{help, Tester};
 
-    fn run(body: &str) -> Vec<Diagnostic> {
-        let acl = crate::chart::ACL_HELPERS;
-        crate::rules::doc_examples::findings_with(super::RULE.id, &[(acl, Some(body))])
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
+    /// Severity, start and help of the rule's one finding on `body`.
     fn one(body: &str) -> (Severity, Pos, String) {
-        let d = run(body);
-        assert_eq!(d.len(), 1, "{d:?}");
-        (
-            d[0].severity,
-            d[0].range.unwrap().start,
-            d[0].help.as_ref().map(|h| h.en.clone()).unwrap_or_default(),
-        )
-    }
-
-    #[test]
-    fn valid_values_pass() {
-        assert!(run("data:\n  psp_type: Limit\n").is_empty());
-        assert!(run("data:\n  psp_type: \"Unlimited\"\n").is_empty());
+        let d = tester().one(body);
+        (d.severity, d.range.unwrap().start, help(&d).to_string())
     }
 
     #[test]
@@ -217,8 +208,15 @@ mod tests {
     }
 
     #[test]
-    fn broken_file_is_left_to_acl_001() {
-        assert!(run("psp_type: nope\n").is_empty());
-        assert!(run("data: [\n").is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                "data:\n  psp_type: Limit\n",
+                "data:\n  psp_type: \"Unlimited\"\n",
+                // A broken file is left to ACL-001.
+                "psp_type: nope\n",
+                "data: [\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -81,24 +81,17 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Diagnostic, Pos};
+    use crate::chart::ACL_HELPERS;
+    use crate::diagnostic::Pos;
+    use crate::rules::tester::Tester;
 
-    fn run(body: &str) -> Vec<Diagnostic> {
-        let acl = crate::chart::ACL_HELPERS;
-        crate::rules::doc_examples::findings_with(super::RULE.id, &[(acl, Some(body))])
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
+    /// Where the rule's one finding on `body` starts.
     fn at(body: &str) -> Pos {
-        let d = run(body);
-        assert_eq!(d.len(), 1, "{d:?}");
-        d[0].range.unwrap().start
-    }
-
-    #[test]
-    fn valid_or_absent_passes() {
-        assert!(run("data:\n  psp_type: Limit\n").is_empty());
-        assert!(run("data:\n  cluster_role: cluster-admin\n").is_empty());
-        assert!(run("data:\n  cluster_role: 'cluster-admin'\n").is_empty());
+        tester().one(body).range.unwrap().start
     }
 
     #[test]
@@ -110,7 +103,7 @@ mod tests {
                 column: 17
             }
         );
-        let d = run("data:\n  cluster_role: ClusterAdmin # typo\n");
+        let d = tester().findings("data:\n  cluster_role: ClusterAdmin # typo\n");
         assert!(d[0].message.en.contains("`ClusterAdmin`"));
         assert_eq!(
             d[0].range.unwrap().start,
@@ -123,7 +116,7 @@ mod tests {
 
     #[test]
     fn empty_and_non_string() {
-        let d = run("data:\n  cluster_role:\n");
+        let d = tester().findings("data:\n  cluster_role:\n");
         assert_eq!(d[0].range.unwrap().start, Pos { line: 2, column: 3 });
         assert!(d[0].message.en.contains("empty"));
         assert_eq!(
@@ -133,5 +126,17 @@ mod tests {
                 column: 17
             }
         );
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // Absent, or the one role.
+                "data:\n  psp_type: Limit\n",
+                "data:\n  cluster_role: cluster-admin\n",
+                "data:\n  cluster_role: 'cluster-admin'\n",
+            ])
+            .test_and_snapshot();
     }
 }

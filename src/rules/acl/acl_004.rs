@@ -138,35 +138,22 @@ fn as_bool(text: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Diagnostic, Pos};
+    use crate::chart::ACL_HELPERS;
+    use crate::diagnostic::Pos;
+    use crate::rules::tester::{help, Tester};
 
-    fn run(body: &str) -> Vec<Diagnostic> {
-        let acl = crate::chart::ACL_HELPERS;
-        crate::rules::doc_examples::findings_with(super::RULE.id, &[(acl, Some(body))])
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
-    fn one(value: &str) -> Diagnostic {
-        let d = run(&format!(
-            "data:\n  psp_type: Limit\n  pvc_enable: {value}\n"
-        ));
-        assert_eq!(d.len(), 1, "{value}: {d:?}");
-        d.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn real_booleans_and_absence_pass() {
-        for v in ["true", "false", "True", "FALSE", "true # comment"] {
-            assert!(
-                run(&format!("data:\n  pvc_enable: {v}\n")).is_empty(),
-                "{v}"
-            );
-        }
-        assert!(run("data:\n  psp_type: Limit\n").is_empty());
+    /// `pvc_enable: <value>` on line 3 (value at column 15).
+    fn pvc(value: &str) -> String {
+        format!("data:\n  psp_type: Limit\n  pvc_enable: {value}\n")
     }
 
     #[test]
     fn quoted_booleans() {
-        let d = one("\"true\"");
+        let d = tester().one(pvc("\"true\""));
         assert_eq!(
             d.range.unwrap().start,
             Pos {
@@ -174,18 +161,18 @@ mod tests {
                 column: 15
             }
         );
-        assert!(d.help.unwrap().en.contains("`pvc_enable: true`"));
-        let d = one("'false'");
+        assert!(help(&d).contains("`pvc_enable: true`"));
+        let d = tester().one(pvc("'false'"));
         assert!(d.message.en.contains("string \"false\""));
-        assert!(d.help.unwrap().en.contains("`pvc_enable: false`"));
+        assert!(help(&d).contains("`pvc_enable: false`"));
         // A quoted YAML 1.1 word: a string all the same.
-        assert!(one("\"yes\"").message.en.contains("string"));
+        assert!(tester().one(pvc("\"yes\"")).message.en.contains("string"));
     }
 
     #[test]
     fn yaml_1_1_words() {
         for v in ["yes", "no", "on", "Off", "y", "N"] {
-            let d = one(v);
+            let d = tester().one(pvc(v));
             assert_eq!(
                 d.range.unwrap().start,
                 Pos {
@@ -196,21 +183,36 @@ mod tests {
             );
             assert!(d.message.en.contains("YAML 1.1"), "{v}");
         }
-        assert!(one("on").help.unwrap().en.contains("`pvc_enable: true`"));
-        assert!(one("no").help.unwrap().en.contains("`pvc_enable: false`"));
+        assert!(help(&tester().one(pvc("on"))).contains("`pvc_enable: true`"));
+        assert!(help(&tester().one(pvc("no"))).contains("`pvc_enable: false`"));
     }
 
     #[test]
     fn other_values() {
-        assert!(one("1").message.en.contains("integer"));
-        assert!(one("enabled").message.en.contains("string"));
-        assert_eq!(one("").range.unwrap().start, Pos { line: 3, column: 3 });
+        assert!(tester().one(pvc("1")).message.en.contains("integer"));
+        assert!(tester().one(pvc("enabled")).message.en.contains("string"));
         assert_eq!(
-            one("[true]").range.unwrap().start,
+            tester().one(pvc("")).range.unwrap().start,
+            Pos { line: 3, column: 3 }
+        );
+        assert_eq!(
+            tester().one(pvc("[true]")).range.unwrap().start,
             Pos {
                 line: 3,
                 column: 15
             }
         );
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass(
+                ["true", "false", "True", "FALSE", "true # comment"]
+                    .map(|v| format!("data:\n  pvc_enable: {v}\n")),
+            )
+            // Absent.
+            .pass(["data:\n  psp_type: Limit\n"])
+            .test_and_snapshot();
     }
 }

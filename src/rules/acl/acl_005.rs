@@ -169,48 +169,30 @@ fn check(chart: &Chart, out: &mut Findings) {
 #[cfg(test)]
 mod tests {
     use super::{dns1123_label_problem, suggest};
-    use crate::diagnostic::{Diagnostic, Pos, Severity};
+    use crate::chart::ACL_HELPERS;
+    use crate::diagnostic::{Pos, Severity};
+    use crate::rules::tester::{help, Tester};
 
-    fn run(body: &str) -> Vec<Diagnostic> {
-        let acl = crate::chart::ACL_HELPERS;
-        crate::rules::doc_examples::findings_with(super::RULE.id, &[(acl, Some(body))])
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
-    fn one(ns: &str) -> Diagnostic {
-        let d = run(&format!("data:\n  psp_type: Limit\n  namespace: {ns}\n"));
-        assert_eq!(d.len(), 1, "{ns}: {d:?}");
-        d.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn valid_names_pass() {
-        for ns in [
-            "openstack",
-            "mycloud-product",
-            "a",
-            "0abc-9",
-            "'quoted-ns'",
-            &"a".repeat(63),
-        ] {
-            assert!(
-                run(&format!("data:\n  namespace: {ns}\n")).is_empty(),
-                "{ns}"
-            );
-        }
+    /// `namespace: <ns>` on line 3 (value at column 14).
+    fn ns(ns: &str) -> String {
+        format!("data:\n  psp_type: Limit\n  namespace: {ns}\n")
     }
 
     #[test]
     fn absent_is_info_at_data() {
-        let d = run("# acl\ndata:\n  psp_type: Limit\n");
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].severity, Severity::Info);
-        assert_eq!(d[0].range.unwrap().start, Pos { line: 2, column: 1 });
-        assert!(d[0].message.en.contains("`mycloud-product`"));
+        let d = tester().one("# acl\ndata:\n  psp_type: Limit\n");
+        assert_eq!(d.severity, Severity::Info);
+        assert_eq!(d.range.unwrap().start, Pos { line: 2, column: 1 });
+        assert!(d.message.en.contains("`mycloud-product`"));
     }
 
     #[test]
     fn invalid_labels_point_at_the_value() {
-        let d = one("My_Namespace");
+        let d = tester().one(ns("My_Namespace"));
         assert_eq!(d.severity, Severity::Error);
         assert_eq!(
             d.range.unwrap().start,
@@ -220,22 +202,26 @@ mod tests {
             }
         );
         assert!(d.message.en.contains("capital"));
-        assert!(d.help.unwrap().en.contains("`my-namespace`"));
-        assert!(one("my_ns").message.en.contains("characters other than"));
-        assert!(one("-ns").message.en.contains("starts or ends"));
-        assert!(one(&"a".repeat(64)).message.en.contains("63"));
-        assert!(one("\"\"").message.en.contains("empty"));
+        assert!(help(&d).contains("`my-namespace`"));
+        let message = |v: &str| tester().one(ns(v)).message.en;
+        assert!(message("my_ns").contains("characters other than"));
+        assert!(message("-ns").contains("starts or ends"));
+        assert!(message(&"a".repeat(64)).contains("63"));
+        assert!(message("\"\"").contains("empty"));
     }
 
     #[test]
     fn non_strings() {
-        let d = one("123");
+        let d = tester().one(ns("123"));
         assert!(d.message.en.contains("an integer"));
-        assert!(d.help.unwrap().en.contains("`namespace: \"123\"`"));
-        assert!(one("on").message.en.contains("a boolean"));
-        assert_eq!(one("").range.unwrap().start, Pos { line: 3, column: 3 });
+        assert!(help(&d).contains("`namespace: \"123\"`"));
+        assert!(tester().one(ns("on")).message.en.contains("a boolean"));
         assert_eq!(
-            one("[a]").range.unwrap().start,
+            tester().one(ns("")).range.unwrap().start,
+            Pos { line: 3, column: 3 }
+        );
+        assert_eq!(
+            tester().one(ns("[a]")).range.unwrap().start,
             Pos {
                 line: 3,
                 column: 14
@@ -252,5 +238,22 @@ mod tests {
             Some("my-cloud-product")
         );
         assert_eq!(suggest("___"), None);
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass(
+                [
+                    "openstack",
+                    "mycloud-product",
+                    "a",
+                    "0abc-9",
+                    "'quoted-ns'",
+                    &"a".repeat(63),
+                ]
+                .map(|ns| format!("data:\n  namespace: {ns}\n")),
+            )
+            .test_and_snapshot();
     }
 }

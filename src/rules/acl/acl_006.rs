@@ -291,44 +291,24 @@ fn convert(text: &str, cpu: bool) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::convert;
-    use crate::diagnostic::{Diagnostic, Pos, Severity};
+    use crate::chart::ACL_HELPERS;
+    use crate::diagnostic::{Pos, Severity};
+    use crate::rules::tester::{help, Tester};
 
-    fn run(body: &str) -> Vec<Diagnostic> {
-        let acl = crate::chart::ACL_HELPERS;
-        crate::rules::doc_examples::findings_with(super::RULE.id, &[(acl, Some(body))])
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
     /// `max_cpu: <cpu>` on line 4 (value at column 14), `max_memory: 1200` on line 5.
-    fn cpu(v: &str) -> Vec<Diagnostic> {
-        run(&format!(
+    fn cpu(v: &str) -> String {
+        format!(
             "data:\n  psp_type: Limit\n  resource_limit:\n    max_cpu: {v}\n    max_memory: 1200\n"
-        ))
-    }
-
-    fn one(v: &str) -> Diagnostic {
-        let d = cpu(v);
-        assert_eq!(d.len(), 1, "{v}: {d:?}");
-        d.into_iter().next().unwrap()
-    }
-
-    fn help(d: &Diagnostic) -> String {
-        d.help.as_ref().unwrap().en.clone()
-    }
-
-    #[test]
-    fn integers_pass() {
-        assert!(cpu("500").is_empty());
-        assert!(cpu("0").is_empty());
-        assert!(
-            run("data:\n  psp_type: Limit\n").is_empty(),
-            "absent resource_limit"
-        );
-        assert!(run("data:\n  resource_limit: {max_cpu: 6000, max_memory: 12288}\n").is_empty());
+        )
     }
 
     #[test]
     fn quoted_number_is_a_string() {
-        let d = one("\"500\"");
+        let d = tester().one(cpu("\"500\""));
         assert_eq!(d.severity, Severity::Error);
         assert_eq!(
             d.range.unwrap().start,
@@ -343,63 +323,66 @@ mod tests {
 
     #[test]
     fn units_are_converted_in_the_help() {
-        assert!(help(&one("500m")).contains("`max_cpu: 500`"));
-        assert!(help(&one("\"0.5\"")).contains("`max_cpu: 500`"));
-        let d = run("data:\n  resource_limit:\n    max_cpu: 500\n    max_memory: 1Gi\n");
-        assert_eq!(d.len(), 1);
+        assert!(help(&tester().one(cpu("500m"))).contains("`max_cpu: 500`"));
+        assert!(help(&tester().one(cpu("\"0.5\""))).contains("`max_cpu: 500`"));
+        let d = tester().one("data:\n  resource_limit:\n    max_cpu: 500\n    max_memory: 1Gi\n");
         assert_eq!(
-            d[0].range.unwrap().start,
+            d.range.unwrap().start,
             Pos {
                 line: 4,
                 column: 17
             }
         );
-        assert!(help(&d[0]).contains("`max_memory: 1024`"));
+        assert!(help(&d).contains("`max_memory: 1024`"));
     }
 
     #[test]
     fn fractions_negatives_and_others() {
-        let d = one("0.5");
+        let d = tester().one(cpu("0.5"));
         assert!(d.message.en.contains("whole number"));
         assert!(help(&d).contains("`max_cpu: 500`"));
-        assert!(one("-1").message.en.contains("negative"));
-        assert!(one("true").message.en.contains("boolean"));
-        assert_eq!(one("").range.unwrap().start, Pos { line: 4, column: 5 });
+        assert!(tester().one(cpu("-1")).message.en.contains("negative"));
+        assert!(tester().one(cpu("true")).message.en.contains("boolean"));
         assert_eq!(
-            one("[500]").range.unwrap().start,
+            tester().one(cpu("")).range.unwrap().start,
+            Pos { line: 4, column: 5 }
+        );
+        assert_eq!(
+            tester().one(cpu("[500]")).range.unwrap().start,
             Pos {
                 line: 4,
                 column: 14
             }
         );
-        assert!(one("lots").help.unwrap().en.contains("plain integer"));
+        assert!(help(&tester().one(cpu("lots"))).contains("plain integer"));
     }
 
     #[test]
     fn octal_is_a_warning() {
-        let d = one("0500");
+        let d = tester().one(cpu("0500"));
         assert_eq!(d.severity, Severity::Warning);
         assert!(d.message.en.contains("320"), "{}", d.message.en);
     }
 
     #[test]
     fn missing_keys_and_not_a_map() {
-        let d = run("data:\n  resource_limit:\n    max_cpu: 500\n");
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].range.unwrap().start, Pos { line: 2, column: 3 });
-        assert!(d[0].message.en.contains("`max_memory`"));
-        assert_eq!(run("data:\n  resource_limit: {}\n").len(), 2);
-        let d = run("data:\n  resource_limit: 500\n");
-        assert_eq!(d.len(), 1);
+        let d = tester().one("data:\n  resource_limit:\n    max_cpu: 500\n");
+        assert_eq!(d.range.unwrap().start, Pos { line: 2, column: 3 });
+        assert!(d.message.en.contains("`max_memory`"));
+        assert_eq!(tester().findings("data:\n  resource_limit: {}\n").len(), 2);
+        let d = tester().one("data:\n  resource_limit: 500\n");
         assert_eq!(
-            d[0].range.unwrap().start,
+            d.range.unwrap().start,
             Pos {
                 line: 2,
                 column: 19
             }
         );
         assert_eq!(
-            run("data:\n  resource_limit:\n")[0].range.unwrap().start,
+            tester().findings("data:\n  resource_limit:\n")[0]
+                .range
+                .unwrap()
+                .start,
             Pos { line: 2, column: 3 }
         );
     }
@@ -413,5 +396,19 @@ mod tests {
         assert_eq!(convert("512Mi", false), Some(512));
         assert_eq!(convert("1.5Gi", false), Some(1536));
         assert_eq!(convert("1e9", false), None);
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // Integers.
+                cpu("500"),
+                cpu("0"),
+                // No resource_limit.
+                "data:\n  psp_type: Limit\n".into(),
+                "data:\n  resource_limit: {max_cpu: 6000, max_memory: 12288}\n".into(),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -135,28 +135,18 @@ fn unknown(path: &str, at: &str, known: &[&str], entries: &[Entry], out: &mut Fi
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Diagnostic, Pos};
+    use crate::chart::ACL_HELPERS;
+    use crate::diagnostic::Pos;
+    use crate::rules::tester::{help, Tester};
 
-    fn run(body: &str) -> Vec<Diagnostic> {
-        let acl = crate::chart::ACL_HELPERS;
-        crate::rules::doc_examples::findings_with(super::RULE.id, &[(acl, Some(body))])
-    }
-
-    fn help(d: &Diagnostic) -> String {
-        d.help.as_ref().unwrap().en.clone()
-    }
-
-    #[test]
-    fn every_known_key_passes() {
-        let body = "data:\n  psp_type: Unlimited\n  cluster_role: cluster-admin\n  pvc_enable: true\n  namespace: openstack\n  resource_limit:\n    max_cpu: 500\n    max_memory: 1200\n";
-        assert!(run(body).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
     #[test]
     fn typo_under_data_suggests() {
-        let d = run("data:\n  psp_type: Limit\n  pvc_enabled: true\n");
-        assert_eq!(d.len(), 1);
-        let r = d[0].range.unwrap();
+        let d = tester().one("data:\n  psp_type: Limit\n  pvc_enabled: true\n");
+        let r = d.range.unwrap();
         assert_eq!(
             (r.start, r.end),
             (
@@ -167,20 +157,21 @@ mod tests {
                 }
             )
         );
-        assert!(help(&d[0]).contains("`pvc_enable`"));
+        assert!(help(&d).contains("`pvc_enable`"));
     }
 
     #[test]
     fn typo_under_resource_limit_suggests() {
-        let d = run("data:\n  resource_limit:\n    max_cpu: 500\n    max_mem: 1200\n");
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].range.unwrap().start, Pos { line: 4, column: 5 });
-        assert!(help(&d[0]).contains("`max_memory`"));
+        let d = tester().one("data:\n  resource_limit:\n    max_cpu: 500\n    max_mem: 1200\n");
+        assert_eq!(d.range.unwrap().start, Pos { line: 4, column: 5 });
+        assert!(help(&d).contains("`max_memory`"));
     }
 
     #[test]
     fn misplaced_keys_say_where_they_belong() {
-        let d = run("data:\n  psp_type: Limit\n  max_cpu: 500\nresource_limit:\n  max_cpu: 500\n");
+        let d = tester().findings(
+            "data:\n  psp_type: Limit\n  max_cpu: 500\nresource_limit:\n  max_cpu: 500\n",
+        );
         assert_eq!(d.len(), 2, "{d:?}");
         let top = d
             .iter()
@@ -196,8 +187,15 @@ mod tests {
 
     #[test]
     fn unrelated_key_lists_the_known_ones() {
-        let d = run("data:\n  owner: me\n");
-        assert_eq!(d.len(), 1);
-        assert!(help(&d[0]).contains("`psp_type`, `cluster_role`"));
+        let d = tester().one("data:\n  owner: me\n");
+        assert!(help(&d).contains("`psp_type`, `cluster_role`"));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // Every known key.
+            .pass(["data:\n  psp_type: Unlimited\n  cluster_role: cluster-admin\n  pvc_enable: true\n  namespace: openstack\n  resource_limit:\n    max_cpu: 500\n    max_memory: 1200\n"])
+            .test_and_snapshot();
     }
 }
