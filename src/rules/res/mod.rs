@@ -12,74 +12,36 @@ pub mod res_008;
 /// The three recommended tiers, for messages.
 pub(crate) const TIERS_TEXT: &str = "200m/512Mi, 500m/1024Mi, 1000m/2048Mi";
 
+/// Cases the RES rules share.
 #[cfg(test)]
-pub(crate) mod test_support {
-    use crate::diagnostic::Diagnostic;
-    use crate::input::File;
+pub(crate) mod cases {
+    use crate::chart::{ACL_HELPERS, CHART_YAML, VALUES_YAML};
+    use crate::rules::tester::{with, Case};
 
-    const CHART_ROOT: &str = "good-project/chart/mycloud-product/";
-
-    /// Run one rule over the good project with some files (relative to the chart root)
-    /// replaced; `None` deletes the file.
-    pub(crate) fn run(id: &str, files: &[(&str, Option<&str>)]) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        for (rel, body) in files {
-            let path = format!("{CHART_ROOT}{rel}");
-            input.files.retain(|f| f.path != path);
-            if let Some(b) = body {
-                input.files.push(File {
-                    path,
-                    data: b.as_bytes().to_vec(),
-                });
-            }
-        }
-        crate::check_input(&input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == id)
-            .collect()
+    /// values.yaml and `resource_limit` with a mistake for each of RES-004 to RES-008.
+    pub(crate) fn mistakes() -> Case {
+        let values = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
+        let acl = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
+        with(VALUES_YAML, values).with(ACL_HELPERS, acl)
     }
 
-    /// Run one rule with values.yaml replaced.
-    pub(crate) fn values(id: &str, text: &str) -> Vec<Diagnostic> {
-        run(id, &[("values.yaml", Some(text))])
+    /// The same mistakes in a foundation product, which the resource rules do not check.
+    pub(crate) fn exempt() -> Case {
+        let chart =
+            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
+        mistakes().with(CHART_YAML, chart)
     }
+}
 
-    /// Run one rule with `_acl_helpers.yaml.tpl` replaced.
-    pub(crate) fn acl(id: &str, text: &str) -> Vec<Diagnostic> {
-        run(id, &[("templates/_acl_helpers.yaml.tpl", Some(text))])
-    }
-
-    /// (line, column) of each finding.
-    pub(crate) fn starts(d: &[Diagnostic]) -> Vec<(usize, usize)> {
-        d.iter()
-            .map(|d| d.range.map_or((0, 0), |r| (r.start.line, r.start.column)))
-            .collect()
-    }
-
-    /// The file of each finding, relative to the chart root.
-    pub(crate) fn files(d: &[Diagnostic]) -> Vec<&str> {
-        d.iter()
-            .map(|d| {
-                d.file
-                    .as_deref()
-                    .unwrap_or("")
-                    .trim_start_matches(CHART_ROOT)
-            })
-            .collect()
-    }
-
-    pub(crate) fn help(d: &Diagnostic) -> &str {
-        d.help.as_ref().map_or("", |h| h.en.as_str())
-    }
+#[cfg(test)]
+mod fixture {
+    use crate::rules::tester::{fixture, run};
 
     /// `tests/fixtures/res-mistakes`: three charts that between them trip every RES rule.
     #[test]
     fn the_res_mistakes_fixture() {
-        let input = crate::rules::doc_examples::fixture("res-mistakes", "");
-        let report = crate::check_input(&input);
-        let got: Vec<String> = report
-            .diagnostics
+        let input = fixture("res-mistakes", "");
+        let got: Vec<String> = run(&input, &Default::default())
             .iter()
             .filter(|d| d.rule.starts_with("RES-"))
             .map(|d| {
@@ -107,6 +69,8 @@ pub(crate) mod test_support {
             ],
             "{got:#?}"
         );
+        // The report's resource figures of each chart.
+        let report = crate::check_input(&input);
         let res: Vec<_> = report
             .charts
             .iter()

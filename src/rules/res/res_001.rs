@@ -166,13 +166,16 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::res::test_support::*;
+    use crate::chart::{ACL_HELPERS, CHART_YAML, VALUES_YAML};
+    use crate::rules::tester::{files, help, starts, with, without, Case, Tester};
 
-    const ID: &str = "RES-001";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(VALUES_YAML)
+    }
 
     #[test]
     fn computed_at_the_first_counted_requests() {
-        let d = values(ID, "pod:\n  resources:\n    jobs:\n      hook:\n        requests: {cpu: 1, memory: 1Gi}\n    api:\n      requests:\n        cpu: 500m\n        memory: 1Gi\n");
+        let d = tester().findings("pod:\n  resources:\n    jobs:\n      hook:\n        requests: {cpu: 1, memory: 1Gi}\n    api:\n      requests:\n        cpu: 500m\n        memory: 1Gi\n");
         assert_eq!(starts(&d), vec![(7, 7)]);
         assert_eq!(files(&d), vec!["values.yaml"]);
         assert!(
@@ -187,22 +190,21 @@ mod tests {
 
     #[test]
     fn the_good_project_sums_like_the_guide() {
-        let d = run(ID, &[]);
-        assert_eq!(d.len(), 1);
-        assert!(d[0].message.en.contains("700m / 1536Mi"));
-        assert!(d[0].message.zh.contains("700m / 1536Mi"));
+        let d = tester().one(Case::default());
+        assert!(d.message.en.contains("700m / 1536Mi"));
+        assert!(d.message.zh.contains("700m / 1536Mi"));
     }
 
     #[test]
     fn nothing_counted_is_zero() {
-        let d = values(ID, "pod:\n  resources: {}\n");
+        let d = tester().findings("pod:\n  resources: {}\n");
         assert_eq!(starts(&d), vec![(1, 1)]);
         assert!(d[0].message.en.contains("0m / 0Mi"));
     }
 
     #[test]
     fn presets_are_named_when_nothing_is_counted() {
-        let d = values(ID, "resources: {}\nresourcesPreset: nano\nmetrics:\n  resourcesPreset: none\n  resources: {}\nworker:\n  resourcesPreset: small\n");
+        let d = tester().findings("resources: {}\nresourcesPreset: nano\nmetrics:\n  resourcesPreset: none\n  resources: {}\nworker:\n  resourcesPreset: small\n");
         assert_eq!(starts(&d), vec![(1, 1)]);
         assert!(
             help(&d[0]).starts_with("2 `resourcesPreset` (first: `resourcesPreset`)"),
@@ -213,14 +215,17 @@ mod tests {
 
     #[test]
     fn declared_at_resource_limit() {
-        let d = acl(
-            ID,
+        let d = tester().findings(with(
+            ACL_HELPERS,
             "data:\n  psp_type: Limit\n  resource_limit:\n    max_cpu: 500\n    max_memory: 1200\n",
-        );
+        ));
         assert_eq!(starts(&d), vec![(3, 3)]);
         assert_eq!(files(&d), vec!["templates/_acl_helpers.yaml.tpl"]);
         assert!(d[0].message.en.contains("500m / 1200Mi, declared"));
-        let d = acl(ID, "data:\n  resource_limit:\n    max_cpu: 500\n");
+        let d = tester().findings(with(
+            ACL_HELPERS,
+            "data:\n  resource_limit:\n    max_cpu: 500\n",
+        ));
         assert!(
             d[0].message.en.contains("500m / 1536Mi")
                 && d[0].message.en.contains("no valid `max_memory`")
@@ -230,21 +235,15 @@ mod tests {
     #[test]
     fn exempt_at_the_keyword_or_namespace() {
         let chart = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator:foundation\n  - en:x\n";
-        let d = run(ID, &[("Chart.yaml", Some(chart))]);
+        let d = tester().findings(with(CHART_YAML, chart));
         assert_eq!(starts(&d), vec![(5, 5)]);
         assert!(
             d[0].message.en.contains("`creator:foundation` exempts")
                 && d[0].message.en.contains("700m / 1536Mi")
         );
-        let d = acl(ID, "data:\n  namespace: openstack\n");
+        let d = tester().findings(with(ACL_HELPERS, "data:\n  namespace: openstack\n"));
         assert_eq!(starts(&d), vec![(2, 14)]);
         assert!(d[0].message.en.contains("`namespace: openstack`"));
-    }
-
-    #[test]
-    fn silent_without_anything_to_compute() {
-        assert!(run(ID, &[("values.yaml", None)]).is_empty());
-        assert!(values(ID, "pod: [1\n").is_empty());
     }
 
     #[test]
@@ -255,8 +254,16 @@ mod tests {
                 "  c{i}:\n    requests: {{cpu: 100m, memory: 128Mi}}\n"
             ));
         }
-        let d = values(ID, &v);
+        let d = tester().findings(v);
         assert!(d[0].message.en.contains("2000m / 2560Mi, computed from 20"));
         assert!(help(&d[0]).contains("… +8"));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // Silent without anything to compute.
+            .pass([without(VALUES_YAML), "pod: [1\n".into()])
+            .test_and_snapshot();
     }
 }

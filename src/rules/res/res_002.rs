@@ -149,13 +149,19 @@ fn over(c: &Computation, kind: Kind, total: u64, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::res::test_support::*;
+    use crate::chart::{ACL_HELPERS, CHART_YAML, VALUES_YAML};
+    use crate::rules::tester::{files, help, starts, with, Case, Tester};
 
-    const ID: &str = "RES-002";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(VALUES_YAML)
+    }
+
+    /// Requests far over the limits.
+    const BIG: &str = "resources:\n  requests: {cpu: 60, memory: 120Gi}\n";
 
     #[test]
     fn computed_over_points_at_the_largest() {
-        let d = values(ID, "a:\n  resources:\n    x:\n      requests: {cpu: 3, memory: 6Gi}\n    w:\n      requests:\n        cpu: \"3500m\"\n        memory: 6Gi\n");
+        let d = tester().findings("a:\n  resources:\n    x:\n      requests: {cpu: 3, memory: 6Gi}\n    w:\n      requests:\n        cpu: \"3500m\"\n        memory: 6Gi\n");
         // cpu 6500m over; memory 12288Mi is exactly the limit.
         assert_eq!(starts(&d), vec![(7, 14)]);
         assert!(d[0].message.en.contains("`6500m`"), "{}", d[0].message.en);
@@ -168,10 +174,7 @@ mod tests {
 
     #[test]
     fn both_figures_over() {
-        let d = values(
-            ID,
-            "resources:\n  requests:\n    cpu: 7\n    memory: 13Gi\n",
-        );
+        let d = tester().findings("resources:\n  requests:\n    cpu: 7\n    memory: 13Gi\n");
         assert_eq!(starts(&d), vec![(3, 10), (4, 13)]);
         assert!(d[1].message.en.contains("`13312Mi`"));
         assert!(d[1].message.zh.contains("内存"));
@@ -179,61 +182,44 @@ mod tests {
 
     #[test]
     fn limits_exactly_are_fine() {
-        assert!(values(ID, "resources:\n  requests: {cpu: 6, memory: 12Gi}\n").is_empty());
-        assert!(values(ID, "resources:\n  requests: {cpu: 6001m, memory: 1Gi}\n").len() == 1);
-    }
-
-    #[test]
-    fn jobs_do_not_push_it_over() {
-        assert!(values(
-            ID,
-            "resources:\n  jobs:\n    big:\n      requests: {cpu: 60, memory: 120Gi}\n"
-        )
-        .is_empty());
+        assert!(
+            tester()
+                .findings("resources:\n  requests: {cpu: 6001m, memory: 1Gi}\n")
+                .len()
+                == 1
+        );
     }
 
     #[test]
     fn declared_over_at_the_figure() {
-        let d = acl(
-            ID,
+        let d = tester().findings(with(
+            ACL_HELPERS,
             "data:\n  resource_limit:\n    max_cpu: 500\n    max_memory: 20000\n",
-        );
+        ));
         assert_eq!(starts(&d), vec![(4, 17)]);
         assert_eq!(files(&d), vec!["templates/_acl_helpers.yaml.tpl"]);
     }
 
     #[test]
-    fn declared_within_wins_over_a_large_sum() {
-        let big = "resources:\n  requests: {cpu: 60, memory: 120Gi}\n";
-        let acl = "data:\n  resource_limit:\n    max_cpu: 6000\n    max_memory: 12288\n";
-        assert!(run(
-            ID,
-            &[
-                ("values.yaml", Some(big)),
-                ("templates/_acl_helpers.yaml.tpl", Some(acl))
-            ]
-        )
-        .is_empty());
-    }
-
-    #[test]
-    fn exempt_products_are_not_checked() {
-        let big = "resources:\n  requests: {cpu: 60, memory: 120Gi}\n";
-        let acl = "data:\n  namespace: openstack\n";
-        assert!(run(
-            ID,
-            &[
-                ("values.yaml", Some(big)),
-                ("templates/_acl_helpers.yaml.tpl", Some(acl))
-            ]
-        )
-        .is_empty());
-        let chart =
+    fn pass_and_fail() {
+        let foundation =
             "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
-        assert!(run(
-            ID,
-            &[("values.yaml", Some(big)), ("Chart.yaml", Some(chart))]
-        )
-        .is_empty());
+        tester()
+            .pass([
+                // The limits exactly.
+                Case::from("resources:\n  requests: {cpu: 6, memory: 12Gi}\n"),
+                // Jobs do not push it over.
+                "resources:\n  jobs:\n    big:\n      requests: {cpu: 60, memory: 120Gi}\n".into(),
+                // Declared within wins over a large sum.
+                with(VALUES_YAML, BIG).with(
+                    ACL_HELPERS,
+                    "data:\n  resource_limit:\n    max_cpu: 6000\n    max_memory: 12288\n",
+                ),
+                // Exempt products are not checked.
+                with(VALUES_YAML, BIG).with(ACL_HELPERS, "data:\n  namespace: openstack\n"),
+                with(VALUES_YAML, BIG).with(CHART_YAML, foundation),
+            ])
+            .fail([BIG])
+            .test_and_snapshot();
     }
 }

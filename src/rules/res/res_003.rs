@@ -142,14 +142,16 @@ fn suggest(text: &str, memory: bool, e: &QuantityError) -> Option<String> {
 mod tests {
     use super::suggest;
     use crate::chart::resources::quantity::QuantityError;
-    use crate::rules::res::test_support::*;
+    use crate::chart::VALUES_YAML;
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "RES-003";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(VALUES_YAML)
+    }
 
     #[test]
     fn bad_values_at_their_place() {
-        let d = values(
-            ID,
+        let d = tester().findings(
             "pod:\n  resources:\n    api:\n      requests:\n        memory: \"500mb\"\n        cpu: 1.5 c\n      limits:\n        memory: 1.5 Gi\n        cpu: -1\n",
         );
         assert_eq!(starts(&d), vec![(5, 17), (6, 14), (8, 17), (9, 14)]);
@@ -166,10 +168,7 @@ mod tests {
 
     #[test]
     fn types_that_are_not_quantities() {
-        let d = values(
-            ID,
-            "resources:\n  requests:\n    cpu: true\n    memory: [1Gi]\n",
-        );
+        let d = tester().findings("resources:\n  requests:\n    cpu: true\n    memory: [1Gi]\n");
         assert_eq!(starts(&d), vec![(3, 10), (4, 13)]);
         assert!(d[0].message.en.contains("a boolean, not a quantity"));
         assert!(d[1].message.en.contains("a list, not a quantity"));
@@ -177,14 +176,8 @@ mod tests {
 
     #[test]
     fn jobs_and_orphans_are_checked_too() {
-        let d = values(ID, "resources:\n  jobs:\n    x:\n      requests: {cpu: 1x}\nother:\n  requests: {memory: 1 G}\n");
+        let d = tester().findings("resources:\n  jobs:\n    x:\n      requests: {cpu: 1x}\nother:\n  requests: {memory: 1 G}\n");
         assert_eq!(starts(&d), vec![(4, 23), (6, 22)]);
-    }
-
-    #[test]
-    fn good_values_pass() {
-        let v = "resources:\n  a:\n    requests: {cpu: 0.5, memory: 1e9}\n    limits: {cpu: \"2\", memory: 1073741824}\n  b:\n    requests: {cpu: ~, memory: 512Mi}\nconf:\n  limits: {cpu: lots}\n";
-        assert!(values(ID, v).is_empty(), "{:?}", values(ID, v));
     }
 
     #[test]
@@ -199,5 +192,12 @@ mod tests {
         assert_eq!(suggest("500mc", false, &f).as_deref(), Some("500m"));
         assert_eq!(suggest("lots", true, &f), None);
         assert_eq!(suggest("1x", false, &f), None);
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass(["resources:\n  a:\n    requests: {cpu: 0.5, memory: 1e9}\n    limits: {cpu: \"2\", memory: 1073741824}\n  b:\n    requests: {cpu: ~, memory: 512Mi}\nconf:\n  limits: {cpu: lots}\n"])
+            .test_and_snapshot();
     }
 }

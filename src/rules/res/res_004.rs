@@ -110,14 +110,17 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::res::test_support::*;
+    use crate::chart::VALUES_YAML;
+    use crate::rules::res::cases::{exempt, mistakes};
+    use crate::rules::tester::{help, starts, Case, Tester};
 
-    const ID: &str = "RES-004";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(VALUES_YAML)
+    }
 
     #[test]
     fn limits_over_one_and_a_half() {
-        let d = values(
-            ID,
+        let d = tester().findings(
             "resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits:\n      cpu: 1\n      memory: 2Gi\n",
         );
         assert_eq!(starts(&d), vec![(5, 12), (6, 15)]);
@@ -133,52 +136,37 @@ mod tests {
     }
 
     #[test]
-    fn exactly_one_and_a_half_passes() {
-        assert!(values(ID, "resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits: {cpu: 450m, memory: 1152Mi}\n").is_empty());
-        assert!(values(ID, "resources:\n  api:\n    requests: {cpu: 0.3, memory: 768Mi}\n    limits: {cpu: 0.45, memory: 1.125Gi}\n").is_empty());
-        let d = values(ID, "resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits: {cpu: 451m}\n");
+    fn just_over_one_and_a_half() {
+        let d = tester().findings("resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits: {cpu: 451m}\n");
         assert_eq!(starts(&d), vec![(4, 19)]);
     }
 
     #[test]
-    fn tiers_jobs_and_missing_requests_are_skipped() {
-        // A tier request: the guide's advice is for custom figures.
-        assert!(values(ID, "resources:\n  api:\n    requests: {cpu: 500m, memory: 1Gi}\n    limits: {cpu: 4, memory: 8Gi}\n").is_empty());
-        // Under jobs: not counted.
-        assert!(values(ID, "resources:\n  jobs:\n    x:\n      requests: {cpu: 300m, memory: 768Mi}\n      limits: {cpu: 4}\n").is_empty());
-        // No cpu request: no ratio.
-        assert!(values(
-            ID,
-            "resources:\n  api:\n    requests: {memory: 768Mi}\n    limits: {cpu: 4}\n"
-        )
-        .is_empty());
-        assert!(values(
-            ID,
-            "resources:\n  api:\n    requests: {cpu: 0, memory: 768Mi}\n    limits: {cpu: 4}\n"
-        )
-        .is_empty());
-    }
-
-    #[test]
     fn odd_memory_suggestion_is_floored() {
-        let d = values(ID, "resources:\n  api:\n    requests: {cpu: 300m, memory: 1000M}\n    limits: {memory: 2G}\n");
+        let d = tester().findings("resources:\n  api:\n    requests: {cpu: 300m, memory: 1000M}\n    limits: {memory: 2G}\n");
         // 1.5 × 1000M = 1500M = 1430.5Mi: at most 1430Mi.
         assert!(help(&d[0]).contains("`1430Mi`"), "{}", help(&d[0]));
     }
 
     #[test]
-    fn exempt_products_are_not_checked() {
-        let chart =
-            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
-        let v = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
-        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
-        let files = [
-            ("Chart.yaml", Some(chart)),
-            ("values.yaml", Some(v)),
-            ("templates/_acl_helpers.yaml.tpl", Some(a)),
-        ];
-        assert!(run(ID, &files).is_empty());
-        // The same files without the exemption do report.
-        assert!(!run(ID, &files[1..]).is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // Exactly one and a half.
+                Case::from("resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits: {cpu: 450m, memory: 1152Mi}\n"),
+                "resources:\n  api:\n    requests: {cpu: 0.3, memory: 768Mi}\n    limits: {cpu: 0.45, memory: 1.125Gi}\n".into(),
+                // A tier request: the guide's advice is for custom figures.
+                "resources:\n  api:\n    requests: {cpu: 500m, memory: 1Gi}\n    limits: {cpu: 4, memory: 8Gi}\n".into(),
+                // Under jobs: not counted.
+                "resources:\n  jobs:\n    x:\n      requests: {cpu: 300m, memory: 768Mi}\n      limits: {cpu: 4}\n".into(),
+                // No cpu request: no ratio.
+                "resources:\n  api:\n    requests: {memory: 768Mi}\n    limits: {cpu: 4}\n".into(),
+                "resources:\n  api:\n    requests: {cpu: 0, memory: 768Mi}\n    limits: {cpu: 4}\n".into(),
+                // Exempt products are not checked.
+                exempt(),
+            ])
+            // The same files without the exemption.
+            .fail([mistakes()])
+            .test_and_snapshot();
     }
 }

@@ -92,14 +92,16 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::res::test_support::*;
+    use crate::chart::VALUES_YAML;
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "RES-005";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(VALUES_YAML)
+    }
 
     #[test]
     fn custom_pairs_at_their_requests_key() {
-        let d = values(
-            ID,
+        let d = tester().findings(
             "resources:\n  a:\n    requests: {cpu: 300m, memory: 768Mi}\n  b:\n    requests:\n      cpu: 2\n      memory: 1Gi\n  c:\n    requests: {cpu: 200m, memory: 1Gi}\n",
         );
         assert_eq!(starts(&d), vec![(3, 5), (5, 5), (9, 5)]);
@@ -118,22 +120,19 @@ mod tests {
     #[test]
     fn tiers_in_any_spelling_pass() {
         let v = "resources:\n  a:\n    requests: {cpu: 0.2, memory: 512Mi}\n  b:\n    requests: {cpu: \"500m\", memory: 0.5Gi}\n  c:\n    requests: {cpu: 1, memory: 2Gi}\n  d:\n    requests: {cpu: 200m, memory: 536870912}\n";
-        let d = values(ID, v);
+        let d = tester().findings(v);
         assert_eq!(starts(&d), vec![(5, 5)], "0.5Gi is 512Mi, not 1024Mi");
     }
 
     #[test]
-    fn jobs_and_half_pairs_are_left_to_others() {
-        assert!(values(
-            ID,
-            "resources:\n  a:\n    requests: {cpu: 300m, memory: 1 Gi}\n"
-        )
-        .is_empty());
-        assert!(values(
-            ID,
-            "resources:\n  jobs:\n    x:\n      requests: {cpu: 300m, memory: 1Mi}\n"
-        )
-        .is_empty());
-        assert!(values(ID, "resources:\n  a:\n    requests: {cpu: 300m}\n").is_empty());
+    fn pass_and_fail() {
+        tester()
+            // Jobs and half pairs are left to others.
+            .pass([
+                "resources:\n  a:\n    requests: {cpu: 300m, memory: 1 Gi}\n",
+                "resources:\n  jobs:\n    x:\n      requests: {cpu: 300m, memory: 1Mi}\n",
+                "resources:\n  a:\n    requests: {cpu: 300m}\n",
+            ])
+            .test_and_snapshot();
     }
 }

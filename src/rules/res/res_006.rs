@@ -123,13 +123,17 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::res::test_support::*;
+    use crate::chart::VALUES_YAML;
+    use crate::rules::res::cases::{exempt, mistakes};
+    use crate::rules::tester::{help, starts, Case, Tester};
 
-    const ID: &str = "RES-006";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(VALUES_YAML)
+    }
 
     #[test]
     fn missing_memory_or_cpu_at_requests() {
-        let d = values(ID, "resources:\n  a:\n    requests:\n      cpu: 500m\n  b:\n    requests: {memory: 1Gi, cpu: ~}\n");
+        let d = tester().findings("resources:\n  a:\n    requests:\n      cpu: 500m\n  b:\n    requests: {memory: 1Gi, cpu: ~}\n");
         assert_eq!(starts(&d), vec![(3, 5), (6, 5)]);
         assert!(
             d[0].message.en.contains("`resources.a` have no `memory`"),
@@ -142,41 +146,26 @@ mod tests {
 
     #[test]
     fn near_miss_keys_at_the_key() {
-        let d = values(ID, "resources:\n  a:\n    requests:\n      CPU: 1\n      Memory: 1Gi\n  b:\n    requests:\n      cpu: 1\n      mem: 1Gi\n");
+        let d = tester().findings("resources:\n  a:\n    requests:\n      CPU: 1\n      Memory: 1Gi\n  b:\n    requests:\n      cpu: 1\n      mem: 1Gi\n");
         assert_eq!(starts(&d), vec![(4, 7), (5, 7), (9, 7)]);
         assert_eq!(help(&d[0]), "rename `CPU` to `cpu`");
         assert_eq!(help(&d[2]), "rename `mem` to `memory`");
     }
 
     #[test]
-    fn not_compute_requests_pass() {
-        let v = "resources:\n  a:\n    requests: {}\n  b:\n    requests:\n      storage: 10Gi\n  c:\n    requests: {nvidia.com/gpu: 1}\n  d:\n    requests: {cpu: 1, memory: 1Gi, ephemeral-storage: 1Gi}\n";
-        assert!(values(ID, v).is_empty(), "{:?}", values(ID, v));
-    }
-
-    #[test]
-    fn jobs_and_orphans_are_not_counted() {
-        assert!(values(
-            ID,
-            "resources:\n  jobs:\n    x:\n      requests: {cpu: 1}\n"
-        )
-        .is_empty());
-        assert!(values(ID, "resource:\n  x:\n    requests: {cpu: 1}\n").is_empty());
-    }
-
-    #[test]
-    fn exempt_products_are_not_checked() {
-        let chart =
-            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
-        let v = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
-        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
-        let files = [
-            ("Chart.yaml", Some(chart)),
-            ("values.yaml", Some(v)),
-            ("templates/_acl_helpers.yaml.tpl", Some(a)),
-        ];
-        assert!(run(ID, &files).is_empty());
-        // The same files without the exemption do report.
-        assert!(!run(ID, &files[1..]).is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // Requests that are not compute requests.
+                Case::from("resources:\n  a:\n    requests: {}\n  b:\n    requests:\n      storage: 10Gi\n  c:\n    requests: {nvidia.com/gpu: 1}\n  d:\n    requests: {cpu: 1, memory: 1Gi, ephemeral-storage: 1Gi}\n"),
+                // Jobs and orphans are not counted.
+                "resources:\n  jobs:\n    x:\n      requests: {cpu: 1}\n".into(),
+                "resource:\n  x:\n    requests: {cpu: 1}\n".into(),
+                // Exempt products are not checked.
+                exempt(),
+            ])
+            // The same files without the exemption.
+            .fail([mistakes()])
+            .test_and_snapshot();
     }
 }

@@ -125,13 +125,17 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::res::test_support::*;
+    use crate::chart::VALUES_YAML;
+    use crate::rules::res::cases::{exempt, mistakes};
+    use crate::rules::tester::{help, starts, Case, Tester};
 
-    const ID: &str = "RES-007";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(VALUES_YAML)
+    }
 
     #[test]
     fn typo_of_resources_once_at_the_key() {
-        let d = values(ID, "pod:\n  resource:\n    api:\n      requests: {cpu: 1, memory: 1Gi}\n    web:\n      requests: {cpu: 1}\n");
+        let d = tester().findings("pod:\n  resource:\n    api:\n      requests: {cpu: 1, memory: 1Gi}\n    web:\n      requests: {cpu: 1}\n");
         assert_eq!(starts(&d), vec![(2, 3)]);
         assert!(
             d[0].message
@@ -148,40 +152,29 @@ mod tests {
 
     #[test]
     fn requests_without_resources_at_requests() {
-        let d = values(ID, "api:\n  container:\n    requests:\n      memory: 1Gi\n");
+        let d = tester().findings("api:\n  container:\n    requests:\n      memory: 1Gi\n");
         assert_eq!(starts(&d), vec![(3, 5)]);
         assert!(d[0].message.en.contains("`api.container`"));
     }
 
     #[test]
     fn misspelt_requests_under_resources() {
-        let d = values(
-            ID,
-            "pod:\n  resources:\n    api:\n      request:\n        cpu: 1\n",
-        );
+        let d = tester().findings("pod:\n  resources:\n    api:\n      request:\n        cpu: 1\n");
         assert_eq!(starts(&d), vec![(4, 7)]);
         assert_eq!(help(&d[0]), "rename `request` to `requests`");
     }
 
     #[test]
-    fn common_patterns_pass() {
-        let v = "resources: {}\nresourcesPreset: nano\nvolumePermissions:\n  resources:\n    requests: {}\n    limits: {}\npersistence:\n  size: 8Gi\nvolumeClaimTemplates:\n  - spec:\n      resources:\n        requests:\n          storage: 10Gi\nclaim:\n  requests:\n    storage: 1Gi\njobs:\n  backup:\n    requests: {cpu: 1}\nlimitRange:\n  limits: {cpu: 1}\n";
-        assert!(values(ID, v).is_empty(), "{:?}", values(ID, v));
-    }
-
-    #[test]
-    fn exempt_products_are_not_checked() {
-        let chart =
-            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
-        let v = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
-        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
-        let files = [
-            ("Chart.yaml", Some(chart)),
-            ("values.yaml", Some(v)),
-            ("templates/_acl_helpers.yaml.tpl", Some(a)),
-        ];
-        assert!(run(ID, &files).is_empty());
-        // The same files without the exemption do report.
-        assert!(!run(ID, &files[1..]).is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // Common patterns.
+                Case::from("resources: {}\nresourcesPreset: nano\nvolumePermissions:\n  resources:\n    requests: {}\n    limits: {}\npersistence:\n  size: 8Gi\nvolumeClaimTemplates:\n  - spec:\n      resources:\n        requests:\n          storage: 10Gi\nclaim:\n  requests:\n    storage: 1Gi\njobs:\n  backup:\n    requests: {cpu: 1}\nlimitRange:\n  limits: {cpu: 1}\n"),
+                // Exempt products are not checked.
+                exempt(),
+            ])
+            // The same files without the exemption.
+            .fail([mistakes()])
+            .test_and_snapshot();
     }
 }

@@ -79,14 +79,17 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::res::test_support::*;
+    use crate::chart::{ACL_HELPERS, VALUES_YAML};
+    use crate::rules::res::cases::{exempt, mistakes};
+    use crate::rules::tester::{files, starts, Case, Tester};
 
-    const ID: &str = "RES-008";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(ACL_HELPERS)
+    }
 
     #[test]
     fn differs_at_resource_limit() {
-        let d = acl(
-            ID,
+        let d = tester().findings(
             "data:\n  psp_type: Limit\n  resource_limit:\n    max_cpu: 0\n    max_memory: 0\n",
         );
         assert_eq!(starts(&d), vec![(3, 3)]);
@@ -102,55 +105,28 @@ mod tests {
 
     #[test]
     fn one_figure_differs() {
-        let d = acl(
-            ID,
-            "data:\n  resource_limit:\n    max_cpu: 700\n    max_memory: 2048\n",
-        );
+        let d =
+            tester().findings("data:\n  resource_limit:\n    max_cpu: 700\n    max_memory: 2048\n");
         assert_eq!(starts(&d), vec![(2, 3)]);
-        // Only max_cpu given and equal: the memory figure is the computed one.
-        assert!(acl(ID, "data:\n  resource_limit:\n    max_cpu: 700\n").is_empty());
     }
 
     #[test]
-    fn equal_absent_or_unreadable_values_pass() {
-        assert!(acl(
-            ID,
-            "data:\n  resource_limit:\n    max_cpu: 700\n    max_memory: 1536\n"
-        )
-        .is_empty());
-        assert!(run(ID, &[]).is_empty());
+    fn pass_and_fail() {
         let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
-        assert!(run(
-            ID,
-            &[
-                ("templates/_acl_helpers.yaml.tpl", Some(a)),
-                ("values.yaml", None)
-            ]
-        )
-        .is_empty());
-        assert!(run(
-            ID,
-            &[
-                ("templates/_acl_helpers.yaml.tpl", Some(a)),
-                ("values.yaml", Some("a: [1\n"))
-            ]
-        )
-        .is_empty());
-    }
-
-    #[test]
-    fn exempt_products_are_not_checked() {
-        let chart =
-            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
-        let v = "pod:\n  resource:\n    x:\n      requests: {cpu: 300m}\n  resources:\n    a:\n      requests: {cpu: 300m}\n      limits: {cpu: 4}\n    b:\n      requests: {cpu: 300m, memory: 1Mi}\n";
-        let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
-        let files = [
-            ("Chart.yaml", Some(chart)),
-            ("values.yaml", Some(v)),
-            ("templates/_acl_helpers.yaml.tpl", Some(a)),
-        ];
-        assert!(run(ID, &files).is_empty());
-        // The same files without the exemption do report.
-        assert!(!run(ID, &files[1..]).is_empty());
+        tester()
+            .pass([
+                // Only max_cpu given and equal: the memory figure is the computed one.
+                Case::from("data:\n  resource_limit:\n    max_cpu: 700\n"),
+                // Equal, absent or unreadable values.
+                "data:\n  resource_limit:\n    max_cpu: 700\n    max_memory: 1536\n".into(),
+                Case::default(),
+                Case::from(a).without(VALUES_YAML),
+                Case::from(a).with(VALUES_YAML, "a: [1\n"),
+                // Exempt products are not checked.
+                exempt(),
+            ])
+            // The same files without the exemption.
+            .fail([mistakes()])
+            .test_and_snapshot();
     }
 }
