@@ -242,36 +242,24 @@ fn line_extent(text: &str, line: usize) -> Range {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::cfg::test_support::{help, run, run_with, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
-    }
-
-    #[test]
-    fn good_files_pass() {
-        for ok in [
-            "data_template:\n  a: ${replicas_by_modality}\ntrial_days: 180\n",
-            include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
-            "",
-            "# only a comment\n",
-            "data_template:\n  pw: |-\n    % if mariadb:\n    ${mariadb.get('pw', 'x')}\n    % else:\n    ${random_password('pw', 8)}\n    % endif\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn syntax_error_before_rendering() {
-        let d = run1("data_template:\n  a: [1, 2\n  b: 3\n");
-        assert_eq!(d.len(), 1);
-        assert!(d[0].message.en.contains("before rendering"));
-        assert_eq!(d[0].range.unwrap().start.line, 3);
+        let d = tester().one("data_template:\n  a: [1, 2\n  b: 3\n");
+        assert!(d.message.en.contains("before rendering"));
+        assert_eq!(d.range.unwrap().start.line, 3);
     }
 
     #[test]
     fn control_lines_outside_a_block_scalar() {
-        let d = run1("data_template:\n  conf:\n% if neutron:\n    backend: neutron\n% endif\n");
+        let d = tester()
+            .findings("data_template:\n  conf:\n% if neutron:\n    backend: neutron\n% endif\n");
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.en.contains("before rendering"));
         assert!(help(&d[0]).contains("block scalar"), "{}", help(&d[0]));
@@ -281,12 +269,13 @@ mod tests {
 
     #[test]
     fn error_after_rendering_maps_to_the_template_line() {
-        let d = run1("data_template:\n  endpoints:\n    maria_db:\n      password: ${safe_render('mariadb', '/p', '@dmin')}\ntrial_days: 180\n");
+        let d = tester().findings("data_template:\n  endpoints:\n    maria_db:\n      password: ${safe_render('mariadb', '/p', '@dmin')}\ntrial_days: 180\n");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(starts(&d), [(4, 17)]);
         assert!(d[0].message.en.contains("after rendering"));
         assert!(d[0].message.en.contains("`password: @dmin`"));
-        let d = run1("data_template:\n  password: ${safe_render('mariadb', '/p', '*secret*')}\n");
+        let d = tester()
+            .findings("data_template:\n  password: ${safe_render('mariadb', '/p', '*secret*')}\n");
         assert_eq!(starts(&d), [(2, 13)]);
         assert!(d[0].message.en.contains("anchor"), "{}", d[0].message.en);
     }
@@ -295,27 +284,35 @@ mod tests {
     fn every_branch_is_rendered() {
         // Only when `neutron` is installed does the first block line get deeper than the next.
         let src = "data_template:\n  d: |-\n    % if neutron:\n        deep\n    % endif\n      shallow\n  e: 1\n";
-        let d = run1(src);
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].message.en.contains("after rendering"));
-        assert_eq!(d[0].range.unwrap().start.line, 6);
-        assert!(d[0].message.en.contains("`shallow`"), "{}", d[0].message.en);
-        // Fine in both branches.
-        let src = "data_template:\n  d: |-\n    % if neutron:\n      ${neutron.get('v', 'x')}\n    % else:\n    ${'a'}\n    % endif\n  e: 1\n";
-        assert!(run1(src).is_empty(), "{:?}", run1(src));
+        let d = tester().one(src);
+        assert!(d.message.en.contains("after rendering"));
+        assert_eq!(d.range.unwrap().start.line, 6);
+        assert!(d.message.en.contains("`shallow`"), "{}", d.message.en);
     }
 
     #[test]
     fn not_utf8_and_not_a_map() {
-        let d = run_with(&super::RULE, b"data_template:\n  a: \xff\n", None);
+        let d = tester().findings(b"data_template:\n  a: \xff\n");
         assert!(d[0].message.en.contains("UTF-8"));
-        let d = run1("- data_template\n");
+        let d = tester().findings("- data_template\n");
         assert_eq!(starts(&d), [(1, 1)]);
         assert!(d[0].message.en.contains("a list"));
     }
 
     #[test]
-    fn mako_errors_leave_rendering_to_cfg_002() {
-        assert!(run1("data_template:\n  a: ${x\n").is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                "data_template:\n  a: ${replicas_by_modality}\ntrial_days: 180\n",
+                include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
+                "",
+                "# only a comment\n",
+                "data_template:\n  pw: |-\n    % if mariadb:\n    ${mariadb.get('pw', 'x')}\n    % else:\n    ${random_password('pw', 8)}\n    % endif\n",
+                // Every branch is rendered: fine in both.
+                "data_template:\n  d: |-\n    % if neutron:\n      ${neutron.get('v', 'x')}\n    % else:\n    ${'a'}\n    % endif\n  e: 1\n",
+                // Mako errors leave rendering to CFG-002.
+                "data_template:\n  a: ${x\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -107,64 +107,67 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::cfg::test_support::{help, run, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn unbalanced_blocks() {
-        let d = run1("data_template:\n  a: |-\n    % if neutron:\n    x\n");
+        let d = tester().findings("data_template:\n  a: |-\n    % if neutron:\n    x\n");
         assert_eq!(starts(&d), [(3, 7)]);
         assert!(d[0].message.en.contains("never closed"));
         assert!(help(&d[0]).contains("`% endif`"));
-        let d = run1("data_template:\n  a: |-\n    x\n    % endif\n    % else:\n");
+        let d = tester().findings("data_template:\n  a: |-\n    x\n    % endif\n    % else:\n");
         assert_eq!(starts(&d), [(4, 7), (5, 7)]);
-        let d = run1("a: |-\n  % if a:\n  % else:\n  % elif b:\n  % endif\n");
+        let d = tester().findings("a: |-\n  % if a:\n  % else:\n  % elif b:\n  % endif\n");
         assert_eq!(starts(&d), [(4, 5)]);
         assert!(d[0].message.en.contains("after `% else`"));
     }
 
     #[test]
     fn control_line_syntax() {
-        let d = run1("a: |-\n  % if neutron\n  x\n  % endif\n");
+        let d = tester().findings("a: |-\n  % if neutron\n  x\n  % endif\n");
         assert_eq!(starts(&d), [(2, 15)]);
         assert!(d[0].message.en.contains("needs a `:`"));
-        let d = run1("a: |-\n  % iff neutron:\n  % endif\n");
+        let d = tester().findings("a: |-\n  % iff neutron:\n  % endif\n");
         assert_eq!(starts(&d)[0], (2, 5));
         assert!(help(&d[0]).contains("`% if`"));
-        let d = run1("a: |-\n  % for x in y:\n  % endfor\n");
+        let d = tester().findings("a: |-\n  % for x in y:\n  % endfor\n");
         assert_eq!(d.len(), 2);
         assert!(d[0].message.en.contains("not supported"));
     }
 
     #[test]
     fn substitutions() {
-        let d = run1("data_template:\n  a: ${mariadb['endpoints'\n  b: 1\n");
+        let d = tester().findings("data_template:\n  a: ${mariadb['endpoints'\n  b: 1\n");
         assert_eq!(starts(&d), [(2, 6)]);
         assert!(d[0].message.en.contains("unterminated `${`"));
-        let d = run1("data_template:\n  a: ${x | h}\n  b: ${p[1:2]}\n  c: ${[x for x in y]}\n");
+        let d = tester()
+            .findings("data_template:\n  a: ${x | h}\n  b: ${p[1:2]}\n  c: ${[x for x in y]}\n");
         assert_eq!(starts(&d), [(2, 10), (3, 11), (4, 11)]);
-        let d = run1("data_template:\n  a: ${'abc}\n");
+        let d = tester().findings("data_template:\n  a: ${'abc}\n");
         assert!(d[0].message.en.contains("unterminated"));
     }
 
     #[test]
     fn attribute_without_a_call() {
-        let d = run1("data_template:\n  a: ${mariadb.endpoints.get('admin', {})}\n");
+        let d = tester().findings("data_template:\n  a: ${mariadb.endpoints.get('admin', {})}\n");
         assert_eq!(starts(&d), [(2, 15)]);
         assert!(help(&d[0]).contains("`.get('endpoints', default)`"));
     }
 
     #[test]
-    fn supported_syntax_passes() {
-        for ok in [
-            include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
-            "data_template:\n  a: ${p.get('a', {}).get('b', 'c') if p else 'd'}\n  b: ${not p and 1 or 2}\n",
-            "data_template:\n  a: 50%\n  b: |-\n    %% literal\n## comment\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
+    fn pass_and_fail() {
+        tester()
+            // Supported syntax.
+            .pass([
+                include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
+                "data_template:\n  a: ${p.get('a', {}).get('b', 'c') if p else 'd'}\n  b: ${not p and 1 or 2}\n",
+                "data_template:\n  a: 50%\n  b: |-\n    %% literal\n## comment\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -137,15 +137,16 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::cfg::test_support::{help, run, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn unknown_calls() {
-        let d = run1("data_template:\n  a: ${random_pasword('t', 8)}\n  b: ${safe_rendr('p', '/a', 1)}\n  c: ${frobnicate(1)}\n");
+        let d = tester().findings("data_template:\n  a: ${random_pasword('t', 8)}\n  b: ${safe_rendr('p', '/a', 1)}\n  c: ${frobnicate(1)}\n");
         assert_eq!(starts(&d), [(2, 8), (3, 8), (4, 8)]);
         assert_eq!(d[0].range.unwrap().end.column, 22);
         assert!(help(&d[0]).contains("`random_password`"));
@@ -156,7 +157,7 @@ mod tests {
 
     #[test]
     fn misspelt_bare_names() {
-        let d = run1("data_template:\n  a: ${replicas_by_modalty}\n  b: ${cloud_product_lable}\n  c: ${maria_db['x']}\n");
+        let d = tester().findings("data_template:\n  a: ${replicas_by_modalty}\n  b: ${cloud_product_lable}\n  c: ${maria_db['x']}\n");
         assert_eq!(starts(&d), [(2, 8), (3, 8), (4, 8)]);
         assert!(help(&d[0]).contains("`replicas_by_modality`"));
         assert!(help(&d[1]).contains("`cloud_product_label`"));
@@ -168,21 +169,22 @@ mod tests {
 
     #[test]
     fn unknown_methods() {
-        let d = run1("data_template:\n  a: ${p.gte('a', {})}\n  b: ${p.get('a', {}).itmes()}\n");
+        let d = tester()
+            .findings("data_template:\n  a: ${p.gte('a', {})}\n  b: ${p.get('a', {}).itmes()}\n");
         assert_eq!(starts(&d), [(2, 10), (3, 23)]);
         assert!(help(&d[0]).contains("`.get(…)`"));
         assert!(help(&d[1]).contains("`.items(…)`"));
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
-            "data_template:\n  a: ${str(replicas_by_modality)}\n  b: ${p.get('a', '').lower()}\n  c: ${len(p.keys()) if p else 0}\n",
-            // A declared dependency close to a function name is a product.
-            "data_template:\n  a: ${labels_enabled['x']}\ndependencies:\n  services:\n    labels_enabled: 6.0.1\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
+                "data_template:\n  a: ${str(replicas_by_modality)}\n  b: ${p.get('a', '').lower()}\n  c: ${len(p.keys()) if p else 0}\n",
+                // A declared dependency close to a function name is a product.
+                "data_template:\n  a: ${labels_enabled['x']}\ndependencies:\n  services:\n    labels_enabled: 6.0.1\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -326,15 +326,16 @@ fn config_path(e: &Expr, bad: &mut Bad) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::cfg::test_support::{help, run, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn random_password_arguments() {
-        let d = run1("data_template:\n  a: ${random_password('t', '8')}\n  b: ${random_password(t, 8)}\n  c: ${random_password('t', 0)}\n  d: ${random_password('t')}\n  e: ${random_password(tag='t', length=8)}\n  f: ${random_password(1, 8.0)}\n");
+        let d = tester().findings("data_template:\n  a: ${random_password('t', '8')}\n  b: ${random_password(t, 8)}\n  c: ${random_password('t', 0)}\n  d: ${random_password('t')}\n  e: ${random_password(tag='t', length=8)}\n  f: ${random_password(1, 8.0)}\n");
         assert_eq!(
             starts(&d),
             [
@@ -356,7 +357,7 @@ mod tests {
 
     #[test]
     fn safe_render_arguments() {
-        let d = run1("data_template:\n  a: ${safe_render(mariadb, '/a', 1)}\n  b: ${safe_render('mariadb', 'endpoints.admin', 1)}\n  c: ${safe_render('mariadb', '/a')}\n  d: ${safe_render_multi('neutron', '/a', 1)}\n  e: ${safe_render_multi(['neutron', proton], 'a/b', 1)}\n  f: ${safe_render_multi([], '/a', 1)}\n");
+        let d = tester().findings("data_template:\n  a: ${safe_render(mariadb, '/a', 1)}\n  b: ${safe_render('mariadb', 'endpoints.admin', 1)}\n  c: ${safe_render('mariadb', '/a')}\n  d: ${safe_render_multi('neutron', '/a', 1)}\n  e: ${safe_render_multi(['neutron', proton], 'a/b', 1)}\n  f: ${safe_render_multi([], '/a', 1)}\n");
         assert_eq!(
             starts(&d),
             [
@@ -378,19 +379,20 @@ mod tests {
 
     #[test]
     fn values_and_functions_used_the_wrong_way() {
-        let d = run1("data_template:\n  a: ${replicas_by_modality()}\n  b: ${random_password}\n");
+        let d = tester()
+            .findings("data_template:\n  a: ${replicas_by_modality()}\n  b: ${random_password}\n");
         assert_eq!(starts(&d), [(2, 28), (3, 8)]);
         assert!(help(&d[0]).contains("`${replicas_by_modality}`"));
         assert!(help(&d[1]).contains("random_password('tag', 8)"));
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
-            "data_template:\n  a: ${random_password('t' + 'x', 4 * 2)}\n  b: ${safe_render(str('p'), '/a', {})}\n  c: ${safe_render_multi(('a', 'b'), '/x/y', None)}\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
+                "data_template:\n  a: ${random_password('t' + 'x', 4 * 2)}\n  b: ${safe_render(str('p'), '/a', {})}\n  c: ${safe_render_multi(('a', 'b'), '/x/y', None)}\n",
+            ])
+            .test_and_snapshot();
     }
 }

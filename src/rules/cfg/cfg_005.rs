@@ -94,27 +94,28 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::cfg::test_support::{help, run, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn two_lengths() {
-        let d = run1("data_template:\n  a: ${random_password('db', 8)}\n  b: |-\n    % if x:\n    ${random_password('db', 12)}\n    % else:\n    ${random_password(\"db\", 8)}\n    % endif\n  c: ${random_password('db', 16)}\n");
+        let d = tester().findings("data_template:\n  a: ${random_password('db', 8)}\n  b: |-\n    % if x:\n    ${random_password('db', 12)}\n    % else:\n    ${random_password(\"db\", 8)}\n    % endif\n  c: ${random_password('db', 16)}\n");
         assert_eq!(starts(&d), [(5, 29), (9, 30)]);
         assert!(d[0].message.en.contains("length 12 here and 8 at line 2"));
         assert!(help(&d[1]).contains("length 8"));
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
-            "data_template:\n  a: ${random_password('db', 8)}\n  b: ${random_password('db', 8)}\n  c: ${random_password('other', 16)}\n  d: ${random_password('db', n)}\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
+                "data_template:\n  a: ${random_password('db', 8)}\n  b: ${random_password('db', 8)}\n  c: ${random_password('other', 16)}\n  d: ${random_password('db', n)}\n",
+            ])
+            .test_and_snapshot();
     }
 }

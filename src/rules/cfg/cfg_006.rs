@@ -148,16 +148,17 @@ fn fix(u: &Use, can_declare: bool) -> Text {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CONFIG_HELPERS;
     use crate::diagnostic::Severity;
-    use crate::rules::cfg::test_support::{help, run, starts};
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn undeclared_unguarded_reads() {
-        let d = run1("data_template:\n  a: ${mariadb['endpoints']['admin']['password']}\n  b: ${mariadb.get('endpoints', {}).get('admin', {})}\n  c: ${neutron}\n");
+        let d = tester().findings("data_template:\n  a: ${mariadb['endpoints']['admin']['password']}\n  b: ${mariadb.get('endpoints', {}).get('admin', {})}\n  c: ${neutron}\n");
         assert_eq!(starts(&d), [(2, 8), (3, 8), (4, 8)]);
         assert_eq!(d[0].range.unwrap().end.column, 15);
         assert!(
@@ -168,28 +169,14 @@ mod tests {
     }
 
     #[test]
-    fn guards_protect() {
-        for ok in [
-            "data_template:\n  a: |-\n    % if mariadb:\n    ${mariadb['endpoints']}\n    % endif\n",
-            "data_template:\n  a: |-\n    % if neutron:\n    x\n    % elif mariadb:\n    ${mariadb.get('a')}\n    % endif\n",
-            "data_template:\n  a: |-\n    % if not mariadb:\n    x\n    % else:\n    ${mariadb.get('a')}\n    % endif\n",
-            "data_template:\n  a: ${mariadb and mariadb.get('a')}\n  b: ${mariadb.get('a') if mariadb else 'x'}\n",
-            "data_template:\n  a: ${safe_render('mariadb', '/a', 'x')}\n  b: ${mariadb or 'none'}\n",
-            "data_template:\n  a: ${mariadb['a']}\ndependencies:\n  services:\n    mariadb: 6.0.1\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
-    }
-
-    #[test]
     fn guard_of_another_branch_does_not_count() {
-        let d = run1("data_template:\n  a: |-\n    % if mariadb:\n    x\n    % else:\n    ${mariadb['a']}\n    % endif\n    ${mariadb['b']}\n");
+        let d = tester().findings("data_template:\n  a: |-\n    % if mariadb:\n    x\n    % else:\n    ${mariadb['a']}\n    % endif\n    ${mariadb['b']}\n");
         assert_eq!(starts(&d), [(6, 7), (8, 7)]);
     }
 
     #[test]
     fn parallel_members_warn_and_exclusions_always_fail() {
-        let d = run1("data_template:\n  a: ${neutron['endpoints']}\n  b: ${nova.get('x')}\ndependencies:\n  parallel_services:\n    - neutron: 6.0.1\n      proton: 6.0.1\n  exclusion:\n    - nova\n");
+        let d = tester().findings("data_template:\n  a: ${neutron['endpoints']}\n  b: ${nova.get('x')}\ndependencies:\n  parallel_services:\n    - neutron: 6.0.1\n      proton: 6.0.1\n  exclusion:\n    - nova\n");
         assert_eq!(starts(&d), [(2, 8), (3, 8)]);
         assert_eq!(d[0].severity, Severity::Warning);
         assert!(d[0].message.en.contains("`proton`"));
@@ -199,9 +186,19 @@ mod tests {
     }
 
     #[test]
-    fn names_that_are_not_products_are_left_to_cfg_003() {
-        assert!(
-            run1("data_template:\n  a: ${maria_db['x']}\n  b: ${replicas_by_modalty}\n").is_empty()
-        );
+    fn pass_and_fail() {
+        tester()
+            // Guards protect.
+            .pass([
+                "data_template:\n  a: |-\n    % if mariadb:\n    ${mariadb['endpoints']}\n    % endif\n",
+                "data_template:\n  a: |-\n    % if neutron:\n    x\n    % elif mariadb:\n    ${mariadb.get('a')}\n    % endif\n",
+                "data_template:\n  a: |-\n    % if not mariadb:\n    x\n    % else:\n    ${mariadb.get('a')}\n    % endif\n",
+                "data_template:\n  a: ${mariadb and mariadb.get('a')}\n  b: ${mariadb.get('a') if mariadb else 'x'}\n",
+                "data_template:\n  a: ${safe_render('mariadb', '/a', 'x')}\n  b: ${mariadb or 'none'}\n",
+                "data_template:\n  a: ${mariadb['a']}\ndependencies:\n  services:\n    mariadb: 6.0.1\n",
+            ])
+            // Names that are not products are left to CFG-003.
+            .pass(["data_template:\n  a: ${maria_db['x']}\n  b: ${replicas_by_modalty}\n"])
+            .test_and_snapshot();
     }
 }

@@ -168,15 +168,16 @@ fn chain_text(u: &crate::mako::Use) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::cfg::test_support::{help, run, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn subscript_chains() {
-        let d = run1("data_template:\n  a: ${mariadb['endpoints']['admin']['password']}\n  b: |-\n    % if neutron:\n    ${neutron.get('endpoints', {})['oslo_db']['auth']}\n    % endif\n  c: ${mariadb['endpoints'].get('admin', {})}\n");
+        let d = tester().findings("data_template:\n  a: ${mariadb['endpoints']['admin']['password']}\n  b: |-\n    % if neutron:\n    ${neutron.get('endpoints', {})['oslo_db']['auth']}\n    % endif\n  c: ${mariadb['endpoints'].get('admin', {})}\n");
         assert_eq!(starts(&d), [(2, 15), (5, 35)]);
         assert_eq!(d[0].range.unwrap().end.column, 28);
         assert!(d[0]
@@ -192,7 +193,7 @@ mod tests {
 
     #[test]
     fn get_without_default_then_more() {
-        let d = run1(
+        let d = tester().findings(
             "data_template:\n  a: ${p.get('endpoints').get('admin', {})}\n  b: ${p.get('x')}\n",
         );
         assert_eq!(starts(&d), [(2, 9)]);
@@ -201,12 +202,12 @@ mod tests {
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            "data_template:\n  a: ${p.get('a', {}).get('b', 'x')}\n  b: ${safe_render('p', '/a/b', 'x')}\n  c: ${{'k': 1}['k']}\n  d: ${safe_render('p', '/a', {})['k']}\n",
-            "data_template:\n  a: ${maria_db['x']}\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                "data_template:\n  a: ${p.get('a', {}).get('b', 'x')}\n  b: ${safe_render('p', '/a/b', 'x')}\n  c: ${{'k': 1}['k']}\n  d: ${safe_render('p', '/a', {})['k']}\n",
+                "data_template:\n  a: ${maria_db['x']}\n",
+            ])
+            .test_and_snapshot();
     }
 }

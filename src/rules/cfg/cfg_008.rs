@@ -148,15 +148,16 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::cfg::test_support::{help, run, run_with, starts};
+    use crate::chart::{CONFIG_HELPERS, VALUES_YAML};
+    use crate::rules::tester::{help, starts, Case, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn typo_suggests_the_nearest_path() {
-        let d = run1("data_template:\n  pod:\n    replica:\n      backend_api: 2\n  labels:\n    node_selector_val: x\n  nothing_like_it: 1\n");
+        let d = tester().findings("data_template:\n  pod:\n    replica:\n      backend_api: 2\n  labels:\n    node_selector_val: x\n  nothing_like_it: 1\n");
         assert_eq!(starts(&d), [(3, 5), (6, 5), (7, 3)]);
         assert_eq!(d[0].range.unwrap().end.column, 12);
         assert!(d[0].message.en.contains("`pod.replica`"));
@@ -167,25 +168,23 @@ mod tests {
 
     #[test]
     fn trial_values_too_but_not_license_parameters() {
-        let d = run1("trial_values:\n  default_product_replicas: 1\n  pod:\n    replicas:\n      backend_apu: 1\n");
+        let d = tester().findings("trial_values:\n  default_product_replicas: 1\n  pod:\n    replicas:\n      backend_apu: 1\n");
         assert_eq!(starts(&d), [(5, 7)]);
         assert!(d[0].message.en.contains("(in `trial_values`)"));
     }
 
     #[test]
-    fn free_form_places_are_not_judged() {
+    fn pass_and_fail() {
         let values = "conf: {}\nlist: [1]\nnull_here:\nscalar: 1\npod:\n  replicas:\n    api: 1\n";
         let cfg = "data_template:\n  conf:\n    anything: 1\n  list:\n    x: 1\n  null_here:\n    y: 2\n  scalar:\n    z: 3\n  pod:\n    replicas:\n      api: ${replicas_by_modality}\n      ${x}: 1\n";
-        let d = run_with(&super::RULE, cfg.as_bytes(), Some(values));
-        assert!(d.is_empty(), "{d:?}");
-    }
-
-    #[test]
-    fn passes() {
-        let ok = "data_template:\n  pod:\n    replicas:\n      backend_api: ${replicas_by_modality}\n  labels:\n    node_selector_key: ${cloud_product_label}\n  conf:\n    container_port: 8080\n";
-        assert!(run1(ok).is_empty(), "{:?}", run1(ok));
-        // A values.yaml that does not parse is another rule's finding.
-        let d = run_with(&super::RULE, b"data_template:\n  nope: 1\n", Some("a: [\n"));
-        assert!(d.is_empty());
+        tester()
+            .pass([
+                Case::from("data_template:\n  pod:\n    replicas:\n      backend_api: ${replicas_by_modality}\n  labels:\n    node_selector_key: ${cloud_product_label}\n  conf:\n    container_port: 8080\n"),
+                // Free-form places are not judged.
+                Case::from(cfg).with(VALUES_YAML, values),
+                // A values.yaml that does not parse is another rule's finding.
+                Case::from("data_template:\n  nope: 1\n").with(VALUES_YAML, "a: [\n"),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -86,15 +86,16 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::cfg::test_support::{help, run, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn unknown_keys() {
-        let d = run1("data_templates:\n  a: 1\ndependency:\n  arch: [x86]\nservices:\n  nova: 6.0.1\nowner: me\ntrial_days: 180\n");
+        let d = tester().findings("data_templates:\n  a: 1\ndependency:\n  arch: [x86]\nservices:\n  nova: 6.0.1\nowner: me\ntrial_days: 180\n");
         assert_eq!(starts(&d), [(1, 1), (3, 1), (5, 1), (7, 1)]);
         assert_eq!(d[0].range.unwrap().end.column, 15);
         assert_eq!(help(&d[0]), "did you mean `data_template`?");
@@ -104,12 +105,13 @@ mod tests {
     }
 
     #[test]
-    fn known_keys_pass() {
-        let ok = "data_template: {}\ndependencies: {}\nbase_version: 6.0.1\ntrial_days: 180\nlicense_expired:\n  feature:\n    disable: true\ntrial_values: {}\n";
-        assert!(run1(ok).is_empty());
-        assert!(run1(include_str!(
-            "../../../tests/fixtures/mako/guide_example.yaml.tpl"
-        ))
-        .is_empty());
+    fn pass_and_fail() {
+        tester()
+            // Known keys.
+            .pass([
+                "data_template: {}\ndependencies: {}\nbase_version: 6.0.1\ntrial_days: 180\nlicense_expired:\n  feature:\n    disable: true\ntrial_values: {}\n",
+                include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -205,11 +205,13 @@ pub(crate) fn is_bare_name(e: &mako::Expr) -> bool {
 
 #[cfg(test)]
 mod fixture {
+    use crate::rules::tester::{fixture, fixture_places, run};
+
     /// `tests/fixtures/cfg-mistakes`: three charts that between them trip every CFG rule.
     #[test]
     fn the_cfg_mistakes_fixture() {
-        let report = crate::check_input(&crate::rules::doc_examples::fixture("cfg-mistakes", ""));
-        let got = crate::rules::doc_examples::fixture_places("cfg-mistakes", |d| {
+        let found = run(&fixture("cfg-mistakes", ""), &Default::default());
+        let got = fixture_places("cfg-mistakes", |d| {
             d.severity != crate::diagnostic::Severity::Info
         });
         assert_eq!(
@@ -231,67 +233,12 @@ mod fixture {
                 "CFG-001 error cfg-unparsed/_config:3:1",
             ]
         );
-        let rules: std::collections::BTreeSet<&str> =
-            report.diagnostics.iter().map(|d| d.rule).collect();
+        let rules: std::collections::BTreeSet<&str> = found.iter().map(|d| d.rule).collect();
         for r in crate::rules::ALL
             .iter()
             .filter(|r| r.id.starts_with("CFG-"))
         {
             assert!(rules.contains(r.id), "{} not tripped", r.id);
         }
-    }
-}
-
-#[cfg(test)]
-pub(crate) mod test_support {
-    use crate::diagnostic::{Diagnostic, Pos};
-    use crate::input::File;
-    use crate::rules::Rule;
-
-    pub const CONFIG: &str =
-        "good-project/chart/mycloud-product/templates/_config_helpers.yaml.tpl";
-    pub const VALUES: &str = "good-project/chart/mycloud-product/values.yaml";
-
-    fn replace(input: &mut crate::input::Input, path: &str, body: &[u8]) {
-        input.files.retain(|f| f.path != path);
-        input.files.push(File {
-            path: path.into(),
-            data: body.to_vec(),
-        });
-    }
-
-    /// The good project with `config` as its `_config_helpers.yaml.tpl` (and `values` as its
-    /// values.yaml, when given): the findings of `rule`.
-    pub fn run_with(rule: &'static Rule, config: &[u8], values: Option<&str>) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        replace(&mut input, CONFIG, config);
-        if let Some(v) = values {
-            replace(&mut input, VALUES, v.as_bytes());
-        }
-        // The rule itself, so that it is tested before it joins `ALL`.
-        let mut findings = crate::rules::Findings::new(rule, None);
-        let check = rule.check.chart().expect("a checked rule");
-        for chart in crate::chart::discover(&input) {
-            check(&chart, &mut findings);
-        }
-        findings.into_diagnostics()
-    }
-
-    pub fn run(rule: &'static Rule, config: &str) -> Vec<Diagnostic> {
-        run_with(rule, config.as_bytes(), None)
-    }
-
-    /// `(line, column)` of each finding's start.
-    pub fn starts(d: &[Diagnostic]) -> Vec<(usize, usize)> {
-        d.iter()
-            .map(|d| {
-                let Pos { line, column } = d.range.expect("positioned").start;
-                (line, column)
-            })
-            .collect()
-    }
-
-    pub fn help(d: &Diagnostic) -> String {
-        d.help.as_ref().map(|h| h.en.clone()).unwrap_or_default()
     }
 }
