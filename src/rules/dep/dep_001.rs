@@ -187,39 +187,36 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CONFIG_HELPERS;
     use crate::diagnostic::Severity;
-    use crate::rules::dep::test_support::{run, run_with, starts};
+    use crate::rules::tester::{help, starts, without, Case, Tester};
 
-    fn run1(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run(&super::RULE, text)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
     fn unknown_items_are_errors_at_the_item() {
-        let d = run1("dependencies:\n  arch:\n    - amd64\n    - arm\n    - ARM64\n    - mips\n");
+        let d = tester()
+            .findings("dependencies:\n  arch:\n    - amd64\n    - arm\n    - ARM64\n    - mips\n");
         assert_eq!(starts(&d), [(3, 7), (5, 7), (6, 7)]);
         assert!(d.iter().all(|d| d.severity == Severity::Error));
         assert!(d[0].message.en.contains("`amd64`"));
-        assert_eq!(d[0].help.as_ref().unwrap().en, "write `x86`");
-        assert_eq!(d[1].help.as_ref().unwrap().en, "write `arm`");
-        assert!(d[2]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`x86` and/or `arm`"));
+        assert_eq!(help(&d[0]), "write `x86`");
+        assert_eq!(help(&d[1]), "write `arm`");
+        assert!(help(&d[2]).contains("`x86` and/or `arm`"));
     }
 
     #[test]
     fn case_matters() {
-        let d = run1("dependencies:\n  arch: [X86, arm]\n");
+        let d = tester().findings("dependencies:\n  arch: [X86, arm]\n");
         assert_eq!(starts(&d), [(2, 10)]);
-        assert_eq!(d[0].help.as_ref().unwrap().en, "write `x86`");
+        assert_eq!(help(&d[0]), "write `x86`");
     }
 
     #[test]
     fn non_string_items() {
-        let d = run1("dependencies:\n  arch:\n    - 86\n    - [arm]\n");
+        let d = tester().findings("dependencies:\n  arch:\n    - 86\n    - [arm]\n");
         assert_eq!(starts(&d), [(3, 7), (4, 7)]);
         assert!(d[0].message.en.contains("an integer"));
         assert!(d[1].message.en.contains("a list"));
@@ -227,50 +224,41 @@ mod tests {
 
     #[test]
     fn a_string_instead_of_a_list() {
-        let d = run1("dependencies:\n  arch: x86\n");
+        let d = tester().findings("dependencies:\n  arch: x86\n");
         assert_eq!(starts(&d), [(2, 9)]);
         assert_eq!(d[0].severity, Severity::Error);
-        assert_eq!(
-            d[0].help.as_ref().unwrap().en,
-            "write it as a list: `arch: [x86]`"
-        );
+        assert_eq!(help(&d[0]), "write it as a list: `arch: [x86]`");
     }
 
     #[test]
     fn absent_or_empty_is_a_warning() {
-        let d = run1("data_template: {}\ndependencies:\n  platform_version: 6.0.1\n");
+        let d = tester().findings("data_template: {}\ndependencies:\n  platform_version: 6.0.1\n");
         assert_eq!(starts(&d), [(2, 1)]);
         assert_eq!(d[0].severity, Severity::Warning);
-        let d = run1("data_template: {}\ntrial_days: 180\n");
+        let d = tester().findings("data_template: {}\ntrial_days: 180\n");
         assert_eq!(starts(&d), [(1, 1)]);
         assert_eq!(d[0].severity, Severity::Warning);
         for empty in ["  arch:\n", "  arch: []\n"] {
-            let d = run1(&format!(
-                "dependencies:\n  platform_version: 6.0.1\n{empty}"
-            ));
+            let d = tester().findings(format!("dependencies:\n  platform_version: 6.0.1\n{empty}"));
             assert_eq!(starts(&d), [(3, 3)], "{empty}");
             assert_eq!(d[0].severity, Severity::Warning);
         }
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            "dependencies:\n  arch:\n    - x86\n",
-            "dependencies:\n  arch: [arm]\n",
-            "dependencies:\n  arch:\n% if x:\n    - x86\n% else:\n    - arm\n% endif\n",
-            "dependencies:\n  arch:\n    - ${arch}\n",
-            "dependencies:\n  arch: ${arches}\n",
-            // A file that does not parse: absence is not judged (CFG-001 reports the file).
-            "dependencies:\n  platform_version: [6.0.1\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
-        // No _config_helpers.yaml.tpl at all: another rule's finding.
-        let d = run_with(
-            &super::RULE,
-            &[("templates/_config_helpers.yaml.tpl", None)],
-        );
-        assert!(d.is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                Case::from("dependencies:\n  arch:\n    - x86\n"),
+                "dependencies:\n  arch: [arm]\n".into(),
+                "dependencies:\n  arch:\n% if x:\n    - x86\n% else:\n    - arm\n% endif\n".into(),
+                "dependencies:\n  arch:\n    - ${arch}\n".into(),
+                "dependencies:\n  arch: ${arches}\n".into(),
+                // A file that does not parse: absence is not judged (CFG-001 reports the file).
+                "dependencies:\n  platform_version: [6.0.1\n".into(),
+                // No _config_helpers.yaml.tpl at all: another rule's finding.
+                without(CONFIG_HELPERS),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -195,15 +195,11 @@ fn check_version(path: &str, key: &Node, value: &Node, name: &str, out: &mut Fin
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::Diagnostic;
-    use crate::rules::dep::test_support::{run, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{help, starts, Tester};
 
-    fn run1(text: &str) -> Vec<Diagnostic> {
-        run(&super::RULE, text)
-    }
-
-    fn help(d: &Diagnostic) -> &str {
-        &d.help.as_ref().unwrap().en
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
     }
 
     #[test]
@@ -222,31 +218,31 @@ dependencies:
       proton: 6.0.1
 base_version: '6.2'
 ";
-        let d = run1(text);
-        assert_eq!(starts(&d), [(2, 21), (12, 15), (6, 11), (9, 17), (10, 15)]);
+        let d = tester().findings(text);
+        assert_eq!(starts(&d), [(2, 21), (6, 11), (9, 17), (10, 15), (12, 15)]);
         assert!(d[0].message.en.contains("a float"), "{}", d[0].message.en);
         assert_eq!(
             help(&d[0]),
             "write the full version `6.0.0` (YAML reads it as a string)"
         );
-        assert_eq!(help(&d[1]), "write `6.2.0`");
-        assert_eq!(help(&d[2]), "write `6.0.1`");
-        assert!(d[2].message.en.contains("`services.nova`"));
-        assert!(help(&d[3]).contains("MAJOR.MINOR.PATCH"));
-        assert!(d[3].message.en.contains("`parallel_services[0].schedule`"));
-        assert!(d[4].message.en.contains("an integer"));
+        assert_eq!(help(&d[4]), "write `6.2.0`");
+        assert_eq!(help(&d[1]), "write `6.0.1`");
+        assert!(d[1].message.en.contains("`services.nova`"));
+        assert!(help(&d[2]).contains("MAJOR.MINOR.PATCH"));
+        assert!(d[2].message.en.contains("`parallel_services[0].schedule`"));
+        assert!(d[3].message.en.contains("an integer"));
     }
 
     #[test]
     fn float_keeps_what_was_written() {
-        let d = run1("base_version: 6.10\n");
+        let d = tester().findings("base_version: 6.10\n");
         assert!(d[0].message.en.contains("`base_version: 6.10`"));
         assert!(help(&d[0]).contains("`6.10.0`"));
     }
 
     #[test]
     fn empty_and_odd_values() {
-        let d = run1(
+        let d = tester().findings(
             "dependencies:\n  platform_version:\n  services:\n    nova: ''\n    glance: [6.0.1]\n",
         );
         assert_eq!(starts(&d), [(2, 3), (4, 11), (5, 13)]);
@@ -256,26 +252,27 @@ base_version: '6.2'
 
     #[test]
     fn dependencies_without_versions() {
-        let d = run1("dependencies:\n  services:\n    - nova\n  parallel_services:\n    - iam\n");
+        let d = tester()
+            .findings("dependencies:\n  services:\n    - nova\n  parallel_services:\n    - iam\n");
         assert_eq!(starts(&d), [(3, 7), (5, 7)]);
         assert!(d[0]
             .message
             .en
             .contains("`nova` in `services` has no minimum version"));
         assert!(help(&d[0]).contains("`nova: 6.0.1`"));
-        let d = run1("dependencies:\n  services: nova\n");
+        let d = tester().findings("dependencies:\n  services: nova\n");
         assert_eq!(starts(&d), [(2, 13)]);
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            "dependencies:\n  platform_version: 6.0.1\n  services:\n    nova: 6.0.1-alpha.0\n    glance: \"6.2.0\"\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1+build.2\nbase_version: 6.2.1\n",
-            "dependencies:\n  platform_version: ${platform_version}\nbase_version: ${base}\n",
-            "dependencies:\n  services:\n    - nova: 6.0.1\n  exclusion:\n    - cinder\n",
-            "trial_days: 180\n",
-        ] {
-            assert!(run1(ok).is_empty(), "{ok}: {:?}", run1(ok));
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                "dependencies:\n  platform_version: 6.0.1\n  services:\n    nova: 6.0.1-alpha.0\n    glance: \"6.2.0\"\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1+build.2\nbase_version: 6.2.1\n",
+                "dependencies:\n  platform_version: ${platform_version}\nbase_version: ${base}\n",
+                "dependencies:\n  services:\n    - nova: 6.0.1\n  exclusion:\n    - cinder\n",
+                "trial_days: 180\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -92,7 +92,12 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::dep::test_support::{run, starts};
+    use crate::chart::CONFIG_HELPERS;
+    use crate::rules::tester::{starts, Tester};
+
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
+    }
 
     /// The guide's example (§1.1.6.4), with the indentation a page break lost restored.
     const GUIDE: &str = "\
@@ -120,7 +125,7 @@ trial_days: 180
 
     #[test]
     fn the_guide_example_requires_and_excludes_nova() {
-        let d = run(&super::RULE, GUIDE);
+        let d = tester().findings(GUIDE);
         assert_eq!(starts(&d), [(10, 7)]);
         assert_eq!(
             d[0].message.en,
@@ -130,8 +135,7 @@ trial_days: 180
 
     #[test]
     fn parallel_groups_and_map_written_exclusions() {
-        let d = run(
-            &super::RULE,
+        let d = tester().findings(
             "dependencies:\n  parallel_services:\n    - iam: 6.0.1\n      proton: 6.0.1\n  exclusion: {cinder: x, proton: y}\n",
         );
         assert_eq!(starts(&d), [(5, 26)]);
@@ -139,13 +143,13 @@ trial_days: 180
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            "dependencies:\n  services:\n    nova: 6.0.1\n  exclusion:\n    - Nova\n    - cinder\n",
-            "dependencies:\n  exclusion:\n    - nova\n",
-            "dependencies:\n  services:\n    nova: 6.0.1\n",
-        ] {
-            assert!(run(&super::RULE, ok).is_empty(), "{ok}");
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                "dependencies:\n  services:\n    nova: 6.0.1\n  exclusion:\n    - Nova\n    - cinder\n",
+                "dependencies:\n  exclusion:\n    - nova\n",
+                "dependencies:\n  services:\n    nova: 6.0.1\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -82,12 +82,16 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::dep::test_support::{run, run_with, starts};
+    use crate::chart::{CHART_YAML, CONFIG_HELPERS};
+    use crate::rules::tester::{starts, with, Tester};
+
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
+    }
 
     #[test]
     fn self_in_every_place() {
-        let d = run(
-            &super::RULE,
+        let d = tester().findings(
             "dependencies:\n  services:\n    mycloud-product: 6.0.1\n  parallel_services:\n    - iam: 6.0.1\n      mycloud-product: 6.0.1\n  exclusion: [cinder, mycloud-product]\n",
         );
         assert_eq!(starts(&d), [(3, 5), (6, 7), (7, 23)]);
@@ -98,27 +102,21 @@ mod tests {
     #[test]
     fn the_folder_name_counts_too() {
         let chart = "apiVersion: v1\nname: other-name\nversion: 1.0.0\n";
-        let d = run_with(
-            &super::RULE,
-            &[
-                ("Chart.yaml", Some(chart)),
-                (
-                    "templates/_config_helpers.yaml.tpl",
-                    Some("dependencies:\n  exclusion:\n    - other-name\n    - mycloud-product\n    - nova\n"),
-                ),
-            ],
-        );
+        let d = tester().findings(with(CHART_YAML, chart).with(
+            CONFIG_HELPERS,
+            "dependencies:\n  exclusion:\n    - other-name\n    - mycloud-product\n    - nova\n",
+        ));
         assert_eq!(starts(&d), [(3, 7), (4, 7)]);
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            "dependencies:\n  services:\n    keystone: 6.0.1\n",
-            "dependencies:\n  services:\n    mycloud-product-db: 6.0.1\n",
-            "data_template:\n  mycloud-product: 1\n",
-        ] {
-            assert!(run(&super::RULE, ok).is_empty(), "{ok}");
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                "dependencies:\n  services:\n    keystone: 6.0.1\n",
+                "dependencies:\n  services:\n    mycloud-product-db: 6.0.1\n",
+                "data_template:\n  mycloud-product: 1\n",
+            ])
+            .test_and_snapshot();
     }
 }

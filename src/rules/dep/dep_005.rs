@@ -118,71 +118,78 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::{CHART_YAML, CONFIG_HELPERS};
     use crate::diagnostic::Severity;
-    use crate::rules::dep::test_support::{run_with, starts};
+    use crate::rules::tester::{starts, with, Case, Tester};
 
-    fn run(chart_version: &str, base: &str) -> Vec<crate::diagnostic::Diagnostic> {
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
+    }
+
+    /// Chart.yaml's `version` and `base_version`.
+    fn versions(chart_version: &str, base: &str) -> Case {
         let chart = format!("apiVersion: v1\nname: mycloud-product\nversion: {chart_version}\n");
         let helpers = format!("trial_days: 180\nbase_version: {base}\n");
-        run_with(
-            &super::RULE,
-            &[
-                ("Chart.yaml", Some(&chart)),
-                ("templates/_config_helpers.yaml.tpl", Some(&helpers)),
-            ],
-        )
+        with(CHART_YAML, chart).with(CONFIG_HELPERS, helpers)
     }
 
     #[test]
     fn higher_is_an_error_at_the_value() {
-        let d = run("6.2.1", "6.10.0");
+        let d = tester().findings(versions("6.2.1", "6.10.0"));
         assert_eq!(starts(&d), [(2, 15)]);
         assert_eq!(d[0].severity, Severity::Error);
         assert!(d[0].message.en.contains("`6.10.0`") && d[0].message.en.contains("`6.2.1`"));
         // A pre-release is below its release.
-        assert_eq!(run("6.2.1-alpha.0", "6.2.1").len(), 1);
         assert_eq!(
-            run("6.2.1-alpha.1", "6.2.1-alpha.10")[0].severity,
+            tester().findings(versions("6.2.1-alpha.0", "6.2.1")).len(),
+            1
+        );
+        assert_eq!(
+            tester().findings(versions("6.2.1-alpha.1", "6.2.1-alpha.10"))[0].severity,
             Severity::Error
         );
     }
 
     #[test]
     fn equal_is_a_warning() {
-        let d = run("6.2.1", "6.2.1");
+        let d = tester().findings(versions("6.2.1", "6.2.1"));
         assert_eq!(starts(&d), [(2, 15)]);
         assert_eq!(d[0].severity, Severity::Warning);
         // Build metadata does not count.
-        assert_eq!(run("6.2.1+b.7", "'6.2.1'")[0].severity, Severity::Warning);
+        assert_eq!(
+            tester().findings(versions("6.2.1+b.7", "'6.2.1'"))[0].severity,
+            Severity::Warning
+        );
     }
 
     #[test]
     fn a_loose_chart_version_is_compared_in_semver_form() {
-        assert_eq!(run("\"6.2\"", "6.2.0")[0].severity, Severity::Warning);
-        assert!(run("\"6.2\"", "6.1.9").is_empty());
+        assert_eq!(
+            tester().findings(versions("\"6.2\"", "6.2.0"))[0].severity,
+            Severity::Warning
+        );
     }
 
     #[test]
-    fn passes() {
-        for (chart, base) in [
-            ("6.2.1", "6.0.3"),
-            ("6.2.1", "6.2.1-alpha.0"),
-            ("6.10.0", "6.9.9"),
-            // Not versions: DEP-002 and CHART-007 report them.
-            ("6.2.1", "6.3"),
-            ("6.2", "6.3.0"),
-            ("latest", "6.3.0"),
-            ("6.2.1", "${base}"),
-        ] {
-            assert!(run(chart, base).is_empty(), "{chart} {base}");
-        }
-        let d = run_with(
-            &super::RULE,
-            &[(
-                "templates/_config_helpers.yaml.tpl",
-                Some("trial_days: 180\n"),
-            )],
-        );
-        assert!(d.is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass(
+                [
+                    ("6.2.1", "6.0.3"),
+                    ("6.2.1", "6.2.1-alpha.0"),
+                    ("6.10.0", "6.9.9"),
+                    // Not versions: DEP-002 and CHART-007 report them.
+                    ("6.2.1", "6.3"),
+                    ("6.2", "6.3.0"),
+                    ("latest", "6.3.0"),
+                    ("6.2.1", "${base}"),
+                    // A loose chart version, compared in SemVer form.
+                    ("\"6.2\"", "6.1.9"),
+                ]
+                .map(|(chart, base)| versions(chart, base)),
+            )
+            // No base_version.
+            .pass([with(CONFIG_HELPERS, "trial_days: 180\n")])
+            .test_and_snapshot();
     }
 }

@@ -92,13 +92,17 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CONFIG_HELPERS;
     use crate::diagnostic::Severity;
-    use crate::rules::dep::test_support::{run, starts};
+    use crate::rules::tester::{starts, Tester};
+
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
+    }
 
     #[test]
     fn small_groups_are_reported_at_the_item() {
-        let d = run(
-            &super::RULE,
+        let d = tester().findings(
             "dependencies:\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1\n    - return: 6.0.1\n    - {}\n    - proton: 6.0.1\n      neutron: 6.0.1\n",
         );
         assert_eq!(starts(&d), [(5, 7), (6, 7)]);
@@ -109,26 +113,20 @@ mod tests {
 
     #[test]
     fn a_map_instead_of_a_list_is_one_group() {
-        assert!(run(
-            &super::RULE,
-            "dependencies:\n  parallel_services:\n    iam: 6.0.1\n    schedule: 6.0.1\n"
-        )
-        .is_empty());
-        let d = run(
-            &super::RULE,
-            "dependencies:\n  parallel_services:\n    iam: 6.0.1\n",
-        );
+        let d = tester().findings("dependencies:\n  parallel_services:\n    iam: 6.0.1\n");
         assert_eq!(starts(&d), [(3, 5)]);
     }
 
     #[test]
-    fn passes() {
-        for ok in [
-            "dependencies:\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1\n",
-            "dependencies:\n  parallel_services: []\n",
-            "dependencies:\n  services:\n    nova: 6.0.1\n",
-        ] {
-            assert!(run(&super::RULE, ok).is_empty(), "{ok}");
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                "dependencies:\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1\n",
+                "dependencies:\n  parallel_services: []\n",
+                "dependencies:\n  services:\n    nova: 6.0.1\n",
+                // A map instead of a list is one group.
+                "dependencies:\n  parallel_services:\n    iam: 6.0.1\n    schedule: 6.0.1\n",
+            ])
+            .test_and_snapshot();
     }
 }

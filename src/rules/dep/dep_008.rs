@@ -113,13 +113,17 @@ fn place(p: &Declared) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CONFIG_HELPERS;
     use crate::diagnostic::Severity;
-    use crate::rules::dep::test_support::{run, starts};
+    use crate::rules::tester::{starts, Tester};
+
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CONFIG_HELPERS)
+    }
 
     #[test]
     fn across_services_and_groups() {
-        let d = run(
-            &super::RULE,
+        let d = tester().findings(
             "dependencies:\n  services:\n    iam: 6.0.1\n  parallel_services:\n    - iam: 6.0.1\n      proton: 6.0.1\n    - proton: 6.2.0\n      neutron: 6.0.1\n",
         );
         assert_eq!(starts(&d), [(5, 7), (7, 7)]);
@@ -136,29 +140,20 @@ mod tests {
 
     #[test]
     fn twice_in_a_services_list() {
-        let d = run(
-            &super::RULE,
-            "dependencies:\n  services:\n    - nova: 6.0.1\n    - nova: 6.2.0\n",
-        );
+        let d =
+            tester().findings("dependencies:\n  services:\n    - nova: 6.0.1\n    - nova: 6.2.0\n");
         assert_eq!(starts(&d), [(4, 7)]);
     }
 
     #[test]
-    fn yaml_duplicate_keys_are_left_to_the_yaml_rules() {
-        let d = run(
-            &super::RULE,
-            "dependencies:\n  services:\n    nova: 6.0.1\n    nova: 6.2.0\n",
-        );
-        assert!(d.is_empty(), "{d:?}");
-    }
-
-    #[test]
-    fn passes() {
-        for ok in [
-            "dependencies:\n  services:\n    nova: 6.0.1\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1\n  exclusion:\n    - iam\n",
-            "dependencies:\n  services:\n    nova: 6.0.1\n    glance: 6.0.1\n",
-        ] {
-            assert!(run(&super::RULE, ok).is_empty(), "{ok}");
-        }
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                "dependencies:\n  services:\n    nova: 6.0.1\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1\n  exclusion:\n    - iam\n",
+                "dependencies:\n  services:\n    nova: 6.0.1\n    glance: 6.0.1\n",
+                // YAML duplicate keys are left to the YAML rules.
+                "dependencies:\n  services:\n    nova: 6.0.1\n    nova: 6.2.0\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -34,15 +34,14 @@ pub(crate) fn kind_key(kind: Kind) -> &'static str {
 
 #[cfg(test)]
 mod fixture {
+    use crate::rules::tester::{fixture, fixture_places, run};
 
     /// `tests/fixtures/dep-mistakes`: three charts that between them trip every DEP rule, the
     /// guide's own example (§1.1.6.4) among them.
     #[test]
     fn the_dep_mistakes_fixture() {
-        let report = crate::check_input(&crate::rules::doc_examples::fixture("dep-mistakes", ""));
-        let got = crate::rules::doc_examples::fixture_places("dep-mistakes", |d| {
-            d.rule.starts_with("DEP-")
-        });
+        let found = run(&fixture("dep-mistakes", ""), &Default::default());
+        let got = fixture_places("dep-mistakes", |d| d.rule.starts_with("DEP-"));
         assert_eq!(
             got,
             [
@@ -61,8 +60,7 @@ mod fixture {
             ],
             "{got:#?}"
         );
-        let mut rules: Vec<&str> = report
-            .diagnostics
+        let mut rules: Vec<&str> = found
             .iter()
             .filter(|d| d.rule.starts_with("DEP-"))
             .map(|d| d.rule)
@@ -70,57 +68,5 @@ mod fixture {
         rules.sort();
         rules.dedup();
         assert_eq!(rules.len(), 8, "every DEP rule is tripped");
-    }
-}
-
-#[cfg(test)]
-pub(crate) mod test_support {
-    //! Run one rule's check over the good project with `_config_helpers.yaml.tpl` (and maybe
-    //! other files) replaced, without going through the rule table.
-    #![allow(dead_code)]
-
-    use crate::diagnostic::Diagnostic;
-    use crate::input::File;
-    use crate::rules::{Findings, Rule};
-
-    pub const CHART_ROOT: &str = "good-project/chart/mycloud-product/";
-
-    /// Findings of `rule` with the files in `files` (paths relative to the chart root; `None`
-    /// deletes) replaced in the good project.
-    pub fn run_with(rule: &'static Rule, files: &[(&str, Option<&str>)]) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        for (rel, body) in files {
-            let path = format!("{CHART_ROOT}{rel}");
-            input.files.retain(|f| f.path != path);
-            if let Some(body) = body {
-                input.files.push(File {
-                    path,
-                    data: body.as_bytes().to_vec(),
-                });
-            }
-        }
-        let charts = crate::chart::discover(&input);
-        let mut out = Vec::new();
-        for c in &charts {
-            let mut f = Findings::new(rule, Some(c.name()));
-            (rule.check.chart().expect("rule has a check"))(c, &mut f);
-            out.extend(f.into_diagnostics());
-        }
-        out
-    }
-
-    /// Findings of `rule` when `_config_helpers.yaml.tpl` reads `text`.
-    pub fn run(rule: &'static Rule, text: &str) -> Vec<Diagnostic> {
-        run_with(rule, &[("templates/_config_helpers.yaml.tpl", Some(text))])
-    }
-
-    /// (line, column) of each finding's start.
-    pub fn starts(d: &[Diagnostic]) -> Vec<(usize, usize)> {
-        d.iter()
-            .map(|d| {
-                let r = d.range.expect("finding has a range");
-                (r.start.line, r.start.column)
-            })
-            .collect()
     }
 }
