@@ -228,6 +228,13 @@ impl Case {
         }
     }
 
+    /// The good project with this case applied (a case of bare text needs a tester).
+    pub fn input(&self) -> Input {
+        let mut input = good_project();
+        self.apply(&mut input, None);
+        input
+    }
+
     /// The case in full, for a failed assertion.
     fn show(&self, file: Option<&str>) -> String {
         let body = |b: &[u8]| format!("{:?}", String::from_utf8_lossy(b));
@@ -492,9 +499,7 @@ impl Tester {
         let mut frames = String::new();
         for c in &self.cases {
             let input = if c.documented {
-                let mut input = good_project();
-                c.case.apply(&mut input, None);
-                input
+                c.case.input()
             } else {
                 self.input(c.case.clone())
             };

@@ -171,9 +171,12 @@ pub(crate) fn suggest(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::chart::CHART_YAML;
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "CHART-001";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
+    }
 
     fn chart(name_line: &str) -> String {
         format!("apiVersion: v1\n{name_line}\nversion: 1.0.0\n")
@@ -205,58 +208,52 @@ mod tests {
 
     #[test]
     fn capitals_and_underscores_at_the_value() {
-        let d = findings(ID, &chart("name: MyCloud_Product"));
+        let d = tester().findings(chart("name: MyCloud_Product"));
         assert_eq!(starts(&d), vec![(2, 7)]);
         assert!(d[0].message.en.contains("`MyCloud_Product`"));
-        assert!(d[0].help.as_ref().unwrap().en.contains("`mycloud-product`"));
+        assert!(help(&d[0]).contains("`mycloud-product`"));
     }
 
     #[test]
     fn dots_and_double_hyphens() {
-        assert_eq!(
-            starts(&findings(ID, &chart("name: my.product"))),
-            vec![(2, 7)]
-        );
-        assert_eq!(
-            starts(&findings(ID, &chart("name: my--product"))),
-            vec![(2, 7)]
-        );
-        assert_eq!(
-            starts(&findings(ID, &chart("name: \"-product\""))),
-            vec![(2, 7)]
-        );
+        for name in [
+            "name: my.product",
+            "name: my--product",
+            "name: \"-product\"",
+        ] {
+            assert_eq!(starts(&tester().findings(chart(name))), vec![(2, 7)]);
+        }
     }
 
     #[test]
     fn missing_empty_and_not_a_string() {
-        let d = findings(ID, "apiVersion: v1\nversion: 1.0.0\n");
+        let d = tester().findings("apiVersion: v1\nversion: 1.0.0\n");
         assert_eq!(starts(&d), vec![(1, 1)]);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`name: mycloud-product`"));
-        assert_eq!(starts(&findings(ID, &chart("name:"))), vec![(2, 1)]);
-        assert_eq!(starts(&findings(ID, &chart("name: \"\""))), vec![(2, 7)]);
-        let d = findings(ID, &chart("name: 123"));
+        assert!(help(&d[0]).contains("`name: mycloud-product`"));
+        assert_eq!(starts(&tester().findings(chart("name:"))), vec![(2, 1)]);
+        assert_eq!(
+            starts(&tester().findings(chart("name: \"\""))),
+            vec![(2, 7)]
+        );
+        let d = tester().findings(chart("name: 123"));
         assert_eq!(starts(&d), vec![(2, 7)]);
         assert!(d[0].message.en.contains("integer"));
     }
 
     #[test]
-    fn good_names_pass() {
-        assert!(findings(ID, &chart("name: mycloud-product")).is_empty());
-        assert!(findings(ID, &chart("name: \"mycloud-product\"")).is_empty());
-    }
-
-    #[test]
-    fn skipped_when_chart_yaml_does_not_parse() {
-        assert!(findings(ID, "name: [Bad_Name\n").is_empty());
-    }
-
-    #[test]
     fn empty_file_reports_missing_name() {
-        assert_eq!(starts(&findings(ID, "")), vec![(1, 1)]);
+        assert_eq!(starts(&tester().findings("")), vec![(1, 1)]);
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                chart("name: mycloud-product"),
+                chart("name: \"mycloud-product\""),
+                // Skipped when Chart.yaml does not parse.
+                "name: [Bad_Name\n".into(),
+            ])
+            .test_and_snapshot();
     }
 }

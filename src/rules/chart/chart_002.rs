@@ -122,70 +122,60 @@ fn fixed(k: &Keyword) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::chart::CHART_YAML;
+    use crate::rules::chart::keywords::cases::{with_keywords, GOOD_KEYWORDS};
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "CHART-002";
-
-    fn run(keywords: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(ID, &with_keywords(keywords))
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
     }
 
     #[test]
     fn space_after_colon_is_a_map() {
-        let d = run("- creator: ems_service_chart");
+        let d = tester().findings(with_keywords("- creator: ems_service_chart"));
         assert_eq!(starts(&d), vec![(5, 5)]);
         assert!(d[0].message.en.contains("`creator: ems_service_chart`"));
         assert!(d[0].message.en.contains("map"));
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`- creator:ems_service_chart`"));
+        assert!(help(&d[0]).contains("`- creator:ems_service_chart`"));
         assert_eq!(d[0].range.unwrap().end.column, 31);
     }
 
     #[test]
     fn space_before_colon_is_a_wrong_key() {
-        let d = run("- zh_CN:x\n- creator :ems_service_chart");
+        let d = tester().findings(with_keywords("- zh_CN:x\n- creator :ems_service_chart"));
         assert_eq!(starts(&d), vec![(6, 5)]);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`- creator:ems_service_chart`"));
+        assert!(help(&d[0]).contains("`- creator:ems_service_chart`"));
     }
 
     #[test]
     fn spaces_inside_quotes_and_both_sides() {
-        assert_eq!(starts(&run("- \"creator: x\"")), vec![(5, 5)]);
-        assert_eq!(starts(&run("- creator : x")), vec![(5, 5)]);
+        for item in ["- \"creator: x\"", "- creator : x"] {
+            assert_eq!(
+                starts(&tester().findings(with_keywords(item))),
+                vec![(5, 5)]
+            );
+        }
     }
 
     #[test]
     fn trailing_colon_is_a_map_too() {
-        let d = run("- creator:");
+        let d = tester().findings(with_keywords("- creator:"));
         assert_eq!(starts(&d), vec![(5, 5)]);
-        assert!(d[0].help.as_ref().unwrap().en.contains("creator:<value>"));
+        assert!(help(&d[0]).contains("creator:<value>"));
     }
 
     #[test]
     fn full_width_colon() {
-        let d = run("- creator：ems_service_chart");
+        let d = tester().findings(with_keywords("- creator：ems_service_chart"));
         assert_eq!(starts(&d), vec![(5, 5)]);
         assert!(d[0].message.en.contains("full-width"));
     }
 
     #[test]
     fn misspelled_key_is_fixed_in_the_help() {
-        let d = run("- cretor: external");
+        let d = tester().findings(with_keywords("- cretor: external"));
         assert!(
-            d[0].help
-                .as_ref()
-                .unwrap()
-                .en
-                .contains("`- creator:external`"),
+            help(&d[0]).contains("`- creator:external`"),
             "{:?}",
             d[0].help
         );
@@ -193,30 +183,29 @@ mod tests {
 
     #[test]
     fn each_entry_of_a_map_item() {
-        let d = run("- creator: x\n  en: y");
+        let d = tester().findings(with_keywords("- creator: x\n  en: y"));
         assert_eq!(starts(&d), vec![(5, 5), (6, 5)]);
     }
 
     #[test]
-    fn well_formed_items_pass() {
-        assert!(run(GOOD_KEYWORDS).is_empty());
+    fn colon_space_in_the_value_needs_quotes() {
+        let d = tester().findings(with_keywords("- en:Note: read this"));
+        assert_eq!(starts(&d), vec![(5, 5)]);
         assert!(
-            run("- foundation\n- 'en:x'\n- en:http://example.com\n- \"en:Note: x\"").is_empty()
+            help(&d[0]).contains("`- \"en:Note: read this\"`"),
+            "{:?}",
+            d[0].help
         );
     }
 
     #[test]
-    fn colon_space_in_the_value_needs_quotes() {
-        let d = run("- en:Note: read this");
-        assert_eq!(starts(&d), vec![(5, 5)]);
-        assert!(
-            d[0].help
-                .as_ref()
-                .unwrap()
-                .en
-                .contains("`- \"en:Note: read this\"`"),
-            "{:?}",
-            d[0].help
-        );
+    fn pass_and_fail() {
+        tester()
+            // Well-formed items.
+            .pass([
+                with_keywords(GOOD_KEYWORDS),
+                with_keywords("- foundation\n- 'en:x'\n- en:http://example.com\n- \"en:Note: x\""),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -159,28 +159,28 @@ fn example_value(key: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::chart::CHART_YAML;
+    use crate::rules::chart::keywords::cases::{with_keywords, GOOD_KEYWORDS};
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "CHART-003";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
+    }
 
     #[test]
     fn one_finding_per_missing_key_at_keywords() {
-        let d = findings(
-            ID,
-            &with_keywords("- creator:ems_service_chart\n- zh_CN:x\n- en:y"),
-        );
+        let d = tester().findings(with_keywords(
+            "- creator:ems_service_chart\n- zh_CN:x\n- en:y",
+        ));
         assert_eq!(starts(&d), vec![(4, 1), (4, 1)]);
         assert!(d[0].message.en.contains("`name_zh_CN`"));
         assert!(d[1].message.en.contains("`name_en`"));
-        assert!(d[0].help.as_ref().unwrap().en.contains("- name_zh_CN:"));
+        assert!(help(&d[0]).contains("- name_zh_CN:"));
     }
 
     #[test]
     fn absent_keywords_one_finding_at_name() {
-        let d = findings(
-            ID,
-            "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\n",
-        );
+        let d = tester().findings("apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\n");
         assert_eq!(starts(&d), vec![(2, 1)]);
         assert!(d[0].message.en.contains("no `keywords`"));
     }
@@ -188,7 +188,7 @@ mod tests {
     #[test]
     fn absent_keywords_and_name_at_line_1() {
         assert_eq!(
-            starts(&findings(ID, "apiVersion: v1\nversion: 1.0.0\n")),
+            starts(&tester().findings("apiVersion: v1\nversion: 1.0.0\n")),
             vec![(1, 1)]
         );
     }
@@ -196,53 +196,49 @@ mod tests {
     #[test]
     fn empty_or_not_a_list() {
         let base = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\n";
-        let d = findings(ID, &format!("{base}keywords:\n"));
+        let d = tester().findings(format!("{base}keywords:\n"));
         assert_eq!(starts(&d), vec![(4, 1)]);
         assert!(d[0].message.en.contains("empty"));
-        let d = findings(ID, &format!("{base}keywords: []\n"));
+        let d = tester().findings(format!("{base}keywords: []\n"));
         assert_eq!(starts(&d), vec![(4, 1)]);
-        let d = findings(ID, &format!("{base}keywords: creator:ems_service_chart\n"));
+        let d = tester().findings(format!("{base}keywords: creator:ems_service_chart\n"));
         assert_eq!(starts(&d), vec![(4, 1)]);
         assert!(d[0].message.en.contains("not a list"));
     }
 
     #[test]
     fn only_free_words_one_finding() {
-        let d = findings(ID, &with_keywords("- monitoring\n- prometheus"));
+        let d = tester().findings(with_keywords("- monitoring\n- prometheus"));
         assert_eq!(starts(&d), vec![(4, 1)]);
         assert!(d[0].message.en.contains("none of the required"));
     }
 
     #[test]
     fn near_miss_named_in_the_help() {
-        let d = findings(
-            ID,
-            &with_keywords(&GOOD_KEYWORDS.replace("creator:", "Creator:")),
-        );
-        assert_eq!(d.len(), 1);
+        let d = tester().one(with_keywords(
+            &GOOD_KEYWORDS.replace("creator:", "Creator:"),
+        ));
         assert!(
-            d[0].help
-                .as_ref()
-                .unwrap()
-                .en
-                .contains("line 5 has `Creator:ems_service_chart`"),
+            help(&d).contains("line 5 has `Creator:ems_service_chart`"),
             "{:?}",
-            d[0].help
+            d.help
         );
     }
 
     #[test]
-    fn spaced_items_count_as_declared() {
-        let kw = GOOD_KEYWORDS
-            .replace("creator:", "creator: ")
-            .replace("name_en:", "name_en :");
-        assert!(findings(ID, &with_keywords(&kw)).is_empty());
-    }
-
-    #[test]
-    fn complete_keywords_pass() {
-        assert!(findings(ID, &with_keywords(GOOD_KEYWORDS)).is_empty());
-        let more = format!("- foundation\n{GOOD_KEYWORDS}- catalog:Storage");
-        assert!(findings(ID, &with_keywords(&more)).is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // Spaced items count as declared.
+                with_keywords(
+                    &GOOD_KEYWORDS
+                        .replace("creator:", "creator: ")
+                        .replace("name_en:", "name_en :"),
+                ),
+                // Complete keywords.
+                with_keywords(GOOD_KEYWORDS),
+                with_keywords(&format!("- foundation\n{GOOD_KEYWORDS}- catalog:Storage")),
+            ])
+            .test_and_snapshot();
     }
 }

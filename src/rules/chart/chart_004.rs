@@ -96,70 +96,65 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::chart::CHART_YAML;
+    use crate::rules::chart::keywords::cases::with_keywords;
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "CHART-004";
-
-    fn run(keywords: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(ID, &with_keywords(keywords))
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
     }
 
     #[test]
     fn unknown_value_at_the_value_with_suggestion() {
-        let d = run("- creator:ems_service");
+        let d = tester().findings(with_keywords("- creator:ems_service"));
         assert_eq!(starts(&d), vec![(5, 13)]);
         assert_eq!(d[0].range.unwrap().end.column, 24);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`creator:ems_service_chart`"));
+        assert!(help(&d[0]).contains("`creator:ems_service_chart`"));
     }
 
     #[test]
     fn case_matters() {
-        let d = run("- zh_CN:x\n- creator:Foundation");
+        let d = tester().findings(with_keywords("- zh_CN:x\n- creator:Foundation"));
         assert_eq!(starts(&d), vec![(6, 13)]);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`creator:foundation`"));
+        assert!(help(&d[0]).contains("`creator:foundation`"));
     }
 
     #[test]
     fn far_values_list_all_three() {
-        let d = run("- creator:vendor-x");
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`creator:external`"));
+        let d = tester().findings(with_keywords("- creator:vendor-x"));
+        assert!(help(&d[0]).contains("`creator:external`"));
     }
 
     #[test]
     fn empty_value_and_spaced_items() {
-        assert_eq!(starts(&run("- \"creator:\"")), vec![(5, 5)]);
+        assert_eq!(
+            starts(&tester().findings(with_keywords("- \"creator:\""))),
+            vec![(5, 5)]
+        );
         // `creator: bogus` is a map (CHART-002), its value is still checked.
-        assert_eq!(starts(&run("- creator: bogus")), vec![(5, 5)]);
+        assert_eq!(
+            starts(&tester().findings(with_keywords("- creator: bogus"))),
+            vec![(5, 5)]
+        );
     }
 
     #[test]
     fn every_creator_item_is_checked() {
         assert_eq!(
-            starts(&run("- creator:external\n- creator:nope")),
+            starts(&tester().findings(with_keywords("- creator:external\n- creator:nope"))),
             vec![(6, 13)]
         );
     }
 
     #[test]
-    fn known_values_pass() {
-        for v in ["ems_service_chart", "foundation", "external"] {
-            assert!(run(&format!("- creator:{v}")).is_empty(), "{v}");
-        }
-        assert!(run("- creator: external").is_empty());
+    fn pass_and_fail() {
+        tester()
+            // Known values.
+            .pass(
+                ["ems_service_chart", "foundation", "external"]
+                    .map(|v| with_keywords(&format!("- creator:{v}"))),
+            )
+            .pass([with_keywords("- creator: external")])
+            .test_and_snapshot();
     }
 }

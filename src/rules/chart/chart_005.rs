@@ -113,18 +113,18 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CHART_YAML;
     use crate::diagnostic::Severity;
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::rules::chart::keywords::cases::{with_keywords, with_more_keywords, GOOD_KEYWORDS};
+    use crate::rules::tester::{starts, Tester};
 
-    const ID: &str = "CHART-005";
-
-    fn run(keywords: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(ID, &with_keywords(keywords))
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
     }
 
     #[test]
     fn same_value_twice_is_a_warning_on_the_second() {
-        let d = run(&format!("{GOOD_KEYWORDS}- creator:ems_service_chart"));
+        let d = tester().findings(with_more_keywords("- creator:ems_service_chart"));
         assert_eq!(starts(&d), vec![(10, 5)]);
         assert_eq!(d[0].severity, Severity::Warning);
         assert!(d[0].message.en.contains("line 5"));
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn different_values_is_an_error() {
-        let d = run(&format!("{GOOD_KEYWORDS}- creator:external"));
+        let d = tester().findings(with_more_keywords("- creator:external"));
         assert_eq!(starts(&d), vec![(10, 5)]);
         assert_eq!(d[0].severity, Severity::Error);
         assert!(
@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn three_times_reports_two() {
-        let d = run("- en:a\n- en:a\n- en:b");
+        let d = tester().findings(with_keywords("- en:a\n- en:a\n- en:b"));
         assert_eq!(starts(&d), vec![(6, 5), (7, 5)]);
         assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!(d[1].severity, Severity::Error);
@@ -154,25 +154,27 @@ mod tests {
 
     #[test]
     fn spaced_item_counts_with_its_trimmed_value() {
-        let d = run("- creator:external\n- creator: external");
+        let d = tester().findings(with_keywords("- creator:external\n- creator: external"));
         assert_eq!(starts(&d), vec![(6, 5)]);
         assert_eq!(d[0].severity, Severity::Warning);
     }
 
     #[test]
     fn repeated_word() {
-        let d = run("- foundation\n- zh_CN:x\n- foundation");
+        let d = tester().findings(with_keywords("- foundation\n- zh_CN:x\n- foundation"));
         assert_eq!(starts(&d), vec![(7, 5)]);
     }
 
     #[test]
-    fn a_word_and_a_key_of_the_same_name_are_different() {
-        assert!(run("- foundation\n- foundation:x").is_empty());
-    }
-
-    #[test]
-    fn distinct_keys_pass() {
-        assert!(run(GOOD_KEYWORDS).is_empty());
-        assert!(run("- name_en:x\n- en:x").is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // A word and a key of the same name are different.
+                with_keywords("- foundation\n- foundation:x"),
+                // Distinct keys.
+                with_keywords(GOOD_KEYWORDS),
+                with_keywords("- name_en:x\n- en:x"),
+            ])
+            .test_and_snapshot();
     }
 }

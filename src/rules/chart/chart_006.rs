@@ -143,18 +143,18 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CHART_YAML;
     use crate::diagnostic::Severity;
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::rules::chart::keywords::cases::with_more_keywords;
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "CHART-006";
-
-    fn run(extra: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(ID, &with_keywords(&format!("{GOOD_KEYWORDS}{extra}")))
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
     }
 
     #[test]
     fn known_catalog_is_an_info_at_the_value() {
-        let d = run("- catalog:Cloud Native");
+        let d = tester().findings(with_more_keywords("- catalog:Cloud Native"));
         assert_eq!(starts(&d), vec![(10, 13)]);
         assert_eq!(d[0].severity, Severity::Info);
         assert!(d[0].message.en.contains("6.0.2"));
@@ -162,61 +162,44 @@ mod tests {
 
     #[test]
     fn case_is_forgiven_with_the_guide_spelling_in_help() {
-        let d = run("- catalog:machine Learning");
+        let d = tester().findings(with_more_keywords("- catalog:machine Learning"));
         assert_eq!(d[0].severity, Severity::Info);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`catalog:Machine learning`"));
+        assert!(help(&d[0]).contains("`catalog:Machine learning`"));
     }
 
     #[test]
     fn unknown_catalog_is_a_warning_with_suggestion() {
-        let d = run("- catalog:Cloud Nativ");
+        let d = tester().findings(with_more_keywords("- catalog:Cloud Nativ"));
         assert_eq!(starts(&d), vec![(10, 13)]);
         assert_eq!(d[0].severity, Severity::Warning);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`catalog:Cloud Native`"));
+        assert!(help(&d[0]).contains("`catalog:Cloud Native`"));
     }
 
     #[test]
     fn chinese_name_suggests_the_english_value() {
-        let d = run("- catalog:云原生");
+        let d = tester().findings(with_more_keywords("- catalog:云原生"));
         assert_eq!(d[0].severity, Severity::Warning);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`catalog:Cloud Native`"));
+        assert!(help(&d[0]).contains("`catalog:Cloud Native`"));
     }
 
     #[test]
     fn far_value_lists_all() {
-        let d = run("- catalog:Databases");
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("Monitoring & Operation"));
+        let d = tester().findings(with_more_keywords("- catalog:Databases"));
+        assert!(help(&d[0]).contains("Monitoring & Operation"));
     }
 
     #[test]
     fn spaced_catalog_is_still_judged() {
-        let d = run("- catalog: Storage");
+        let d = tester().findings(with_more_keywords("- catalog: Storage"));
         assert_eq!(starts(&d), vec![(10, 5)]);
         assert_eq!(d[0].severity, Severity::Info);
     }
 
     #[test]
-    fn no_catalog_no_finding() {
-        assert!(run("").is_empty());
+    fn pass_and_fail() {
+        tester()
+            // No catalog, no finding.
+            .pass([with_more_keywords("")])
+            .test_and_snapshot();
     }
 }

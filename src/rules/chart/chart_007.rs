@@ -162,10 +162,13 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CHART_YAML;
     use crate::diagnostic::Severity;
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "CHART-007";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
+    }
 
     fn chart(version_line: &str) -> String {
         format!("apiVersion: v1\nname: mycloud-product\n{version_line}\n")
@@ -173,12 +176,12 @@ mod tests {
 
     #[test]
     fn float_version_is_an_error_at_the_value() {
-        let d = findings(ID, &chart("version: 1.0"));
+        let d = tester().findings(chart("version: 1.0"));
         assert_eq!(starts(&d), vec![(3, 10)]);
         assert_eq!(d[0].severity, Severity::Error);
         assert!(d[0].message.en.contains("version should be of type string"));
         assert!(d[0].message.en.contains("float"));
-        let help = &d[0].help.as_ref().unwrap().en;
+        let help = help(&d[0]);
         assert!(
             help.contains("`version: 1.0.0`") && help.contains("`version: \"1.0\"`"),
             "{help}"
@@ -187,48 +190,52 @@ mod tests {
 
     #[test]
     fn integer_version_is_an_error() {
-        let d = findings(ID, &chart("version: 1"));
+        let d = tester().findings(chart("version: 1"));
         assert_eq!(starts(&d), vec![(3, 10)]);
         assert!(d[0].message.en.contains("integer"));
     }
 
     #[test]
     fn loose_string_is_a_warning() {
-        let d = findings(ID, &chart("version: \"1.0\""));
+        let d = tester().findings(chart("version: \"1.0\""));
         assert_eq!(starts(&d), vec![(3, 10)]);
         assert_eq!(d[0].severity, Severity::Warning);
-        assert!(d[0].help.as_ref().unwrap().en.contains("`version: 1.0.0`"));
+        assert!(help(&d[0]).contains("`version: 1.0.0`"));
         assert_eq!(
-            findings(ID, &chart("version: v1.2.3"))[0].severity,
+            tester().findings(chart("version: v1.2.3"))[0].severity,
             Severity::Warning
         );
     }
 
     #[test]
     fn unreadable_string_is_an_error() {
-        let d = findings(ID, &chart("version: 1.0.0.0"));
+        let d = tester().findings(chart("version: 1.0.0.0"));
         assert_eq!(starts(&d), vec![(3, 10)]);
         assert_eq!(d[0].severity, Severity::Error);
         assert_eq!(
-            findings(ID, &chart("version: latest"))[0].severity,
+            tester().findings(chart("version: latest"))[0].severity,
             Severity::Error
         );
     }
 
     #[test]
     fn missing_and_empty() {
-        assert_eq!(starts(&findings(ID, &chart(""))), vec![(1, 1)]);
-        assert_eq!(starts(&findings(ID, &chart("version:"))), vec![(3, 1)]);
-        assert_eq!(starts(&findings(ID, &chart("version: ''"))), vec![(3, 10)]);
+        assert_eq!(starts(&tester().findings(chart(""))), vec![(1, 1)]);
+        assert_eq!(starts(&tester().findings(chart("version:"))), vec![(3, 1)]);
+        assert_eq!(
+            starts(&tester().findings(chart("version: ''"))),
+            vec![(3, 10)]
+        );
     }
 
     #[test]
-    fn semver_strings_pass() {
-        for v in ["1.0.0", "\"1.0.0\"", "0.1.0-rc.1+build.7"] {
-            assert!(
-                findings(ID, &chart(&format!("version: {v}"))).is_empty(),
-                "{v}"
-            );
-        }
+    fn pass_and_fail() {
+        tester()
+            // SemVer strings.
+            .pass(
+                ["1.0.0", "\"1.0.0\"", "0.1.0-rc.1+build.7"]
+                    .map(|v| chart(&format!("version: {v}"))),
+            )
+            .test_and_snapshot();
     }
 }

@@ -156,10 +156,13 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::{CHART_YAML, REQUIREMENTS_YAML};
     use crate::diagnostic::Severity;
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::rules::tester::{help, starts, Case, Tester};
 
-    const ID: &str = "CHART-008";
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
+    }
 
     fn chart(api_line: &str) -> String {
         format!("name: mycloud-product\n{api_line}\nversion: 1.0.0\n")
@@ -167,48 +170,42 @@ mod tests {
 
     #[test]
     fn missing_at_line_1() {
-        let d = findings(ID, &chart(""));
+        let d = tester().findings(chart(""));
         assert_eq!(starts(&d), vec![(1, 1)]);
         assert_eq!(d[0].severity, Severity::Error);
     }
 
     #[test]
     fn wrong_value_at_the_value() {
-        let d = findings(ID, &chart("apiVersion: v3"));
+        let d = tester().findings(chart("apiVersion: v3"));
         assert_eq!(starts(&d), vec![(2, 13)]);
         assert!(d[0].message.en.contains("`apiVersion: v3`"));
-        assert!(d[0].help.as_ref().unwrap().en.contains("`apiVersion: v1`"));
+        assert!(help(&d[0]).contains("`apiVersion: v1`"));
     }
 
     #[test]
     fn near_misses_get_the_exact_spelling() {
-        let d = findings(ID, &chart("apiVersion: V1"));
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("write `apiVersion: v1`"));
-        let d = findings(ID, &chart("apiVersion: 2"));
+        let d = tester().findings(chart("apiVersion: V1"));
+        assert!(help(&d[0]).contains("write `apiVersion: v1`"));
+        let d = tester().findings(chart("apiVersion: 2"));
         assert_eq!(starts(&d), vec![(2, 13)]);
         assert!(
-            d[0].help
-                .as_ref()
-                .unwrap()
-                .en
-                .contains("write `apiVersion: v2`"),
+            help(&d[0]).contains("write `apiVersion: v2`"),
             "{:?}",
             d[0].help
         );
-        let d = findings(ID, &chart("apiVersion: apps/v1"));
-        assert!(d[0].help.as_ref().unwrap().en.contains("as the guide"));
+        let d = tester().findings(chart("apiVersion: apps/v1"));
+        assert!(help(&d[0]).contains("as the guide"));
     }
 
     #[test]
     fn empty() {
-        assert_eq!(starts(&findings(ID, &chart("apiVersion:"))), vec![(2, 1)]);
         assert_eq!(
-            starts(&findings(ID, &chart("apiVersion: \"\""))),
+            starts(&tester().findings(chart("apiVersion:"))),
+            vec![(2, 1)]
+        );
+        assert_eq!(
+            starts(&tester().findings(chart("apiVersion: \"\""))),
             vec![(2, 13)]
         );
     }
@@ -216,21 +213,20 @@ mod tests {
     #[test]
     fn v2_with_requirements_is_a_warning() {
         // The good project has a requirements.yaml.
-        let d = findings(ID, &chart("apiVersion: v2"));
+        let d = tester().findings(chart("apiVersion: v2"));
         assert_eq!(starts(&d), vec![(2, 13)]);
         assert_eq!(d[0].severity, Severity::Warning);
     }
 
     #[test]
-    fn v2_without_requirements_passes() {
-        assert!(
-            findings_with(ID, &chart("apiVersion: v2"), &[("requirements.yaml", None)]).is_empty()
-        );
-    }
-
-    #[test]
-    fn v1_passes() {
-        assert!(findings(ID, &chart("apiVersion: v1")).is_empty());
-        assert!(findings(ID, &chart("apiVersion: \"v1\"")).is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // v2 without requirements.
+                Case::from(chart("apiVersion: v2")).without(REQUIREMENTS_YAML),
+                chart("apiVersion: v1").into(),
+                chart("apiVersion: \"v1\"").into(),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -175,60 +175,49 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CHART_YAML;
     use crate::diagnostic::Severity;
-    use crate::rules::chart::keywords::test_support::*;
+    use crate::rules::chart::keywords::cases::with_more_keywords;
+    use crate::rules::tester::{help, starts, Tester};
 
-    const ID: &str = "CHART-009";
-
-    fn run(extra: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(ID, &with_keywords(&format!("{GOOD_KEYWORDS}{extra}")))
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
     }
 
     #[test]
     fn unknown_key_at_the_key_with_suggestion() {
-        let d = run("- name_cn:我的云产品");
+        let d = tester().findings(with_more_keywords("- name_cn:我的云产品"));
         assert_eq!(starts(&d), vec![(10, 5)]);
         assert_eq!(d[0].range.unwrap().end.column, 12);
         assert_eq!(d[0].severity, Severity::Warning);
-        assert!(
-            d[0].help.as_ref().unwrap().en.contains("`name_en`")
-                || d[0].help.as_ref().unwrap().en.contains("`name_zh_CN`")
-        );
+        assert!(help(&d[0]).contains("`name_en`") || help(&d[0]).contains("`name_zh_CN`"));
     }
 
     #[test]
     fn keys_are_case_sensitive() {
-        let d = run("- Catalog:Storage");
+        let d = tester().findings(with_more_keywords("- Catalog:Storage"));
         assert_eq!(starts(&d), vec![(10, 5)]);
-        assert!(d[0].help.as_ref().unwrap().en.contains("`catalog`"));
+        assert!(help(&d[0]).contains("`catalog`"));
     }
 
     #[test]
     fn foundation_as_a_key() {
-        let d = run("- foundation:true");
-        assert!(d[0].help.as_ref().unwrap().en.contains("`- foundation`"));
+        let d = tester().findings(with_more_keywords("- foundation:true"));
+        assert!(help(&d[0]).contains("`- foundation`"));
     }
 
     #[test]
     fn words_without_colon() {
-        let d = run("- creator\n- fundation\n- database");
+        let d = tester().findings(with_more_keywords("- creator\n- fundation\n- database"));
         assert_eq!(starts(&d), vec![(10, 5), (11, 5), (12, 5)]);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`- creator:<value>`"));
-        assert!(d[1].help.as_ref().unwrap().en.contains("`- foundation`"));
-        assert!(
-            d[2].help.as_ref().unwrap().en.contains("known")
-                || d[2].help.as_ref().unwrap().en.contains("among")
-        );
+        assert!(help(&d[0]).contains("`- creator:<value>`"));
+        assert!(help(&d[1]).contains("`- foundation`"));
+        assert!(help(&d[2]).contains("known") || help(&d[2]).contains("among"));
     }
 
     #[test]
     fn non_strings() {
-        let d = run("- 123\n- yes\n-\n- [a, b]");
+        let d = tester().findings(with_more_keywords("- 123\n- yes\n-\n- [a, b]"));
         assert_eq!(starts(&d), vec![(10, 5), (11, 5), (12, 4), (13, 5)]);
         assert!(d[0].message.en.contains("integer"));
         assert!(d[1].message.en.contains("boolean"));
@@ -237,12 +226,14 @@ mod tests {
     }
 
     #[test]
-    fn malformed_items_are_left_to_chart_002() {
-        assert!(run("- creator :x\n- cretor: x\n- name_en：x").is_empty());
-    }
-
-    #[test]
-    fn known_keys_and_foundation_pass() {
-        assert!(run("- foundation\n- catalog:Storage").is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // Malformed items are left to CHART-002.
+                with_more_keywords("- creator :x\n- cretor: x\n- name_en：x"),
+                // Known keys, and foundation.
+                with_more_keywords("- foundation\n- catalog:Storage"),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -265,58 +265,9 @@ fn read_string<'a>(node: &'a Node, text: &str) -> Keyword<'a> {
     }
 }
 
+/// Chart.yaml texts for the CHART rules' tests.
 #[cfg(test)]
-pub(crate) mod test_support {
-    //! Run every rule over the good project with one file replaced.
-
-    use crate::diagnostic::Diagnostic;
-    use crate::input::File;
-
-    pub const CHART_ROOT: &str = "good-project/chart/mycloud-product/";
-
-    /// Findings of `rule` when Chart.yaml reads `chart_yaml` and the files in `files` (paths
-    /// relative to the chart root; `None` deletes) are replaced.
-    pub fn findings_with(
-        rule: &str,
-        chart_yaml: &str,
-        files: &[(&str, Option<&str>)],
-    ) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        let mut replace = |rel: &str, body: Option<&str>| {
-            let path = format!("{CHART_ROOT}{rel}");
-            input.files.retain(|f| f.path != path);
-            if let Some(body) = body {
-                input.files.push(File {
-                    path,
-                    data: body.as_bytes().to_vec(),
-                });
-            }
-        };
-        replace("Chart.yaml", Some(chart_yaml));
-        for (rel, body) in files {
-            replace(rel, *body);
-        }
-        let report = crate::check_input(&input);
-        report
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == rule)
-            .collect()
-    }
-
-    /// Findings of `rule` when Chart.yaml reads `chart_yaml`.
-    pub fn findings(rule: &str, chart_yaml: &str) -> Vec<Diagnostic> {
-        findings_with(rule, chart_yaml, &[])
-    }
-
-    /// `(line, column)` of each finding's start.
-    pub fn starts(diags: &[Diagnostic]) -> Vec<(usize, usize)> {
-        diags
-            .iter()
-            .map(|d| d.range.map_or((0, 0), |r| (r.start.line, r.start.column)))
-            .collect()
-    }
-
+pub(crate) mod cases {
     /// A valid Chart.yaml whose `keywords` list is `keywords` (each line an item, unindented).
     pub fn with_keywords(keywords: &str) -> String {
         let mut text =
@@ -327,6 +278,11 @@ pub(crate) mod test_support {
             text.push('\n');
         }
         text
+    }
+
+    /// The good project's keywords and then `extra` (its first item on line 10).
+    pub fn with_more_keywords(extra: &str) -> String {
+        with_keywords(&format!("{GOOD_KEYWORDS}{extra}"))
     }
 
     /// The good project's keywords, for building variations.
@@ -441,9 +397,11 @@ mod tests {
 
 #[cfg(test)]
 mod odd_shapes {
-    use super::test_support::findings;
+    use crate::chart::CHART_YAML;
+    use crate::rules::tester::{run, with};
 
-    /// Whatever Chart.yaml holds, the CHART rules report or stay quiet; they never panic.
+    /// Whatever Chart.yaml holds, the CHART rules (and every other) report or stay quiet; they
+    /// never panic.
     #[test]
     fn odd_chart_yaml_shapes_do_not_panic() {
         let texts = [
@@ -459,12 +417,7 @@ mod odd_shapes {
             "keywords: &k\n  - creator:x\nother: *k\n",
         ];
         for text in texts {
-            for rule in crate::rules::ALL
-                .iter()
-                .filter(|r| r.id.starts_with("CHART-"))
-            {
-                let _ = findings(rule.id, text);
-            }
+            let _ = run(&with(CHART_YAML, text).input(), &Default::default());
         }
     }
 }
