@@ -236,29 +236,17 @@ fn check_entry(path: &str, cat: &Entry, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::CATEGORY;
     use crate::diagnostic::Severity;
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::rules::tester::{help, starts, without, Case, Tester};
 
-    fn run(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run_with(super::RULE.id, &[("templates/_category.yaml", Some(body))])
-    }
-
-    #[test]
-    fn good_and_absent_pass() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
-        assert!(run_with(super::RULE.id, &[("templates/_category.yaml", None)]).is_empty());
-        assert!(run("# none\n").is_empty());
-    }
-
-    #[test]
-    fn guide_example_passes() {
-        let guide = "mycloud-product-a:\n  id: mycloud-product-a\n  icon: mycloud-product-a\n  name:\n    en: mycloud-product-a\n    zh-cn: 云产品-a\n  navigations: []\n  dynamicNumber: 1\n\nmycloud-product-b:\n  id: mycloud-product-b\n  icon: mycloud-product-b\n  name:\n    en: mycloud-product-b\n    zh-cn: 云产品-b\n  navigations: []\n  dynamicNumber: 1\n";
-        assert!(run(guide).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CATEGORY)
     }
 
     #[test]
     fn fields_missing_and_wrong() {
-        let d = run("a:\n  id: b\n  icon: \"\"\n  name: A\n  navigations: {}\n  dynamicNumber: \"1\"\nc:\n  Id: c\n  name: {en: C, zh-cn: 丙}\n");
+        let d = tester().findings("a:\n  id: b\n  icon: \"\"\n  name: A\n  navigations: {}\n  dynamicNumber: \"1\"\nc:\n  Id: c\n  name: {en: C, zh-cn: 丙}\n");
         assert_eq!(
             starts(&d),
             vec![
@@ -274,13 +262,28 @@ mod tests {
             ],
             "{d:?}"
         );
-        assert!(d[5].help.as_ref().unwrap().en.contains("did you mean `id`"));
+        assert!(help(&d[5]).contains("did you mean `id`"));
         assert_eq!(d[7].severity, Severity::Warning);
     }
 
     #[test]
     fn not_maps() {
-        assert_eq!(starts(&run("- a\n")), vec![(1, 1)]);
-        assert_eq!(starts(&run("a: 1\n")), vec![(1, 4)]);
+        assert_eq!(starts(&tester().findings("- a\n")), vec![(1, 1)]);
+        assert_eq!(starts(&tester().findings("a: 1\n")), vec![(1, 4)]);
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        let guide = "mycloud-product-a:\n  id: mycloud-product-a\n  icon: mycloud-product-a\n  name:\n    en: mycloud-product-a\n    zh-cn: 云产品-a\n  navigations: []\n  dynamicNumber: 1\n\nmycloud-product-b:\n  id: mycloud-product-b\n  icon: mycloud-product-b\n  name:\n    en: mycloud-product-b\n    zh-cn: 云产品-b\n  navigations: []\n  dynamicNumber: 1\n";
+        tester()
+            .pass([
+                // Good and absent.
+                Case::default(),
+                without(CATEGORY),
+                "# none\n".into(),
+                // The guide's example.
+                guide.into(),
+            ])
+            .test_and_snapshot();
     }
 }

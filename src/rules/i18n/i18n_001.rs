@@ -203,51 +203,42 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::{CATEGORY, NAVIGATION, WIZARD};
+    use crate::rules::tester::{help, starts, with, Case, Tester};
 
-    #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
     }
 
     #[test]
     fn navigation_names() {
-        let d = run_with(
-            super::RULE.id,
-            &[(
-                "templates/_navigation.yaml",
-                Some("category: c\nname:\n  en: A\nnav:\n  a:\n    name: {en: A, zh-CN: 甲}\n    sub_nav:\n      b:\n        name:\n          en:\n          zh-cn: 乙\n"),
-            )],
-        );
+        let d = tester().findings(with(
+            NAVIGATION,
+            "category: c\nname:\n  en: A\nnav:\n  a:\n    name: {en: A, zh-CN: 甲}\n    sub_nav:\n      b:\n        name:\n          en:\n          zh-cn: 乙\n",
+        ));
         assert_eq!(starts(&d), vec![(2, 1), (6, 19), (10, 11)], "{d:?}");
-        assert!(d[1]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("rename `zh-CN` to `zh-cn`"));
+        assert!(help(&d[1]).contains("rename `zh-CN` to `zh-cn`"));
         assert!(d[2].message.en.contains("`a.sub_nav.b.name.en` is empty"));
     }
 
     #[test]
     fn wizard_titles_and_contents() {
-        let d = run_with(
-            super::RULE.id,
-            &[(
-                "templates/_wizard.yaml",
-                Some("nav:\n  member:\n    overview:\n      proId: overview\n      title:\n        zh-cn: 概览\n      wizard:\n        - content:\n            en: A\n            zh-cn: 甲\n        - content:\n            en: B\n"),
-            )],
-        );
+        let d = tester().findings(with(
+            WIZARD,
+            "nav:\n  member:\n    overview:\n      proId: overview\n      title:\n        zh-cn: 概览\n      wizard:\n        - content:\n            en: A\n            zh-cn: 甲\n        - content:\n            en: B\n",
+        ));
         assert_eq!(starts(&d), vec![(5, 7), (11, 11)], "{d:?}");
         assert!(d[1].message.en.contains("wizard[1].content"));
     }
 
     #[test]
-    fn not_a_map_is_left_to_structure_rules() {
-        let d = run_with(
-            super::RULE.id,
-            &[("templates/_category.yaml", Some("a:\n  id: a\n  name: A\n"))],
-        );
-        assert!(d.is_empty(), "{d:?}");
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                Case::default(),
+                // Not a map: left to the structure rules.
+                with(CATEGORY, "a:\n  id: a\n  name: A\n"),
+            ])
+            .test_and_snapshot();
     }
 }

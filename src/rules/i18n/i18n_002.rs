@@ -85,31 +85,31 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::{NAVIGATION, WIZARD};
+    use crate::rules::tester::{starts, with, Case, Tester};
 
-    #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
     }
 
     #[test]
     fn guide_wizard_example() {
         let wizard = "nav:\n  cloud_admin:\n    mycloud_product_overview:\n      order: 1\n      proId: mycloud_product_overview\n      title:\n        en: mycloud-product\n        zh-cn: 我的云产品\n      wizard:\n        - content:\n            en: English description\n            zh-cn: 中文功能描述\n        - content:\n            en: 英文功能描述\n            zh-cn: 中文功能描述。\n";
-        let d = run_with(super::RULE.id, &[("templates/_wizard.yaml", Some(wizard))]);
+        let d = tester().findings(with(WIZARD, wizard));
         assert_eq!(starts(&d), vec![(14, 17)], "{d:?}");
     }
 
     #[test]
     fn punctuation_counts_and_zh_is_not_checked() {
-        let d = run_with(
-            super::RULE.id,
-            &[(
-                "templates/_navigation.yaml",
-                Some(
-                    "category: c\nname: {en: \"Cloud，Product\", zh-cn: Cloud Product}\nnav: {}\n",
-                ),
-            )],
-        );
+        let d = tester().findings(with(
+            NAVIGATION,
+            "category: c\nname: {en: \"Cloud，Product\", zh-cn: Cloud Product}\nnav: {}\n",
+        ));
         assert_eq!(starts(&d), vec![(2, 12)], "{d:?}");
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().pass([Case::default()]).test_and_snapshot();
     }
 }

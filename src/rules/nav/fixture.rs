@@ -2,6 +2,7 @@
 //! (`nav-guide` holds the guide's own §1.1.6.7 examples; `nav-mistakes` one mistake per comment).
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::tester::{fixture, run};
 
 const RULES: &[&str] = &[
     "NAV-001", "NAV-002", "NAV-003", "NAV-004", "NAV-005", "NAV-006", "NAV-007", "NAV-008",
@@ -9,12 +10,13 @@ const RULES: &[&str] = &[
 ];
 
 fn findings() -> Vec<Diagnostic> {
-    let input = crate::rules::doc_examples::fixture("nav-mistakes", "nav-mistakes/");
-    crate::check_input(&input)
-        .diagnostics
-        .into_iter()
-        .filter(|d| RULES.contains(&d.rule))
-        .collect()
+    run(
+        &fixture("nav-mistakes", "nav-mistakes/"),
+        &Default::default(),
+    )
+    .into_iter()
+    .filter(|d| RULES.contains(&d.rule))
+    .collect()
 }
 
 fn at(d: &[Diagnostic], rule: &str, chart: &str) -> Vec<(usize, usize)> {

@@ -204,20 +204,6 @@ pub fn chart_items<'c>(chart: &'c Chart) -> Vec<Item<'c>> {
 
 /// Test support for the NAV, CAT and I18N rules (the shared helper, under its local name).
 #[cfg(test)]
-pub(crate) use crate::rules::doc_examples::findings_with as run_with;
-
-/// `(line, column)` of each finding's start, for terse position assertions.
-#[cfg(test)]
-pub(crate) fn starts(d: &[crate::diagnostic::Diagnostic]) -> Vec<(usize, usize)> {
-    d.iter()
-        .map(|d| {
-            let r = d.range.expect("a position");
-            (r.start.line, r.start.column)
-        })
-        .collect()
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
     use crate::yaml::{parse, YamlLimits};

@@ -236,65 +236,47 @@ fn example_help() -> crate::diagnostic::Text {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::NAVIGATION;
+    use crate::rules::tester::{help, starts, without, Case, Tester};
 
-    const NAV: &str = "templates/_navigation.yaml";
-
-    fn run(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run_with(super::RULE.id, &[(NAV, Some(body))])
-    }
-
-    #[test]
-    fn good_and_absent_pass() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
-        assert!(run_with(super::RULE.id, &[(NAV, None)]).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION)
     }
 
     #[test]
     fn syntax_error_and_empty() {
-        let d = run("category: a\nnav: [\n");
+        let d = tester().findings("category: a\nnav: [\n");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].range.unwrap().start.line, 3);
-        let d = run("# nothing\n");
-        assert_eq!(d.len(), 1);
-        assert!(d[0].range.is_none());
-        let d = run("- a\n- b\n");
+        let d = tester().one("# nothing\n");
+        assert!(d.range.is_none());
+        let d = tester().findings("- a\n- b\n");
         assert_eq!(starts(&d), vec![(1, 1)]);
     }
 
     #[test]
     fn missing_keys_at_first_key_or_look_alike() {
-        let d = run("name: {en: A, zh-cn: 甲}\nNav: {}\n");
+        let d = tester().findings("name: {en: A, zh-cn: 甲}\nNav: {}\n");
         assert_eq!(starts(&d), vec![(1, 1), (2, 1)], "{d:?}");
         assert!(d[0].message.en.contains("`category`"));
-        assert!(d[1]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("did you mean `nav`"));
+        assert!(help(&d[1]).contains("did you mean `nav`"));
     }
 
     #[test]
     fn wrong_types() {
-        let d = run("category:\nname: My product\nnav:\n  - a\n");
+        let d = tester().findings("category:\nname: My product\nnav:\n  - a\n");
         assert_eq!(starts(&d), vec![(1, 1), (2, 7), (4, 3)], "{d:?}");
     }
 
     #[test]
     fn not_utf8() {
-        let mut input = crate::rules::doc_examples::good_project();
-        let path = "good-project/chart/mycloud-product/templates/_navigation.yaml";
-        input.files.retain(|f| f.path != path);
-        input.files.push(crate::input::File {
-            path: path.into(),
-            data: vec![0xff, 0xfe, b'a'],
-        });
-        let n = crate::check_input(&input)
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .count();
-        assert_eq!(n, 1);
+        assert_eq!(tester().findings(&[0xff, 0xfe, b'a']).len(), 1);
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass([Case::default(), without(NAVIGATION)])
+            .test_and_snapshot();
     }
 }

@@ -278,36 +278,24 @@ fn check_item(path: &str, item: &Item, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::NAVIGATION;
+    use crate::rules::tester::{help, starts, Case, Tester};
 
-    fn run(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run_with(
-            super::RULE.id,
-            &[("templates/_navigation.yaml", Some(body))],
-        )
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION)
     }
 
     const HEAD: &str = "category: c\nname: {en: A, zh-cn: 甲}\nnav:\n";
-
-    #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
-    }
 
     #[test]
     fn missing_fields_at_the_item_key() {
         let body = format!(
             "{HEAD}  a:\n    proid: a\n    name: {{en: A, zh-cn: 甲}}\n    url: /a\n    icon: a\n    baseURI: /\n    order: 1\n    available: true\n"
         );
-        let d = run(&body);
+        let d = tester().findings(body);
         assert_eq!(starts(&d), vec![(4, 3), (4, 3)], "{d:?}");
         assert!(d[0].message.en.contains("`proId`"));
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("did you mean `proId`"));
+        assert!(help(&d[0]).contains("did you mean `proId`"));
         assert!(d[1].message.en.contains("`wizard`"));
     }
 
@@ -316,13 +304,13 @@ mod tests {
         let body = format!(
             "{HEAD}  a:\n    proId: 7\n    name: A\n    url: /a\n    icon: a\n    baseURI: /\n    order: \"1\"\n    available: \"true\"\n    wizard: 0\n"
         );
-        let d = run(&body);
+        let d = tester().findings(body);
         assert_eq!(
             starts(&d),
             vec![(5, 12), (6, 11), (10, 12), (11, 16), (12, 13)],
             "{d:?}"
         );
-        assert!(d[2].help.as_ref().unwrap().en.contains("remove the quotes"));
+        assert!(help(&d[2]).contains("remove the quotes"));
         assert!(
             d[2].message
                 .en
@@ -342,7 +330,7 @@ mod tests {
         let body = format!(
             "{HEAD}  a:\n    proId: a\n    name: {{en: A, zh-cn: 甲}}\n    icon: a\n    baseURI: /\n    order: 1\n    available: true\n    wizard: false\n    sub_nav:\n      x: {item}\n      q: {{proId: q}}\ntop_nav:\n  t: {item}\n  u: 3\n"
         );
-        let d = run(&body);
+        let d = tester().findings(body);
         // `a` has a sub_nav, so no `url` needed; `q` misses seven fields; `u` is no map.
         assert_eq!(d.len(), 8, "{d:?}");
         assert_eq!(starts(&d)[0], (14, 7));
@@ -354,7 +342,7 @@ mod tests {
     #[test]
     fn the_guides_page_break() {
         let printed = "category: security\nname:\n  en: Identity & Access Management\n  zh-cn: 身份与访问管理\nnav:\n  role:\n    proId: role\n    name:\n      zh-cn: 角色\n      en: Role\n    url: /iam/roles\n    icon: role\n    classify: identity\n    baseURI: /iam/\n    order: 4\n    available: true\n    wizard: false\n  policy:\n    proId: policy\nurl: /iam/policies\nicon: policy\n";
-        let d = run(printed);
+        let d = tester().findings(printed);
         assert_eq!(d.len(), 7, "{d:?}");
         assert!(starts(&d).iter().all(|p| *p == (18, 3)));
     }
@@ -362,7 +350,12 @@ mod tests {
     #[test]
     fn top_nav_not_a_map() {
         let item = "{proId: x, name: {en: X, zh-cn: 叉}, url: /x, icon: x, baseURI: /, order: 1, available: true, wizard: false}";
-        let d = run(&format!("{HEAD}  x: {item}\ntop_nav: [x]\n"));
+        let d = tester().findings(format!("{HEAD}  x: {item}\ntop_nav: [x]\n"));
         assert_eq!(starts(&d), vec![(5, 10)], "{d:?}");
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().pass([Case::default()]).test_and_snapshot();
     }
 }

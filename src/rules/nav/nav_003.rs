@@ -94,24 +94,22 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::NAVIGATION;
+    use crate::rules::tester::{starts, Case, Tester};
 
-    fn run(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run_with(
-            super::RULE.id,
-            &[("templates/_navigation.yaml", Some(body))],
-        )
-    }
-
-    #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION)
     }
 
     #[test]
     fn differing_pro_ids_at_their_value() {
-        let d = run("category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a:\n    proId: a\n    sub_nav:\n      b:\n        proId: bee\ntop_nav:\n  t: {proId: T}\n  u: {proId: 5}\n");
+        let d = tester().findings("category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a:\n    proId: a\n    sub_nav:\n      b:\n        proId: bee\ntop_nav:\n  t: {proId: T}\n  u: {proId: 5}\n");
         assert_eq!(starts(&d), vec![(8, 16), (10, 14)], "{d:?}");
         assert!(d[0].message.en.contains("`a.sub_nav.b`"));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().pass([Case::default()]).test_and_snapshot();
     }
 }

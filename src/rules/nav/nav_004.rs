@@ -96,23 +96,21 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::NAVIGATION;
+    use crate::rules::tester::{starts, Case, Tester};
 
-    fn run(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run_with(
-            super::RULE.id,
-            &[("templates/_navigation.yaml", Some(body))],
-        )
-    }
-
-    #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION)
     }
 
     #[test]
     fn url_outside_base_at_the_url() {
-        let d = run("category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a:\n    baseURI: /iam/\n    url: /iam/roles\n  b:\n    baseURI: /iam/\n    url: /ima/roles\ntop_nav:\n  t: {baseURI: /x/, url: /x}\n  u: {baseURI: /x/, url: /y/z}\n");
+        let d = tester().findings("category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a:\n    baseURI: /iam/\n    url: /iam/roles\n  b:\n    baseURI: /iam/\n    url: /ima/roles\ntop_nav:\n  t: {baseURI: /x/, url: /x}\n  u: {baseURI: /x/, url: /y/z}\n");
         assert_eq!(starts(&d), vec![(9, 10), (12, 26)], "{d:?}");
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().pass([Case::default()]).test_and_snapshot();
     }
 }

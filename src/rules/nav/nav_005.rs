@@ -135,23 +135,16 @@ fn scalar_text(node: &Node) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::NAVIGATION;
+    use crate::rules::tester::{starts, Case, Tester};
 
-    fn run(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run_with(
-            super::RULE.id,
-            &[("templates/_navigation.yaml", Some(body))],
-        )
-    }
-
-    #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION)
     }
 
     #[test]
     fn duplicates_per_level() {
-        let d = run("category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a: {proId: a, url: /a, order: 1}\n  b: {proId: a, url: /b, order: 01}\n  c:\n    proId: c\n    url: /a\n    order: 3\n    sub_nav:\n      d: {proId: d, url: /a, order: 1}\n      e: {proId: e, url: /e, order: 1}\ntop_nav:\n  a: {proId: a, url: /a, order: 1}\n");
+        let d = tester().findings("category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a: {proId: a, url: /a, order: 1}\n  b: {proId: a, url: /b, order: 01}\n  c:\n    proId: c\n    url: /a\n    order: 3\n    sub_nav:\n      d: {proId: d, url: /a, order: 1}\n      e: {proId: e, url: /e, order: 1}\ntop_nav:\n  a: {proId: a, url: /a, order: 1}\n");
         // b: order 01 == 1 and proId a; c: url /a; e: order 1 in c.sub_nav. top_nav is its own level.
         assert_eq!(
             starts(&d),
@@ -159,5 +152,10 @@ mod tests {
             "{d:?}"
         );
         assert!(d[3].message.en.contains("`c.sub_nav`"));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().pass([Case::default()]).test_and_snapshot();
     }
 }

@@ -163,24 +163,17 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
+    use crate::chart::NAVIGATION;
     use crate::diagnostic::Severity;
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::rules::tester::{help, starts, Case, Tester};
 
-    fn run(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        run_with(
-            super::RULE.id,
-            &[("templates/_navigation.yaml", Some(body))],
-        )
-    }
-
-    #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION)
     }
 
     #[test]
     fn outer_needs_equal_src() {
-        let d = run("category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a: {url: /a, src: /a, layout: outer}\n  b: {url: /b, layout: outer}\n  c: {url: /c, src: /d, layout: outer}\n  d:\n    url: /d\n    layout: Outer\n  e: {url: /e, layout: inner}\n");
+        let d = tester().findings("category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a: {url: /a, src: /a, layout: outer}\n  b: {url: /b, layout: outer}\n  c: {url: /c, src: /d, layout: outer}\n  d:\n    url: /d\n    layout: Outer\n  e: {url: /e, layout: inner}\n");
         assert_eq!(
             starts(&d),
             vec![(5, 24), (6, 21), (9, 13), (10, 24)],
@@ -196,7 +189,12 @@ mod tests {
                 Severity::Warning
             ]
         );
-        assert!(d[2].help.as_ref().unwrap().en.contains("did you mean"));
-        assert!(d[0].help.as_ref().unwrap().en.contains("src: /b"));
+        assert!(help(&d[2]).contains("did you mean"));
+        assert!(help(&d[0]).contains("src: /b"));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().pass([Case::default()]).test_and_snapshot();
     }
 }

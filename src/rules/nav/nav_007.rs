@@ -182,106 +182,70 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::{CATEGORY, NAVIGATION};
+    use crate::rules::tester::{help, starts, Case, Tester};
+
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION)
+    }
 
     const NAV: &str = "category: mycloud-product\nname: {en: A, zh-cn: 甲}\nnav:\n  a: {proId: a, category: security}\n  b: {proId: b, category: netwrok}\n  c: {proId: c, category: storage-x}\n";
 
     #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
-    }
-
-    #[test]
     fn unknown_categories_at_their_value() {
-        let d = run_with(super::RULE.id, &[("templates/_navigation.yaml", Some(NAV))]);
+        let d = tester().findings(NAV);
         assert_eq!(starts(&d), vec![(5, 27), (6, 27)], "{d:?}");
-        assert!(d[0].help.as_ref().unwrap().en.contains("`network`"));
+        assert!(help(&d[0]).contains("`network`"));
     }
 
     #[test]
     fn without_category_file_the_default_is_unknown() {
-        let d = run_with(
-            super::RULE.id,
-            &[
-                ("templates/_navigation.yaml", Some(NAV)),
-                ("templates/_category.yaml", None),
-            ],
-        );
+        let d = tester().findings(Case::from(NAV).without(CATEGORY));
         assert_eq!(starts(&d), vec![(1, 11), (5, 27), (6, 27)], "{d:?}");
     }
 
     #[test]
     fn user_categories_are_known() {
-        let user = vec!["storage-x".to_string()];
-        let mut input = crate::rules::doc_examples::good_project();
-        let path = "good-project/chart/mycloud-product/templates/_navigation.yaml";
-        input.files.retain(|f| f.path != path);
-        input.files.push(crate::input::File {
-            path: path.into(),
-            data: NAV.as_bytes().to_vec(),
-        });
         let options = crate::Options {
-            known_categories: user,
+            known_categories: vec!["storage-x".to_string()],
             ..Default::default()
         };
-        let d: Vec<_> = crate::check_input_with(&input, &options)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect();
+        let d = tester().options(options).findings(NAV);
         assert_eq!(starts(&d), vec![(5, 27)], "{d:?}");
         // Without the option, both are unknown.
-        let d = run_with(super::RULE.id, &[("templates/_navigation.yaml", Some(NAV))]);
-        assert_eq!(d.len(), 2);
+        assert_eq!(tester().findings(NAV).len(), 2);
     }
 
     #[test]
     fn another_chart_of_the_input_defines_it() {
-        let mut input = crate::rules::doc_examples::good_project();
-        input.files.push(crate::input::File {
-            path: "good-project/chart/other/templates/_category.yaml".into(),
-            data: b"netwrok:\n  id: netwrok\n".to_vec(),
-        });
-        input.files.retain(|f| {
-            !f.path
-                .ends_with("mycloud-product/templates/_navigation.yaml")
-        });
-        input.files.push(crate::input::File {
-            path: "good-project/chart/mycloud-product/templates/_navigation.yaml".into(),
-            data: NAV.as_bytes().to_vec(),
-        });
-        let d: Vec<_> = crate::check_input(&input)
-            .diagnostics
+        let d: Vec<_> = tester()
+            .findings(Case::from(NAV).with(
+                "../other/templates/_category.yaml",
+                "netwrok:\n  id: netwrok\n",
+            ))
             .into_iter()
-            .filter(|d| d.rule == super::RULE.id && d.chart.as_deref() == Some("mycloud-product"))
+            .filter(|d| d.chart.as_deref() == Some("mycloud-product"))
             .collect();
         assert_eq!(starts(&d), vec![(6, 27)], "{d:?}");
     }
 
     #[test]
-    fn broken_category_file_says_nothing() {
-        let d = run_with(
-            super::RULE.id,
-            &[
-                ("templates/_navigation.yaml", Some(NAV)),
-                ("templates/_category.yaml", Some("a: [\n")),
-            ],
-        );
-        assert!(d.is_empty(), "{d:?}");
+    fn id_counts_as_defined() {
+        let d = tester().findings(Case::from(NAV).with(
+            CATEGORY,
+            "mycloud-product:\n  id: mycloud-product\nx:\n  id: storage-x\n  name: {en: n, zh-cn: n}\n",
+        ));
+        assert_eq!(starts(&d), vec![(5, 27)], "{d:?}");
     }
 
     #[test]
-    fn id_counts_as_defined() {
-        let d = run_with(
-            super::RULE.id,
-            &[
-                ("templates/_navigation.yaml", Some(NAV)),
-                (
-                    "templates/_category.yaml",
-                    Some("mycloud-product:\n  id: mycloud-product\nx:\n  id: storage-x\n  name: {en: n, zh-cn: n}\n"),
-                ),
-            ],
-        );
-        assert_eq!(starts(&d), vec![(5, 27)], "{d:?}");
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                Case::default(),
+                // A broken category file says nothing.
+                Case::from(NAV).with(CATEGORY, "a: [\n"),
+            ])
+            .test_and_snapshot();
     }
 }

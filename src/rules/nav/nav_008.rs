@@ -186,46 +186,39 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::nav::items::{run_with, starts};
+    use crate::chart::{NAVIGATION, WIZARD};
+    use crate::rules::tester::{starts, Case, Tester};
+
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION)
+    }
 
     const NAV: &str = "category: c\nname: {en: A, zh-cn: 甲}\nnav:\n  a: {proId: a, wizard: true}\n  b: {proId: b, wizard: false}\n  c: {wizard: true}\n";
     const WIZ: &str = "nav:\n  member:\n    a: {proId: a, order: 1}\n    b: {proId: b, order: 2}\n  admin:\n    c: {order: 1}\n    zz: {proId: zz}\n";
 
     #[test]
-    fn good_project_passes() {
-        assert!(run_with(super::RULE.id, &[]).is_empty());
-    }
-
-    #[test]
     fn flag_without_wizard_file() {
-        let d = run_with(super::RULE.id, &[("templates/_navigation.yaml", Some(NAV))]);
+        let d = tester().findings(NAV);
         assert_eq!(starts(&d), vec![(4, 25), (6, 15)], "{d:?}");
         assert!(d[0].message.en.contains("has no `templates/_wizard.yaml`"));
     }
 
     #[test]
     fn both_directions() {
-        let d = run_with(
-            super::RULE.id,
-            &[
-                ("templates/_navigation.yaml", Some(NAV)),
-                ("templates/_wizard.yaml", Some(WIZ)),
-            ],
-        );
+        let d = tester().findings(Case::from(NAV).with(WIZARD, WIZ));
         // a and c (by key) have wizards; b's wizard is never offered; zz is WIZ-003's.
         assert_eq!(starts(&d), vec![(4, 16)], "{d:?}");
         assert!(d[0].file.as_deref().unwrap().ends_with("_wizard.yaml"));
     }
 
     #[test]
-    fn broken_wizard_says_nothing() {
-        let d = run_with(
-            super::RULE.id,
-            &[
-                ("templates/_navigation.yaml", Some(NAV)),
-                ("templates/_wizard.yaml", Some("nav: [\n")),
-            ],
-        );
-        assert!(d.is_empty(), "{d:?}");
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                Case::default(),
+                // A broken wizard says nothing.
+                Case::from(NAV).with(WIZARD, "nav: [\n"),
+            ])
+            .test_and_snapshot();
     }
 }
