@@ -126,6 +126,14 @@ pub(crate) fn starts(d: &[Diagnostic]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// `(line, column, severity)` of each finding's start; `(0, 0, _)` for one without a place.
+pub(crate) fn starts_and_severity(d: &[Diagnostic]) -> Vec<(usize, usize, &'static str)> {
+    d.iter()
+        .zip(starts(d))
+        .map(|(d, (line, column))| (line, column, d.severity.as_str()))
+        .collect()
+}
+
 /// `(line, column, end column)` of each finding; `(0, 0, 0)` for one without a place.
 pub(crate) fn places(d: &[Diagnostic]) -> Vec<(usize, usize, usize)> {
     d.iter()

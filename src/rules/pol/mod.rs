@@ -93,80 +93,31 @@ pub(crate) fn policy<'c>(chart: &'c Chart) -> Option<(&'c YamlFile, &'c [Entry])
 }
 
 #[cfg(test)]
-pub(crate) mod test_support {
-    use crate::diagnostic::Diagnostic;
-    use crate::input::{File, Input};
-    use crate::rules::{Findings, Rule};
+mod fixture {
+    use crate::rules::tester::{fixture, good_project, run};
+    use crate::rules::Rule;
 
-    pub const TEMPLATES: &str = "good-project/chart/mycloud-product/templates/";
-
-    /// Run one rule (whether or not it is in `ALL` yet) over every chart of `input`.
-    pub fn run_rule(rule: &'static Rule, input: &Input) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for chart in crate::chart::discover(input) {
-            let mut f = Findings::new(rule, Some(chart.name()));
-            (rule.check.chart().expect("rule has a check"))(&chart, &mut f);
-            out.extend(f.into_diagnostics());
-        }
-        out
-    }
-
-    /// The good project with some of its templates replaced (`""` body: deleted).
-    pub fn project(templates: &[(&str, &str)]) -> Input {
-        let mut input = crate::rules::doc_examples::good_project();
-        for (name, body) in templates {
-            let path = format!("{TEMPLATES}{name}");
-            input.files.retain(|f| f.path != path);
-            if !body.is_empty() {
-                input.files.push(File {
-                    path,
-                    data: body.as_bytes().to_vec(),
-                });
-            }
-        }
-        input
-    }
-
-    /// Run `rule` on the good project with templates replaced; (line, column, severity, help).
-    pub fn findings(
-        rule: &'static Rule,
-        templates: &[(&str, &str)],
-    ) -> Vec<(usize, usize, &'static str, String)> {
-        run_rule(rule, &project(templates))
-            .into_iter()
-            .map(|d| {
-                let r = d.range.expect("a position");
-                (
-                    r.start.line,
-                    r.start.column,
-                    d.severity.as_str(),
-                    d.help.map(|h| h.en).unwrap_or_default(),
-                )
-            })
-            .collect()
-    }
+    /// The POL and WIZ rules.
+    const RULES: [&Rule; 9] = [
+        &super::pol_001::RULE,
+        &super::pol_002::RULE,
+        &super::pol_003::RULE,
+        &super::pol_004::RULE,
+        &crate::rules::wiz::wiz_001::RULE,
+        &crate::rules::wiz::wiz_002::RULE,
+        &crate::rules::wiz::wiz_003::RULE,
+        &crate::rules::wiz::wiz_004::RULE,
+        &crate::rules::wiz::wiz_005::RULE,
+    ];
 
     /// Every POL and WIZ rule reports on the mistakes fixture.
     #[test]
     fn mistakes_fixture_trips_every_rule() {
-        let input = crate::rules::doc_examples::fixture("pol-wiz-mistakes", "pol-wiz-mistakes/");
-        let rules: [&'static Rule; 9] = [
-            &super::pol_001::RULE,
-            &super::pol_002::RULE,
-            &super::pol_003::RULE,
-            &super::pol_004::RULE,
-            &crate::rules::wiz::wiz_001::RULE,
-            &crate::rules::wiz::wiz_002::RULE,
-            &crate::rules::wiz::wiz_003::RULE,
-            &crate::rules::wiz::wiz_004::RULE,
-            &crate::rules::wiz::wiz_005::RULE,
-        ];
-        for rule in rules {
-            if rule.check.chart().is_none() {
-                continue;
-            }
+        let input = fixture("pol-wiz-mistakes", "pol-wiz-mistakes/");
+        let found = run(&input, &Default::default());
+        for rule in RULES {
             assert!(
-                !run_rule(rule, &input).is_empty(),
+                found.iter().any(|d| d.rule == rule.id),
                 "{} does not report on tests/fixtures/pol-wiz-mistakes",
                 rule.id
             );
@@ -176,20 +127,9 @@ pub(crate) mod test_support {
     /// The good project is clean for every POL and WIZ rule.
     #[test]
     fn good_project_is_clean() {
-        let input = crate::rules::doc_examples::good_project();
-        let rules: [&'static Rule; 9] = [
-            &super::pol_001::RULE,
-            &super::pol_002::RULE,
-            &super::pol_003::RULE,
-            &super::pol_004::RULE,
-            &crate::rules::wiz::wiz_001::RULE,
-            &crate::rules::wiz::wiz_002::RULE,
-            &crate::rules::wiz::wiz_003::RULE,
-            &crate::rules::wiz::wiz_004::RULE,
-            &crate::rules::wiz::wiz_005::RULE,
-        ];
-        for rule in rules.into_iter().filter(|r| r.check.chart().is_some()) {
-            let d = run_rule(rule, &input);
+        let found = run(&good_project(), &Default::default());
+        for rule in RULES {
+            let d: Vec<_> = found.iter().filter(|d| d.rule == rule.id).collect();
             assert!(d.is_empty(), "{}: {d:?}", rule.id);
         }
     }

@@ -73,44 +73,49 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::pol::test_support::findings;
+    use crate::chart::NAVIGATION_POLICY;
+    use crate::rules::tester::{help, starts, starts_and_severity, Tester};
 
-    fn run(policy: &str) -> Vec<(usize, usize, &'static str, String)> {
-        findings(&super::RULE, &[("_navigation_policy.yaml", policy)])
-    }
-
-    #[test]
-    fn the_four_roles_pass() {
-        assert!(run(
-            "/mycloud-product/overview:\n- cloud_admin\n- domain_admin\n- admin\n- member\n"
-        )
-        .is_empty());
-        assert!(run("/mycloud-product/overview: [member, \"admin\"]\n").is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION_POLICY)
     }
 
     #[test]
     fn guide_prose_spelling_suggests_domain_admin() {
-        let f = run("/mycloud-product/overview:\n  - cloud_admin\n  - domian_admin\n");
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].0, f[0].1, f[0].2), (3, 5, "error"));
-        assert!(f[0].3.contains("did you mean `domain_admin`"), "{}", f[0].3);
+        let f =
+            tester().findings("/mycloud-product/overview:\n  - cloud_admin\n  - domian_admin\n");
+        assert_eq!(starts_and_severity(&f), [(3, 5, "error")], "{f:?}");
+        assert!(
+            help(&f[0]).contains("did you mean `domain_admin`"),
+            "{}",
+            help(&f[0])
+        );
     }
 
     #[test]
     fn unknown_roles_in_flow_lists_and_case() {
-        let f = run("/mycloud-product/overview: [Member, superuser]\n");
+        let f = tester().findings("/mycloud-product/overview: [Member, superuser]\n");
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].0, f[0].1), (1, 29));
-        assert!(f[0].3.contains("`member`"), "{}", f[0].3);
-        assert_eq!((f[1].0, f[1].1), (1, 37));
-        assert!(!f[1].3.contains("did you mean"), "{}", f[1].3);
+        assert_eq!(starts(&f), [(1, 29), (1, 37)]);
+        assert!(help(&f[0]).contains("`member`"), "{}", help(&f[0]));
+        assert!(!help(&f[1]).contains("did you mean"), "{}", help(&f[1]));
     }
 
     #[test]
-    fn non_strings_and_broken_files_are_left_to_others() {
-        assert!(run("/mycloud-product/overview:\n  - 1\n  - [admin]\n").is_empty());
-        assert!(run("/mycloud-product/overview: member\n").is_empty());
-        assert!(run("- member\n").is_empty());
-        assert!(run("a: [\n").is_empty());
+    fn pass_and_fail() {
+        tester()
+            // The four roles.
+            .pass([
+                "/mycloud-product/overview:\n- cloud_admin\n- domain_admin\n- admin\n- member\n",
+                "/mycloud-product/overview: [member, \"admin\"]\n",
+            ])
+            // Non-strings and broken files are left to others.
+            .pass([
+                "/mycloud-product/overview:\n  - 1\n  - [admin]\n",
+                "/mycloud-product/overview: member\n",
+                "- member\n",
+                "a: [\n",
+            ])
+            .test_and_snapshot();
     }
 }

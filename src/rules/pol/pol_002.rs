@@ -101,7 +101,8 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::pol::test_support::findings;
+    use crate::chart::{NAVIGATION, NAVIGATION_POLICY};
+    use crate::rules::tester::{help, starts, starts_and_severity, without, Case, Tester};
 
     const NAV: &str = "\
 category: mycloud-product
@@ -122,61 +123,58 @@ top_nav:
     url: /mycloud-product/home
 ";
 
-    fn run(nav: &str, policy: &str) -> Vec<(usize, usize, &'static str, String)> {
-        findings(
-            &super::RULE,
-            &[
-                ("_navigation.yaml", nav),
-                ("_navigation_policy.yaml", policy),
-            ],
-        )
-    }
-
-    #[test]
-    fn every_level_covered_passes() {
-        let policy = "/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/home: [cloud_admin]\n";
-        assert!(run(NAV, policy).is_empty());
+    /// Cases are policies of the navigation `NAV`.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
+            .with(NAVIGATION, NAV)
+            .file(NAVIGATION_POLICY)
     }
 
     #[test]
     fn missing_urls_at_every_level() {
-        let f = run(NAV, "/mycloud-product/overview: [member]\n");
+        let f = tester().findings("/mycloud-product/overview: [member]\n");
         assert_eq!(f.len(), 2, "{f:?}");
         // top_nav `home`, then sub_nav `detail`, in walking order.
-        let places: Vec<_> = f.iter().map(|x| (x.0, x.1, x.2)).collect();
+        let places = starts_and_severity(&f);
         assert!(places.contains(&(12, 14, "warning")), "{places:?}");
         assert!(places.contains(&(16, 10, "warning")), "{places:?}");
     }
 
     #[test]
     fn typo_suggests_the_policy_url() {
-        let f = run(
-            NAV,
-            "/mycloud-product/overveiw: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/home: [cloud_admin]\n",
+        let f = tester().findings("/mycloud-product/overveiw: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/home: [cloud_admin]\n");
+        assert_eq!(starts(&f), [(8, 10)], "{f:?}");
+        assert!(
+            help(&f[0]).contains("`/mycloud-product/overveiw`"),
+            "{}",
+            help(&f[0])
         );
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].0, f[0].1), (8, 10));
-        assert!(f[0].3.contains("`/mycloud-product/overveiw`"), "{}", f[0].3);
     }
 
     #[test]
     fn suggests_only_policy_urls_of_no_item() {
         let nav = "nav:\n  a:\n    url: /p/page-1\n  b:\n    url: /p/page-3\n";
-        let f = run(nav, "/p/page-1: [member]\n");
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert!(!f[0].3.contains("did you mean"), "{}", f[0].3);
+        let f = tester().one(Case::from("/p/page-1: [member]\n").with(NAVIGATION, nav));
+        assert!(!help(&f).contains("did you mean"), "{}", help(&f));
     }
 
     #[test]
     fn empty_policy_grants_nothing() {
-        assert_eq!(run(NAV, "# nothing yet\n").len(), 3);
+        assert_eq!(tester().findings("# nothing yet\n").len(), 3);
     }
 
     #[test]
-    fn missing_or_broken_policy_is_not_this_rule() {
-        assert!(run(NAV, "").is_empty());
-        assert!(run(NAV, "a: [\n").is_empty());
-        assert!(run(NAV, "- /mycloud-product/overview\n").is_empty());
-        assert!(run("nav: [\n", "/x: [member]\n").is_empty());
+    fn pass_and_fail() {
+        tester()
+            // Every level covered.
+            .pass([Case::from("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/home: [cloud_admin]\n")])
+            // A missing or broken policy is not this rule's.
+            .pass([
+                without(NAVIGATION_POLICY),
+                "a: [\n".into(),
+                "- /mycloud-product/overview\n".into(),
+                Case::from("/x: [member]\n").with(NAVIGATION, "nav: [\n"),
+            ])
+            .test_and_snapshot();
     }
 }

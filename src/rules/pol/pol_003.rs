@@ -88,7 +88,8 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::pol::test_support::findings;
+    use crate::chart::{NAVIGATION, NAVIGATION_POLICY};
+    use crate::rules::tester::{help, starts, starts_and_severity, Case, Tester};
 
     const NAV: &str = "\
 category: mycloud-product
@@ -103,52 +104,43 @@ top_nav:
     url: /mycloud-product/home
 ";
 
-    fn run(nav: &str, policy: &str) -> Vec<(usize, usize, &'static str, String)> {
-        findings(
-            &super::RULE,
-            &[
-                ("_navigation.yaml", nav),
-                ("_navigation_policy.yaml", policy),
-            ],
-        )
-    }
-
-    #[test]
-    fn urls_of_every_level_pass() {
-        let policy = "/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n'/mycloud-product/home': [cloud_admin]\n";
-        assert!(run(NAV, policy).is_empty());
+    /// Cases are policies of the navigation `NAV`.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
+            .with(NAVIGATION, NAV)
+            .file(NAVIGATION_POLICY)
     }
 
     #[test]
     fn unknown_url_at_its_key() {
-        let f = run(
-            NAV,
-            "/mycloud-product/overview: [member]\n/mycloud-product/detial:\n  - admin\n/other/page: [member]\n",
-        );
+        let f = tester().findings("/mycloud-product/overview: [member]\n/mycloud-product/detial:\n  - admin\n/other/page: [member]\n");
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].0, f[0].1, f[0].2), (2, 1, "warning"));
+        assert_eq!(starts_and_severity(&f)[0], (2, 1, "warning"));
         assert!(
-            f[0].3.contains("did you mean `/mycloud-product/detail`"),
+            help(&f[0]).contains("did you mean `/mycloud-product/detail`"),
             "{}",
-            f[0].3
+            help(&f[0])
         );
-        assert_eq!((f[1].0, f[1].1), (4, 1));
-        assert!(!f[1].3.contains("did you mean"), "{}", f[1].3);
+        assert_eq!(starts(&f)[1], (4, 1));
+        assert!(!help(&f[1]).contains("did you mean"), "{}", help(&f[1]));
     }
 
     #[test]
     fn suggests_only_urls_without_policy() {
-        let f = run(
-            NAV,
-            "/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/detaii: [admin]\n",
-        );
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert!(!f[0].3.contains("did you mean"), "{}", f[0].3);
+        let f = tester().one("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/detaii: [admin]\n");
+        assert!(!help(&f).contains("did you mean"), "{}", help(&f));
     }
 
     #[test]
-    fn no_navigation_no_finding() {
-        assert!(run("", "/x: [member]\n").is_empty());
-        assert!(run("nav: [\n", "/x: [member]\n").is_empty());
+    fn pass_and_fail() {
+        tester()
+            // URLs of every level.
+            .pass([Case::from("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n'/mycloud-product/home': [cloud_admin]\n")])
+            // No navigation, no finding.
+            .pass([
+                Case::from("/x: [member]\n").without(NAVIGATION),
+                Case::from("/x: [member]\n").with(NAVIGATION, "nav: [\n"),
+            ])
+            .test_and_snapshot();
     }
 }

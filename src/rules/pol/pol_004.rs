@@ -143,34 +143,37 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::pol::test_support::findings;
+    use crate::chart::NAVIGATION_POLICY;
+    use crate::rules::tester::{starts_and_severity, without, Case, Tester};
 
-    fn run(policy: &str) -> Vec<(usize, usize, &'static str)> {
-        findings(&super::RULE, &[("_navigation_policy.yaml", policy)])
-            .into_iter()
-            .map(|(l, c, s, _)| (l, c, s))
-            .collect()
-    }
-
-    #[test]
-    fn lists_of_roles_pass() {
-        assert!(run("/a:\n  - member\n/b: [admin, member]\n").is_empty());
-        assert!(run("").is_empty());
-        assert!(run("# empty\n").is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(NAVIGATION_POLICY)
     }
 
     #[test]
     fn not_a_list() {
-        assert_eq!(run("/a: member\n"), vec![(1, 5, "error")]);
-        assert_eq!(run("/a:\n/b: [member]\n"), vec![(1, 1, "error")]);
-        assert_eq!(run("/a:\n  role: member\n"), vec![(2, 3, "error")]);
+        assert_eq!(
+            starts_and_severity(&tester().findings("/a: member\n")),
+            vec![(1, 5, "error")]
+        );
+        assert_eq!(
+            starts_and_severity(&tester().findings("/a:\n/b: [member]\n")),
+            vec![(1, 1, "error")]
+        );
+        assert_eq!(
+            starts_and_severity(&tester().findings("/a:\n  role: member\n")),
+            vec![(2, 3, "error")]
+        );
     }
 
     #[test]
     fn empty_list_and_non_strings() {
-        assert_eq!(run("/a: []\n"), vec![(1, 5, "error")]);
         assert_eq!(
-            run("/a:\n  - member\n  - 3\n  - [admin]\n"),
+            starts_and_severity(&tester().findings("/a: []\n")),
+            vec![(1, 5, "error")]
+        );
+        assert_eq!(
+            starts_and_severity(&tester().findings("/a:\n  - member\n  - 3\n  - [admin]\n")),
             vec![(3, 5, "error"), (4, 5, "error")]
         );
     }
@@ -178,14 +181,30 @@ mod tests {
     #[test]
     fn repeated_role_is_a_warning() {
         assert_eq!(
-            run("/a:\n  - member\n  - admin\n  - member\n"),
+            starts_and_severity(&tester().findings("/a:\n  - member\n  - admin\n  - member\n")),
             vec![(4, 5, "warning")]
         );
     }
 
     #[test]
     fn file_not_a_map() {
-        assert_eq!(run("- /a\n- /b\n"), vec![(1, 1, "error")]);
-        assert!(run("/a: [\n").is_empty());
+        assert_eq!(
+            starts_and_severity(&tester().findings("- /a\n- /b\n")),
+            vec![(1, 1, "error")]
+        );
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // Lists of roles.
+            .pass([
+                Case::from("/a:\n  - member\n/b: [admin, member]\n"),
+                without(NAVIGATION_POLICY),
+                "# empty\n".into(),
+                // A file that does not parse.
+                "/a: [\n".into(),
+            ])
+            .test_and_snapshot();
     }
 }

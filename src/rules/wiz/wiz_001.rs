@@ -270,14 +270,11 @@ fn texts(cx: &mut Ctx, name: &str, map: &Node) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::pol::test_support::findings;
+    use crate::chart::WIZARD;
+    use crate::rules::tester::{help, starts, starts_and_severity, Tester};
 
-    fn run(wizard: &str) -> Vec<(usize, usize, &'static str, String)> {
-        findings(&super::RULE, &[("_wizard.yaml", wizard)])
-    }
-
-    fn places(wizard: &str) -> Vec<(usize, usize)> {
-        run(wizard).into_iter().map(|f| (f.0, f.1)).collect()
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(WIZARD)
     }
 
     const GOOD: &str = "\
@@ -299,19 +296,14 @@ nav:
 ";
 
     #[test]
-    fn well_formed_passes() {
-        assert!(run(GOOD).is_empty());
-        assert!(run("# no wizard yet\n").is_empty());
-        assert!(run("nav: [\n").is_empty());
-    }
-
-    #[test]
     fn missing_fields_at_the_owner_key() {
-        let f = run("nav:\n  member:\n    overview:\n      order: 1\n      title: {en: A, zh-cn: 甲}\n      wizard: []\n");
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].0, f[0].1, f[0].2), (3, 5, "error"));
-        assert!(f[0].3.contains("proId"), "{}", f[0].3);
-        assert_eq!(places("cloud_admin: {}\n"), vec![(1, 1)]);
+        let f = tester().findings("nav:\n  member:\n    overview:\n      order: 1\n      title: {en: A, zh-cn: 甲}\n      wizard: []\n");
+        assert_eq!(starts_and_severity(&f), [(3, 5, "error")], "{f:?}");
+        assert!(help(&f[0]).contains("proId"), "{}", help(&f[0]));
+        assert_eq!(
+            starts(&tester().findings("cloud_admin: {}\n")),
+            vec![(1, 1)]
+        );
     }
 
     #[test]
@@ -319,17 +311,23 @@ nav:
         let bad = GOOD
             .replace("order: 1", "order: \"1\"")
             .replace("proId: overview", "proId: 7");
-        assert_eq!(places(&bad), vec![(4, 14), (5, 14)]);
-        assert_eq!(places("nav:\n  member: [a]\n"), vec![(2, 11)]);
-        assert_eq!(places("nav:\n  member:\n"), vec![(2, 3)]);
-        assert_eq!(places("- nav\n"), vec![(1, 1)]);
+        assert_eq!(starts(&tester().findings(bad)), vec![(4, 14), (5, 14)]);
+        assert_eq!(
+            starts(&tester().findings("nav:\n  member: [a]\n")),
+            vec![(2, 11)]
+        );
+        assert_eq!(
+            starts(&tester().findings("nav:\n  member:\n")),
+            vec![(2, 3)]
+        );
+        assert_eq!(starts(&tester().findings("- nav\n")), vec![(1, 1)]);
     }
 
     #[test]
     fn guide_example_with_lost_indentation() {
         // The guide's example: `zh-cn` and `wizard` fell to the top level.
-        let f = places("nav:\n  cloud_admin:\n    mycloud_product_overview:\n      order: 1\n      proId: mycloud_product_overview\n      title:\n        en: mycloud-product\nzh-cn: 我的云产品\nwizard:\n  - content: {en: a, zh-cn: b}\n");
-        assert_eq!(f, vec![(3, 5)]);
+        let f = tester().findings("nav:\n  cloud_admin:\n    mycloud_product_overview:\n      order: 1\n      proId: mycloud_product_overview\n      title:\n        en: mycloud-product\nzh-cn: 我的云产品\nwizard:\n  - content: {en: a, zh-cn: b}\n");
+        assert_eq!(starts(&f), vec![(3, 5)]);
     }
 
     #[test]
@@ -338,15 +336,22 @@ nav:
             "          pics:\n            en: wizard/overview_en.png\n            zh-cn: wizard/overview_zh_cn.png\n",
             "          pics:\n            en: wizard/overview_en.png\n",
         );
-        assert_eq!(places(&bad), vec![(13, 11)]);
+        assert_eq!(starts(&tester().findings(bad)), vec![(13, 11)]);
         let bad = GOOD.replace("            en: Overview\n", "            en: [Overview]\n");
-        assert_eq!(places(&bad), vec![(11, 17)]);
+        assert_eq!(starts(&tester().findings(bad)), vec![(11, 17)]);
         let bad = GOOD.replace(
             "        - content:\n            en: Overview\n            zh-cn: 概览\n",
             "        - content:\n",
         );
-        assert_eq!(places(&bad), vec![(10, 11)]);
+        assert_eq!(starts(&tester().findings(bad)), vec![(10, 11)]);
         let bad = GOOD.replace("        - content:", "        - 3\n        - content:");
-        assert_eq!(places(&bad), vec![(10, 11)]);
+        assert_eq!(starts(&tester().findings(bad)), vec![(10, 11)]);
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass([GOOD, "# no wizard yet\n", "nav: [\n"])
+            .test_and_snapshot();
     }
 }

@@ -71,35 +71,40 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::pol::test_support::findings;
+    use crate::chart::WIZARD;
+    use crate::rules::tester::{help, starts, starts_and_severity, Tester};
 
-    fn run(wizard: &str) -> Vec<(usize, usize, &'static str, String)> {
-        findings(&super::RULE, &[("_wizard.yaml", wizard)])
-    }
-
-    #[test]
-    fn the_four_roles_pass() {
-        assert!(
-            run("nav:\n  cloud_admin: {}\n  domain_admin: {}\n  admin: {}\n  member: {}\n")
-                .is_empty()
-        );
-        assert!(run("nav: []\n").is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(WIZARD)
     }
 
     #[test]
     fn guide_spelling_suggests_domain_admin() {
-        let f = run("nav:\n  cloud_admin: {}\n  domian_admin:\n    x: {}\n");
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].0, f[0].1, f[0].2), (3, 3, "error"));
-        assert!(f[0].3.contains("did you mean `domain_admin`"), "{}", f[0].3);
+        let f = tester().findings("nav:\n  cloud_admin: {}\n  domian_admin:\n    x: {}\n");
+        assert_eq!(starts_and_severity(&f), [(3, 3, "error")], "{f:?}");
+        assert!(
+            help(&f[0]).contains("did you mean `domain_admin`"),
+            "{}",
+            help(&f[0])
+        );
     }
 
     #[test]
     fn unrelated_names_and_non_string_keys() {
-        let f = run("nav:\n  everyone: {}\n  1: {}\n");
+        let f = tester().findings("nav:\n  everyone: {}\n  1: {}\n");
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].0, f[0].1), (2, 3));
-        assert!(!f[0].3.contains("did you mean"), "{}", f[0].3);
-        assert_eq!((f[1].0, f[1].1), (3, 3));
+        assert_eq!(starts(&f), [(2, 3), (3, 3)]);
+        assert!(!help(&f[0]).contains("did you mean"), "{}", help(&f[0]));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // The four roles.
+            .pass([
+                "nav:\n  cloud_admin: {}\n  domain_admin: {}\n  admin: {}\n  member: {}\n",
+                "nav: []\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -95,7 +95,8 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::pol::test_support::findings;
+    use crate::chart::{NAVIGATION, WIZARD};
+    use crate::rules::tester::{help, starts, starts_and_severity, Case, Tester};
 
     const NAV: &str = "\
 category: mycloud-product
@@ -112,36 +113,39 @@ top_nav:
     url: /mycloud-product/home
 ";
 
-    fn run(nav: &str, wizard: &str) -> Vec<(usize, usize, &'static str, String)> {
-        findings(
-            &super::RULE,
-            &[("_navigation.yaml", nav), ("_wizard.yaml", wizard)],
-        )
-    }
-
-    #[test]
-    fn ids_of_every_level_pass() {
-        let wizard = "nav:\n  member:\n    a: {proId: overview}\n    b: {proId: detail}\n  admin:\n    c: {proId: home_page}\n";
-        assert!(run(NAV, wizard).is_empty());
+    /// Cases are wizards of the navigation `NAV`.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).with(NAVIGATION, NAV).file(WIZARD)
     }
 
     #[test]
     fn unknown_id_at_its_value() {
-        let f = run(NAV, "nav:\n  member:\n    a:\n      order: 1\n      proId: overveiw\n    b:\n      proId: apps\n");
+        let f = tester().findings("nav:\n  member:\n    a:\n      order: 1\n      proId: overveiw\n    b:\n      proId: apps\n");
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].0, f[0].1, f[0].2), (5, 14, "warning"));
-        assert!(f[0].3.contains("did you mean `overview`"), "{}", f[0].3);
-        assert_eq!((f[1].0, f[1].1), (7, 14));
+        assert_eq!(starts_and_severity(&f)[0], (5, 14, "warning"));
         assert!(
-            f[1].3.contains("`overview`, `detail`, `home_page`"),
+            help(&f[0]).contains("did you mean `overview`"),
             "{}",
-            f[1].3
+            help(&f[0])
+        );
+        assert_eq!(starts(&f)[1], (7, 14));
+        assert!(
+            help(&f[1]).contains("`overview`, `detail`, `home_page`"),
+            "{}",
+            help(&f[1])
         );
     }
 
     #[test]
-    fn without_navigation_or_with_bad_types_nothing() {
-        assert!(run("", "nav:\n  member:\n    a: {proId: x}\n").is_empty());
-        assert!(run(NAV, "nav:\n  member:\n    a: {proId: 3}\n").is_empty());
+    fn pass_and_fail() {
+        tester()
+            // IDs of every level.
+            .pass([Case::from("nav:\n  member:\n    a: {proId: overview}\n    b: {proId: detail}\n  admin:\n    c: {proId: home_page}\n")])
+            // Without navigation, or with bad types: nothing.
+            .pass([
+                Case::from("nav:\n  member:\n    a: {proId: x}\n").without(NAVIGATION),
+                "nav:\n  member:\n    a: {proId: 3}\n".into(),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -126,67 +126,65 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::input::File;
-    use crate::rules::pol::test_support::{project, run_rule};
+    use crate::chart::WIZARD;
+    use crate::rules::tester::{help, starts, Case, Tester};
 
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(WIZARD)
+    }
+
+    /// A wizard showing `en` and `zh` as its pictures (on lines 8 and 9).
     fn wizard(en: &str, zh: &str) -> String {
         format!(
             "nav:\n  member:\n    overview:\n      order: 1\n      wizard:\n        - content: {{en: a, zh-cn: b}}\n          pics:\n            en: {en}\n            zh-cn: {zh}\n"
         )
     }
 
-    fn run(wizard: &str, extra: &[&str]) -> Vec<(usize, usize, String)> {
-        let mut input = project(&[("_wizard.yaml", wizard)]);
-        for p in extra {
-            input.files.push(File {
-                path: format!("good-project/{p}"),
-                data: b"\x89PNG".to_vec(),
-            });
-        }
-        run_rule(&super::RULE, &input)
-            .into_iter()
-            .map(|d| {
-                let r = d.range.unwrap();
-                (r.start.line, r.start.column, d.help.unwrap().en)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn shipped_pictures_pass() {
-        let w = wizard("wizard/en.png", "/static/wizard/zh.png");
-        assert!(run(
-            &w,
-            &[
-                "chart/mycloud-product/static/wizard/en.png",
-                "chart/mycloud-product/static/wizard/zh.png",
-            ]
-        )
-        .is_empty());
-        // Project files count too (`<project>/docs/...` beside `chart/`).
-        let w = wizard("docs/en.png", "docs/zh.png");
-        assert!(run(&w, &["docs/en.png", "docs/zh.png"]).is_empty());
+    /// `wizard` with pictures at `paths` (relative to the chart root).
+    fn shipping(wizard: String, paths: &[&str]) -> Case {
+        paths
+            .iter()
+            .fold(Case::from(wizard), |case, p| case.with(p, b"\x89PNG"))
     }
 
     #[test]
     fn missing_pictures_at_their_value() {
-        let f = run(
-            &wizard("wizard/en.png", "wizard/zh.png"),
-            &["chart/mycloud-product/pics/en.png"],
-        );
+        let f = tester().findings(shipping(
+            wizard("wizard/en.png", "wizard/zh.png"),
+            &["pics/en.png"],
+        ));
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].0, f[0].1), (8, 17));
-        assert!(f[0].2.contains("`pics/en.png` exists"), "{}", f[0].2);
-        assert_eq!((f[1].0, f[1].1), (9, 20));
-        assert!(!f[1].2.contains("exists"), "{}", f[1].2);
+        assert_eq!(starts(&f), [(8, 17), (9, 20)]);
+        assert!(
+            help(&f[0]).contains("`pics/en.png` exists"),
+            "{}",
+            help(&f[0])
+        );
+        assert!(!help(&f[1]).contains("exists"), "{}", help(&f[1]));
     }
 
     #[test]
     fn suffix_must_stop_at_a_folder() {
-        let f = run(
-            &wizard("wizard/en.png", "wizard/en.png"),
-            &["chart/mycloud-product/mywizard/en.png"],
-        );
+        let f = tester().findings(shipping(
+            wizard("wizard/en.png", "wizard/en.png"),
+            &["mywizard/en.png"],
+        ));
         assert_eq!(f.len(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // Shipped pictures.
+            .pass([shipping(
+                wizard("wizard/en.png", "/static/wizard/zh.png"),
+                &["static/wizard/en.png", "static/wizard/zh.png"],
+            )])
+            // Project files count too (`<project>/docs/...` beside `chart/`).
+            .pass([shipping(
+                wizard("docs/en.png", "docs/zh.png"),
+                &["../../docs/en.png", "../../docs/zh.png"],
+            )])
+            .test_and_snapshot();
     }
 }

@@ -97,29 +97,29 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::pol::test_support::findings;
+    use crate::chart::WIZARD;
+    use crate::rules::tester::{starts_and_severity, Tester};
 
-    fn run(wizard: &str) -> Vec<(usize, usize, &'static str)> {
-        findings(&super::RULE, &[("_wizard.yaml", wizard)])
-            .into_iter()
-            .map(|(l, c, s, _)| (l, c, s))
-            .collect()
-    }
-
-    #[test]
-    fn distinct_orders_and_other_roles_pass() {
-        assert!(run(
-            "nav:\n  member:\n    a: {order: 1}\n    b: {order: 2}\n  admin:\n    c: {order: 1}\n"
-        )
-        .is_empty());
-        assert!(run("nav:\n  member:\n    a: {order: 1}\n    b: {order: '1'}\n").is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(WIZARD)
     }
 
     #[test]
     fn shared_order_at_the_second() {
         assert_eq!(
-            run("nav:\n  member:\n    a:\n      order: 1\n    b:\n      order: 2\n    c:\n      order: 1\n    d:\n      order: 1\n"),
+            starts_and_severity(&tester().findings("nav:\n  member:\n    a:\n      order: 1\n    b:\n      order: 2\n    c:\n      order: 1\n    d:\n      order: 1\n")),
             vec![(8, 14, "warning"), (10, 14, "warning")]
         );
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // Distinct orders, and other roles.
+            .pass([
+                "nav:\n  member:\n    a: {order: 1}\n    b: {order: 2}\n  admin:\n    c: {order: 1}\n",
+                "nav:\n  member:\n    a: {order: 1}\n    b: {order: '1'}\n",
+            ])
+            .test_and_snapshot();
     }
 }
