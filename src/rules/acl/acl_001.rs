@@ -213,16 +213,16 @@ fn example_help() -> crate::diagnostic::Text {
 #[cfg(test)]
 mod tests {
     use crate::chart::ACL_HELPERS;
-    use crate::diagnostic::Pos;
+    use crate::diagnostic::{Diagnostic, Pos};
     use crate::rules::tester::{help, without, Case, Tester};
 
     fn tester() -> Tester {
         Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
-    /// Where the rule's one finding on `case` starts.
-    fn at(case: impl Into<Case>) -> Option<Pos> {
-        tester().one(case).range.map(|r| r.start)
+    /// Where a finding starts.
+    fn at(d: &Diagnostic) -> Option<Pos> {
+        d.range.map(|r| r.start)
     }
 
     #[test]
@@ -240,39 +240,45 @@ mod tests {
 
     #[test]
     fn empty_file_and_not_utf8() {
-        assert_eq!(at(b""), None);
-        assert_eq!(at(b"# only a comment\n"), None);
+        assert_eq!(at(&tester().one(b"")), None);
+        assert_eq!(at(&tester().one(b"# only a comment\n")), None);
         let d = tester().findings(b"data:\n  namespace: \xff\xfe\n");
         assert!(d[0].message.en.contains("UTF-8"));
     }
 
     #[test]
     fn top_level_not_a_map() {
-        assert_eq!(at(b"- data\n"), Some(Pos { line: 1, column: 1 }));
+        assert_eq!(
+            at(&tester().one(b"- data\n")),
+            Some(Pos { line: 1, column: 1 })
+        );
     }
 
     #[test]
     fn keys_at_top_level_point_at_the_first_and_say_indent() {
         let d = tester().one(b"# acl\npsp_type: Limit\npvc_enable: false\n");
-        assert_eq!(d.range.map(|r| r.start), Some(Pos { line: 2, column: 1 }));
+        assert_eq!(at(&d), Some(Pos { line: 2, column: 1 }));
         assert!(help(&d).contains("under `data:`"));
     }
 
     #[test]
     fn near_miss_data_key() {
         let d = tester().one(b"date:\n  psp_type: Limit\n");
-        assert_eq!(d.range.map(|r| r.start), Some(Pos { line: 1, column: 1 }));
+        assert_eq!(at(&d), Some(Pos { line: 1, column: 1 }));
         assert!(help(&d).contains("`date` looks like it"));
     }
 
     #[test]
     fn data_not_a_map() {
-        assert_eq!(at(b"data:\n"), Some(Pos { line: 1, column: 1 }));
+        assert_eq!(
+            at(&tester().one(b"data:\n")),
+            Some(Pos { line: 1, column: 1 })
+        );
         let d = tester().one(b"data: Limit\n");
-        assert_eq!(d.range.map(|r| r.start), Some(Pos { line: 1, column: 7 }));
+        assert_eq!(at(&d), Some(Pos { line: 1, column: 7 }));
         assert!(d.message.en.contains("string"));
         assert_eq!(
-            at(b"data:\n  - psp_type: Limit\n"),
+            at(&tester().one(b"data:\n  - psp_type: Limit\n")),
             Some(Pos { line: 2, column: 3 })
         );
     }

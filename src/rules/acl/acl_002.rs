@@ -129,22 +129,21 @@ fn check(chart: &Chart, out: &mut Findings) {
 #[cfg(test)]
 mod tests {
     use crate::chart::ACL_HELPERS;
-    use crate::diagnostic::{Pos, Severity};
+    use crate::diagnostic::{Diagnostic, Pos, Severity};
     use crate::rules::tester::{help, Tester};
 
     fn tester() -> Tester {
         Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
-    /// Severity, start and help of the rule's one finding on `body`.
-    fn one(body: &str) -> (Severity, Pos, String) {
-        let d = tester().one(body);
-        (d.severity, d.range.unwrap().start, help(&d).to_string())
+    /// Severity, start and help of a finding.
+    fn summary(d: &Diagnostic) -> (Severity, Pos, String) {
+        (d.severity, d.range.unwrap().start, help(d).to_string())
     }
 
     #[test]
     fn unlimit_is_a_warning() {
-        let (sev, pos, _) = one("data:\n  psp_type: Unlimit\n");
+        let (sev, pos, _) = summary(&tester().one("data:\n  psp_type: Unlimit\n"));
         assert_eq!(
             (sev, pos),
             (
@@ -159,7 +158,8 @@ mod tests {
 
     #[test]
     fn wrong_case_suggests() {
-        let (sev, pos, help) = one("data:\n  pvc_enable: true\n  psp_type: limit\n");
+        let (sev, pos, help) =
+            summary(&tester().one("data:\n  pvc_enable: true\n  psp_type: limit\n"));
         assert_eq!(
             (sev, pos),
             (
@@ -171,13 +171,13 @@ mod tests {
             )
         );
         assert!(help.contains("`Limit`"), "{help}");
-        let (_, _, help) = one("data:\n  psp_type: unlimited\n");
+        let (_, _, help) = summary(&tester().one("data:\n  psp_type: unlimited\n"));
         assert!(help.contains("`Unlimited`"), "{help}");
     }
 
     #[test]
     fn unknown_and_non_string() {
-        let (sev, pos, help) = one("data:\n  psp_type: Restricted\n");
+        let (sev, pos, help) = summary(&tester().one("data:\n  psp_type: Restricted\n"));
         assert_eq!(
             (sev, pos),
             (
@@ -189,7 +189,7 @@ mod tests {
             )
         );
         assert!(!help.contains("did you mean"));
-        let (_, pos, _) = one("data:\n  psp_type: true\n");
+        let (_, pos, _) = summary(&tester().one("data:\n  psp_type: true\n"));
         assert_eq!(
             pos,
             Pos {
@@ -197,13 +197,13 @@ mod tests {
                 column: 13
             }
         );
-        let (_, pos, _) = one("data:\n  psp_type:\n");
+        let (_, pos, _) = summary(&tester().one("data:\n  psp_type:\n"));
         assert_eq!(pos, Pos { line: 2, column: 3 });
     }
 
     #[test]
     fn absent_is_a_warning_at_data() {
-        let (sev, pos, _) = one("# acl\ndata:\n  pvc_enable: false\n");
+        let (sev, pos, _) = summary(&tester().one("# acl\ndata:\n  pvc_enable: false\n"));
         assert_eq!((sev, pos), (Severity::Warning, Pos { line: 2, column: 1 }));
     }
 

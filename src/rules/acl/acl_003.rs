@@ -82,22 +82,22 @@ fn check(chart: &Chart, out: &mut Findings) {
 #[cfg(test)]
 mod tests {
     use crate::chart::ACL_HELPERS;
-    use crate::diagnostic::Pos;
+    use crate::diagnostic::{Diagnostic, Pos};
     use crate::rules::tester::Tester;
 
     fn tester() -> Tester {
         Tester::new(&super::RULE).file(ACL_HELPERS)
     }
 
-    /// Where the rule's one finding on `body` starts.
-    fn at(body: &str) -> Pos {
-        tester().one(body).range.unwrap().start
+    /// Where a finding starts.
+    fn at(d: &Diagnostic) -> Pos {
+        d.range.unwrap().start
     }
 
     #[test]
     fn other_roles() {
         assert_eq!(
-            at("data:\n  psp_type: Limit\n  cluster_role: admin\n"),
+            at(&tester().one("data:\n  psp_type: Limit\n  cluster_role: admin\n")),
             Pos {
                 line: 3,
                 column: 17
@@ -120,7 +120,7 @@ mod tests {
         assert_eq!(d[0].range.unwrap().start, Pos { line: 2, column: 3 });
         assert!(d[0].message.en.contains("empty"));
         assert_eq!(
-            at("data:\n  cluster_role: [cluster-admin]\n"),
+            at(&tester().one("data:\n  cluster_role: [cluster-admin]\n")),
             Pos {
                 line: 2,
                 column: 17
