@@ -93,49 +93,19 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Diagnostic, Pos};
-    use crate::input::{File, Input};
+    use crate::diagnostic::Pos;
+    use crate::rules::tester::{bare, Tester};
 
     const CHART_YAML: &str = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\n";
 
-    fn diags(input: &Input) -> Vec<Diagnostic> {
-        crate::check_input(input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect()
-    }
-
-    fn with_chart_yaml(body: &str) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        let path = "good-project/chart/mycloud-product/Chart.yaml";
-        input.files.retain(|f| f.path != path);
-        input.files.push(File {
-            path: path.into(),
-            data: body.as_bytes().to_vec(),
-        });
-        diags(&input)
-    }
-
-    fn bare(paths: &[(&str, &str)]) -> Input {
-        Input {
-            path: "x".into(),
-            files: paths
-                .iter()
-                .map(|(p, d)| File {
-                    path: p.to_string(),
-                    data: d.as_bytes().to_vec(),
-                })
-                .collect(),
-            ..Default::default()
-        }
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(crate::chart::CHART_YAML)
     }
 
     #[test]
     fn different_name_points_at_the_value() {
-        let d = with_chart_yaml("apiVersion: v1\nversion: 1.0.0\nname:   other\n");
-        assert_eq!(d.len(), 1, "{d:?}");
-        let r = d[0].range.unwrap();
+        let d = tester().one("apiVersion: v1\nversion: 1.0.0\nname:   other\n");
+        let r = d.range.unwrap();
         assert_eq!(r.start, Pos { line: 3, column: 9 });
         assert_eq!(
             r.end,
@@ -144,43 +114,43 @@ mod tests {
                 column: 14
             }
         );
-        assert!(
-            d[0].message.en.contains("`other`") && d[0].message.en.contains("`mycloud-product`")
-        );
+        assert!(d.message.en.contains("`other`") && d.message.en.contains("`mycloud-product`"));
     }
 
     #[test]
     fn case_differs() {
-        let d = with_chart_yaml("apiVersion: v1\nname: MyCloud-Product\nversion: 1.0.0\n");
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].range.unwrap().start, Pos { line: 2, column: 7 });
-    }
-
-    #[test]
-    fn quoted_same_name_passes() {
-        assert!(
-            with_chart_yaml("apiVersion: v1\nname: \"mycloud-product\"\nversion: 1.0.0\n")
-                .is_empty()
-        );
-    }
-
-    #[test]
-    fn non_string_or_missing_name_is_left_to_chart_001() {
-        assert!(with_chart_yaml("apiVersion: v1\nname: 123\nversion: 1.0.0\n").is_empty());
-        assert!(with_chart_yaml("apiVersion: v1\nversion: 1.0.0\n").is_empty());
+        let d = tester().one("apiVersion: v1\nname: MyCloud-Product\nversion: 1.0.0\n");
+        assert_eq!(d.range.unwrap().start, Pos { line: 2, column: 7 });
     }
 
     #[test]
     fn packaged_chart_uses_the_top_folder() {
-        let d = diags(&bare(&[("mycloud/Chart.yaml", CHART_YAML)]));
+        let d = tester().findings_in(&bare(&[("mycloud/Chart.yaml", CHART_YAML)]));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].file.as_deref(), Some("mycloud/Chart.yaml"));
         assert_eq!(d[0].range.unwrap().start, Pos { line: 2, column: 7 });
-        assert!(diags(&bare(&[("mycloud-product/Chart.yaml", CHART_YAML)])).is_empty());
+        assert!(tester()
+            .findings_in(&bare(&[("mycloud-product/Chart.yaml", CHART_YAML)]))
+            .is_empty());
     }
 
     #[test]
     fn chart_at_the_top_level_is_skipped() {
-        assert!(diags(&bare(&[("Chart.yaml", CHART_YAML)])).is_empty());
+        assert!(tester()
+            .findings_in(&bare(&[("Chart.yaml", CHART_YAML)]))
+            .is_empty());
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                // The same name, quoted.
+                "apiVersion: v1\nname: \"mycloud-product\"\nversion: 1.0.0\n",
+                // A name that is not a string, or none, is left to CHART-001.
+                "apiVersion: v1\nname: 123\nversion: 1.0.0\n",
+                "apiVersion: v1\nversion: 1.0.0\n",
+            ])
+            .test_and_snapshot();
     }
 }

@@ -133,39 +133,16 @@ pub(crate) fn look_alike(chart: &Chart, rel: &str, exclude: &[&str]) -> Option<S
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::Diagnostic;
-    use crate::input::{File, Input};
+    use crate::chart::{ACL_HELPERS, JOB_HOOKS, VALUES_YAML};
+    use crate::rules::tester::{bare, help, renamed, without, Case, Tester};
 
-    const ROOT: &str = "good-project/chart/mycloud-product/";
-
-    fn run(edit: impl FnOnce(&mut Input)) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        edit(&mut input);
-        crate::check_input(&input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect()
-    }
-
-    fn rename(input: &mut Input, from: &str, to: &str) {
-        let from = format!("{ROOT}{from}");
-        let f = input.files.iter_mut().find(|f| f.path == from).unwrap();
-        f.path = format!("{ROOT}{to}");
-    }
-
-    #[test]
-    fn good_project_has_everything() {
-        assert!(run(|_| {}).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
     }
 
     #[test]
     fn each_missing_file_is_named_on_chart_yaml_without_a_line() {
-        let d = run(|i| {
-            i.files.retain(|f| {
-                !f.path.ends_with("values.yaml") && !f.path.ends_with("_acl_helpers.yaml.tpl")
-            })
-        });
+        let d = tester().findings(without(VALUES_YAML).without(ACL_HELPERS));
         assert_eq!(d.len(), 2, "{d:?}");
         for x in &d {
             assert_eq!(
@@ -182,71 +159,48 @@ mod tests {
 
     #[test]
     fn misnamed_job_hooks_is_suggested() {
-        let d = run(|i| rename(i, "templates/job-hooks.yaml", "templates/job-hook.yaml"));
-        assert_eq!(d.len(), 1);
-        assert!(d[0].message.en.contains("install fails"));
+        let d = tester().one(renamed(JOB_HOOKS, "templates/job-hook.yaml"));
+        assert!(d.message.en.contains("install fails"));
         assert!(
-            d[0].help
-                .as_ref()
-                .unwrap()
-                .en
-                .contains("`templates/job-hook.yaml`"),
+            help(&d).contains("`templates/job-hook.yaml`"),
             "{:?}",
-            d[0].help
+            d.help
         );
     }
 
     #[test]
     fn guide_typo_folder_is_suggested() {
-        let d = run(|i| rename(i, "templates/job-hooks.yaml", "template/job-hooks.yaml"));
-        assert_eq!(d.len(), 1);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`template/job-hooks.yaml`"));
+        let d = tester().one(renamed(JOB_HOOKS, "template/job-hooks.yaml"));
+        assert!(help(&d).contains("`template/job-hooks.yaml`"));
     }
 
     #[test]
     fn other_required_file_is_not_offered_as_look_alike() {
-        let d = run(|i| {
-            i.files
-                .retain(|f| !f.path.ends_with("_acl_helpers.yaml.tpl"))
-        });
-        assert_eq!(d.len(), 1);
-        assert!(
-            !d[0].help.as_ref().unwrap().en.contains("_config_helpers"),
-            "{:?}",
-            d[0].help
-        );
+        let d = tester().one(without(ACL_HELPERS));
+        assert!(!help(&d).contains("_config_helpers"), "{:?}", d.help);
+        assert!(d.help.is_some());
     }
 
     #[test]
     fn values_yml_is_suggested() {
-        let d = run(|i| rename(i, "values.yaml", "values.yml"));
-        assert_eq!(d.len(), 1);
-        assert!(d[0].help.as_ref().unwrap().en.contains("`values.yml`"));
+        let d = tester().one(renamed(VALUES_YAML, "values.yml"));
+        assert!(help(&d).contains("`values.yml`"));
     }
 
     #[test]
     fn packaged_chart_missing_everything() {
-        let input = Input {
-            path: "x".into(),
-            files: vec![File {
-                path: "app/Chart.yaml".into(),
-                data: b"name: app\n".to_vec(),
-            }],
-            ..Default::default()
-        };
-        let d: Vec<_> = crate::check_input(&input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect();
+        let d = tester().findings_in(&bare(&[("app/Chart.yaml", "name: app\n")]));
         assert_eq!(d.len(), 4);
         assert!(d
             .iter()
             .all(|x| x.file.as_deref() == Some("app/Chart.yaml")));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // The good project has everything.
+            .pass([Case::default()])
+            .test_and_snapshot();
     }
 }

@@ -252,26 +252,11 @@ fn metadata_name(lines: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::scan;
-    use crate::diagnostic::{Diagnostic, Pos};
-    use crate::input::File;
+    use crate::diagnostic::Pos;
+    use crate::rules::tester::{help, with, Tester};
 
-    const ROOT: &str = "good-project/chart/mycloud-product/";
-
-    fn run(files: &[(&str, &str)]) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        for (rel, body) in files {
-            let path = format!("{ROOT}{rel}");
-            input.files.retain(|f| f.path != path);
-            input.files.push(File {
-                path,
-                data: body.as_bytes().to_vec(),
-            });
-        }
-        crate::check_input(&input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect()
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
     }
 
     const SVC: &str = "apiVersion: v1\nkind: Service\nmetadata:\n  name: mycloud-product-dashboard\nspec:\n  ports: []\n";
@@ -280,9 +265,8 @@ mod tests {
 
     #[test]
     fn service_yaml_without_function() {
-        let d = run(&[("templates/service.yaml", SVC)]);
-        assert_eq!(d.len(), 1, "{d:?}");
-        let r = d[0].range.unwrap();
+        let d = tester().one(with("templates/service.yaml", SVC));
+        let r = d.range.unwrap();
         assert_eq!(r.start, Pos { line: 2, column: 7 });
         assert_eq!(
             r.end,
@@ -292,67 +276,43 @@ mod tests {
             }
         );
         assert!(
-            d[0].help
-                .as_ref()
-                .unwrap()
-                .en
-                .contains("`service-dashboard.yaml`"),
+            help(&d).contains("`service-dashboard.yaml`"),
             "{:?}",
-            d[0].help
+            d.help
         );
     }
 
     #[test]
     fn service_in_an_ingress_file_and_both_kinds_in_one_file() {
-        let d = run(&[("templates/ingress-web.yaml", &format!("{ING}---\n{SVC}"))]);
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].message.en.contains("`Service`"));
-        assert_eq!(d[0].range.unwrap().start, Pos { line: 8, column: 7 });
+        let d = tester().one(with(
+            "templates/ingress-web.yaml",
+            format!("{ING}---\n{SVC}"),
+        ));
+        assert!(d.message.en.contains("`Service`"));
+        assert_eq!(d.range.unwrap().start, Pos { line: 8, column: 7 });
 
-        let d = run(&[("templates/web.yaml", &format!("{ING}---\n{SVC}"))]);
+        let d = tester().findings(with("templates/web.yaml", format!("{ING}---\n{SVC}")));
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!(d[0].range.unwrap().start.line, 2);
-        assert!(d
-            .iter()
-            .any(|x| x.help.as_ref().unwrap().en.contains("`ingress-web.yaml`")));
+        assert!(d.iter().any(|x| help(x).contains("`ingress-web.yaml`")));
     }
 
     #[test]
     fn several_services_reported_once_with_count() {
         let body = format!("{SVC}---\n{SVC}---\n# comment\n{SVC}");
-        let d = run(&[("templates/services.yaml", &body)]);
-        assert_eq!(d.len(), 1);
-        assert!(d[0].message.en.contains("3 `Service`s"));
-        assert!(run(&[("templates/service-dashboard.yaml", &body)]).is_empty());
+        let d = tester().one(with("templates/services.yaml", &body));
+        assert!(d.message.en.contains("3 `Service`s"));
+        assert!(tester()
+            .findings(with("templates/service-dashboard.yaml", &body))
+            .is_empty());
     }
 
     #[test]
     fn quoted_kind_with_comment_and_templated_name() {
         let body = "{{- if .Values.manifests.service }}\napiVersion: v1\nkind: \"Service\" # the api\nmetadata:\n  name: {{ .Values.name }}\n{{- end }}\n";
-        let d = run(&[("templates/svc.yml", body)]);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].range.unwrap().start, Pos { line: 3, column: 8 });
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`service-<function>.yaml`"));
-    }
-
-    #[test]
-    fn passing_names_and_skipped_files() {
-        assert!(run(&[("templates/service-api.yml", SVC)]).is_empty());
-        assert!(run(&[("templates/ingress-product-dashboard.yaml", ING)]).is_empty());
-        // Partials render nothing; nested kinds are not top-level.
-        assert!(run(&[("templates/_service.tpl", SVC)]).is_empty());
-        assert!(run(&[(
-            "templates/list.yaml",
-            "kind: List\nitems:\n  - kind: Service\n"
-        )])
-        .is_empty());
-        // `service-.yaml` has an empty function.
-        assert_eq!(run(&[("templates/service-.yaml", SVC)]).len(), 1);
+        let d = tester().one(with("templates/svc.yml", body));
+        assert_eq!(d.range.unwrap().start, Pos { line: 3, column: 8 });
+        assert!(help(&d).contains("`service-<function>.yaml`"));
     }
 
     #[test]
@@ -362,5 +322,33 @@ mod tests {
         assert_eq!(docs[0].name.as_deref(), Some("early"));
         let docs = scan(SVC);
         assert_eq!(docs[0].name.as_deref(), Some("mycloud-product-dashboard"));
+    }
+
+    #[test]
+    fn an_empty_function() {
+        // `service-.yaml` has an empty function.
+        assert_eq!(
+            tester()
+                .findings(with("templates/service-.yaml", SVC))
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // Passing names.
+            .pass([
+                with("templates/service-api.yml", SVC),
+                with("templates/ingress-product-dashboard.yaml", ING),
+                // Partials render nothing; nested kinds are not top-level.
+                with("templates/_service.tpl", SVC),
+                with(
+                    "templates/list.yaml",
+                    "kind: List\nitems:\n  - kind: Service\n",
+                ),
+            ])
+            .test_and_snapshot();
     }
 }

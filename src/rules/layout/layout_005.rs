@@ -216,52 +216,32 @@ pub(crate) fn targets(text: &str) -> Vec<Target> {
 #[cfg(test)]
 mod tests {
     use super::targets;
-    use crate::diagnostic::{Diagnostic, Pos, Severity};
-    use crate::input::{File, Input};
+    use crate::diagnostic::{Pos, Severity};
+    use crate::rules::tester::{bare, help, without, Case, Tester};
 
-    fn run(edit: impl FnOnce(&mut Input)) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        edit(&mut input);
-        crate::check_input(&input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect()
-    }
+    const MAKEFILE: &str = "../../Makefile";
 
-    fn makefile(body: &str) -> Vec<Diagnostic> {
-        run(|i| {
-            i.files.retain(|f| f.path != "good-project/Makefile");
-            i.files.push(File {
-                path: "good-project/Makefile".into(),
-                data: body.as_bytes().to_vec(),
-            });
-        })
+    /// Cases are the project's Makefile.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(MAKEFILE)
     }
 
     const FULL: &str = "HELM := helm\nall: $(CHARTS)\ninit-%:\n\ttrue\nlint-%: init-%\n\ttrue\nbuild-%: lint-%\n\ttrue\nclean:\n\trm -f *tgz\n";
 
     #[test]
-    fn good_project_and_full_makefile_pass() {
-        assert!(run(|_| {}).is_empty());
-        assert!(makefile(FULL).is_empty());
-    }
-
-    #[test]
     fn missing_makefile_is_reported_on_the_chart() {
-        let d = run(|i| i.files.retain(|f| f.path != "good-project/Makefile"));
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].severity, Severity::Warning);
+        let d = tester().one(without(MAKEFILE));
+        assert_eq!(d.severity, Severity::Warning);
         assert_eq!(
-            d[0].file.as_deref(),
+            d.file.as_deref(),
             Some("good-project/chart/mycloud-product/Chart.yaml")
         );
-        assert!(d[0].message.en.contains("`good-project/Makefile`"));
+        assert!(d.message.en.contains("`good-project/Makefile`"));
     }
 
     #[test]
     fn each_missing_target_and_near_misses() {
-        let d = makefile("all:\n\ttrue\nbuild:\n\thelm package chart/x\n");
+        let d = tester().findings("all:\n\ttrue\nbuild:\n\thelm package chart/x\n");
         let names: Vec<_> = d.iter().map(|x| x.message.en.clone()).collect();
         assert_eq!(d.len(), 4, "{names:?}");
         let build = d
@@ -270,7 +250,7 @@ mod tests {
             .unwrap();
         assert_eq!(build.range.unwrap().start, Pos { line: 3, column: 1 });
         assert_eq!(build.range.unwrap().end, Pos { line: 3, column: 6 });
-        assert!(build.help.as_ref().unwrap().en.contains("`build`"));
+        assert!(help(build).contains("`build`"));
         let clean = d.iter().find(|x| x.message.en.contains("`clean`")).unwrap();
         assert_eq!(clean.range, None);
         assert_eq!(clean.file.as_deref(), Some("good-project/Makefile"));
@@ -290,38 +270,35 @@ mod tests {
 
     #[test]
     fn include_makes_missing_targets_info() {
-        let d = makefile("include common.mk\nall:\n\ttrue\n");
+        let d = tester().findings("include common.mk\nall:\n\ttrue\n");
         assert_eq!(d.len(), 4);
         assert!(d.iter().all(|x| x.severity == Severity::Info));
     }
 
     #[test]
     fn packaged_chart_is_not_checked() {
-        let input = Input {
-            path: "x".into(),
-            files: vec![File {
-                path: "app/Chart.yaml".into(),
-                data: b"name: app\n".to_vec(),
-            }],
-            ..Default::default()
-        };
-        let d = crate::check_input(&input).diagnostics;
-        assert!(d.iter().all(|x| x.rule != super::RULE.id));
+        let d = tester().findings_in(&bare(&[("app/Chart.yaml", "name: app\n")]));
+        assert!(d.is_empty());
     }
 
     #[test]
     fn project_with_two_charts_is_reported_once() {
-        let d = run(|i| {
-            i.files.retain(|f| f.path != "good-project/Makefile");
-            i.files.push(File {
-                path: "good-project/chart/another/Chart.yaml".into(),
-                data: b"apiVersion: v1\nname: another\nversion: 1.0.0\n".to_vec(),
-            });
-        });
+        let d = tester().findings(without(MAKEFILE).with(
+            "../another/Chart.yaml",
+            "apiVersion: v1\nname: another\nversion: 1.0.0\n",
+        ));
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(
             d[0].file.as_deref(),
             Some("good-project/chart/another/Chart.yaml")
         );
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // The good project, and a full Makefile.
+            .pass([Case::default(), FULL.into()])
+            .test_and_snapshot();
     }
 }

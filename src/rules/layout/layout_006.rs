@@ -131,47 +131,22 @@ fn nav_key(text: &str) -> Option<Range> {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Diagnostic, Pos};
-    use crate::input::{File, Input};
+    use crate::chart::{CATEGORY, NAVIGATION, NAVIGATION_POLICY, WIZARD};
+    use crate::diagnostic::Pos;
+    use crate::rules::tester::{help, renamed, with, without, Case, Tester};
 
-    const ROOT: &str = "good-project/chart/mycloud-product/";
-
-    fn run(edit: impl FnOnce(&mut Input)) -> Vec<Diagnostic> {
-        let mut input = crate::rules::doc_examples::good_project();
-        edit(&mut input);
-        crate::check_input(&input)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == super::RULE.id)
-            .collect()
-    }
-
-    fn remove(input: &mut Input, rel: &str) {
-        let path = format!("{ROOT}{rel}");
-        input.files.retain(|f| f.path != path);
-    }
-
-    fn add(input: &mut Input, rel: &str, body: &str) {
-        input.files.push(File {
-            path: format!("{ROOT}{rel}"),
-            data: body.as_bytes().to_vec(),
-        });
-    }
-
-    #[test]
-    fn good_project_passes() {
-        assert!(run(|_| {}).is_empty());
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
     }
 
     #[test]
     fn navigation_without_policy_points_at_nav() {
-        let d = run(|i| remove(i, "templates/_navigation_policy.yaml"));
-        assert_eq!(d.len(), 1);
+        let d = tester().one(without(NAVIGATION_POLICY));
         assert_eq!(
-            d[0].file.as_deref(),
+            d.file.as_deref(),
             Some("good-project/chart/mycloud-product/templates/_navigation.yaml")
         );
-        let r = d[0].range.unwrap();
+        let r = d.range.unwrap();
         assert_eq!(
             (r.start, r.end),
             (Pos { line: 5, column: 1 }, Pos { line: 5, column: 4 })
@@ -180,25 +155,16 @@ mod tests {
 
     #[test]
     fn misnamed_policy_is_suggested() {
-        let d = run(|i| {
-            remove(i, "templates/_navigation_policy.yaml");
-            add(i, "templates/_navigation_policy.yml", "/a:\n  - member\n");
-        });
-        assert_eq!(d.len(), 1);
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`templates/_navigation_policy.yml`"));
+        let d = tester().one(
+            without(NAVIGATION_POLICY)
+                .with("templates/_navigation_policy.yml", "/a:\n  - member\n"),
+        );
+        assert!(help(&d).contains("`templates/_navigation_policy.yml`"));
     }
 
     #[test]
     fn orphans_without_navigation() {
-        let d = run(|i| {
-            remove(i, "templates/_navigation.yaml");
-            add(i, "templates/_wizard.yaml", "nav: {}\n");
-        });
+        let d = tester().findings(without(NAVIGATION).with(WIZARD, "nav: {}\n"));
         // policy, wizard and category are all orphans.
         assert_eq!(d.len(), 3, "{d:?}");
         assert!(d.iter().all(|x| x.range.is_none()));
@@ -208,31 +174,23 @@ mod tests {
 
     #[test]
     fn navigation_at_chart_root_is_suggested() {
-        let d = run(|i| {
-            let from = format!("{ROOT}templates/_navigation.yaml");
-            i.files.iter_mut().find(|f| f.path == from).unwrap().path =
-                format!("{ROOT}_navigation.yaml");
-        });
+        let d = tester().findings(renamed(NAVIGATION, "_navigation.yaml"));
         assert_eq!(d.len(), 2);
-        assert!(d.iter().all(|x| x
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`_navigation.yaml` looks like it")));
+        assert!(d
+            .iter()
+            .all(|x| help(x).contains("`_navigation.yaml` looks like it")));
     }
 
     #[test]
-    fn no_navigation_at_all_passes() {
-        let d = run(|i| {
-            for rel in [
-                "templates/_navigation.yaml",
-                "templates/_navigation_policy.yaml",
-                "templates/_category.yaml",
-            ] {
-                remove(i, rel);
-            }
-        });
-        assert!(d.is_empty());
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                Case::default(),
+                // No navigation at all.
+                without(NAVIGATION)
+                    .without(NAVIGATION_POLICY)
+                    .without(CATEGORY),
+            ])
+            .test_and_snapshot();
     }
 }
