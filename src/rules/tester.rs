@@ -145,13 +145,17 @@ pub(crate) fn places(d: &[Diagnostic]) -> Vec<(usize, usize, usize)> {
 }
 
 /// The file of each finding as a case names it: relative to the chart root (`values.yaml`),
-/// the project's files with `../../` (`../../hook/delete/check/pre/001_check.sh`).
+/// `../` for the project's other charts, `../../` for its other files
+/// (`../../hook/delete/check/pre/001_check.sh`).
 pub(crate) fn files(d: &[Diagnostic]) -> Vec<String> {
+    let charts = format!("{PROJECT}chart/");
     d.iter()
         .map(|d| {
             let file = d.file.as_deref().unwrap_or("");
             if let Some(rel) = file.strip_prefix(CHART_ROOT) {
                 rel.to_string()
+            } else if let Some(rel) = file.strip_prefix(&charts) {
+                format!("../{rel}")
             } else if let Some(rel) = file.strip_prefix(PROJECT) {
                 format!("../../{rel}")
             } else {

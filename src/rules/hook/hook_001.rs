@@ -154,73 +154,58 @@ fn check(project: &ProjectScope, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::hook::scripts::test_support::*;
+    use crate::rules::tester::{bare, files, help, places, with, Case, Tester};
 
-    fn run(files: &[(&str, Option<&[u8]>)]) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(super::RULE.id, files)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
     }
 
     const S: &[u8] = b"#!/bin/sh\necho hi\n";
 
     #[test]
-    fn the_good_project_passes() {
-        assert!(run(&[]).is_empty());
-        assert!(run(&[
-            ("hook/install/job/post/010_seed-data.v2.sh", Some(S)),
-            ("hook/upgrade/check/pre/.gitkeep", Some(b"")),
-        ])
-        .is_empty());
-    }
-
-    #[test]
     fn bad_folders_with_suggestions() {
-        let d = run(&[
-            ("hook/Delete/check/pre/001_a.sh", Some(S)),
-            ("hook/delete/checks/pre/001_a.sh", Some(S)),
-            ("hook/delete/check/before/001_a.sh", Some(S)),
-        ]);
+        let d = tester().findings(
+            with("../../hook/Delete/check/pre/001_a.sh", S)
+                .with("../../hook/delete/checks/pre/001_a.sh", S)
+                .with("../../hook/delete/check/before/001_a.sh", S),
+        );
         assert_eq!(
             files(&d),
             [
-                "hook/Delete/check/pre/001_a.sh",
-                "hook/delete/check/before/001_a.sh",
-                "hook/delete/checks/pre/001_a.sh",
+                "../../hook/Delete/check/pre/001_a.sh",
+                "../../hook/delete/check/before/001_a.sh",
+                "../../hook/delete/checks/pre/001_a.sh",
             ]
         );
         assert_eq!(places(&d), [(0, 0, 0); 3]);
         assert!(d[0].message.en.contains("`Delete` is not a hook stage"));
-        assert!(d[0].help.as_ref().unwrap().en.contains("to `delete`"));
+        assert!(help(&d[0]).contains("to `delete`"));
         assert!(d[1].message.en.contains("under `hook/delete/check/`"));
-        assert!(d[1].help.as_ref().unwrap().en.contains("move the script"));
-        assert!(d[2].help.as_ref().unwrap().en.contains("to `check`"));
+        assert!(help(&d[1]).contains("move the script"));
+        assert!(help(&d[2]).contains("to `check`"));
     }
 
     #[test]
     fn depth_and_names() {
-        let d = run(&[
-            ("hook/001_a.sh", Some(S)),
-            ("hook/delete/check/001_a.sh", Some(S)),
-            ("hook/delete/check/pre/old/001_a.sh", Some(S)),
-            ("hook/install/check/pre/1_check.sh", Some(S)),
-            ("hook/install/check/pre/001_.sh", Some(S)),
-            ("hook/README.md", Some(b"# hooks\n")),
-        ]);
-        let got: Vec<_> = d
+        let d = tester().findings(
+            with("../../hook/001_a.sh", S)
+                .with("../../hook/delete/check/001_a.sh", S)
+                .with("../../hook/delete/check/pre/old/001_a.sh", S)
+                .with("../../hook/install/check/pre/1_check.sh", S)
+                .with("../../hook/install/check/pre/001_.sh", S)
+                .with("../../hook/README.md", "# hooks\n"),
+        );
+        let got: Vec<_> = files(&d)
             .iter()
-            .map(|d| {
-                format!(
-                    "{} | {}",
-                    d.file.as_deref().unwrap().trim_start_matches(PROJECT),
-                    d.help.as_ref().unwrap().en
-                )
-            })
+            .zip(&d)
+            .map(|(file, d)| format!("{file} | {}", help(d)))
             .collect();
         assert_eq!(got.len(), 6, "{got:#?}");
-        assert!(got[0].starts_with("hook/001_a.sh | move it to"));
-        assert!(got[1].starts_with("hook/README.md | move it to"));
-        assert!(got[2].starts_with("hook/delete/check/001_a.sh | move it to"));
+        assert!(got[0].starts_with("../../hook/001_a.sh | move it to"));
+        assert!(got[1].starts_with("../../hook/README.md | move it to"));
+        assert!(got[2].starts_with("../../hook/delete/check/001_a.sh | move it to"));
         assert!(got[3].starts_with(
-            "hook/delete/check/pre/old/001_a.sh | move it up into `hook/delete/check/pre/`"
+            "../../hook/delete/check/pre/old/001_a.sh | move it up into `hook/delete/check/pre/`"
         ));
         assert!(got[4].contains("001_.sh | name it like"));
         assert!(got[5].ends_with("1_check.sh | rename it to `001_check.sh`"));
@@ -228,32 +213,30 @@ mod tests {
 
     #[test]
     fn a_project_with_two_charts_is_checked_once() {
-        let mut input = project_with(&[("hook/delete/check/pre/1_x.sh", Some(S))]);
-        input.files.push(crate::input::File {
-            path: "good-project/chart/zzz/Chart.yaml".into(),
-            data: b"apiVersion: v1\nname: zzz\nversion: 1.0.0\n".to_vec(),
-        });
-        let d = findings_in(super::RULE.id, &input);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].chart.as_deref(), Some("mycloud-product"));
+        let d = tester().one(with("../../hook/delete/check/pre/1_x.sh", S).with(
+            "../zzz/Chart.yaml",
+            "apiVersion: v1\nname: zzz\nversion: 1.0.0\n",
+        ));
+        assert_eq!(d.chart.as_deref(), Some("mycloud-product"));
     }
 
     #[test]
     fn a_packaged_chart_has_no_hooks_to_check() {
-        let input = crate::input::Input {
-            path: "x".into(),
-            files: vec![
-                crate::input::File {
-                    path: "app/Chart.yaml".into(),
-                    data: b"name: app\n".to_vec(),
-                },
-                crate::input::File {
-                    path: "hook/bad.sh".into(),
-                    data: S.to_vec(),
-                },
-            ],
-            ..Default::default()
-        };
-        assert!(findings_in(super::RULE.id, &input).is_empty());
+        let input = bare(&[
+            ("app/Chart.yaml", "name: app\n"),
+            ("hook/bad.sh", "#!/bin/sh\necho hi\n"),
+        ]);
+        assert!(tester().findings_in(&input).is_empty());
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .pass([
+                Case::default(),
+                with("../../hook/install/job/post/010_seed-data.v2.sh", S)
+                    .with("../../hook/upgrade/check/pre/.gitkeep", ""),
+            ])
+            .test_and_snapshot();
     }
 }

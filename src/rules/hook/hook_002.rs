@@ -235,30 +235,19 @@ fn near_miss(n: usize, line: &str, names: &[String]) -> Option<(Range, String, S
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
-    use crate::rules::hook::scripts::test_support::*;
+    use crate::rules::hook::scripts::CHECK;
+    use crate::rules::tester::{files, help, places, with, without, Tester};
 
-    fn run(script: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        with_check(super::RULE.id, script)
+    /// Cases are the delete check script.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHECK)
     }
 
     const HEAD: &str = "#!/bin/sh\n# fail_zh_hans: 失败\n# fail_en: failed\n";
 
     #[test]
-    fn exact_statement_passes_in_any_command_position() {
-        for body in [
-            "echo 'mycloud-product delete pre check pass'\n",
-            "  echo 'mycloud-product delete pre check pass';\n",
-            "check() {\n\techo 'mycloud-product delete pre check pass' # done\n}\ncheck\n",
-            "test -z \"$x\" && echo 'mycloud-product delete pre check pass' >&2\n",
-            "echo 'mycloud-product delete pre check pass'\r\n",
-        ] {
-            assert!(run(&format!("{HEAD}{body}")).is_empty(), "{body}");
-        }
-    }
-
-    #[test]
     fn double_quotes_are_pointed_at() {
-        let d = run(&format!(
+        let d = tester().findings(format!(
             "{HEAD}set -e\n  echo \"mycloud-product delete pre check pass\"\n"
         ));
         assert_eq!(d.len(), 1);
@@ -269,25 +258,20 @@ mod tests {
             "{}",
             d[0].message.en
         );
-        assert!(d[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("`echo 'mycloud-product delete pre check pass'`"));
+        assert!(help(&d[0]).contains("`echo 'mycloud-product delete pre check pass'`"));
     }
 
     #[test]
     fn another_name_or_a_variable() {
-        let d = run(&format!("{HEAD}echo 'cinder delete pre check pass'\n"));
+        let d = tester().findings(format!("{HEAD}echo 'cinder delete pre check pass'\n"));
         assert_eq!(places(&d), [(4, 1, 36)]);
         assert!(d[0]
             .message
             .en
             .contains("names `cinder`, not this product `mycloud-product`"));
-        let d = run(&format!("{HEAD}echo '${{NAME}} delete pre check pass'\n"));
+        let d = tester().findings(format!("{HEAD}echo '${{NAME}} delete pre check pass'\n"));
         assert!(d[0].message.en.contains("variable"), "{}", d[0].message.en);
-        let d = run(&format!(
+        let d = tester().findings(format!(
             "{HEAD}echo 'mycloud-product  Delete pre check pass'\n"
         ));
         assert_eq!(places(&d), [(4, 1, 46)]);
@@ -296,35 +280,17 @@ mod tests {
 
     #[test]
     fn nothing_close_is_reported_on_the_first_script() {
-        let d = findings(
-            super::RULE.id,
-            &[
-                (CHECK, Some(b"#!/bin/sh\nexit 0\n")),
-                (
-                    "hook/delete/check/pre/002_more.sh",
-                    Some(b"#!/bin/sh\ntrue\n"),
-                ),
-            ],
-        );
+        let d = tester().findings(with(CHECK, "#!/bin/sh\nexit 0\n").with(
+            "../../hook/delete/check/pre/002_more.sh",
+            "#!/bin/sh\ntrue\n",
+        ));
         assert_eq!(files(&d), [CHECK]);
         assert_eq!(places(&d), [(0, 0, 0)]);
-        // The statement in a second script of the folder is enough.
-        let d = findings(
-            super::RULE.id,
-            &[
-                (CHECK, Some(b"#!/bin/sh\nexit 0\n")),
-                (
-                    "hook/delete/check/pre/002_more.sh",
-                    Some(b"echo 'mycloud-product delete pre check pass'\n"),
-                ),
-            ],
-        );
-        assert!(d.is_empty());
     }
 
     #[test]
     fn in_a_comment_only_is_a_warning() {
-        let d = run(&format!(
+        let d = tester().findings(format!(
             "{HEAD}exit 0 # echo 'mycloud-product delete pre check pass'\n"
         ));
         assert_eq!(d.len(), 1);
@@ -333,39 +299,51 @@ mod tests {
     }
 
     #[test]
-    fn not_a_word_start_and_other_folders() {
-        let d = run(&format!(
+    fn not_a_word_start() {
+        let d = tester().findings(format!(
             "{HEAD}myecho 'mycloud-product delete pre check pass'\n"
         ));
         assert_eq!(d.len(), 1);
-        // Only delete/check/pre is looked at; no scripts there, nothing to say.
-        let d = findings(
-            super::RULE.id,
-            &[
-                (CHECK, None),
-                ("hook/install/check/pre/001_check.sh", Some(b"exit 0\n")),
-            ],
-        );
-        assert!(d.is_empty());
     }
 
     #[test]
     fn other_encodings_are_searched_as_bytes() {
-        let mut gbk = b"#!/bin/sh\n# fail_zh_hans: \xb4\xe6\xd4\xda\n".to_vec();
-        gbk.extend_from_slice(b"echo 'mycloud-product delete pre check pass'\n");
-        assert!(findings(super::RULE.id, &[(CHECK, Some(&gbk))]).is_empty());
-        let d = findings(super::RULE.id, &[(CHECK, Some(b"\xff\xfe\x00binary"))]);
+        let d = tester().findings(b"\xff\xfe\x00binary");
         assert_eq!(places(&d), [(0, 0, 0)]);
     }
 
     #[test]
-    fn any_chart_of_the_project_names_the_product() {
-        let mut input =
-            project_with(&[(CHECK, Some(b"echo 'other-product delete pre check pass'\n"))]);
-        input.files.push(crate::input::File {
-            path: "good-project/chart/other-product/Chart.yaml".into(),
-            data: b"apiVersion: v1\nname: other-product\nversion: 1.0.0\n".to_vec(),
-        });
-        assert!(findings_in(super::RULE.id, &input).is_empty());
+    fn pass_and_fail() {
+        let mut gbk = b"#!/bin/sh\n# fail_zh_hans: \xb4\xe6\xd4\xda\n".to_vec();
+        gbk.extend_from_slice(b"echo 'mycloud-product delete pre check pass'\n");
+        tester()
+            // The exact statement, in any command position.
+            .pass(
+                [
+                    "echo 'mycloud-product delete pre check pass'\n",
+                    "  echo 'mycloud-product delete pre check pass';\n",
+                    "check() {\n\techo 'mycloud-product delete pre check pass' # done\n}\ncheck\n",
+                    "test -z \"$x\" && echo 'mycloud-product delete pre check pass' >&2\n",
+                    "echo 'mycloud-product delete pre check pass'\r\n",
+                ]
+                .map(|body| format!("{HEAD}{body}")),
+            )
+            .pass([
+                // The statement in a second script of the folder is enough.
+                with(CHECK, "#!/bin/sh\nexit 0\n").with(
+                    "../../hook/delete/check/pre/002_more.sh",
+                    "echo 'mycloud-product delete pre check pass'\n",
+                ),
+                // Only delete/check/pre is looked at; no scripts there, nothing to say.
+                without(CHECK).with("../../hook/install/check/pre/001_check.sh", "exit 0\n"),
+                // Other encodings are searched as bytes.
+                with(CHECK, gbk),
+                // Any chart of the project names the product.
+                with(CHECK, "echo 'other-product delete pre check pass'\n").with(
+                    "../other-product/Chart.yaml",
+                    "apiVersion: v1\nname: other-product\nversion: 1.0.0\n",
+                ),
+            ])
+            .test_and_snapshot();
     }
 }

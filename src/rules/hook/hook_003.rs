@@ -87,79 +87,76 @@ fn check(chart: &Chart, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::hook::scripts::test_support::*;
+    use crate::chart::CHART_YAML;
+    use crate::rules::hook::scripts::CHECK;
+    use crate::rules::tester::{bare, files, places, with, without, Tester};
 
-    const FOUNDATION: &[u8] =
-        b"apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - en:x\n  - foundation\n";
-    const CHART: &str = "chart/mycloud-product/Chart.yaml";
+    const FOUNDATION: &str =
+        "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - en:x\n  - foundation\n";
 
-    fn run(files: &[(&str, Option<&[u8]>)]) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(super::RULE.id, files)
+    /// Cases are Chart.yaml.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHART_YAML)
     }
 
     #[test]
     fn foundation_without_delete_check_is_reported_at_the_keyword() {
-        let d = run(&[(CHART, Some(FOUNDATION)), (CHECK, None)]);
+        let d = tester().findings(with(CHART_YAML, FOUNDATION).without(CHECK));
         assert_eq!(d.len(), 1);
-        assert_eq!(files(&d), [CHART]);
+        assert_eq!(files(&d), [CHART_YAML]);
         assert_eq!(places(&d), [(6, 5, 15)]);
         assert!(d[0]
             .message
             .en
             .contains("without a script in `hook/delete/check/pre/`"));
         // Scripts elsewhere do not count.
-        let d = run(&[
-            (CHART, Some(FOUNDATION)),
-            (CHECK, None),
-            ("hook/delete/job/pre/001_x.sh", Some(b"true\n")),
-            ("hook/delete/check/post/001_x.sh", Some(b"true\n")),
-        ]);
+        let d = tester().findings(
+            with(CHART_YAML, FOUNDATION)
+                .without(CHECK)
+                .with("../../hook/delete/job/pre/001_x.sh", "true\n")
+                .with("../../hook/delete/check/post/001_x.sh", "true\n"),
+        );
         assert_eq!(d.len(), 1);
     }
 
     #[test]
     fn creator_foundation_and_spaced_forms() {
-        let cy = b"apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator: foundation\n";
-        let d = run(&[(CHART, Some(cy)), (CHECK, None)]);
+        let cy = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator: foundation\n";
+        let d = tester().findings(with(CHART_YAML, cy).without(CHECK));
         assert_eq!(places(&d), [(5, 5, 24)]);
-        let cy = b"apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator:foundation\n";
+        let cy = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator:foundation\n";
         assert_eq!(
-            places(&run(&[(CHART, Some(cy)), (CHECK, None)])),
+            places(&tester().findings(with(CHART_YAML, cy).without(CHECK))),
             [(5, 5, 23)]
         );
     }
 
     #[test]
-    fn ordinary_products_and_present_checks_pass() {
-        assert!(run(&[(CHECK, None)]).is_empty());
-        assert!(run(&[(CHART, Some(FOUNDATION))]).is_empty());
-        let cy = b"apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - en:foundation\n  - foundations\n";
-        assert!(run(&[(CHART, Some(cy)), (CHECK, None)]).is_empty());
-    }
-
-    #[test]
     fn a_packaged_foundation_chart_is_not_checked() {
-        let input = crate::input::Input {
-            path: "x".into(),
-            files: vec![crate::input::File {
-                path: "app/Chart.yaml".into(),
-                data: FOUNDATION.to_vec(),
-            }],
-            ..Default::default()
-        };
-        assert!(findings_in(super::RULE.id, &input).is_empty());
+        let input = bare(&[("app/Chart.yaml", FOUNDATION)]);
+        assert!(tester().findings_in(&input).is_empty());
     }
 
     #[test]
     fn each_foundation_chart_of_a_project_is_reported() {
-        let mut input = project_with(&[(CHECK, None)]);
-        input.files.push(crate::input::File {
-            path: "good-project/chart/base/Chart.yaml".into(),
-            data: b"apiVersion: v1\nname: base\nversion: 1.0.0\nkeywords:\n  - foundation\n"
-                .to_vec(),
-        });
-        let d = findings_in(super::RULE.id, &input);
-        assert_eq!(files(&d), ["chart/base/Chart.yaml"]);
+        let d = tester().findings(without(CHECK).with(
+            "../base/Chart.yaml",
+            "apiVersion: v1\nname: base\nversion: 1.0.0\nkeywords:\n  - foundation\n",
+        ));
+        assert_eq!(files(&d), ["../base/Chart.yaml"]);
         assert_eq!(d[0].chart.as_deref(), Some("base"));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        let words = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - en:foundation\n  - foundations\n";
+        tester()
+            // Ordinary products, and present checks.
+            .pass([
+                without(CHECK),
+                with(CHART_YAML, FOUNDATION),
+                with(CHART_YAML, words).without(CHECK),
+            ])
+            .test_and_snapshot();
     }
 }

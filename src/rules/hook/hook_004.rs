@@ -73,66 +73,54 @@ fn check(project: &ProjectScope, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::hook::scripts::test_support::*;
+    use crate::rules::tester::{files, help, places, with, Case, Tester};
 
-    fn run(files: &[(&str, Option<&[u8]>)]) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(super::RULE.id, files)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
     }
 
     const S: &[u8] = b"#!/bin/sh\ntrue\n";
 
     #[test]
     fn other_delete_hooks_of_an_ordinary_product() {
-        let d = run(&[
-            ("hook/delete/job/post/001_a.sh", Some(S)),
-            ("hook/delete/job/pre/001_a.sh", Some(S)),
-            ("hook/delete/check/post/001_a.sh", Some(S)),
-            ("hook/delete/check/post/oops.txt", Some(S)),
-            ("hook/delete/jobs/post/001_a.sh", Some(S)),
-        ]);
+        let d = tester().findings(
+            with("../../hook/delete/job/post/001_a.sh", S)
+                .with("../../hook/delete/job/pre/001_a.sh", S)
+                .with("../../hook/delete/check/post/001_a.sh", S)
+                .with("../../hook/delete/check/post/oops.txt", S)
+                .with("../../hook/delete/jobs/post/001_a.sh", S),
+        );
         assert_eq!(
             files(&d),
             [
-                "hook/delete/check/post/001_a.sh",
-                "hook/delete/check/post/oops.txt",
-                "hook/delete/job/post/001_a.sh",
-                "hook/delete/job/pre/001_a.sh",
+                "../../hook/delete/check/post/001_a.sh",
+                "../../hook/delete/check/post/oops.txt",
+                "../../hook/delete/job/post/001_a.sh",
+                "../../hook/delete/job/pre/001_a.sh",
             ]
         );
         assert_eq!(places(&d), [(0, 0, 0); 4]);
-        assert!(d[2]
-            .help
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("remove `delete/job/post/`"));
+        assert!(help(&d[2]).contains("remove `delete/job/post/`"));
     }
 
     #[test]
-    fn install_and_upgrade_hooks_and_the_delete_check_pass() {
-        assert!(run(&[]).is_empty());
-        assert!(run(&[
-            ("hook/install/job/post/001_a.sh", Some(S)),
-            ("hook/upgrade/check/post/001_a.sh", Some(S)),
-        ])
-        .is_empty());
-    }
-
-    #[test]
-    fn a_foundation_product_may_define_them() {
-        let cy = b"apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator:foundation\n";
-        assert!(run(&[
-            ("chart/mycloud-product/Chart.yaml", Some(cy)),
-            ("hook/delete/job/post/001_a.sh", Some(S)),
-        ])
-        .is_empty());
-        // Any foundation chart of the project.
-        let mut input = project_with(&[("hook/delete/job/post/001_a.sh", Some(S))]);
-        input.files.push(crate::input::File {
-            path: "good-project/chart/zbase/Chart.yaml".into(),
-            data: b"apiVersion: v1\nname: zbase\nversion: 1.0.0\nkeywords:\n  - foundation\n"
-                .to_vec(),
-        });
-        assert!(findings_in(super::RULE.id, &input).is_empty());
+    fn pass_and_fail() {
+        let cy = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator:foundation\n";
+        tester()
+            // Install and upgrade hooks, and the delete check.
+            .pass([
+                Case::default(),
+                with("../../hook/install/job/post/001_a.sh", S)
+                    .with("../../hook/upgrade/check/post/001_a.sh", S),
+            ])
+            // A foundation product may define them: this one, or any chart of the project.
+            .pass([
+                with("Chart.yaml", cy).with("../../hook/delete/job/post/001_a.sh", S),
+                with("../../hook/delete/job/post/001_a.sh", S).with(
+                    "../zbase/Chart.yaml",
+                    "apiVersion: v1\nname: zbase\nversion: 1.0.0\nkeywords:\n  - foundation\n",
+                ),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -227,29 +227,19 @@ fn comment(line: &str) -> Option<Comment> {
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
-    use crate::rules::hook::scripts::test_support::*;
+    use crate::rules::hook::scripts::CHECK;
+    use crate::rules::tester::{files, help, places, with, Tester};
 
-    fn run(script: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        with_check(super::RULE.id, script)
+    /// Cases are the delete check script.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHECK)
     }
 
     const PASS: &str = "echo 'mycloud-product delete pre check pass'\n";
 
     #[test]
-    fn both_comments_once_pass() {
-        assert!(run(&format!(
-            "#!/bin/sh\n# fail_zh_hans: 失败\n#fail_en:failed\n{PASS}"
-        ))
-        .is_empty());
-        assert!(run(&format!(
-            "#!/bin/sh\n  #  fail_en: x\n# fail_zh_hans: 失败\n# note: fail_en: not a key\n{PASS}"
-        ))
-        .is_empty());
-    }
-
-    #[test]
     fn repeats_point_at_the_later_key() {
-        let d = run(&format!(
+        let d = tester().findings(format!(
             "#!/bin/sh\n# fail_zh_hans: 一\n# fail_en: one\nset -e\n  # fail_en: two\n# fail_zh_hans: 二\n{PASS}"
         ));
         assert_eq!(places(&d), [(5, 5, 12), (6, 3, 15)]);
@@ -259,22 +249,17 @@ mod tests {
 
     #[test]
     fn misspelled_spaced_and_empty() {
-        let d = run(&format!(
+        let d = tester().findings(format!(
             "#!/bin/sh\n# fail_zh: 失败\n# FAIL_EN: failed\n# fail_en : x\n# fail_en:\n# failure: of nothing\n# fail_zh_hans: 失败\n{PASS}"
         ));
         let got: Vec<_> = d
             .iter()
-            .map(|d| {
-                (
-                    d.range.unwrap().start.line,
-                    d.help.as_ref().unwrap().en.clone(),
-                )
-            })
+            .map(|d| (d.range.unwrap().start.line, help(d)))
             .collect();
         assert_eq!(places(&d)[0], (2, 3, 10));
         assert_eq!(got[0].1, "write `# fail_zh_hans:`");
         assert_eq!(got[1].1, "write `# fail_en:`");
-        assert_eq!((got[2].0, got[2].1.as_str()), (4, "write `# fail_en:`"));
+        assert_eq!((got[2].0, got[2].1), (4, "write `# fail_en:`"));
         assert!(d[2].message.en.contains("space before the colon"));
         assert_eq!(got[3].0, 5);
         assert!(d[3].message.en.contains("has no message"));
@@ -285,45 +270,41 @@ mod tests {
 
     #[test]
     fn missing_messages_are_info_on_pre_checks_only() {
-        let d = run(&format!("#!/bin/sh\n{PASS}"));
+        let d = tester().findings(format!("#!/bin/sh\n{PASS}"));
         assert_eq!(places(&d), [(0, 0, 0)]);
         assert_eq!(d[0].severity, Severity::Info);
         assert!(d[0]
             .message
             .en
             .contains("no `# fail_zh_hans:` or `# fail_en:`"));
-        let d = run(&format!("#!/bin/sh\n# fail_en: failed\n{PASS}"));
+        let d = tester().findings(format!("#!/bin/sh\n# fail_en: failed\n{PASS}"));
         assert!(d[0].message.en.contains("no `# fail_zh_hans:` comment"));
-        let d = run(&format!("#!/bin/sh\n# fail_zh_hans: 失败\n{PASS}"));
+        let d = tester().findings(format!("#!/bin/sh\n# fail_zh_hans: 失败\n{PASS}"));
         assert!(d[0].message.en.contains("no `# fail_en:` comment"));
-        let d = findings(
-            super::RULE.id,
-            &[
-                (
-                    "hook/install/check/pre/001_a.sh",
-                    Some(b"#!/bin/sh\ntrue\n"),
+        let d = tester().findings(
+            with("../../hook/install/check/pre/001_a.sh", "#!/bin/sh\ntrue\n")
+                .with("../../hook/install/job/pre/001_a.sh", "#!/bin/sh\ntrue\n")
+                .with(
+                    "../../hook/install/check/post/001_a.sh",
+                    "#!/bin/sh\ntrue\n",
                 ),
-                ("hook/install/job/pre/001_a.sh", Some(b"#!/bin/sh\ntrue\n")),
-                (
-                    "hook/install/check/post/001_a.sh",
-                    Some(b"#!/bin/sh\ntrue\n"),
-                ),
-            ],
         );
-        assert_eq!(files(&d), ["hook/install/check/pre/001_a.sh"]);
+        assert_eq!(files(&d), ["../../hook/install/check/pre/001_a.sh"]);
     }
 
     #[test]
-    fn binary_and_non_utf8_scripts_are_skipped() {
-        let d = findings(
-            super::RULE.id,
-            &[(CHECK, Some(b"\x7fELF\x00\x01# fail_en:\n"))],
-        );
-        assert!(d.is_empty());
-        let d = findings(
-            super::RULE.id,
-            &[(CHECK, Some(b"# fail_zh_hans: \xb4\xe6\n# fail_en:\n"))],
-        );
-        assert!(d.is_empty());
+    fn pass_and_fail() {
+        tester()
+            // Both comments, once.
+            .pass([
+                format!("#!/bin/sh\n# fail_zh_hans: 失败\n#fail_en:failed\n{PASS}"),
+                format!("#!/bin/sh\n  #  fail_en: x\n# fail_zh_hans: 失败\n# note: fail_en: not a key\n{PASS}"),
+            ])
+            // Binary and non-UTF-8 scripts are skipped.
+            .pass([
+                &b"\x7fELF\x00\x01# fail_en:\n"[..],
+                &b"# fail_zh_hans: \xb4\xe6\n# fail_en:\n"[..],
+            ])
+            .test_and_snapshot();
     }
 }

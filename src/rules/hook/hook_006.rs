@@ -74,26 +74,26 @@ fn check(project: &ProjectScope, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::hook::scripts::test_support::*;
+    use crate::rules::tester::{files, places, with, Case, Tester};
 
-    fn run(files: &[(&str, Option<&[u8]>)]) -> Vec<crate::diagnostic::Diagnostic> {
-        findings(super::RULE.id, files)
+    fn tester() -> Tester {
+        Tester::new(&super::RULE)
     }
 
     const S: &[u8] = b"#!/bin/sh\ntrue\n";
 
     #[test]
     fn shared_numbers_in_one_folder() {
-        let d = run(&[
-            ("hook/delete/check/pre/001_b.sh", Some(S)),
-            ("hook/delete/check/pre/01_c.sh", Some(S)),
-            ("hook/delete/check/pre/002_d.sh", Some(S)),
-        ]);
+        let d = tester().findings(
+            with("../../hook/delete/check/pre/001_b.sh", S)
+                .with("../../hook/delete/check/pre/01_c.sh", S)
+                .with("../../hook/delete/check/pre/002_d.sh", S),
+        );
         assert_eq!(
             files(&d),
             [
-                "hook/delete/check/pre/001_check.sh",
-                "hook/delete/check/pre/01_c.sh"
+                "../../hook/delete/check/pre/001_check.sh",
+                "../../hook/delete/check/pre/01_c.sh"
             ]
         );
         assert_eq!(places(&d), [(0, 0, 0); 2]);
@@ -104,16 +104,18 @@ mod tests {
     }
 
     #[test]
-    fn different_folders_and_numbers_pass() {
-        assert!(run(&[]).is_empty());
-        assert!(run(&[
-            ("hook/delete/check/post/001_check.sh", Some(S)),
-            ("hook/install/check/pre/001_check.sh", Some(S)),
-            ("hook/delete/check/pre/010_x.sh", Some(S)),
-            ("hook/delete/check/pre/100_x.sh", Some(S)),
-            ("hook/delete/check/pre/check.sh", Some(S)),
-            ("hook/delete/check/pre/x001.sh", Some(S)),
-        ])
-        .is_empty());
+    fn pass_and_fail() {
+        tester()
+            // Different folders and numbers.
+            .pass([
+                Case::default(),
+                with("../../hook/delete/check/post/001_check.sh", S)
+                    .with("../../hook/install/check/pre/001_check.sh", S)
+                    .with("../../hook/delete/check/pre/010_x.sh", S)
+                    .with("../../hook/delete/check/pre/100_x.sh", S)
+                    .with("../../hook/delete/check/pre/check.sh", S)
+                    .with("../../hook/delete/check/pre/x001.sh", S),
+            ])
+            .test_and_snapshot();
     }
 }

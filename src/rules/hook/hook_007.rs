@@ -649,13 +649,17 @@ fn sub_word(w: &Word, start: usize, end: usize) -> Word {
 #[cfg(test)]
 mod tests {
     use super::kubectl_commands;
-    use crate::rules::hook::scripts::test_support::*;
+    use crate::rules::hook::scripts::CHECK;
+    use crate::rules::tester::{help, places, Tester};
 
-    fn run(body: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        with_check(
-            super::RULE.id,
-            &format!("#!/bin/sh\n# fail_zh_hans: 失败\n# fail_en: failed\n{body}echo 'mycloud-product delete pre check pass'\n"),
-        )
+    /// Cases are the delete check script.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHECK)
+    }
+
+    /// A delete check script whose commands are `body`.
+    fn script(body: &str) -> String {
+        format!("#!/bin/sh\n# fail_zh_hans: 失败\n# fail_en: failed\n{body}echo 'mycloud-product delete pre check pass'\n")
     }
 
     /// `(verb, [types])` of every kubectl command found.
@@ -668,59 +672,33 @@ mod tests {
 
     #[test]
     fn short_names_of_ecp_resources() {
-        let d = run("kubectl get cp -n ems\n");
+        let d = tester().findings(script("kubectl get cp -n ems\n"));
         assert_eq!(places(&d), [(4, 13, 15)]);
         assert!(d[0]
             .message
             .en
             .contains("`cloudproducts.servicecatalog.ecp.com`"));
-        assert_eq!(
-            d[0].help.as_ref().unwrap().en,
-            "write `cloudproducts.servicecatalog.ecp.com`"
-        );
-        let d = run("if x; then\n  kubectl -n ems patch \\\n    CloudProduct mycloud --type merge -p '{}'\nfi\n");
+        assert_eq!(help(&d[0]), "write `cloudproducts.servicecatalog.ecp.com`");
+        let d = tester().findings(script("if x; then\n  kubectl -n ems patch \\\n    CloudProduct mycloud --type merge -p '{}'\nfi\n"));
         assert_eq!(places(&d), [(6, 5, 17)]);
-        let d = run("N=$(kubectl get licenses/mycloud -o name)\nkubectl delete cloudproduct.servicecatalog mycloud\n");
+        let d = tester().findings(script("N=$(kubectl get licenses/mycloud -o name)\nkubectl delete cloudproduct.servicecatalog mycloud\n"));
         assert_eq!(places(&d), [(4, 17, 25), (5, 16, 43)]);
         assert!(d[1].message.en.contains("is not the full name"));
-        let d = run("kubectl get pods,cp,svc\n");
+        let d = tester().findings(script("kubectl get pods,cp,svc\n"));
         assert_eq!(places(&d), [(4, 18, 20)]);
     }
 
     #[test]
-    fn full_names_and_built_in_resources_pass() {
-        for body in [
-            "kubectl get cloudproducts.servicecatalog.ecp.com -n ems\n",
-            "kubectl get cloudproduct.servicecatalog.ecp.com mycloud\n",
-            "kubectl get cloudproducts.v1.servicecatalog.ecp.com\n",
-            "kubectl get pods -A; kubectl get po,svc,deploy -n x\n",
-            "kubectl delete Deployment/a StatefulSet/b\n",
-            "kubectl rollout status deploy/api -n x\n",
-            "kubectl get all -n mycloud-product\n",
-            "kubectl get alertrules.monitoring.orbit.io -A -o name 2>/dev/null | grep -q .\n",
-            "kubectl -n ems get \"$KIND\" x\n",
-            "kubectl cp ./a pod:/b\n",
-            "kubectl apply -f cp.yaml\n",
-            "kubectl logs deploy/api\n",
-            "# kubectl get cp\n",
-            "echo kubectl get cp\n",
-            "echo \"run: kubectl get cp\"\n",
-            "cat <<EOF\nkubectl get cp\nEOF\n",
-            "kubectl get --namespace ems -o jsonpath='{.items}' secrets\n",
-        ] {
-            assert!(run(body).is_empty(), "{body}: {:?}", run(body));
-        }
-    }
-
-    #[test]
     fn other_custom_resources_without_group() {
-        let d = run("KUBECONFIG=/k kubectl get alertrules -A\n");
+        let d = tester().findings(script("KUBECONFIG=/k kubectl get alertrules -A\n"));
         assert_eq!(places(&d), [(4, 27, 37)]);
         assert!(d[0]
             .message
             .en
             .contains("not a built-in Kubernetes resource"));
-        let d = run("count=\"$(kubectl get virtualservices -o name | wc -l)\"\n");
+        let d = tester().findings(script(
+            "count=\"$(kubectl get virtualservices -o name | wc -l)\"\n",
+        ));
         assert_eq!(places(&d), [(4, 22, 37)]);
     }
 
@@ -751,5 +729,34 @@ mod tests {
         ] {
             let _ = found(text);
         }
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // Full names and built-in resources.
+            .pass(
+                [
+                    "kubectl get cloudproducts.servicecatalog.ecp.com -n ems\n",
+                    "kubectl get cloudproduct.servicecatalog.ecp.com mycloud\n",
+                    "kubectl get cloudproducts.v1.servicecatalog.ecp.com\n",
+                    "kubectl get pods -A; kubectl get po,svc,deploy -n x\n",
+                    "kubectl delete Deployment/a StatefulSet/b\n",
+                    "kubectl rollout status deploy/api -n x\n",
+                    "kubectl get all -n mycloud-product\n",
+                    "kubectl get alertrules.monitoring.orbit.io -A -o name 2>/dev/null | grep -q .\n",
+                    "kubectl -n ems get \"$KIND\" x\n",
+                    "kubectl cp ./a pod:/b\n",
+                    "kubectl apply -f cp.yaml\n",
+                    "kubectl logs deploy/api\n",
+                    "# kubectl get cp\n",
+                    "echo kubectl get cp\n",
+                    "echo \"run: kubectl get cp\"\n",
+                    "cat <<EOF\nkubectl get cp\nEOF\n",
+                    "kubectl get --namespace ems -o jsonpath='{.items}' secrets\n",
+                ]
+                .map(script),
+            )
+            .test_and_snapshot();
     }
 }

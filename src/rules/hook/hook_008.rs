@@ -149,48 +149,35 @@ fn interpreter(line: &str) -> Option<(&str, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::interpreter;
-    use crate::rules::hook::scripts::test_support::*;
+    use crate::rules::hook::scripts::CHECK;
+    use crate::rules::tester::{help, places, with, Tester};
+
+    /// Cases are the delete check script.
+    fn tester() -> Tester {
+        Tester::new(&super::RULE).file(CHECK)
+    }
 
     const REST: &str =
         "# fail_zh_hans: 失败\n# fail_en: failed\necho 'mycloud-product delete pre check pass'\n";
 
-    fn run(script: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        with_check(super::RULE.id, script)
-    }
-
-    #[test]
-    fn busybox_shells_pass() {
-        for first in [
-            "#!/bin/sh",
-            "#!/bin/ash",
-            "#! /bin/sh -e",
-            "#!/bin/busybox sh",
-            "#!/usr/bin/env sh",
-            "set -e",
-            "#!/bin/hush",
-        ] {
-            assert!(run(&format!("{first}\n{REST}")).is_empty(), "{first}");
-        }
-    }
-
     #[test]
     fn bash_and_others_point_at_the_interpreter() {
-        let d = run(&format!("#!/bin/bash\n{REST}"));
+        let d = tester().findings(format!("#!/bin/bash\n{REST}"));
         assert_eq!(places(&d), [(1, 8, 12)]);
         assert!(d[0].message.en.contains("no `bash`"));
-        assert!(d[0].help.as_ref().unwrap().en.contains("`#!/bin/sh`"));
-        let d = run(&format!("#!/usr/bin/env  bash\n{REST}"));
+        assert!(help(&d[0]).contains("`#!/bin/sh`"));
+        let d = tester().findings(format!("#!/usr/bin/env  bash\n{REST}"));
         assert_eq!(places(&d), [(1, 17, 21)]);
-        let d = run(&format!("#!/usr/bin/env -S python3 -u\n{REST}"));
+        let d = tester().findings(format!("#!/usr/bin/env -S python3 -u\n{REST}"));
         assert_eq!(places(&d), [(1, 19, 26)]);
-        assert!(d[0].help.as_ref().unwrap().en.contains("rewrite"));
+        assert!(help(&d[0]).contains("rewrite"));
     }
 
     #[test]
     fn crlf_is_reported_once_on_the_first_cr() {
-        let d = run(&format!("#!/bin/sh\r\n{}", REST.replace('\n', "\r\n")));
+        let d = tester().findings(format!("#!/bin/sh\r\n{}", REST.replace('\n', "\r\n")));
         assert_eq!(places(&d), [(1, 10, 11)]);
-        let d = run(&format!(
+        let d = tester().findings(format!(
             "#!/bin/sh\n# fail_zh_hans: 失败\r\n{}",
             &REST[REST.find("# fail_en").unwrap()..]
         ));
@@ -199,33 +186,14 @@ mod tests {
 
     #[test]
     fn bom_before_the_shebang() {
-        let d = run(&format!("\u{feff}#!/bin/sh\n{REST}"));
+        let d = tester().findings(format!("\u{feff}#!/bin/sh\n{REST}"));
         assert_eq!(places(&d), [(1, 1, 2)]);
-        assert!(run(&format!("\u{feff}set -e\n{REST}")).is_empty());
     }
 
     #[test]
-    fn other_files_and_binaries_are_skipped() {
-        let d = findings(
-            super::RULE.id,
-            &[
-                ("hook/README.md", Some(b"notes\r\n")),
-                (
-                    "hook/install/job/post/001_bin.sh",
-                    Some(b"#!/bin/bash\x00\x01\r\n"),
-                ),
-                (
-                    "hook/install/job/post/002_gbk.sh",
-                    Some(b"#!/bin/bash\n# \xb4\xe6\n"),
-                ),
-            ],
-        );
-        assert!(d.is_empty(), "{d:?}");
+    fn a_script_without_sh_that_starts_with_a_shebang() {
         // A script without `.sh` is still a script when it starts with `#!`.
-        let d = findings(
-            super::RULE.id,
-            &[("hook/install/job/post/001_x", Some(b"#!/bin/bash\n"))],
-        );
+        let d = tester().findings(with("../../hook/install/job/post/001_x", "#!/bin/bash\n"));
         assert_eq!(d.len(), 1);
     }
 
@@ -239,5 +207,36 @@ mod tests {
             Some(("bash", 21, 25))
         );
         assert_eq!(interpreter("#!bash"), Some(("bash", 2, 6)));
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            // BusyBox shells.
+            .pass(
+                [
+                    "#!/bin/sh",
+                    "#!/bin/ash",
+                    "#! /bin/sh -e",
+                    "#!/bin/busybox sh",
+                    "#!/usr/bin/env sh",
+                    "set -e",
+                    "#!/bin/hush",
+                    // A BOM before a first line that is no shebang.
+                    "\u{feff}set -e",
+                ]
+                .map(|first| format!("{first}\n{REST}")),
+            )
+            // Other files and binaries are skipped.
+            .pass([with("../../hook/README.md", "notes\r\n")
+                .with(
+                    "../../hook/install/job/post/001_bin.sh",
+                    b"#!/bin/bash\x00\x01\r\n",
+                )
+                .with(
+                    "../../hook/install/job/post/002_gbk.sh",
+                    b"#!/bin/bash\n# \xb4\xe6\n",
+                )])
+            .test_and_snapshot();
     }
 }

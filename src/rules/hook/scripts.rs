@@ -375,133 +375,21 @@ pub fn span(n: usize, line: &str, start: usize, end: usize) -> Range {
     }
 }
 
+/// The good project's delete check script, as the rule tester's cases name it.
 #[cfg(test)]
-pub(crate) mod test_support {
-    //! Run the rules over the good project with hook files replaced, or over a fixture folder.
-
-    use crate::diagnostic::Diagnostic;
-    use crate::input::{File, Input};
-    use std::path::Path;
-
-    pub const PROJECT: &str = "good-project/";
-    pub const CHECK: &str = "hook/delete/check/pre/001_check.sh";
-
-    /// The good project with `files` (paths relative to the project; `None` deletes) replaced.
-    pub fn project_with(files: &[(&str, Option<&[u8]>)]) -> Input {
-        let mut input = crate::rules::doc_examples::good_project();
-        for (rel, body) in files {
-            let path = format!("{PROJECT}{rel}");
-            input.files.retain(|f| f.path != path);
-            if let Some(body) = body {
-                input.files.push(File {
-                    path,
-                    data: body.to_vec(),
-                });
-            }
-        }
-        input
-    }
-
-    /// The HOOK rules, whether or not they are in [`crate::rules::ALL`] yet.
-    pub const RULES: [&crate::rules::Rule; 8] = [
-        &super::super::hook_001::RULE,
-        &super::super::hook_002::RULE,
-        &super::super::hook_003::RULE,
-        &super::super::hook_004::RULE,
-        &super::super::hook_005::RULE,
-        &super::super::hook_006::RULE,
-        &super::super::hook_007::RULE,
-        &super::super::hook_008::RULE,
-    ];
-
-    /// Findings of the HOOK rule `rule` over `input`, as a check runs it, sorted by file and place.
-    pub fn findings_in(rule: &str, input: &Input) -> Vec<Diagnostic> {
-        let rule = RULES
-            .into_iter()
-            .find(|r| r.id == rule)
-            .expect("a HOOK rule");
-        let charts = crate::chart::discover(input);
-        let scope = crate::rules::InputScope {
-            input,
-            charts: &charts,
-        };
-        crate::rules::run::check_input(&[rule], &scope)
-    }
-
-    /// Findings of `rule` over the good project with `files` replaced.
-    pub fn findings(rule: &str, files: &[(&str, Option<&[u8]>)]) -> Vec<Diagnostic> {
-        findings_in(rule, &project_with(files))
-    }
-
-    /// Findings of `rule` when the good project's delete check script reads `script`.
-    pub fn with_check(rule: &str, script: &str) -> Vec<Diagnostic> {
-        findings(rule, &[(CHECK, Some(script.as_bytes()))])
-    }
-
-    /// `(line, column, end column)` of each finding; `(0, 0, 0)` for one without a place.
-    pub fn places(d: &[Diagnostic]) -> Vec<(usize, usize, usize)> {
-        d.iter()
-            .map(|d| {
-                d.range
-                    .map_or((0, 0, 0), |r| (r.start.line, r.start.column, r.end.column))
-            })
-            .collect()
-    }
-
-    /// The files of the findings, relative to the good project.
-    pub fn files(d: &[Diagnostic]) -> Vec<&str> {
-        d.iter()
-            .map(|d| d.file.as_deref().unwrap_or("").trim_start_matches(PROJECT))
-            .collect()
-    }
-
-    /// A fixture folder under `tests/fixtures/` as an input (paths relative to it).
-    pub fn fixture(name: &str) -> Input {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name);
-        let mut files = Vec::new();
-        let mut todo = vec![root.clone()];
-        while let Some(dir) = todo.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    todo.push(path);
-                } else {
-                    let rel = path.strip_prefix(&root).unwrap().to_string_lossy();
-                    files.push(File {
-                        path: rel.replace('\\', "/"),
-                        data: std::fs::read(&path).unwrap(),
-                    });
-                }
-            }
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Input {
-            path: name.into(),
-            files,
-            ..Default::default()
-        }
-    }
-}
+pub(crate) const CHECK: &str = "../../hook/delete/check/pre/001_check.sh";
 
 #[cfg(test)]
 mod tests {
-    use super::test_support::*;
     use super::*;
+    use crate::rules::tester::{fixture, good_project, run, with};
 
-    /// Every HOOK rule's documented examples behave as documented, whether or not the rule
-    /// is in `ALL` yet (`doc_examples` checks the rules of `ALL`).
-    #[test]
-    fn documented_examples_of_the_hook_rules() {
-        use crate::rules::tester::{examples, Tester};
-        for rule in RULES {
-            let ex = examples(rule);
-            assert!(ex.iter().any(|e| e.0), "{}: no failing example", rule.id);
-            assert!(ex.iter().any(|e| !e.0), "{}: no passing example", rule.id);
-            assert!(rule.docs.contains("## What it does") && rule.docs.contains("## 中文"));
-            Tester::new(rule).test();
-        }
+    /// The HOOK rules' findings on `input`.
+    fn hook_findings(input: &crate::input::Input) -> Vec<crate::diagnostic::Diagnostic> {
+        run(input, &Default::default())
+            .into_iter()
+            .filter(|d| d.rule.starts_with("HOOK-"))
+            .collect()
     }
 
     /// The good project, the page's sample and the RES fixture give the HOOK rules nothing to
@@ -509,30 +397,27 @@ mod tests {
     #[test]
     fn clean_projects_stay_clean() {
         let inputs = [
-            crate::rules::doc_examples::good_project(),
-            fixture("sample"),
-            fixture("res-mistakes"),
+            good_project(),
+            fixture("sample", ""),
+            fixture("res-mistakes", ""),
         ];
         for input in &inputs {
-            for rule in RULES {
-                let d = findings_in(rule.id, input);
-                assert!(
-                    d.iter()
-                        .all(|d| d.severity == crate::diagnostic::Severity::Info),
-                    "{}: {d:#?}",
-                    input.path
-                );
-            }
+            let d = hook_findings(input);
+            assert!(
+                d.iter()
+                    .all(|d| d.severity == crate::diagnostic::Severity::Info),
+                "{}: {d:#?}",
+                input.path
+            );
         }
     }
 
     /// `tests/fixtures/hook-mistakes`: two projects that between them trip every HOOK rule.
     #[test]
     fn the_hook_mistakes_fixture() {
-        let input = fixture("hook-mistakes");
-        let mut got: Vec<String> = RULES
-            .iter()
-            .flat_map(|r| findings_in(r.id, &input))
+        let input = fixture("hook-mistakes", "");
+        let mut got: Vec<String> = hook_findings(&input)
+            .into_iter()
             .map(|d| {
                 let at = d.range.map_or(String::new(), |r| {
                     format!(":{}:{}", r.start.line, r.start.column)
@@ -558,7 +443,7 @@ mod tests {
         assert_eq!(got, want, "{got:#?}");
     }
 
-    /// Pathological scripts: every HOOK rule answers, quickly, without panicking.
+    /// Pathological scripts: every rule answers, quickly, without panicking.
     #[test]
     fn hostile_scripts() {
         let mut rng = 0x2545_f491_4f6c_dd1du64;
@@ -594,14 +479,11 @@ mod tests {
             Vec::new(),
         ];
         for script in &scripts {
-            let input = project_with(&[
-                (CHECK, Some(script)),
-                ("hook/delete/job/pre/001_x.sh", Some(script)),
-            ]);
+            let input = with(CHECK, script)
+                .with("../../hook/delete/job/pre/001_x.sh", script)
+                .input();
             let started = std::time::Instant::now();
-            for rule in RULES {
-                let _ = findings_in(rule.id, &input);
-            }
+            let _ = run(&input, &Default::default());
             let took = started.elapsed();
             assert!(
                 took < std::time::Duration::from_secs(5),
@@ -694,12 +576,11 @@ mod tests {
 
     #[test]
     fn first_chart_speaks_for_the_project() {
-        let mut input = project_with(&[]);
-        input.files.push(crate::input::File {
-            path: "good-project/chart/another/Chart.yaml".into(),
-            data: b"apiVersion: v1\nname: another\nversion: 1.0.0\nkeywords:\n  - foundation\n"
-                .to_vec(),
-        });
+        let input = with(
+            "../another/Chart.yaml",
+            "apiVersion: v1\nname: another\nversion: 1.0.0\nkeywords:\n  - foundation\n",
+        )
+        .input();
         let charts = crate::chart::discover(&input);
         assert_eq!(charts.len(), 2);
         assert_eq!(charts[0].dir_name, "another");
@@ -712,14 +593,16 @@ mod tests {
 
     #[test]
     fn ignored_files_and_places() {
-        let input = project_with(&[
-            ("hook/delete/job/pre/.gitkeep", Some(b"")),
-            ("hook/README.md", Some(b"# hooks\n")),
-        ]);
+        let input = with("../../hook/delete/job/pre/.gitkeep", "")
+            .with("../../hook/README.md", "# hooks\n")
+            .input();
         let charts = crate::chart::discover(&input);
         let h = hooks(&charts[0]).unwrap();
         let shown: Vec<_> = h.files.iter().map(|f| f.shown).collect();
-        assert_eq!(shown, ["hook/README.md", CHECK]);
+        assert_eq!(
+            shown,
+            ["hook/README.md", "hook/delete/check/pre/001_check.sh"]
+        );
         assert!(!h.files[0].is_script());
         assert_eq!(h.files[1].order(), Some("001"));
         assert_eq!(h.in_folder("delete", "check", "pre").count(), 1);

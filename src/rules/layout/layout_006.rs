@@ -133,7 +133,7 @@ fn nav_key(text: &str) -> Option<Range> {
 mod tests {
     use crate::chart::{CATEGORY, NAVIGATION, NAVIGATION_POLICY, WIZARD};
     use crate::diagnostic::Pos;
-    use crate::rules::tester::{help, renamed, with, without, Case, Tester};
+    use crate::rules::tester::{help, renamed, without, Case, Tester};
 
     fn tester() -> Tester {
         Tester::new(&super::RULE)
