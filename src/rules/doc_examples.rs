@@ -6,25 +6,8 @@
 //! fixture project (`tests/fixtures/good-project`); `delete=<path>` removes that file instead.
 //! A `fail` example must make the rule report; a `pass` example must not.
 
-pub(crate) use super::tester::good_project;
-use super::tester::{examples, run, Case, Tester};
+use super::tester::{examples, good_project, run, Tester};
 use super::ALL;
-
-// The old helpers, until every group's tests use the tester.
-pub(crate) use super::tester::{fixture, fixture_places};
-pub(crate) fn findings_with(
-    rule: &str,
-    files: &[(&str, Option<&str>)],
-) -> Vec<crate::diagnostic::Diagnostic> {
-    let mut case = Case::default();
-    for (path, body) in files {
-        case = match body {
-            Some(body) => case.with(path, body),
-            None => case.without(path),
-        };
-    }
-    Tester::by_id(rule).findings(case)
-}
 
 #[test]
 fn every_checked_rule_has_a_failing_and_a_passing_example() {
@@ -47,7 +30,7 @@ fn every_checked_rule_has_a_failing_and_a_passing_example() {
 fn documented_examples_behave_as_documented() {
     let failures: Vec<String> = ALL
         .iter()
-        .flat_map(|rule| Tester::new(rule).problems())
+        .flat_map(|rule| Tester::new(rule).examples().problems())
         .collect();
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

@@ -18,15 +18,16 @@
 //! #[test]
 //! fn pass_and_fail() {
 //!     tester()
+//!         .examples()
 //!         .pass(["data:\n  psp_type: Limit\n"])
 //!         .fail(["data:\n  psp_type: [\n", with("values.yaml", "a: 1\n")])
 //!         .test_and_snapshot();
 //! }
 //! ```
 //!
-//! A tester also holds the rule's documented examples (biome's docs-as-tests): they are checked
-//! with the lists, and their failing ones open the rule's snapshot (`src/rules/snapshots/`, the
-//! CLI's code frames of every fail case; update with `INSTA_UPDATE=always cargo test --lib`).
+//! [`Tester::examples`] adds the rule's documented examples (biome's docs-as-tests) to the lists:
+//! the failing ones then open the rule's snapshot (`src/rules/snapshots/<rule>.snap`, the CLI's
+//! code frames of every fail case; update with `INSTA_UPDATE=always cargo test --lib`).
 //!
 //! Every test runs the linter through [`run`], and only there.
 
@@ -363,9 +364,21 @@ pub(crate) struct Tester {
 }
 
 impl Tester {
-    /// A tester of `rule`, holding its documented examples.
+    /// A tester of `rule`, without cases.
     pub fn new(rule: &'static Rule) -> Tester {
-        let cases = examples(rule)
+        Tester {
+            rule,
+            file: None,
+            base: Case::default(),
+            options: Options::default(),
+            cases: Vec::new(),
+        }
+    }
+
+    /// And the rule's documented examples as cases, first (on the good project as the docs
+    /// say: without the tester's `with` and options).
+    pub fn examples(mut self) -> Tester {
+        let documented = examples(self.rule)
             .into_iter()
             .enumerate()
             .map(|(i, (fail, case))| Checked {
@@ -373,20 +386,9 @@ impl Tester {
                 name: format!("documented example #{} ({})", i + 1, case.describe(None)),
                 case,
                 documented: true,
-            })
-            .collect();
-        Tester {
-            rule,
-            file: None,
-            base: Case::default(),
-            options: Options::default(),
-            cases,
-        }
-    }
-
-    /// A tester of the rule with ID `id`.
-    pub fn by_id(id: &str) -> Tester {
-        Tester::new(super::find(id).unwrap_or_else(|| panic!("no rule {id}")))
+            });
+        self.cases.splice(0..0, documented);
+        self
     }
 
     /// The file (relative to the chart root) that a case given as bare text is written to.
@@ -398,12 +400,6 @@ impl Tester {
     /// `path` reads `body` under every case of this tester (before the case's own edits).
     pub fn with(mut self, path: &str, body: impl AsRef<[u8]>) -> Tester {
         self.base = self.base.with(path, body);
-        self
-    }
-
-    /// `path` is deleted under every case of this tester.
-    pub fn without(mut self, path: &str) -> Tester {
-        self.base = self.base.without(path);
         self
     }
 

@@ -286,6 +286,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 Case::from("data:\n  psp_type: Limit\n"),
                 "data: {}\n".into(),

@@ -210,6 +210,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 "data:\n  psp_type: Limit\n",
                 "data:\n  psp_type: \"Unlimited\"\n",

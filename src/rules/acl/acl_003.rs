@@ -131,6 +131,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 // Absent, or the one role.
                 "data:\n  psp_type: Limit\n",

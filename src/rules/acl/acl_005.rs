@@ -243,6 +243,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass(
                 [
                     "openstack",

@@ -401,6 +401,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 // Integers.
                 cpu("500"),

@@ -276,6 +276,7 @@ mod tests {
     fn pass_and_fail() {
         let guide = "mycloud-product-a:\n  id: mycloud-product-a\n  icon: mycloud-product-a\n  name:\n    en: mycloud-product-a\n    zh-cn: 云产品-a\n  navigations: []\n  dynamicNumber: 1\n\nmycloud-product-b:\n  id: mycloud-product-b\n  icon: mycloud-product-b\n  name:\n    en: mycloud-product-b\n    zh-cn: 云产品-b\n  navigations: []\n  dynamicNumber: 1\n";
         tester()
+            .examples()
             .pass([
                 // Good and absent.
                 Case::default(),

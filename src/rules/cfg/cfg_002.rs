@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             // Supported syntax.
             .pass([
                 include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),

@@ -187,7 +187,7 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             // Guards protect.
             .pass([
                 "data_template:\n  a: |-\n    % if mariadb:\n    ${mariadb['endpoints']}\n    % endif\n",

@@ -228,6 +228,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 // Spaced items count as declared.
                 with_keywords(

@@ -168,6 +168,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 // A word and a key of the same name are different.
                 with_keywords("- foundation\n- foundation:x"),

@@ -221,6 +221,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 // v2 without requirements.
                 Case::from(chart("apiVersion: v2")).without(REQUIREMENTS_YAML),

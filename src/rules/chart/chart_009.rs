@@ -228,6 +228,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 // Malformed items are left to CHART-002.
                 with_more_keywords("- creator :x\n- cretor: x\n- name_en：x"),

@@ -173,6 +173,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass(
                 [
                     ("6.2.1", "6.0.3"),

@@ -51,3 +51,14 @@ fn check(chart: &Chart, out: &mut Findings) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tester::Tester;
+
+    /// The documented examples, and the snapshot of the failing ones.
+    #[test]
+    fn pass_and_fail() {
+        Tester::new(&super::RULE).examples().test_and_snapshot();
+    }
+}

@@ -48,3 +48,14 @@ fn check(chart: &Chart, out: &mut Findings) {
         "添加 `icon: <PNG 或 SVG 的 URL>`（helm lint 建议提供）"
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tester::Tester;
+
+    /// The documented examples, and the snapshot of the failing ones.
+    #[test]
+    fn pass_and_fail() {
+        Tester::new(&super::RULE).examples().test_and_snapshot();
+    }
+}

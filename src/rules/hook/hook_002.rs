@@ -317,6 +317,7 @@ mod tests {
         let mut gbk = b"#!/bin/sh\n# fail_zh_hans: \xb4\xe6\xd4\xda\n".to_vec();
         gbk.extend_from_slice(b"echo 'mycloud-product delete pre check pass'\n");
         tester()
+            .examples()
             // The exact statement, in any command position.
             .pass(
                 [

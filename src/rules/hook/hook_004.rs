@@ -107,6 +107,7 @@ mod tests {
     fn pass_and_fail() {
         let cy = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator:foundation\n";
         tester()
+            .examples()
             // Install and upgrade hooks, and the delete check.
             .pass([
                 Case::default(),

@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             // Both comments, once.
             .pass([
                 format!("#!/bin/sh\n# fail_zh_hans: 失败\n#fail_en:failed\n{PASS}"),

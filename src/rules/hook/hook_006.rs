@@ -106,6 +106,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             // Different folders and numbers.
             .pass([
                 Case::default(),

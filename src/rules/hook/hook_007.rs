@@ -733,7 +733,7 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             // Full names and built-in resources.
             .pass(
                 [

@@ -212,6 +212,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             // BusyBox shells.
             .pass(
                 [

@@ -234,6 +234,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 Case::default(),
                 // Not a map: left to the structure rules.

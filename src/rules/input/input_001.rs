@@ -102,3 +102,14 @@ pub fn input_problem(file: Option<&str>, severity: Severity, message: Text) -> D
     d.file = file.map(str::to_string);
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tester::Tester;
+
+    /// The documented examples, and the snapshot of the failing ones.
+    #[test]
+    fn pass_and_fail() {
+        Tester::new(&super::RULE).examples().test_and_snapshot();
+    }
+}

@@ -338,6 +338,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             // Passing names.
             .pass([
                 with("templates/service-api.yml", SVC),

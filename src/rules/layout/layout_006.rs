@@ -184,6 +184,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 Case::default(),
                 // No navigation at all.

@@ -276,6 +276,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([Case::default(), without(NAVIGATION)])
             .test_and_snapshot();
     }

@@ -195,6 +195,9 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester().pass([Case::default()]).test_and_snapshot();
+        tester()
+            .examples()
+            .pass([Case::default()])
+            .test_and_snapshot();
     }
 }

@@ -241,6 +241,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 Case::default(),
                 // A broken category file says nothing.

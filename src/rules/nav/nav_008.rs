@@ -214,6 +214,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([
                 Case::default(),
                 // A broken wizard says nothing.

@@ -165,7 +165,7 @@ top_nav:
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             // Every level covered.
             .pass([Case::from("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/home: [cloud_admin]\n")])
             // A missing or broken policy is not this rule's.

@@ -133,7 +133,7 @@ top_nav:
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             // URLs of every level.
             .pass([Case::from("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n'/mycloud-product/home': [cloud_admin]\n")])
             // No navigation, no finding.

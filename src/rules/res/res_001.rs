@@ -262,6 +262,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             // Silent without anything to compute.
             .pass([without(VALUES_YAML), "pod: [1\n".into()])
             .test_and_snapshot();

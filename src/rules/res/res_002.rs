@@ -205,6 +205,7 @@ mod tests {
         let foundation =
             "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
         tester()
+            .examples()
             .pass([
                 // The limits exactly.
                 Case::from("resources:\n  requests: {cpu: 6, memory: 12Gi}\n"),

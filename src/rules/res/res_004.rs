@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             .pass([
                 // Exactly one and a half.
                 Case::from("resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits: {cpu: 450m, memory: 1152Mi}\n"),

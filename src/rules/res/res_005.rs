@@ -127,6 +127,7 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             // Jobs and half pairs are left to others.
             .pass([
                 "resources:\n  a:\n    requests: {cpu: 300m, memory: 1 Gi}\n",

@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             .pass([
                 // Requests that are not compute requests.
                 Case::from("resources:\n  a:\n    requests: {}\n  b:\n    requests:\n      storage: 10Gi\n  c:\n    requests: {nvidia.com/gpu: 1}\n  d:\n    requests: {cpu: 1, memory: 1Gi, ephemeral-storage: 1Gi}\n"),

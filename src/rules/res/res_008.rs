@@ -114,6 +114,7 @@ mod tests {
     fn pass_and_fail() {
         let a = "data:\n  resource_limit:\n    max_cpu: 1\n    max_memory: 1\n";
         tester()
+            .examples()
             .pass([
                 // Only max_cpu given and equal: the memory figure is the computed one.
                 Case::from("data:\n  resource_limit:\n    max_cpu: 700\n"),

@@ -351,6 +351,7 @@ nav:
     #[test]
     fn pass_and_fail() {
         tester()
+            .examples()
             .pass([GOOD, "# no wizard yet\n", "nav: [\n"])
             .test_and_snapshot();
     }

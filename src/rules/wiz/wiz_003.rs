@@ -138,7 +138,7 @@ top_nav:
 
     #[test]
     fn pass_and_fail() {
-        tester()
+        tester().examples()
             // IDs of every level.
             .pass([Case::from("nav:\n  member:\n    a: {proId: overview}\n    b: {proId: detail}\n  admin:\n    c: {proId: home_page}\n")])
             // Without navigation, or with bad types: nothing.
