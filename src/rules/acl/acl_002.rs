@@ -208,15 +208,17 @@ mod tests {
     }
 
     #[test]
+    fn broken_file_is_left_to_acl_001() {
+        tester().pass(["psp_type: nope\n", "data: [\n"]).test();
+    }
+
+    #[test]
     fn pass_and_fail() {
         tester()
             .examples()
             .pass([
                 "data:\n  psp_type: Limit\n",
                 "data:\n  psp_type: \"Unlimited\"\n",
-                // A broken file is left to ACL-001.
-                "psp_type: nope\n",
-                "data: [\n",
             ])
             .test_and_snapshot();
     }

@@ -300,8 +300,14 @@ mod tests {
     }
 
     #[test]
+    fn mako_errors_leave_rendering_to_cfg_002() {
+        tester().pass(["data_template:\n  a: ${x\n"]).test();
+    }
+
+    #[test]
     fn pass_and_fail() {
-        tester().examples()
+        tester()
+            .examples()
             .pass([
                 "data_template:\n  a: ${replicas_by_modality}\ntrial_days: 180\n",
                 include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
@@ -310,8 +316,6 @@ mod tests {
                 "data_template:\n  pw: |-\n    % if mariadb:\n    ${mariadb.get('pw', 'x')}\n    % else:\n    ${random_password('pw', 8)}\n    % endif\n",
                 // Every branch is rendered: fine in both.
                 "data_template:\n  d: |-\n    % if neutron:\n      ${neutron.get('v', 'x')}\n    % else:\n    ${'a'}\n    % endif\n  e: 1\n",
-                // Mako errors leave rendering to CFG-002.
-                "data_template:\n  a: ${x\n",
             ])
             .test_and_snapshot();
     }

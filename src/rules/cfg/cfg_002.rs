@@ -161,7 +161,8 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester().examples()
+        tester()
+            .examples()
             // Supported syntax.
             .pass([
                 include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),

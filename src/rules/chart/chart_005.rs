@@ -166,13 +166,17 @@ mod tests {
     }
 
     #[test]
+    fn a_word_and_a_key_of_the_same_name_are_different() {
+        tester()
+            .pass([with_keywords("- foundation\n- foundation:x")])
+            .test();
+    }
+
+    #[test]
     fn pass_and_fail() {
         tester()
             .examples()
             .pass([
-                // A word and a key of the same name are different.
-                with_keywords("- foundation\n- foundation:x"),
-                // Distinct keys.
                 with_keywords(GOOD_KEYWORDS),
                 with_keywords("- name_en:x\n- en:x"),
             ])

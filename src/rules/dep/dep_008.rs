@@ -146,13 +146,19 @@ mod tests {
     }
 
     #[test]
+    fn yaml_duplicate_keys_are_left_to_the_yaml_rules() {
+        tester()
+            .pass(["dependencies:\n  services:\n    nova: 6.0.1\n    nova: 6.2.0\n"])
+            .test();
+    }
+
+    #[test]
     fn pass_and_fail() {
-        tester().examples()
+        tester()
+            .examples()
             .pass([
                 "dependencies:\n  services:\n    nova: 6.0.1\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1\n  exclusion:\n    - iam\n",
                 "dependencies:\n  services:\n    nova: 6.0.1\n    glance: 6.0.1\n",
-                // YAML duplicate keys are left to the YAML rules.
-                "dependencies:\n  services:\n    nova: 6.0.1\n    nova: 6.2.0\n",
             ])
             .test_and_snapshot();
     }

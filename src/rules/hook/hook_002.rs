@@ -286,6 +286,13 @@ mod tests {
         ));
         assert_eq!(files(&d), [CHECK]);
         assert_eq!(places(&d), [(0, 0, 0)]);
+        // The statement in a second script of the folder is enough.
+        tester()
+            .pass([with(CHECK, "#!/bin/sh\nexit 0\n").with(
+                "../../hook/delete/check/pre/002_more.sh",
+                "echo 'mycloud-product delete pre check pass'\n",
+            )])
+            .test();
     }
 
     #[test]
@@ -299,23 +306,40 @@ mod tests {
     }
 
     #[test]
-    fn not_a_word_start() {
+    fn not_a_word_start_and_other_folders() {
         let d = tester().findings(format!(
             "{HEAD}myecho 'mycloud-product delete pre check pass'\n"
         ));
         assert_eq!(d.len(), 1);
+        // Only delete/check/pre is looked at; no scripts there, nothing to say.
+        tester()
+            .pass([without(CHECK).with("../../hook/install/check/pre/001_check.sh", "exit 0\n")])
+            .test();
     }
 
     #[test]
     fn other_encodings_are_searched_as_bytes() {
+        let mut gbk = b"#!/bin/sh\n# fail_zh_hans: \xb4\xe6\xd4\xda\n".to_vec();
+        gbk.extend_from_slice(b"echo 'mycloud-product delete pre check pass'\n");
+        tester().pass([gbk.as_slice()]).test();
         let d = tester().findings(b"\xff\xfe\x00binary");
         assert_eq!(places(&d), [(0, 0, 0)]);
     }
 
     #[test]
+    fn any_chart_of_the_project_names_the_product() {
+        tester()
+            .pass([
+                with(CHECK, "echo 'other-product delete pre check pass'\n").with(
+                    "../other-product/Chart.yaml",
+                    "apiVersion: v1\nname: other-product\nversion: 1.0.0\n",
+                ),
+            ])
+            .test();
+    }
+
+    #[test]
     fn pass_and_fail() {
-        let mut gbk = b"#!/bin/sh\n# fail_zh_hans: \xb4\xe6\xd4\xda\n".to_vec();
-        gbk.extend_from_slice(b"echo 'mycloud-product delete pre check pass'\n");
         tester()
             .examples()
             // The exact statement, in any command position.
@@ -329,22 +353,6 @@ mod tests {
                 ]
                 .map(|body| format!("{HEAD}{body}")),
             )
-            .pass([
-                // The statement in a second script of the folder is enough.
-                with(CHECK, "#!/bin/sh\nexit 0\n").with(
-                    "../../hook/delete/check/pre/002_more.sh",
-                    "echo 'mycloud-product delete pre check pass'\n",
-                ),
-                // Only delete/check/pre is looked at; no scripts there, nothing to say.
-                without(CHECK).with("../../hook/install/check/pre/001_check.sh", "exit 0\n"),
-                // Other encodings are searched as bytes.
-                with(CHECK, gbk),
-                // Any chart of the project names the product.
-                with(CHECK, "echo 'other-product delete pre check pass'\n").with(
-                    "../other-product/Chart.yaml",
-                    "apiVersion: v1\nname: other-product\nversion: 1.0.0\n",
-                ),
-            ])
             .test_and_snapshot();
     }
 }

@@ -293,17 +293,23 @@ mod tests {
     }
 
     #[test]
+    fn binary_and_non_utf8_scripts_are_skipped() {
+        tester()
+            .pass([
+                &b"\x7fELF\x00\x01# fail_en:\n"[..],
+                &b"# fail_zh_hans: \xb4\xe6\n# fail_en:\n"[..],
+            ])
+            .test();
+    }
+
+    #[test]
     fn pass_and_fail() {
-        tester().examples()
+        tester()
+            .examples()
             // Both comments, once.
             .pass([
                 format!("#!/bin/sh\n# fail_zh_hans: 失败\n#fail_en:failed\n{PASS}"),
                 format!("#!/bin/sh\n  #  fail_en: x\n# fail_zh_hans: 失败\n# note: fail_en: not a key\n{PASS}"),
-            ])
-            // Binary and non-UTF-8 scripts are skipped.
-            .pass([
-                &b"\x7fELF\x00\x01# fail_en:\n"[..],
-                &b"# fail_zh_hans: \xb4\xe6\n# fail_en:\n"[..],
             ])
             .test_and_snapshot();
     }

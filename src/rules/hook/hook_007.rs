@@ -733,7 +733,8 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester().examples()
+        tester()
+            .examples()
             // Full names and built-in resources.
             .pass(
                 [

@@ -142,15 +142,22 @@ mod tests {
     }
 
     #[test]
+    fn non_string_or_missing_name_is_left_to_chart_001() {
+        tester()
+            .pass([
+                "apiVersion: v1\nname: 123\nversion: 1.0.0\n",
+                "apiVersion: v1\nversion: 1.0.0\n",
+            ])
+            .test();
+    }
+
+    #[test]
     fn pass_and_fail() {
         tester()
             .examples()
             .pass([
                 // The same name, quoted.
                 "apiVersion: v1\nname: \"mycloud-product\"\nversion: 1.0.0\n",
-                // A name that is not a string, or none, is left to CHART-001.
-                "apiVersion: v1\nname: 123\nversion: 1.0.0\n",
-                "apiVersion: v1\nversion: 1.0.0\n",
             ])
             .test_and_snapshot();
     }

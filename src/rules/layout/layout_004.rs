@@ -325,7 +325,19 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_function() {
+    fn passing_names_and_skipped_files() {
+        tester()
+            .pass([
+                with("templates/service-api.yml", SVC),
+                with("templates/ingress-product-dashboard.yaml", ING),
+                // Partials render nothing; nested kinds are not top-level.
+                with("templates/_service.tpl", SVC),
+                with(
+                    "templates/list.yaml",
+                    "kind: List\nitems:\n  - kind: Service\n",
+                ),
+            ])
+            .test();
         // `service-.yaml` has an empty function.
         assert_eq!(
             tester()
@@ -337,19 +349,6 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester()
-            .examples()
-            // Passing names.
-            .pass([
-                with("templates/service-api.yml", SVC),
-                with("templates/ingress-product-dashboard.yaml", ING),
-                // Partials render nothing; nested kinds are not top-level.
-                with("templates/_service.tpl", SVC),
-                with(
-                    "templates/list.yaml",
-                    "kind: List\nitems:\n  - kind: Service\n",
-                ),
-            ])
-            .test_and_snapshot();
+        tester().examples().test_and_snapshot();
     }
 }

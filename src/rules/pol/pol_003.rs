@@ -132,15 +132,21 @@ top_nav:
     }
 
     #[test]
-    fn pass_and_fail() {
-        tester().examples()
-            // URLs of every level.
-            .pass([Case::from("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n'/mycloud-product/home': [cloud_admin]\n")])
-            // No navigation, no finding.
+    fn no_navigation_no_finding() {
+        tester()
             .pass([
                 Case::from("/x: [member]\n").without(NAVIGATION),
                 Case::from("/x: [member]\n").with(NAVIGATION, "nav: [\n"),
             ])
+            .test();
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester()
+            .examples()
+            // URLs of every level.
+            .pass([Case::from("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n'/mycloud-product/home': [cloud_admin]\n")])
             .test_and_snapshot();
     }
 }

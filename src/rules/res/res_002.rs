@@ -150,7 +150,7 @@ fn over(c: &Computation, kind: Kind, total: u64, out: &mut Findings) {
 #[cfg(test)]
 mod tests {
     use crate::chart::{ACL_HELPERS, CHART_YAML, VALUES_YAML};
-    use crate::rules::tester::{files, help, starts, with, Case, Tester};
+    use crate::rules::tester::{files, help, starts, with, Tester};
 
     fn tester() -> Tester {
         Tester::new(&super::RULE).file(VALUES_YAML)
@@ -182,6 +182,9 @@ mod tests {
 
     #[test]
     fn limits_exactly_are_fine() {
+        tester()
+            .pass(["resources:\n  requests: {cpu: 6, memory: 12Gi}\n"])
+            .test();
         assert!(
             tester()
                 .findings("resources:\n  requests: {cpu: 6001m, memory: 1Gi}\n")
@@ -201,26 +204,38 @@ mod tests {
     }
 
     #[test]
-    fn pass_and_fail() {
+    fn jobs_do_not_push_it_over() {
+        tester()
+            .pass(["resources:\n  jobs:\n    big:\n      requests: {cpu: 60, memory: 120Gi}\n"])
+            .test();
+    }
+
+    #[test]
+    fn declared_within_wins_over_a_large_sum() {
+        tester()
+            .pass([with(VALUES_YAML, BIG).with(
+                ACL_HELPERS,
+                "data:\n  resource_limit:\n    max_cpu: 6000\n    max_memory: 12288\n",
+            )])
+            .fail([BIG])
+            .test();
+    }
+
+    #[test]
+    fn exempt_products_are_not_checked() {
         let foundation =
             "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - foundation\n";
         tester()
-            .examples()
             .pass([
-                // The limits exactly.
-                Case::from("resources:\n  requests: {cpu: 6, memory: 12Gi}\n"),
-                // Jobs do not push it over.
-                "resources:\n  jobs:\n    big:\n      requests: {cpu: 60, memory: 120Gi}\n".into(),
-                // Declared within wins over a large sum.
-                with(VALUES_YAML, BIG).with(
-                    ACL_HELPERS,
-                    "data:\n  resource_limit:\n    max_cpu: 6000\n    max_memory: 12288\n",
-                ),
-                // Exempt products are not checked.
                 with(VALUES_YAML, BIG).with(ACL_HELPERS, "data:\n  namespace: openstack\n"),
                 with(VALUES_YAML, BIG).with(CHART_YAML, foundation),
             ])
             .fail([BIG])
-            .test_and_snapshot();
+            .test();
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().examples().test_and_snapshot();
     }
 }

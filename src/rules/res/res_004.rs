@@ -112,7 +112,7 @@ fn check(chart: &Chart, out: &mut Findings) {
 mod tests {
     use crate::chart::VALUES_YAML;
     use crate::rules::res::cases::{exempt, mistakes};
-    use crate::rules::tester::{help, starts, Case, Tester};
+    use crate::rules::tester::{help, starts, Tester};
 
     fn tester() -> Tester {
         Tester::new(&super::RULE).file(VALUES_YAML)
@@ -136,7 +136,13 @@ mod tests {
     }
 
     #[test]
-    fn just_over_one_and_a_half() {
+    fn exactly_one_and_a_half_passes() {
+        tester()
+            .pass([
+                "resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits: {cpu: 450m, memory: 1152Mi}\n",
+                "resources:\n  api:\n    requests: {cpu: 0.3, memory: 768Mi}\n    limits: {cpu: 0.45, memory: 1.125Gi}\n",
+            ])
+            .test();
         let d = tester().findings("resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits: {cpu: 451m}\n");
         assert_eq!(starts(&d), vec![(4, 19)]);
     }
@@ -149,24 +155,28 @@ mod tests {
     }
 
     #[test]
-    fn pass_and_fail() {
-        tester().examples()
+    fn tiers_jobs_and_missing_requests_are_skipped() {
+        tester()
             .pass([
-                // Exactly one and a half.
-                Case::from("resources:\n  api:\n    requests: {cpu: 300m, memory: 768Mi}\n    limits: {cpu: 450m, memory: 1152Mi}\n"),
-                "resources:\n  api:\n    requests: {cpu: 0.3, memory: 768Mi}\n    limits: {cpu: 0.45, memory: 1.125Gi}\n".into(),
                 // A tier request: the guide's advice is for custom figures.
-                "resources:\n  api:\n    requests: {cpu: 500m, memory: 1Gi}\n    limits: {cpu: 4, memory: 8Gi}\n".into(),
+                "resources:\n  api:\n    requests: {cpu: 500m, memory: 1Gi}\n    limits: {cpu: 4, memory: 8Gi}\n",
                 // Under jobs: not counted.
-                "resources:\n  jobs:\n    x:\n      requests: {cpu: 300m, memory: 768Mi}\n      limits: {cpu: 4}\n".into(),
+                "resources:\n  jobs:\n    x:\n      requests: {cpu: 300m, memory: 768Mi}\n      limits: {cpu: 4}\n",
                 // No cpu request: no ratio.
-                "resources:\n  api:\n    requests: {memory: 768Mi}\n    limits: {cpu: 4}\n".into(),
-                "resources:\n  api:\n    requests: {cpu: 0, memory: 768Mi}\n    limits: {cpu: 4}\n".into(),
-                // Exempt products are not checked.
-                exempt(),
+                "resources:\n  api:\n    requests: {memory: 768Mi}\n    limits: {cpu: 4}\n",
+                "resources:\n  api:\n    requests: {cpu: 0, memory: 768Mi}\n    limits: {cpu: 4}\n",
             ])
-            // The same files without the exemption.
-            .fail([mistakes()])
-            .test_and_snapshot();
+            .test();
+    }
+
+    #[test]
+    fn exempt_products_are_not_checked() {
+        // The same files without the exemption do report.
+        tester().pass([exempt()]).fail([mistakes()]).test();
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().examples().test_and_snapshot();
     }
 }

@@ -125,7 +125,7 @@ fn check(chart: &Chart, out: &mut Findings) {
 mod tests {
     use crate::chart::VALUES_YAML;
     use crate::rules::res::cases::{exempt, mistakes};
-    use crate::rules::tester::{help, starts, Case, Tester};
+    use crate::rules::tester::{help, starts, Tester};
 
     fn tester() -> Tester {
         Tester::new(&super::RULE).file(VALUES_YAML)
@@ -153,19 +153,30 @@ mod tests {
     }
 
     #[test]
-    fn pass_and_fail() {
-        tester().examples()
+    fn not_compute_requests_pass() {
+        tester()
+            .pass(["resources:\n  a:\n    requests: {}\n  b:\n    requests:\n      storage: 10Gi\n  c:\n    requests: {nvidia.com/gpu: 1}\n  d:\n    requests: {cpu: 1, memory: 1Gi, ephemeral-storage: 1Gi}\n"])
+            .test();
+    }
+
+    #[test]
+    fn jobs_and_orphans_are_not_counted() {
+        tester()
             .pass([
-                // Requests that are not compute requests.
-                Case::from("resources:\n  a:\n    requests: {}\n  b:\n    requests:\n      storage: 10Gi\n  c:\n    requests: {nvidia.com/gpu: 1}\n  d:\n    requests: {cpu: 1, memory: 1Gi, ephemeral-storage: 1Gi}\n"),
-                // Jobs and orphans are not counted.
-                "resources:\n  jobs:\n    x:\n      requests: {cpu: 1}\n".into(),
-                "resource:\n  x:\n    requests: {cpu: 1}\n".into(),
-                // Exempt products are not checked.
-                exempt(),
+                "resources:\n  jobs:\n    x:\n      requests: {cpu: 1}\n",
+                "resource:\n  x:\n    requests: {cpu: 1}\n",
             ])
-            // The same files without the exemption.
-            .fail([mistakes()])
-            .test_and_snapshot();
+            .test();
+    }
+
+    #[test]
+    fn exempt_products_are_not_checked() {
+        // The same files without the exemption do report.
+        tester().pass([exempt()]).fail([mistakes()]).test();
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        tester().examples().test_and_snapshot();
     }
 }

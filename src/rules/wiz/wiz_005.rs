@@ -114,7 +114,8 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester().examples()
+        tester()
+            .examples()
             // Distinct orders, and other roles.
             .pass([
                 "nav:\n  member:\n    a: {order: 1}\n    b: {order: 2}\n  admin:\n    c: {order: 1}\n",
