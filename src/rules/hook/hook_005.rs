@@ -266,6 +266,7 @@ mod tests {
         assert_eq!(got[4].0, 6);
         assert!(got[4].1.contains("`# fail_zh_hans: <中文提示>`"));
         assert_eq!(d.len(), 5);
+        assert!(d.iter().all(|d| d.help.is_some()), "{d:?}");
     }
 
     #[test]

@@ -294,6 +294,7 @@ mod tests {
         let d = tester().findings(with("templates/web.yaml", format!("{ING}---\n{SVC}")));
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!(d[0].range.unwrap().start.line, 2);
+        assert!(d.iter().all(|x| x.help.is_some()), "{d:?}");
         assert!(d.iter().any(|x| help(x).contains("`ingress-web.yaml`")));
     }
 

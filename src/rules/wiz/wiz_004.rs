@@ -154,6 +154,7 @@ mod tests {
             &["pics/en.png"],
         ));
         assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f.iter().all(|d| d.help.is_some()), "{f:?}");
         assert_eq!(starts(&f), [(8, 17), (9, 20)]);
         assert!(
             help(&f[0]).contains("`pics/en.png` exists"),
@@ -170,6 +171,7 @@ mod tests {
             &["mywizard/en.png"],
         ));
         assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f.iter().all(|d| d.help.is_some()), "{f:?}");
     }
 
     #[test]
