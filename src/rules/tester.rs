@@ -18,16 +18,16 @@
 //! #[test]
 //! fn pass_and_fail() {
 //!     tester()
-//!         .examples()
 //!         .pass(["data:\n  psp_type: Limit\n"])
 //!         .fail(["data:\n  psp_type: [\n", with("values.yaml", "a: 1\n")])
 //!         .test_and_snapshot();
 //! }
 //! ```
 //!
-//! [`Tester::examples`] adds the rule's documented examples (biome's docs-as-tests) to the lists:
-//! the failing ones then open the rule's snapshot (`src/rules/snapshots/<rule>.snap`, the CLI's
-//! code frames of every fail case; update with `INSTA_UPDATE=always cargo test --lib`).
+//! `test_and_snapshot`, each rule's one main test, adds the rule's documented examples (biome's
+//! docs-as-tests) to its lists and snapshots the CLI's code frames of every fail case
+//! (`src/rules/snapshots/<rule>.snap`; update with `INSTA_UPDATE=always cargo test --lib`).
+//! `test` checks the listed cases only, for a named test of a few.
 //!
 //! Every test runs the linter through [`run`], and only there.
 
@@ -361,6 +361,8 @@ pub(crate) struct Tester {
     base: Case,
     options: Options,
     cases: Vec<Checked>,
+    /// Whether the documented examples are among the cases.
+    documented: bool,
 }
 
 impl Tester {
@@ -372,12 +374,17 @@ impl Tester {
             base: Case::default(),
             options: Options::default(),
             cases: Vec::new(),
+            documented: false,
         }
     }
 
     /// And the rule's documented examples as cases, first (on the good project as the docs
     /// say: without the tester's `with` and options).
     pub fn examples(mut self) -> Tester {
+        if self.documented {
+            return self;
+        }
+        self.documented = true;
         let documented = examples(self.rule)
             .into_iter()
             .enumerate()
@@ -484,20 +491,22 @@ impl Tester {
         self.outcome(false).0
     }
 
-    /// [`test`](Self::test), and snapshot the code frames (the CLI's text output, English) of
-    /// every fail case's findings: `src/rules/snapshots/<rule>.snap`.
-    pub fn test_and_snapshot(&self) {
-        let (problems, frames) = self.outcome(true);
+    /// A rule's main test: [`test`](Self::test) with the documented examples
+    /// ([`examples`](Self::examples)) among the cases, and snapshot the code frames (the CLI's
+    /// text output, English) of every fail case's findings: `src/rules/snapshots/<rule>.snap`.
+    pub fn test_and_snapshot(self) {
+        let t = self.examples();
+        let (problems, frames) = t.outcome(true);
         assert!(problems.is_empty(), "\n{}", problems.join("\n"));
         let mut settings = insta::Settings::clone_current();
         settings.set_prepend_module_to_snapshot(false);
         settings.set_omit_expression(true);
         settings.set_description(format!(
             "{}: the findings of its fail cases, as `ecplint check` shows them",
-            self.rule.id
+            t.rule.id
         ));
         settings.bind(|| {
-            insta::assert_snapshot!(self.rule.id.to_lowercase().replace('-', "_"), frames);
+            insta::assert_snapshot!(t.rule.id.to_lowercase().replace('-', "_"), frames);
         });
     }
 

@@ -286,7 +286,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 Case::from("data:\n  psp_type: Limit\n"),
                 "data: {}\n".into(),

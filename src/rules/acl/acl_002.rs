@@ -215,7 +215,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 "data:\n  psp_type: Limit\n",
                 "data:\n  psp_type: \"Unlimited\"\n",

@@ -131,7 +131,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 // Absent, or the one role.
                 "data:\n  psp_type: Limit\n",

@@ -207,7 +207,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass(
                 ["true", "false", "True", "FALSE", "true # comment"]
                     .map(|v| format!("data:\n  pvc_enable: {v}\n")),

@@ -243,7 +243,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass(
                 [
                     "openstack",

@@ -401,7 +401,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 // Integers.
                 cpu("500"),

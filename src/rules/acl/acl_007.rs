@@ -194,7 +194,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Every known key.
             .pass(["data:\n  psp_type: Unlimited\n  cluster_role: cluster-admin\n  pvc_enable: true\n  namespace: openstack\n  resource_limit:\n    max_cpu: 500\n    max_memory: 1200\n"])
             .test_and_snapshot();

@@ -281,7 +281,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 // Good and absent.
                 Case::default(),

@@ -307,7 +307,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 "data_template:\n  a: ${replicas_by_modality}\ntrial_days: 180\n",
                 include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),

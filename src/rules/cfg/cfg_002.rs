@@ -162,7 +162,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Supported syntax.
             .pass([
                 include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),

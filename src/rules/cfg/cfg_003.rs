@@ -179,7 +179,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
                 "data_template:\n  a: ${str(replicas_by_modality)}\n  b: ${p.get('a', '').lower()}\n  c: ${len(p.keys()) if p else 0}\n",

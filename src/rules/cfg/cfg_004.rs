@@ -389,7 +389,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
                 "data_template:\n  a: ${random_password('t' + 'x', 4 * 2)}\n  b: ${safe_render(str('p'), '/a', {})}\n  c: ${safe_render_multi(('a', 'b'), '/x/y', None)}\n",

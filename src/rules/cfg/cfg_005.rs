@@ -112,7 +112,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 include_str!("../../../tests/fixtures/mako/guide_example.yaml.tpl"),
                 "data_template:\n  a: ${random_password('db', 8)}\n  b: ${random_password('db', 8)}\n  c: ${random_password('other', 16)}\n  d: ${random_password('db', n)}\n",

@@ -204,7 +204,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 "data_template:\n  a: ${p.get('a', {}).get('b', 'x')}\n  b: ${safe_render('p', '/a/b', 'x')}\n  c: ${{'k': 1}['k']}\n  d: ${safe_render('p', '/a', {})['k']}\n",
                 "data_template:\n  a: ${maria_db['x']}\n",

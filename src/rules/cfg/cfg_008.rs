@@ -185,7 +185,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 Case::from("data_template:\n  pod:\n    replicas:\n      backend_api: ${replicas_by_modality}\n  labels:\n    node_selector_key: ${cloud_product_label}\n  conf:\n    container_port: 8080\n"),
                 // A values.yaml that does not parse is another rule's finding.

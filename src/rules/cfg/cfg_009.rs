@@ -107,7 +107,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Known keys.
             .pass([
                 "data_template: {}\ndependencies: {}\nbase_version: 6.0.1\ntrial_days: 180\nlicense_expired:\n  feature:\n    disable: true\ntrial_values: {}\n",

@@ -253,7 +253,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 chart("name: mycloud-product"),
                 chart("name: \"mycloud-product\""),

@@ -201,7 +201,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Well-formed items.
             .pass([
                 with_keywords(GOOD_KEYWORDS),

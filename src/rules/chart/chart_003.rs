@@ -236,7 +236,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 with_keywords(GOOD_KEYWORDS),
                 with_keywords(&format!("- foundation\n{GOOD_KEYWORDS}- catalog:Storage")),

@@ -149,7 +149,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Known values.
             .pass(
                 ["ems_service_chart", "foundation", "external"]

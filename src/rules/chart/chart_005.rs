@@ -175,7 +175,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 with_keywords(GOOD_KEYWORDS),
                 with_keywords("- name_en:x\n- en:x"),

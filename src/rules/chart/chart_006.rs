@@ -198,7 +198,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // No catalog, no finding.
             .pass([with_more_keywords("")])
             .test_and_snapshot();

@@ -228,7 +228,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([chart("apiVersion: v1"), chart("apiVersion: \"v1\"")])
             .test_and_snapshot();
     }

@@ -237,7 +237,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([with_more_keywords("- foundation\n- catalog:Storage")])
             .test_and_snapshot();
     }

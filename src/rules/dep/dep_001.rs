@@ -248,7 +248,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 Case::from("dependencies:\n  arch:\n    - x86\n"),
                 "dependencies:\n  arch: [arm]\n".into(),

@@ -267,7 +267,6 @@ base_version: '6.2'
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 "dependencies:\n  platform_version: 6.0.1\n  services:\n    nova: 6.0.1-alpha.0\n    glance: \"6.2.0\"\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1+build.2\nbase_version: 6.2.1\n",
                 "dependencies:\n  platform_version: ${platform_version}\nbase_version: ${base}\n",

@@ -112,7 +112,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 "dependencies:\n  services:\n    keystone: 6.0.1\n",
                 "dependencies:\n  services:\n    mycloud-product-db: 6.0.1\n",

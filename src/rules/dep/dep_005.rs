@@ -173,7 +173,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass(
                 [
                     ("6.2.1", "6.0.3"),

@@ -185,7 +185,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 "trial_days: 180\n",
                 "trial_days: -1\n",

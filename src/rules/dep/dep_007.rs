@@ -120,7 +120,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 "dependencies:\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1\n",
                 "dependencies:\n  parallel_services: []\n",

@@ -155,7 +155,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 "dependencies:\n  services:\n    nova: 6.0.1\n  parallel_services:\n    - iam: 6.0.1\n      schedule: 6.0.1\n  exclusion:\n    - iam\n",
                 "dependencies:\n  services:\n    nova: 6.0.1\n    glance: 6.0.1\n",

@@ -77,6 +77,6 @@ mod tests {
     /// The documented examples, and the snapshot of the failing ones.
     #[test]
     fn pass_and_fail() {
-        Tester::new(&super::RULE).examples().test_and_snapshot();
+        Tester::new(&super::RULE).test_and_snapshot();
     }
 }

@@ -232,7 +232,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 Case::default(),
                 with("../../hook/install/job/post/010_seed-data.v2.sh", S)

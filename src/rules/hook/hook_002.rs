@@ -341,7 +341,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // The exact statement, in any command position.
             .pass(
                 [

@@ -151,7 +151,6 @@ mod tests {
     fn pass_and_fail() {
         let words = "apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - en:foundation\n  - foundations\n";
         tester()
-            .examples()
             // Ordinary products, and present checks.
             .pass([
                 without(CHECK),

@@ -121,7 +121,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Install and upgrade hooks, and the delete check.
             .pass([
                 Case::default(),

@@ -306,7 +306,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Both comments, once.
             .pass([
                 format!("#!/bin/sh\n# fail_zh_hans: 失败\n#fail_en:failed\n{PASS}"),

@@ -106,7 +106,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Different folders and numbers.
             .pass([
                 Case::default(),

@@ -734,7 +734,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Full names and built-in resources.
             .pass(
                 [

@@ -223,7 +223,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // BusyBox shells.
             .pass(
                 [

@@ -154,7 +154,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 // The same name, quoted.
                 "apiVersion: v1\nname: \"mycloud-product\"\nversion: 1.0.0\n",

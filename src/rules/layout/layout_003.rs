@@ -199,7 +199,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // The good project has everything.
             .pass([Case::default()])
             .test_and_snapshot();

@@ -297,7 +297,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // The good project, and a full Makefile.
             .pass([Case::default(), FULL.into()])
             .test_and_snapshot();

@@ -276,7 +276,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([Case::default(), without(NAVIGATION)])
             .test_and_snapshot();
     }

@@ -220,9 +220,6 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester()
-            .examples()
-            .pass([Case::default()])
-            .test_and_snapshot();
+        tester().pass([Case::default()]).test_and_snapshot();
     }
 }

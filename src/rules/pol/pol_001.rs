@@ -116,7 +116,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // The four roles.
             .pass([
                 "/mycloud-product/overview:\n- cloud_admin\n- domain_admin\n- admin\n- member\n",

@@ -178,7 +178,6 @@ top_nav:
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Every level covered.
             .pass([Case::from("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n/mycloud-product/home: [cloud_admin]\n")])
             .test_and_snapshot();

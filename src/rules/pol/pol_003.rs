@@ -144,7 +144,6 @@ top_nav:
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // URLs of every level.
             .pass([Case::from("/mycloud-product/overview: [member]\n/mycloud-product/detail: [admin]\n'/mycloud-product/home': [cloud_admin]\n")])
             .test_and_snapshot();

@@ -197,7 +197,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Lists of roles.
             .pass([
                 Case::from("/a:\n  - member\n/b: [admin, member]\n"),

@@ -197,7 +197,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass(["resources:\n  a:\n    requests: {cpu: 0.5, memory: 1e9}\n    limits: {cpu: \"2\", memory: 1073741824}\n  b:\n    requests: {cpu: ~, memory: 512Mi}\nconf:\n  limits: {cpu: lots}\n"])
             .test_and_snapshot();
     }

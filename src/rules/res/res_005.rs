@@ -137,6 +137,6 @@ mod tests {
 
     #[test]
     fn pass_and_fail() {
-        tester().examples().test_and_snapshot();
+        tester().test_and_snapshot();
     }
 }

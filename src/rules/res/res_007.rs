@@ -173,7 +173,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([
                 // Common patterns.
                 Case::from("resources: {}\nresourcesPreset: nano\nvolumePermissions:\n  resources:\n    requests: {}\n    limits: {}\npersistence:\n  size: 8Gi\nvolumeClaimTemplates:\n  - spec:\n      resources:\n        requests:\n          storage: 10Gi\nclaim:\n  requests:\n    storage: 1Gi\njobs:\n  backup:\n    requests: {cpu: 1}\nlimitRange:\n  limits: {cpu: 1}\n"),

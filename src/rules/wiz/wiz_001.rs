@@ -351,7 +351,6 @@ nav:
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             .pass([GOOD, "# no wizard yet\n", "nav: [\n"])
             .test_and_snapshot();
     }

@@ -149,7 +149,6 @@ top_nav:
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // IDs of every level.
             .pass([Case::from("nav:\n  member:\n    a: {proId: overview}\n    b: {proId: detail}\n  admin:\n    c: {proId: home_page}\n")])
             .test_and_snapshot();

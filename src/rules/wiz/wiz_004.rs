@@ -177,7 +177,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Shipped pictures.
             .pass([shipping(
                 wizard("wizard/en.png", "/static/wizard/zh.png"),

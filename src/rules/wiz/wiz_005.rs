@@ -115,7 +115,6 @@ mod tests {
     #[test]
     fn pass_and_fail() {
         tester()
-            .examples()
             // Distinct orders, and other roles.
             .pass([
                 "nav:\n  member:\n    a: {order: 1}\n    b: {order: 2}\n  admin:\n    c: {order: 1}\n",
