@@ -47,3 +47,25 @@ fn check(scope: &InputScope, out: &mut Findings) {
         "打包的 chart 应包含 `<name>/Chart.yaml`；云产品项目应包含 `chart/<name>/Chart.yaml`"
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tester::{bare, Tester};
+
+    #[test]
+    fn an_input_without_a_chart_yaml() {
+        let t = Tester::new(&super::RULE);
+        let d = t.findings_in(&bare(&[("mycloud-product/values.yaml", "a: 1\n")]));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.en.contains("in 1 file(s)"), "{}", d[0].message.en);
+        assert_eq!((d[0].file.as_deref(), d[0].range), (None, None));
+        assert!(t
+            .findings_in(&bare(&[("mycloud-product/Chart.yaml", "name: x\n")]))
+            .is_empty());
+    }
+
+    #[test]
+    fn pass_and_fail() {
+        Tester::new(&super::RULE).test_and_snapshot();
+    }
+}
