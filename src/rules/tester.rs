@@ -19,7 +19,7 @@
 //! fn pass_and_fail() {
 //!     tester()
 //!         .pass(["data:\n  psp_type: Limit\n"])
-//!         .fail(["data:\n  psp_type: [\n", with("values.yaml", "a: 1\n")])
+//!         .fail(["data:\n  psp_type: limit\n", "data:\n  psp_type:\n"])
 //!         .test_and_snapshot();
 //! }
 //! ```
