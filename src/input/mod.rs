@@ -2,33 +2,31 @@
 //!
 //! Everything here treats its input as hostile: sizes, counts, path lengths are limited, unsafe
 //! entries are skipped, and every skip or cut is an `INPUT-001` diagnostic, never a panic.
+//!
+//! The modules, one job each: `read` runs one pass (archive or folder, then subcharts,
+//! then sorting and text checks); `archive` finds an archive's format, `tar` and `zip` (with
+//! `zip_directory`) read the formats, `folder` takes a folder's files, `subcharts` opens
+//! `charts/*.tgz`; `budget` counts decompressed bytes, `limits` and `paths` hold the limits and
+//! path rules, `text` checks text files.
 
 mod archive;
+mod budget;
+mod folder;
+mod limits;
+mod paths;
+mod read;
+mod subcharts;
+mod tar;
+mod text;
+mod zip;
+mod zip_directory;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
 
 use crate::diagnostic::Diagnostic;
 
-/// Limits on one input (defaults are at least Helm's own: 5 MiB per file, 100 MiB per chart).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    pub max_file_bytes: u64,
-    pub max_total_bytes: u64,
-    pub max_entries: usize,
-    pub max_path_len: usize,
-    /// How deep `charts/*.tgz` subcharts are opened.
-    pub max_archive_depth: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_file_bytes: 5 * 1024 * 1024,
-            max_total_bytes: 100 * 1024 * 1024,
-            max_entries: 10_000,
-            max_path_len: 1024,
-            max_archive_depth: 3,
-        }
-    }
-}
+pub use limits::Limits;
 
 /// One file of an input. `path` uses `/`, is relative, and has no `.`/`..` parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,5 +63,5 @@ pub struct Input {
 /// Read a source into files. Archives inside a chart's `charts/` folder are opened too; their
 /// files appear under `<archive path>/<entry path>` (e.g. `app/charts/common-1.0.0.tgz/common/Chart.yaml`).
 pub fn load(source: Source, limits: &Limits) -> Input {
-    archive::load(source, limits)
+    read::load(source, limits)
 }
