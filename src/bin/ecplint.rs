@@ -5,9 +5,8 @@
 //! the call is wrong.
 
 use ecplint::diagnostic::{Lang, Severity};
-use ecplint::input::{self, File, Input, Limits, Source};
+use ecplint::input::{self, File, Input, Limits, Problem, Source};
 use ecplint::output::{self, InputView};
-use ecplint::rules::input::input_001::input_problem;
 use ecplint::text;
 use ecplint::workspace::Event;
 use std::ffi::OsString;
@@ -461,7 +460,7 @@ fn unreadable(name: String, message: ecplint::diagnostic::Text) -> Loaded {
     let input = Input {
         path: name,
         files: Vec::new(),
-        diagnostics: vec![input_problem(None, Severity::Error, message)],
+        problems: vec![Problem::new(None, Severity::Error, message)],
         unreadable: true,
     };
     Loaded {
@@ -513,9 +512,9 @@ fn read_path(path: &Path, limits: &Limits) -> Loaded {
                 },
                 limits,
             );
-            if input.unreadable && input.diagnostics.is_empty() {
+            if input.unreadable && input.problems.is_empty() {
                 // REPORT.md: an unreadable input always says why.
-                input.diagnostics.push(input_problem(
+                input.problems.push(Problem::new(
                     None,
                     Severity::Error,
                     text!(
@@ -555,7 +554,7 @@ fn read_folder(path: &Path, name: String, limits: &Limits) -> Loaded {
     let mut walk = Walk {
         limits,
         files: Vec::new(),
-        diagnostics: Vec::new(),
+        problems: Vec::new(),
         entries: 0,
         bytes: 0,
         stopped: false,
@@ -574,7 +573,7 @@ fn read_folder(path: &Path, name: String, limits: &Limits) -> Loaded {
         },
         limits,
     );
-    input.diagnostics.extend(walk.diagnostics);
+    input.problems.extend(walk.problems);
     let prepend = if name == "." {
         String::new()
     } else {
@@ -589,7 +588,7 @@ fn read_folder(path: &Path, name: String, limits: &Limits) -> Loaded {
 struct Walk<'a> {
     limits: &'a Limits,
     files: Vec<File>,
-    diagnostics: Vec<ecplint::diagnostic::Diagnostic>,
+    problems: Vec<Problem>,
     entries: usize,
     bytes: u64,
     stopped: bool,
@@ -602,8 +601,7 @@ impl Walk<'_> {
         severity: Severity,
         message: ecplint::diagnostic::Text,
     ) {
-        self.diagnostics
-            .push(input_problem(file, severity, message));
+        self.problems.push(Problem::new(file, severity, message));
     }
 
     /// Read folder `dir`, whose files are named `<prefix>/...`. Iterative over a stack of folders,
@@ -917,7 +915,7 @@ fn config(args: &[OsString]) -> Result<ExitCode, Usage> {
         .collect();
     for l in &loaded {
         if l.input.unreadable {
-            for d in &l.input.diagnostics {
+            for d in &l.input.problems {
                 let _ = writeln!(
                     std::io::stderr(),
                     "error: {}",
@@ -1074,7 +1072,7 @@ fn preview(args: &[OsString]) -> Result<ExitCode, Usage> {
     let mut status = ExitCode::SUCCESS;
     for l in &loaded {
         if l.input.unreadable {
-            for d in &l.input.diagnostics {
+            for d in &l.input.problems {
                 let _ = writeln!(
                     std::io::stderr(),
                     "error: {}",

@@ -1,7 +1,8 @@
 //! Reading what a user gives us — an archive or a folder — into a flat list of files.
 //!
 //! Everything here treats its input as hostile: sizes, counts, path lengths are limited, unsafe
-//! entries are skipped, and every skip or cut is an `INPUT-001` diagnostic, never a panic.
+//! entries are skipped, and every skip or cut is a [`Problem`] (reported as `INPUT-001` by
+//! `rules::input::input_001`), never a panic. This layer knows nothing of rules.
 //!
 //! The modules, one job each: `read` runs one pass (archive or folder, then subcharts,
 //! then sorting and text checks); `archive` finds an archive's format, `tar` and `zip` (with
@@ -24,7 +25,7 @@ mod zip_directory;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Range, Severity, Text};
 
 pub use limits::Limits;
 
@@ -55,7 +56,8 @@ impl Source {
 pub struct Input {
     pub path: String,
     pub files: Vec<File>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// What kept it from being read completely, in the order met.
+    pub problems: Vec<Problem>,
     /// True when nothing at all could be read (the CLI exits 2).
     pub unreadable: bool,
 }
@@ -64,4 +66,27 @@ pub struct Input {
 /// files appear under `<archive path>/<entry path>` (e.g. `app/charts/common-1.0.0.tgz/common/Chart.yaml`).
 pub fn load(source: Source, limits: &Limits) -> Input {
     read::load(source, limits)
+}
+
+/// Something that kept an input from being read completely: a skipped entry, a cut, a broken
+/// stream, a text file that is not clean UTF-8. `file` is `None` for the input as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: Option<String>,
+    pub range: Option<Range>,
+    pub severity: Severity,
+    pub message: Text,
+    pub help: Option<Text>,
+}
+
+impl Problem {
+    pub fn new(file: Option<&str>, severity: Severity, message: Text) -> Problem {
+        Problem {
+            file: file.map(str::to_string),
+            range: None,
+            severity,
+            message,
+            help: None,
+        }
+    }
 }

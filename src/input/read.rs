@@ -1,11 +1,10 @@
 //! One pass over an input: its archive or folder, then its subchart archives, then the files
-//! sorted, de-duplicated and text-checked. Every skip, cut or oddity is one `INPUT-001` finding; whatever
+//! sorted, de-duplicated and text-checked. Every skip, cut or oddity is one [`Problem`]; whatever
 //! could be read is kept.
 
 use super::budget::Budget;
-use super::{File, Input, Limits, Source};
-use crate::diagnostic::{Diagnostic, Severity, Text};
-use crate::rules::input::input_001::input_problem;
+use super::{File, Input, Limits, Problem, Source};
+use crate::diagnostic::{Severity, Text};
 use crate::text;
 
 /// Read a source into files: see [`super::load`].
@@ -38,7 +37,7 @@ pub(super) fn load(source: Source, limits: &Limits) -> Input {
         path,
         unreadable: files.is_empty(),
         files,
-        diagnostics: reader.problems,
+        problems: reader.problems,
     }
 }
 
@@ -55,7 +54,7 @@ pub(super) struct Src<'a> {
 /// The state of one pass; its methods are spread over the modules of `input`, one job each.
 pub(super) struct Reader<'l> {
     pub(super) limits: &'l Limits,
-    pub(super) problems: Vec<Diagnostic>,
+    pub(super) problems: Vec<Problem>,
     /// Entries seen so far in the whole input (subchart archives included).
     pub(super) entries: usize,
     /// A total or entry limit was crossed: nothing more is read.
@@ -69,10 +68,10 @@ impl Reader<'_> {
         severity: Severity,
         message: Text,
         help: Option<Text>,
-    ) -> &mut Diagnostic {
-        let mut d = input_problem(file, severity, message);
-        d.help = help;
-        self.problems.push(d);
+    ) -> &mut Problem {
+        let mut p = Problem::new(file, severity, message);
+        p.help = help;
+        self.problems.push(p);
         self.problems.last_mut().expect("just pushed")
     }
 

@@ -4,8 +4,8 @@ use super::archive::{sniff, Format};
 use super::budget::{Budget, Counted, StreamState};
 use super::limits::size;
 use super::paths::{normalize, BadPath};
-use super::{load, File, Input, Limits, Source};
-use crate::diagnostic::{Diagnostic, Range, Severity};
+use super::{load, File, Input, Limits, Problem, Source};
+use crate::diagnostic::{Range, Severity};
 use ::tar::{Builder, EntryType, Header};
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -106,9 +106,9 @@ fn paths(input: &Input) -> Vec<&str> {
 }
 
 /// The one finding whose English message contains `needle`.
-fn finding<'a>(input: &'a Input, needle: &str) -> &'a Diagnostic {
+fn finding<'a>(input: &'a Input, needle: &str) -> &'a Problem {
     let found: Vec<_> = input
-        .diagnostics
+        .problems
         .iter()
         .filter(|d| d.message.en.contains(needle))
         .collect();
@@ -116,9 +116,8 @@ fn finding<'a>(input: &'a Input, needle: &str) -> &'a Diagnostic {
         found.len(),
         1,
         "want one finding with {needle:?}, got {:#?}",
-        input.diagnostics
+        input.problems
     );
-    assert_eq!(found[0].rule, "INPUT-001");
     assert!(!found[0].message.zh.is_empty());
     found[0]
 }
@@ -135,7 +134,7 @@ fn tgz_files_are_read_and_sorted() {
         ["app/Chart.yaml", "app/templates/x.yaml", "app/values.yaml"]
     );
     assert_eq!(input.files[0].data, CHART);
-    assert!(input.diagnostics.is_empty(), "{:#?}", input.diagnostics);
+    assert!(input.problems.is_empty(), "{:#?}", input.problems);
     assert!(!input.unreadable);
     assert_eq!(input.path, "in.tgz");
 }
@@ -159,9 +158,9 @@ fn format_is_found_by_magic_bytes_not_by_name() {
             paths(&input),
             ["a/Chart.yaml"],
             "{name}: {:#?}",
-            input.diagnostics
+            input.problems
         );
-        assert!(input.diagnostics.is_empty());
+        assert!(input.problems.is_empty());
     }
 }
 
@@ -186,9 +185,9 @@ fn multi_member_gzip_is_read_whole() {
         paths(&input),
         ["a/Chart.yaml", "a/values.yaml"],
         "{:#?}",
-        input.diagnostics
+        input.problems
     );
-    assert!(input.diagnostics.is_empty());
+    assert!(input.problems.is_empty());
 }
 
 #[test]
@@ -204,10 +203,10 @@ fn zip_stored_and_deflated_entries() {
         paths(&input),
         ["a/Chart.yaml", "a/values.yaml"],
         "{:#?}",
-        input.diagnostics
+        input.problems
     );
     assert_eq!(input.files[1].data, big);
-    assert!(input.diagnostics.is_empty());
+    assert!(input.problems.is_empty());
 }
 
 #[test]
@@ -225,7 +224,7 @@ fn zip_directories_and_symlinks() {
     assert_eq!(paths(&input), ["a/Chart.yaml"]);
     let d = finding(&input, "is a symbolic link");
     assert_eq!(d.file.as_deref(), Some("a/values.yaml"));
-    assert_eq!(input.diagnostics.len(), 1);
+    assert_eq!(input.problems.len(), 1);
 }
 
 /// Offsets of central-directory records in a zip built by `zip_of`.
@@ -325,7 +324,7 @@ fn folder_paths_are_normalized_and_checked() {
     );
     finding(&input, "`/etc/passwd` has an absolute path");
     finding(&input, "`proj/../x` has a `..` part");
-    assert_eq!(input.diagnostics.len(), 2);
+    assert_eq!(input.problems.len(), 2);
     assert_eq!(input.path, "proj");
 }
 
@@ -364,7 +363,7 @@ fn folder_limits() {
         finding(&input, "more than 20 B in total").file.as_deref(),
         Some("c")
     );
-    assert_eq!(input.diagnostics.len(), 3, "{:#?}", input.diagnostics);
+    assert_eq!(input.problems.len(), 3, "{:#?}", input.problems);
 
     let input = load(
         Source::Folder {
@@ -394,7 +393,7 @@ fn per_file_limit_skips_only_that_file() {
     );
     assert_eq!(d.file.as_deref(), Some("big"));
     assert_eq!(d.severity, Severity::Error);
-    assert_eq!(input.diagnostics.len(), 1);
+    assert_eq!(input.problems.len(), 1);
 }
 
 #[test]
@@ -534,7 +533,7 @@ fn unsafe_paths_are_skipped_and_others_normalized() {
         Some("../../etc/passwd")
     );
     finding(&input, "`a/../b` has a `..` part");
-    assert_eq!(input.diagnostics.len(), 4, "{:#?}", input.diagnostics);
+    assert_eq!(input.problems.len(), 4, "{:#?}", input.problems);
 }
 
 #[test]
@@ -573,7 +572,7 @@ fn links_and_special_files_are_skipped() {
     finding(&input, "`app/sda` is a block device");
     finding(&input, "`app/pipe` is a named pipe");
     finding(&input, "`app/vol` is an entry of tar type `V`");
-    assert_eq!(input.diagnostics.len(), 6);
+    assert_eq!(input.problems.len(), 6);
 }
 
 #[test]
@@ -599,7 +598,7 @@ fn pax_and_gnu_long_names() {
     b.append(&h, &b""[..]).unwrap();
     let input = read(gz(&b.into_inner().unwrap()));
     assert_eq!(paths(&input), [pax_path.as_str(), long.as_str()]);
-    assert!(input.diagnostics.is_empty(), "{:#?}", input.diagnostics);
+    assert!(input.problems.is_empty(), "{:#?}", input.problems);
 }
 
 #[test]
@@ -691,7 +690,7 @@ fn not_an_archive_and_empty_input() {
     let input = read(Vec::new());
     assert!(input.unreadable);
     finding(&input, "`in.tgz` is empty (0 bytes)");
-    assert_eq!(input.diagnostics.len(), 1);
+    assert_eq!(input.problems.len(), 1);
 }
 
 #[test]
@@ -700,7 +699,7 @@ fn archive_without_files() {
         let input = read(data);
         assert!(input.unreadable);
         finding(&input, "`in.tgz` holds no files");
-        assert_eq!(input.diagnostics.len(), 1);
+        assert_eq!(input.problems.len(), 1);
     }
     let input = read(raw_tar(&[
         (header(b"app/", EntryType::Directory, 0, b""), b""),
@@ -722,11 +721,7 @@ fn invalid_utf8_is_reported_with_its_offset() {
     );
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(d.range, Some(Range::point(2, 11)));
-    assert_eq!(
-        input.diagnostics.len(),
-        1,
-        "binary files are not text-checked"
-    );
+    assert_eq!(input.problems.len(), 1, "binary files are not text-checked");
     assert_eq!(input.files.len(), 2, "the file is still kept");
 }
 
@@ -765,7 +760,7 @@ fn crlf_is_info_for_yaml_and_templates_only() {
     );
     let d = finding(&input, "`a/templates/_h.tpl` has CRLF");
     assert_eq!(d.range, Some(Range::point(2, 2)));
-    assert_eq!(input.diagnostics.len(), 2);
+    assert_eq!(input.problems.len(), 2);
 }
 
 #[test]
@@ -822,7 +817,7 @@ fn subchart_archives_are_opened() {
         ]
     );
     assert_eq!(input.files[1].data, sub);
-    assert!(input.diagnostics.is_empty(), "{:#?}", input.diagnostics);
+    assert!(input.problems.is_empty(), "{:#?}", input.problems);
 }
 
 #[test]
