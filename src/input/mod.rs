@@ -8,11 +8,13 @@
 //! then sorting and text checks); `archive` finds an archive's format, `tar` and `zip` (with
 //! `zip_directory`) read the formats, `folder` takes a folder's files, `subcharts` opens
 //! `charts/*.tgz`; `budget` counts decompressed bytes, `limits` and `paths` hold the limits and
-//! path rules, `text` checks text files.
+//! path rules, `text` checks text files. `fs` (native only) reads a path on disk.
 
 mod archive;
 mod budget;
 mod folder;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fs;
 mod limits;
 mod paths;
 mod read;

@@ -923,3 +923,68 @@ fn normalize_paths() {
     assert_eq!(size(1536), "1.5 KiB");
     assert_eq!(size(12), "12 B");
 }
+
+/// A scratch folder for the `fs` tests, emptied first.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecplint-input-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("app/templates")).unwrap();
+    std::fs::write(dir.join("app/Chart.yaml"), CHART).unwrap();
+    std::fs::write(dir.join("app/templates/a.yaml"), b"a: 1\n").unwrap();
+    dir
+}
+
+#[test]
+fn fs_folder_files_are_named_under_the_prefix() {
+    let dir = scratch("prefix");
+    let input = super::fs::read_folder(&dir, "", &Limits::default());
+    assert_eq!(paths(&input), ["app/Chart.yaml", "app/templates/a.yaml"]);
+    assert!(input.problems.is_empty(), "{:#?}", input.problems);
+    let input = super::fs::read_folder(&dir, "p/", &Limits::default());
+    assert_eq!(
+        paths(&input),
+        ["p/app/Chart.yaml", "p/app/templates/a.yaml"]
+    );
+
+    // A PATH: files under the folder's name, shown under the path as given.
+    let loaded = super::fs::read_path(&dir, &Limits::default());
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(loaded.input.files[0].path, format!("{name}/app/Chart.yaml"));
+    let shown = loaded.input.path.clone();
+    assert_eq!(
+        loaded.display,
+        Some((format!("{name}/"), format!("{shown}/")))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fs_walk_limits_and_links() {
+    let dir = scratch("walk");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/etc/passwd", dir.join("app/evil")).unwrap();
+        let input = super::fs::read_folder(&dir, "", &Limits::default());
+        assert_eq!(paths(&input), ["app/Chart.yaml", "app/templates/a.yaml"]);
+        let d = finding(&input, "symbolic link `app/evil` → `/etc/passwd` skipped");
+        assert_eq!(d.severity, Severity::Warning);
+        std::fs::remove_file(dir.join("app/evil")).unwrap();
+    }
+    // `app`, `app/Chart.yaml`, `app/templates`: the walk stops at the third entry.
+    let limits = Limits {
+        max_entries: 2,
+        ..Limits::default()
+    };
+    let input = super::fs::read_folder(&dir, "", &limits);
+    assert_eq!(paths(&input), ["app/Chart.yaml"]);
+    let d = finding(
+        &input,
+        "more than 2 entries: stopped reading at `app/templates`",
+    );
+    assert!(d.file.is_none());
+
+    let input = super::fs::read_folder(&dir.join("missing"), "", &limits);
+    assert!(input.unreadable);
+    finding(&input, "cannot read `");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
