@@ -381,7 +381,6 @@ pub(crate) mod test_support {
 
     use crate::diagnostic::Diagnostic;
     use crate::input::{File, Input};
-    use std::path::Path;
 
     pub const PROJECT: &str = "good-project/";
     pub const CHECK: &str = "hook/delete/check/pre/001_check.sh";
@@ -457,31 +456,7 @@ pub(crate) mod test_support {
 
     /// A fixture folder under `tests/fixtures/` as an input (paths relative to it).
     pub fn fixture(name: &str) -> Input {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name);
-        let mut files = Vec::new();
-        let mut todo = vec![root.clone()];
-        while let Some(dir) = todo.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    todo.push(path);
-                } else {
-                    let rel = path.strip_prefix(&root).unwrap().to_string_lossy();
-                    files.push(File {
-                        path: rel.replace('\\', "/"),
-                        data: std::fs::read(&path).unwrap(),
-                    });
-                }
-            }
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Input {
-            path: name.into(),
-            files,
-            ..Default::default()
-        }
+        crate::rules::doc_examples::fixture(name, "")
     }
 }
 
