@@ -37,7 +37,7 @@ pub(super) fn size(n: u64) -> String {
         if n >= unit {
             // Tenths, rounded, in integers.
             let tenths = (n as u128 * 10 + unit as u128 / 2) / unit as u128;
-            return if n.is_multiple_of(unit) || tenths % 10 == 0 {
+            return if n.is_multiple_of(unit) || tenths.is_multiple_of(10) {
                 format!("{} {name}", tenths / 10)
             } else {
                 format!("{}.{} {name}", tenths / 10, tenths % 10)
