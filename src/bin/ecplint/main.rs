@@ -1,5 +1,5 @@
-//! The `ecplint` command: argument handling and I/O only. Reading is `ecplint::input`, checking is
-//! `ecplint::check_input`, rendering is `ecplint::output`.
+//! The `ecplint` command: argument handling and I/O only. Reading is `ecplint::input::fs`, checking
+//! and previews are `ecplint::Workspace`, rendering is `ecplint::output`.
 //!
 //! Exit codes (REPORT.md): 0 no error finding, 1 an error finding, 2 an input could not be read or
 //! the call is wrong.
