@@ -11,41 +11,13 @@
 //! preview of a typical product under 1 ms.
 
 use ecplint::config::{Catalog, Doc, Overrides, Prepared};
-use ecplint::input::{File, Input};
+use ecplint::input::fs::read_path;
+use ecplint::input::Input;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-fn folder(root: &Path, name: &str) -> Vec<File> {
-    let mut files = Vec::new();
-    let mut todo = vec![root.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for e in std::fs::read_dir(&dir).expect("fixture folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                todo.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(File {
-                    path: format!("{name}/{rel}"),
-                    data: std::fs::read(&p).unwrap(),
-                });
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
-}
-
 fn input(dir: &Path, name: &str) -> Input {
-    Input {
-        path: name.to_string(),
-        files: folder(&dir.join(name), name),
-        ..Input::default()
-    }
+    read_path(&dir.join(name), &Default::default()).input
 }
 
 fn stats(mut v: Vec<Duration>) -> (f64, f64) {

@@ -12,7 +12,8 @@
 //! Prints the median and p95 over `ECPLINT_BENCH_RUNS` runs (default 2000). The target is
 //! rendering and checking a typical `_config_helpers` under 1 ms.
 
-use ecplint::input::{File, Input};
+use ecplint::input::fs::read_path;
+use ecplint::input::Input;
 use ecplint::mako::{self, Platform, Value};
 use ecplint::rules::{Findings, ALL};
 use std::path::Path;
@@ -21,33 +22,7 @@ use std::time::{Duration, Instant};
 const CONFIG: &str = "chart/mycloud-product/templates/_config_helpers.yaml.tpl";
 
 fn good_project(root: &Path) -> Input {
-    let base = root.join("good-project");
-    let mut files = Vec::new();
-    let mut todo = vec![base.clone()];
-    while let Some(dir) = todo.pop() {
-        for e in std::fs::read_dir(&dir).expect("fixture folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                todo.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(&base)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(File {
-                    path: format!("good-project/{rel}"),
-                    data: std::fs::read(&p).unwrap(),
-                });
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Input {
-        path: "good-project".into(),
-        files,
-        ..Input::default()
-    }
+    read_path(&root.join("good-project"), &Default::default()).input
 }
 
 fn with_config(mut input: Input, text: &str) -> Input {

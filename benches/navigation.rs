@@ -11,36 +11,10 @@
 //! The target is under 1 ms for `model+render` natively.
 
 use ecplint::diagnostic::Lang;
-use ecplint::input::{File, Input, Source};
+use ecplint::input::fs::read_path;
 use ecplint::navigation::{self, Console, Role, Styles, View};
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn read_folder(root: &Path) -> Vec<File> {
-    let name = root.file_name().unwrap().to_string_lossy().to_string();
-    let mut files = Vec::new();
-    let mut todo = vec![root.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(File {
-                    path: format!("{name}/{rel}"),
-                    data: std::fs::read(&path).unwrap(),
-                });
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
-}
 
 fn median(mut f: impl FnMut() -> usize, runs: usize) -> (Duration, usize) {
     let mut times = Vec::with_capacity(runs);
@@ -60,13 +34,7 @@ fn us(d: Duration) -> f64 {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nav-preview");
-    let input: Input = ecplint::input::load(
-        Source::Folder {
-            name: "nav-preview".into(),
-            files: read_folder(&root),
-        },
-        &Default::default(),
-    );
+    let input = read_path(&root, &Default::default()).input;
     let inputs = [&input];
     let runs = 2000;
     let views = [

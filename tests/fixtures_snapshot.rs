@@ -3,44 +3,16 @@
 //! shows up as a reviewable diff. Update with `INSTA_UPDATE=always cargo test --test fixtures_snapshot`
 //! (or `cargo insta review`).
 
-use ecplint::input::{File, Source};
+use ecplint::input::fs::read_path;
 use std::path::Path;
-
-fn read_folder(root: &Path) -> Vec<File> {
-    let name = root.file_name().unwrap().to_string_lossy().to_string();
-    let mut files = Vec::new();
-    let mut todo = vec![root.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(File {
-                    path: format!("{name}/{rel}"),
-                    data: std::fs::read(&path).unwrap(),
-                });
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
-}
 
 fn findings(fixture: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(fixture);
-    let source = Source::Folder {
-        name: fixture.to_string(),
-        files: read_folder(&root),
-    };
-    let report = ecplint::check(vec![source], &Default::default());
+    let mut workspace = ecplint::Workspace::default();
+    workspace.add_input(read_path(&root, &Default::default()).input);
+    let report = workspace.check();
     let mut out = String::new();
     for input in &report.inputs {
         for chart in &input.charts {

@@ -4,45 +4,14 @@
 //! snapshotted. Update with `INSTA_UPDATE=always cargo test --test navigation_preview`.
 
 use ecplint::diagnostic::Lang;
-use ecplint::input::{File, Input, Source};
+use ecplint::input::fs::read_path;
+use ecplint::input::Input;
 use ecplint::navigation::{self, Role, Styles, View};
 use std::path::Path;
 
-fn read_folder(root: &Path) -> Vec<File> {
-    let name = root.file_name().unwrap().to_string_lossy().to_string();
-    let mut files = Vec::new();
-    let mut todo = vec![root.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(File {
-                    path: format!("{name}/{rel}"),
-                    data: std::fs::read(&path).unwrap(),
-                });
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
-}
-
 fn fixture() -> Input {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nav-preview");
-    ecplint::input::load(
-        Source::Folder {
-            name: "nav-preview".into(),
-            files: read_folder(&root),
-        },
-        &Default::default(),
-    )
+    read_path(&root, &Default::default()).input
 }
 
 fn workspace() -> ecplint::Workspace {

@@ -3,35 +3,22 @@
 
 use ecplint::config::Overrides;
 use ecplint::diagnostic::Lang;
-use ecplint::input::{File, Source};
+use ecplint::input::fs::read_folder;
+use ecplint::input::Source;
 use ecplint::navigation::{Role, Styles, View};
 use ecplint::workspace::{Event, Stats};
 use ecplint::{Options, Workspace};
 use std::path::Path;
 
+/// A fixture folder as a source, read on first use (files named `<name>/...`, as the CLI reads).
 fn folder(name: &str) -> Source {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    let mut files = Vec::new();
-    let mut todo = vec![root.clone()];
-    while let Some(dir) = todo.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let rel = path.strip_prefix(&root).unwrap().to_string_lossy();
-                files.push(File {
-                    path: format!("{name}/{}", rel.replace('\\', "/")),
-                    data: std::fs::read(&path).unwrap(),
-                });
-            }
-        }
-    }
+    let prefix = format!("{name}/");
     Source::Folder {
         name: name.into(),
-        files,
+        files: read_folder(&root, &prefix, &Default::default()).files,
     }
 }
 

@@ -1,34 +1,37 @@
 //! Reading what a user gives us — an archive or a folder — into a flat list of files.
 //!
 //! Everything here treats its input as hostile: sizes, counts, path lengths are limited, unsafe
-//! entries are skipped, and every skip or cut is an `INPUT-001` diagnostic, never a panic.
+//! entries are skipped, and every skip or cut is a [`Problem`] (reported as `INPUT-001` by
+//! `rules::input::input_001`), never a panic. This layer knows nothing of rules.
+//!
+//! The modules, one job each: `read` runs one pass (archive or folder, then subcharts,
+//! then sorting and text checks); `archive` finds an archive's format, `tar` and `zip` (with
+//! `zip_directory`) read the formats, `folder` takes a folder's files, `subcharts` opens
+//! `charts/*.tgz`; `budget` counts decompressed bytes, `limits` and `paths` hold the limits and
+//! path rules, `text` checks text files. `fs` (native only) reads a path on disk.
 
 mod archive;
+mod budget;
+mod folder;
+// Not in the page's wasm; in a wasm build of the unit tests it compiles (and fails at run time,
+// as every test that reads a fixture from disk does there).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub mod fs;
+mod limits;
+mod paths;
+mod read;
+mod subcharts;
+mod tar;
+mod text;
+mod zip;
+mod zip_directory;
 
-use crate::diagnostic::Diagnostic;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
 
-/// Limits on one input (defaults are at least Helm's own: 5 MiB per file, 100 MiB per chart).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    pub max_file_bytes: u64,
-    pub max_total_bytes: u64,
-    pub max_entries: usize,
-    pub max_path_len: usize,
-    /// How deep `charts/*.tgz` subcharts are opened.
-    pub max_archive_depth: usize,
-}
+use crate::diagnostic::{Range, Severity, Text};
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_file_bytes: 5 * 1024 * 1024,
-            max_total_bytes: 100 * 1024 * 1024,
-            max_entries: 10_000,
-            max_path_len: 1024,
-            max_archive_depth: 3,
-        }
-    }
-}
+pub use limits::Limits;
 
 /// One file of an input. `path` uses `/`, is relative, and has no `.`/`..` parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +60,8 @@ impl Source {
 pub struct Input {
     pub path: String,
     pub files: Vec<File>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// What kept it from being read completely, in the order met.
+    pub problems: Vec<Problem>,
     /// True when nothing at all could be read (the CLI exits 2).
     pub unreadable: bool,
 }
@@ -65,5 +69,28 @@ pub struct Input {
 /// Read a source into files. Archives inside a chart's `charts/` folder are opened too; their
 /// files appear under `<archive path>/<entry path>` (e.g. `app/charts/common-1.0.0.tgz/common/Chart.yaml`).
 pub fn load(source: Source, limits: &Limits) -> Input {
-    archive::load(source, limits)
+    read::load(source, limits)
+}
+
+/// Something that kept an input from being read completely: a skipped entry, a cut, a broken
+/// stream, a text file that is not clean UTF-8. `file` is `None` for the input as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: Option<String>,
+    pub range: Option<Range>,
+    pub severity: Severity,
+    pub message: Text,
+    pub help: Option<Text>,
+}
+
+impl Problem {
+    pub fn new(file: Option<&str>, severity: Severity, message: Text) -> Problem {
+        Problem {
+            file: file.map(str::to_string),
+            range: None,
+            severity,
+            message,
+            help: None,
+        }
+    }
 }

@@ -52,32 +52,9 @@ pub(crate) fn fixture(name: &str, prefix: &str) -> Input {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    let mut files = Vec::new();
-    let mut todo = vec![root.clone()];
-    while let Some(dir) = todo.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(&root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(File {
-                    path: format!("{prefix}{rel}"),
-                    data: std::fs::read(&path).unwrap(),
-                });
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Input {
-        path: name.into(),
-        files,
-        ..Default::default()
-    }
+    let mut input = crate::input::fs::read_folder(&root, prefix, &Default::default());
+    input.path = name.to_string(); // not the machine's absolute path, in messages and snapshots
+    input
 }
 
 /// The good project, as the tester's cases start from it.

@@ -1,6 +1,7 @@
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::diagnostic::Diagnostic;
+use crate::input::Input;
 use crate::rules::{Findings, InputScope};
 use crate::text;
 use crate::yaml::Problem;
@@ -49,8 +50,8 @@ declare_rule! {
 /// What went wrong reading the input, then the YAML limits met while each chart's files were
 /// parsed (reported under that chart).
 fn check(scope: &InputScope, out: &mut Findings) {
-    for d in &scope.input.diagnostics {
-        out.push(d.clone());
+    for d in findings(scope.input) {
+        out.push(d);
     }
     for chart in scope.charts {
         out.set_chart(Some(chart.name()));
@@ -96,20 +97,56 @@ fn yaml_limits(chart: &Chart, out: &mut Findings) {
     }
 }
 
-/// An `INPUT-001` finding about `file` (or the input as a whole when `None`).
-pub fn input_problem(file: Option<&str>, severity: Severity, message: Text) -> Diagnostic {
-    let mut d = Diagnostic::new(RULE.id, severity, message);
-    d.file = file.map(str::to_string);
-    d
+/// The input layer's problems (what kept an input from being read completely) as `INPUT-001`
+/// findings, in the order they were met.
+pub fn findings(input: &Input) -> Vec<Diagnostic> {
+    input
+        .problems
+        .iter()
+        .map(|p| {
+            let mut d = Diagnostic::new(RULE.id, p.severity, p.message.clone());
+            d.file = p.file.clone();
+            d.range = p.range;
+            d.help = p.help.clone();
+            d
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::tester::Tester;
+    use super::*;
+    use crate::diagnostic::{Range, Severity};
+    use crate::input::Problem;
+
+    #[test]
+    fn problems_become_input_001_findings_field_for_field() {
+        let mut p = Problem::new(Some("a/values.yaml"), Severity::Info, text!("en", "zh"));
+        p.range = Some(Range::point(2, 3));
+        p.help = Some(text!("help", "帮助"));
+        let whole = Problem::new(None, Severity::Error, text!("whole", "整体"));
+        let input = Input {
+            problems: vec![p, whole],
+            ..Input::default()
+        };
+        let d = findings(&input);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].rule, "INPUT-001");
+        assert_eq!(d[0].severity, Severity::Info);
+        assert_eq!(d[0].file.as_deref(), Some("a/values.yaml"));
+        assert_eq!(d[0].range, Some(Range::point(2, 3)));
+        assert_eq!(d[0].message, text!("en", "zh"));
+        assert_eq!(d[0].help, Some(text!("help", "帮助")));
+        assert_eq!(d[0].chart, None);
+        assert_eq!(
+            (d[1].file.as_deref(), d[1].range, d[1].help.as_ref()),
+            (None, None, None)
+        );
+    }
 
     /// The documented examples, and the snapshot of the failing ones.
     #[test]
     fn pass_and_fail() {
-        Tester::new(&super::RULE).test_and_snapshot();
+        crate::rules::tester::Tester::new(&super::RULE).test_and_snapshot();
     }
 }

@@ -1,0 +1,92 @@
+//! `ecplint check`: read every PATH into one workspace, check it (each input, then the config
+//! previews that see every chart of the run), and render the report.
+
+use crate::args::{use_color, Flags, Format, Usage};
+use crate::emit;
+use ecplint::input::fs::read_path;
+use ecplint::input::Limits;
+use ecplint::output::{self, InputView};
+use ecplint::workspace::Event;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+pub fn run(flags: &Flags) -> Result<ExitCode, Usage> {
+    let format = match flags.format {
+        None | Some(Format::Text) => Format::Text,
+        Some(Format::Json) => Format::Json,
+        Some(Format::Sarif) => Format::Sarif,
+        Some(Format::Markdown) => {
+            return Err(Usage("`check` writes --format text, json or sarif".into()))
+        }
+    };
+    if flags.positional.is_empty() {
+        return Err(Usage("`check` needs at least one PATH".into()));
+    }
+    Ok(check(&flags.positional, format, flags))
+}
+
+fn check(paths: &[OsString], format: Format, flags: &Flags) -> ExitCode {
+    let limits = Limits::default();
+    let mut workspace = ecplint::Workspace::new(ecplint::Options {
+        known_categories: flags.categories.clone(),
+        ..Default::default()
+    });
+    let mut displays = Vec::with_capacity(paths.len());
+    let mut read_times = Vec::with_capacity(paths.len());
+    for p in paths {
+        let t0 = Instant::now();
+        let l = read_path(&PathBuf::from(p), &limits);
+        read_times.push(t0.elapsed());
+        displays.push(l.display);
+        workspace.add_input(l.input);
+    }
+    let report = workspace.check_with(|event| {
+        if flags.timings {
+            let line = match event {
+                Event::Checked {
+                    index,
+                    name,
+                    files,
+                    load,
+                    check,
+                } => format!(
+                    "timing: {}: read+load {:.2} ms, check {:.2} ms, {files} files",
+                    output::sanitize(name),
+                    (read_times[index] + load).as_secs_f64() * 1e3,
+                    check.as_secs_f64() * 1e3,
+                ),
+                Event::Catalog { time } => format!(
+                    "timing: catalog (config previews) {:.2} ms",
+                    time.as_secs_f64() * 1e3
+                ),
+                Event::Input { .. } => return Ok(()),
+            };
+            let _ = writeln!(std::io::stderr(), "{line}");
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let Ok(report) = report;
+    let views: Vec<InputView> = (0..workspace.len())
+        .map(|i| InputView {
+            files: workspace.input(i).map_or(&[][..], |input| &input.files),
+            display: displays[i].as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+        })
+        .collect();
+    let out = match format {
+        Format::Json => report.to_json() + "\n",
+        Format::Sarif => output::sarif::render(&report, &views, flags.lang) + "\n",
+        _ => output::text::render(
+            &report,
+            &views,
+            &output::text::TextOptions {
+                lang: flags.lang,
+                color: use_color(flags.color),
+            },
+        ),
+    };
+    emit(&out);
+    ExitCode::from(report.exit_code() as u8)
+}
