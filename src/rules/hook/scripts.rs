@@ -443,7 +443,9 @@ mod tests {
         assert_eq!(got, want, "{got:#?}");
     }
 
-    /// Pathological scripts: every rule answers, quickly, without panicking.
+    /// Pathological scripts: every rule answers without panicking, and without a runaway (the bound
+    /// catches a hang or a quadratic walk, not speed: that is for the benches; a debug build of
+    /// all the rules takes well under a second per script on a quiet machine).
     #[test]
     fn hostile_scripts() {
         let mut rng = 0x2545_f491_4f6c_dd1du64;
@@ -486,7 +488,7 @@ mod tests {
             let _ = run(&input, &Default::default());
             let took = started.elapsed();
             assert!(
-                took < std::time::Duration::from_secs(5),
+                took < std::time::Duration::from_secs(20),
                 "{took:?} for {:?}",
                 String::from_utf8_lossy(&script[..script.len().min(40)])
             );
