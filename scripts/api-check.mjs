@@ -1,6 +1,6 @@
 // Checks the built JavaScript API (www/pkg/ecplint.js + ecplint_bg.wasm) in node, through the very
 // glue code the page uses: `node --test scripts/api-check.mjs` (scripts/test.sh runs it after a
-// build). tests/wasm.rs covers the Rust side in depth; this covers what wasm-bindgen generated.
+// build). crates/ecplint-wasm/tests/wasm.rs covers the Rust side in depth; this covers what wasm-bindgen generated.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
