@@ -23,7 +23,7 @@ wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/ecplint_wasm.wasm #
 [[ -f "$wasm" ]] || die "cargo did not produce $wasm"
 
 # 2. JS bindings: an ES module for <script type="module"> and workers, no bundler.
-say "wasm-bindgen --target web --out-dir www/pkg --no-typescript"
+say "wasm-bindgen --target web --out-dir www/pkg --out-name ecplint --no-typescript"
 rm -rf target/pkg.tmp
 mkdir -p target
 wasm-bindgen --target web --out-dir target/pkg.tmp --out-name ecplint --no-typescript "$wasm"
