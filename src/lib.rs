@@ -21,6 +21,7 @@ pub mod output;
 pub mod report;
 pub mod rules;
 pub mod suggest;
+pub mod work;
 pub mod workspace;
 pub mod yaml;
 

@@ -10,6 +10,7 @@ use crate::input::{self, File, Input, Source};
 use crate::navigation::{self, Console, Styles, View};
 use crate::report::{ChartReport, FileEntry, InputReport, Report};
 use crate::rules::{self, InputScope, ALL};
+use crate::work::Budget;
 use std::convert::Infallible;
 use std::time::Duration;
 
@@ -95,6 +96,12 @@ pub struct Workspace {
     /// The user inputs of the last config preview, read once.
     config_inputs: Option<(Overrides, Prepared)>,
     stats: Stats,
+    /// What reading and parsing the inputs may cost, over the workspace's life: inputs are
+    /// parsed once, so this spending is never given back.
+    load_budget: Budget,
+    /// Bytes of the inputs read so far: each view (a check, a preview) gets a budget of its own
+    /// in proportion, so that checking again and again never runs it out.
+    loaded_bytes: u64,
 }
 
 impl Workspace {
@@ -196,10 +203,18 @@ impl Workspace {
             Some(Given::Read(input)) => input,
             None => unreachable!("an input is either pending or loaded"),
         };
-        let mut loaded = Loaded::discover(input);
+        let bytes = input_bytes(&input);
+        self.loaded_bytes += bytes;
+        self.load_budget.grow(bytes);
+        let mut loaded = self.load_budget.spend_within(|| Loaded::discover(input));
         loaded.set_known_categories(&self.options.known_categories);
         slot.loaded = Some(loaded);
         self.stats.loads += 1;
+    }
+
+    /// The budget of one view of the inputs read so far.
+    fn view_budget(&self) -> Budget {
+        Budget::for_input_bytes(self.loaded_bytes)
     }
 
     fn load_all(&mut self) {
@@ -225,6 +240,7 @@ impl Workspace {
         mut on_event: impl FnMut(Event) -> Result<(), E>,
     ) -> Result<Report, E> {
         let total = self.inputs.len();
+        let mut budget = Budget::for_input_bytes(0);
         for index in 0..total {
             let name = &self.inputs[index].name;
             on_event(Event::Input { index, total, name })?;
@@ -233,9 +249,10 @@ impl Workspace {
             let load = elapsed(started);
             let slot = &mut self.inputs[index];
             let loaded = slot.loaded.as_ref().expect("loaded just above");
+            budget.grow(input_bytes(loaded.input()));
             let started = clock();
             if slot.report.is_none() {
-                slot.report = Some(input_report(loaded));
+                slot.report = Some(budget.spend_within(|| input_report(loaded)));
                 self.stats.checks += 1;
             }
             on_event(Event::Checked {
@@ -252,7 +269,7 @@ impl Workspace {
             .iter()
             .filter_map(|s| s.report.clone())
             .collect();
-        self.catalog_pass(&mut reports);
+        budget.spend_within(|| self.catalog_pass(&mut reports));
         on_event(Event::Catalog {
             time: elapsed(started),
         })?;
@@ -318,7 +335,10 @@ impl Workspace {
         let catalog = self.catalog.as_ref().expect("built by catalog()");
         let chart = catalog.find(index, chart_name)?;
         let (_, prepared) = self.config_inputs.as_ref().expect("set just above");
-        Some(catalog.preview(chart, prepared))
+        Some(
+            self.view_budget()
+                .spend_within(|| catalog.preview(chart, prepared)),
+        )
     }
 
     /// Every chart of every input as config previews see them (built once after inputs change).
@@ -326,9 +346,11 @@ impl Workspace {
         if self.catalog.is_none() {
             self.load_all();
             let mut catalog = Catalog::default();
-            for (i, loaded) in self.all_loaded().enumerate() {
-                catalog.add_charts(i, loaded.charts(), false);
-            }
+            self.view_budget().spend_within(|| {
+                for (i, loaded) in self.all_loaded().enumerate() {
+                    catalog.add_charts(i, loaded.charts(), false);
+                }
+            });
             self.catalog = Some(catalog);
         }
         self.catalog.as_ref().expect("built just above")
@@ -362,6 +384,10 @@ impl Workspace {
         let pictures = navigation::embedded_pictures(&inputs);
         navigation::render_document(&console.view(view), lang, &pictures, styles)
     }
+}
+
+fn input_bytes(input: &Input) -> u64 {
+    input.files.iter().map(|f| f.data.len() as u64).sum()
 }
 
 fn scope(loaded: &Loaded) -> InputScope<'_> {

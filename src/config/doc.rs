@@ -110,6 +110,13 @@ pub fn yaml_problems(yaml: &Yaml, input: InputKind, file: &str, errors: &mut Vec
                     "值超过 {limit} 个（展开别名后）：其余部分未读取"
                 ),
             ),
+            Problem::BudgetSpent { total_nodes, .. } => (
+                Severity::Error,
+                text!(
+                    "the run's budget of {total_nodes} YAML nodes is spent: the rest is not read",
+                    "本次运行的 {total_nodes} 个 YAML 节点预算已用完：其余部分未读取"
+                ),
+            ),
             Problem::UnknownAlias { .. } => (
                 Severity::Error,
                 text!(

@@ -7,16 +7,17 @@
 //! - Helm then applies that configuration over the chart's values.yaml ([`coalesce`]): the same,
 //!   except that a `null` deletes the key from values.yaml (Helm's `coalesceValues`).
 
-use super::tree::{Kind, Tree};
+use super::tree::{KeyIndex, Kind, Tree};
 use super::{DiffEntry, DiffKind, Layer, Provenance};
 
 /// Lay `top` over `base`: maps merge key by key, anything else replaces.
 pub fn overlay(base: &mut Tree, top: &Tree) {
     if let (Kind::Map(b), Kind::Map(t)) = (&mut base.kind, &top.kind) {
+        let mut index = KeyIndex::of(b);
         for (k, tv) in t {
-            match b.iter_mut().find(|(bk, _)| bk == k) {
-                Some((_, bv)) => overlay(bv, tv),
-                None => b.push((k.clone(), tv.clone())),
+            match index.find(b, k) {
+                Some(i) => overlay(&mut b[i].1, tv),
+                None => index.push(b, k.clone(), tv.clone()),
             }
         }
     } else {
@@ -28,15 +29,24 @@ pub fn overlay(base: &mut Tree, top: &Tree) {
 /// [`overlay`], but a `null` in `top` removes the key from `base`.
 pub fn coalesce(base: &mut Tree, top: &Tree) {
     if let (Kind::Map(b), Kind::Map(t)) = (&mut base.kind, &top.kind) {
+        let mut index = KeyIndex::of(b);
+        let mut removed = vec![false; b.len()];
         for (k, tv) in t {
-            match b.iter().position(|(bk, _)| bk == k) {
-                Some(i) if tv.is_null() => {
-                    b.remove(i);
-                }
+            match index.find(b, k) {
+                Some(i) if tv.is_null() => removed[i] = true,
                 Some(i) => coalesce(&mut b[i].1, tv),
-                None => b.push((k.clone(), tv.clone())),
+                None => {
+                    index.push(b, k.clone(), tv.clone());
+                    removed.push(false);
+                }
             }
         }
+        // Removed at the end, in one pass: removing one at a time would shift the index.
+        let mut position = 0;
+        b.retain(|_| {
+            position += 1;
+            !removed[position - 1]
+        });
     } else {
         *base = top.clone();
     }
@@ -132,14 +142,15 @@ fn diff_at(
     match (old, new) {
         (Some(o), Some(n)) => match (&o.kind, &n.kind) {
             (Kind::Map(om), Kind::Map(nm)) if !(om.is_empty() && nm.is_empty()) => {
+                let (old_index, new_index) = (KeyIndex::of(om), KeyIndex::of(nm));
                 for (k, nv) in nm {
                     keys.push(k.clone());
-                    let ov = om.iter().find(|(ok, _)| ok == k).map(|(_, v)| v);
+                    let ov = old_index.find(om, k).map(|i| &om[i].1);
                     diff_at(keys, ov, Some(nv), out);
                     keys.pop();
                 }
                 for (k, ov) in om {
-                    if !nm.iter().any(|(nk, _)| nk == k) {
+                    if new_index.find(nm, k).is_none() {
                         keys.push(k.clone());
                         diff_at(keys, Some(ov), None, out);
                         keys.pop();

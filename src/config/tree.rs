@@ -8,6 +8,7 @@ use super::Layer;
 use crate::yaml::{self, Kind as YKind};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 
 /// Where a node came from: its layer, and the 1-based line in that layer's file (0: unknown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +74,7 @@ impl Tree {
             ),
             YKind::Map(entries) => {
                 let mut out: Vec<(String, Tree)> = Vec::with_capacity(entries.len());
+                let mut index = KeyIndex::default();
                 for e in entries {
                     let key = e.key.key_string();
                     let value = Tree::from_yaml_at(
@@ -81,10 +83,10 @@ impl Tree {
                         line_of(e.key.range.start.line),
                         line_of,
                     );
-                    // A repeated key (Helm refuses it, PyYAML keeps the last): the last one wins.
-                    match out.iter_mut().find(|(k, _)| *k == key) {
-                        Some(slot) => slot.1 = value,
-                        None => out.push((key, value)),
+                    // A repeated key (Helm 3 keeps the last value): the last one wins.
+                    match index.find(&out, &key) {
+                        Some(i) => out[i].1 = value,
+                        None => index.push(&mut out, key, value),
                     }
                 }
                 Kind::Map(out)
@@ -146,12 +148,10 @@ impl Tree {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_value(y))
             }
             (Kind::Map(a), Kind::Map(b)) => {
+                let index = KeyIndex::of(b);
                 a.len() == b.len()
-                    && a.iter().all(|(k, v)| {
-                        b.iter()
-                            .find(|(k2, _)| k2 == k)
-                            .is_some_and(|(_, v2)| v.same_value(v2))
-                    })
+                    && a.iter()
+                        .all(|(k, v)| index.find(b, k).is_some_and(|i| v.same_value(&b[i].1)))
             }
             _ => false,
         }
@@ -164,6 +164,62 @@ impl Tree {
             Kind::Map(m) => m.iter().map(|(_, t)| t.size()).sum(),
             _ => 0,
         }
+    }
+}
+
+/// Finds a key among a map's entries: by scanning while the map is small, through a hash index
+/// once it is not, so that building, merging or comparing a map of n keys costs O(n), not O(n²)
+/// (a values.yaml of 300,000 keys is an input we must survive).
+#[derive(Default)]
+pub struct KeyIndex {
+    positions: Option<HashMap<String, usize>>,
+}
+
+impl KeyIndex {
+    /// Maps this small are scanned: cheaper than hashing, and most maps of a chart are small.
+    const SCAN_UP_TO: usize = 16;
+
+    /// An index over the entries of `map`, as it is now.
+    pub fn of(map: &[(String, Tree)]) -> KeyIndex {
+        let mut index = KeyIndex::default();
+        if map.len() > Self::SCAN_UP_TO {
+            index.build(map);
+        }
+        index
+    }
+
+    fn build(&mut self, map: &[(String, Tree)]) {
+        let mut positions = HashMap::with_capacity(map.len());
+        for (i, (k, _)) in map.iter().enumerate() {
+            positions.insert(k.clone(), i);
+        }
+        self.positions = Some(positions);
+    }
+
+    /// The position of `key` in `map` (the map this index was made for, with only
+    /// [`KeyIndex::push`] having changed it since).
+    pub fn find(&self, map: &[(String, Tree)], key: &str) -> Option<usize> {
+        match &self.positions {
+            Some(positions) => positions.get(key).copied(),
+            None => map.iter().position(|(k, _)| k == key),
+        }
+    }
+
+    /// Append an entry to `map`, keeping the index right.
+    pub fn push(&mut self, map: &mut Vec<(String, Tree)>, key: String, value: Tree) {
+        match &mut self.positions {
+            Some(positions) => {
+                positions.insert(key.clone(), map.len());
+            }
+            None if map.len() >= Self::SCAN_UP_TO => {
+                self.build(map);
+                if let Some(positions) = &mut self.positions {
+                    positions.insert(key.clone(), map.len());
+                }
+            }
+            None => {}
+        }
+        map.push((key, value));
     }
 }
 

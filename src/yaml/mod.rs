@@ -86,6 +86,8 @@ pub enum Problem {
     TooManyNodes { range: Range, limit: usize },
     /// An alias names no anchor defined before it.
     UnknownAlias { range: Range },
+    /// The run's work budget ([`crate::work`]) was spent here: the rest of the text is not read.
+    BudgetSpent { range: Range, total_nodes: u64 },
 }
 
 impl Problem {
@@ -94,7 +96,8 @@ impl Problem {
             Problem::Syntax { range, .. }
             | Problem::TooDeep { range, .. }
             | Problem::TooManyNodes { range, .. }
-            | Problem::UnknownAlias { range } => *range,
+            | Problem::UnknownAlias { range }
+            | Problem::BudgetSpent { range, .. } => *range,
             Problem::DuplicateKey { second, .. } => *second,
         }
     }
@@ -105,6 +108,8 @@ impl Problem {
 pub struct Yaml {
     pub docs: Vec<Node>,
     pub problems: Vec<Problem>,
+    /// Nodes built, aliases expanded (what the text cost the run's work budget).
+    pub nodes: usize,
 }
 
 impl Yaml {
@@ -143,13 +148,41 @@ struct Open {
     flow: bool,
 }
 
-/// Parse a YAML text. Never panics; every problem is in `Yaml::problems`.
+/// Parse a YAML text. Never panics; every problem is in `Yaml::problems`. Inside a run, the
+/// nodes built are counted against its work budget ([`crate::work`]), which may cut the text.
 ///
 /// go-yaml (and so Helm) accepts flow collections whose continuation lines are indented less
 /// than YAML 1.2 requires (`args: [` … `]` with the `]` under `args`); saphyr-parser rejects them
 /// with "invalid indentation". Such a line is indented a little and the text parsed again, and
 /// the columns on it are moved back, so what Helm reads parses here too.
 pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
+    let budget = crate::work::current();
+    let run_left = budget.map_or(usize::MAX, |b| {
+        usize::try_from(b.nodes_left()).unwrap_or(usize::MAX)
+    });
+    let mut yaml = parse_within(
+        text,
+        YamlLimits {
+            max_nodes: limits.max_nodes.min(run_left),
+            ..limits
+        },
+    );
+    crate::work::spend_nodes(yaml.nodes as u64);
+    if let Some(budget) = budget.filter(|_| run_left < limits.max_nodes) {
+        // The cut came from the run's budget, not from this text's own limit.
+        for p in &mut yaml.problems {
+            if let Problem::TooManyNodes { range, .. } = *p {
+                *p = Problem::BudgetSpent {
+                    range,
+                    total_nodes: budget.total_nodes(),
+                };
+            }
+        }
+    }
+    yaml
+}
+
+fn parse_within(text: &str, limits: YamlLimits) -> Yaml {
     const MAX_REINDENTS: usize = 64;
     let mut patched: Option<String> = None;
     let mut shifts: Vec<(usize, usize)> = Vec::new();
@@ -230,7 +263,8 @@ fn shift_columns_back(yaml: &mut Yaml, shifts: &[(usize, usize)]) {
             Problem::Syntax { range, .. }
             | Problem::TooDeep { range, .. }
             | Problem::TooManyNodes { range, .. }
-            | Problem::UnknownAlias { range } => {
+            | Problem::UnknownAlias { range }
+            | Problem::BudgetSpent { range, .. } => {
                 fix(&mut range.start);
                 fix(&mut range.end);
             }
@@ -261,6 +295,7 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                 let p = pos(e.marker());
                 let in_flow = stack.iter().any(|o| o.flow);
                 if in_flow && e.info().starts_with("invalid indentation") {
+                    out.nodes = nodes;
                     return (out, Some(p.line));
                 }
                 let range = Range {
@@ -321,6 +356,7 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                             range,
                             limit: limits.max_nodes,
                         });
+                        out.nodes = nodes;
                         return (out, None);
                     }
                     let mut copy = target.clone();
@@ -360,6 +396,7 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                         range,
                         limit: limits.max_nodes,
                     });
+                    out.nodes = nodes;
                     return (out, None);
                 }
                 continue;
@@ -404,6 +441,7 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
         };
         attach(&mut stack, &mut out, node, 0, &mut anchors);
     }
+    out.nodes = nodes;
     (out, None)
 }
 

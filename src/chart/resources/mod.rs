@@ -267,11 +267,12 @@ pub fn compute(chart: &Chart) -> Computation {
     if let Some(values) = &chart.values {
         // A document cut short (syntax error, alias expansion over the budget) would give
         // partial, arbitrary figures: nothing is summed then.
-        let cut = values
-            .yaml
-            .problems
-            .iter()
-            .any(|p| matches!(p, Problem::Syntax { .. } | Problem::TooManyNodes { .. }));
+        let cut = values.yaml.problems.iter().any(|p| {
+            matches!(
+                p,
+                Problem::Syntax { .. } | Problem::TooManyNodes { .. } | Problem::BudgetSpent { .. }
+            )
+        });
         if !cut {
             values_read = true;
             if let Some(root) = values.root() {

@@ -91,6 +91,20 @@ fn yaml_limits(chart: &Chart, out: &mut Findings) {
                         "减少嵌套的别名（`*name`）；Helm 读取它会耗费数分钟和数 GB 内存"
                     ));
                 }
+                Problem::BudgetSpent { range, total_nodes } => {
+                    out.report(
+                        &file.path,
+                        Some(*range),
+                        text!(
+                            "the run's budget of {total_nodes} YAML nodes (all files of all inputs, aliases expanded) is spent: this file is not read past here",
+                            "本次运行的 YAML 节点预算（所有输入的所有文件合计，展开别名后）{total_nodes} 个已用完：此文件在此处之后未被读取"
+                        ),
+                    )
+                    .help(text!(
+                        "the files read before this one built that many nodes, most likely through aliases (`*name`) that multiply far beyond their size; remove those aliases, or check fewer inputs at once",
+                        "在此之前读取的文件已构建了这么多节点，多半是别名（`*name`）展开远超其大小所致；请删除这些别名，或减少一次检查的输入"
+                    ));
+                }
                 _ => {}
             }
         }
