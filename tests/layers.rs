@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Top-level modules of `src/`, bottom first. A module may import from lower layers only.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "suggest"],
+    &["diagnostic", "suggest", "work"],
     &["yaml"],
     &["input", "mako"],
     &["chart"],
