@@ -1,5 +1,6 @@
 //! The work budget of one run: how many YAML nodes (after alias expansion) all the files of all
-//! the inputs of a run may build together.
+//! the inputs of a run may build together, and how many steps the work an input can multiply
+//! may take (comparing names for "did you mean"; later, template steps).
 //!
 //! Each YAML text has its own cap ([`crate::yaml::YamlLimits`]), but a small archive can hold
 //! many small alias bombs, each just under it (20 charts × 6 files took 38 s). The run's budget
@@ -18,6 +19,10 @@ pub const BASE_NODES: u64 = 2_000_000;
 /// Nodes the run may build per byte of input besides: real YAML holds about one node per five
 /// to ten bytes, so this leaves room for honest anchors and aliases but not for bombs.
 pub const NODES_PER_BYTE: u64 = 10;
+/// Steps every run may take (a step: about one comparison of two characters; 10⁸ take a
+/// fraction of a second), and per byte of input besides.
+pub const BASE_STEPS: u64 = 100_000_000;
+pub const STEPS_PER_BYTE: u64 = 100;
 
 thread_local! {
     /// The budget of the run in progress on this thread; `None` outside a run.
@@ -29,6 +34,7 @@ thread_local! {
 pub struct Budget {
     nodes_left: u64,
     total: u64,
+    steps_left: u64,
 }
 
 impl Default for Budget {
@@ -41,13 +47,21 @@ impl Default for Budget {
 impl Budget {
     /// The budget of a run whose inputs hold `input_bytes` bytes.
     pub fn for_input_bytes(input_bytes: u64) -> Budget {
-        Budget::of_nodes(BASE_NODES.saturating_add(input_bytes.saturating_mul(NODES_PER_BYTE)))
+        let mut budget = Budget {
+            nodes_left: BASE_NODES,
+            total: BASE_NODES,
+            steps_left: BASE_STEPS,
+        };
+        budget.grow(input_bytes);
+        budget
     }
 
+    /// A budget of `total` nodes (and the base steps).
     pub fn of_nodes(total: u64) -> Budget {
         Budget {
             nodes_left: total,
             total,
+            steps_left: BASE_STEPS,
         }
     }
 
@@ -56,6 +70,8 @@ impl Budget {
         let more = input_bytes.saturating_mul(NODES_PER_BYTE);
         self.nodes_left = self.nodes_left.saturating_add(more);
         self.total = self.total.saturating_add(more);
+        let steps = input_bytes.saturating_mul(STEPS_PER_BYTE);
+        self.steps_left = self.steps_left.saturating_add(steps);
     }
 
     pub fn nodes_left(&self) -> u64 {
@@ -92,6 +108,20 @@ pub fn current() -> Option<Budget> {
 /// Nodes the run in progress may still build (`None` outside a run).
 pub fn nodes_left() -> Option<u64> {
     current().map(|b| b.nodes_left)
+}
+
+/// Take `steps` from the run in progress: false (and nothing taken) when it has fewer left, so
+/// that the caller skips the work. Outside a run, always true.
+pub fn take_steps(steps: u64) -> bool {
+    CURRENT.with(|current| match current.get() {
+        None => true,
+        Some(budget) if budget.steps_left < steps => false,
+        Some(mut budget) => {
+            budget.steps_left -= steps;
+            current.set(Some(budget));
+            true
+        }
+    })
 }
 
 /// Count `nodes` built against the run in progress, if any.
@@ -132,6 +162,18 @@ mod tests {
             assert_eq!(inner.nodes_left(), 3);
             assert_eq!(nodes_left(), Some(10));
         });
+    }
+
+    #[test]
+    fn steps_are_refused_once_spent_and_free_outside_a_run() {
+        let mut budget = Budget::for_input_bytes(0);
+        budget.spend_within(|| {
+            assert!(take_steps(BASE_STEPS - 1));
+            assert!(!take_steps(2));
+            assert!(take_steps(1));
+            assert!(!take_steps(1));
+        });
+        assert!(take_steps(u64::MAX));
     }
 
     #[test]

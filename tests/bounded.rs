@@ -52,6 +52,12 @@ fn a_mapping_of_300_000_keys() {
 }
 
 #[test]
+fn merge_keys_over_100_000_keys() {
+    let input = run_one("merge", shapes::wide_merge(100_000));
+    assert!(errors(&input).is_empty(), "{:#?}", errors(&input));
+}
+
+#[test]
 fn a_list_of_100_000_maps_and_a_scalar_of_4_mib() {
     let input = run_one("list", shapes::long_list(100_000));
     assert!(errors(&input).is_empty(), "{:#?}", errors(&input));
@@ -99,4 +105,18 @@ fn two_hundred_charts_in_one_archive_and_as_many_inputs() {
         .collect();
     let report = run("inputs", sources);
     assert_eq!(report.inputs.len(), 200);
+}
+
+#[test]
+fn navigation_of_20_000_items_and_config_helpers_of_50_000_keys() {
+    let input = run_one("nav", shapes::wide_navigation(20_000));
+    assert!(errors(&input).is_empty(), "{:#?}", errors(&input));
+    let input = run_one("config", shapes::wide_config_helpers(50_000));
+    assert!(errors(&input).is_empty(), "{:#?}", errors(&input));
+}
+
+#[test]
+fn five_thousand_templates() {
+    let input = run_one("templates", shapes::many_templates(5_000));
+    assert!(errors(&input).is_empty(), "{:#?}", errors(&input));
 }

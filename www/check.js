@@ -10,6 +10,45 @@ import { knownCategories } from './settings.js';
 
 let current = 0; // id of the check in flight
 
+// The watchdog: the worker cannot speak while the engine is busy with one input, so the page
+// times each input itself. Past SLOW_AFTER_MS it says which input it is on and for how long,
+// next to Cancel (which replaces the worker). `window.ecplintWatchdogMs` overrides the delay
+// (the end-to-end tests use it).
+const SLOW_AFTER_MS = 3000;
+const onInput = { name: '', since: 0 };
+let watchdog = 0;
+
+function onInputNow(name) {
+  if (name === onInput.name) return;
+  onInput.name = name;
+  onInput.since = performance.now();
+  $('progress-slow').hidden = true;
+}
+
+function secondsOnInput() {
+  const s = (performance.now() - onInput.since) / 1000;
+  return s < 10 ? s.toFixed(1) : String(Math.round(s));
+}
+
+function startWatchdog(firstName) {
+  stopWatchdog();
+  onInput.name = '';
+  onInputNow(firstName);
+  watchdog = setInterval(() => {
+    const after = window.ecplintWatchdogMs ?? SLOW_AFTER_MS;
+    if (performance.now() - onInput.since < after) return;
+    const slow = $('progress-slow');
+    slow.textContent = t('progress.slow', { name: onInput.name, s: secondsOnInput() });
+    slow.hidden = false;
+  }, 250);
+}
+
+function stopWatchdog() {
+  clearInterval(watchdog);
+  watchdog = 0;
+  $('progress-slow').hidden = true;
+}
+
 export async function runCheck(items) {
   if (!items.length) {
     hideProgress();
@@ -32,13 +71,18 @@ export async function runCheck(items) {
     return;
   }
   const kinds = items.map((i) => i.kind);
+  startWatchdog(items[0].name);
   const { id, reply } = send({ type: 'check', items, lang: getLang(), categories: knownCategories() }, (m) => {
     if (m.id !== current) return;
     const frac = m.total ? Math.min(1, m.done / m.total) : 0;
-    if (m.phase === 'read') showProgress(t('progress.reading', { name: m.name }), `${Math.min(m.total, Math.floor(m.done) + 1)} / ${m.total}`, 0.2 * frac);
-    else if (m.phase === 'check') {
+    if (m.phase === 'read') {
+      onInputNow(m.name);
+      showProgress(t('progress.reading', { name: m.name }), `${Math.min(m.total, Math.floor(m.done) + 1)} / ${m.total}`, 0.2 * frac);
+    } else if (m.phase === 'check') {
       const name = m.name || items[Math.min(items.length - 1, m.done)]?.name || '';
-      showProgress(m.done >= m.total ? t('progress.finishing') : t('progress.checking', { name }), `${Math.min(m.total, m.done + (m.done < m.total ? 1 : 0))} / ${m.total}`, 0.2 + 0.8 * frac);
+      const finishing = m.done >= m.total;
+      onInputNow(finishing ? t('progress.finishing') : name);
+      showProgress(finishing ? t('progress.finishing') : t('progress.checking', { name }), `${Math.min(m.total, m.done + (m.done < m.total ? 1 : 0))} / ${m.total}`, 0.2 + 0.8 * frac);
     } else showProgress(t('progress.finishing'), '', 1);
   });
   current = id;
@@ -46,6 +90,7 @@ export async function runCheck(items) {
     const { report, ms } = await reply;
     if (current !== id) return;
     current = 0;
+    stopWatchdog();
     hideProgress();
     showReport(report, { ms, kinds });
     $('results').focus({ preventScroll: true });
@@ -53,6 +98,7 @@ export async function runCheck(items) {
   } catch (e) {
     if (current !== id) return; // cancelled or superseded
     current = 0;
+    stopWatchdog();
     hideProgress();
     notice(t('error.check', { msg: e.message || String(e) }), 'error');
     restartWorker(); // the module may be in a bad state after a trap
@@ -63,8 +109,10 @@ function cancelCheck() {
   if (!current) return;
   current = 0;
   restartWorker();
+  const on = { name: onInput.name, s: secondsOnInput() };
+  stopWatchdog();
   hideProgress();
-  notice(t('progress.cancelled'), 'info');
+  notice(on.name ? t('progress.cancelledOn', on) : t('progress.cancelled'), 'info');
 }
 
 export function initCheck() {

@@ -36,6 +36,8 @@ export const DICT = {
     'progress.fetching': 'Fetching the sample…',
     'progress.cancel': 'Cancel',
     'progress.cancelled': 'Check cancelled.',
+    'progress.slow': '{name} has taken {s} s so far. Cancel stops the check; the page keeps working.',
+    'progress.cancelledOn': 'Check cancelled on {name}, after {s} s on it.',
     'progress.label': 'Progress',
 
     'sev.error': { one: 'error', other: 'errors' },
@@ -287,6 +289,8 @@ export const DICT = {
     'progress.fetching': '正在获取示例…',
     'progress.cancel': '取消',
     'progress.cancelled': '已取消校验。',
+    'progress.slow': '{name} 已耗时 {s} 秒。点击“取消”可停止校验，页面仍可继续使用。',
+    'progress.cancelledOn': '已取消校验：当时正在校验 {name}（已耗时 {s} 秒）。',
     'progress.label': '进度',
 
     'sev.error': '错误',

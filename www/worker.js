@@ -81,16 +81,10 @@ async function check({ id, items, lang, categories }) {
     }
     done++;
   }
-  let last = 0;
   const report = ws.check(
-    (d, tot, name) => {
-      const now = performance.now();
-      // throttle: the callback may fire per file
-      if (now - last > 30 || d === 0 || d >= tot) {
-        last = now;
-        postMessage({ type: 'progress', id, phase: 'check', done: d, total: tot, name: name ?? '' });
-      }
-    },
+    // Called before each input, never throttled: if an input holds the engine, the page's
+    // watchdog must know which one it is.
+    (d, tot, name) => postMessage({ type: 'progress', id, phase: 'check', done: d, total: tot, name: name ?? '' }),
     { lang: lang === 'zh' ? 'zh' : 'en', categories: Array.isArray(categories) ? categories : [] },
   );
   postMessage({ type: 'progress', id, phase: 'report', done: 1, total: 1, name: '' });

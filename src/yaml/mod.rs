@@ -512,9 +512,10 @@ fn apply_merges(entries: &mut Vec<Entry>) {
             own.push(e);
         }
     }
+    let mut keys: std::collections::HashSet<String> =
+        own.iter().map(|e| e.key.key_string()).collect();
     for m in merged {
-        let k = m.key.key_string();
-        if !own.iter().any(|e| e.key.key_string() == k) {
+        if keys.insert(m.key.key_string()) {
             own.push(m);
         }
     }

@@ -384,7 +384,7 @@ describe('ecplint page', () => {
     assertClean();
   });
 
-  test('cancel: a running check can be cancelled and the page checks again afterwards', async (t) => {
+  test('cancel: the watchdog names the input a long check is on, Cancel stops it and the page checks again afterwards', async (t) => {
     if (!existsSync(CORPUS)) return t.skip('no ../shared/corpus');
     const { page, assertClean } = await openPage(browser, server, t);
     const archives = [];
@@ -396,9 +396,16 @@ describe('ecplint page', () => {
       }
     })(CORPUS);
     const files = archives.slice(0, 120).map((p) => ({ name: p.split('/').pop(), data: readFileSync(p) }));
+    // the watchdog speaks at once here (3 s in real use): which input, for how long, and Cancel
+    await page.evaluate(() => { window.ecplintWatchdogMs = 0; });
     await dropFiles(page, files);
+    const slow = page.locator('#progress-slow');
+    await slow.waitFor({ state: 'visible' });
+    assert.match(await slow.textContent(), /\S+\.tgz has taken [\d.]+ s so far\. Cancel stops the check/);
     await page.locator('#cancel').click();
     await page.locator('#notice[data-kind="info"]').waitFor();
+    assert.match(await page.textContent('#notice-text'), /^Check cancelled on \S+\.tgz, after [\d.]+ s on it\.$/);
+    assert.equal(await slow.isHidden(), true);
     assert.equal(await page.isHidden('#progress'), true);
     assert.equal(await page.evaluate(() => window.ecplintReport), null);
     await trySample(page);

@@ -4,6 +4,7 @@ use crate::rules::nav::items::{self, Level};
 use crate::rules::Findings;
 use crate::text;
 use crate::yaml::Node;
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -84,7 +85,8 @@ fn check(chart: &Chart, out: &mut Findings) {
             (l, _) => l.key().to_string(),
         };
         for field in ["order", "url", "proId"] {
-            let mut seen: Vec<(String, String, usize)> = Vec::new();
+            // value → (first item's key, its line)
+            let mut seen: HashMap<String, (String, usize)> = HashMap::new();
             for item in &group.items {
                 let Some(node) = item.get(field) else {
                     continue;
@@ -93,7 +95,7 @@ fn check(chart: &Chart, out: &mut Findings) {
                     continue;
                 };
                 let key = item.key();
-                if let Some((_, first, line)) = seen.iter().find(|(v, _, _)| *v == value) {
+                if let Some((first, line)) = seen.get(&value) {
                     out.report(
                         &file.path,
                         Some(node.range),
@@ -117,7 +119,7 @@ fn check(chart: &Chart, out: &mut Findings) {
                         ),
                     });
                 } else {
-                    seen.push((value, key, node.range.start.line));
+                    seen.insert(value, (key, node.range.start.line));
                 }
             }
         }

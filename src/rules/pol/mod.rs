@@ -77,12 +77,7 @@ pub(crate) fn navigation<'c>(chart: &'c Chart) -> Option<&'c YamlFile> {
 /// unrelated pages: `mycloud_product_apps` → `mycloud_product_2`).
 pub(crate) fn near_url<'k>(url: &str, known: &[&'k str]) -> Option<&'k str> {
     let budget = (url.chars().count() / 10).max(2);
-    known
-        .iter()
-        .map(|k| (strsim::levenshtein(url, k), *k))
-        .filter(|(d, _)| *d <= budget)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
+    crate::suggest::nearest_by(url, known, budget, |k| strsim::levenshtein(url, k))
 }
 
 /// The policy file and its entries, when it parsed to a map.

@@ -4,6 +4,7 @@ use crate::rules::pol::{nav_items, navigation, near_url};
 use crate::rules::Findings;
 use crate::text;
 use crate::yaml::Entry;
+use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it does
@@ -59,10 +60,11 @@ fn check(chart: &Chart, out: &mut Findings) {
     let granted: Vec<String> = entries.iter().map(|e| e.key.key_string()).collect();
     let known: Vec<&str> = granted.iter().map(String::as_str).collect();
     let items = nav_items(nav);
-    let nav_urls: Vec<&str> = items
+    let nav_urls: HashSet<&str> = items
         .iter()
         .filter_map(|i| i.url().map(|(u, _)| u))
         .collect();
+    let granted_urls: HashSet<&str> = known.iter().copied().collect();
     // Suggest only policy URLs that belong to no item: they are the likely typos.
     let orphans: Vec<&str> = known
         .iter()
@@ -73,7 +75,7 @@ fn check(chart: &Chart, out: &mut Findings) {
         let Some((url, node)) = item.url() else {
             continue;
         };
-        if known.contains(&url) {
+        if granted_urls.contains(url) {
             continue;
         }
         let level = item.level;

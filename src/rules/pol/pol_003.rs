@@ -3,6 +3,7 @@ use crate::declare_rule;
 use crate::rules::pol::{nav_items, navigation, near_url, policy};
 use crate::rules::Findings;
 use crate::text;
+use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it does
@@ -49,20 +50,22 @@ fn check(chart: &Chart, out: &mut Findings) {
     let (Some(nav), Some((file, entries))) = (navigation(chart), policy(chart)) else {
         return;
     };
+    // In document order (suggestions pick the first of equally near URLs), and as a set.
     let urls: Vec<&str> = nav_items(nav)
         .iter()
         .filter_map(|i| i.url().map(|(u, _)| u))
         .collect();
-    let granted: Vec<String> = entries.iter().map(|e| e.key.key_string()).collect();
+    let url_set: HashSet<&str> = urls.iter().copied().collect();
+    let granted: HashSet<String> = entries.iter().map(|e| e.key.key_string()).collect();
     // Suggest only navigation URLs without a policy entry: they are the likely typos.
     let ungranted: Vec<&str> = urls
         .iter()
         .copied()
-        .filter(|u| !granted.iter().any(|g| g == u))
+        .filter(|u| !granted.contains(*u))
         .collect();
     for entry in entries {
         let url = entry.key.key_string();
-        if urls.contains(&url.as_str()) {
+        if url_set.contains(url.as_str()) {
             continue;
         }
         let d = out.report(
