@@ -43,7 +43,7 @@ declare_rule! {
     /// base: &base {cpu: 100m}
     /// api: *base
     /// ```
-    RULE = "INPUT-001", Input, Error, "§1.1.6.1",
+    RULE = "INPUT-001", Input, Error | Warning | Info, "§1.1.6.1",
     "Input could not be read completely", "输入无法完整读取", Input(check)
 }
 
