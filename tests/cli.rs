@@ -55,7 +55,7 @@ fn bad_chart_exits_1_with_positions() {
         "{out}"
     );
     assert!(
-        out.contains(&format!("{BAD}/Chart.yaml:5:1: error[HELM-003] ")),
+        out.contains(&format!("{BAD}/Chart.yaml:5:1: warning[HELM-003] ")),
         "{out}"
     );
     // A code frame with carets under the name, and a help line.

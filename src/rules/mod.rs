@@ -23,9 +23,11 @@ pub mod wiz;
 #[cfg(test)]
 mod doc_examples;
 #[cfg(test)]
-pub(crate) mod tester;
+mod helm_oracle;
 pub mod run;
 mod scope;
+#[cfg(test)]
+pub(crate) mod tester;
 
 pub use scope::{InputScope, ProjectScope, Scope, UpgradeScope};
 

@@ -174,7 +174,7 @@ fn folder_report_has_the_report_shape() {
         .iter()
         .find(|d| d["rule"] == "HELM-003")
         .unwrap_or_else(|| panic!("no HELM-003 in {:#}", input["diagnostics"]));
-    assert_eq!(dup["severity"], "error");
+    assert_eq!(dup["severity"], "warning");
     assert_eq!(dup["chart"], "demo-product");
     assert_eq!(dup["file"], "demo/chart/demo-product/values.yaml");
     assert_eq!(dup["line"], 4);
