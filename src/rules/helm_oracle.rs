@@ -1,12 +1,12 @@
 //! ecplint against what the real Helm did, without Helm: `scripts/helm-oracle-input.py` built
-//! the charts under `tests/helm-oracle/` (duplicate keys here), ran `helm template` and
+//! the charts under `tests/helm-oracle/` (odd archives, duplicate keys), ran `helm template` and
 //! `helm lint` of helm 3 and helm 4 on each and committed their verdicts in `verdicts.json`.
 //! Here ecplint reads the same bytes, and its INPUT-001 and HELM-003 findings must say what
 //! Helm did: an error exactly where Helm 3 refuses, a finding that says Helm reads the file
 //! where it does, the values Helm read.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::input::Input;
+use crate::input::{self, Input, Source};
 use crate::rules::tester;
 use crate::yaml::{Kind, Node, Value};
 use serde_json::Value as Json;
@@ -80,6 +80,220 @@ impl Ours {
     fn of(&self, rule: &str) -> Vec<&Diagnostic> {
         self.findings.iter().filter(|d| d.rule == rule).collect()
     }
+    fn worst(&self, rule: &str) -> Option<Severity> {
+        self.of(rule).iter().map(|d| d.severity).min()
+    }
+}
+
+/// Each archive case: the worst INPUT-001 severity ecplint gives, a piece of its message, and
+/// the rule that carries Helm's refusal where Helm refuses.
+const ARCHIVES: &[(&str, Option<Severity>, &str, Option<&str>)] = {
+    use Severity::{Error as E, Info as I, Warning as W};
+    &[
+        ("plain", None, "", None),
+        (
+            "symlink",
+            Some(W),
+            "is a symbolic link (to `cm.yaml`): Helm follows no link",
+            None,
+        ),
+        (
+            "symlink-outside",
+            Some(W),
+            "reads it as an empty file",
+            None,
+        ),
+        // Helm reads Chart.yaml as an empty file and refuses it: no name.
+        (
+            "symlink-chart-yaml",
+            Some(W),
+            "is a symbolic link",
+            Some("CHART-001"),
+        ),
+        (
+            "fifo",
+            Some(W),
+            "is a named pipe (fifo): Helm follows no link",
+            None,
+        ),
+        ("hardlink", Some(W), "is a hard link", None),
+        (
+            "latin1-readme",
+            Some(I),
+            "Helm takes its bytes as they are",
+            None,
+        ),
+        (
+            "latin1-notes",
+            Some(I),
+            "Helm takes its bytes as they are",
+            None,
+        ),
+        (
+            "latin1-helpers",
+            Some(W),
+            "any of its text that reaches a manifest",
+            None,
+        ),
+        (
+            "latin1-template",
+            Some(E),
+            "`helm template` refuses it",
+            Some("INPUT-001"),
+        ),
+        (
+            "latin1-values",
+            Some(E),
+            "Helm refuses it",
+            Some("INPUT-001"),
+        ),
+        (
+            "utf16-readme",
+            Some(I),
+            "is UTF-16 text: Helm takes its bytes",
+            None,
+        ),
+        (
+            "utf16-values",
+            Some(W),
+            "is UTF-16 text: Helm 3 reads it",
+            None,
+        ),
+        (
+            "utf16be-values",
+            Some(W),
+            "is UTF-16 text: Helm 3 reads it",
+            None,
+        ),
+        (
+            "utf16-chart",
+            Some(W),
+            "is UTF-16 text: Helm 3 reads it",
+            None,
+        ),
+        (
+            "utf16-template",
+            Some(E),
+            "`helm lint` refuses it",
+            Some("INPUT-001"),
+        ),
+        (
+            "bom-values",
+            Some(I),
+            "Helm drops it and reads the file",
+            None,
+        ),
+        (
+            "bom-chart",
+            Some(I),
+            "Helm drops it and reads the file",
+            None,
+        ),
+        (
+            "bom-template",
+            Some(I),
+            "Helm drops it and reads the file",
+            None,
+        ),
+        ("zero-padding", None, "", None),
+        ("zero-padding-short", None, "", None),
+        ("garbage-after", Some(I), "Helm ignores them too", None),
+        ("trailer-cut", Some(I), "Helm reads them too", None),
+        (
+            "truncated",
+            Some(E),
+            "is truncated or corrupt",
+            Some("INPUT-001"),
+        ),
+        (
+            "root-chart",
+            Some(E),
+            "the entry `Chart.yaml` is in no folder",
+            Some("INPUT-001"),
+        ),
+        (
+            "root-extra-file",
+            Some(E),
+            "the entry `README.md` is in no folder",
+            Some("INPUT-001"),
+        ),
+        (
+            "dot-slash",
+            Some(E),
+            "\"Chart.yaml file is missing\"",
+            Some("INPUT-001"),
+        ),
+        ("dot-slash-root", None, "", None),
+        (
+            "two-top-folders",
+            Some(W),
+            "(`y/README.md` as `README.md`)",
+            None,
+        ),
+    ]
+};
+
+#[test]
+fn archives_as_helm_reads_them() {
+    let all = verdicts();
+    let cases = all["archives"].as_object().expect("archives");
+    assert_eq!(cases.len(), ARCHIVES.len(), "a case without an expectation");
+    let mut wrong = Vec::new();
+    for (name, worst, says, refusal) in ARCHIVES {
+        let case = &cases[*name];
+        let data = std::fs::read(root().join("archives").join(format!("{name}.tgz")))
+            .expect("the case's archive");
+        let input = input::load(
+            Source::Archive {
+                name: format!("{name}.tgz"),
+                data,
+            },
+            &Default::default(),
+        );
+        let ours = check(input);
+        let mut bad = |why: String| wrong.push(format!("{name}: {why}"));
+        // The table against Helm: an error exactly where Helm 3 refuses.
+        let helm3_refuses = refuses(case, "helm3");
+        if helm3_refuses != refusal.is_some() {
+            bad(format!(
+                "helm 3 refuses: {helm3_refuses}, the table says {refusal:?}"
+            ));
+        }
+        if !helm3_refuses && refuses(case, "helm4") && *worst != Some(Severity::Warning) {
+            bad("helm 4 refuses what helm 3 reads: a warning".into());
+        }
+        // ecplint against the table.
+        if ours.worst("INPUT-001") != *worst {
+            bad(format!(
+                "INPUT-001 {:?}, want {worst:?}: {:?}",
+                ours.worst("INPUT-001"),
+                ours.of("INPUT-001")
+            ));
+        }
+        if !says.is_empty()
+            && !ours
+                .of("INPUT-001")
+                .iter()
+                .any(|d| d.message.en.contains(says))
+        {
+            bad(format!(
+                "no INPUT-001 saying {says:?}: {:?}",
+                ours.of("INPUT-001")
+            ));
+        }
+        if let Some(rule) = refusal {
+            if !ours.of(rule).iter().any(|d| d.severity == Severity::Error) {
+                bad(format!("helm refuses, but no {rule} error"));
+            }
+        }
+        // Where Helm read the values, ecplint read the same.
+        if let Some(v) = helm_values(case, "helm3") {
+            if ours.values.as_ref() != Some(&v) {
+                bad(format!("helm 3 read values {v}, ecplint {:?}", ours.values));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 /// "line 3: key "name" already set in map" in helm 4's `helm lint` output, as (line, key).
