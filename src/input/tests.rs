@@ -1174,3 +1174,26 @@ fn chart_archives_helm_refuses_or_reads_differently() {
         assert!(input.problems.is_empty(), "{:#?}", input.problems);
     }
 }
+
+/// Helm loads a chart's `charts/*.tgz` the same way: the finding names the subchart archive.
+#[test]
+fn subchart_archive_with_its_chart_at_the_root() {
+    let sub = tgz(&[("Chart.yaml", b"name: s\n")]);
+    let mut padded = subchart("fine");
+    padded.extend([0u8; 2048]);
+    let input = read(tgz(&[
+        ("app/Chart.yaml", CHART),
+        ("app/charts/s.tgz", &sub),
+        ("app/charts/fine.tgz", &padded),
+    ]));
+    assert!(paths(&input).contains(&"app/charts/s.tgz/Chart.yaml"));
+    let d = finding(
+        &input,
+        "Helm refuses `app/charts/s.tgz`: the entry `Chart.yaml` is in no folder",
+    );
+    assert_eq!(
+        (d.file.as_deref(), d.severity),
+        (Some("app/charts/s.tgz"), Severity::Error)
+    );
+    assert_eq!(input.problems.len(), 1, "{:#?}", input.problems);
+}

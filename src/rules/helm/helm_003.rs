@@ -14,8 +14,8 @@ declare_rule! {
     ///
     /// ## Why
     /// Helm does not refuse a duplicate key. Helm 3 silently keeps the **last** value (`helm
-    /// template`, `helm install`, `helm lint` and `helm package` all go through); Helm 4 does the
-    /// same, and its `helm lint` warns only about Chart.yaml ("failed to strictly parse chart
+    /// template` renders with it, `helm lint` says nothing); Helm 4 does the same, and its
+    /// `helm lint` warns only about Chart.yaml ("failed to strictly parse chart
     /// metadata file … key "name" already set in map"), never about values.yaml. So the first
     /// value is dropped without a word: whoever edits it sees no effect.
     /// `scripts/helm-oracle-input.py` records what helm 3 and helm 4 do
