@@ -55,7 +55,7 @@ fn bad_chart_exits_1_with_positions() {
         "{out}"
     );
     assert!(
-        out.contains(&format!("{BAD}/Chart.yaml:5:1: error[HELM-003] ")),
+        out.contains(&format!("{BAD}/Chart.yaml:5:1: warning[HELM-003] ")),
         "{out}"
     );
     // A code frame with carets under the name, and a help line.
@@ -372,6 +372,15 @@ fn rule_prints_its_docs() {
     let o = ecplint(&["rule", "chart-001", "--lang", "zh"]);
     assert_eq!(code(&o), 0);
     assert!(stdout(&o).contains("级别："), "{}", stdout(&o));
+    // A severity that depends on the case is said so, before the docs' table of cases.
+    let o = ecplint(&["rule", "HELM-003", "--color", "never"]);
+    assert!(
+        stdout(&o)
+            .contains("\nseverity: warning (by case: error/warning, see below) · group: HELM"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("| Where | Severity | Why |"));
 }
 
 #[test]
@@ -416,8 +425,40 @@ fn rules_lists_every_rule() {
     assert_eq!(scope("INPUT-001"), "input");
     assert_eq!(scope("LAYOUT-005"), "project");
     assert_eq!(scope("CHART-001"), "chart");
+    // A rule whose severity depends on the case: its default, and every severity it gives.
+    let rule = |id: &str| {
+        let rules = v.as_array().unwrap();
+        rules.iter().find(|r| r["id"] == id).unwrap().clone()
+    };
+    assert_eq!(rule("HELM-003")["severity"], "warning");
+    assert_eq!(
+        rule("HELM-003")["severities"],
+        serde_json::json!(["error", "warning"])
+    );
+    assert_eq!(
+        rule("CHART-001")["severities"],
+        serde_json::json!(["error"])
+    );
+    let line = |id: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        line("HELM-003").contains(" error/warning "),
+        "{}",
+        line("HELM-003")
+    );
+    assert!(
+        line("INPUT-001").contains(" error/warning/info "),
+        "{}",
+        line("INPUT-001")
+    );
+    assert!(line("HELM-004").contains(" info "), "{}", line("HELM-004"));
     let o = ecplint(&["rules", "--format", "markdown", "--lang", "zh"]);
     assert!(stdout(&o).starts_with("| 编号 |"));
+    assert!(stdout(&o).contains("| `HELM-003` | 错误/警告 | HELM |"));
 }
 
 #[test]

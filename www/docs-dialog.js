@@ -74,7 +74,9 @@ function renderDocs() {
     h('header.docs-head',
       h('div.docs-badges',
         h('span.docs-id.mono', { text: r.id }),
-        h(`span.pill.sev-${r.severity}`, icon(r.severity), t('docs.severity', { sev: t(`sev.${r.severity}.label`) })),
+        h(`span.pill.sev-${r.severity}`, icon(r.severity), t('docs.severity', { sev: t(`sev.${r.severity}.label`) })
+          + ((r.severities || []).length > 1
+            ? t('docs.byCase', { all: r.severities.map((s) => t(`sev.${s}.label`)).join('/') }) : '')),
         h('span.pill.plain', { text: `${r.group} · ${groupLabel(r.group)}` }),
         r.section ? h('span.pill.plain', { text: t('docs.section', { s: r.section }) }) : null),
       h('h3.docs-title', richText(pick(r.title_en, r.title_zh))),

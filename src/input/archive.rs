@@ -2,6 +2,7 @@
 //! The formats themselves are read by [`super::tar`] and [`super::zip`].
 
 use super::budget::Budget;
+use super::gzip::Members;
 use super::paths::{lossy, shown};
 use super::read::{Reader, Src};
 use super::File;
@@ -81,6 +82,12 @@ pub(super) enum Kind {
     },
     /// Not a file and nothing to report (pax global header).
     Meta,
+    /// A tar link or special file: Helm reads it as an empty file (it follows no link), and so
+    /// does ecplint, with a warning.
+    Empty {
+        en: String,
+        zh: String,
+    },
 }
 
 /// The refusals that tar and zip entries share.
@@ -99,6 +106,13 @@ impl Kind {
     }
     pub(super) fn fifo() -> Kind {
         Kind::refused("a named pipe (fifo)", "命名管道（fifo）")
+    }
+    /// The same entry, read (as in a tar archive Helm reads it) as an empty file.
+    pub(super) fn into_empty(self) -> Kind {
+        match self {
+            Kind::Refused { en, zh } => Kind::Empty { en, zh },
+            other => other,
+        }
     }
 }
 
@@ -140,12 +154,37 @@ impl Reader<'_> {
                 );
             }
             Format::Gzip => {
-                let mut gz = flate2::read::MultiGzDecoder::new(data);
-                self.read_tar(budget, &mut gz, true, src, out);
+                let mut gz = Members::new(data);
+                if self.read_tar(budget, &mut gz, true, src, out) {
+                    self.after_gzip(src, gz.trailing().unwrap_or_default());
+                }
             }
-            Format::Tar => self.read_tar(budget, &mut { data }, false, src, out),
+            Format::Tar => {
+                self.read_tar(budget, &mut { data }, false, src, out);
+            }
             Format::Zip => self.read_zip(budget, data, src, out),
         }
+    }
+
+    /// What follows a complete gzip stream: zeros (tar writers and tape tools pad archives to a
+    /// block size) are nothing to report; other bytes are ignored, by Helm too, and shown.
+    fn after_gzip(&mut self, src: &Src, rest: &[u8]) {
+        if rest.iter().all(|b| *b == 0) {
+            return;
+        }
+        let (name, n) = (src.name, rest.len());
+        self.problem(
+            src.file,
+            Severity::Info,
+            text!(
+                "{n} byte(s) after the end of the gzip stream of `{name}` were ignored; Helm ignores them too",
+                "`{name}` 的 gzip 数据流结束之后的 {n} 个字节被忽略；Helm 同样忽略它们"
+            ),
+            Some(text!(
+                "package the chart again to drop them (`helm package`)",
+                "请重新打包 chart 以去掉它们（`helm package`）"
+            )),
+        );
     }
 
     /// Whether the entry `raw` of `kind` is a file to read; a refused entry is reported.
@@ -157,7 +196,29 @@ impl Reader<'_> {
                 self.refused(src, raw, &en, &zh);
                 false
             }
+            Kind::Empty { en, zh } => {
+                // Only tar entries are read as empty files; the tar reader handles them itself.
+                self.refused(src, raw, &en, &zh);
+                false
+            }
         }
+    }
+
+    /// A tar link or special entry kept, as Helm keeps it, as an empty file at `path`.
+    pub(super) fn read_as_empty(&mut self, path: &str, en: &str, zh: &str) {
+        let at = shown(path);
+        self.problem(
+            Some(&at),
+            Severity::Warning,
+            text!(
+                "`{at}` is {en}: Helm follows no link in a chart archive and reads it as an empty file; ecplint reads it the same way",
+                "`{at}` 是{zh}：Helm 不跟随 chart 归档中的链接，将其读取为空文件；ecplint 同样如此"
+            ),
+            Some(text!(
+                "replace it with a regular file holding what it should contain",
+                "请用包含应有内容的普通文件替换它"
+            )),
+        );
     }
 
     fn refused(&mut self, src: &Src, raw: &[u8], en: &str, zh: &str) {

@@ -13,6 +13,8 @@
 mod archive;
 mod budget;
 mod folder;
+mod gzip;
+mod helm_layout;
 // Not in the page's wasm; in a wasm build of the unit tests it compiles (and fails at run time,
 // as every test that reads a fixture from disk does there).
 #[cfg(any(test, not(target_arch = "wasm32")))]

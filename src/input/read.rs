@@ -116,7 +116,7 @@ impl Reader<'_> {
         if dups > 1 {
             self.duplicate(&kept.last().expect("a run").path.clone(), dups);
         }
-        for f in &kept {
+        for f in &mut kept {
             self.text_checks(f);
         }
         kept

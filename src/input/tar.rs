@@ -16,7 +16,8 @@ const TAIL_LIMIT: u64 = 1 << 20;
 
 impl Reader<'_> {
     /// Read a tar stream (from a gzip decoder or from memory) entry by entry. Not generic: one
-    /// copy of this and of `tar` in the wasm module.
+    /// copy of this and of `tar` in the wasm module. True when the archive was read to its end
+    /// marker and the stream after it to its end without an error.
     pub(super) fn read_tar(
         &mut self,
         budget: &Budget,
@@ -24,16 +25,18 @@ impl Reader<'_> {
         gz: bool,
         src: &Src,
         out: &mut Vec<File>,
-    ) {
+    ) -> bool {
         let state = StreamState::default();
         let mut archive = ::tar::Archive::new(Counted::new(reader, budget, &state));
         let mut files = 0usize;
         let mut seen = 0usize;
         let mut complete = false;
         let mut failed = false;
+        // The entry names of the files, as written, for Helm's view of the layout.
+        let mut names: Vec<String> = Vec::new();
         {
             let Ok(mut entries) = archive.entries_with_seek() else {
-                return;
+                return false;
             };
             loop {
                 let mut entry = match entries.next() {
@@ -53,12 +56,26 @@ impl Reader<'_> {
                 if !self.count_entry(src.prefix, &raw) {
                     break;
                 }
-                if !self.is_file(src, &raw, entry_kind(&entry, &raw)) {
+                let kind = entry_kind(&entry, &raw);
+                if let Kind::Empty { en, zh } = &kind {
+                    if let Some(path) = self.entry_path(src, &raw) {
+                        self.read_as_empty(&path, en, zh);
+                        out.push(File {
+                            path,
+                            data: Vec::new(),
+                        });
+                        files += 1;
+                        names.push(lossy(&raw).replace('\\', "/"));
+                    }
+                    continue;
+                }
+                if !self.is_file(src, &raw, kind) {
                     continue;
                 }
                 let Some(path) = self.entry_path(src, &raw) else {
                     continue;
                 };
+                names.push(lossy(&raw).replace('\\', "/"));
                 let n = entry.size();
                 if n > self.limits.max_file_bytes {
                     self.file_too_big(&path, n);
@@ -102,9 +119,10 @@ impl Reader<'_> {
                 }
             }
         }
+        let mut clean = false;
         if complete && !self.stopped {
             // Read what follows the end-of-archive marker, so that a cut or corrupt gzip trailer
-            // is noticed (Helm never looks there, hence only a warning).
+            // is noticed (Helm stops at the marker and never looks there).
             let mut rest = archive.into_inner();
             match io::copy(&mut (&mut rest).take(TAIL_LIMIT + 1), &mut io::sink()) {
                 Ok(n) if n > TAIL_LIMIT => {
@@ -120,16 +138,16 @@ impl Reader<'_> {
                         None,
                     );
                 }
-                Ok(_) => {}
+                Ok(_) => clean = true,
                 Err(_) if budget.hit.get() => self.total_exceeded(src.file),
                 Err(_) => {
                     let name = src.name;
                     self.problem(
                         src.file,
-                        Severity::Warning,
+                        Severity::Info,
                         text!(
-                            "the gzip stream of `{name}` is truncated or corrupt after the end of the tar archive; all {files} file(s) were read",
-                            "`{name}` 的 gzip 数据流在 tar 归档结束之后截断或损坏；全部 {files} 个文件已读取"
+                            "the gzip stream of `{name}` is cut or damaged after the end of the tar archive: all {files} file(s) were read, and Helm reads them too (it stops at the tar end), but the download may be incomplete",
+                            "`{name}` 的 gzip 数据流在 tar 归档结束之后被截断或损坏：全部 {files} 个文件已读取，Helm 也能读取（它读到 tar 结束标记为止），但下载可能不完整"
                         ),
                         Some(text!("download or package the chart again", "请重新下载或重新打包 chart")),
                     );
@@ -139,6 +157,10 @@ impl Reader<'_> {
         if files == 0 && !failed && !self.stopped {
             self.no_files(src, seen);
         }
+        if complete && !self.stopped {
+            self.helm_layout(src, &names);
+        }
+        clean
     }
 
     /// Report why a stream stopped: the total limit, a broken gzip stream, or a broken tar.
@@ -213,21 +235,21 @@ fn entry_kind(entry: &::tar::Entry<'_, impl Read>, raw: &[u8]) -> Kind {
         T::XGlobalHeader => Kind::Meta,
         T::Symlink => {
             let to = link();
-            Kind::refused(
-                format!("a symbolic link (to `{to}`)"),
-                format!("符号链接（指向 `{to}`）"),
-            )
+            Kind::Empty {
+                en: format!("a symbolic link (to `{to}`)"),
+                zh: format!("符号链接（指向 `{to}`）"),
+            }
         }
         T::Link => {
             let to = link();
-            Kind::refused(
-                format!("a hard link (to `{to}`)"),
-                format!("硬链接（指向 `{to}`）"),
-            )
+            Kind::Empty {
+                en: format!("a hard link (to `{to}`)"),
+                zh: format!("硬链接（指向 `{to}`）"),
+            }
         }
-        T::Char => Kind::char_device(),
-        T::Block => Kind::block_device(),
-        T::Fifo => Kind::fifo(),
+        T::Char => Kind::char_device().into_empty(),
+        T::Block => Kind::block_device().into_empty(),
+        T::Fifo => Kind::fifo().into_empty(),
         T::GNUSparse => Kind::refused("a sparse file", "稀疏文件"),
         other => {
             let b = char::from(other.as_byte());

@@ -45,6 +45,20 @@ fn tar(entries: &[(&str, &[u8])]) -> Vec<u8> {
     b.into_inner().unwrap()
 }
 
+/// A .tgz whose entry names are written exactly as given (`append_data` drops a leading `./`).
+fn tgz_as_named(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let headers: Vec<(Header, &[u8])> = entries
+        .iter()
+        .map(|(n, d)| {
+            (
+                header(n.as_bytes(), EntryType::Regular, d.len() as u64, b""),
+                *d,
+            )
+        })
+        .collect();
+    gz(&raw_tar(&headers))
+}
+
 fn gz(data: &[u8]) -> Vec<u8> {
     let mut e = GzEncoder::new(Vec::new(), Compression::default());
     e.write_all(data).unwrap();
@@ -533,11 +547,17 @@ fn unsafe_paths_are_skipped_and_others_normalized() {
         Some("../../etc/passwd")
     );
     finding(&input, "`a/../b` has a `..` part");
-    assert_eq!(input.problems.len(), 4, "{:#?}", input.problems);
+    // Helm takes `.` of `./app/Chart.yaml` for the chart's folder, and finds no Chart.yaml.
+    let d = finding(
+        &input,
+        "Helm refuses `in.tgz`: it takes the first part of every path (`./`)",
+    );
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(input.problems.len(), 5, "{:#?}", input.problems);
 }
 
 #[test]
-fn links_and_special_files_are_skipped() {
+fn links_and_special_files_are_read_as_empty_files_as_helm_does() {
     let data = raw_tar(&[
         (
             header(
@@ -562,16 +582,29 @@ fn links_and_special_files_are_skipped() {
         (header(b"app/vol", EntryType::new(b'V'), 0, b""), b""),
     ]);
     let input = read(gz(&data));
-    assert_eq!(paths(&input), ["app/Chart.yaml"]);
-    finding(
-        &input,
-        "`app/values.yaml` is a symbolic link (to `/etc/passwd`)",
+    assert_eq!(
+        paths(&input),
+        [
+            "app/Chart.yaml",
+            "app/hard",
+            "app/pipe",
+            "app/sda",
+            "app/tty",
+            "app/values.yaml"
+        ]
     );
+    assert!(input.files[1..].iter().all(|f| f.data.is_empty()));
+    let d = finding(
+        &input,
+        "`app/values.yaml` is a symbolic link (to `/etc/passwd`): Helm follows no link in a chart archive and reads it as an empty file",
+    );
+    assert_eq!(d.severity, Severity::Warning);
     finding(&input, "`app/hard` is a hard link (to `app/Chart.yaml`)");
     finding(&input, "`app/tty` is a character device");
     finding(&input, "`app/sda` is a block device");
     finding(&input, "`app/pipe` is a named pipe");
-    finding(&input, "`app/vol` is an entry of tar type `V`");
+    let d = finding(&input, "`app/vol` is an entry of tar type `V`");
+    assert_eq!(d.severity, Severity::Error);
     assert_eq!(input.problems.len(), 6);
 }
 
@@ -621,15 +654,41 @@ fn truncated_gzip_keeps_the_files_before() {
 }
 
 #[test]
-fn gzip_trailer_cut_after_the_tar_end_is_a_warning() {
+fn gzip_trailer_cut_after_the_tar_end_is_info() {
     let data = tgz(&[("a/Chart.yaml", CHART)]);
     let input = read(data[..data.len() - 4].to_vec());
     assert_eq!(paths(&input), ["a/Chart.yaml"]);
     let d = finding(
         &input,
-        "after the end of the tar archive; all 1 file(s) were read",
+        "after the end of the tar archive: all 1 file(s) were read, and Helm reads them too",
     );
-    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.severity, Severity::Info);
+}
+
+/// Tar writers and tape tools pad an archive with zeros after the gzip stream: nothing to say.
+#[test]
+fn zeros_after_the_gzip_stream_are_no_finding() {
+    for n in [1, 3, 512, 10240, 1 << 20] {
+        let mut data = tgz(&[("a/Chart.yaml", CHART)]);
+        data.extend(vec![0u8; n]);
+        let input = read(data);
+        assert_eq!(paths(&input), ["a/Chart.yaml"]);
+        assert!(input.problems.is_empty(), "{n}: {:#?}", input.problems);
+    }
+}
+
+#[test]
+fn other_bytes_after_the_gzip_stream_are_info() {
+    let mut data = tgz(&[("a/Chart.yaml", CHART)]);
+    data.extend(b"\0\0junk");
+    let input = read(data);
+    assert_eq!(paths(&input), ["a/Chart.yaml"]);
+    let d = finding(
+        &input,
+        "6 byte(s) after the end of the gzip stream of `in.tgz` were ignored; Helm ignores them too",
+    );
+    assert_eq!(d.severity, Severity::Info);
+    assert_eq!(input.problems.len(), 1);
 }
 
 #[test]
@@ -703,7 +762,7 @@ fn archive_without_files() {
     }
     let input = read(raw_tar(&[
         (header(b"app/", EntryType::Directory, 0, b""), b""),
-        (header(b"l", EntryType::Symlink, 0, b"x"), b""),
+        (header(b"v", EntryType::new(b'V'), 0, b""), b""),
     ]));
     assert!(input.unreadable);
     finding(&input, "holds no file that could be read (2 entries");
@@ -717,7 +776,7 @@ fn invalid_utf8_is_reported_with_its_offset() {
     ]));
     let d = finding(
         &input,
-        "`a/Chart.yaml` is not valid UTF-8: byte 0xFF at offset 18",
+        "`a/Chart.yaml` is not valid UTF-8 (byte 0xFF at offset 18): Helm refuses it",
     );
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(d.range, Some(Range::point(2, 11)));
@@ -726,13 +785,13 @@ fn invalid_utf8_is_reported_with_its_offset() {
 }
 
 #[test]
-fn bom_is_a_warning_and_counted_in_offsets() {
+fn bom_is_info_and_counted_in_offsets() {
     let input = read(tgz(&[
         ("a/Chart.yaml", b"\xEF\xBB\xBFname: a\n"),
         ("a/values.yaml", b"\xEF\xBB\xBFx: \xC3\n"),
     ]));
     let d = finding(&input, "`a/Chart.yaml` starts with a UTF-8 byte-order mark");
-    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.severity, Severity::Info);
     assert_eq!(d.range, Some(Range::point(1, 1)));
     finding(
         &input,
@@ -740,7 +799,7 @@ fn bom_is_a_warning_and_counted_in_offsets() {
     );
     let d = finding(
         &input,
-        "`a/values.yaml` is not valid UTF-8: byte 0xC3 at offset 6",
+        "`a/values.yaml` is not valid UTF-8 (byte 0xC3 at offset 6)",
     );
     assert_eq!(d.range, Some(Range::point(1, 4)));
 }
@@ -987,4 +1046,154 @@ fn fs_walk_limits_and_links() {
     assert!(input.unreadable);
     finding(&input, "cannot read `");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A file that is not UTF-8 matters as much as Helm (or the platform) reads its text.
+#[test]
+fn text_that_is_not_utf8_by_what_reads_it() {
+    let latin1: &[u8] = b"caf\xe9\n";
+    let input = read(tgz(&[
+        ("a/Chart.yaml", CHART),
+        ("a/README.md", latin1),
+        ("a/templates/NOTES.txt", latin1),
+        ("a/templates/_helpers.tpl", latin1),
+        ("a/templates/_acl_helpers.yaml.tpl", latin1),
+        ("a/templates/cm.yaml", latin1),
+        ("a/values.yaml", latin1),
+    ]));
+    let got: Vec<(&str, Severity)> = input
+        .problems
+        .iter()
+        .map(|p| (p.file.as_deref().unwrap_or(""), p.severity))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a/README.md", Severity::Info),
+            ("a/templates/NOTES.txt", Severity::Info),
+            ("a/templates/_acl_helpers.yaml.tpl", Severity::Warning),
+            ("a/templates/_helpers.tpl", Severity::Warning),
+            ("a/templates/cm.yaml", Severity::Error),
+            ("a/values.yaml", Severity::Error),
+        ]
+    );
+    assert!(input.problems[0]
+        .message
+        .en
+        .ends_with("Helm takes its bytes as they are; ecplint did not check its text"));
+    assert!(input.problems[0].message.zh.contains("Helm 原样读取"));
+}
+
+/// UTF-16 (with a byte-order mark) that Helm 3 reads is decoded, so that its text is checked.
+#[test]
+fn utf16_text_is_decoded_where_it_is_read() {
+    let le = |s: &str| {
+        let mut v = vec![0xFF, 0xFE];
+        v.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+        v
+    };
+    let mut be = vec![0xFE, 0xFF];
+    be.extend("a: 1\r\n".encode_utf16().flat_map(u16::to_be_bytes));
+    let input = read(tgz(&[
+        ("a/Chart.yaml", &le("name: a\nversion: 1.0.0\n")),
+        ("a/README.md", &le("# 读我\n")),
+        ("a/templates/cm.yaml", &le("k: v\n")),
+        ("a/values.yaml", &be),
+    ]));
+    let file = |p: &str| &input.files.iter().find(|f| f.path == p).unwrap().data;
+    assert_eq!(file("a/Chart.yaml"), b"name: a\nversion: 1.0.0\n");
+    assert_eq!(file("a/values.yaml"), b"a: 1\r\n");
+    assert_eq!(file("a/README.md")[..2], [0xFF, 0xFE], "kept as it is");
+    let d = finding(&input, "`a/Chart.yaml` is UTF-16 text: Helm 3 reads it");
+    assert_eq!(
+        (d.severity, d.range),
+        (Severity::Warning, Some(Range::point(1, 1)))
+    );
+    assert_eq!(
+        finding(&input, "`a/README.md` is UTF-16").severity,
+        Severity::Info
+    );
+    assert_eq!(
+        finding(
+            &input,
+            "`a/templates/cm.yaml` is UTF-16 text: `helm lint` refuses it"
+        )
+        .severity,
+        Severity::Error
+    );
+    // Decoded text is checked like any other: here its CRLF line ends.
+    finding(&input, "`a/values.yaml` has CRLF");
+    assert_eq!(input.problems.len(), 5, "{:#?}", input.problems);
+    // An odd length or a lone surrogate is no UTF-16: reported as not UTF-8.
+    let input = read(tgz(&[("a/values.yaml", b"\xFF\xFEa\x00:")]));
+    finding(
+        &input,
+        "`a/values.yaml` is not valid UTF-8 (byte 0xFF at offset 0)",
+    );
+}
+
+/// Chart archives laid out as Helm does not read them (`tests/helm-oracle` has Helm's verdicts).
+#[test]
+fn chart_archives_helm_refuses_or_reads_differently() {
+    let root = read(tgz(&[("Chart.yaml", CHART), ("values.yaml", b"a: 1\n")]));
+    assert_eq!(paths(&root), ["Chart.yaml", "values.yaml"], "still checked");
+    let d = finding(
+        &root,
+        "Helm refuses `in.tgz`: the entry `Chart.yaml` is in no folder",
+    );
+    assert_eq!((d.severity, d.file.as_deref()), (Severity::Error, None));
+    assert_eq!(root.problems.len(), 1);
+
+    let dot = read(tgz_as_named(&[
+        ("./x/Chart.yaml", CHART),
+        ("./x/values.yaml", b"a: 1\n"),
+    ]));
+    assert_eq!(paths(&dot), ["x/Chart.yaml", "x/values.yaml"]);
+    finding(
+        &dot,
+        "finds no `Chart.yaml` there (\"Chart.yaml file is missing\")",
+    );
+
+    let two = read(tgz(&[
+        ("x/Chart.yaml", CHART),
+        ("y/README.md", b"hi\n"),
+        ("y/b", b""),
+    ]));
+    let d = finding(&two, "`y/` (2 file(s)) is a second top folder in `in.tgz`");
+    assert!(d.message.en.contains("(`y/README.md` as `README.md`)"));
+    assert_eq!(d.severity, Severity::Warning);
+
+    // Read as Helm reads them: nothing to say.
+    for fine in [
+        tgz_as_named(&[("./Chart.yaml", CHART), ("./values.yaml", b"a: 1\n")]),
+        tgz(&[("x/Chart.yaml", CHART), ("x/charts/s/Chart.yaml", CHART)]),
+        // A project is no Helm chart archive: files at its root are expected.
+        tgz(&[("Makefile", b"all:\n"), ("chart/x/Chart.yaml", CHART)]),
+    ] {
+        let input = read(fine);
+        assert!(input.problems.is_empty(), "{:#?}", input.problems);
+    }
+}
+
+/// Helm loads a chart's `charts/*.tgz` the same way: the finding names the subchart archive.
+#[test]
+fn subchart_archive_with_its_chart_at_the_root() {
+    let sub = tgz(&[("Chart.yaml", b"name: s\n")]);
+    let mut padded = subchart("fine");
+    padded.extend([0u8; 2048]);
+    let input = read(tgz(&[
+        ("app/Chart.yaml", CHART),
+        ("app/charts/s.tgz", &sub),
+        ("app/charts/fine.tgz", &padded),
+    ]));
+    assert!(paths(&input).contains(&"app/charts/s.tgz/Chart.yaml"));
+    let d = finding(
+        &input,
+        "Helm refuses `app/charts/s.tgz`: the entry `Chart.yaml` is in no folder",
+    );
+    assert_eq!(
+        (d.file.as_deref(), d.severity),
+        (Some("app/charts/s.tgz"), Severity::Error)
+    );
+    assert_eq!(input.problems.len(), 1, "{:#?}", input.problems);
 }

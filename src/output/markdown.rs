@@ -1,6 +1,6 @@
 //! Markdown: the rule table of the README (`ecplint rules --format markdown`).
 
-use super::{rule_title, severity_word};
+use super::{rule_severity_words, rule_title};
 use crate::diagnostic::Lang;
 use crate::rules::ALL;
 use std::fmt::Write as _;
@@ -18,7 +18,7 @@ pub fn rules_table(lang: Lang) -> String {
             out,
             "| `{}` | {} | {} | {} | {} |",
             r.id,
-            severity_word(r.severity, lang),
+            rule_severity_words(r, lang),
             r.group.as_str(),
             escape(r.section),
             escape(rule_title(r, lang))
@@ -40,6 +40,7 @@ mod tests {
     fn one_row_per_rule() {
         let t = rules_table(Lang::En);
         assert_eq!(t.lines().count(), ALL.len() + 2);
-        assert!(t.contains("| `INPUT-001` | error | INPUT |"));
+        assert!(t.contains("| `INPUT-001` | error/warning/info | INPUT |"));
+        assert!(t.contains("| `HELM-004` | info | HELM |"));
     }
 }

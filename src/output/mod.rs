@@ -73,6 +73,16 @@ pub fn severity_word(severity: Severity, lang: crate::diagnostic::Lang) -> &'sta
     }
 }
 
+/// A rule's severity as listings show it: the default (`warning`), or, for a rule whose
+/// severity depends on the case, every severity it can give, strongest first (`error/warning`).
+pub fn rule_severity_words(rule: &Rule, lang: crate::diagnostic::Lang) -> String {
+    rule.severities_by_strength()
+        .iter()
+        .map(|s| severity_word(*s, lang))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Replace control characters (terminal escapes in a hostile chart) and bidirectional overrides
 /// (text that reads differently than it is) by a visible escape, so that what is printed is what
 /// the file holds.
@@ -152,6 +162,7 @@ pub fn rules_json() -> String {
             serde_json::json!({
                 "id": r.id,
                 "severity": r.severity,
+                "severities": r.severities_by_strength(),
                 "group": r.group.as_str(),
                 "section": r.section,
                 "scope": r.scope().as_str(),
@@ -194,5 +205,50 @@ mod tests {
         assert_eq!(v.display_path("foo/Chart.yaml"), "charts/foo/Chart.yaml");
         assert_eq!(v.display_path("bar/Chart.yaml"), "bar/Chart.yaml");
         assert_eq!(InputView::default().display_path("a/b"), "a/b");
+    }
+
+    /// `severity` stays the default; `severities` adds every severity a rule can give.
+    #[test]
+    fn rules_json_has_the_default_and_every_severity() {
+        let rules: Vec<serde_json::Value> = serde_json::from_str(&rules_json()).unwrap();
+        let get = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap().clone();
+        let input = get("INPUT-001");
+        assert_eq!(input["severity"], "error");
+        assert_eq!(
+            input["severities"],
+            serde_json::json!(["error", "warning", "info"])
+        );
+        let icon = get("HELM-004");
+        assert_eq!(
+            (&icon["severity"], &icon["severities"]),
+            (&serde_json::json!("info"), &serde_json::json!(["info"]))
+        );
+        for r in &rules {
+            let all = r["severities"].as_array().unwrap();
+            assert!(all.contains(&r["severity"]), "{}", r["id"]);
+        }
+    }
+
+    #[test]
+    fn severity_words_by_case() {
+        use crate::diagnostic::Lang;
+        let input = crate::rules::find("INPUT-001").unwrap();
+        assert_eq!(rule_severity_words(input, Lang::En), "error/warning/info");
+        assert_eq!(rule_severity_words(input, Lang::Zh), "错误/警告/提示");
+        let icon = crate::rules::find("HELM-004").unwrap();
+        assert_eq!(rule_severity_words(icon, Lang::En), "info");
+        let page = text::render_rule(input, Lang::En, false);
+        assert!(
+            page.lines().nth(1).unwrap().starts_with(
+                "severity: error (by case: error/warning/info, see below) · group: INPUT"
+            ),
+            "{page}"
+        );
+        let page = text::render_rule(icon, Lang::En, false);
+        assert!(page
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("severity: info · group"));
     }
 }

@@ -3,8 +3,8 @@
 //! chart and a closing summary. English or Chinese; ANSI colours only when asked for.
 
 use super::{
-    char_width, is_bidi_control, rule_docs, rule_title, sanitize, severity_word, str_width, view,
-    InputView,
+    char_width, is_bidi_control, rule_docs, rule_severity_words, rule_title, sanitize,
+    severity_word, str_width, view, InputView,
 };
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::report::{ChartReport, InputReport, Report, ResourceSource, Resources};
@@ -493,7 +493,7 @@ pub fn render_rules(lang: Lang, color: bool) -> String {
         .map(|r| {
             let cells = [
                 r.id.to_string(),
-                severity_word(r.severity, lang).to_string(),
+                rule_severity_words(r, lang),
                 r.group.as_str().to_string(),
                 r.section.to_string(),
             ];
@@ -535,6 +535,16 @@ pub fn render_rules(lang: Lang, color: bool) -> String {
 pub fn render_rule(rule: &Rule, lang: Lang, color: bool) -> String {
     let p = Paint(color);
     let sev = severity_word(rule.severity, lang);
+    // A rule whose severity depends on the case: its default, then every severity it can give.
+    let by_case = if rule.severity_varies() {
+        let all = rule_severity_words(rule, lang);
+        match lang {
+            Lang::En => format!(" (by case: {all}, see below)"),
+            Lang::Zh => format!("（视情况而定：{all}，见下文）"),
+        }
+    } else {
+        String::new()
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -545,7 +555,7 @@ pub fn render_rule(rule: &Rule, lang: Lang, color: bool) -> String {
     let _ = match lang {
         Lang::En => writeln!(
             out,
-            "severity: {} · group: {} · guide: {}",
+            "severity: {}{by_case} · group: {} · guide: {}",
             p.severity(rule.severity, sev),
             rule.group.as_str(),
             if rule.section.is_empty() {
@@ -556,7 +566,7 @@ pub fn render_rule(rule: &Rule, lang: Lang, color: bool) -> String {
         ),
         Lang::Zh => writeln!(
             out,
-            "级别：{} · 分组：{} · 指南章节：{}",
+            "级别：{}{by_case} · 分组：{} · 指南章节：{}",
             p.severity(rule.severity, sev),
             rule.group.as_str(),
             if rule.section.is_empty() {

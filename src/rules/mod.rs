@@ -22,6 +22,8 @@ pub mod wiz;
 
 #[cfg(test)]
 mod doc_examples;
+#[cfg(test)]
+mod helm_oracle;
 pub mod run;
 mod scope;
 #[cfg(test)]
@@ -76,7 +78,12 @@ impl Group {
 pub struct Rule {
     pub id: &'static str,
     pub group: Group,
+    /// The default severity: what a finding gets unless the rule says otherwise for its case.
     pub severity: Severity,
+    /// Every severity the rule's findings can have, the default first; a rule whose severity
+    /// depends on the case declares them all (`Warning | Error` in [`declare_rule!`]) and its
+    /// documentation says which case gets which. The tests check that no finding leaves this list.
+    pub severities: &'static [Severity],
     pub title_en: &'static str,
     pub title_zh: &'static str,
     /// Markdown, from the rule file's doc comment.
@@ -90,6 +97,20 @@ pub struct Rule {
 impl Rule {
     pub fn scope(&self) -> Scope {
         self.check.scope()
+    }
+
+    /// Every severity the rule's findings can have, strongest first (`[Error, Warning, Info]`).
+    pub fn severities_by_strength(&self) -> Vec<Severity> {
+        let mut all: Vec<Severity> = self.severities.to_vec();
+        all.push(self.severity);
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    /// True when the severity depends on the case (more than one severity is possible).
+    pub fn severity_varies(&self) -> bool {
+        self.severities_by_strength().len() > 1
     }
 }
 
@@ -130,12 +151,14 @@ impl Check {
 }
 
 /// Declare a rule: `declare_rule! { /// docs... RULE = "ID", Group, Severity, "§", "title", "标题", Scope(check) }`,
-/// where `Scope` is `Input`, `Project`, `Chart`, `Catalog` or `Upgrade` (see [`Check`]).
+/// where `Scope` is `Input`, `Project`, `Chart`, `Catalog` or `Upgrade` (see [`Check`]). A rule
+/// whose findings can have other severities than the default lists them after it, the default
+/// first: `RULE = "HELM-003", Helm, Warning | Error, "§…", …` (see [`Rule::severities`]).
 #[macro_export]
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
-        $name:ident = $id:literal, $group:ident, $severity:ident, $section:literal,
+        $name:ident = $id:literal, $group:ident, $severity:ident $(| $also:ident)*, $section:literal,
         $title_en:literal, $title_zh:literal, $scope:ident($check:expr) $(,)?
     ) => {
         $(#[doc = $doc])*
@@ -143,6 +166,10 @@ macro_rules! declare_rule {
             id: $id,
             group: $crate::rules::Group::$group,
             severity: $crate::diagnostic::Severity::$severity,
+            severities: &[
+                $crate::diagnostic::Severity::$severity
+                $(, $crate::diagnostic::Severity::$also)*
+            ],
             title_en: $title_en,
             title_zh: $title_zh,
             // Kept out of the wasm (size): the page reads the docs from `pkg/rules.json`, which

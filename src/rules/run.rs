@@ -123,6 +123,7 @@ mod tests {
             id,
             group: Group::Chart,
             severity: Severity::Warning,
+            severities: &[Severity::Warning],
             title_en: "",
             title_zh: "",
             docs: "",

@@ -42,9 +42,43 @@ pub(crate) const PROJECT: &str = "good-project/";
 /// The good project's chart, as its files' paths start.
 pub(crate) const CHART_ROOT: &str = "good-project/chart/mycloud-product/";
 
-/// Every rule over one input: the one place the tests run the linter.
+/// Every rule over one input: the one place the tests run the linter. Every finding's severity
+/// must be one its rule declares (`Rule::severities`), so that `ecplint rules` tells the truth.
 pub(crate) fn run(input: &Input, options: &Options) -> Vec<Diagnostic> {
-    crate::check_input_with(input, options).diagnostics
+    let diagnostics = crate::check_input_with(input, options).diagnostics;
+    for d in &diagnostics {
+        assert_declared_severity(d);
+    }
+    diagnostics
+}
+
+/// Rules whose files are being changed elsewhere (another engineer's branch owns
+/// `src/rules/chart/`): their per-case severities are declared when that work lands.
+const SEVERITIES_NOT_YET_DECLARED: &[&str] = &[
+    "CHART-005",
+    "CHART-006",
+    "CHART-007",
+    "CHART-008",
+    "CHART-009",
+];
+
+/// Panics when `d` has a severity its rule does not declare.
+pub(crate) fn assert_declared_severity(d: &Diagnostic) {
+    if SEVERITIES_NOT_YET_DECLARED.contains(&d.rule) {
+        return;
+    }
+    let Some(rule) = super::find(d.rule) else {
+        return; // a finding of a test's own rule
+    };
+    assert!(
+        rule.severities.contains(&d.severity),
+        "{} reported a finding with severity {} but declares only {:?}: list it in its \
+         `declare_rule!` line and document the case ({})",
+        d.rule,
+        d.severity.as_str(),
+        rule.severities,
+        d.message.en
+    );
 }
 
 /// A fixture folder under `tests/fixtures/` as an input; every path starts with `prefix`.

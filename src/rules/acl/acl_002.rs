@@ -41,7 +41,7 @@ declare_rule! {
     ///   psp_type: Unlimited
     ///   pvc_enable: false
     /// ```
-    RULE = "ACL-002", Acl, Error, "§1.1.6.3",
+    RULE = "ACL-002", Acl, Error | Warning, "§1.1.6.3",
     "Invalid psp_type", "psp_type 取值无效", Chart(check)
 }
 

@@ -44,7 +44,7 @@ declare_rule! {
     ///   pvc_enable: false
     ///   namespace: mycloud-product
     /// ```
-    RULE = "ACL-005", Acl, Error, "§1.1.6.3",
+    RULE = "ACL-005", Acl, Error | Info, "§1.1.6.3",
     "Invalid namespace", "命名空间无效", Chart(check)
 }
 

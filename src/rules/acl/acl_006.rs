@@ -58,7 +58,7 @@ declare_rule! {
     ///     max_cpu: 500
     ///     max_memory: 1200
     /// ```
-    RULE = "ACL-006", Acl, Error, "§1.1.6.3",
+    RULE = "ACL-006", Acl, Error | Warning, "§1.1.6.3",
     "resource_limit is not a pair of non-negative integers", "resource_limit 不是非负整数", Chart(check)
 }
 

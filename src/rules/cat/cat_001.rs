@@ -55,7 +55,7 @@ declare_rule! {
     ///   navigations: []
     ///   dynamicNumber: 1
     /// ```
-    RULE = "CAT-001", Cat, Error, "§1.1.6.7",
+    RULE = "CAT-001", Cat, Error | Warning, "§1.1.6.7",
     "Invalid _category.yaml entry", "_category.yaml 分类定义无效", Chart(check)
 }
 

@@ -55,7 +55,7 @@ declare_rule! {
     ///       password: ${safe_render('mariadb', '/endpoints/admin/password', 'default')}
     /// trial_days: 180
     /// ```
-    RULE = "CFG-006", Cfg, Error, "§1.1.6.4",
+    RULE = "CFG-006", Cfg, Error | Warning, "§1.1.6.4",
     "Unguarded read of a product that may not be installed",
     "读取了可能未安装的云产品的配置且未加保护",
     Chart(check)

@@ -46,7 +46,7 @@ declare_rule! {
     ///     - arm
     /// trial_days: 180
     /// ```
-    RULE = "DEP-001", Dep, Error, "§1.1.6.4",
+    RULE = "DEP-001", Dep, Error | Warning, "§1.1.6.4",
     "Invalid or missing dependencies.arch", "dependencies.arch 取值无效或缺失", Chart(check)
 }
 

@@ -50,7 +50,7 @@ declare_rule! {
     /// base_version: 0.9.0
     /// trial_days: 180
     /// ```
-    RULE = "DEP-005", Dep, Error, "§1.1.6.4",
+    RULE = "DEP-005", Dep, Error | Warning, "§1.1.6.4",
     "base_version not below the chart version", "base_version 不低于 chart 版本", Chart(check)
 }
 

@@ -46,7 +46,7 @@ declare_rule! {
     ///     - arm
     /// trial_days: 180
     /// ```
-    RULE = "DEP-006", Dep, Warning, "§1.1.6.4",
+    RULE = "DEP-006", Dep, Warning | Info, "§1.1.6.4",
     "trial_days is not -1 or a positive integer", "trial_days 不是 -1 或正整数", Chart(check)
 }
 

@@ -63,7 +63,7 @@ declare_rule! {
     /// # fail_en: Resources still exist
     /// echo 'cinder delete pre check pass'
     /// ```
-    RULE = "HOOK-002", Hook, Error, "§1.1.6.10",
+    RULE = "HOOK-002", Hook, Error | Warning, "§1.1.6.10",
     "Delete pre-check lacks its pass statement", "删除前置检查缺少通过语句", Project(check)
 }
 

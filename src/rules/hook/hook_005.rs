@@ -57,7 +57,7 @@ declare_rule! {
     /// # fail_en: Resources still exist
     /// echo 'mycloud-product delete pre check pass'
     /// ```
-    RULE = "HOOK-005", Hook, Warning, "§1.1.6.10",
+    RULE = "HOOK-005", Hook, Warning | Info, "§1.1.6.10",
     "Hook failure-message comments", "hook 脚本失败提示注释", Project(check)
 }
 

@@ -8,27 +8,67 @@ use crate::yaml::Problem;
 
 declare_rule! {
     /// ## What it does
-    /// Reports anything that kept ecplint from reading an input completely: a file that is not an
-    /// archive we read, a truncated or corrupt gzip stream, an entry over a size limit, too many
-    /// entries, an over-long path, an unsafe entry (absolute path, `..`, symlink, hard link,
-    /// device) that was skipped, text that is not UTF-8, a byte-order mark, YAML nested too deep
-    /// or with aliases that expand too far.
+    /// Reports anything that kept ecplint from reading an input as Helm reads it: a file that is
+    /// not an archive we read, a broken gzip or tar stream, an entry over a size limit, too many
+    /// entries, an over-long path, an unsafe entry that was skipped, a link, text that is not
+    /// UTF-8, a chart archive laid out so that Helm reads it differently, YAML nested too deep or
+    /// with aliases that expand too far. Every other file is still checked.
     ///
     /// ## Why
-    /// A chart archive is untrusted input. The platform (and Helm) refuse such archives, and a
-    /// validator that silently skipped a file would report a chart as clean when it is not. Every
-    /// skip or cut is therefore reported, and every other file is still checked.
+    /// A chart archive is untrusted input, and a validator that silently skipped or changed a
+    /// file would report a chart as clean when it is not. The severity says what Helm (v3.17,
+    /// and v4.1 where it differs) does with the same bytes: **error** where Helm refuses the
+    /// chart, **warning** where Helm reads it but not as the author meant, or the platform
+    /// needs it, **info** where Helm reads it fine and ecplint only skipped or normalised
+    /// something. `scripts/helm-oracle-input.py` builds each case below and records Helm's
+    /// verdict (`tests/helm-oracle/`); the tests check ecplint against it without Helm.
+    ///
+    /// | Case | Severity | What Helm does |
+    /// |---|---|---|
+    /// | not an archive, empty, no file in it | error | refuses |
+    /// | gzip stream truncated or corrupt before the tar end | error | refuses ("unexpected EOF") |
+    /// | tar archive truncated or corrupt | error | refuses |
+    /// | gzip stream cut or damaged after the tar end marker | info | reads every file (it stops at the marker) |
+    /// | zero bytes after the gzip stream (block padding) | — (not reported) | ignores them |
+    /// | other bytes after the gzip stream | info | ignores them |
+    /// | more than 1 MiB after the tar end marker (not read) | warning | ignores it |
+    /// | `Chart.yaml` (or any file) at the root of a chart archive, no folder | error | refuses ("chart illegally contains content outside the base directory") |
+    /// | paths `./<name>/Chart.yaml` | error | takes `.` as the chart folder ("Chart.yaml file is missing") |
+    /// | paths `./Chart.yaml`, `./values.yaml`, … | — (not reported) | reads them |
+    /// | files in a second top folder of a chart archive | warning | reads them as the chart's own files |
+    /// | symlink, hard link, device, fifo in a tar | warning | reads an empty file (follows no link); ecplint does the same |
+    /// | symlink in a zip, other tar entry types | error | (Helm does not read zip archives) skipped |
+    /// | absolute path, `..` part, empty or non-UTF-8 name | error | skipped |
+    /// | a path listed twice | warning | the last one is used |
+    /// | over a size, entry or path-length limit | error | (its own limits) the rest is not read |
+    /// | Chart.yaml, values.yaml, requirements.yaml, values.schema.json not UTF-8 | error | refuses ("invalid UTF-8") |
+    /// | a template `templates/**.yaml` not UTF-8 | error | `helm template` refuses the manifest |
+    /// | a platform file `templates/_*.yaml`, `_*.yaml.tpl` not UTF-8 | warning | not rendered; the platform reads it |
+    /// | a helper template `templates/**.tpl` not UTF-8 | warning | reads it; its text breaks a manifest |
+    /// | any other text file (README, `NOTES.txt`, scripts) not UTF-8 | info | reads its bytes |
+    /// | Chart.yaml, values.yaml, … in UTF-16 with a BOM | warning | Helm 3 reads it, Helm 4 refuses UTF-16LE; ecplint decodes it |
+    /// | a template in UTF-16 | error | `helm lint` refuses it |
+    /// | a platform or helper file in UTF-16 | warning | ecplint decodes it |
+    /// | any other text file in UTF-16 | info | reads its bytes |
+    /// | a UTF-8 byte-order mark | info | drops it; ecplint too |
+    /// | CRLF line endings in YAML or a template | info | reads them |
+    /// | YAML nested too deep, aliases expanding too far | error | (ecplint's limit) the rest is not read |
     ///
     /// Limits (at least Helm's own): 5 MiB per file, 100 MiB per chart, 10 000 entries, 1024
     /// characters per path, YAML nesting 128 deep, 1 000 000 nodes after alias expansion.
     ///
     /// ## 中文
-    /// 输入无法完整读取时报告：不是可识别的归档、gzip 截断或损坏、文件超过大小限制、条目过多、
-    /// 路径过长、不安全的条目（绝对路径、`..`、符号链接、硬链接、设备文件）被跳过、非 UTF-8
-    /// 文本、BOM、YAML 嵌套过深或别名展开过多。其余文件照常检查。
+    /// 输入无法按 Helm 的方式完整读取时报告。级别反映 Helm（v3.17，必要时 v4.1）对同样内容的处理：
+    /// Helm 拒绝的为**错误**（不是归档、数据流截断、chart 归档根目录下直接放 `Chart.yaml`、
+    /// `./<name>/Chart.yaml` 形式的路径、Chart.yaml/values.yaml/模板不是 UTF-8、UTF-16 模板）；
+    /// Helm 能读取但结果与作者意图不同、或平台需要的为**警告**（符号链接、硬链接、设备文件被
+    /// 读为空文件，第二个顶层目录，UTF-16 的 Chart.yaml/values.yaml，平台文件或辅助模板不是
+    /// UTF-8）；Helm 正常读取、ecplint 只是跳过或规范化了内容的为**提示**（README、NOTES.txt 等
+    /// 非 UTF-8 文本、BOM、CRLF、gzip 流之后的多余字节）。gzip 流之后的零填充不报告。
     ///
     /// ## Example
-    /// A `.tgz` whose gzip stream ends early: `INPUT-001 truncated gzip stream after 3 entries`.
+    /// A `.tgz` whose gzip stream ends early: ``INPUT-001 the gzip stream of `x.tgz` is truncated
+    /// or corrupt (…); 3 file(s) before that point were read``.
     /// A values.yaml whose aliases expand without end (a "billion laughs"):
     /// ```yaml,fail,file=values.yaml
     /// a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]
@@ -43,7 +83,7 @@ declare_rule! {
     /// base: &base {cpu: 100m}
     /// api: *base
     /// ```
-    RULE = "INPUT-001", Input, Error, "§1.1.6.1",
+    RULE = "INPUT-001", Input, Error | Warning | Info, "§1.1.6.1",
     "Input could not be read completely", "输入无法完整读取", Input(check)
 }
 

@@ -80,7 +80,7 @@ declare_rule! {
     /// A project without a Makefile:
     /// ```text,fail,delete=../../Makefile
     /// ```
-    RULE = "LAYOUT-005", Layout, Warning, "§1.1.6.9",
+    RULE = "LAYOUT-005", Layout, Warning | Info, "§1.1.6.9",
     "Project Makefile missing or incomplete", "项目 Makefile 缺失或不完整", Project(check)
 }
 

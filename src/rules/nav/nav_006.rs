@@ -63,7 +63,7 @@ declare_rule! {
     ///     available: true
     ///     wizard: false
     /// ```
-    RULE = "NAV-006", Nav, Error, "§1.1.6.7",
+    RULE = "NAV-006", Nav, Error | Warning, "§1.1.6.7",
     "layout: outer without a matching src", "layout: outer 缺少与 url 相同的 src", Chart(check)
 }
 

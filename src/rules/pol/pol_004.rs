@@ -32,7 +32,7 @@ declare_rule! {
     /// /mycloud-product/overview:
     ///   - member
     /// ```
-    RULE = "POL-004", Pol, Error, "§1.1.6.7",
+    RULE = "POL-004", Pol, Error | Warning, "§1.1.6.7",
     "Policy value is not a list of roles", "访问策略的值不是角色列表", Chart(check)
 }
 
