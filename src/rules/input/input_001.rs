@@ -53,9 +53,13 @@ declare_rule! {
     /// | a UTF-8 byte-order mark | info | drops it; ecplint too |
     /// | CRLF line endings in YAML or a template | info | reads them |
     /// | YAML nested too deep, aliases expanding too far | error | (ecplint's limit) the rest is not read |
+    /// | the run's work budget spent (many files of many alias bombs) | error | (ecplint's limit) each later YAML file is cut, and named |
     ///
     /// Limits (at least Helm's own): 5 MiB per file, 100 MiB per chart, 10 000 entries, 1024
-    /// characters per path, YAML nesting 128 deep, 1 000 000 nodes after alias expansion.
+    /// characters per path, YAML nesting 128 deep, 1 000 000 nodes per file after alias
+    /// expansion, and for the whole run 2 000 000 nodes plus 10 per byte of the inputs (real
+    /// YAML holds one node per five to ten bytes), so that the time a run takes stays in
+    /// proportion to what it was given.
     ///
     /// ## 中文
     /// 输入无法按 Helm 的方式完整读取时报告。级别反映 Helm（v3.17，必要时 v4.1）对同样内容的处理：
@@ -65,6 +69,8 @@ declare_rule! {
     /// 读为空文件，第二个顶层目录，UTF-16 的 Chart.yaml/values.yaml，平台文件或辅助模板不是
     /// UTF-8）；Helm 正常读取、ecplint 只是跳过或规范化了内容的为**提示**（README、NOTES.txt 等
     /// 非 UTF-8 文本、BOM、CRLF、gzip 流之后的多余字节）。gzip 流之后的零填充不报告。
+    /// 一次运行的工作预算（所有输入合计 2 000 000 个 YAML 节点，另加每字节 10 个）用完后，
+    /// 之后的每个 YAML 文件都在开头被截断并逐一报告（**错误**），使运行时间与输入大小成正比。
     ///
     /// ## Example
     /// A `.tgz` whose gzip stream ends early: ``INPUT-001 the gzip stream of `x.tgz` is truncated
