@@ -5,6 +5,8 @@
 //! (Helm rejects them), expand aliases and `<<` merges under a budget (alias bombs), and stop
 //! at a nesting limit (deep documents) — all without recursion on the input's shape.
 
+mod goyaml;
+pub mod helm;
 mod scalar;
 
 use crate::diagnostic::{Pos, Range};
@@ -86,6 +88,9 @@ pub enum Problem {
     TooManyNodes { range: Range, limit: usize },
     /// An alias names no anchor defined before it.
     UnknownAlias { range: Range },
+    /// A syntax error in a document after the first: Helm reads only the first document of
+    /// values.yaml, Chart.yaml and requirements.yaml, so it never sees this one.
+    LaterDocument { range: Range, message: String },
 }
 
 impl Problem {
@@ -94,7 +99,8 @@ impl Problem {
             Problem::Syntax { range, .. }
             | Problem::TooDeep { range, .. }
             | Problem::TooManyNodes { range, .. }
-            | Problem::UnknownAlias { range } => *range,
+            | Problem::UnknownAlias { range }
+            | Problem::LaterDocument { range, .. } => *range,
             Problem::DuplicateKey { second, .. } => *second,
         }
     }
@@ -105,6 +111,8 @@ impl Problem {
 pub struct Yaml {
     pub docs: Vec<Node>,
     pub problems: Vec<Problem>,
+    /// The first document has ended: later syntax errors are `LaterDocument`.
+    first_done: bool,
 }
 
 impl Yaml {
@@ -145,29 +153,223 @@ struct Open {
 
 /// Parse a YAML text. Never panics; every problem is in `Yaml::problems`.
 ///
-/// go-yaml (and so Helm) accepts flow collections whose continuation lines are indented less
-/// than YAML 1.2 requires (`args: [` … `]` with the `]` under `args`); saphyr-parser rejects them
-/// with "invalid indentation". Such a line is indented a little and the text parsed again, and
-/// the columns on it are moved back, so what Helm reads parses here too.
+/// saphyr-parser follows YAML 1.2; Helm reads with go-yaml v2, which differs on a few texts.
+/// Where go-yaml reads what saphyr refuses, the text is patched (without changing any value)
+/// and parsed again, and columns are moved back to the original text's (`Fix`):
+/// - flow collections whose continuation lines are indented less than YAML 1.2 requires
+///   (`args: [` … `]` with the `]` under `args`): the line is indented a little;
+/// - a quoted scalar continued on a less-indented line: its continuation lines are indented;
+/// - a tab right after the `:` of a key (`key:<TAB>value`): the tab becomes a space;
+/// - tabs leading a line inside a flow collection or a quoted scalar: they become spaces.
+///
+/// NEL, LS and PS (U+0085, U+2028, U+2029) are line breaks to go-yaml, so they are read as
+/// `\n` here too. Where go-yaml refuses what saphyr reads, `goyaml::check` adds the refusal
+/// with go-yaml's message: control characters, `%YAML` other than 1.1 and unknown directives,
+/// a stream starting with `...`, tabs where go-yaml wants indentation, a key over 1024
+/// characters in a flow collection; an explicit tag whose type does not fit (`!!int 1.5`) and a
+/// `<<` merge of something not a map are refused while building the tree. Syntax errors in a
+/// document after the first are `Problem::LaterDocument` (Helm reads only the first).
 pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
-    const MAX_REINDENTS: usize = 64;
+    const BREAKS: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
+    let replaced;
+    let text = if text.contains(BREAKS) {
+        replaced = text.replace(BREAKS, "\n");
+        replaced.as_str()
+    } else {
+        text
+    };
+    let mut yaml = parse_patched(text, limits);
+    goyaml::check(text, &mut yaml);
+    yaml
+}
+
+/// A change to the text that lets saphyr-parser read what go-yaml reads.
+enum Fix {
+    /// Indent this line inside a flow collection.
+    Reindent(usize),
+    /// A quoted scalar starting here has less-indented continuation lines.
+    Quoted(Pos),
+    /// A tab after `:` on this line.
+    ColonTab(Pos),
+    /// Tabs leading this line (inside a flow collection or a quoted scalar).
+    LeadingTabs(usize),
+    /// A byte-order mark inside the text, which go-yaml reads as a character of a scalar.
+    Bom,
+}
+
+/// Stands in for U+FEFF while saphyr parses (same width in chars, so no column moves).
+const BOM_STAND_IN: char = '\u{FFFC}';
+
+fn parse_patched(text: &str, limits: YamlLimits) -> Yaml {
+    const MAX_FIXES: usize = 64;
     let mut patched: Option<String> = None;
     let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut fixes = 0;
     loop {
-        let (mut yaml, flow_indent_error) = parse_once(patched.as_deref().unwrap_or(text), limits);
-        let Some(line) = flow_indent_error.filter(|_| shifts.len() < MAX_REINDENTS) else {
+        let current = patched.as_deref().unwrap_or(text);
+        let (mut yaml, fix) = parse_once(current, limits);
+        let edit = fix
+            .filter(|_| fixes < MAX_FIXES)
+            .and_then(|f| apply_fix(current, f));
+        let Some((next, added)) = edit else {
             shift_columns_back(&mut yaml, &shifts);
+            if patched.as_deref().is_some_and(|p| p.contains(BOM_STAND_IN))
+                && !text.contains(BOM_STAND_IN)
+            {
+                restore_boms(&mut yaml);
+            }
             return yaml;
         };
-        let current = patched.take().unwrap_or_else(|| text.to_string());
-        let (next, added) = indent_line(&current, line);
-        if added == 0 {
-            shift_columns_back(&mut yaml, &shifts);
-            return yaml;
-        }
-        shifts.push((line, added));
+        fixes += 1;
+        shifts.extend(added);
         patched = Some(next);
     }
+}
+
+/// The patched text and the columns added per line, or `None` when the fix changes nothing.
+fn apply_fix(text: &str, fix: Fix) -> Option<(String, Vec<(usize, usize)>)> {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    match fix {
+        Fix::Reindent(line) => {
+            let (next, added) = indent_line(text, line);
+            (added > 0).then(|| (next, vec![(line, added)]))
+        }
+        Fix::Bom => {
+            if text.contains(BOM_STAND_IN) || !text.contains('\u{FEFF}') {
+                return None;
+            }
+            Some((text.replace('\u{FEFF}', &BOM_STAND_IN.to_string()), vec![]))
+        }
+        Fix::LeadingTabs(line) => {
+            let l = lines.get_mut(line.checked_sub(1)?)?;
+            let ws = l.len() - l.trim_start_matches([' ', '\t']).len();
+            if !l[..ws].contains('\t') {
+                return None;
+            }
+            let fixed = l[..ws].replace('\t', " ") + &l[ws..];
+            *l = fixed;
+            Some((lines.concat(), vec![]))
+        }
+        Fix::ColonTab(pos) => {
+            let l = lines.get_mut(pos.line.checked_sub(1)?)?;
+            let chars: Vec<char> = l.chars().collect();
+            let upto = pos.column.min(chars.len());
+            let at = (1..upto)
+                .rev()
+                .find(|&i| chars[i] == '\t' && chars[i - 1] == ':')?;
+            let mut fixed = chars;
+            fixed[at] = ' ';
+            *l = fixed.into_iter().collect();
+            Some((lines.concat(), vec![]))
+        }
+        Fix::Quoted(pos) => {
+            let first = lines.get(pos.line.checked_sub(1)?)?;
+            let want = indent_of(first) + 1;
+            let quote = first.chars().nth(pos.column.checked_sub(1)?)?;
+            if quote != '"' && quote != '\'' {
+                return None;
+            }
+            // Find the closing quote; every line after the first up to it is a continuation.
+            let mut end_line = None;
+            let mut escaped = false;
+            'scan: for (i, l) in lines.iter().enumerate().skip(pos.line - 1) {
+                let skip = if i == pos.line - 1 { pos.column } else { 0 };
+                let mut chars = l.chars().skip(skip).peekable();
+                while let Some(c) = chars.next() {
+                    if quote == '"' {
+                        if escaped {
+                            escaped = false;
+                        } else if c == '\\' {
+                            escaped = true;
+                        } else if c == '"' {
+                            end_line = Some(i + 1);
+                            break 'scan;
+                        }
+                    } else if c == '\'' {
+                        if chars.peek() == Some(&'\'') {
+                            chars.next();
+                        } else {
+                            end_line = Some(i + 1);
+                            break 'scan;
+                        }
+                    }
+                }
+            }
+            let end_line = end_line?;
+            let mut added = Vec::new();
+            for line in pos.line + 1..=end_line {
+                let l = &mut lines[line - 1];
+                let have = indent_of(l);
+                if l.trim().is_empty() || have >= want {
+                    continue;
+                }
+                l.insert_str(0, &" ".repeat(want - have));
+                added.push((line, want - have));
+            }
+            (!added.is_empty()).then(|| (lines.concat(), added))
+        }
+    }
+}
+
+fn restore_boms(yaml: &mut Yaml) {
+    let mut todo: Vec<&mut Node> = yaml.docs.iter_mut().collect();
+    while let Some(n) = todo.pop() {
+        match &mut n.kind {
+            Kind::Scalar(s) => {
+                if s.text.contains(BOM_STAND_IN) {
+                    s.text = s.text.replace(BOM_STAND_IN, "\u{FEFF}");
+                }
+            }
+            Kind::Seq(items) => todo.extend(items.iter_mut()),
+            Kind::Map(entries) => {
+                for e in entries.iter_mut() {
+                    todo.push(&mut e.key);
+                    todo.push(&mut e.value);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `line` (1-based) starts inside a quoted scalar, scanning from char index `from`.
+fn starts_in_quote(text: &str, from: usize, line: usize) -> bool {
+    let mut current = 1 + text.chars().take(from).filter(|&c| c == '\n').count();
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut comment = false;
+    let mut prev = ' ';
+    let mut chars = text.chars().skip(from).peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            current += 1;
+            comment = false;
+            if current == line {
+                return quote.is_some();
+            }
+        } else if comment {
+        } else if let Some(q) = quote {
+            if q == '"' && escaped {
+                escaped = false;
+            } else if q == '"' && c == '\\' {
+                escaped = true;
+            } else if c == q {
+                if q == '\'' && chars.peek() == Some(&'\'') {
+                    chars.next();
+                } else {
+                    quote = None;
+                }
+            }
+        } else if c == '#' && (prev == ' ' || prev == '\t') {
+            comment = true;
+        } else if (c == '"' || c == '\'')
+            && matches!(prev, ' ' | '\t' | '[' | '{' | ',' | ':' | '-')
+        {
+            quote = Some(c);
+        }
+        prev = c;
+    }
+    false
 }
 
 /// Indent 1-based `line` to one column past the indentation of the line before it.
@@ -230,7 +432,8 @@ fn shift_columns_back(yaml: &mut Yaml, shifts: &[(usize, usize)]) {
             Problem::Syntax { range, .. }
             | Problem::TooDeep { range, .. }
             | Problem::TooManyNodes { range, .. }
-            | Problem::UnknownAlias { range } => {
+            | Problem::UnknownAlias { range }
+            | Problem::LaterDocument { range, .. } => {
                 fix(&mut range.start);
                 fix(&mut range.end);
             }
@@ -245,7 +448,7 @@ fn shift_columns_back(yaml: &mut Yaml, shifts: &[(usize, usize)]) {
 }
 
 /// One parse; also returns the line of an "invalid indentation" error met inside a flow collection.
-fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
+fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<Fix>) {
     let mut out = Yaml::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
@@ -253,6 +456,7 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
     // Depth beyond the limit: count nested starts we are skipping.
     let mut skipping = 0usize;
     let mut parser = Parser::new_from_str(text);
+    let mut last_end = 0usize;
     loop {
         let (event, span) = match parser.next_event() {
             None => break,
@@ -260,8 +464,23 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
             Some(Err(e)) => {
                 let p = pos(e.marker());
                 let in_flow = stack.iter().any(|o| o.flow);
-                if in_flow && e.info().starts_with("invalid indentation") {
-                    return (out, Some(p.line));
+                let info = e.info();
+                if info == "invalid indentation in quoted scalar" {
+                    return (out, Some(Fix::Quoted(p)));
+                }
+                if in_flow && info.starts_with("invalid indentation") {
+                    return (out, Some(Fix::Reindent(p.line)));
+                }
+                if info.contains("byte order mark") {
+                    return (out, Some(Fix::Bom));
+                }
+                if info.contains("':' must be followed by a valid YAML whitespace") {
+                    return (out, Some(Fix::ColonTab(p)));
+                }
+                if (info.starts_with("tabs disallowed") || info.starts_with("tab cannot be used"))
+                    && (in_flow || starts_in_quote(text, last_end, p.line))
+                {
+                    return (out, Some(Fix::LeadingTabs(p.line)));
                 }
                 let range = Range {
                     start: p,
@@ -278,20 +497,25 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                     });
                     break;
                 }
-                out.problems.push(Problem::Syntax {
-                    range: Range {
-                        start: p,
-                        end: Pos {
-                            line: p.line,
-                            column: p.column + 1,
-                        },
-                    },
-                    message: e.info().to_string(),
-                });
+                let mut range = range;
+                if info.contains("unexpected end of stream") {
+                    // The range runs to the end, where go-yaml names the problem.
+                    let lines = text.split('\n').count();
+                    let last = text.rsplit('\n').next().unwrap_or("");
+                    range.end = Pos {
+                        line: lines,
+                        column: last.chars().count() + 1,
+                    };
+                }
+                refuse(&mut out, range, e.info().to_string());
                 break;
             }
         };
         let range = span_range(&span);
+        last_end = span.end.index();
+        if matches!(event, Event::DocumentEnd) && !out.docs.is_empty() {
+            out.first_done = true;
+        }
         if skipping > 0 {
             match event {
                 Event::SequenceStart(..) | Event::MappingStart(..) => skipping += 1,
@@ -344,11 +568,25 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                     ScalarStyle::Literal => Style::Literal,
                     ScalarStyle::Folded => Style::Folded,
                 };
-                let text = value.into_owned();
-                let value = match (&style, tag.as_deref()) {
-                    (_, Some(t)) if t.suffix == "str" => Value::Str,
-                    (Style::Plain, _) => resolve_plain(&text),
-                    _ => Value::Str,
+                let mut text = value.into_owned();
+                let value = match tag.as_deref() {
+                    Some(t) => {
+                        let full = format!("{}{}", t.handle, t.suffix);
+                        match scalar::resolve_tagged(&text, &full) {
+                            Ok((value, decoded)) => {
+                                if let Some(decoded) = decoded {
+                                    text = decoded;
+                                }
+                                value
+                            }
+                            Err(message) => {
+                                refuse(&mut out, range, message);
+                                Value::Str
+                            }
+                        }
+                    }
+                    None if style == Style::Plain => resolve_plain(&text),
+                    None => Value::Str,
                 };
                 let node = Node {
                     kind: Kind::Scalar(Scalar { text, style, value }),
@@ -395,8 +633,17 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                 };
                 open.node.range.end = range.end;
                 if let Kind::Map(entries) = &mut open.node.kind {
-                    apply_merges(entries);
+                    if let Some(bad) = apply_merges(entries) {
+                        refuse(
+                            &mut out,
+                            bad,
+                            "map merge requires map or sequence of maps as the value".into(),
+                        );
+                    }
                     find_duplicates(entries, &mut out.problems);
+                    if open.flow {
+                        long_flow_keys(entries, &mut out);
+                    }
                 }
                 attach(&mut stack, &mut out, open.node, open.anchor, &mut anchors);
                 continue;
@@ -451,36 +698,87 @@ fn count_nodes(node: &Node) -> usize {
     count
 }
 
-/// YAML 1.1 merge keys (`<<: *base`), as go-yaml v2 applies them: explicit keys win.
-fn apply_merges(entries: &mut Vec<Entry>) {
+/// YAML 1.1 merge keys (`<<: *base`), as go-yaml v2 applies them (checked against helm3): the
+/// entries are read in order and each sets its key, so a key written after `<<` wins over the
+/// merged one and a merged one wins over a key written before `<<`; in `<<: [*a, *b]` the
+/// earlier map wins. Returns the place of a `<<` whose value is not a map or a list of maps,
+/// which go-yaml refuses.
+fn apply_merges(entries: &mut Vec<Entry>) -> Option<Range> {
     if !entries.iter().any(|e| e.key.is_merge_key()) {
-        return;
+        return None;
     }
-    let mut own = Vec::new();
-    let mut merged = Vec::new();
+    let mut bad = None;
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    // Where each key is in `out`, and whether a merge put it there.
+    let mut index: HashMap<String, (usize, bool)> = HashMap::new();
     for e in entries.drain(..) {
-        if e.key.is_merge_key() {
-            let sources: Vec<Node> = match e.value.kind {
-                Kind::Map(_) => vec![e.value],
-                Kind::Seq(items) => items,
-                Kind::Scalar(_) => vec![],
-            };
-            for src in sources {
-                if let Kind::Map(src_entries) = src.kind {
-                    merged.extend(src_entries);
+        if !e.key.is_merge_key() {
+            let k = e.key.key_string();
+            match index.get(&k) {
+                // A key written after `<<` takes the merged one's place (not a duplicate).
+                Some(&(i, true)) => {
+                    index.insert(k, (i, false));
+                    out[i] = e;
+                }
+                _ => {
+                    index.insert(k, (out.len(), false));
+                    out.push(e);
                 }
             }
-        } else {
-            own.push(e);
+            continue;
+        }
+        let sources: Vec<Node> = match e.value.kind {
+            Kind::Map(_) => vec![e.value],
+            Kind::Seq(items) => items,
+            Kind::Scalar(_) => {
+                bad.get_or_insert(e.value.range);
+                vec![]
+            }
+        };
+        let mut taken: HashMap<String, ()> = HashMap::new();
+        for src in sources {
+            let Kind::Map(src_entries) = src.kind else {
+                bad.get_or_insert(src.range);
+                continue;
+            };
+            for m in src_entries {
+                let k = m.key.key_string();
+                if taken.insert(k.clone(), ()).is_some() {
+                    continue;
+                }
+                match index.get(&k) {
+                    Some(&(i, _)) => out[i].value = m.value,
+                    None => {
+                        index.insert(k, (out.len(), true));
+                        out.push(m);
+                    }
+                }
+            }
         }
     }
-    for m in merged {
-        let k = m.key.key_string();
-        if !own.iter().any(|e| e.key.key_string() == k) {
-            own.push(m);
+    *entries = out;
+    bad
+}
+
+/// go-yaml takes a key in a flow collection as a key only within 1024 characters of its start.
+fn long_flow_keys(entries: &[Entry], out: &mut Yaml) {
+    for e in entries {
+        if let Kind::Scalar(s) = &e.key.kind {
+            if s.text.chars().count() > 1024 {
+                refuse(out, e.key.range, "did not find expected ',' or '}'".into());
+            }
         }
     }
-    *entries = own;
+}
+
+/// A problem go-yaml (and so Helm) has with the text: a syntax error in the first document, or
+/// one in a later document (which Helm never reads).
+fn refuse(out: &mut Yaml, range: Range, message: String) {
+    if !out.first_done {
+        out.problems.push(Problem::Syntax { range, message });
+    } else {
+        out.problems.push(Problem::LaterDocument { range, message });
+    }
 }
 
 fn find_duplicates(entries: &[Entry], problems: &mut Vec<Problem>) {

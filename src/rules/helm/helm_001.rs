@@ -2,7 +2,7 @@ use crate::chart::Chart;
 use crate::declare_rule;
 use crate::rules::Findings;
 use crate::text;
-use crate::yaml::Problem;
+use crate::yaml::{self, Problem};
 
 declare_rule! {
     /// ## What it does
@@ -51,7 +51,15 @@ fn check(chart: &Chart, out: &mut Findings) {
                 ));
             }
         }
-        if let Some(Problem::Syntax { range, message }) = file.yaml.syntax_error() {
+        let helm_reads = [&chart.chart_yaml, &chart.values, &chart.requirements]
+            .iter()
+            .any(|f| f.as_ref().is_some_and(|f| f.path == file.path));
+        let syntax = file.yaml.problems.iter().find_map(|p| match p {
+            Problem::Syntax { range, message } => Some((range, message)),
+            Problem::LaterDocument { range, message } if !helm_reads => Some((range, message)),
+            _ => None,
+        });
+        if let Some((range, message)) = syntax {
             let line = range.start.line;
             let column = range.start.column;
             out.report(
@@ -67,6 +75,19 @@ fn check(chart: &Chart, out: &mut Findings) {
                 "检查此处之前的缩进、未闭合的括号或引号"
             ));
         }
+    }
+    let Some(values) = &chart.values else {
+        return;
+    };
+    if values.yaml.syntax_error().is_some() {
+        return;
+    }
+    if let Some(refusal) = yaml::helm::values_refusal(values.yaml.root()) {
+        out.report(&values.path, Some(refusal.range), refusal.message)
+            .help(text!(
+                "make values.yaml a map of named values (`key: value`) with string, number or boolean keys; quote `.inf`/`.nan` to keep them as text",
+                "让 values.yaml 成为以字符串、数字或布尔值为键的映射（`key: value`）；`.inf`/`.nan` 需加引号作为文本"
+            ));
     }
 }
 
