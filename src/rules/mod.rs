@@ -22,10 +22,10 @@ pub mod wiz;
 
 #[cfg(test)]
 mod doc_examples;
-#[cfg(test)]
-pub(crate) mod tester;
 pub mod run;
 mod scope;
+#[cfg(test)]
+pub(crate) mod tester;
 
 pub use scope::{InputScope, ProjectScope, Scope, UpgradeScope};
 

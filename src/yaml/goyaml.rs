@@ -28,7 +28,7 @@ pub(super) fn check(text: &str, yaml: &mut Yaml) {
                     as isize,
             })
             .collect();
-        found.extend(block_scalar_tabs(&lines, text, &spans));
+        found.extend(block_scalar_tabs(&lines, &spans));
     }
     if let Some(root) = yaml.docs.first() {
         let mut spans = Vec::new();
@@ -39,7 +39,7 @@ pub(super) fn check(text: &str, yaml: &mut Yaml) {
                 s.range.start = header;
             }
         }
-        found.extend(block_scalar_tabs(&lines, text, &spans));
+        found.extend(block_scalar_tabs(&lines, &spans));
         found.extend(leading_tabs(&lines, &spans, first_doc_end(&lines, root)));
     }
     let Some((pos, message)) = found.into_iter().min_by_key(|(p, _)| (p.line, p.column)) else {
@@ -249,9 +249,12 @@ fn leading(l: &str) -> (usize, bool) {
 
 /// In a block scalar, a tab where go-yaml still counts indentation: before the indentation is
 /// known (auto-detected from the first line with content) or short of it.
-fn block_scalar_tabs(lines: &[&str], text: &str, spans: &[Span]) -> Option<(Pos, &'static str)> {
+///
+/// Block scalars do not overlap, so this reads each line about once; the headers guessed for a
+/// text saphyr did not read may, so the lines read are bounded.
+fn block_scalar_tabs(lines: &[&str], spans: &[Span]) -> Option<(Pos, &'static str)> {
     const MESSAGE: &str = "found a tab character where an indentation space is expected";
-    let _ = text;
+    let mut budget = 2 * lines.len() + 16;
     for s in spans.iter().filter(|s| s.kind == SpanKind::Block) {
         let header_line = s.range.start.line;
         let header = lines.get(header_line - 1)?;
@@ -264,6 +267,7 @@ fn block_scalar_tabs(lines: &[&str], text: &str, spans: &[Span]) -> Option<(Pos,
         let explicit = indicator.chars().find_map(|c| c.to_digit(10));
         let mut n: Option<usize> = explicit.map(|m| (s.indent.max(0) as usize) + m as usize);
         for (i, l) in lines.iter().enumerate().skip(header_line) {
+            budget = budget.checked_sub(1)?;
             let (spaces, tab) = leading(l);
             if tab && n.is_none_or(|n| spaces < n) {
                 return Some((
@@ -291,19 +295,48 @@ fn block_scalar_tabs(lines: &[&str], text: &str, spans: &[Span]) -> Option<(Pos,
 /// scalar, go-yaml reads further lines as its continuation, where a tab short of the scalar's
 /// indentation "violates indentation"; anywhere else a tab cannot start a token.
 fn leading_tabs(lines: &[&str], spans: &[Span], last: usize) -> Option<(Pos, &'static str)> {
+    // Per line (1-based): inside any scalar or flow collection spanning lines; inside one where
+    // a leading tab is not block indentation (flow, quoted, block scalar and the line ending it).
+    let mut inside_any = vec![false; lines.len() + 2];
+    let mut opaque = vec![false; lines.len() + 2];
+    for s in spans {
+        let from = s.range.start.line + 1;
+        let to = match s.kind {
+            SpanKind::Block => s.range.end.line + 1,
+            _ => s.range.end.line,
+        }
+        .min(lines.len());
+        for line in from..=to {
+            inside_any[line] |= line <= s.range.end.line;
+            opaque[line] |= s.kind != SpanKind::Plain;
+        }
+    }
+    // Spans are sorted by start: the one ending last among the first k, for every k.
+    let mut latest: Vec<usize> = Vec::with_capacity(spans.len());
+    for (k, s) in spans.iter().enumerate() {
+        let end = |s: &Span| (s.range.end.line, s.range.end.column);
+        let best = match latest.last() {
+            Some(&b) if end(&spans[b]) >= end(s) => b,
+            _ => k,
+        };
+        latest.push(best);
+    }
+    let mut last_nonblank = 0usize; // 1-based line of the last line with content, 0: none
     for (i, l) in lines.iter().enumerate().take(last) {
         let line = i + 1;
+        let blank = l.trim().is_empty();
+        let previous_nonblank = last_nonblank;
+        if !blank {
+            last_nonblank = line;
+        }
         let ws = l.len() - l.trim_start_matches([' ', '\t']).len();
         let Some(tab_at) = l[..ws].find('\t') else {
             if let Some(column) = tab_after_indicator(&l[ws..]) {
-                let inside = spans
-                    .iter()
-                    .any(|s| s.range.start.line < line && line <= s.range.end.line);
-                if !inside {
+                if !inside_any[line] {
                     return Some((
                         Pos {
                             line,
-                            column: ws + column,
+                            column: ws + column + 1,
                         },
                         "found character that cannot start any token",
                     ));
@@ -311,23 +344,13 @@ fn leading_tabs(lines: &[&str], spans: &[Span], last: usize) -> Option<(Pos, &'s
             }
             continue;
         };
-        // Inside a flow collection, a quoted or block scalar: not leading in block context.
-        let inside = spans.iter().any(|s| {
-            s.kind != SpanKind::Plain
-                && s.range.start.line < line
-                && line <= s.range.end.line.max(s.range.start.line)
-                || s.kind == SpanKind::Block
-                    && s.range.start.line < line
-                    && line <= s.range.end.line + 1
-        });
-        if inside {
+        if opaque[line] {
             continue;
         }
-        // The last scalar or collection before this line, and whether only blanks follow it.
-        let before = spans
-            .iter()
-            .filter(|s| s.range.start.line < line)
-            .max_by_key(|s| (s.range.end.line, s.range.end.column));
+        // The scalar or collection before this line that ends last, and whether only blanks
+        // follow it.
+        let k = spans.partition_point(|s| s.range.start.line < line);
+        let before = k.checked_sub(1).map(|k| &spans[latest[k]]);
         let pos = Pos {
             line,
             column: tab_at + 1,
@@ -339,7 +362,7 @@ fn leading_tabs(lines: &[&str], spans: &[Span], last: usize) -> Option<(Pos, &'s
                     l.get(char_offset(l, s.range.end.column - 1)..)
                         .unwrap_or("")
                 });
-                rest.trim().is_empty() && lines[end_line..i].iter().all(|l| l.trim().is_empty())
+                rest.trim().is_empty() && previous_nonblank <= end_line
             }
         });
         if after_plain {

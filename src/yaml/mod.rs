@@ -1,9 +1,32 @@
 //! YAML as Helm reads it, with a position for every node and key.
 //!
 //! Built on `saphyr-parser`'s event stream. We build our own tree so that we can:
-//! resolve plain scalars the YAML 1.1 way Helm does (`scalar.rs`), report duplicate keys
-//! (Helm rejects them), expand aliases and `<<` merges under a budget (alias bombs), and stop
-//! at a nesting limit (deep documents) — all without recursion on the input's shape.
+//! resolve plain scalars the YAML 1.1 way Helm does (`scalar.rs`), report duplicate keys,
+//! expand aliases and `<<` merges under a budget (alias bombs), and stop at a nesting limit
+//! (deep documents) — all without recursion on the input's shape.
+//!
+//! ## Exactly Helm's
+//! What Helm 3 (go-yaml v2 through sigs.k8s.io/yaml, then a JSON round trip) reads from a
+//! values.yaml, or refuses, is what this module reads or refuses: 310 cases, each rendered
+//! through the real `helm3 template` (`scripts/helm-oracle/values-yaml.py` →
+//! `tests/helm/values-yaml.json`), agree in `tests/helm_values_yaml.rs` — same values (numbers
+//! compared as float64, keys named as Helm names them) and HELM-001 exactly where Helm
+//! refuses, on the line Helm names. That covers:
+//! - scalars (`scalar.rs`): YAML 1.1 booleans (`yes/no/on/off/y/n` in three cases, not
+//!   `yEs`), null forms, Go's integer syntax (`0x`/`0o`/`0b`/leading-`0` octal, `_` dropped,
+//!   uint64), floats (`1.`, `.5`, `1e6`; `1e400` stays a string), `.inf`/`.nan`, sexagesimal
+//!   and timestamps as strings, explicit tags (`!!int "12"`, `!!binary`, `!!str`, custom tags
+//!   as strings, `!!int 1.5` refused), float keys as Go formats them (`1e6:` is `"1e+06"`);
+//! - merges (`<<`) in go-yaml's order, anchors, aliases, duplicate keys (the last wins);
+//! - only the first document: errors after `---`/`...` are `Problem::LaterDocument`;
+//! - go-yaml's leniencies, patched into saphyr's input (`parse`): a tab after `key:`, tabs in
+//!   flow collections and quoted scalars, quoted scalars continued less indented, flow
+//!   collections indented less than YAML 1.2 wants, a BOM inside the text;
+//! - go-yaml's refusals that saphyr lacks (`goyaml.rs`): control characters, `%YAML` other
+//!   than 1.1, unknown directives, a leading `...`, tabs where go-yaml counts indentation,
+//!   NEL/LS/PS as line breaks (a NEL inside a plain scalar breaks the mapping);
+//! - what the JSON round trip refuses (`helm.rs`, reported by HELM-001 for values.yaml): a
+//!   root that is not a map, null/list/map/uint64 keys, `.inf`/`.nan`.
 
 mod goyaml;
 pub mod helm;
@@ -171,15 +194,16 @@ struct Open {
 /// document after the first are `Problem::LaterDocument` (Helm reads only the first).
 pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
     const BREAKS: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
-    let replaced;
-    let text = if text.contains(BREAKS) {
-        replaced = text.replace(BREAKS, "\n");
-        replaced.as_str()
-    } else {
-        text
-    };
-    let mut yaml = parse_patched(text, limits);
-    goyaml::check(text, &mut yaml);
+    if !text.contains(BREAKS) {
+        let mut yaml = parse_patched(text, limits);
+        goyaml::check(text, &mut yaml);
+        return yaml;
+    }
+    let replaced = text.replace(BREAKS, "\n");
+    let mut yaml = parse_patched(&replaced, limits);
+    goyaml::check(&replaced, &mut yaml);
+    // Positions in the original text, where the break is a character of its line.
+    map_breaks_back(&mut yaml, text);
     yaml
 }
 
@@ -404,14 +428,43 @@ fn shift_columns_back(yaml: &mut Yaml, shifts: &[(usize, usize)]) {
     if shifts.is_empty() {
         return;
     }
-    let fix = |p: &mut Pos| {
-        let added: usize = shifts
-            .iter()
-            .filter(|(l, _)| *l == p.line)
-            .map(|(_, n)| n)
-            .sum();
-        p.column = p.column.saturating_sub(added).max(1);
-    };
+    let mut added: HashMap<usize, usize> = HashMap::new();
+    for &(line, n) in shifts {
+        *added.entry(line).or_default() += n;
+    }
+    map_positions(yaml, &|p: &mut Pos| {
+        if let Some(n) = added.get(&p.line) {
+            p.column = p.column.saturating_sub(*n).max(1);
+        }
+    });
+}
+
+/// Where each line of a text whose NEL/LS/PS were made `\n` starts in the original text:
+/// (original line, columns before it on that line).
+fn map_breaks_back(yaml: &mut Yaml, original: &str) {
+    let mut origin: Vec<(usize, usize)> = vec![(1, 0)];
+    let (mut line, mut column) = (1, 0);
+    for c in original.chars() {
+        column += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                column = 0;
+                origin.push((line, 0));
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => origin.push((line, column)),
+            _ => {}
+        }
+    }
+    map_positions(yaml, &|p: &mut Pos| {
+        if let Some(&(line, before)) = origin.get(p.line - 1) {
+            p.line = line;
+            p.column += before;
+        }
+    });
+}
+
+fn map_positions(yaml: &mut Yaml, fix: &dyn Fn(&mut Pos)) {
     let mut todo: Vec<&mut Node> = yaml.docs.iter_mut().collect();
     while let Some(n) = todo.pop() {
         fix(&mut n.range.start);
@@ -1003,6 +1056,196 @@ mod tests {
             two.range.start,
             Pos { line: 8, column: 5 },
             "columns are those of the original text"
+        );
+    }
+
+    fn syntax(y: &Yaml) -> Option<(usize, usize, &str)> {
+        match y.syntax_error()? {
+            Problem::Syntax { range, message } => {
+                Some((range.start.line, range.start.column, message.as_str()))
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn what_go_yaml_reads_and_saphyr_did_not() {
+        // A tab after a key's `:`; tabs leading lines in a flow collection and a quoted scalar;
+        // a quoted scalar continued less indented; a BOM inside the text.
+        for (text, key, want) in [
+            ("a:\tb\n", "a", "b"),
+            ("a:\n  b:\t1\n", "a", "{b}"),
+            ("a: [\n\t1,\n\t2\n]\n", "a", "[2]"),
+            ("a: \"x\n\t\n y\"\n", "a", "x\ny"),
+            ("a:\n  b: \"one\ntwo\"\n", "a", "{b}"),
+            ("x: 1\n\u{FEFF}a: b\n", "\u{FEFF}a", "b"),
+        ] {
+            let y = p(text);
+            assert!(y.problems.is_empty(), "{text:?}: {:?}", y.problems);
+            let v = y
+                .root()
+                .unwrap()
+                .get(key)
+                .unwrap_or_else(|| panic!("{text:?}"));
+            let got = match &v.kind {
+                Kind::Scalar(s) => s.text.clone(),
+                Kind::Seq(items) => format!("[{}]", items.len()),
+                Kind::Map(e) => format!("{{{}}}", e[0].key.key_string()),
+            };
+            assert_eq!(got, want, "{text:?}");
+        }
+        // Columns are those of the original text after re-indenting a quoted continuation.
+        let y = p("a:\n  b: \"one\ntwo\"\n  c: 1\n");
+        let c = y.root().unwrap().get("a").unwrap().entry("c").unwrap();
+        assert_eq!(c.key.range.start, Pos { line: 4, column: 3 });
+    }
+
+    #[test]
+    fn what_go_yaml_refuses_and_saphyr_reads() {
+        for (text, line, column, message) in [
+            ("a: b\u{1}c\n", 1, 5, "control characters are not allowed"),
+            (
+                "%YAML 1.2\n---\na: 1\n",
+                1,
+                1,
+                "found incompatible YAML document",
+            ),
+            ("%FOO x\n---\na: 1\n", 1, 1, "found unknown directive name"),
+            ("# c\n...\n", 2, 1, "did not find expected node content"),
+            (
+                "a: 1\n\t\nb: 2\n",
+                2,
+                1,
+                "found a tab character that violates indentation",
+            ),
+            (
+                "a: \"x\"\n\t\nb: 2\n",
+                2,
+                1,
+                "found character that cannot start any token",
+            ),
+            (
+                "a:\n-\tx\n",
+                2,
+                2,
+                "found character that cannot start any token",
+            ),
+            (
+                "\ta: 1\n",
+                1,
+                1,
+                "found character that cannot start any token",
+            ),
+            (
+                "a: |\n  \tx\n",
+                2,
+                3,
+                "found a tab character where an indentation space is expected",
+            ),
+            (
+                "a: |\n  x\n \ty\n",
+                3,
+                2,
+                "found a tab character where an indentation space is expected",
+            ),
+            ("a: b\u{85}c\n", 2, 1, "simple key expect ':'"),
+            (
+                "a: !!int 1.5\n",
+                1,
+                4,
+                "cannot decode !!float `1.5` as a !!int",
+            ),
+            (
+                "c:\n  <<: 1\n",
+                2,
+                7,
+                "map merge requires map or sequence of maps as the value",
+            ),
+        ] {
+            let y = p(text);
+            let got = syntax(&y).unwrap_or_else(|| panic!("{text:?}: {:?}", y.problems));
+            assert_eq!((got.0, got.1), (line, column), "{text:?}: {got:?}");
+            assert!(got.2.contains(message), "{text:?}: {got:?}");
+        }
+        // Where go-yaml reads them: deep enough after a plain scalar, in a block scalar's
+        // content, in flow collections.
+        for text in [
+            "a: 1\n  \t\nb: 2\n",
+            "a: |\n  x\n  \ty\n",
+            "a: |2\n  \tx\n",
+            "a: [1,\n\t\n 2]\n",
+            "a: 1\t# c\n",
+            "%YAML 1.1\n---\na: 1\n",
+            "---\n...\n",
+        ] {
+            let y = p(text);
+            assert!(y.problems.is_empty(), "{text:?}: {:?}", y.problems);
+        }
+    }
+
+    #[test]
+    fn later_documents_are_not_read_by_helm() {
+        let y = p("a: 1\n---\nb: [\n");
+        assert!(y.syntax_error().is_none(), "{:?}", y.problems);
+        assert!(
+            matches!(y.problems[..], [Problem::LaterDocument { range, .. }] if range.start.line == 4)
+        );
+        // A root scalar followed by an error is still in the first document.
+        assert!(p("a\nb: 1\n").syntax_error().is_some());
+    }
+
+    #[test]
+    fn merges_in_order_as_go_yaml() {
+        let y = p("b: &b {x: 1}\nc:\n  x: 2\n  <<: *b\nd:\n  <<: *b\n  x: 3\n");
+        let get = |k: &str| {
+            y.root()
+                .unwrap()
+                .get_path(&[k, "x"])
+                .unwrap()
+                .as_scalar()
+                .unwrap()
+                .value
+        };
+        assert_eq!(get("c"), Value::Int(1));
+        assert_eq!(get("d"), Value::Int(3));
+        assert!(y.problems.is_empty(), "no duplicate key: {:?}", y.problems);
+        let y = p("p: &p {x: 1}\nq: &q {x: 2}\nc:\n  <<: [*p, *q]\n");
+        let x = y.root().unwrap().get_path(&["c", "x"]).unwrap();
+        assert_eq!(x.as_scalar().unwrap().value, Value::Int(1));
+    }
+
+    #[test]
+    fn block_scalar_ending_the_text_without_a_break() {
+        let y = p("a: |\n  x");
+        assert_eq!(
+            y.root()
+                .unwrap()
+                .get("a")
+                .unwrap()
+                .as_scalar()
+                .unwrap()
+                .text,
+            "x"
+        );
+    }
+
+    #[test]
+    fn many_tab_lines_take_linear_time() {
+        let mut text = String::from("a: [\n");
+        for _ in 0..100_000 {
+            text.push_str("\t1,\n");
+        }
+        text.push_str("]\nb: x\n");
+        for _ in 0..100_000 {
+            text.push_str("  \t\n");
+        }
+        let started = std::time::Instant::now();
+        let y = p(&text);
+        assert!(y.problems.is_empty(), "{:?}", &y.problems[..1]);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            started.elapsed()
         );
     }
 

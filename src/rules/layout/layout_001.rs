@@ -57,7 +57,11 @@ mod tests {
         let t = Tester::new(&super::RULE);
         let d = t.findings_in(&bare(&[("mycloud-product/values.yaml", "a: 1\n")]));
         assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].message.en.contains("in 1 file(s)"), "{}", d[0].message.en);
+        assert!(
+            d[0].message.en.contains("in 1 file(s)"),
+            "{}",
+            d[0].message.en
+        );
         assert_eq!((d[0].file.as_deref(), d[0].range), (None, None));
         assert!(t
             .findings_in(&bare(&[("mycloud-product/Chart.yaml", "name: x\n")]))
