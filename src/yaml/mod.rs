@@ -7,7 +7,7 @@
 //!
 //! ## Exactly Helm's
 //! What Helm 3 (go-yaml v2 through sigs.k8s.io/yaml, then a JSON round trip) reads from a
-//! values.yaml, or refuses, is what this module reads or refuses: 310 cases, each rendered
+//! values.yaml, or refuses, is what this module reads or refuses: 362 cases, each rendered
 //! through the real `helm3 template` (`scripts/helm-oracle/values-yaml.py` →
 //! `tests/helm/values-yaml.json`), agree in `tests/helm_values_yaml.rs` — same values (numbers
 //! compared as float64, keys named as Helm names them) and HELM-001 exactly where Helm
@@ -229,9 +229,18 @@ fn parse_patched(text: &str, limits: YamlLimits) -> Yaml {
     let mut patched: Option<String> = None;
     let mut shifts: Vec<(usize, usize)> = Vec::new();
     let mut fixes = 0;
+    let mut tried_all_tabs = false;
     loop {
         let current = patched.as_deref().unwrap_or(text);
         let (mut yaml, fix) = parse_once(current, limits);
+        if !tried_all_tabs && matches!(fix, Some(Fix::ColonTab(_) | Fix::LeadingTabs(_))) {
+            // One file often has many: try all of them at once before one per parse.
+            tried_all_tabs = true;
+            if let Some(next) = all_tab_fixes(current, limits) {
+                patched = Some(next);
+                continue;
+            }
+        }
         let edit = fix
             .filter(|_| fixes < MAX_FIXES)
             .and_then(|f| apply_fix(current, f));
@@ -248,6 +257,89 @@ fn parse_patched(text: &str, limits: YamlLimits) -> Yaml {
         shifts.extend(added);
         patched = Some(next);
     }
+}
+
+/// Every tab after a `:` and every tab leading a line made a space (same width: no column
+/// moves), if saphyr then reads the text without a syntax error and no tab so changed was part
+/// of a scalar's value: inside a block scalar, inside a quoted or plain scalar's first line.
+/// (A tab leading a continuation line of a quoted or plain scalar is folded away.) Tabs that go-yaml
+/// refuses in block indentation are still refused by `goyaml::check`, which reads the original.
+fn all_tab_fixes(text: &str, limits: YamlLimits) -> Option<String> {
+    let mut chars: Vec<char> = text.chars().collect();
+    // (place, index in `chars`) of every tab made a space.
+    let mut edited: Vec<(Pos, usize)> = Vec::new();
+    let (mut line, mut column) = (1, 0);
+    let mut leading = true;
+    let mut prev = '\0';
+    for (i, c) in chars.iter_mut().enumerate() {
+        let original = *c;
+        column += 1;
+        if original == '\t' && (leading || prev == ':') {
+            edited.push((Pos { line, column }, i));
+            *c = ' ';
+        }
+        leading &= original == ' ' || original == '\t';
+        prev = original;
+        if original == '\n' {
+            (line, column, leading) = (line + 1, 0, true);
+        }
+    }
+    // Twice at most: tabs found inside a scalar's value are put back, then it is read again.
+    for _ in 0..2 {
+        let out: String = chars.iter().collect();
+        let (yaml, fix) = parse_once(&out, limits);
+        if fix.is_some() || yaml.syntax_error().is_some() {
+            return None;
+        }
+        let unsafe_edits = tabs_in_values(&yaml, &edited);
+        if unsafe_edits.is_empty() {
+            return Some(out);
+        }
+        for &k in &unsafe_edits {
+            chars[edited[k].1] = '\t';
+        }
+        let mut k = 0;
+        edited.retain(|_| {
+            k += 1;
+            !unsafe_edits.contains(&(k - 1))
+        });
+    }
+    None
+}
+
+/// The indices of `edited` places that lie in a scalar's value: anywhere in a block scalar,
+/// on the first line of another scalar (a tab leading a continuation line is folded away).
+fn tabs_in_values(yaml: &Yaml, edited: &[(Pos, usize)]) -> Vec<usize> {
+    let mut scalars: Vec<(Range, Style)> = Vec::new();
+    let mut todo: Vec<&Node> = yaml.docs.iter().collect();
+    while let Some(n) = todo.pop() {
+        match &n.kind {
+            Kind::Scalar(s) => scalars.push((n.range, s.style)),
+            Kind::Seq(items) => todo.extend(items.iter()),
+            Kind::Map(entries) => {
+                for e in entries {
+                    todo.push(&e.key);
+                    todo.push(&e.value);
+                }
+            }
+        }
+    }
+    // Scalars do not overlap: sorted by start, the one that may hold a place is the last one
+    // starting at or before it.
+    let key = |p: Pos| (p.line, p.column);
+    scalars.sort_by_key(|(r, _)| key(r.start));
+    let mut out = Vec::new();
+    for (k, &(p, _)) in edited.iter().enumerate() {
+        let i = scalars.partition_point(|(r, _)| key(r.start) <= key(p));
+        let Some((r, style)) = i.checked_sub(1).map(|i| scalars[i]) else {
+            continue;
+        };
+        let block = matches!(style, Style::Literal | Style::Folded);
+        if key(p) < key(r.end) && (block || p.line == r.start.line) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 /// The patched text and the columns added per line, or `None` when the fix changes nothing.
@@ -500,7 +592,7 @@ fn map_positions(yaml: &mut Yaml, fix: &dyn Fn(&mut Pos)) {
     }
 }
 
-/// One parse; also returns the line of an "invalid indentation" error met inside a flow collection.
+/// One parse; also returns the fix that may let saphyr read on past its syntax error.
 fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<Fix>) {
     let mut out = Yaml::default();
     let mut stack: Vec<Open> = Vec::new();
@@ -518,23 +610,22 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<Fix>) {
                 let p = pos(e.marker());
                 let in_flow = stack.iter().any(|o| o.flow);
                 let info = e.info();
-                if info == "invalid indentation in quoted scalar" {
-                    return (out, Some(Fix::Quoted(p)));
-                }
-                if in_flow && info.starts_with("invalid indentation") {
-                    return (out, Some(Fix::Reindent(p.line)));
-                }
-                if info.contains("byte order mark") {
-                    return (out, Some(Fix::Bom));
-                }
-                if info.contains("':' must be followed by a valid YAML whitespace") {
-                    return (out, Some(Fix::ColonTab(p)));
-                }
-                if (info.starts_with("tabs disallowed") || info.starts_with("tab cannot be used"))
+                let fix = if info == "invalid indentation in quoted scalar" {
+                    Some(Fix::Quoted(p))
+                } else if in_flow && info.starts_with("invalid indentation") {
+                    Some(Fix::Reindent(p.line))
+                } else if info.contains("byte order mark") {
+                    Some(Fix::Bom)
+                } else if info.contains("':' must be followed by a valid YAML whitespace") {
+                    Some(Fix::ColonTab(p))
+                } else if (info.starts_with("tabs disallowed")
+                    || info.starts_with("tab cannot be used"))
                     && (in_flow || starts_in_quote(text, last_end, p.line))
                 {
-                    return (out, Some(Fix::LeadingTabs(p.line)));
-                }
+                    Some(Fix::LeadingTabs(p.line))
+                } else {
+                    None
+                };
                 let range = Range {
                     start: p,
                     end: Pos {
@@ -551,6 +642,27 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<Fix>) {
                     break;
                 }
                 let mut range = range;
+                if info.starts_with("while scanning a plain scalar, found a tab") {
+                    // saphyr names the scalar's start; go-yaml (and the fix) the tab's line.
+                    let tab_line = text
+                        .split('\n')
+                        .enumerate()
+                        .skip(p.line)
+                        .find(|(_, l)| l.trim_start_matches(' ').starts_with('\t'));
+                    if let Some((i, l)) = tab_line {
+                        let column = l.len() - l.trim_start_matches(' ').len() + 1;
+                        range = Range {
+                            start: Pos {
+                                line: i + 1,
+                                column,
+                            },
+                            end: Pos {
+                                line: i + 1,
+                                column: column + 1,
+                            },
+                        };
+                    }
+                }
                 if info.contains("unexpected end of stream") {
                     // The range runs to the end, where go-yaml names the problem.
                     let lines = text.split('\n').count();
@@ -560,8 +672,9 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<Fix>) {
                         column: last.chars().count() + 1,
                     };
                 }
+                // Kept when the fix cannot be made (or no more fixes are made).
                 refuse(&mut out, range, e.info().to_string());
-                break;
+                return (out, fix);
             }
         };
         let range = span_range(&span);
@@ -1247,6 +1360,36 @@ mod tests {
             "{:?}",
             started.elapsed()
         );
+    }
+
+    #[test]
+    fn many_tabs_after_keys_and_in_flow_collections() {
+        let mut text = String::new();
+        for i in 0..200 {
+            text.push_str(&format!("k{i}:\tv{i}\n"));
+        }
+        text.push_str("list: [\n");
+        for i in 0..200 {
+            text.push_str(&format!("\t{i},\n"));
+        }
+        text.push_str("]\nquoted: \"a:\tb\"\nblock: |\n  c:\td\n");
+        let y = p(&text);
+        assert!(y.problems.is_empty(), "{:?}", y.problems);
+        let root = y.root().unwrap();
+        let keys: Vec<String> = root
+            .as_map()
+            .unwrap()
+            .iter()
+            .map(|e| e.key.key_string())
+            .collect();
+        assert_eq!(
+            root.get("k199").map(|n| n.as_str()),
+            Some(Some("v199")),
+            "{keys:?}"
+        );
+        assert_eq!(root.get("list").unwrap().as_seq().unwrap().len(), 200);
+        assert_eq!(root.get("quoted").unwrap().as_str(), Some("a:\tb"));
+        assert_eq!(root.get("block").unwrap().as_str(), Some("c:\td\n"));
     }
 
     #[test]

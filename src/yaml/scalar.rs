@@ -264,7 +264,8 @@ pub fn go_float32_key(f: f64) -> String {
     }
     let f = f as f32;
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf" } else { "-Inf" }.to_string();
+        // Beyond float32 (`1e39:`): Helm names it as the infinity it became.
+        return if f > 0.0 { ".inf" } else { "-.inf" }.to_string();
     }
     if f == 0.0 {
         return if f.is_sign_negative() { "-0" } else { "0" }.to_string();
@@ -311,6 +312,8 @@ mod tests {
             (1.23456789123, "1.2345679"),
             (1.2345678901234568e29, "1.2345679e+29"),
             (f64::INFINITY, ".inf"),
+            (1e39, ".inf"),
+            (-1e39, "-.inf"),
         ] {
             assert_eq!(go_float32_key(f), want, "{f}");
         }
