@@ -13,7 +13,8 @@ pub(super) fn check(text: &str, yaml: &mut Yaml) {
     let mut found: Vec<(Pos, &'static str)> = Vec::new();
     found.extend(control_character(text));
     found.extend(directives_and_start(&lines));
-    if yaml.docs.is_empty() {
+    let tabs = text.contains('\t');
+    if tabs && yaml.docs.is_empty() {
         // saphyr stopped in the first document: go-yaml may stop earlier, on a tab in the
         // indentation of a block scalar, found from the headers alone.
         let spans: Vec<Span> = (1..=lines.len())
@@ -30,7 +31,7 @@ pub(super) fn check(text: &str, yaml: &mut Yaml) {
             .collect();
         found.extend(block_scalar_tabs(&lines, &spans));
     }
-    if let Some(root) = yaml.docs.first() {
+    if let Some(root) = yaml.docs.first().filter(|_| tabs) {
         let mut spans = Vec::new();
         collect(root, text, &mut spans);
         for s in spans.iter_mut().filter(|s| s.kind == SpanKind::Block) {

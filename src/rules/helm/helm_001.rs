@@ -100,10 +100,7 @@ fn check(chart: &Chart, out: &mut Findings) {
                     "YAML 语法错误（第 {line} 行第 {column} 列）：{message}"
                 ),
             )
-            .help(text!(
-                "check indentation, unclosed brackets or quotes just before this place",
-                "检查此处之前的缩进、未闭合的括号或引号"
-            ));
+            .help(syntax_help(message));
         }
     }
     let Some(values) = &chart.values else {
@@ -118,6 +115,33 @@ fn check(chart: &Chart, out: &mut Findings) {
                 "make values.yaml a map of named values (`key: value`) with string, number or boolean keys; quote `.inf`/`.nan` to keep them as text",
                 "让 values.yaml 成为以字符串、数字或布尔值为键的映射（`key: value`）；`.inf`/`.nan` 需加引号作为文本"
             ));
+    }
+}
+
+/// How to fix what go-yaml stopped on.
+fn syntax_help(message: &str) -> crate::diagnostic::Text {
+    if message.contains("control characters") {
+        text!(
+            "remove the control character here (invisible in most editors); Helm refuses any in the file",
+            "删除此处的控制字符（多数编辑器中不可见）；文件中有任何控制字符 Helm 都会拒绝"
+        )
+    } else if message.contains("incompatible YAML document")
+        || message.contains("unknown directive")
+    {
+        text!(
+            "remove this `%` directive: Helm reads YAML 1.1 and accepts only `%YAML 1.1` and `%TAG`",
+            "删除此 `%` 指令：Helm 按 YAML 1.1 读取，只接受 `%YAML 1.1` 和 `%TAG`"
+        )
+    } else if message.contains("tab") {
+        text!(
+            "indent with spaces: Helm (go-yaml) takes no tab here; remove it or make it spaces",
+            "请用空格缩进：Helm（go-yaml）在此处不接受制表符；删除它或改为空格"
+        )
+    } else {
+        text!(
+            "check indentation, unclosed brackets or quotes just before this place",
+            "检查此处之前的缩进、未闭合的括号或引号"
+        )
     }
 }
 
