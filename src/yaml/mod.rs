@@ -7,7 +7,7 @@
 //!
 //! ## Exactly Helm's
 //! What Helm 3 (go-yaml v2 through sigs.k8s.io/yaml, then a JSON round trip) reads from a
-//! values.yaml, or refuses, is what this module reads or refuses: 362 cases, each rendered
+//! values.yaml, or refuses, is what this module reads or refuses: 376 cases, each rendered
 //! through the real `helm3 template` (`scripts/helm-oracle/values-yaml.py` →
 //! `tests/helm/values-yaml.json`), agree in `tests/helm_values_yaml.rs` — same values (numbers
 //! compared as float64, keys named as Helm names them) and HELM-001 exactly where Helm

@@ -10,7 +10,7 @@ declare_rule! {
     /// problem: `Chart.yaml`, `values.yaml`, `requirements.yaml`, and the platform's YAML
     /// templates (`templates/_acl_helpers.yaml.tpl`, `_navigation.yaml`, …).
     ///
-    /// The YAML is read exactly as Helm 3 reads it (go-yaml v2), proven on 362 cases whose
+    /// The YAML is read exactly as Helm 3 reads it (go-yaml v2), proven on 376 cases whose
     /// verdicts the real `helm3 template` gave (`tests/helm/values-yaml.json`, made by
     /// `scripts/helm-oracle/values-yaml.py`). So this rule reports what go-yaml refuses even
     /// where other YAML parsers read it — control characters, `%YAML 1.2` or an unknown
@@ -35,7 +35,7 @@ declare_rule! {
     ///
     /// ## 中文
     /// chart 中的 YAML 文件 Helm 无法读取（给出行号和列号）。按 Helm 3（go-yaml v2）的方式读取，
-    /// 并以真实 helm3 的 362 个用例验证：go-yaml 拒绝的（控制字符、`%YAML 1.2`、缩进中的制表符、
+    /// 并以真实 helm3 的 376 个用例验证：go-yaml 拒绝的（控制字符、`%YAML 1.2`、缩进中的制表符、
     /// 纯量中的 NEL 等）报告，go-yaml 接受的（`key:` 后的制表符、`[ … ]` 中的制表符、缩进较少的
     /// 引号字符串续行等）不报告；Helm 只读取第一个文档，之后文档中的错误不报告。对 values.yaml
     /// 还报告 Helm 转为 JSON 时拒绝的内容：根不是映射、null 键、列表或映射作为键、`.inf`/`.nan`。
