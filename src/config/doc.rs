@@ -82,7 +82,7 @@ pub fn parse_doc(doc: &Doc, input: InputKind, errors: &mut Vec<ConfigError>) -> 
 pub fn yaml_problems(yaml: &Yaml, input: InputKind, file: &str, errors: &mut Vec<ConfigError>) {
     for p in &yaml.problems {
         let (severity, message) = match p {
-            Problem::Syntax { message, .. } => (
+            Problem::Syntax { message, .. } | Problem::LaterDocument { message, .. } => (
                 Severity::Error,
                 text!("YAML syntax error: {message}", "YAML 语法错误：{message}"),
             ),

@@ -1,10 +1,35 @@
 //! YAML as Helm reads it, with a position for every node and key.
 //!
 //! Built on `saphyr-parser`'s event stream. We build our own tree so that we can:
-//! resolve plain scalars the YAML 1.1 way Helm does (`scalar.rs`), report duplicate keys
-//! (Helm rejects them), expand aliases and `<<` merges under a budget (alias bombs), and stop
-//! at a nesting limit (deep documents) — all without recursion on the input's shape.
+//! resolve plain scalars the YAML 1.1 way Helm does (`scalar.rs`), report duplicate keys,
+//! expand aliases and `<<` merges under a budget (alias bombs), and stop at a nesting limit
+//! (deep documents) — all without recursion on the input's shape.
+//!
+//! ## Exactly Helm's
+//! What Helm 3 (go-yaml v2 through sigs.k8s.io/yaml, then a JSON round trip) reads from a
+//! values.yaml, or refuses, is what this module reads or refuses: 376 cases, each rendered
+//! through the real `helm3 template` (`scripts/helm-oracle/values-yaml.py` →
+//! `tests/helm/values-yaml.json`), agree in `tests/helm_values_yaml.rs` — same values (numbers
+//! compared as float64, keys named as Helm names them) and HELM-001 exactly where Helm
+//! refuses, on the line Helm names. That covers:
+//! - scalars (`scalar.rs`): YAML 1.1 booleans (`yes/no/on/off/y/n` in three cases, not
+//!   `yEs`), null forms, Go's integer syntax (`0x`/`0o`/`0b`/leading-`0` octal, `_` dropped,
+//!   uint64), floats (`1.`, `.5`, `1e6`; `1e400` stays a string), `.inf`/`.nan`, sexagesimal
+//!   and timestamps as strings, explicit tags (`!!int "12"`, `!!binary`, `!!str`, custom tags
+//!   as strings, `!!int 1.5` refused), float keys as Go formats them (`1e6:` is `"1e+06"`);
+//! - merges (`<<`) in go-yaml's order, anchors, aliases, duplicate keys (the last wins);
+//! - only the first document: errors after `---`/`...` are `Problem::LaterDocument`;
+//! - go-yaml's leniencies, patched into saphyr's input (`parse`): a tab after `key:`, tabs in
+//!   flow collections and quoted scalars, quoted scalars continued less indented, flow
+//!   collections indented less than YAML 1.2 wants, a BOM inside the text;
+//! - go-yaml's refusals that saphyr lacks (`goyaml.rs`): control characters, `%YAML` other
+//!   than 1.1, unknown directives, a leading `...`, tabs where go-yaml counts indentation,
+//!   NEL/LS/PS as line breaks (a NEL inside a plain scalar breaks the mapping);
+//! - what the JSON round trip refuses (`helm.rs`, reported by HELM-001 for values.yaml): a
+//!   root that is not a map, null/list/map/uint64 keys, `.inf`/`.nan`.
 
+mod goyaml;
+pub mod helm;
 mod scalar;
 
 use crate::diagnostic::{Pos, Range};
@@ -88,6 +113,9 @@ pub enum Problem {
     UnknownAlias { range: Range },
     /// The run's work budget ([`crate::work`]) was spent here: the rest of the text is not read.
     BudgetSpent { range: Range, total_nodes: u64 },
+    /// A syntax error in a document after the first: Helm reads only the first document of
+    /// values.yaml, Chart.yaml and requirements.yaml, so it never sees this one.
+    LaterDocument { range: Range, message: String },
 }
 
 impl Problem {
@@ -97,7 +125,8 @@ impl Problem {
             | Problem::TooDeep { range, .. }
             | Problem::TooManyNodes { range, .. }
             | Problem::UnknownAlias { range }
-            | Problem::BudgetSpent { range, .. } => *range,
+            | Problem::BudgetSpent { range, .. }
+            | Problem::LaterDocument { range, .. } => *range,
             Problem::DuplicateKey { second, .. } => *second,
         }
     }
@@ -110,6 +139,8 @@ pub struct Yaml {
     pub problems: Vec<Problem>,
     /// Nodes built, aliases expanded (what the text cost the run's work budget).
     pub nodes: usize,
+    /// The first document has ended: later syntax errors are `LaterDocument`.
+    first_done: bool,
 }
 
 impl Yaml {
@@ -151,10 +182,22 @@ struct Open {
 /// Parse a YAML text. Never panics; every problem is in `Yaml::problems`. Inside a run, the
 /// nodes built are counted against its work budget ([`crate::work`]), which may cut the text.
 ///
-/// go-yaml (and so Helm) accepts flow collections whose continuation lines are indented less
-/// than YAML 1.2 requires (`args: [` … `]` with the `]` under `args`); saphyr-parser rejects them
-/// with "invalid indentation". Such a line is indented a little and the text parsed again, and
-/// the columns on it are moved back, so what Helm reads parses here too.
+/// saphyr-parser follows YAML 1.2; Helm reads with go-yaml v2, which differs on a few texts.
+/// Where go-yaml reads what saphyr refuses, the text is patched (without changing any value)
+/// and parsed again, and columns are moved back to the original text's (`Fix`):
+/// - flow collections whose continuation lines are indented less than YAML 1.2 requires
+///   (`args: [` … `]` with the `]` under `args`): the line is indented a little;
+/// - a quoted scalar continued on a less-indented line: its continuation lines are indented;
+/// - a tab right after the `:` of a key (`key:<TAB>value`): the tab becomes a space;
+/// - tabs leading a line inside a flow collection or a quoted scalar: they become spaces.
+///
+/// NEL, LS and PS (U+0085, U+2028, U+2029) are line breaks to go-yaml, so they are read as
+/// `\n` here too. Where go-yaml refuses what saphyr reads, `goyaml::check` adds the refusal
+/// with go-yaml's message: control characters, `%YAML` other than 1.1 and unknown directives,
+/// a stream starting with `...`, tabs where go-yaml wants indentation, a key over 1024
+/// characters in a flow collection; an explicit tag whose type does not fit (`!!int 1.5`) and a
+/// `<<` merge of something not a map are refused while building the tree. Syntax errors in a
+/// document after the first are `Problem::LaterDocument` (Helm reads only the first).
 pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
     let budget = crate::work::current();
     let run_left = budget.map_or(usize::MAX, |b| {
@@ -183,24 +226,299 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
 }
 
 fn parse_within(text: &str, limits: YamlLimits) -> Yaml {
-    const MAX_REINDENTS: usize = 64;
+    const BREAKS: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
+    if !text.contains(BREAKS) {
+        let mut yaml = parse_patched(text, limits);
+        goyaml::check(text, &mut yaml);
+        return yaml;
+    }
+    let replaced = text.replace(BREAKS, "\n");
+    let mut yaml = parse_patched(&replaced, limits);
+    goyaml::check(&replaced, &mut yaml);
+    // Positions in the original text, where the break is a character of its line.
+    map_breaks_back(&mut yaml, text);
+    yaml
+}
+
+/// A change to the text that lets saphyr-parser read what go-yaml reads.
+enum Fix {
+    /// Indent this line inside a flow collection.
+    Reindent(usize),
+    /// A quoted scalar starting here has less-indented continuation lines.
+    Quoted(Pos),
+    /// A tab after `:` on this line.
+    ColonTab(Pos),
+    /// Tabs leading this line (inside a flow collection or a quoted scalar).
+    LeadingTabs(usize),
+    /// A byte-order mark inside the text, which go-yaml reads as a character of a scalar.
+    Bom,
+}
+
+/// Stands in for U+FEFF while saphyr parses (same width in chars, so no column moves).
+const BOM_STAND_IN: char = '\u{FFFC}';
+
+fn parse_patched(text: &str, limits: YamlLimits) -> Yaml {
+    const MAX_FIXES: usize = 64;
     let mut patched: Option<String> = None;
     let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut fixes = 0;
+    let mut tried_all_tabs = false;
     loop {
-        let (mut yaml, flow_indent_error) = parse_once(patched.as_deref().unwrap_or(text), limits);
-        let Some(line) = flow_indent_error.filter(|_| shifts.len() < MAX_REINDENTS) else {
+        let current = patched.as_deref().unwrap_or(text);
+        let (mut yaml, fix) = parse_once(current, limits);
+        if !tried_all_tabs && matches!(fix, Some(Fix::ColonTab(_) | Fix::LeadingTabs(_))) {
+            // One file often has many: try all of them at once before one per parse.
+            tried_all_tabs = true;
+            if let Some(next) = all_tab_fixes(current, limits) {
+                patched = Some(next);
+                continue;
+            }
+        }
+        let edit = fix
+            .filter(|_| fixes < MAX_FIXES)
+            .and_then(|f| apply_fix(current, f));
+        let Some((next, added)) = edit else {
             shift_columns_back(&mut yaml, &shifts);
+            if patched.as_deref().is_some_and(|p| p.contains(BOM_STAND_IN))
+                && !text.contains(BOM_STAND_IN)
+            {
+                restore_boms(&mut yaml);
+            }
             return yaml;
         };
-        let current = patched.take().unwrap_or_else(|| text.to_string());
-        let (next, added) = indent_line(&current, line);
-        if added == 0 {
-            shift_columns_back(&mut yaml, &shifts);
-            return yaml;
-        }
-        shifts.push((line, added));
+        fixes += 1;
+        shifts.extend(added);
         patched = Some(next);
     }
+}
+
+/// Every tab after a `:` and every tab leading a line made a space (same width: no column
+/// moves), if saphyr then reads the text without a syntax error and no tab so changed was part
+/// of a scalar's value: inside a block scalar, inside a quoted or plain scalar's first line.
+/// (A tab leading a continuation line of a quoted or plain scalar is folded away.) Tabs that go-yaml
+/// refuses in block indentation are still refused by `goyaml::check`, which reads the original.
+fn all_tab_fixes(text: &str, limits: YamlLimits) -> Option<String> {
+    let mut chars: Vec<char> = text.chars().collect();
+    // (place, index in `chars`) of every tab made a space.
+    let mut edited: Vec<(Pos, usize)> = Vec::new();
+    let (mut line, mut column) = (1, 0);
+    let mut leading = true;
+    let mut prev = '\0';
+    for (i, c) in chars.iter_mut().enumerate() {
+        let original = *c;
+        column += 1;
+        if original == '\t' && (leading || prev == ':') {
+            edited.push((Pos { line, column }, i));
+            *c = ' ';
+        }
+        leading &= original == ' ' || original == '\t';
+        prev = original;
+        if original == '\n' {
+            (line, column, leading) = (line + 1, 0, true);
+        }
+    }
+    // Twice at most: tabs found inside a scalar's value are put back, then it is read again.
+    for _ in 0..2 {
+        let out: String = chars.iter().collect();
+        let (yaml, fix) = parse_once(&out, limits);
+        if fix.is_some() || yaml.syntax_error().is_some() {
+            return None;
+        }
+        let unsafe_edits = tabs_in_values(&yaml, &edited);
+        if unsafe_edits.is_empty() {
+            return Some(out);
+        }
+        for &k in &unsafe_edits {
+            chars[edited[k].1] = '\t';
+        }
+        let mut k = 0;
+        edited.retain(|_| {
+            k += 1;
+            !unsafe_edits.contains(&(k - 1))
+        });
+    }
+    None
+}
+
+/// The indices of `edited` places that lie in a scalar's value: anywhere in a block scalar,
+/// on the first line of another scalar (a tab leading a continuation line is folded away).
+fn tabs_in_values(yaml: &Yaml, edited: &[(Pos, usize)]) -> Vec<usize> {
+    let mut scalars: Vec<(Range, Style)> = Vec::new();
+    let mut todo: Vec<&Node> = yaml.docs.iter().collect();
+    while let Some(n) = todo.pop() {
+        match &n.kind {
+            Kind::Scalar(s) => scalars.push((n.range, s.style)),
+            Kind::Seq(items) => todo.extend(items.iter()),
+            Kind::Map(entries) => {
+                for e in entries {
+                    todo.push(&e.key);
+                    todo.push(&e.value);
+                }
+            }
+        }
+    }
+    // Scalars do not overlap: sorted by start, the one that may hold a place is the last one
+    // starting at or before it.
+    let key = |p: Pos| (p.line, p.column);
+    scalars.sort_by_key(|(r, _)| key(r.start));
+    let mut out = Vec::new();
+    for (k, &(p, _)) in edited.iter().enumerate() {
+        let i = scalars.partition_point(|(r, _)| key(r.start) <= key(p));
+        let Some((r, style)) = i.checked_sub(1).map(|i| scalars[i]) else {
+            continue;
+        };
+        let block = matches!(style, Style::Literal | Style::Folded);
+        if key(p) < key(r.end) && (block || p.line == r.start.line) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The patched text and the columns added per line, or `None` when the fix changes nothing.
+fn apply_fix(text: &str, fix: Fix) -> Option<(String, Vec<(usize, usize)>)> {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    match fix {
+        Fix::Reindent(line) => {
+            let (next, added) = indent_line(text, line);
+            (added > 0).then(|| (next, vec![(line, added)]))
+        }
+        Fix::Bom => {
+            if text.contains(BOM_STAND_IN) || !text.contains('\u{FEFF}') {
+                return None;
+            }
+            Some((text.replace('\u{FEFF}', &BOM_STAND_IN.to_string()), vec![]))
+        }
+        Fix::LeadingTabs(line) => {
+            let l = lines.get_mut(line.checked_sub(1)?)?;
+            let ws = l.len() - l.trim_start_matches([' ', '\t']).len();
+            if !l[..ws].contains('\t') {
+                return None;
+            }
+            let fixed = l[..ws].replace('\t', " ") + &l[ws..];
+            *l = fixed;
+            Some((lines.concat(), vec![]))
+        }
+        Fix::ColonTab(pos) => {
+            let l = lines.get_mut(pos.line.checked_sub(1)?)?;
+            let chars: Vec<char> = l.chars().collect();
+            let upto = pos.column.min(chars.len());
+            let at = (1..upto)
+                .rev()
+                .find(|&i| chars[i] == '\t' && chars[i - 1] == ':')?;
+            let mut fixed = chars;
+            fixed[at] = ' ';
+            *l = fixed.into_iter().collect();
+            Some((lines.concat(), vec![]))
+        }
+        Fix::Quoted(pos) => {
+            let first = lines.get(pos.line.checked_sub(1)?)?;
+            let want = indent_of(first) + 1;
+            let quote = first.chars().nth(pos.column.checked_sub(1)?)?;
+            if quote != '"' && quote != '\'' {
+                return None;
+            }
+            // Find the closing quote; every line after the first up to it is a continuation.
+            let mut end_line = None;
+            let mut escaped = false;
+            'scan: for (i, l) in lines.iter().enumerate().skip(pos.line - 1) {
+                let skip = if i == pos.line - 1 { pos.column } else { 0 };
+                let mut chars = l.chars().skip(skip).peekable();
+                while let Some(c) = chars.next() {
+                    if quote == '"' {
+                        if escaped {
+                            escaped = false;
+                        } else if c == '\\' {
+                            escaped = true;
+                        } else if c == '"' {
+                            end_line = Some(i + 1);
+                            break 'scan;
+                        }
+                    } else if c == '\'' {
+                        if chars.peek() == Some(&'\'') {
+                            chars.next();
+                        } else {
+                            end_line = Some(i + 1);
+                            break 'scan;
+                        }
+                    }
+                }
+            }
+            let end_line = end_line?;
+            let mut added = Vec::new();
+            for line in pos.line + 1..=end_line {
+                let l = &mut lines[line - 1];
+                let have = indent_of(l);
+                if l.trim().is_empty() || have >= want {
+                    continue;
+                }
+                l.insert_str(0, &" ".repeat(want - have));
+                added.push((line, want - have));
+            }
+            (!added.is_empty()).then(|| (lines.concat(), added))
+        }
+    }
+}
+
+fn restore_boms(yaml: &mut Yaml) {
+    let mut todo: Vec<&mut Node> = yaml.docs.iter_mut().collect();
+    while let Some(n) = todo.pop() {
+        match &mut n.kind {
+            Kind::Scalar(s) => {
+                if s.text.contains(BOM_STAND_IN) {
+                    s.text = s.text.replace(BOM_STAND_IN, "\u{FEFF}");
+                }
+            }
+            Kind::Seq(items) => todo.extend(items.iter_mut()),
+            Kind::Map(entries) => {
+                for e in entries.iter_mut() {
+                    todo.push(&mut e.key);
+                    todo.push(&mut e.value);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `line` (1-based) starts inside a quoted scalar, scanning from char index `from`.
+fn starts_in_quote(text: &str, from: usize, line: usize) -> bool {
+    let mut current = 1 + text.chars().take(from).filter(|&c| c == '\n').count();
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut comment = false;
+    let mut prev = ' ';
+    let mut chars = text.chars().skip(from).peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            current += 1;
+            comment = false;
+            if current == line {
+                return quote.is_some();
+            }
+        } else if comment {
+        } else if let Some(q) = quote {
+            if q == '"' && escaped {
+                escaped = false;
+            } else if q == '"' && c == '\\' {
+                escaped = true;
+            } else if c == q {
+                if q == '\'' && chars.peek() == Some(&'\'') {
+                    chars.next();
+                } else {
+                    quote = None;
+                }
+            }
+        } else if c == '#' && (prev == ' ' || prev == '\t') {
+            comment = true;
+        } else if (c == '"' || c == '\'')
+            && matches!(prev, ' ' | '\t' | '[' | '{' | ',' | ':' | '-')
+        {
+            quote = Some(c);
+        }
+        prev = c;
+    }
+    false
 }
 
 /// Indent 1-based `line` to one column past the indentation of the line before it.
@@ -235,14 +553,43 @@ fn shift_columns_back(yaml: &mut Yaml, shifts: &[(usize, usize)]) {
     if shifts.is_empty() {
         return;
     }
-    let fix = |p: &mut Pos| {
-        let added: usize = shifts
-            .iter()
-            .filter(|(l, _)| *l == p.line)
-            .map(|(_, n)| n)
-            .sum();
-        p.column = p.column.saturating_sub(added).max(1);
-    };
+    let mut added: HashMap<usize, usize> = HashMap::new();
+    for &(line, n) in shifts {
+        *added.entry(line).or_default() += n;
+    }
+    map_positions(yaml, &|p: &mut Pos| {
+        if let Some(n) = added.get(&p.line) {
+            p.column = p.column.saturating_sub(*n).max(1);
+        }
+    });
+}
+
+/// Where each line of a text whose NEL/LS/PS were made `\n` starts in the original text:
+/// (original line, columns before it on that line).
+fn map_breaks_back(yaml: &mut Yaml, original: &str) {
+    let mut origin: Vec<(usize, usize)> = vec![(1, 0)];
+    let (mut line, mut column) = (1, 0);
+    for c in original.chars() {
+        column += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                column = 0;
+                origin.push((line, 0));
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => origin.push((line, column)),
+            _ => {}
+        }
+    }
+    map_positions(yaml, &|p: &mut Pos| {
+        if let Some(&(line, before)) = origin.get(p.line - 1) {
+            p.line = line;
+            p.column += before;
+        }
+    });
+}
+
+fn map_positions(yaml: &mut Yaml, fix: &dyn Fn(&mut Pos)) {
     let mut todo: Vec<&mut Node> = yaml.docs.iter_mut().collect();
     while let Some(n) = todo.pop() {
         fix(&mut n.range.start);
@@ -264,7 +611,8 @@ fn shift_columns_back(yaml: &mut Yaml, shifts: &[(usize, usize)]) {
             | Problem::TooDeep { range, .. }
             | Problem::TooManyNodes { range, .. }
             | Problem::UnknownAlias { range }
-            | Problem::BudgetSpent { range, .. } => {
+            | Problem::BudgetSpent { range, .. }
+            | Problem::LaterDocument { range, .. } => {
                 fix(&mut range.start);
                 fix(&mut range.end);
             }
@@ -278,8 +626,8 @@ fn shift_columns_back(yaml: &mut Yaml, shifts: &[(usize, usize)]) {
     }
 }
 
-/// One parse; also returns the line of an "invalid indentation" error met inside a flow collection.
-fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
+/// One parse; also returns the fix that may let saphyr read on past its syntax error.
+fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<Fix>) {
     let mut out = Yaml::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
@@ -287,6 +635,7 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
     // Depth beyond the limit: count nested starts we are skipping.
     let mut skipping = 0usize;
     let mut parser = Parser::new_from_str(text);
+    let mut last_end = 0usize;
     loop {
         let (event, span) = match parser.next_event() {
             None => break,
@@ -294,10 +643,23 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
             Some(Err(e)) => {
                 let p = pos(e.marker());
                 let in_flow = stack.iter().any(|o| o.flow);
-                if in_flow && e.info().starts_with("invalid indentation") {
-                    out.nodes = nodes;
-                    return (out, Some(p.line));
-                }
+                let info = e.info();
+                let fix = if info == "invalid indentation in quoted scalar" {
+                    Some(Fix::Quoted(p))
+                } else if in_flow && info.starts_with("invalid indentation") {
+                    Some(Fix::Reindent(p.line))
+                } else if info.contains("byte order mark") {
+                    Some(Fix::Bom)
+                } else if info.contains("':' must be followed by a valid YAML whitespace") {
+                    Some(Fix::ColonTab(p))
+                } else if (info.starts_with("tabs disallowed")
+                    || info.starts_with("tab cannot be used"))
+                    && (in_flow || starts_in_quote(text, last_end, p.line))
+                {
+                    Some(Fix::LeadingTabs(p.line))
+                } else {
+                    None
+                };
                 let range = Range {
                     start: p,
                     end: Pos {
@@ -313,20 +675,48 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                     });
                     break;
                 }
-                out.problems.push(Problem::Syntax {
-                    range: Range {
-                        start: p,
-                        end: Pos {
-                            line: p.line,
-                            column: p.column + 1,
-                        },
-                    },
-                    message: e.info().to_string(),
-                });
-                break;
+                let mut range = range;
+                if info.starts_with("while scanning a plain scalar, found a tab") {
+                    // saphyr names the scalar's start; go-yaml (and the fix) the tab's line.
+                    let tab_line = text
+                        .split('\n')
+                        .enumerate()
+                        .skip(p.line)
+                        .find(|(_, l)| l.trim_start_matches(' ').starts_with('\t'));
+                    if let Some((i, l)) = tab_line {
+                        let column = l.len() - l.trim_start_matches(' ').len() + 1;
+                        range = Range {
+                            start: Pos {
+                                line: i + 1,
+                                column,
+                            },
+                            end: Pos {
+                                line: i + 1,
+                                column: column + 1,
+                            },
+                        };
+                    }
+                }
+                if info.contains("unexpected end of stream") {
+                    // The range runs to the end, where go-yaml names the problem.
+                    let lines = text.split('\n').count();
+                    let last = text.rsplit('\n').next().unwrap_or("");
+                    range.end = Pos {
+                        line: lines,
+                        column: last.chars().count() + 1,
+                    };
+                }
+                // Kept when the fix cannot be made (or no more fixes are made).
+                refuse(&mut out, range, e.info().to_string());
+                out.nodes = nodes;
+                return (out, fix);
             }
         };
         let range = span_range(&span);
+        last_end = span.end.index();
+        if matches!(event, Event::DocumentEnd) && !out.docs.is_empty() {
+            out.first_done = true;
+        }
         if skipping > 0 {
             match event {
                 Event::SequenceStart(..) | Event::MappingStart(..) => skipping += 1,
@@ -380,11 +770,25 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                     ScalarStyle::Literal => Style::Literal,
                     ScalarStyle::Folded => Style::Folded,
                 };
-                let text = value.into_owned();
-                let value = match (&style, tag.as_deref()) {
-                    (_, Some(t)) if t.suffix == "str" => Value::Str,
-                    (Style::Plain, _) => resolve_plain(&text),
-                    _ => Value::Str,
+                let mut text = value.into_owned();
+                let value = match tag.as_deref() {
+                    Some(t) => {
+                        let full = format!("{}{}", t.handle, t.suffix);
+                        match scalar::resolve_tagged(&text, &full) {
+                            Ok((value, decoded)) => {
+                                if let Some(decoded) = decoded {
+                                    text = decoded;
+                                }
+                                value
+                            }
+                            Err(message) => {
+                                refuse(&mut out, range, message);
+                                Value::Str
+                            }
+                        }
+                    }
+                    None if style == Style::Plain => resolve_plain(&text),
+                    None => Value::Str,
                 };
                 let node = Node {
                     kind: Kind::Scalar(Scalar { text, style, value }),
@@ -432,8 +836,17 @@ fn parse_once(text: &str, limits: YamlLimits) -> (Yaml, Option<usize>) {
                 };
                 open.node.range.end = range.end;
                 if let Kind::Map(entries) = &mut open.node.kind {
-                    apply_merges(entries);
+                    if let Some(bad) = apply_merges(entries) {
+                        refuse(
+                            &mut out,
+                            bad,
+                            "map merge requires map or sequence of maps as the value".into(),
+                        );
+                    }
                     find_duplicates(entries, &mut out.problems);
+                    if open.flow {
+                        long_flow_keys(entries, &mut out);
+                    }
                 }
                 attach(&mut stack, &mut out, open.node, open.anchor, &mut anchors);
                 continue;
@@ -489,37 +902,87 @@ fn count_nodes(node: &Node) -> usize {
     count
 }
 
-/// YAML 1.1 merge keys (`<<: *base`), as go-yaml v2 applies them: explicit keys win.
-fn apply_merges(entries: &mut Vec<Entry>) {
+/// YAML 1.1 merge keys (`<<: *base`), as go-yaml v2 applies them (checked against helm3): the
+/// entries are read in order and each sets its key, so a key written after `<<` wins over the
+/// merged one and a merged one wins over a key written before `<<`; in `<<: [*a, *b]` the
+/// earlier map wins. Returns the place of a `<<` whose value is not a map or a list of maps,
+/// which go-yaml refuses.
+fn apply_merges(entries: &mut Vec<Entry>) -> Option<Range> {
     if !entries.iter().any(|e| e.key.is_merge_key()) {
-        return;
+        return None;
     }
-    let mut own = Vec::new();
-    let mut merged = Vec::new();
+    let mut bad = None;
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    // Where each key is in `out`, and whether a merge put it there.
+    let mut index: HashMap<String, (usize, bool)> = HashMap::new();
     for e in entries.drain(..) {
-        if e.key.is_merge_key() {
-            let sources: Vec<Node> = match e.value.kind {
-                Kind::Map(_) => vec![e.value],
-                Kind::Seq(items) => items,
-                Kind::Scalar(_) => vec![],
-            };
-            for src in sources {
-                if let Kind::Map(src_entries) = src.kind {
-                    merged.extend(src_entries);
+        if !e.key.is_merge_key() {
+            let k = e.key.key_string();
+            match index.get(&k) {
+                // A key written after `<<` takes the merged one's place (not a duplicate).
+                Some(&(i, true)) => {
+                    index.insert(k, (i, false));
+                    out[i] = e;
+                }
+                _ => {
+                    index.insert(k, (out.len(), false));
+                    out.push(e);
                 }
             }
-        } else {
-            own.push(e);
+            continue;
+        }
+        let sources: Vec<Node> = match e.value.kind {
+            Kind::Map(_) => vec![e.value],
+            Kind::Seq(items) => items,
+            Kind::Scalar(_) => {
+                bad.get_or_insert(e.value.range);
+                vec![]
+            }
+        };
+        let mut taken: HashMap<String, ()> = HashMap::new();
+        for src in sources {
+            let Kind::Map(src_entries) = src.kind else {
+                bad.get_or_insert(src.range);
+                continue;
+            };
+            for m in src_entries {
+                let k = m.key.key_string();
+                if taken.insert(k.clone(), ()).is_some() {
+                    continue;
+                }
+                match index.get(&k) {
+                    Some(&(i, _)) => out[i].value = m.value,
+                    None => {
+                        index.insert(k, (out.len(), true));
+                        out.push(m);
+                    }
+                }
+            }
         }
     }
-    let mut keys: std::collections::HashSet<String> =
-        own.iter().map(|e| e.key.key_string()).collect();
-    for m in merged {
-        if keys.insert(m.key.key_string()) {
-            own.push(m);
+    *entries = out;
+    bad
+}
+
+/// go-yaml takes a key in a flow collection as a key only within 1024 characters of its start.
+fn long_flow_keys(entries: &[Entry], out: &mut Yaml) {
+    for e in entries {
+        if let Kind::Scalar(s) = &e.key.kind {
+            if s.text.chars().count() > 1024 {
+                refuse(out, e.key.range, "did not find expected ',' or '}'".into());
+            }
         }
     }
-    *entries = own;
+}
+
+/// A problem go-yaml (and so Helm) has with the text: a syntax error in the first document, or
+/// one in a later document (which Helm never reads).
+fn refuse(out: &mut Yaml, range: Range, message: String) {
+    if !out.first_done {
+        out.problems.push(Problem::Syntax { range, message });
+    } else {
+        out.problems.push(Problem::LaterDocument { range, message });
+    }
 }
 
 fn find_duplicates(entries: &[Entry], problems: &mut Vec<Problem>) {
@@ -745,6 +1208,226 @@ mod tests {
             Pos { line: 8, column: 5 },
             "columns are those of the original text"
         );
+    }
+
+    fn syntax(y: &Yaml) -> Option<(usize, usize, &str)> {
+        match y.syntax_error()? {
+            Problem::Syntax { range, message } => {
+                Some((range.start.line, range.start.column, message.as_str()))
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn what_go_yaml_reads_and_saphyr_did_not() {
+        // A tab after a key's `:`; tabs leading lines in a flow collection and a quoted scalar;
+        // a quoted scalar continued less indented; a BOM inside the text.
+        for (text, key, want) in [
+            ("a:\tb\n", "a", "b"),
+            ("a:\n  b:\t1\n", "a", "{b}"),
+            ("a: [\n\t1,\n\t2\n]\n", "a", "[2]"),
+            ("a: \"x\n\t\n y\"\n", "a", "x\ny"),
+            ("a:\n  b: \"one\ntwo\"\n", "a", "{b}"),
+            ("x: 1\n\u{FEFF}a: b\n", "\u{FEFF}a", "b"),
+        ] {
+            let y = p(text);
+            assert!(y.problems.is_empty(), "{text:?}: {:?}", y.problems);
+            let v = y
+                .root()
+                .unwrap()
+                .get(key)
+                .unwrap_or_else(|| panic!("{text:?}"));
+            let got = match &v.kind {
+                Kind::Scalar(s) => s.text.clone(),
+                Kind::Seq(items) => format!("[{}]", items.len()),
+                Kind::Map(e) => format!("{{{}}}", e[0].key.key_string()),
+            };
+            assert_eq!(got, want, "{text:?}");
+        }
+        // Columns are those of the original text after re-indenting a quoted continuation.
+        let y = p("a:\n  b: \"one\ntwo\"\n  c: 1\n");
+        let c = y.root().unwrap().get("a").unwrap().entry("c").unwrap();
+        assert_eq!(c.key.range.start, Pos { line: 4, column: 3 });
+    }
+
+    #[test]
+    fn what_go_yaml_refuses_and_saphyr_reads() {
+        for (text, line, column, message) in [
+            ("a: b\u{1}c\n", 1, 5, "control characters are not allowed"),
+            (
+                "%YAML 1.2\n---\na: 1\n",
+                1,
+                1,
+                "found incompatible YAML document",
+            ),
+            ("%FOO x\n---\na: 1\n", 1, 1, "found unknown directive name"),
+            ("# c\n...\n", 2, 1, "did not find expected node content"),
+            (
+                "a: 1\n\t\nb: 2\n",
+                2,
+                1,
+                "found a tab character that violates indentation",
+            ),
+            (
+                "a: \"x\"\n\t\nb: 2\n",
+                2,
+                1,
+                "found character that cannot start any token",
+            ),
+            (
+                "a:\n-\tx\n",
+                2,
+                2,
+                "found character that cannot start any token",
+            ),
+            (
+                "\ta: 1\n",
+                1,
+                1,
+                "found character that cannot start any token",
+            ),
+            (
+                "a: |\n  \tx\n",
+                2,
+                3,
+                "found a tab character where an indentation space is expected",
+            ),
+            (
+                "a: |\n  x\n \ty\n",
+                3,
+                2,
+                "found a tab character where an indentation space is expected",
+            ),
+            ("a: b\u{85}c\n", 2, 1, "simple key expect ':'"),
+            (
+                "a: !!int 1.5\n",
+                1,
+                4,
+                "cannot decode !!float `1.5` as a !!int",
+            ),
+            (
+                "c:\n  <<: 1\n",
+                2,
+                7,
+                "map merge requires map or sequence of maps as the value",
+            ),
+        ] {
+            let y = p(text);
+            let got = syntax(&y).unwrap_or_else(|| panic!("{text:?}: {:?}", y.problems));
+            assert_eq!((got.0, got.1), (line, column), "{text:?}: {got:?}");
+            assert!(got.2.contains(message), "{text:?}: {got:?}");
+        }
+        // Where go-yaml reads them: deep enough after a plain scalar, in a block scalar's
+        // content, in flow collections.
+        for text in [
+            "a: 1\n  \t\nb: 2\n",
+            "a: |\n  x\n  \ty\n",
+            "a: |2\n  \tx\n",
+            "a: [1,\n\t\n 2]\n",
+            "a: 1\t# c\n",
+            "%YAML 1.1\n---\na: 1\n",
+            "---\n...\n",
+        ] {
+            let y = p(text);
+            assert!(y.problems.is_empty(), "{text:?}: {:?}", y.problems);
+        }
+    }
+
+    #[test]
+    fn later_documents_are_not_read_by_helm() {
+        let y = p("a: 1\n---\nb: [\n");
+        assert!(y.syntax_error().is_none(), "{:?}", y.problems);
+        assert!(
+            matches!(y.problems[..], [Problem::LaterDocument { range, .. }] if range.start.line == 4)
+        );
+        // A root scalar followed by an error is still in the first document.
+        assert!(p("a\nb: 1\n").syntax_error().is_some());
+    }
+
+    #[test]
+    fn merges_in_order_as_go_yaml() {
+        let y = p("b: &b {x: 1}\nc:\n  x: 2\n  <<: *b\nd:\n  <<: *b\n  x: 3\n");
+        let get = |k: &str| {
+            y.root()
+                .unwrap()
+                .get_path(&[k, "x"])
+                .unwrap()
+                .as_scalar()
+                .unwrap()
+                .value
+        };
+        assert_eq!(get("c"), Value::Int(1));
+        assert_eq!(get("d"), Value::Int(3));
+        assert!(y.problems.is_empty(), "no duplicate key: {:?}", y.problems);
+        let y = p("p: &p {x: 1}\nq: &q {x: 2}\nc:\n  <<: [*p, *q]\n");
+        let x = y.root().unwrap().get_path(&["c", "x"]).unwrap();
+        assert_eq!(x.as_scalar().unwrap().value, Value::Int(1));
+    }
+
+    #[test]
+    fn block_scalar_ending_the_text_without_a_break() {
+        let y = p("a: |\n  x");
+        assert_eq!(
+            y.root()
+                .unwrap()
+                .get("a")
+                .unwrap()
+                .as_scalar()
+                .unwrap()
+                .text,
+            "x"
+        );
+    }
+
+    #[test]
+    fn many_tab_lines_take_linear_time() {
+        let mut text = String::from("a: [\n");
+        for _ in 0..100_000 {
+            text.push_str("\t1,\n");
+        }
+        text.push_str("]\nb: x\n");
+        for _ in 0..100_000 {
+            text.push_str("  \t\n");
+        }
+        let started = std::time::Instant::now();
+        let y = p(&text);
+        assert!(y.problems.is_empty(), "{:?}", &y.problems[..1]);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
+    fn many_tabs_after_keys_and_in_flow_collections() {
+        let mut text = String::new();
+        for i in 0..200 {
+            text.push_str(&format!("k{i}:\tv{i}\n"));
+        }
+        text.push_str("list: [\n");
+        for i in 0..200 {
+            text.push_str(&format!("\t{i},\n"));
+        }
+        text.push_str("]\nquoted: \"a:\tb\"\nblock: |\n  c:\td\n");
+        let y = p(&text);
+        assert!(y.problems.is_empty(), "{:?}", y.problems);
+        let root = y.root().unwrap();
+        let keys: Vec<String> = root
+            .as_map()
+            .unwrap()
+            .iter()
+            .map(|e| e.key.key_string())
+            .collect();
+        assert_eq!(
+            root.get("k199").map(|n| n.as_str()),
+            Some(Some("v199")),
+            "{keys:?}"
+        );
+        assert_eq!(root.get("list").unwrap().as_seq().unwrap().len(), 200);
+        assert_eq!(root.get("quoted").unwrap().as_str(), Some("a:\tb"));
+        assert_eq!(root.get("block").unwrap().as_str(), Some("c:\td\n"));
     }
 
     #[test]

@@ -181,7 +181,11 @@ fn check(chart: &Chart, out: &mut Findings) {
 /// rendered value starting with `*`).
 fn first_error(y: &yaml::Yaml) -> Option<(Range, String)> {
     y.problems.iter().find_map(|p| match p {
-        Problem::Syntax { range, message } => Some((*range, message.clone())),
+        // As before LaterDocument existed: a loader of the whole rendered text stops on an
+        // error in any document (only Helm reads just the first).
+        Problem::Syntax { range, message } | Problem::LaterDocument { range, message } => {
+            Some((*range, message.clone()))
+        }
         Problem::UnknownAlias { range } => {
             Some((*range, "an alias (`*name`) to no anchor".to_string()))
         }
