@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 /// Top-level modules of `src/`, bottom first. A module may import from lower layers only.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "suggest", "work"],
+    &["work"],
+    &["diagnostic", "suggest"],
     &["yaml"],
     &["input", "mako"],
     &["chart"],

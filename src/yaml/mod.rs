@@ -1040,9 +1040,10 @@ impl Node {
     pub fn is_null(&self) -> bool {
         matches!(&self.kind, Kind::Scalar(s) if s.value == Value::Null)
     }
-    /// The entry whose key is `key` (compared as Helm would, after YAML 1.1 resolution).
+    /// The entry whose key is `key` (compared as Helm would, after YAML 1.1 resolution); of a
+    /// key written twice, the last, whose value Helm 3 reads (HELM-003 reports the repeat).
     pub fn entry(&self, key: &str) -> Option<&Entry> {
-        self.as_map()?.iter().find(|e| e.key.key_is(key))
+        self.as_map()?.iter().rfind(|e| e.key.key_is(key))
     }
     /// Whether this node, as a map key, names `key` (without allocating for string keys).
     pub fn key_is(&self, key: &str) -> bool {
