@@ -22,10 +22,10 @@ pub mod wiz;
 
 #[cfg(test)]
 mod doc_examples;
-#[cfg(test)]
-pub(crate) mod tester;
 pub mod run;
 mod scope;
+#[cfg(test)]
+pub(crate) mod tester;
 
 pub use scope::{InputScope, ProjectScope, Scope, UpgradeScope};
 
@@ -172,6 +172,7 @@ pub static ALL: &[&Rule] = &[
     &chart::chart_007::RULE,
     &chart::chart_008::RULE,
     &chart::chart_009::RULE,
+    &chart::chart_012::RULE,
     &acl::acl_001::RULE,
     &acl::acl_002::RULE,
     &acl::acl_003::RULE,
