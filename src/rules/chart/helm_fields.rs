@@ -95,8 +95,9 @@ fn label_ok(l: &str) -> bool {
 }
 
 /// A maintainer's `url`: `[scheme://][user@]host[:port][/path]` with no white space, the
-/// scheme one of `http`, `https`, `ftp`, `tcp`, `udp`, `ws`, `wss` or none (`example.com/x`
-/// passes), a host name of letters, digits and inner `-` (no `_`) or an IPv4 address, and
+/// scheme one of `http`, `https`, `ftp`, `tcp`, `udp`, `ws`, `wss` in lowercase or none
+/// (`example.com/x` passes), a host name of letters, digits and inner `-` (no `_`), an IPv4
+/// address or a bracketed IPv6 one, and
 /// well-formed `%` escapes. `x:` (no host), `http://` and `/team` are refused.
 pub fn is_maintainer_url(s: &str) -> bool {
     if s.chars().count() >= 2083 || s.len() <= 3 || s.starts_with('.') {
@@ -105,21 +106,33 @@ pub fn is_maintainer_url(s: &str) -> bool {
     if s.chars().any(char::is_whitespace) || !escapes_ok(s) {
         return false;
     }
-    let lower = s.to_ascii_lowercase();
-    let mut rest = s;
-    for scheme in [
+    // Lowercase only: `HTTP://A.B` is refused.
+    let rest = [
         "https://", "http://", "ftp://", "tcp://", "udp://", "wss://", "ws://",
-    ] {
-        if lower.starts_with(scheme) {
-            rest = &s[scheme.len()..];
-            break;
-        }
-    }
+    ]
+    .iter()
+    .find_map(|scheme| s.strip_prefix(scheme))
+    .unwrap_or(s);
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..end];
     let host_port = authority
         .rfind('@')
         .map_or(authority, |i| &authority[i + 1..]);
+    if let Some(inner) = host_port.strip_prefix('[') {
+        // An IPv6 address: `[::1]`, `[::1]:8080`.
+        let Some((addr, port)) = inner.split_once(']') else {
+            return false;
+        };
+        let port_ok = port.is_empty()
+            || port.strip_prefix(':').is_some_and(|p| {
+                !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit())
+            });
+        return port_ok
+            && addr.contains(':')
+            && addr
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
     let (host, port) = match host_port.rfind(':') {
         Some(i) => (&host_port[..i], Some(&host_port[i + 1..])),
         None => (host_port, None),
@@ -153,8 +166,8 @@ pub fn is_maintainer_url(s: &str) -> bool {
 
 /// A maintainer's `email`: `local@domain` with no white space; the local part dot-separated
 /// atoms (letters, digits, ``!#$%&'*+/=?^_`{|}~-``), the domain at least two labels of letters,
-/// digits, `-` and `_`, the last not all digits. `a@b`, `A <a@b.c>`, `a..b@c.de`, `a@1.2.3.4`
-/// are refused.
+/// digits, `-` and `_` (and an optional final `.`), the last letters only. `a@b`, `A <a@b.c>`,
+/// `a..b@c.de`, `a@1.2.3.4`, `a@b.c1` are refused.
 pub fn is_email(s: &str) -> bool {
     if s.chars().any(char::is_whitespace) {
         return false;
@@ -173,6 +186,8 @@ pub fn is_email(s: &str) -> bool {
     if !local.split('.').all(atom_ok) {
         return false;
     }
+    // One trailing dot (the DNS root) is allowed: `a@b.c.`.
+    let domain = domain.strip_suffix('.').unwrap_or(domain);
     let labels: Vec<&str> = domain.split('.').collect();
     labels.len() >= 2
         && labels.iter().all(|l| {
@@ -186,9 +201,9 @@ pub fn is_email(s: &str) -> bool {
                         || (!c.is_ascii() && c.is_alphanumeric())
                 })
         })
-        && !labels
+        && labels
             .last()
-            .is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|t| t.chars().all(char::is_alphabetic))
 }
 
 const OPERATORS: &[&str] = &["!=", ">=", "=>", "<=", "=<", "~>", ">", "<", "=", "~", "^"];
@@ -311,6 +326,7 @@ mod tests {
             "ftp://a.b/x",
             "https://a.b:99999/",
             "https://例子.中国/",
+            "https://[::1]/",
         ] {
             assert!(is_maintainer_url(u), "{u}");
         }
@@ -323,6 +339,8 @@ mod tests {
             "https://a.b/%zz",
             "https://a_b.c/",
             "https://a.b/#x y",
+            "HTTP://A.B",
+            "git://a.b",
         ] {
             assert!(!is_maintainer_url(u), "{u}");
         }
@@ -332,6 +350,7 @@ mod tests {
     fn emails() {
         for e in [
             "a@example.com",
+            "a@b.c.",
             "a@b.c",
             "a.b+c@d-e.example.com",
             "张@例子.中国",
@@ -353,6 +372,8 @@ mod tests {
             "a@b-.de",
             "a@1.2.3.4",
             "a@b.12",
+            "a@b.c1",
+            "a@b.1c",
         ] {
             assert!(!is_email(e), "{e}");
         }
