@@ -113,18 +113,25 @@ impl<'a> Chart<'a> {
             .copied()
             .filter(move |f| f.path.starts_with(&dir))
     }
+    /// A top-level field of Chart.yaml; of a repeated key, the last, as Helm 3 keeps it.
+    pub fn chart_field(&self, key: &str) -> Option<&yaml::Node> {
+        let entries = self.chart_yaml.as_ref()?.root()?.as_map()?;
+        entries
+            .iter()
+            .rev()
+            .find(|e| e.key.key_is(key))
+            .map(|e| &e.value)
+    }
     /// `name` from Chart.yaml when it is a string, else the folder name: the product ID.
     pub fn name(&self) -> String {
-        self.chart_yaml
-            .as_ref()
-            .and_then(|c| c.root()?.get("name")?.as_str().map(str::to_string))
+        self.chart_field("name")
+            .and_then(|n| n.as_str().map(str::to_string))
             .unwrap_or_else(|| self.dir_name.clone())
     }
     /// Chart.yaml `keywords` that are strings, with their nodes.
     pub fn keywords(&self) -> Vec<&yaml::Node> {
-        self.chart_yaml
-            .as_ref()
-            .and_then(|c| c.root()?.get("keywords")?.as_seq())
+        self.chart_field("keywords")
+            .and_then(|k| k.as_seq())
             .map(|items| items.iter().collect())
             .unwrap_or_default()
     }

@@ -37,7 +37,9 @@ declare_rule! {
     ///   install the chart on any cluster; a number whose text Helm reads differently
     ///   (`kubeVersion: 1.20` is `1.2` to Helm).
     ///
-    /// Items of `keywords` are the ECP rules' (CHART-002, CHART-009).
+    /// Items of `keywords` are the ECP rules' (CHART-002, CHART-009). When Chart.yaml has a YAML
+    /// syntax error (HELM-001), what stands before the error is checked all the same, except
+    /// that a maintainer or dependency without a `name` is not reported (it may follow).
     ///
     /// ## Why
     /// The guide builds on the Helm chart format (§1.1.6.2: "在 Helm Chart 的规范基础上") and its
@@ -52,7 +54,8 @@ declare_rule! {
     /// `deprecated` 不是布尔值；`type` 不是 `application`/`library`，或是 `library`（无法安装）；
     /// `keywords`/`sources`/`maintainers`/`dependencies` 不是列表、`annotations` 不是映射；维护者为空、
     /// 缺少 `name`、`email` 或 `url` 无效；`icon`、`sources` 不是带协议的绝对 URL；依赖项为空、类型错误或
-    /// 缺少 `name`；`kubeVersion` 不是版本约束。均为错误。
+    /// 缺少 `name`；`kubeVersion` 不是版本约束。均为错误。Chart.yaml 有 YAML 语法错误时仍检查错误之前的部分
+    /// （但不报告缺少 `name`）。
     ///
     /// ## Example
     /// ```yaml,fail,file=Chart.yaml
@@ -372,7 +375,8 @@ fn maintainers(cy: &ChartYaml, cx: &mut Ctx) {
             }
         }
         let name = item.get("name").and_then(helm_text).unwrap_or_default();
-        if name.is_empty() {
+        // Cut by a YAML error, the name may stand past what was read.
+        if name.is_empty() && !cy.partial {
             cx.lint(
                 item.range,
                 text!(
@@ -460,11 +464,12 @@ fn dependencies(cy: &ChartYaml, cx: &mut Ctx) {
                 _ => {}
             }
         }
-        if item
-            .get("name")
-            .and_then(helm_text)
-            .unwrap_or_default()
-            .is_empty()
+        if !cy.partial
+            && item
+                .get("name")
+                .and_then(helm_text)
+                .unwrap_or_default()
+                .is_empty()
         {
             cx.lint(
                 item.range,
