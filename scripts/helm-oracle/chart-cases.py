@@ -196,6 +196,11 @@ CASES = [
      "helm template assumes Kubernetes 1.32; ecplint reports the number Helm reads as `1.2`"),
     ("kubeversion-bad-operator", add('kubeVersion: "=>1.20"\n'), [], None),
     ("engine-gotpl", add("engine: gotpl\n"), [], None),
+    ("engine-map", add("engine: {a: b}\n"), [], None),
+    ("tags-string", add("tags: a,b\n"), [], None),
+    ("tags-list", add("tags: [a, b]\n"), ["CHART-012"], None),
+    ("condition-map", add("condition: {a: b}\n"), ["CHART-012"], None),
+    ("condition-int", add("condition: 1\n"), [], None),
     ("unknown-top-level-key", add("tillerVersion: '>=2.0.0'\nfoo: bar\n"), [], None),
     # --- duplicates, YAML ------------------------------------------------------------------
     ("duplicate-key-same-value", BASE + "name: mycloud-product\n", [], None),
