@@ -128,13 +128,18 @@ impl Ctx<'_, '_> {
     /// A field whose YAML type Helm cannot read: it refuses to load the chart.
     fn wrong_type(&mut self, what: &str, node: &Node, want: &str, want_zh: &str) {
         let kind = node.type_name();
+        let a = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         let kind_zh = type_name_zh(node);
         self.out
             .report(
                 self.path,
                 Some(node.range),
                 text!(
-                    "{what} is a {kind}, not {want}: Helm refuses to load the chart",
+                    "{what} is {a} {kind}, not {want}: Helm refuses to load the chart",
                     "{what} 是{kind_zh}而不是{want_zh}：Helm 拒绝加载该 chart"
                 ),
             )
