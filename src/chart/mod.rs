@@ -4,6 +4,7 @@
 
 pub mod config_helpers;
 mod loaded;
+pub mod partial;
 pub mod resources;
 pub mod version;
 
@@ -76,6 +77,7 @@ pub struct Chart<'a> {
     /// Worked out once per chart, for `lib.rs` and every rule that needs them.
     resources: OnceCell<crate::chart::resources::Computation>,
     config_helpers: OnceCell<Option<crate::chart::config_helpers::ConfigHelpers>>,
+    chart_yaml_before_error: OnceCell<Option<yaml::Yaml>>,
 }
 
 pub const CHART_YAML: &str = "Chart.yaml";
@@ -111,18 +113,25 @@ impl<'a> Chart<'a> {
             .copied()
             .filter(move |f| f.path.starts_with(&dir))
     }
+    /// A top-level field of Chart.yaml; of a repeated key, the last, as Helm 3 keeps it.
+    pub fn chart_field(&self, key: &str) -> Option<&yaml::Node> {
+        let entries = self.chart_yaml.as_ref()?.root()?.as_map()?;
+        entries
+            .iter()
+            .rev()
+            .find(|e| e.key.key_is(key))
+            .map(|e| &e.value)
+    }
     /// `name` from Chart.yaml when it is a string, else the folder name: the product ID.
     pub fn name(&self) -> String {
-        self.chart_yaml
-            .as_ref()
-            .and_then(|c| c.root()?.get("name")?.as_str().map(str::to_string))
+        self.chart_field("name")
+            .and_then(|n| n.as_str().map(str::to_string))
             .unwrap_or_else(|| self.dir_name.clone())
     }
     /// Chart.yaml `keywords` that are strings, with their nodes.
     pub fn keywords(&self) -> Vec<&yaml::Node> {
-        self.chart_yaml
-            .as_ref()
-            .and_then(|c| c.root()?.get("keywords")?.as_seq())
+        self.chart_field("keywords")
+            .and_then(|k| k.as_seq())
             .map(|items| items.iter().collect())
             .unwrap_or_default()
     }
@@ -136,6 +145,19 @@ impl<'a> Chart<'a> {
         self.config_helpers
             .get_or_init(|| crate::chart::config_helpers::read(self))
             .as_ref()
+    }
+    /// When Chart.yaml has a syntax error: its first document as far as it was read before
+    /// the error (`partial::read_before`, worked out once). `None` when Chart.yaml parsed or
+    /// nothing before the error reads.
+    pub fn chart_yaml_before_error(&self) -> Option<&yaml::Node> {
+        self.chart_yaml_before_error
+            .get_or_init(|| {
+                let file = self.chart_yaml.as_ref()?;
+                let line = file.yaml.syntax_error()?.range().start.line;
+                partial::read_before(&file.text, line, YamlLimits::default())
+            })
+            .as_ref()?
+            .root()
     }
     /// Every YAML file this chart parsed, for the rules that look at all of them.
     pub fn yaml_files(&self) -> impl Iterator<Item = &YamlFile> {
@@ -261,6 +283,7 @@ fn open<'a>(input: &'a Input, prefix: &str) -> Chart<'a> {
         known_categories: Vec::new(),
         resources: OnceCell::new(),
         config_helpers: OnceCell::new(),
+        chart_yaml_before_error: OnceCell::new(),
         files,
         subcharts,
     }

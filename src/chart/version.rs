@@ -51,19 +51,29 @@ pub fn is_strict_semver(v: &str) -> bool {
     parts.len() == 3 && parts.iter().all(|p| is_numeric(p))
 }
 
-/// What Helm's version parser (Masterminds/semver `NewVersion`) accepts:
-/// `v?N(.N)?(.N)?(-ids)?(+ids)?` with any digits.
+/// What Helm 3 accepts as a chart version (measured with helm v3.17.3,
+/// `tests/helm/chart-yaml.json`): `v?N(.N)?(.N)?(-ids)?(+ids)?` where each `N` is digits that fit
+/// an unsigned 64-bit number (`18446744073709551616.0.0` is refused) and no numeric pre-release
+/// identifier has a leading zero (`1.2.3-01`, `1.2.3-alpha.01` are refused; `1.2.3-0a` and
+/// build metadata `+01` are not numeric identifiers and pass). Leading zeros in the core
+/// (`01.2.3`) pass.
 pub fn helm_accepts(v: &str) -> bool {
     let v = v.strip_prefix('v').unwrap_or(v);
     let (core, pre, build) = split(v);
     if build.is_some_and(|b| !is_identifiers(b)) || pre.is_some_and(|p| !is_identifiers(p)) {
         return false;
     }
+    if pre.is_some_and(|p| {
+        p.split('.')
+            .any(|id| id.bytes().all(|b| b.is_ascii_digit()) && !is_numeric(id))
+    }) {
+        return false;
+    }
     let parts: Vec<&str> = core.split('.').collect();
     (1..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().all(|p| {
+            !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u64>().is_ok()
+        })
 }
 
 /// The strict SemVer 2 form of a loose version: no `v`, leading zeros dropped, missing parts
@@ -185,6 +195,19 @@ pub fn read(node: &Node) -> VersionValue<'_> {
     }
 }
 
+impl VersionValue<'_> {
+    /// The strict SemVer version the value plainly means, for comparisons: itself when valid,
+    /// else its fix (`6.0` written as a number or as `"6.0"` means `6.0.0`, `v6.0.1` means
+    /// `6.0.1`). `None` when its meaning is not plain (`latest`, `true`, empty).
+    pub fn meant(&self) -> Option<String> {
+        match self {
+            VersionValue::Valid(v) => Some((*v).to_string()),
+            VersionValue::Invalid { fix, .. } | VersionValue::Number { fix, .. } => fix.clone(),
+            VersionValue::Missing | VersionValue::NotScalar => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,10 +251,31 @@ mod tests {
 
     #[test]
     fn helm_lenient_parse() {
-        for v in ["1", "1.0", "v1.0.0", "01.0.0", "1.0.0-01", "1.2-beta"] {
+        for v in [
+            "1",
+            "1.0",
+            "v1.0.0",
+            "01.0.0",
+            "1.2-beta",
+            "1.2.3-0a",
+            "1.2.3+build.01",
+            "18446744073709551615.0.0",
+            "1.2.3-99999999999999999999",
+        ] {
             assert!(helm_accepts(v), "{v}");
         }
-        for v in ["1.0.0.0", "latest", "1.0.0-", "", "v", "1..0"] {
+        for v in [
+            "1.0.0.0",
+            "latest",
+            "1.0.0-",
+            "",
+            "v",
+            "1..0",
+            "1.0.0-01",
+            "1.2.3-alpha.01",
+            "18446744073709551616.0.0",
+            "1.99999999999999999999.0",
+        ] {
             assert!(!helm_accepts(v), "{v}");
         }
     }
@@ -309,6 +353,10 @@ mod tests {
                 fix: Some("6.0.1-rc.1".into())
             }
         );
+        assert_eq!(v("b").meant().as_deref(), Some("6.0.0"));
+        assert_eq!(v("h").meant().as_deref(), Some("6.0.1-rc.1"));
+        assert_eq!(v("a").meant().as_deref(), Some("6.0.1"));
+        assert_eq!(v("g").meant(), None);
         // As written, not as the float reads back (6.1).
         assert_eq!(
             v("i"),

@@ -199,6 +199,7 @@ pub static ALL: &[&Rule] = &[
     &chart::chart_007::RULE,
     &chart::chart_008::RULE,
     &chart::chart_009::RULE,
+    &chart::chart_012::RULE,
     &acl::acl_001::RULE,
     &acl::acl_002::RULE,
     &acl::acl_003::RULE,

@@ -22,10 +22,17 @@ declare_rule! {
     /// those (`^[a-z0-9-]+$`), but a namespace may not start or end with `-`. A `name` that
     /// YAML reads as a number or boolean (`name: 123`) is reported too: quote it.
     ///
+    /// When Chart.yaml has a YAML syntax error (HELM-001), the part before the error is still
+    /// checked: a `name` written there is judged as above, and a missing `name` is not
+    /// reported (it may stand after the error). A repeated `name` is judged by its last value,
+    /// the one Helm 3 keeps.
+    ///
     /// ## 中文
     /// `Chart.yaml` 的 `name`（云产品标识）缺失、为空、不是字符串，或不符合“小写字母和数字，
     /// 单词之间用单个 `-` 连接”（`^[a-z0-9]+(-[a-z0-9]+)*$`）：不能有大写字母、下划线或点。
     /// 结果指向 `name` 的值，并给出修正后的名称。
+    /// Chart.yaml 有 YAML 语法错误（HELM-001）时，仍检查错误之前的部分：其中的 `name` 照常检查，
+    /// 但不报告缺失（它可能在错误之后）。重复的 `name` 以最后一个为准（与 Helm 3 一致）。
     ///
     /// ## Example
     /// ```yaml,fail,file=Chart.yaml
@@ -58,6 +65,9 @@ fn check(chart: &Chart, out: &mut Findings) {
     let Some(cy) = chart_yaml(chart) else { return };
     let path = &cy.file.path;
     let Some(entry) = cy.entry("name") else {
+        if cy.partial {
+            return;
+        }
         let dir = &chart.dir_name;
         let d = out.report(
             path,

@@ -25,9 +25,13 @@ declare_rule! {
     /// (`- creator: x`, CHART-002) counts as declaring its key, so that one mistake is reported
     /// once. `catalog` is not required: ECP ignores it since 6.0.2 (CHART-006).
     ///
+    /// When Chart.yaml has a YAML syntax error (HELM-001), or its root is not a map (CHART-012),
+    /// nothing is reported: the keywords may go on past what could be read.
+    ///
     /// ## 中文
     /// `Chart.yaml` 的 `keywords` 中缺少必需的项：`creator`、`name_zh_CN`、`name_en`、`zh_CN`、
     /// `en`。每缺一项报告一次（位于 `keywords:`）；一项都没有声明（或没有 `keywords`）时合并为一条。
+    /// Chart.yaml 有 YAML 语法错误或根不是映射时不报告（关键字可能在无法读取的部分中）。
     ///
     /// ## Example
     /// ```yaml,fail,file=Chart.yaml
@@ -56,6 +60,10 @@ declare_rule! {
 
 fn check(chart: &Chart, out: &mut Findings) {
     let Some(cy) = chart_yaml(chart) else { return };
+    if cy.partial {
+        // The keywords may go on past what was read.
+        return;
+    }
     let path = &cy.file.path;
     let items = keywords(&cy);
     let entry = keywords_entry(&cy);

@@ -1,14 +1,19 @@
 use crate::chart::{Chart, REQUIREMENTS_YAML};
 use crate::declare_rule;
 use crate::diagnostic::Severity;
-use crate::rules::chart::keywords::chart_yaml;
+use crate::rules::chart::keywords::{chart_yaml, ChartYaml};
 use crate::rules::Findings;
 use crate::text;
 
 declare_rule! {
     /// ## What it does
-    /// Reports the chart's `apiVersion` in `Chart.yaml`, at its value: missing, empty, or not
-    /// `v1`/`v2` is an error; `v2` in a chart that has a `requirements.yaml` is a warning.
+    /// Reports the chart's `apiVersion` in `Chart.yaml`, at its value:
+    /// - missing, empty, or not `v1`/`v2` (`V1`, `1`, `yes`): error;
+    /// - `v1` with a non-empty `type` or a non-empty `dependencies` list, which Helm takes only
+    ///   in `v2` charts (`helm lint`: "chart type is not valid in apiVersion 'v1'",
+    ///   "dependencies are not valid in the Chart file with apiVersion 'v1'"): error, at the
+    ///   key;
+    /// - `v2` in a chart that has a `requirements.yaml`: warning.
     ///
     /// ## Why
     /// Helm refuses a chart without a valid `apiVersion` ("apiVersion is required. The value
@@ -24,10 +29,18 @@ declare_rule! {
     /// the safe value for a chart with `requirements.yaml`; we keep the catalog's severity
     /// (warning) for the combination, and do not report `v2` alone.
     ///
+    /// When Chart.yaml has a YAML syntax error (HELM-001), the part before the error is still
+    /// checked: a `apiVersion` written there is judged as above, and a missing `apiVersion` is not
+    /// reported (it may stand after the error). A repeated `apiVersion` is judged by its last value,
+    /// the one Helm 3 keeps.
+    ///
     /// ## 中文
-    /// `Chart.yaml` 的 `apiVersion` 缺失或不是 `v1`/`v2`：错误。`apiVersion: v2` 的 chart 同时带有
+    /// `Chart.yaml` 的 `apiVersion` 缺失或不是 `v1`/`v2`：错误。`v1` chart 中出现 `type` 或非空的
+    /// `dependencies`（Helm 只在 v2 中接受）：错误。`apiVersion: v2` 的 chart 同时带有
     /// `requirements.yaml`：警告（v2 的依赖应写在 Chart.yaml 的 `dependencies` 中；规范示例使用
     /// `v1` 与 `requirements.yaml`，且其 Makefile 使用的 Helm 2 不接受 v2）。
+    /// Chart.yaml 有 YAML 语法错误（HELM-001）时，仍检查错误之前的部分：其中的 `apiVersion` 照常检查，
+    /// 但不报告缺失（它可能在错误之后）。重复的 `apiVersion` 以最后一个为准（与 Helm 3 一致）。
     ///
     /// ## Example
     /// ```yaml,fail,file=Chart.yaml
@@ -71,6 +84,9 @@ fn check(chart: &Chart, out: &mut Findings) {
     let Some(cy) = chart_yaml(chart) else { return };
     let path = &cy.file.path;
     let Some(entry) = cy.entry("apiVersion") else {
+        if cy.partial {
+            return;
+        }
         out.report(
             path,
             Some(cy.top()),
@@ -88,7 +104,7 @@ fn check(chart: &Chart, out: &mut Findings) {
     let value = &entry.value;
     let written = value.as_scalar().map_or("", |s| s.text.as_str());
     match value.as_str() {
-        Some("v1") => {}
+        Some("v1") => only_in_v2(&cy, path, out),
         Some("v2") => {
             if chart.file(REQUIREMENTS_YAML).is_some() {
                 let req = chart.path(REQUIREMENTS_YAML);
@@ -150,6 +166,46 @@ fn check(chart: &Chart, out: &mut Findings) {
                     "使用 `apiVersion: v1`（与规范示例一致）"
                 )),
             };
+        }
+    }
+}
+
+/// `type` and `dependencies`, which Helm takes only in a `v2` chart: `helm lint` reports them
+/// in a `v1` chart ("chart type is not valid in apiVersion 'v1'", "dependencies are not valid
+/// in the Chart file with apiVersion 'v1'").
+fn only_in_v2(cy: &ChartYaml, path: &str, out: &mut Findings) {
+    if let Some(e) = cy.entry("type") {
+        let written = e.value.as_scalar().map_or("", |s| s.text.as_str());
+        let empty = e.value.is_null() || (e.value.as_scalar().is_some() && written.is_empty());
+        if !empty {
+            out.report(
+                path,
+                Some(e.key.range),
+                text!(
+                    "`type` in an `apiVersion: v1` chart: Helm takes it only in `v2` charts (`helm lint`: \"chart type is not valid in apiVersion 'v1'\")",
+                    "`apiVersion: v1` 的 chart 中出现 `type`：Helm 只在 `v2` chart 中接受它（`helm lint`：\"chart type is not valid in apiVersion 'v1'\"）"
+                ),
+            )
+            .help(text!(
+                "remove `type` (a v1 chart is an application chart)",
+                "删除 `type`（v1 chart 即应用 chart）"
+            ));
+        }
+    }
+    if let Some(e) = cy.entry("dependencies") {
+        if e.value.as_seq().is_some_and(|s| !s.is_empty()) {
+            out.report(
+                path,
+                Some(e.key.range),
+                text!(
+                    "`dependencies` in an `apiVersion: v1` chart: Helm takes them only in `v2` charts (`helm lint`: \"dependencies are not valid in the Chart file with apiVersion 'v1'\")",
+                    "`apiVersion: v1` 的 chart 中出现 `dependencies`：Helm 只在 `v2` chart 中接受（`helm lint`：\"dependencies are not valid in the Chart file with apiVersion 'v1'\"）"
+                ),
+            )
+            .help(text!(
+                "declare the dependencies in `requirements.yaml`, as the guide does (§1.1.6.6)",
+                "按规范（§1.1.6.6）将依赖声明在 `requirements.yaml` 中"
+            ));
         }
     }
 }

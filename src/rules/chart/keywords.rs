@@ -18,18 +18,27 @@ pub const REQUIRED_KEYS: &[&str] = &["creator", "name_zh_CN", "name_en", "zh_CN"
 /// The one bare keyword ECP knows: a foundation product (no resource check, §1.1.6.3).
 pub const FOUNDATION: &str = "foundation";
 
-/// Chart.yaml of a chart when it is present and parsed (HELM-001 reports it otherwise).
+/// Chart.yaml of a chart as the CHART rules read it.
 pub struct ChartYaml<'a> {
     pub file: &'a YamlFile,
     /// The root map; `None` for an empty file or a root that is not a map (then every key is
     /// missing).
     pub root: Option<&'a Node>,
+    /// Only part of Chart.yaml could be read: a syntax error (HELM-001) cut it, and `root` is
+    /// what stands complete before the error, or its root is not a map (CHART-012). Rules
+    /// judge the values they see and never report a key as missing.
+    pub partial: bool,
 }
 
 impl<'a> ChartYaml<'a> {
-    /// The top-level entry `key`, if present.
+    /// The top-level entry `key`, if present. When a key is repeated, the last one: Helm 3
+    /// keeps the last value (HELM-003 reports the repetition).
     pub fn entry(&self, key: &str) -> Option<&'a Entry> {
-        self.root?.entry(key)
+        self.root?
+            .as_map()?
+            .iter()
+            .rev()
+            .find(|e| e.key.key_is(key))
     }
     /// Where to report something missing from the whole file: line 1.
     pub fn top(&self) -> Range {
@@ -37,14 +46,25 @@ impl<'a> ChartYaml<'a> {
     }
 }
 
-/// Chart.yaml of `chart`, or `None` when it is absent or does not parse.
+/// Chart.yaml of `chart`, or `None` when it is absent, or has a syntax error before which
+/// nothing reads.
 pub fn chart_yaml<'a>(chart: &'a Chart) -> Option<ChartYaml<'a>> {
     let file = chart.chart_yaml.as_ref()?;
     if file.yaml.syntax_error().is_some() {
-        return None;
+        let root = chart.chart_yaml_before_error()?;
+        return Some(ChartYaml {
+            file,
+            root: root.as_map().is_some().then_some(root),
+            partial: true,
+        });
     }
-    let root = file.root().filter(|r| r.as_map().is_some());
-    Some(ChartYaml { file, root })
+    let root = file.root();
+    let partial = root.is_some_and(|r| r.as_map().is_none() && !r.is_null());
+    Some(ChartYaml {
+        file,
+        root: root.filter(|r| r.as_map().is_some()),
+        partial,
+    })
 }
 
 /// How a `keywords` item is written.

@@ -1,4 +1,4 @@
-use crate::chart::version::{self, VersionValue};
+use crate::chart::version;
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -16,8 +16,9 @@ declare_rule! {
     /// - equal to it: warning.
     ///
     /// Versions that are not SemVer are DEP-002's (for `base_version`) and CHART-007's (for the
-    /// chart version) findings; a chart version Helm reads loosely (`"6.2"`) is compared in
-    /// its SemVer form (`6.2.0`).
+    /// chart version) findings; one whose meaning is plain is still compared as what it means:
+    /// `"6.2"`, `v6.2` and the YAML number `6.2` as `6.2.0`. One whose meaning is not
+    /// (`latest`, a templated value) is not compared.
     ///
     /// ## Why
     /// §1.1.6.4: "`base_version` 属性用于定义云产品升级到此版本时，依赖的必升版本，云产品必须先升级到
@@ -64,32 +65,36 @@ fn check(chart: &Chart, out: &mut Findings) {
     if is_templated(&base.value) {
         return;
     }
-    let VersionValue::Valid(base_v) = version::read(&base.value) else {
+    // A malformed version whose meaning is plain (`6.2` as a number, `"6.2"`, `v6.2.0`) is
+    // compared as what it means; DEP-002 and CHART-007 report how it is written.
+    let Some(base_v) = version::read(&base.value).meant() else {
         return;
     };
-    let Some(written) = chart
-        .chart_yaml
-        .as_ref()
-        .and_then(|c| c.root()?.get("version")?.as_str())
-    else {
+    let Some(node) = chart.chart_yaml.as_ref().and_then(|c| {
+        let entries = c.root()?.as_map()?;
+        // Helm 3 keeps the last of a repeated key.
+        entries
+            .iter()
+            .rev()
+            .find(|e| e.key.key_is("version"))
+            .map(|e| &e.value)
+    }) else {
         return;
     };
-    let chart_v = if version::is_strict_semver(written) {
-        written.to_string()
-    } else {
-        match version::semver_fix(written) {
-            Some(v) => v,
-            None => return,
-        }
+    let Some(chart_v) = version::read(node).meant() else {
+        return;
     };
+    let written = node.as_scalar().map_or("", |s| s.text.as_str());
+    let base_v = base_v.as_str();
+    let base_w = base.value.as_scalar().map_or(base_v, |s| s.text.as_str());
     match version::compare(base_v, &chart_v) {
         Some(Ordering::Greater) => {
             out.report(
                 &ch.path,
                 Some(base.value.range),
                 text!(
-                    "`base_version` `{base_v}` is higher than the chart version `{written}` (Chart.yaml): it can never be installed before this version, so the upgrade is refused",
-                    "`base_version` `{base_v}` 高于 chart 版本 `{written}`（Chart.yaml）：无法先升级到该版本，升级将被拒绝"
+                    "`base_version` `{base_w}` is higher than the chart version `{written}` (Chart.yaml): it can never be installed before this version, so the upgrade is refused",
+                    "`base_version` `{base_w}` 高于 chart 版本 `{written}`（Chart.yaml）：无法先升级到该版本，升级将被拒绝"
                 ),
             )
             .help(text!(
@@ -102,8 +107,8 @@ fn check(chart: &Chart, out: &mut Findings) {
                 &ch.path,
                 Some(base.value.range),
                 text!(
-                    "`base_version` `{base_v}` equals the chart version `{written}` (Chart.yaml): this version would have to be installed before itself",
-                    "`base_version` `{base_v}` 等于 chart 版本 `{written}`（Chart.yaml）：要求在安装此版本前先安装它自己"
+                    "`base_version` `{base_w}` equals the chart version `{written}` (Chart.yaml): this version would have to be installed before itself",
+                    "`base_version` `{base_w}` 等于 chart 版本 `{written}`（Chart.yaml）：要求在安装此版本前先安装它自己"
                 ),
             )
             .severity(Severity::Warning)
@@ -179,9 +184,11 @@ mod tests {
                     ("6.2.1", "6.2.1-alpha.0"),
                     ("6.10.0", "6.9.9"),
                     // Not versions: DEP-002 and CHART-007 report them.
-                    ("6.2.1", "6.3"),
-                    ("6.2", "6.3.0"),
                     ("latest", "6.3.0"),
+                    ("6.2.1", "[6]"),
+                    // Numbers, compared as the versions they plainly mean.
+                    ("6.2", "6.1.9"),
+                    ("6.2.1", "6.1"),
                     ("6.2.1", "${base}"),
                     // A loose chart version, compared in SemVer form.
                     ("\"6.2\"", "6.1.9"),
@@ -190,6 +197,8 @@ mod tests {
             )
             // No base_version.
             .pass([with(CONFIG_HELPERS, "trial_days: 180\n")])
+            // A number is still the version it means (6.3 is 6.3.0, above 6.2.1 and 6.2.0).
+            .fail([versions("6.2.1", "6.3"), versions("6.2", "6.3.0")])
             .test_and_snapshot();
     }
 }

@@ -297,6 +297,7 @@ pub fn products(chart: &Chart) -> Vec<Product> {
                 foundation_in(&ChartYaml {
                     file: &yf,
                     root: yf.root().filter(|r| r.as_map().is_some()),
+                    partial: false,
                 })
             })
             .flatten();
