@@ -405,7 +405,7 @@ CASES = [
     ("yaml-error-keywords-cut", BASE + "  - catalog :Computing\n  - [\n", ["CHART-002", "HELM-001"], None),
     ("yaml-error-in-maintainer-name", sub("  - name: OpenStack-Helm Authors\n", "  - email: a@b.cd\n    name: \"unclosed\n"), ["HELM-001"], None),
     ("yaml-error-after-bad-maintainer-email", sub("  - name: OpenStack-Helm Authors\n", "  - name: A\n    email: a@b\n") + "z: ]\n", ["CHART-012", "HELM-001"], None),
-    ("yaml-duplicate-name-bad-last", BASE + "name: Bad_Name\n", ["CHART-001"], "§1.1.6.2: the product ID is lowercase letters and digits joined by `-`"),
+    ("yaml-duplicate-name-bad-last", BASE + "name: Bad_Name\n", ["CHART-001", "LAYOUT-002"], "§1.1.6.2: the product ID is lowercase letters and digits joined by `-`, and the name Helm reads (the last) must be the chart's folder"),
 ]
 
 

@@ -1104,9 +1104,10 @@ mod tests {
         let y = p("on: 1\nyes: no\n");
         let root = y.root().unwrap();
         assert!(root.get("true").is_some());
+        // Both keys are `true`: the last one is the value Helm 3 reads.
         assert_eq!(
             root.get("true").unwrap().as_scalar().unwrap().value,
-            Value::Int(1)
+            Value::Bool(false)
         );
     }
 

@@ -51,7 +51,7 @@ declare_rule! {
     ///   - name_zh_CN:我的云产品
     ///   - name_en:mycloud-product
     /// ```
-    RULE = "CHART-005", Chart, Warning, "§1.1.6.2",
+    RULE = "CHART-005", Chart, Warning | Error, "§1.1.6.2",
     "Keyword repeated", "keywords 项重复", Chart(check)
 }
 

@@ -67,7 +67,7 @@ declare_rule! {
     ///   - name_zh_CN:我的云产品
     ///   - name_en:mycloud-product
     /// ```
-    RULE = "CHART-006", Chart, Info, "§1.1.6.2",
+    RULE = "CHART-006", Chart, Info | Warning, "§1.1.6.2",
     "catalog keyword is ignored", "catalog 关键字已不再生效", Chart(check)
 }
 

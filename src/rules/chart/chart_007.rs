@@ -72,7 +72,7 @@ declare_rule! {
     ///   - name_zh_CN:我的云产品
     ///   - name_en:mycloud-product
     /// ```
-    RULE = "CHART-007", Chart, Error, "§1.1.6.2",
+    RULE = "CHART-007", Chart, Error | Warning, "§1.1.6.2",
     "Chart version is not a SemVer string", "chart 版本不是 SemVer 字符串", Chart(check)
 }
 

@@ -76,7 +76,7 @@ declare_rule! {
     ///   - name_zh_CN:我的云产品
     ///   - name_en:mycloud-product
     /// ```
-    RULE = "CHART-008", Chart, Error, "§1.1.6.2",
+    RULE = "CHART-008", Chart, Error | Warning, "§1.1.6.2",
     "Invalid apiVersion", "apiVersion 无效", Chart(check)
 }
 

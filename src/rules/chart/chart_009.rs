@@ -63,7 +63,7 @@ declare_rule! {
     ///   - name_en:mycloud-product
     ///   - catalog:Cloud Native
     /// ```
-    RULE = "CHART-009", Chart, Warning, "§1.1.6.2",
+    RULE = "CHART-009", Chart, Warning | Error, "§1.1.6.2",
     "Unknown keyword", "未知的 keywords 项", Chart(check)
 }
 
