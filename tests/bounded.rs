@@ -120,3 +120,23 @@ fn five_thousand_templates() {
     let input = run_one("templates", shapes::many_templates(5_000));
     assert!(errors(&input).is_empty(), "{:#?}", errors(&input));
 }
+
+#[test]
+fn previews_of_large_inputs() {
+    use ecplint::config::Overrides;
+    use ecplint::diagnostic::Lang;
+    use ecplint::navigation::{Role, Styles, View};
+    use ecplint::Workspace;
+    let started = Instant::now();
+    let mut ws = Workspace::new(Options::default());
+    ws.add(archive("nav", shapes::wide_navigation(20_000)));
+    // 100,000 keys: the preview writes provenance and a diff entry per leaf (~100 MB of JSON
+    // at 300,000), linear but slow unoptimised; quadratic time would still take minutes here.
+    ws.add(archive("wide", shapes::wide_values(100_000)));
+    let html = ws.preview(Some(0), View::Role(Role::Admin), Lang::Zh, Styles::Inline);
+    assert!(html.contains("Item 19999") || html.contains("项19999"));
+    let config = ws.config(1, CHART, &Overrides::default()).expect("a config preview");
+    assert!(serde_json::to_string(&config).unwrap().contains("k99999"));
+    let took = started.elapsed();
+    assert!(took < BOUND, "previews took {took:?}");
+}
