@@ -135,7 +135,9 @@ fn previews_of_large_inputs() {
     ws.add(archive("wide", shapes::wide_values(100_000)));
     let html = ws.preview(Some(0), View::Role(Role::Admin), Lang::Zh, Styles::Inline);
     assert!(html.contains("Item 19999") || html.contains("项19999"));
-    let config = ws.config(1, CHART, &Overrides::default()).expect("a config preview");
+    let config = ws
+        .config(1, CHART, &Overrides::default())
+        .expect("a config preview");
     assert!(serde_json::to_string(&config).unwrap().contains("k99999"));
     let took = started.elapsed();
     assert!(took < BOUND, "previews took {took:?}");

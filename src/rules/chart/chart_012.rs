@@ -7,7 +7,7 @@ use crate::rules::chart::helm_fields::{
 use crate::rules::chart::keywords::{chart_yaml, type_name_zh, ChartYaml};
 use crate::rules::Findings;
 use crate::text;
-use crate::yaml::{Kind, Node, Value};
+use crate::yaml::{Entry, Kind, Node, Value};
 
 declare_rule! {
     /// ## What it does
@@ -348,31 +348,39 @@ fn sources(cy: &ChartYaml, cx: &mut Ctx) {
     }
 }
 
-fn maintainers(cy: &ChartYaml, cx: &mut Ctx) {
-    let Some(items) = cy.entry("maintainers").and_then(|e| e.value.as_seq()) else {
-        return;
+/// The items of the list `key` that are maps, with their entries; an empty item (Helm refuses
+/// to load the chart) and one of another type are reported.
+fn map_items<'c>(cy: &'c ChartYaml, key: &str, cx: &mut Ctx) -> Vec<(&'c Node, &'c [Entry])> {
+    let Some(items) = cy.entry(key).and_then(|e| e.value.as_seq()) else {
+        return Vec::new();
     };
+    let mut maps = Vec::new();
     for item in items {
         if item.is_null() {
             cx.lint(
                 item.range,
                 text!(
-                    "an empty `maintainers` item: Helm refuses to load the chart (\"maintainers must not contain empty or null nodes\")",
-                    "`maintainers` 中有空项：Helm 拒绝加载该 chart（\"maintainers must not contain empty or null nodes\"）"
+                    "an empty `{key}` item: Helm refuses to load the chart (\"{key} must not contain empty or null nodes\")",
+                    "`{key}` 中有空项：Helm 拒绝加载该 chart（\"{key} must not contain empty or null nodes\"）"
                 ),
                 text!("remove the empty `-` line", "删除空的 `-` 行"),
             );
-            continue;
-        }
-        let Some(fields) = item.as_map() else {
+        } else if let Some(fields) = item.as_map() {
+            maps.push((item, fields));
+        } else {
             cx.wrong_type(
-                "a `maintainers` item",
+                &format!("a `{key}` item"),
                 item,
                 "a map (`- name: …`)",
                 "映射（`- name: …`）",
             );
-            continue;
-        };
+        }
+    }
+    maps
+}
+
+fn maintainers(cy: &ChartYaml, cx: &mut Ctx) {
+    for (item, fields) in map_items(cy, "maintainers", cx) {
         for f in fields.iter().filter(|f| is_collection(&f.value)) {
             let k = f.key.key_string();
             if ["name", "email", "url"].contains(&k.as_str()) {
@@ -424,30 +432,7 @@ fn maintainers(cy: &ChartYaml, cx: &mut Ctx) {
 }
 
 fn dependencies(cy: &ChartYaml, cx: &mut Ctx) {
-    let Some(items) = cy.entry("dependencies").and_then(|e| e.value.as_seq()) else {
-        return;
-    };
-    for item in items {
-        if item.is_null() {
-            cx.lint(
-                item.range,
-                text!(
-                    "an empty `dependencies` item: Helm refuses to load the chart (\"dependencies must not contain empty or null nodes\")",
-                    "`dependencies` 中有空项：Helm 拒绝加载该 chart（\"dependencies must not contain empty or null nodes\"）"
-                ),
-                text!("remove the empty `-` line", "删除空的 `-` 行"),
-            );
-            continue;
-        }
-        let Some(fields) = item.as_map() else {
-            cx.wrong_type(
-                "a `dependencies` item",
-                item,
-                "a map (`- name: …`)",
-                "映射（`- name: …`）",
-            );
-            continue;
-        };
+    for (item, fields) in map_items(cy, "dependencies", cx) {
         for f in fields {
             let k = f.key.key_string();
             let v = &f.value;

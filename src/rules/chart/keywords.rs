@@ -34,11 +34,7 @@ impl<'a> ChartYaml<'a> {
     /// The top-level entry `key`, if present. When a key is repeated, the last one: Helm 3
     /// keeps the last value (HELM-003 reports the repetition).
     pub fn entry(&self, key: &str) -> Option<&'a Entry> {
-        self.root?
-            .as_map()?
-            .iter()
-            .rev()
-            .find(|e| e.key.key_is(key))
+        self.root?.entry(key)
     }
     /// Where to report something missing from the whole file: line 1.
     pub fn top(&self) -> Range {
