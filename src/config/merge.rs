@@ -110,10 +110,20 @@ pub fn leaves<'t>(tree: &'t Tree, mut f: impl FnMut(&[String], &'t Tree)) {
     }
 }
 
-/// The provenance of every leaf of the final values.
-pub fn provenance(tree: &Tree, file_of: &dyn Fn(Layer) -> Option<String>) -> Vec<Provenance> {
+/// The provenance of the leaves of the final values, the first `limit` of them; and how many
+/// leaves there are.
+pub fn provenance(
+    tree: &Tree,
+    file_of: &dyn Fn(Layer) -> Option<String>,
+    limit: usize,
+) -> (Vec<Provenance>, usize) {
     let mut out = Vec::new();
+    let mut total = 0;
     leaves(tree, |keys, leaf| {
+        total += 1;
+        if out.len() >= limit {
+            return;
+        }
         out.push(Provenance {
             path: path_of(keys),
             keys: keys.to_vec(),
@@ -122,23 +132,39 @@ pub fn provenance(tree: &Tree, file_of: &dyn Fn(Layer) -> Option<String>) -> Vec
             line: (leaf.origin.line > 0).then_some(leaf.origin.line),
         })
     });
-    out
+    (out, total)
 }
 
-/// The final values against values.yaml, leaf by leaf.
-pub fn diff(old: &Tree, new: &Tree) -> Vec<DiffEntry> {
-    let mut out = Vec::new();
+/// The final values against values.yaml, leaf by leaf: the first `limit` entries, and how many
+/// there are.
+pub fn diff(old: &Tree, new: &Tree, limit: usize) -> (Vec<DiffEntry>, usize) {
+    let mut out = Listed {
+        entries: Vec::new(),
+        total: 0,
+        limit,
+    };
     let mut keys = Vec::new();
     diff_at(&mut keys, Some(old), Some(new), &mut out);
-    out
+    (out.entries, out.total)
 }
 
-fn diff_at(
-    keys: &mut Vec<String>,
-    old: Option<&Tree>,
-    new: Option<&Tree>,
-    out: &mut Vec<DiffEntry>,
-) {
+/// Diff entries kept up to a limit, and counted past it.
+struct Listed {
+    entries: Vec<DiffEntry>,
+    total: usize,
+    limit: usize,
+}
+
+impl Listed {
+    fn push(&mut self, entry: impl FnOnce() -> DiffEntry) {
+        self.total += 1;
+        if self.entries.len() < self.limit {
+            self.entries.push(entry());
+        }
+    }
+}
+
+fn diff_at(keys: &mut Vec<String>, old: Option<&Tree>, new: Option<&Tree>, out: &mut Listed) {
     match (old, new) {
         (Some(o), Some(n)) => match (&o.kind, &n.kind) {
             (Kind::Map(om), Kind::Map(nm)) if !(om.is_empty() && nm.is_empty()) => {
@@ -158,23 +184,25 @@ fn diff_at(
                 }
             }
             _ => {
-                let same = o.same_value(n);
-                out.push(DiffEntry {
-                    path: path_of(keys),
-                    keys: keys.clone(),
-                    kind: if same {
-                        DiffKind::Unchanged
-                    } else {
-                        DiffKind::Changed
-                    },
-                    old: (!same).then(|| o.clone()),
-                    new: Some(n.clone()),
-                    layer: Some(n.origin.layer),
+                out.push(|| {
+                    let same = o.same_value(n);
+                    DiffEntry {
+                        path: path_of(keys),
+                        keys: keys.clone(),
+                        kind: if same {
+                            DiffKind::Unchanged
+                        } else {
+                            DiffKind::Changed
+                        },
+                        old: (!same).then(|| o.clone()),
+                        new: Some(n.clone()),
+                        layer: Some(n.origin.layer),
+                    }
                 });
             }
         },
         (None, Some(n)) => each_leaf(keys, n, &mut |keys, leaf| {
-            out.push(DiffEntry {
+            out.push(|| DiffEntry {
                 path: path_of(keys),
                 keys: keys.to_vec(),
                 kind: DiffKind::Added,
@@ -184,7 +212,7 @@ fn diff_at(
             })
         }),
         (Some(o), None) => each_leaf(keys, o, &mut |keys, leaf| {
-            out.push(DiffEntry {
+            out.push(|| DiffEntry {
                 path: path_of(keys),
                 keys: keys.to_vec(),
                 kind: DiffKind::Removed,
@@ -258,7 +286,8 @@ mod tests {
             "pod:\n  replicas: {api: 1}\n  empty: {}\nlist: [1]\n\"a.b\": {c d: 1}\n",
             Layer::Values,
         );
-        let p = provenance(&t, &|_| Some("values.yaml".into()));
+        let (p, total) = provenance(&t, &|_| Some("values.yaml".into()), 10);
+        assert_eq!(total, 4);
         let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -271,6 +300,17 @@ mod tests {
         );
         assert_eq!(p[0].line, Some(2));
         assert_eq!(p[3].keys, ["a.b", "c d"]);
+    }
+
+    #[test]
+    fn lists_stop_at_their_limit_and_count_the_rest() {
+        let old = tree("a: 1\nb: 2\nc: 3\n", Layer::Values);
+        let new = tree("a: 1\nb: 3\nd: 4\n", Layer::License);
+        let (p, total) = provenance(&new, &|_| None, 2);
+        assert_eq!((p.len(), total), (2, 3));
+        let (d, total) = diff(&old, &new, 1);
+        assert_eq!((d.len(), total), (1, 4));
+        assert_eq!(d[0].path, "a");
     }
 
     #[test]
@@ -309,7 +349,8 @@ mod tests {
             &mut new,
             &tree("a: 2\nb: {d: null, f: 3}\n", Layer::License),
         );
-        let d = diff(&old, &new);
+        let (d, total) = diff(&old, &new, 10);
+        assert_eq!(total, 5);
         let got: Vec<(String, DiffKind)> = d.iter().map(|e| (e.path.clone(), e.kind)).collect();
         assert_eq!(
             got,

@@ -22,6 +22,11 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+/// Most leaves a preview lists in `provenance` and in `diff` (each entry carries its path and
+/// keys: a few hundred bytes). Real charts have a few thousand; a values.yaml whose aliases
+/// expand to hundreds of thousands would otherwise cost the page hundreds of megabytes.
+pub const MAX_LISTED: usize = 50_000;
+
 /// Rounds of rendering the catalog's charts against each other.
 pub const MAX_ROUNDS: usize = 4;
 
@@ -388,8 +393,21 @@ impl Catalog {
                 .find(|s| s.layer == layer)
                 .map(|s| s.file.clone())
         };
-        let provenance = merge::provenance(&final_values, &file_of);
-        let diff = merge::diff(&values, &final_values);
+        let (provenance, leaves) = merge::provenance(&final_values, &file_of, MAX_LISTED);
+        let (diff, changes) = merge::diff(&values, &final_values, MAX_LISTED);
+        if leaves > MAX_LISTED || changes > MAX_LISTED {
+            let total = leaves.max(changes);
+            errors.push(ConfigError::new(
+                Severity::Warning,
+                InputKind::Values,
+                Some(&c.values_path),
+                None,
+                text!(
+                    "the final values have {total} leaves: provenance and diff list the first {MAX_LISTED}",
+                    "最终配置值共有 {total} 个叶子节点：来源与差异只列出前 {MAX_LISTED} 个"
+                ),
+            ));
+        }
         ConfigReport {
             product: c.name.clone(),
             layers,
