@@ -3,7 +3,7 @@
 //! is the chart's Chart.yaml, `./mychart/Chart.yaml` is not one (Helm: "Chart.yaml file is
 //! missing"), an entry with no folder at all is refused ("chart illegally contains content
 //! outside the base directory"), and files in a second top folder are read as the chart's own
-//! (`other/README.md` becomes `README.md`). `scripts/helm-oracle-input.py` records this.
+//! (`other/README.md` becomes `README.md`). `scripts/helm-oracle/input.py` records this.
 //!
 //! ecplint reads such archives as they are (a chart per folder holding `Chart.yaml`); this
 //! module says where Helm would read them differently. It looks only at archives Helm would

@@ -1132,7 +1132,7 @@ fn utf16_text_is_decoded_where_it_is_read() {
     );
 }
 
-/// Chart archives laid out as Helm does not read them (`tests/helm-oracle` has Helm's verdicts).
+/// Chart archives laid out as Helm does not read them (`tests/helm/input` has Helm's verdicts).
 #[test]
 fn chart_archives_helm_refuses_or_reads_differently() {
     let root = read(tgz(&[("Chart.yaml", CHART), ("values.yaml", b"a: 1\n")]));

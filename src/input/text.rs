@@ -56,7 +56,7 @@ fn position(text: &[u8], offset: usize) -> Range {
 }
 
 /// What a text file is to Helm, which decides how much a file that is not clean UTF-8 matters
-/// (`tests/helm-oracle/verdicts.json` records what Helm does with each).
+/// (`tests/helm/input/verdicts.json` records what Helm does with each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
     /// Helm parses it: Chart.yaml, values.yaml, requirements.yaml, values.schema.json. It

@@ -1,5 +1,5 @@
-//! ecplint against what the real Helm did, without Helm: `scripts/helm-oracle-input.py` built
-//! the charts under `tests/helm-oracle/` (odd archives, duplicate keys), ran `helm template` and
+//! ecplint against what the real Helm did, without Helm: `scripts/helm-oracle/input.py` built
+//! the charts under `tests/helm/input/` (odd archives, duplicate keys), ran `helm template` and
 //! `helm lint` of helm 3 and helm 4 on each and committed their verdicts in `verdicts.json`.
 //! Here ecplint reads the same bytes, and its INPUT-001 and HELM-003 findings must say what
 //! Helm did: an error exactly where Helm 3 refuses, a finding that says Helm reads the file
@@ -13,7 +13,7 @@ use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/helm-oracle")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/helm/input")
 }
 
 fn verdicts() -> Json {

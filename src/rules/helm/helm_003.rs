@@ -18,8 +18,8 @@ declare_rule! {
     /// `helm lint` warns only about Chart.yaml ("failed to strictly parse chart
     /// metadata file … key "name" already set in map"), never about values.yaml. So the first
     /// value is dropped without a word: whoever edits it sees no effect.
-    /// `scripts/helm-oracle-input.py` records what helm 3 and helm 4 do
-    /// (`tests/helm-oracle/verdicts.json`, the cases under `duplicate-keys/`).
+    /// `scripts/helm-oracle/input.py` records what helm 3 and helm 4 do
+    /// (`tests/helm/input/verdicts.json`, the cases under `duplicate-keys/`).
     ///
     /// The severity depends on what the duplicate hides:
     ///

@@ -20,8 +20,8 @@ declare_rule! {
     /// and v4.1 where it differs) does with the same bytes: **error** where Helm refuses the
     /// chart, **warning** where Helm reads it but not as the author meant, or the platform
     /// needs it, **info** where Helm reads it fine and ecplint only skipped or normalised
-    /// something. `scripts/helm-oracle-input.py` builds each case below and records Helm's
-    /// verdict (`tests/helm-oracle/`); the tests check ecplint against it without Helm.
+    /// something. `scripts/helm-oracle/input.py` builds each case below and records Helm's
+    /// verdict (`tests/helm/input/`); the tests check ecplint against it without Helm.
     ///
     /// | Case | Severity | What Helm does |
     /// |---|---|---|

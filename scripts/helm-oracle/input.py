@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Ask the real Helm what it does with odd archives and duplicate YAML keys.
 
-Usage: scripts/helm-oracle-input.py HELM_DIR
+Usage: scripts/helm-oracle/input.py HELM_DIR
   (HELM_DIR holds helm3 and helm4: `bash ../shared/tools/get-helm.sh DIR`)
 
-Builds small charts into tests/helm-oracle/ and records, for each, what `helm template` and
+Builds small charts into tests/helm/input/ and records, for each, what `helm template` and
 `helm lint` of helm 3 and helm 4 say (exit code, stderr, the rendered `# Source:` files and the
-values and chart metadata the test template printed) in tests/helm-oracle/verdicts.json.
+values and chart metadata the test template printed) in tests/helm/input/verdicts.json.
 The cases are built the same way every time (fixed mtimes, no gzip timestamp), so the committed
 archives are reproducible; `src/rules/helm_oracle.rs` reads them without helm and checks that
 ecplint agrees with each verdict.
@@ -22,8 +22,8 @@ import sys
 import tarfile
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "tests", "helm-oracle")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, "tests", "helm", "input")
 
 CHART = b"apiVersion: v2\nname: x\nversion: 0.1.0\n"
 VALUES = b"a: 1\n"
