@@ -4,7 +4,7 @@
 #![allow(clippy::result_large_err)]
 
 use super::expr::{Arg, ArithOp, CmpOp, Expr, ExprKind, Postfix, PostfixKind, UnaryOp};
-use super::value::{dict_get, dict_insert, py_eq, Value};
+use super::value::{dict_get, py_eq, DictBuilder, Value};
 use super::{MakoError, Node, Platform, Template, BUILTINS, FUNCTIONS, VALUE_FUNCTIONS};
 use crate::diagnostic::Range;
 use crate::text;
@@ -240,7 +240,7 @@ pub(crate) fn eval<'a>(e: &'a Expr, p: &'a Platform) -> EResult<'a> {
             Ok(Cow::Owned(Value::List(out)))
         }
         ExprKind::Dict(entries) => {
-            let mut out = Vec::with_capacity(entries.len());
+            let mut out = DictBuilder::with_capacity(entries.len());
             for (k, v) in entries {
                 let key = eval(k, p)?.into_owned();
                 if matches!(key, Value::List(_) | Value::Dict(_)) {
@@ -251,15 +251,9 @@ pub(crate) fn eval<'a>(e: &'a Expr, p: &'a Platform) -> EResult<'a> {
                     ));
                 }
                 let val = eval(v, p)?.into_owned();
-                if out.len() < 64 {
-                    dict_insert(&mut out, key, val);
-                } else {
-                    // Large literals: keep the first place of a repeated key without a
-                    // quadratic scan per insert (the last value still wins).
-                    dict_insert_fast(&mut out, key, val);
-                }
+                out.insert(key, val);
             }
-            Ok(Cow::Owned(Value::Dict(out)))
+            Ok(Cow::Owned(Value::Dict(out.finish())))
         }
         ExprKind::Postfix { base, ops } => postfix(base, ops, p),
         ExprKind::Unary { op, operand } => {
@@ -342,20 +336,6 @@ pub(crate) fn eval<'a>(e: &'a Expr, p: &'a Platform) -> EResult<'a> {
                 eval(orelse, p)
             }
         }
-    }
-}
-
-fn dict_insert_fast(entries: &mut Vec<(Value, Value)>, key: Value, value: Value) {
-    // Strings are the common key: compare those directly, fall back to Python equality.
-    let found = match &key {
-        Value::Str(s) => entries
-            .iter()
-            .rposition(|(k, _)| matches!(k, Value::Str(t) if t == s)),
-        _ => entries.iter().rposition(|(k, _)| py_eq(k, &key)),
-    };
-    match found {
-        Some(i) => entries[i].1 = value,
-        None => entries.push((key, value)),
     }
 }
 
