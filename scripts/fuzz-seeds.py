@@ -75,6 +75,45 @@ def read(p: Path) -> bytes:
     return p.read_bytes() if p.is_file() else b""
 
 
+def tgz(files) -> bytes:
+    """A .tgz of {path: bytes}."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz", format=tarfile.USTAR_FORMAT) as tar:
+        for path, data in files.items():
+            info = tarfile.TarInfo(path)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def hostile_seeds():
+    """Hand-made shapes of issue 8 (small versions, for the fuzzer to grow): aliases that expand,
+    deep nesting, many keys, long Mako chains."""
+    laughs = b"a: &a [x, x, x, x, x, x, x, x]\n" + b"".join(
+        b"%c: &%c [%s]\n" % (c, c, b", ".join([b"*%c" % (c - 1)] * 8)) for c in range(ord("b"), ord("f"))
+    )
+    deep = b"k: " + b"[" * 200 + b"]" * 200 + b"\n" + b"m:\n" + b"".join(b"  " * i + b"k%d:\n" % i for i in range(1, 60))
+    many = b"".join(b"key%d: %d\n" % (i, i) for i in range(2000))
+    merge = b"base: &b {a: 1, b: [1, 2]}\nx:\n  <<: *b\n  c: !!binary aGk=\ny: [*b, *b, *b]\n"
+    for name, data in (("laughs", laughs), ("deep", deep), ("many-keys", many), ("merge", merge)):
+        put("yaml", data, "hostile-" + name)
+    helpers = read(FIX / "good-project" / "chart" / "mycloud-product" / "templates" / "_config_helpers.yaml.tpl")
+    ifs = b"data_template: |\n" + b"".join(
+        b"%s%% if a%d:\n  k%d: ${a%d.get('x', {}).get('y') or 'z'}\n" % (b"  " * (i % 2), i, i, i) for i in range(200)
+    ) + b"  %% endif\n" * 200
+    put("mako", ifs, "hostile-nested-ifs")
+    put("config", b"\0".join([many, helpers]), "hostile-many-keys")
+    put("config", b"\0".join([laughs, helpers, laughs, laughs, laughs]), "hostile-laughs")
+    chart = b"apiVersion: v1\nname: h\nversion: 1.0.0\n"
+    for name, values in (("laughs", laughs), ("many-keys", many), ("deep", deep)):
+        files = {f"h{i}/Chart.yaml": chart.replace(b"name: h", b"name: h%d" % i) for i in range(4)}
+        for i in range(4):
+            files[f"h{i}/values.yaml"] = values
+            files[f"h{i}/templates/_config_helpers.yaml.tpl"] = helpers
+        put("check", tgz(files), "hostile-" + name)
+        put("archive", tgz(files), "hostile-" + name)
+
+
 def main():
     import shutil
 
@@ -156,6 +195,7 @@ def main():
         files = [read(t / n) for n in ("_navigation.yaml", "_category.yaml", "_navigation_policy.yaml", "_wizard.yaml")]
         if any(files):
             put("navigation", b"\0".join(files + [b"\x89PNG\r\n\x1a\n"]), c.name)
+    hostile_seeds()
     for t in sorted(OUT.iterdir()):
         n = len(list(t.iterdir()))
         size = sum(f.stat().st_size for f in t.iterdir())
