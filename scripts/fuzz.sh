@@ -86,7 +86,7 @@ fi
 
 # afl-fuzz on a shared machine: no CPU binding, no UI, no core-pattern or governor checks.
 export AFL_NO_AFFINITY=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
-export AFL_AUTORESUME=1 AFL_SUPPRESS_LIBRARY_WARNINGS=1
+export AFL_AUTORESUME=1
 
 for t in "${selected[@]}"; do
   out=$FUZZ/out/$t
@@ -95,7 +95,7 @@ for t in "${selected[@]}"; do
   if [[ -f $FUZZ/dict/$t.dict ]]; then dict=(-x "$FUZZ/dict/$t.dict"); fi
   echo "== fuzzing $t for ${seconds}s (resumes from $out when it holds a run)"
   nice -n "$NICE" cargo afl fuzz -i "$FUZZ/seeds/$t" -o "$out" -t 1000 -m 512 -V "$seconds" \
-    "${dict[@]}" -- "$CARGO_TARGET_DIR/release/$t" >"$out/afl.log" 2>&1 || {
+    "${dict[@]}" -- "$CARGO_TARGET_DIR/release/$t" 2>&1 | tail -n 400 >"$out/afl.log" || {
     echo "afl-fuzz failed for $t; the end of $out/afl.log:" >&2
     tail -20 "$out/afl.log" >&2
     exit 1
