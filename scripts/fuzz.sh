@@ -93,6 +93,16 @@ for t in "${selected[@]}"; do
   mkdir -p "$out"
   dict=()
   if [[ -f $FUZZ/dict/$t.dict ]]; then dict=(-x "$FUZZ/dict/$t.dict"); fi
+  # A resumed run reads its old queue again and ignores -i: seeds made since the last run are put
+  # into that queue (AFL++ renames them) so that they count.
+  if [[ -d $out/default/queue ]]; then
+    for f in "$FUZZ/seeds/$t"/*; do
+      if [[ ! -e $out/seeds-added || $f -nt $out/seeds-added ]]; then
+        cp "$f" "$out/default/queue/seed-$(basename "$f")"
+      fi
+    done
+    touch "$out/seeds-added"
+  fi
   echo "== fuzzing $t for ${seconds}s (resumes from $out when it holds a run)"
   nice -n "$NICE" cargo afl fuzz -i "$FUZZ/seeds/$t" -o "$out" -t 1000 -m 512 -V "$seconds" \
     "${dict[@]}" -- "$CARGO_TARGET_DIR/release/$t" 2>&1 | tail -n 400 >"$out/afl.log" || {
