@@ -70,9 +70,10 @@ if ! cargo afl --version >/dev/null 2>&1; then
   echo "== installing cargo-afl $AFL_VERSION (a few minutes)"
   cargo install cargo-afl --version "$AFL_VERSION"
 fi
-if ! cargo afl fuzz -h >/dev/null 2>&1; then
-  echo "== building AFL++ (cargo afl config --build)"
-  cargo afl config --build || true
+if ! out=$(cargo afl config --build 2>&1) && ! grep -q "already built" <<<"$out"; then
+  echo "$out" >&2
+  echo "cargo afl config --build failed" >&2
+  exit 1
 fi
 
 echo "== building the targets (cargo afl build --release, $CARGO_TARGET_DIR)"
@@ -94,11 +95,14 @@ for t in "${selected[@]}"; do
   dict=()
   if [[ -f $FUZZ/dict/$t.dict ]]; then dict=(-x "$FUZZ/dict/$t.dict"); fi
   # A resumed run reads its old queue again and ignores -i: seeds made since the last run are put
-  # into that queue (AFL++ renames them) so that they count.
+  # into that queue, named as AFL++ names its entries (`id:…`; it renumbers them on resume and
+  # cleans up only such names).
   if [[ -d $out/default/queue ]]; then
+    n=0
     for f in "$FUZZ/seeds/$t"/*; do
       if [[ ! -e $out/seeds-added || $f -nt $out/seeds-added ]]; then
-        cp "$f" "$out/default/queue/seed-$(basename "$f")"
+        n=$((n + 1))
+        cp "$f" "$out/default/queue/id:9$(printf %05d $n),orig:seed-$(basename "$f")"
       fi
     done
     touch "$out/seeds-added"
