@@ -87,7 +87,7 @@ fi
 
 # afl-fuzz on a shared machine: no CPU binding, no UI, no core-pattern or governor checks.
 export AFL_NO_AFFINITY=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
-export AFL_AUTORESUME=1
+export AFL_AUTORESUME=1 AFL_NO_FASTRESUME=1  # fast resume trips over a queue we added seeds to
 
 for t in "${selected[@]}"; do
   out=$FUZZ/out/$t
