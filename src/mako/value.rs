@@ -139,6 +139,40 @@ impl Value {
         }
     }
 
+    /// How much the value holds: one per value (a container, each item, each dict key and
+    /// value) plus the bytes of its strings. Counting stops past `limit` (the result is then
+    /// `limit + 1`), so it costs at most `limit` steps.
+    pub(crate) fn weight(&self, limit: usize) -> usize {
+        let mut total = 0usize;
+        let mut todo: Vec<&Value> = vec![self];
+        while let Some(v) = todo.pop() {
+            total += 1;
+            match v {
+                Value::Str(s) => total = total.saturating_add(s.len()),
+                Value::List(items) => {
+                    if total.saturating_add(items.len()) > limit {
+                        return limit.saturating_add(1);
+                    }
+                    todo.extend(items.iter());
+                }
+                Value::Dict(entries) => {
+                    if total.saturating_add(2 * entries.len()) > limit {
+                        return limit.saturating_add(1);
+                    }
+                    for (k, v) in entries {
+                        todo.push(k);
+                        todo.push(v);
+                    }
+                }
+                _ => {}
+            }
+            if total > limit {
+                return limit.saturating_add(1);
+            }
+        }
+        total
+    }
+
     /// Python's truth value (`None`, `False`, `0`, `''`, `[]`, `{}` are false).
     pub fn truthy(&self) -> bool {
         match self {
@@ -244,6 +278,18 @@ impl Value {
             }
         }
     }
+}
+
+/// The summed [`Value::weight`] of `items`; counting stops past `limit` (then `limit + 1`).
+pub(crate) fn items_weight(items: &[Value], limit: usize) -> usize {
+    let mut total = 0usize;
+    for v in items {
+        total += v.weight(limit - total);
+        if total > limit {
+            return limit.saturating_add(1);
+        }
+    }
+    total
 }
 
 /// Builds a dict as Python does (a repeated key keeps its first place and takes the last value)
