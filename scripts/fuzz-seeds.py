@@ -102,6 +102,8 @@ def hostile_seeds():
         b"%s%% if a%d:\n  k%d: ${a%d.get('x', {}).get('y') or 'z'}\n" % (b"  " * (i % 2), i, i, i) for i in range(200)
     ) + b"  %% endif\n" * 200
     put("mako", ifs, "hostile-nested-ifs")
+    arith = b"data_template: |\n  a: ${[[1] * 50] * 50}\n  b: ${str(['x' * 10] * 10) + 'y'}\n  c: ${{'k': [1, 2] + [3]}}\n"
+    put("mako", arith, "hostile-arith")
     put("config", b"\0".join([many, helpers]), "hostile-many-keys")
     put("config", b"\0".join([laughs, helpers, laughs, laughs, laughs]), "hostile-laughs")
     chart = b"apiVersion: v1\nname: h\nversion: 1.0.0\n"
