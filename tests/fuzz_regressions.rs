@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 /// fuzzer allows an optimised build, far below a hang.
 const BOUND: Duration = Duration::from_secs(20);
 
-fn target(name: &str) -> fn(&[u8]) {
+fn target(name: &str) -> targets::Target {
     targets::TARGETS
         .iter()
         .find(|(n, _)| *n == name)

@@ -13,8 +13,11 @@ use ecplint::navigation::{Role, Styles, View};
 use ecplint::rules::{Findings, ALL};
 use ecplint::{Options, Workspace};
 
+/// What a target does with one input.
+pub type Target = fn(&[u8]);
+
 /// Every target, by name: the name of its binary in `fuzz_targets/` and of its corpus folder.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("archive", archive),
     ("yaml", yaml),
     ("mako", mako_template),
