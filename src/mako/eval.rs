@@ -4,7 +4,7 @@
 #![allow(clippy::result_large_err)]
 
 use super::expr::{Arg, ArithOp, CmpOp, Expr, ExprKind, Postfix, PostfixKind, UnaryOp};
-use super::value::{dict_get, dict_insert, py_eq, Value};
+use super::value::{dict_get, items_weight, py_eq, DictBuilder, Value};
 use super::{MakoError, Node, Platform, Template, BUILTINS, FUNCTIONS, VALUE_FUNCTIONS};
 use crate::diagnostic::Range;
 use crate::text;
@@ -223,6 +223,30 @@ fn absent(name: &str, range: Range, read: bool) -> MakoError {
 
 type EResult<'a> = Result<Cow<'a, Value>, MakoError>;
 
+/// A value the template builds (a list, tuple or dict literal; `+` or `*` of lists) may hold
+/// [`MAX_VALUE_LEN`] by [`Value::weight`] — items at every depth and string bytes — not only
+/// that many items at its top: `[[1] * 5000] * 5000` held 25 million values (7.7 s, 877 MB)
+/// and `[s] * n` copies `s` n times (found by fuzzing the Mako engine, issue 8).
+fn too_large(range: Range) -> MakoError {
+    MakoError::new(
+        range,
+        text!(
+            "the value is too large for the renderer (over {MAX_VALUE_LEN} items and characters)",
+            "值过大，渲染器无法处理（超过 {MAX_VALUE_LEN} 个元素与字符）"
+        ),
+    )
+}
+
+/// Add `v`'s weight to `used`; an error past [`MAX_VALUE_LEN`].
+fn charge(used: usize, v: &Value, range: Range) -> Result<usize, MakoError> {
+    let used = used + v.weight(MAX_VALUE_LEN - used);
+    if used > MAX_VALUE_LEN {
+        Err(too_large(range))
+    } else {
+        Ok(used)
+    }
+}
+
 fn type_error(range: Range, en: String, zh: String) -> MakoError {
     MakoError::new(range, crate::diagnostic::Text::new(en, zh))
 }
@@ -234,15 +258,20 @@ pub(crate) fn eval<'a>(e: &'a Expr, p: &'a Platform) -> EResult<'a> {
         ExprKind::Name(n) => name(n, e.range, p),
         ExprKind::List(items) | ExprKind::Tuple(items) => {
             let mut out = Vec::with_capacity(items.len());
+            let mut used = 0;
             for x in items {
-                out.push(eval(x, p)?.into_owned());
+                let v = eval(x, p)?.into_owned();
+                used = charge(used, &v, e.range)?;
+                out.push(v);
             }
             Ok(Cow::Owned(Value::List(out)))
         }
         ExprKind::Dict(entries) => {
-            let mut out = Vec::with_capacity(entries.len());
+            let mut out = DictBuilder::with_capacity(entries.len());
+            let mut used = 0;
             for (k, v) in entries {
                 let key = eval(k, p)?.into_owned();
+                used = charge(used, &key, e.range)?;
                 if matches!(key, Value::List(_) | Value::Dict(_)) {
                     return Err(type_error(
                         k.range,
@@ -251,15 +280,10 @@ pub(crate) fn eval<'a>(e: &'a Expr, p: &'a Platform) -> EResult<'a> {
                     ));
                 }
                 let val = eval(v, p)?.into_owned();
-                if out.len() < 64 {
-                    dict_insert(&mut out, key, val);
-                } else {
-                    // Large literals: keep the first place of a repeated key without a
-                    // quadratic scan per insert (the last value still wins).
-                    dict_insert_fast(&mut out, key, val);
-                }
+                used = charge(used, &val, e.range)?;
+                out.insert(key, val);
             }
-            Ok(Cow::Owned(Value::Dict(out)))
+            Ok(Cow::Owned(Value::Dict(out.finish())))
         }
         ExprKind::Postfix { base, ops } => postfix(base, ops, p),
         ExprKind::Unary { op, operand } => {
@@ -342,20 +366,6 @@ pub(crate) fn eval<'a>(e: &'a Expr, p: &'a Platform) -> EResult<'a> {
                 eval(orelse, p)
             }
         }
-    }
-}
-
-fn dict_insert_fast(entries: &mut Vec<(Value, Value)>, key: Value, value: Value) {
-    // Strings are the common key: compare those directly, fall back to Python equality.
-    let found = match &key {
-        Value::Str(s) => entries
-            .iter()
-            .rposition(|(k, _)| matches!(k, Value::Str(t) if t == s)),
-        _ => entries.iter().rposition(|(k, _)| py_eq(k, &key)),
-    };
-    match found {
-        Some(i) => entries[i].1 = value,
-        None => entries.push((key, value)),
     }
 }
 
@@ -992,7 +1002,7 @@ fn arith(op: ArithOp, a: Value, b: &Value, range: Range) -> Result<Value, MakoEr
             Ok(Value::Str(x))
         }
         (ArithOp::Add, Value::List(mut x), Value::List(y)) => {
-            if x.len() + y.len() > MAX_VALUE_LEN {
+            if items_weight(&x, MAX_VALUE_LEN) + items_weight(y, MAX_VALUE_LEN) > MAX_VALUE_LEN {
                 return Err(too_big());
             }
             x.extend(y.iter().cloned());
@@ -1008,6 +1018,10 @@ fn arith(op: ArithOp, a: Value, b: &Value, range: Range) -> Result<Value, MakoEr
         }
         (ArithOp::Mul, Value::List(x), Value::Int(n)) => {
             let n = repeat(*n, x.len())?;
+            // Every copy holds the items at every depth: the deep size counts, not the length.
+            if n > 0 && items_weight(&x, MAX_VALUE_LEN / n) > MAX_VALUE_LEN / n {
+                return Err(too_big());
+            }
             let mut out = Vec::with_capacity(x.len() * n);
             for _ in 0..n {
                 out.extend(x.iter().cloned());

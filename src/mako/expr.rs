@@ -133,11 +133,11 @@ impl Expr {
                 items.iter().map(Expr::literal).collect::<Option<_>>()?,
             )),
             ExprKind::Dict(entries) => {
-                let mut out = Vec::new();
+                let mut out = super::value::DictBuilder::with_capacity(entries.len());
                 for (k, v) in entries {
-                    super::value::dict_insert(&mut out, k.literal()?, v.literal()?);
+                    out.insert(k.literal()?, v.literal()?);
                 }
-                Some(Value::Dict(out))
+                Some(Value::Dict(out.finish()))
             }
             ExprKind::Unary {
                 op: UnaryOp::Neg,

@@ -704,3 +704,32 @@ fn output_is_bounded() {
     assert!(r.errors[0].message.en.contains("larger than 32 MiB"));
     assert_eq!(r.errors[0].range.start.line, 33);
 }
+
+/// Issue 8, found by fuzzing: values a template builds are bounded by their deep size, not
+/// their length: `[[1] * 5000] * 5000` held 25 million values (7.7 s, 877 MB), `[s] * n`
+/// copies `s` n times, `str()` of such a value printed hundreds of MB.
+#[test]
+fn built_values_are_bounded_by_their_deep_size() {
+    for src in [
+        "${[[1] * 5000] * 5000}\n",
+        "${['x' * 1000000] * 1000000}\n",
+        "${str([['x' * 1000] * 1000] * 100)}\n",
+        "${[['x' * 600000], ['y' * 600000]]}\n",
+        "${[['x' * 600000]] + [['y' * 600000]]}\n",
+        "${{'a': 'x' * 600000, 'b': 'y' * 600000}}\n",
+    ] {
+        let r = quick(src, 2_000, || out(src, &Platform::default()));
+        assert_eq!(r.errors.len(), 1, "{src}: {:?}", r.errors);
+        assert!(
+            r.errors[0].message.en.contains("too large"),
+            "{src}: {}",
+            r.errors[0].message.en
+        );
+    }
+    // Within the bound, as Python prints them.
+    assert_eq!(text("${[1, [2]] * 2}\n"), "[1, [2], 1, [2]]\n");
+    assert_eq!(text("${[1] + [[2, 3]]}\n"), "[1, [2, 3]]\n");
+    assert_eq!(text("${[0] * 0}\n"), "[]\n");
+    assert_eq!(text("${len(['x' * 1000] * 1000)}\n"), "1000\n");
+    assert_eq!(text("${len([[1] * 1000] * 1000)}\n"), "1000\n");
+}

@@ -9,7 +9,7 @@ use super::{Kind, Node, Pos, Problem, Range, Style, Yaml};
 /// of saphyr's own syntax error when it comes earlier in the text; and drop the line break
 /// saphyr adds to a block scalar that ends the text without one.
 pub(super) fn check(text: &str, yaml: &mut Yaml) {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let lines = lines_of(text);
     let mut found: Vec<(Pos, &'static str)> = Vec::new();
     found.extend(control_character(text));
     found.extend(directives_and_start(&lines));
@@ -196,6 +196,26 @@ fn collect(root: &Node, text: &str, out: &mut Vec<Span>) {
     out.sort_by_key(|s| (s.range.start.line, s.range.start.column));
 }
 
+/// The lines of `text`, each with its break, numbered as the parser numbers them: a line ends at
+/// `\n`, `\r\n` or a `\r` alone (YAML's breaks; splitting at `\n` only made node lines past the
+/// last line of a text broken by `\r` alone, and `block_header` indexed past the end — a
+/// panic found by fuzzing, issue 8).
+fn lines_of(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            lines.push(&text[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
+}
+
 /// The last line go-yaml scans: up to the `---` or `...` that ends the first document.
 fn first_doc_end(lines: &[&str], root: &Node) -> usize {
     let from = root.range.end.line.max(1);
@@ -212,7 +232,9 @@ fn first_doc_end(lines: &[&str], root: &Node) -> usize {
 /// The `|` or `>` of the block scalar whose content starts on `line`: on the nearest line above
 /// that is not blank, the last `|`/`>` followed only by indicators and a comment.
 fn block_header(lines: &[&str], line: usize) -> Option<Pos> {
-    let header = (1..line).rev().find(|&l| !lines[l - 1].trim().is_empty())?;
+    let header = (1..line.min(lines.len() + 1))
+        .rev()
+        .find(|&l| !lines[l - 1].trim().is_empty())?;
     let l = lines[header - 1];
     let chars: Vec<char> = l.chars().collect();
     let at = (0..chars.len()).rev().find(|&i| {

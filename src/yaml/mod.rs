@@ -1089,6 +1089,37 @@ mod tests {
         parse(text, YamlLimits::default())
     }
 
+    /// Issue 8, found by fuzzing: go-yaml's checks numbered lines at `\n` only, while the parser
+    /// also breaks at a `\r` alone, and indexed past the last line (a panic). A text broken by
+    /// `\r` reads as the same text broken by `\n`: same values, same problems at the same places.
+    /// (Not yet for the texts `parse_patched` fixes up, which it splits at `\n`: a tab leading a
+    /// line in a flow collection is still refused when lines break at `\r` alone.)
+    #[test]
+    fn lines_broken_by_a_lone_carriage_return() {
+        for text in [
+            "k: |+9\n\n\n\t\t",
+            "k: |\n\n\n x",
+            "a: |\n  x\n\ty\nb: 1\n",
+            "a:\n\tb: 1\n",
+            "echbbh:\n \t\t - r7dqfu:=9\n    - x85\nkundq_: |+9\n\n\n\t\t",
+        ] {
+            let lf = p(text);
+            let cr = p(&text.replace('\n', "\r"));
+            let problems = |y: &Yaml| -> Vec<String> {
+                y.problems
+                    .iter()
+                    .map(|p| format!("{:?}", p.range()))
+                    .collect()
+            };
+            assert_eq!(problems(&cr), problems(&lf), "{text:?}");
+            assert_eq!(
+                cr.root().map(|r| r.type_name()),
+                lf.root().map(|r| r.type_name()),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn positions_of_keys_and_values() {
         let y = p("a:\n  b: 1\n  c: [x, y]\n");
