@@ -99,14 +99,11 @@ fn every_target_runs_on_small_inputs() {
 }
 
 /// Values whose aliases expand to 8^6 = 262,144 maps (a 680-byte values.yaml): within the
-/// run's node budget, yet the config preview lists every leaf twice (provenance and diff, each
-/// with its path and keys), so it takes 1.7 s and 590 MB peak RSS (release) — as a 497-byte
-/// `.tgz` through `ecplint check` 1.5 s and 630 MB. Found with the `config` target's hostile
-/// seeds (issue 8); not fixed here: bounding what a preview lists is a design choice for the
-/// config preview (cap the leaves it reports, or charge them to the run's work budget).
-/// `cargo test --release --test fuzz_regressions -- --ignored` shows it.
+/// run's node budget, yet the config preview listed every leaf twice (provenance and diff, each
+/// with its path and keys): 1.7 s and 590 MB peak RSS (release); as a 497-byte `.tgz` through
+/// `ecplint check` 1.5 s and 630 MB. Found with the `config` target's hostile seeds. Fixed: the
+/// preview lists at most 50,000 leaves (and says so): 0.5 s, 267 MB.
 #[test]
-#[ignore = "open: config preview of aliases expanding to 262,144 maps takes > 1 s and > 512 MiB"]
 fn config_preview_of_expanding_aliases_is_bounded() {
     let mut values =
         String::from("a: &a {k0: x, k1: x, k2: x, k3: x, k4: x, k5: x, k6: x, k7: x}\n");
@@ -122,9 +119,5 @@ fn config_preview_of_expanding_aliases_is_bounded() {
     let mut data = values.into_bytes();
     data.push(targets::SEPARATOR);
     data.extend_from_slice(&helpers);
-    // Fixed, it should take milliseconds even unoptimised; today 1.7 s optimised, 5 s not.
-    let started = Instant::now();
-    targets::config(&data);
-    let took = started.elapsed();
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    run("config", "aliases expanding to 262,144 maps", &data);
 }
