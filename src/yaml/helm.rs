@@ -25,20 +25,20 @@ pub fn values_refusal(root: Option<&Node>) -> Option<Refusal> {
         Kind::Map(_) => {}
         Kind::Scalar(s) if s.value == Value::Null => return None,
         _ => {
-            let (json, ty) = match &root.kind {
-                Kind::Seq(_) => ("array", "list"),
+            let (json, ty, ty_zh) = match &root.kind {
+                Kind::Seq(_) => ("array", "list", "列表"),
                 Kind::Scalar(s) => match s.value {
-                    Value::Bool(_) => ("bool", "boolean"),
-                    Value::Int(_) | Value::Float(_) => ("number", "number"),
-                    _ => ("string", "string"),
+                    Value::Bool(_) => ("bool", "boolean", "布尔值"),
+                    Value::Int(_) | Value::Float(_) => ("number", "number", "数字"),
+                    _ => ("string", "string", "字符串"),
                 },
-                Kind::Map(_) => ("object", "map"),
+                Kind::Map(_) => ("object", "map", "映射"),
             };
             return Some(Refusal {
                 range: root.range,
                 message: text!(
                     "the values are a {ty}, not a map: Helm refuses values.yaml (\"cannot unmarshal {json} into Go value of type map[string]interface {{}}\")",
-                    "values 的根是 {ty} 而不是映射：Helm 拒绝读取 values.yaml（\"cannot unmarshal {json} into Go value of type map[string]interface {{}}\"）"
+                    "values 的根是{ty_zh}而不是映射：Helm 拒绝读取 values.yaml（\"cannot unmarshal {json} into Go value of type map[string]interface {{}}\"）"
                 ),
                 helm: format!("cannot unmarshal {json} into Go value of type map[string]interface {{}}"),
             });
