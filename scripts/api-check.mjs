@@ -74,7 +74,8 @@ test('version() and rules()', () => {
   const list = rules();
   assert.ok(Array.isArray(list) && list.length >= 30, `${list.length} rules`);
   for (const r of list) {
-    assert.deepEqual(Object.keys(r).sort(), ['docs', 'group', 'id', 'scope', 'section', 'severity', 'title_en', 'title_zh']);
+    assert.deepEqual(Object.keys(r).sort(), ['docs', 'group', 'id', 'scope', 'section', 'severities', 'severity', 'title_en', 'title_zh']);
+    assert.ok(r.severities.includes(r.severity), `${r.id}: severities ${r.severities}`);
     assert.match(r.id, /^[A-Z][A-Z0-9]*-\d{3}$/);
     assert.ok(['input', 'project', 'chart', 'catalog', 'upgrade'].includes(r.scope), `${r.id}: scope ${r.scope}`);
     assert.ok(['error', 'warning', 'info'].includes(r.severity), r.id);

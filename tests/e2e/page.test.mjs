@@ -245,6 +245,8 @@ describe('ecplint page', () => {
     const art = page.locator('#docs-article');
     await art.locator('.docs-id').waitFor();
     assert.equal(await art.locator('.docs-id').textContent(), 'CHART-007');
+    // a rule whose severity depends on the case says so next to its default
+    assert.match(await art.locator('.docs-badges .pill').first().textContent(), /\(by case: [A-Za-z]+\/[A-Za-z]+\)/);
     assert.ok(await art.locator('.md h3').count(), 'headings rendered');
     assert.ok(await art.locator('.md code').count(), 'inline code rendered');
     assert.ok(await art.locator('.md pre').count(), 'code fences rendered');

@@ -257,7 +257,8 @@ fn page_options(options: Options) -> Options {
     }
 }
 
-/// Every rule: `[{id, group, severity, title_en, title_zh, section, scope, docs}]`.
+/// Every rule: `[{id, group, severity, severities, title_en, title_zh, section, scope, docs}]`;
+/// `severities` lists every severity the rule gives by case, strongest first.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
     console_error_panic_hook::set_once();
@@ -266,6 +267,7 @@ pub fn rules() -> Result<JsValue, JsValue> {
         id: &'static str,
         group: &'static str,
         severity: &'static str,
+        severities: Vec<&'static str>,
         title_en: &'static str,
         title_zh: &'static str,
         section: &'static str,
@@ -279,6 +281,11 @@ pub fn rules() -> Result<JsValue, JsValue> {
             id: r.id,
             group: r.group.as_str(),
             severity: r.severity.as_str(),
+            severities: r
+                .severities_by_strength()
+                .iter()
+                .map(|s| s.as_str())
+                .collect(),
             title_en: r.title_en,
             title_zh: r.title_zh,
             section: r.section,

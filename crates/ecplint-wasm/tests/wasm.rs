@@ -137,6 +137,8 @@ fn rules_lists_every_rule_with_docs() {
             );
         }
         assert!(["error", "warning", "info"].contains(&r["severity"].as_str().unwrap()));
+        let severities = r["severities"].as_array().expect("severities");
+        assert!(severities.contains(&r["severity"]), "rule {r}");
         assert!(r["id"]
             .as_str()
             .unwrap()
@@ -147,6 +149,15 @@ fn rules_lists_every_rule_with_docs() {
         .find(|r| r["id"] == "INPUT-001")
         .expect("INPUT-001");
     assert_eq!(input_001["scope"], "input");
+    let helm_003 = list
+        .iter()
+        .find(|r| r["id"] == "HELM-003")
+        .expect("HELM-003");
+    assert_eq!(helm_003["severity"], "warning");
+    assert_eq!(
+        helm_003["severities"],
+        serde_json::json!(["error", "warning"])
+    );
 }
 
 #[wasm_bindgen_test]
