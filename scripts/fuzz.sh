@@ -118,11 +118,12 @@ done
 
 echo "== totals (all runs so far)"
 stats "${selected[@]}"
+# Findings of this run and of earlier ones (a resumed run renames them to crashes.DATE, hangs.DATE).
 for t in "${selected[@]}"; do
-  for kind in crashes hangs; do
-    d=$FUZZ/out/$t/default/$kind
+  for d in "$FUZZ/out/$t/default"/{crashes,hangs}*; do
     if compgen -G "$d/id:*" >/dev/null; then
-      echo "$t: $(ls "$d" | grep -c '^id:') $kind in $d (replay: $CARGO_TARGET_DIR/plain/release/replay $t FILE)"
+      echo "$t: $(ls "$d" | grep -c '^id:') in $d"
     fi
   done
 done
+echo "replay one: $CARGO_TARGET_DIR/plain/release/replay TARGET FILE (a plain build; a panic shows where)"
