@@ -226,6 +226,9 @@ pub fn parse(text: &str, limits: YamlLimits) -> Yaml {
 }
 
 fn parse_within(text: &str, limits: YamlLimits) -> Yaml {
+    // A lone CR is a line break to go-yaml and to saphyr alike; written as `\n` (one byte for
+    // one, so lines and columns stay where they are) the patches that work line by line see it.
+    let text = &*lone_cr_as_lf(text);
     const BREAKS: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
     if !text.contains(BREAKS) {
         let mut yaml = parse_patched(text, limits);
@@ -238,6 +241,28 @@ fn parse_within(text: &str, limits: YamlLimits) -> Yaml {
     // Positions in the original text, where the break is a character of its line.
     map_breaks_back(&mut yaml, text);
     yaml
+}
+
+/// `text` with every CR that is not followed by LF replaced by LF.
+fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push(if rest[i + 1..].starts_with('\n') {
+            '\r'
+        } else {
+            '\n'
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A change to the text that lets saphyr-parser read what go-yaml reads.
@@ -1158,6 +1183,16 @@ mod tests {
             panic!("{y:?}")
         };
         assert!(range.start.line >= 2);
+    }
+
+    #[test]
+    fn lone_carriage_returns_break_lines_as_go_yaml_reads_them() {
+        assert_eq!(lone_cr_as_lf("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        let y = p("a: 1\rb: [1,\r\t2]\rc: \"one\r two\"\r");
+        assert!(y.problems.is_empty(), "{:?}", y.problems);
+        let root = y.root().unwrap();
+        assert_eq!(root.get("c").unwrap().as_str(), Some("one two"));
+        assert_eq!(root.entry("b").unwrap().key.range.start.line, 2);
     }
 
     #[test]
