@@ -5,7 +5,7 @@
 //! (`crates/ecplint-wasm`) and the CLI (`src/bin/ecplint`) are thin layers over it.
 //!
 //! Layers, each importing only from those below it (`tests/layers.rs` checks):
-//! `diagnostic`, `suggest` → `yaml`, `input`, `mako` → `chart` → `config`, `navigation` →
+//! `diagnostic`, `suggest` → `yaml`, `input`, `mako` → `chart` → `config`, `navigation`, `render` →
 //! `rules` → `report`, `output`, `workspace`.
 
 // Rule docs tag their examples ```yaml,fail,file=…: test-harness attributes, not rustdoc's.
@@ -18,6 +18,7 @@ pub mod input;
 pub mod mako;
 pub mod navigation;
 pub mod output;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod suggest;

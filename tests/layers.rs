@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["yaml"],
     &["input", "mako"],
     &["chart"],
-    &["config", "navigation"],
+    &["config", "navigation", "render"],
     &["rules"],
     &["report"],
     &["output", "workspace"],

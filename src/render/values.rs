@@ -1,0 +1,1 @@
+//! YAML read into template values as Helm reads values files and `fromYaml` (being written, issue 9).
