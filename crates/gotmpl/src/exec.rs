@@ -99,6 +99,9 @@ pub struct Options {
     pub limits: Limits,
     /// Seed of the random source of `randAlphaNum`, `uuidv4`, key generation, ….
     pub seed: u64,
+    /// What `now` returns, in nanoseconds since the Unix epoch (UTC): the host's clock, or a
+    /// fixed time for reproducible output (wasm has no clock of its own here).
+    pub now_unix_nanos: i64,
 }
 
 /// Where an output line came from: the action or text that wrote it, and the
@@ -186,6 +189,11 @@ impl Call<'_> {
     /// input charges for it); an `Err` when the budget is spent.
     pub fn charge(&mut self, _steps: u64) -> Result<(), String> {
         Ok(())
+    }
+
+    /// The execution's "now" ([`Options::now_unix_nanos`]).
+    pub fn now_unix_nanos(&self) -> i64 {
+        0
     }
 
     /// The next number of the execution's seeded random source.
