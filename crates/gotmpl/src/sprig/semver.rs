@@ -225,7 +225,9 @@ impl Constraint {
 
     fn check(&self, v: &Version) -> bool {
         let c = &self.version;
-        if !v.prerelease.is_empty() && c.prerelease.is_empty() && !(self.op == Op::Ne && !self.dirty()) {
+        // The prerelease rule (a plain `!=` is exempt).
+        let exempt = self.op == Op::Ne && !self.dirty();
+        if !exempt && !v.prerelease.is_empty() && c.prerelease.is_empty() {
             return false;
         }
         let ord = v.compare(c);
@@ -535,7 +537,7 @@ mod tests {
         assert_eq!(show(Ok(v.member("Metadata", &[]).unwrap().unwrap())), "123");
         let a = Value::Object(Rc::new(Version::parse("1.4.3").unwrap()));
         let base = Version::parse("1.2.3").unwrap();
-        assert_eq!(show(Ok(base.member("Compare", &[a.clone()]).unwrap().unwrap())), "-1");
+        assert_eq!(show(Ok(base.member("Compare", std::slice::from_ref(&a)).unwrap().unwrap())), "-1");
         assert_eq!(show(Ok(base.member("LessThan", &[a]).unwrap().unwrap())), "true");
         assert_eq!(show(Ok(base.member("IncMinor", &[]).unwrap().unwrap())), "1.3.0");
         assert_eq!(show(Ok(base.to_data())), "1.2.3");
