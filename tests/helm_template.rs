@@ -374,7 +374,39 @@ fn summary(outcomes: &[Outcome]) -> String {
         .map(|(s, n)| format!("{} {n}", s.name()))
         .collect();
     out.push_str(&format!("  by status: {}\n", statuses.join(", ")));
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    for o in outcomes.iter().filter(|o| o.status != Status::Agree) {
+        *reasons
+            .entry(format!("{}: {}", o.status.name(), reason_kind(&o.reason)))
+            .or_default() += 1;
+    }
+    let mut reasons: Vec<(String, usize)> = reasons.into_iter().collect();
+    reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.push_str("  most frequent differences:\n");
+    for (reason, n) in reasons.iter().take(15) {
+        out.push_str(&format!("    {n:4} {reason}\n"));
+    }
     out
+}
+
+/// A reason without what varies from case to case (positions, `at <…>`), so that the same
+/// difference is counted once across cases.
+fn reason_kind(reason: &str) -> String {
+    let mut kind = String::new();
+    let mut rest = reason;
+    while let Some(at) = rest.find(" at <") {
+        kind.push_str(&rest[..at]);
+        rest = rest[at..]
+            .find(">: ")
+            .map_or("", |end| &rest[at + end + 1..]);
+    }
+    kind.push_str(rest);
+    let kind: String = kind
+        .split(|c: char| c == ' ')
+        .filter(|w| !w.starts_with("c/templates/") && !w.starts_with("template:"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    kind.chars().take(110).collect()
 }
 
 #[test]
