@@ -402,7 +402,7 @@ fn reason_kind(reason: &str) -> String {
     }
     kind.push_str(rest);
     let kind: String = kind
-        .split(|c: char| c == ' ')
+        .split(' ')
         .filter(|w| !w.starts_with("c/templates/") && !w.starts_with("template:"))
         .collect::<Vec<_>>()
         .join(" ");
