@@ -1,1 +1,4 @@
 //! Helm's own template functions, added to Sprig's (being written, issue 9).
+
+pub mod json;
+pub mod yaml;
