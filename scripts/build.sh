@@ -68,9 +68,16 @@ mv target/pkg.tmp www/pkg
 raw=$(stat -c %s www/pkg/ecplint_bg.wasm)
 gz=$(gzip -9 -c www/pkg/ecplint_bg.wasm | wc -c)
 say "www/pkg/ecplint_bg.wasm: $raw bytes ($((raw / 1024)) KiB), gzip -9: $gz bytes ($((gz / 1024)) KiB)"
-if (( gz > 400 * 1024 )); then
-  echo "[build] WARNING: the gzipped wasm is over the 400 KiB budget" >&2
-fi
+
+# The page's whole download: what a first visit fetches (wasm, JS, CSS, HTML, the rules' docs),
+# each file gzipped as a server would send it. Budget: 800 KB (issue 9); the build fails past it.
+budget=800000
+page_gz=0
+while IFS= read -r -d '' f; do
+  page_gz=$((page_gz + $(gzip -9 -c "$f" | wc -c)))
+done < <(find www -maxdepth 2 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name 'rules.json' \) -print0)
+say "page download (wasm + JS + CSS + HTML + rule docs, gzip -9 per file): $page_gz bytes ($((page_gz / 1024)) KiB; budget $budget bytes)"
+(( page_gz <= budget )) || die "the page's download is $page_gz bytes gzipped, over the $budget-byte budget"
 
 # 5. The sample project the page offers, as an archive (reproducible: sorted, no owners, no times).
 sample=tests/fixtures/sample/orbit-console-project

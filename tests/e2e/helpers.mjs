@@ -187,3 +187,40 @@ export function screenshotPath(name) {
   mkdirSync(RESULTS, { recursive: true });
   return join(RESULTS, name);
 }
+
+/**
+ * Drop `files` and return the milliseconds from the drop to the report of `names` on screen
+ * (measured in the page: the drop's dispatch to the mutation that marks the inputs rendered).
+ */
+export async function timeDrop(page, files, names) {
+  return page.evaluate(
+    ({ list, want }) => new Promise((resolve) => {
+      const dt = new DataTransfer();
+      for (const f of list) {
+        const bin = atob(f.b64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        dt.items.add(new File([bytes], f.name, { type: 'application/octet-stream' }));
+      }
+      const shown = () => {
+        const r = window.ecplintReport;
+        return !!r && JSON.stringify(r.inputs.map((i) => i.path)) === JSON.stringify(want) &&
+          !document.getElementById('results').hidden && document.getElementById('inputs').dataset.rendered === 'true';
+      };
+      let t0;
+      const observer = new MutationObserver(() => {
+        if (shown()) {
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        }
+      });
+      observer.observe(document.body, { attributes: true, childList: true, subtree: true });
+      const zone = document.getElementById('drop');
+      t0 = performance.now();
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    }),
+    { list: files.map((f) => ({ name: f.name, b64: Buffer.from(f.data).toString('base64') })), want: names },
+  );
+}
