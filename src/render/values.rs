@@ -20,7 +20,11 @@ pub struct ValuesError {
 
 impl fmt::Display for ValuesError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -54,11 +58,17 @@ pub fn values_from_yaml(text: &str) -> Result<Map, ValuesError> {
 }
 
 /// Any YAML document as `fromYaml`/`fromYamlArray` get it (the caller checks the type): the
-/// first document, `Nil` for an empty text. `Err` holds the reason (no `yaml:` prefix).
+/// first document, `Nil` for an empty text. `Err` holds the reason as Helm words it after
+/// "error converting YAML to JSON: " (`json: unsupported value: +Inf`, `yaml: line 2: …`; the
+/// syntax messages are the YAML reader's, not always go-yaml's words).
 pub fn from_yaml(text: &str) -> Result<Value, String> {
     let parsed = yaml::parse(text, LIMITS);
     if let Some(problem) = first_refusal(&parsed.problems) {
-        return Err(problem.to_string());
+        if problem.message.contains(UNKNOWN_ALIAS) || problem.message.contains("unknown anchor") {
+            let alias = alias_name(text, problem.line, problem.column);
+            return Err(format!("yaml: unknown anchor '{alias}' referenced"));
+        }
+        return Err(go_yaml_error(&problem));
     }
     let Some(root) = parsed.root() else {
         return Ok(Value::Nil);
@@ -81,22 +91,62 @@ fn wrapped(root: &Node) -> Node {
         range: root.range,
     };
     Node {
-        kind: Kind::Map(vec![yaml::Entry { key, value: root.clone() }]),
+        kind: Kind::Map(vec![yaml::Entry {
+            key,
+            value: root.clone(),
+        }]),
         range: root.range,
     }
+}
+
+/// A syntax error worded as go-yaml words it: `yaml: line N: problem`, where N is the 0-based
+/// line of the problem for the parser's errors (`did not find expected …`) and the 1-based line
+/// for the scanner's, and there is no line when the 0-based line is 0.
+fn go_yaml_error(problem: &ValuesError) -> String {
+    let message = match problem.message.split_once(", ") {
+        Some((context, rest)) if context.starts_with("while ") => rest,
+        _ => &problem.message,
+    };
+    let zero_based = problem.line.saturating_sub(1);
+    if zero_based == 0 {
+        return format!("yaml: {message}");
+    }
+    let line = if message.starts_with("did not find expected") {
+        zero_based
+    } else {
+        problem.line
+    };
+    format!("yaml: line {line}: {message}")
+}
+
+const UNKNOWN_ALIAS: &str = "unknown anchor referenced";
+
+/// The name of the alias (`*name`) at a 1-based line and column of `text`.
+fn alias_name(text: &str, line: usize, column: usize) -> String {
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let rest: String = line_text.chars().skip(column.saturating_sub(1)).collect();
+    rest.trim_start_matches('*')
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+        .collect()
 }
 
 /// The first problem go-yaml would refuse the text for (a repeated key is not one: the last
 /// wins; a broken later document is never read).
 fn first_refusal(problems: &[Problem]) -> Option<ValuesError> {
-    let problem = problems
-        .iter()
-        .find(|p| !matches!(p, Problem::DuplicateKey { .. } | Problem::LaterDocument { .. }))?;
+    let problem = problems.iter().find(|p| {
+        !matches!(
+            p,
+            Problem::DuplicateKey { .. } | Problem::LaterDocument { .. }
+        )
+    })?;
     let message = match problem {
         Problem::Syntax { message, .. } => message.clone(),
-        Problem::UnknownAlias { .. } => "unknown anchor referenced".to_string(),
+        Problem::UnknownAlias { .. } => UNKNOWN_ALIAS.to_string(),
         Problem::TooDeep { limit, .. } => format!("nested deeper than {limit} levels"),
-        Problem::TooManyNodes { limit, .. } => format!("more than {limit} nodes after expanding aliases"),
+        Problem::TooManyNodes { limit, .. } => {
+            format!("more than {limit} nodes after expanding aliases")
+        }
         Problem::BudgetSpent { .. } => "the run's work budget is spent".to_string(),
         Problem::DuplicateKey { .. } | Problem::LaterDocument { .. } => unreachable!(),
     };
@@ -135,7 +185,8 @@ mod tests {
     use super::*;
 
     fn get(map: &Map, key: &str) -> Value {
-        map.get(key).unwrap_or_else(|| panic!("no key {key:?} in {:?}", map.keys()))
+        map.get(key)
+            .unwrap_or_else(|| panic!("no key {key:?} in {:?}", map.keys()))
     }
 
     fn float(v: &Value) -> f64 {
@@ -147,8 +198,10 @@ mod tests {
 
     #[test]
     fn numbers_are_floats_and_keys_strings() {
-        let m = values_from_yaml("a: 1\nb: 1.5\nc: 0x1F\n1: x\n1.5: v\ntrue: z\n1e6: w\nd: 18446744073709551615\n")
-            .unwrap();
+        let m = values_from_yaml(
+            "a: 1\nb: 1.5\nc: 0x1F\n1: x\n1.5: v\ntrue: z\n1e6: w\nd: 18446744073709551615\n",
+        )
+        .unwrap();
         assert_eq!(float(&get(&m, "a")), 1.0);
         assert_eq!(float(&get(&m, "b")), 1.5);
         assert_eq!(float(&get(&m, "c")), 31.0);
@@ -162,7 +215,10 @@ mod tests {
     #[test]
     fn yaml_1_1_scalars_as_helm() {
         // Observed with helm3: `n:` as a key is the boolean false, `yes` is true, dates stay text.
-        let m = values_from_yaml("f: yes\nn: []\no: 2020-01-01\nr: ~\ne: \"yes\"\nb: !!binary aGVsbG8=\n").unwrap();
+        let m = values_from_yaml(
+            "f: yes\nn: []\no: 2020-01-01\nr: ~\ne: \"yes\"\nb: !!binary aGVsbG8=\n",
+        )
+        .unwrap();
         assert!(matches!(get(&m, "f"), Value::Bool(true)));
         assert!(matches!(get(&m, "false"), Value::List(_)));
         assert_eq!(get(&m, "o").as_str(), Some("2020-01-01"));
@@ -173,8 +229,11 @@ mod tests {
 
     #[test]
     fn anchors_merges_and_repeats() {
-        let m = values_from_yaml("base: &b {x: 1, q: 2}\nc:\n  <<: *b\n  q: 3\nd: 1\nd: 2\n").unwrap();
-        let Value::Map(c) = get(&m, "c") else { panic!() };
+        let m =
+            values_from_yaml("base: &b {x: 1, q: 2}\nc:\n  <<: *b\n  q: 3\nd: 1\nd: 2\n").unwrap();
+        let Value::Map(c) = get(&m, "c") else {
+            panic!()
+        };
         assert_eq!(float(&get(&c, "x")), 1.0);
         assert_eq!(float(&get(&c, "q")), 3.0);
         assert_eq!(float(&get(&m, "d")), 2.0);
@@ -190,7 +249,10 @@ mod tests {
     #[test]
     fn refusals() {
         let e = values_from_yaml("- a\n").unwrap_err();
-        assert_eq!(e.message, "cannot unmarshal array into Go value of type map[string]interface {}");
+        assert_eq!(
+            e.message,
+            "cannot unmarshal array into Go value of type map[string]interface {}"
+        );
         assert_eq!((e.line, e.column), (1, 1));
         let e = values_from_yaml("a: 1\nb: .inf\n").unwrap_err();
         assert_eq!(e.message, "json: unsupported value: +Inf");
@@ -208,5 +270,30 @@ mod tests {
         assert!(matches!(from_yaml("x"), Ok(Value::String(_))));
         assert!(from_yaml("- .nan\n").is_err());
         assert!(from_yaml("{[1]: 2}\n").is_err());
+        assert_eq!(
+            from_yaml("a: *x\n").unwrap_err(),
+            "yaml: unknown anchor 'x' referenced"
+        );
+        assert_eq!(
+            from_yaml("a: .inf").unwrap_err(),
+            "json: unsupported value: +Inf"
+        );
+        // Observed with helm3 `fromYaml`.
+        assert_eq!(
+            from_yaml("a: 1\nb: [").unwrap_err(),
+            "yaml: line 2: did not find expected node content"
+        );
+        assert_eq!(
+            from_yaml("a: [").unwrap_err(),
+            "yaml: line 1: did not find expected node content"
+        );
+        assert_eq!(
+            from_yaml("a: 1\n  b: 2").unwrap_err(),
+            "yaml: line 2: mapping values are not allowed in this context"
+        );
+        assert_eq!(
+            from_yaml("a: b: c").unwrap_err(),
+            "yaml: mapping values are not allowed in this context"
+        );
     }
 }

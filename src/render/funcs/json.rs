@@ -39,7 +39,9 @@ pub fn marshal_text(value: &Value) -> Result<String, String> {
 
 fn to_data(value: &Value, ancestors: &mut Vec<Map>) -> Result<Data, String> {
     if ancestors.len() > MAX_DEPTH {
-        return Err(format!("json: unsupported value: nested deeper than {MAX_DEPTH} levels"));
+        return Err(format!(
+            "json: unsupported value: nested deeper than {MAX_DEPTH} levels"
+        ));
     }
     Ok(match value {
         Value::Nil => Data::Null,
@@ -61,7 +63,10 @@ fn to_data(value: &Value, ancestors: &mut Vec<Map>) -> Result<Data, String> {
         }
         Value::Map(map) => {
             if ancestors.iter().any(|a| a.same(map)) {
-                return Err("json: unsupported value: encountered a cycle via map[string]interface {}".into());
+                return Err(
+                    "json: unsupported value: encountered a cycle via map[string]interface {}"
+                        .into(),
+                );
             }
             ancestors.push(map.clone());
             let mut out = Vec::with_capacity(map.len());
@@ -89,7 +94,10 @@ pub fn float(f: f64) -> Result<String, String> {
         return Err("json: unsupported value: NaN".into());
     }
     if f.is_infinite() {
-        return Err(format!("json: unsupported value: {}Inf", if f > 0.0 { "+" } else { "-" }));
+        return Err(format!(
+            "json: unsupported value: {}Inf",
+            if f > 0.0 { "+" } else { "-" }
+        ));
     }
     let abs = f.abs();
     if abs != 0.0 && !(1e-6..1e21).contains(&abs) {
@@ -138,7 +146,10 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -230,7 +241,10 @@ mod tests {
             assert_eq!(float(f).unwrap(), want, "{f}");
         }
         assert_eq!(float(f64::NAN).unwrap_err(), "json: unsupported value: NaN");
-        assert_eq!(float(f64::NEG_INFINITY).unwrap_err(), "json: unsupported value: -Inf");
+        assert_eq!(
+            float(f64::NEG_INFINITY).unwrap_err(),
+            "json: unsupported value: -Inf"
+        );
     }
 
     #[test]
@@ -254,14 +268,20 @@ mod tests {
     fn strings_escaped_as_go() {
         let mut out = String::new();
         write_string("<>&\u{2028}\u{8}\u{c}\u{1}\"\\\t\n\r\u{85}é😀", &mut out);
-        assert_eq!(out, "\"\\u003c\\u003e\\u0026\\u2028\\b\\f\\u0001\\\"\\\\\\t\\n\\r\u{85}é😀\"");
+        assert_eq!(
+            out,
+            "\"\\u003c\\u003e\\u0026\\u2028\\b\\f\\u0001\\\"\\\\\\t\\n\\r\u{85}é😀\""
+        );
     }
 
     #[test]
     fn maps_sorted_bytes_base64_cycles() {
         let m = Map::new();
         m.insert("b", Value::int(1));
-        m.insert("a", Value::list(vec![Value::Nil, Value::Bool(true), Value::Float(2.0)]));
+        m.insert(
+            "a",
+            Value::list(vec![Value::Nil, Value::Bool(true), Value::Float(2.0)]),
+        );
         m.insert("é", Value::Bytes(b"hello".to_vec().into()));
         m.insert("c", Value::Map(Map::new()));
         assert_eq!(

@@ -83,7 +83,9 @@ fn number(text: &str) -> Node {
 /// NEL (which JSON does not escape) is a line break inside a double-quoted scalar, folded with
 /// the spaces around it (one break is a space, n breaks are n-1 newlines).
 fn read_back(s: String) -> Result<String, String> {
-    if s.chars().any(|c| matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')) {
+    if s.chars()
+        .any(|c| matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}'))
+    {
         return Err("yaml: control characters are not allowed".into());
     }
     if !s.contains('\u{85}') {
@@ -113,19 +115,13 @@ fn read_back(s: String) -> Result<String, String> {
     Ok(out)
 }
 
-/// Sorts entries by key in go-yaml's order. That order is not transitive for every set of keys
-/// (`x1z` < `x010` < `x100` < `x1z`), so where it is not, the result depends on the algorithm:
-/// Go sorts up to 12 keys by insertion, which is reproduced; more keys are merge-sorted here, not
-/// by Go's pdqsort (the same result whenever the order is consistent on the keys).
+/// Sorts entries by key in go-yaml's order, by merging (which never fails on an order that is
+/// not transitive). go-yaml's order is not transitive for some sets of keys (`1a` < `01` <
+/// `002` < `9` < `10` < `10a` < `1a`): Go then sorts Go's map iteration order, which is random,
+/// and helm3 prints such keys in a different order from run to run (observed). Where the order
+/// is consistent, every sort gives Helm's.
 fn sort_keys(entries: &mut Vec<(String, Node)>) {
-    if entries.len() <= 12 {
-        for i in 1..entries.len() {
-            let mut j = i;
-            while j > 0 && less(&entries[j].0, &entries[j - 1].0) {
-                entries.swap(j, j - 1);
-                j -= 1;
-            }
-        }
+    if entries.len() < 2 {
         return;
     }
     let mid = entries.len() / 2;
@@ -135,7 +131,11 @@ fn sort_keys(entries: &mut Vec<(String, Node)>) {
     let left = std::mem::take(entries);
     let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
     while let (Some(l), Some(r)) = (left.peek(), right.peek()) {
-        let next = if less(&r.0, &l.0) { right.next() } else { left.next() };
+        let next = if less(&r.0, &l.0) {
+            right.next()
+        } else {
+            left.next()
+        };
         entries.extend(next);
     }
     entries.extend(left);
@@ -161,14 +161,22 @@ fn less(a: &str, b: &str) -> bool {
         // Numbers from here on; a zero after a non-zero digit of the same number counts, so the
         // numbers get a leading 1 then (`a10` vs `a1`).
         let (mut an, mut bn) = (0i64, 0i64);
-        if (a[i] == '0' || b[i] == '0') && a[..i].iter().rev().take_while(|c| c.is_ascii_digit()).any(|&c| c != '0') {
+        if (a[i] == '0' || b[i] == '0')
+            && a[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .any(|&c| c != '0')
+        {
             an = 1;
             bn = 1;
         }
         let number = |s: &[char], mut n: i64| {
             let mut end = i;
             while end < s.len() && s[end].is_ascii_digit() {
-                n = n.wrapping_mul(10).wrapping_add(i64::from(s[end] as u8 - b'0'));
+                n = n
+                    .wrapping_mul(10)
+                    .wrapping_add(i64::from(s[end] as u8 - b'0'));
                 end += 1;
             }
             (n, end)
@@ -269,7 +277,13 @@ impl Emitter {
         self.indention = true;
     }
 
-    fn write_indicator(&mut self, indicator: &str, need_whitespace: bool, is_whitespace: bool, is_indention: bool) {
+    fn write_indicator(
+        &mut self,
+        indicator: &str,
+        need_whitespace: bool,
+        is_whitespace: bool,
+        is_indention: bool,
+    ) {
         if need_whitespace && !self.whitespace {
             self.put(' ');
         }
@@ -361,7 +375,11 @@ impl Emitter {
         let mut spaces = false;
         for (i, &c) in chars.iter().enumerate() {
             if c == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && chars.get(i + 1) != Some(&' ') {
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && chars.get(i + 1) != Some(&' ')
+                {
                     self.write_indent();
                 } else {
                     self.put(c);
@@ -458,7 +476,12 @@ impl Emitter {
                 self.column += escape.len();
                 spaces = false;
             } else if c == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && i != chars.len() - 1 {
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && i != 0
+                    && i != chars.len() - 1
+                {
                     self.write_indent();
                     if chars.get(i + 1) == Some(&' ') {
                         self.put('\\');
@@ -589,7 +612,11 @@ fn is_timestamp(s: &str) -> bool {
     let mut i = 5;
     // One or two digits (Go's getnum).
     let num = |i: &mut usize| -> Option<u32> {
-        let d = |j: usize| b.get(j).filter(|c| c.is_ascii_digit()).map(|c| u32::from(c - b'0'));
+        let d = |j: usize| {
+            b.get(j)
+                .filter(|c| c.is_ascii_digit())
+                .map(|c| u32::from(c - b'0'))
+        };
         let first = d(*i)?;
         *i += 1;
         match d(*i) {
@@ -600,7 +627,9 @@ fn is_timestamp(s: &str) -> bool {
             None => Some(first),
         }
     };
-    let Some(month) = num(&mut i) else { return false };
+    let Some(month) = num(&mut i) else {
+        return false;
+    };
     if b.get(i) != Some(&b'-') {
         return false;
     }
@@ -618,17 +647,23 @@ fn is_timestamp(s: &str) -> bool {
         _ => return false,
     };
     i += 1;
-    let Some(hour) = num(&mut i) else { return false };
+    let Some(hour) = num(&mut i) else {
+        return false;
+    };
     if b.get(i) != Some(&b':') {
         return false;
     }
     i += 1;
-    let Some(minute) = num(&mut i) else { return false };
+    let Some(minute) = num(&mut i) else {
+        return false;
+    };
     if b.get(i) != Some(&b':') {
         return false;
     }
     i += 1;
-    let Some(second) = num(&mut i) else { return false };
+    let Some(second) = num(&mut i) else {
+        return false;
+    };
     if hour > 23 || minute > 59 || second > 59 {
         return false;
     }
@@ -657,7 +692,9 @@ fn is_timestamp(s: &str) -> bool {
 
 fn days_in(month: u32, year: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -671,7 +708,8 @@ fn is_break(c: char) -> bool {
 /// go-yaml's printable characters: no control character but `\n`, no U+0085, no BOM, and
 /// nothing beyond the Basic Multilingual Plane (so emoji are escaped).
 fn is_printable(c: char) -> bool {
-    matches!(c, '\n' | '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}') && c != '\u{feff}'
+    matches!(c, '\n' | '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        && c != '\u{feff}'
 }
 
 /// What go-yaml's emitter learns of a scalar before choosing its style.
@@ -693,10 +731,15 @@ fn analyze(value: &str) -> Analysis {
         };
     }
     let chars: Vec<char> = value.chars().collect();
-    let blankz = |i: usize| chars.get(i).is_none_or(|&c| c == ' ' || c == '\t' || is_break(c) || c == '\0');
+    let blankz = |i: usize| {
+        chars
+            .get(i)
+            .is_none_or(|&c| c == ' ' || c == '\t' || is_break(c) || c == '\0')
+    };
     let mut block_indicators = value.starts_with("---") || value.starts_with("...");
     let (mut special, mut line_breaks) = (false, false);
-    let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) = (false, false, false, false);
+    let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) =
+        (false, false, false, false);
     let (mut break_space, mut space_break) = (false, false);
     let (mut previous_space, mut previous_break) = (false, false);
     let mut preceded_by_whitespace = true;
@@ -706,7 +749,8 @@ fn analyze(value: &str) -> Analysis {
         let followed_by_whitespace = blankz(i + 1);
         if first {
             match c {
-                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"' | '%' | '@' | '`' => {
+                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
+                | '%' | '@' | '`' => {
                     block_indicators = true;
                 }
                 '?' | ':' | '-' if followed_by_whitespace => block_indicators = true,

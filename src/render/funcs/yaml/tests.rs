@@ -13,15 +13,17 @@ fn value_of(json: &serde_json::Value) -> Value {
         serde_json::Value::Number(n) => Value::Float(n.as_f64().unwrap()),
         serde_json::Value::String(s) => Value::str(s),
         serde_json::Value::Array(items) => Value::list(items.iter().map(value_of).collect()),
-        serde_json::Value::Object(entries) => {
-            Value::Map(Map::from_entries(entries.iter().map(|(k, v)| (k.clone(), value_of(v)))))
-        }
+        serde_json::Value::Object(entries) => Value::Map(Map::from_entries(
+            entries.iter().map(|(k, v)| (k.clone(), value_of(v))),
+        )),
     }
 }
 
 /// Helm's `toYaml`: the text without its final newline, empty on error.
 fn to_yaml(value: &Value) -> String {
-    super::marshal(value).map(|t| t.strip_suffix('\n').unwrap_or(&t).to_string()).unwrap_or_default()
+    super::marshal(value)
+        .map(|t| t.strip_suffix('\n').unwrap_or(&t).to_string())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -34,7 +36,13 @@ fn to_yaml_as_helm() {
             wrong.push(format!("{name}:\n--- helm\n{yaml}\n--- ours\n{ours}\n"));
         }
     }
-    assert!(wrong.is_empty(), "{} of {} cases differ:\n{}", wrong.len(), CASES.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {} cases differ:\n{}",
+        wrong.len(),
+        CASES.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -47,17 +55,40 @@ fn to_json_as_helm() {
 
 #[test]
 fn natural_key_order() {
-    let mut keys = vec!["b10", "a01", "a1", "a00", "a0", "_x", "", "B", "10", "9", "1"];
-    keys.sort_by(|a, b| super::natural_order(a, b));
-    assert_eq!(keys, ["", "_x", "1", "9", "10", "B", "a0", "a00", "a1", "a01", "b10"]);
+    let mut entries: Vec<(String, super::Node)> = [
+        "b10", "a01", "a1", "a00", "a0", "_x", "", "B", "10", "9", "1",
+    ]
+    .iter()
+    .map(|k| (k.to_string(), super::Node::Null))
+    .collect();
+    super::sort_keys(&mut entries);
+    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["", "_x", "1", "9", "10", "B", "a0", "a00", "a1", "a01", "b10"]
+    );
 }
 
 #[test]
 fn timestamps_and_sexagesimal() {
-    for s in ["2020-01-01", "2020-1-1", "2020-02-29", "2020-01-01T10:00:00Z", "2020-01-01 10:00:00.5", "2020-01-01t1:2:3+08:00"] {
+    for s in [
+        "2020-01-01",
+        "2020-1-1",
+        "2020-02-29",
+        "2020-01-01T10:00:00Z",
+        "2020-01-01 10:00:00.5",
+        "2020-01-01t1:2:3+08:00",
+    ] {
         assert!(super::is_timestamp(s), "{s}");
     }
-    for s in ["2020-13-01", "2019-02-29", "2020-01-01T10:00:00", "2020-01-01T24:00:00Z", "20200-01-01", "2020-01-01 "] {
+    for s in [
+        "2020-13-01",
+        "2019-02-29",
+        "2020-01-01T10:00:00",
+        "2020-01-01T24:00:00Z",
+        "20200-01-01",
+        "2020-01-01 ",
+    ] {
         assert!(!super::is_timestamp(s), "{s}");
     }
     assert!(super::is_base60_float("1:30"));
@@ -73,7 +104,7 @@ pub(super) const CASES: &[(&str, &str, &str, &str)] = &[
     ("tab", "\"tab\\there\"", "\"tab\\there\"", "\"tab\\there\""),
     ("resolving", "[\"1:30\", \"<<\", \"2020-13-01\", \"2020-1-1\", \"2020-02-30\", \"2020-01-01T10:00:00Z\", \"2020-01-01 10:00:00\", \"1_000\", \".5\", \"0b101\", \"0x1F\", \"+1\", \"-\", \"~\", \"0o17\", \"1e5\", \"1.\", \".\", \"-.inf\", \".Inf\", \"2020-02-29\", \"2019-02-29\", \"2020-01-01t10:00:00+08:00\", \"2020-01-01T10:00:00.5Z\", \"2020-01-01 10:00:00.123\", \"2020-01-01T25:00:00Z\", \"2020-01-01T10:00:00\", \"2020-1-1 1:2:3\", \"12:30:45\", \"-1:30\", \"1:60\", \"190:20:30.15\", \"yes\", \"Yes\", \"yEs\", \"y\", \"Y\", \"n\", \"NO\", \"off\", \"On\", \"true\", \"TRUE\", \"tRUE\", \"null\", \"NULL\", \"nulL\", \"08\", \"0\", \"-0\", \"1e400\", \"._5\", \"0B11\", \"-0b11\", \"+\", \"+.inf\", \"1__0\", \"_1\", \".e1\", \"1.2.3\", \"0x\", \"1e\", \"+.5\", \"-.5e3\"]", "- \"1:30\"\n- <<\n- 2020-13-01\n- \"2020-1-1\"\n- 2020-02-30\n- \"2020-01-01T10:00:00Z\"\n- \"2020-01-01 10:00:00\"\n- \"1_000\"\n- \".5\"\n- \"0b101\"\n- \"0x1F\"\n- \"+1\"\n- '-'\n- \"~\"\n- \"0o17\"\n- \"1e5\"\n- \"1.\"\n- .\n- \"-.inf\"\n- \".Inf\"\n- \"2020-02-29\"\n- 2019-02-29\n- \"2020-01-01t10:00:00+08:00\"\n- \"2020-01-01T10:00:00.5Z\"\n- \"2020-01-01 10:00:00.123\"\n- 2020-01-01T25:00:00Z\n- 2020-01-01T10:00:00\n- \"2020-1-1 1:2:3\"\n- \"12:30:45\"\n- \"-1:30\"\n- 1:60\n- \"190:20:30.15\"\n- \"yes\"\n- \"Yes\"\n- yEs\n- \"y\"\n- \"Y\"\n- \"n\"\n- \"NO\"\n- \"off\"\n- \"On\"\n- \"true\"\n- \"TRUE\"\n- tRUE\n- \"null\"\n- \"NULL\"\n- nulL\n- \"08\"\n- \"0\"\n- \"-0\"\n- 1e400\n- ._5\n- \"0B11\"\n- \"-0b11\"\n- +\n- \"+.inf\"\n- \"1__0\"\n- _1\n- .e1\n- 1.2.3\n- 0x\n- 1e\n- \"+.5\"\n- \"-.5e3\"", "[\"1:30\",\"\\u003c\\u003c\",\"2020-13-01\",\"2020-1-1\",\"2020-02-30\",\"2020-01-01T10:00:00Z\",\"2020-01-01 10:00:00\",\"1_000\",\".5\",\"0b101\",\"0x1F\",\"+1\",\"-\",\"~\",\"0o17\",\"1e5\",\"1.\",\".\",\"-.inf\",\".Inf\",\"2020-02-29\",\"2019-02-29\",\"2020-01-01t10:00:00+08:00\",\"2020-01-01T10:00:00.5Z\",\"2020-01-01 10:00:00.123\",\"2020-01-01T25:00:00Z\",\"2020-01-01T10:00:00\",\"2020-1-1 1:2:3\",\"12:30:45\",\"-1:30\",\"1:60\",\"190:20:30.15\",\"yes\",\"Yes\",\"yEs\",\"y\",\"Y\",\"n\",\"NO\",\"off\",\"On\",\"true\",\"TRUE\",\"tRUE\",\"null\",\"NULL\",\"nulL\",\"08\",\"0\",\"-0\",\"1e400\",\"._5\",\"0B11\",\"-0b11\",\"+\",\"+.inf\",\"1__0\",\"_1\",\".e1\",\"1.2.3\",\"0x\",\"1e\",\"+.5\",\"-.5e3\"]"),
     ("breaks", "[\"\\n\", \"a\\n\\n\", \"  a\\nb\", \"a \\nb\", \"a\\nb \", \"a\\rb\", \"\\ta\\nb\", \"x\u{85}y\", \"a\u{2028}b\", \"\u{a0}a\", \"\u{feff}a\", \"a\\u0007b\", \"\\u0000\", \"a\u{2028}\", \"\u{2029}\", \"a\u{2028}\u{2028}b\"]", "- |2+\n\n- |+\n  a\n\n- |2-\n    a\n  b\n- \"a \\nb\"\n- \"a\\nb \"\n- \"a\\rb\"\n- \"\\ta\\nb\"\n- x y\n- 'a\u{2028}  b'\n- \u{a0}a\n- \"\\uFEFF\\x61\"\n- \"a\\ab\"\n- \"\\0\"\n- 'a\u{2028}'\n- '\u{2029}'\n- 'a\u{2028}\u{2028}  b'", "[\"\\n\",\"a\\n\\n\",\"  a\\nb\",\"a \\nb\",\"a\\nb \",\"a\\rb\",\"\\ta\\nb\",\"x\u{85}y\",\"a\\u2028b\",\"\u{a0}a\",\"\u{feff}a\",\"a\\u0007b\",\"\\u0000\",\"a\\u2028\",\"\\u2029\",\"a\\u2028\\u2028b\"]"),
-    ("keys", "{\"b10\": 1, \"b9\": 2, \"B\": 3, \"a\": 4, \"_x\": 5, \"1\": 6, \"10\": 7, \"9\": 8, \"a0\": 9, \"a00\": 10, \"a01\": 11, \"a1\": 12, \"é\": 13, \"-\": 14, \"z\": 15, \"\": 16, \"a10b\": 17, \"a9c\": 18, \"10a\": 24, \"1a\": 25, \"A1\": 26, \"a-b\": 27, \"a_b\": 28, \"a.b\": 29, \"中\": 30, \"ab\": 31, \"aB\": 32, \"Ab\": 33, \"a 1\": 34, \"a  1\": 35, \"0\": 36, \"00\": 37, \"01\": 38, \"002\": 39, \"1.5\": 40}", "\"\": 16\n'-': 14\n_x: 5\n\"0\": 36\n\"00\": 37\n\"1\": 6\n\"1.5\": 40\n1a: 25\n\"01\": 38\n\"002\": 39\n\"9\": 8\n\"10\": 7\n10a: 24\nA1: 26\nAb: 33\nB: 3\na: 4\na  1: 35\na 1: 34\na-b: 27\na.b: 29\na_b: 28\na0: 9\na00: 10\na1: 12\na01: 11\na9c: 18\na10b: 17\naB: 32\nab: 31\nb9: 2\nb10: 1\nz: 15\né: 13\n中: 30", "{\"\":16,\"-\":14,\"0\":36,\"00\":37,\"002\":39,\"01\":38,\"1\":6,\"1.5\":40,\"10\":7,\"10a\":24,\"1a\":25,\"9\":8,\"A1\":26,\"Ab\":33,\"B\":3,\"_x\":5,\"a\":4,\"a  1\":35,\"a 1\":34,\"a-b\":27,\"a.b\":29,\"a0\":9,\"a00\":10,\"a01\":11,\"a1\":12,\"a10b\":17,\"a9c\":18,\"aB\":32,\"a_b\":28,\"ab\":31,\"b10\":1,\"b9\":2,\"z\":15,\"é\":13,\"中\":30}"),
+    ("keys", "{\"b10\": 1, \"b9\": 2, \"B\": 3, \"a\": 4, \"_x\": 5, \"1\": 6, \"10\": 7, \"9\": 8, \"a0\": 9, \"a00\": 10, \"a01\": 11, \"a1\": 12, \"é\": 13, \"-\": 14, \"z\": 15, \"\": 16, \"a10b\": 17, \"a9c\": 18, \"A1\": 26, \"a-b\": 27, \"a_b\": 28, \"a.b\": 29, \"中\": 30, \"ab\": 31, \"aB\": 32, \"Ab\": 33, \"a 1\": 34, \"a  1\": 35, \"0\": 36, \"00\": 37, \"01\": 38, \"002\": 39, \"1.5\": 40}", "\"\": 16\n'-': 14\n_x: 5\n\"0\": 36\n\"00\": 37\n\"1\": 6\n\"1.5\": 40\n\"01\": 38\n\"002\": 39\n\"9\": 8\n\"10\": 7\nA1: 26\nAb: 33\nB: 3\na: 4\na  1: 35\na 1: 34\na-b: 27\na.b: 29\na_b: 28\na0: 9\na00: 10\na1: 12\na01: 11\na9c: 18\na10b: 17\naB: 32\nab: 31\nb9: 2\nb10: 1\nz: 15\né: 13\n中: 30", "{\"\":16,\"-\":14,\"0\":36,\"00\":37,\"002\":39,\"01\":38,\"1\":6,\"1.5\":40,\"10\":7,\"9\":8,\"A1\":26,\"Ab\":33,\"B\":3,\"_x\":5,\"a\":4,\"a  1\":35,\"a 1\":34,\"a-b\":27,\"a.b\":29,\"a0\":9,\"a00\":10,\"a01\":11,\"a1\":12,\"a10b\":17,\"a9c\":18,\"aB\":32,\"a_b\":28,\"ab\":31,\"b10\":1,\"b9\":2,\"z\":15,\"é\":13,\"中\":30}"),
     ("floats", "[1.0, 1.5, 1e+21, 1e+20, 1e-07, 0.0001, 1e-05, 12345678.9, 123456, 1e+19, 1.8446744073709552e+19, -0.0, 1e+23, -1.5, 0.1, 123456.7, 1234567.0, 999999.9, -1e-05, 3.14159]", "- 1\n- 1.5\n- 1e+21\n- 1e+20\n- 1e-07\n- 0.0001\n- 1e-05\n- 1.23456789e+07\n- 123456\n- 10000000000000000000\n- 1.8446744073709552e+19\n- 0\n- 1e+23\n- -1.5\n- 0.1\n- 123456.7\n- 1234567\n- 999999.9\n- -1e-05\n- 3.14159", "[1,1.5,1e+21,100000000000000000000,1e-7,0.0001,0.00001,12345678.9,123456,10000000000000000000,18446744073709552000,-0,1e+23,-1.5,0.1,123456.7,1234567,999999.9,-0.00001,3.14159]"),
     ("nested", "[[], {}, [[]], [{}], {\"a\": []}, {\"a\": [1, {\"b\": [2]}]}, [[1, [2, [3]]]], {\"a\": {\"b\": {\"c\": [{\"d\": \"e\", \"f\": [\"g\"]}]}}}]", "- []\n- {}\n- - []\n- - {}\n- a: []\n- a:\n  - 1\n  - b:\n    - 2\n- - - 1\n    - - 2\n      - - 3\n- a:\n    b:\n      c:\n      - d: e\n        f:\n        - g", "[[],{},[[]],[{}],{\"a\":[]},{\"a\":[1,{\"b\":[2]}]},[[1,[2,[3]]]],{\"a\":{\"b\":{\"c\":[{\"d\":\"e\",\"f\":[\"g\"]}]}}}]"),
     ("html", "\"<>&\u{2028}\\b\\f\\u0001\"", "\"<>&\\L\\b\\f\\x01\"", "\"\\u003c\\u003e\\u0026\\u2028\\b\\f\\u0001\""),
@@ -106,6 +137,5 @@ pub(super) const CASES: &[(&str, &str, &str, &str)] = &[
     ("space_runs", "[\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b c\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b\", \"x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x \", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb c\"]", "- aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b\n  c\n- aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  b\n- aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  b\n- aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  b\n- aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b\n- 'x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x\n  x x x x x x x x x x x x x x x x x x x x '\n- aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n- aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n  c", "[\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b c\",\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b\",\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b\",\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b\",\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b\",\"x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x \",\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb c\"]"),
     ("dq_fold", "[\"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c d\", \"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b\", \"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa    b\", \"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa \"]", "- \"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  b c d\"\n- \"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  \\ b\"\n- \"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  \\   b\"\n- \"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa \"", "[\"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c d\",\"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b\",\"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa    b\",\"\\taaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa \"]"),
     ("sq_fold", "[\"#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c\", \"#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c\", \"#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b c\", \"# aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa x\"]", "- '#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  b c'\n- '#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  b c'\n- '#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b\n  c'\n- '# aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  x'", "[\"#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c\",\"#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c\",\"#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b c\",\"# aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa x\"]"),
-    ("inconsistent_keys_few", "{\"x01y\": 19, \"x1z\": 20, \"x001\": 21, \"x100\": 22, \"x010\": 23, \"a 1\": 1, \"a  1\": 2, \"a1\": 3}", "a  1: 2\na 1: 1\na1: 3\nx01y: 19\nx100: 22\nx1z: 20\nx001: 21\nx010: 23", "{\"a  1\":2,\"a 1\":1,\"a1\":3,\"x001\":21,\"x010\":23,\"x01y\":19,\"x100\":22,\"x1z\":20}"),
     ("deep_list", "{\"a\": [{\"b\": [{\"c\": \"d\"}]}]}", "a:\n- b:\n  - c: d", "{\"a\":[{\"b\":[{\"c\":\"d\"}]}]}"),
 ];
