@@ -197,7 +197,17 @@ pub(crate) fn to_yaml(value: &Value) -> String {
 
 /// The template functions: Go's builtins (always there), Sprig's and Helm's.
 fn functions() -> Funcs {
-    gotmpl::sprig::funcs()
+    let mut funcs = gotmpl::sprig::funcs();
+    // Until `funcs::helm_funcs` lands: Helm's `include` and `tpl` over the engine's calls.
+    funcs.insert("include", Rc::new(|call: &mut gotmpl::Call<'_>, args: &[Value]| match args {
+        [name, data] => call.include(name.as_str().unwrap_or_default(), data),
+        _ => Err(format!("wrong number of args for include: want 2 got {}", args.len())),
+    }));
+    funcs.insert("tpl", Rc::new(|call: &mut gotmpl::Call<'_>, args: &[Value]| match args {
+        [text, data] => call.tpl(text.as_str().unwrap_or_default(), data),
+        _ => Err(format!("wrong number of args for tpl: want 2 got {}", args.len())),
+    }));
+    funcs
 }
 
 /// The user's values: each `-f` file merged in order, then `--set`, `--set-string` and
@@ -384,7 +394,9 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
         now_unix_nanos: options.now_unix_nanos,
         ..Options::default()
     };
+    let funcs = functions();
     let mut templates = Templates::new();
+    templates.declare_funcs(&funcs);
     let mut unparsed: Vec<String> = Vec::new();
     for (name, text, _) in &all {
         if let Err(error) = templates.parse(name, text, &engine_options.limits) {
@@ -392,7 +404,6 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
             rendered.errors.push(TemplateError { template: name.clone(), error });
         }
     }
-    let funcs = functions();
     let tops: Vec<Map> = placed
         .iter()
         .map(|p| top_object(p.chart, std::ptr::eq(p.chart, composed), release, capabilities))
