@@ -929,3 +929,246 @@ case("subchart-error-names-path", {"templates/t.yaml": "# p\n",
 group("values")
 line("keys-yaml11-booleans", "{{ .Values }}", values="n: 1\ny: 2\non: 3\nNo: 4\nname: 5\n")
 line("timestamp-int-is-float", "{{ kindOf .Values.t }}", values="t: 1600000000\n")
+
+group("sprig-must")
+e("mustCompact", "mustCompact (list 0 1 \"\" nil \"a\")")
+e("mustToPrettyJson", "mustToPrettyJson (list 1) | replace \"\\n\" \"|\"")
+e("mustToRawJson", "mustToRawJson (dict \"a\" \"<&>\")")
+e("mustToRawJson-special-float", "mustToRawJson (float64 \"nan\")")
+e("mustDeepCopy", "mustDeepCopy (dict \"a\" (list 1))")
+e("mustDeepCopy-nil", "mustDeepCopy nil")
+e("mustMerge", "mustMerge (dict \"a\" 1) (dict \"a\" 2 \"b\" 3)")
+e("mustMergeOverwrite", "mustMergeOverwrite (dict \"a\" 1) (dict \"a\" 2 \"b\" 3)")
+e("mustPush", "mustPush (list 1) 2")
+e("mustPush-error", "mustPush \"s\" 2")
+e("mustPrepend", "mustPrepend (list 1) 0")
+e("mustPrepend-error", "mustPrepend 1 0")
+e("mustRest", "mustRest (list 1 2 3)")
+e("mustRest-error", "mustRest 1")
+e("mustInitial", "mustInitial (list 1 2 3)")
+e("mustInitial-error", "mustInitial \"x\"")
+e("mustReverse", "mustReverse (list 1 2)")
+e("mustReverse-error", "mustReverse 1")
+e("mustUniq", "mustUniq (list 1 1 2)")
+e("mustUniq-error", "mustUniq 1")
+e("mustWithout", "mustWithout (list 1 2 3) 2 3")
+e("mustWithout-error", "mustWithout 1 2")
+e("mustHas", "mustHas 1 (list 1)")
+e("mustHas-error", "mustHas 1 \"x\"")
+e("mustSlice", "mustSlice (list 1 2 3) 1")
+e("mustSlice-error", "mustSlice 1 0")
+e("mustChunk", "mustChunk 3 (list 1 2 3 4)")
+e("mustChunk-error", "mustChunk 2 1")
+e("mustRegexFindAll", "mustRegexFindAll \"a.\" \"abacad\" 2")
+e("mustRegexFindAll-bad", "mustRegexFindAll \"(\" \"a\" -1")
+e("regexFindAll-bad", "regexFindAll \"(\" \"a\" -1")
+e("mustRegexFind", "mustRegexFind \"b+\" \"abbbc\"")
+e("mustRegexFind-bad", "mustRegexFind \"*\" \"a\"")
+e("regexFind-bad", "regexFind \"*\" \"a\" | print \"[\"")
+e("mustRegexReplaceAll", "mustRegexReplaceAll \"(a)\" \"banana\" \"<$1>\"")
+e("mustRegexReplaceAll-bad", "mustRegexReplaceAll \"(\" \"a\" \"b\"")
+e("regexReplaceAll-bad", "regexReplaceAll \"(\" \"a\" \"b\" | print \"[\"")
+e("mustRegexReplaceAllLiteral", "mustRegexReplaceAllLiteral \"a\" \"banana\" \"$1\"")
+e("mustRegexSplit", "mustRegexSplit \",\\\\s*\" \"a, b,c\" -1")
+e("mustRegexSplit-bad", "mustRegexSplit \"[\" \"a\" -1")
+e("regexSplit-n", "regexSplit \",\" \"a,b,c\" 2")
+e("date_in_zone", "date_in_zone \"2006-01-02 15:04\" 0 \"UTC\"")
+e("date_modify", "date_modify \"-24h\" (toDate \"2006-01-02\" \"2021-03-04\") | date \"2006-01-02\"")
+e("mustDateModify", "mustDateModify \"48h\" (toDate \"2006-01-02\" \"2021-03-04\") | date \"2006-01-02\"")
+e("mustDateModify-bad", "mustDateModify \"x\" (toDate \"2006-01-02\" \"2021-03-04\")")
+e("genSelfSignedCertWithKey-shape", "$c := genSelfSignedCertWithKey \"x\" nil nil 1 (genPrivateKey \"ecdsa\") }}{{ hasPrefix \"-----BEGIN CERTIFICATE-----\" $c.Cert")
+e("genSignedCertWithKey-shape", "$ca := genCA \"ca\" 1 }}{{ $c := genSignedCertWithKey \"x\" nil nil 1 $ca (genPrivateKey \"ecdsa\") }}{{ hasPrefix \"-----BEGIN EC PRIVATE KEY-----\" $c.Key")
+e("genSelfSignedCertWithKey-bad-key", "genSelfSignedCertWithKey \"x\" nil nil 1 \"not a key\"")
+
+group("action")
+line("with-declare", "{{ with $x := .Values.a }}{{ $x }}-{{ . }}{{ end }}", values="a: v\n")
+line("if-declare", "{{ if $x := .Values.a }}{{ $x }}{{ end }}", values="a: v\n")
+line("range-map-key-var", "{{ range $k, $v := .Values.m }}{{ $k }}:{{ typeOf $k }} {{ end }}", values="m: {a: 1}\n")
+line("range-list-index-type", "{{ range $i, $v := .Values.l }}{{ typeOf $i }}{{ end }}", values="l: [a]\n")
+line("and-values", "{{ and \"a\" \"b\" }} {{ or \"\" \"\" }}|")
+line("paren-literal", "{{ (1) }} {{ (\"s\") }} {{ print (.Values.a) }}", values="a: x\n")
+line("method-via-pipe", "{{ \"apps/v1\" | .Capabilities.APIVersions.Has }}")
+line("getbytes-print", "{{ .Files.GetBytes \"a.txt\" }}", files={"a.txt": "hi"})
+line("else-if-with-vars", "{{ $a := 1 }}{{ if false }}{{ else if $a }}{{ $a }}{{ end }}")
+line("range-over-values-root", "{{ range $k, $v := .Values }}{{ $k }} {{ end }}", values="b: 1\na: 2\n")
+line("nested-define-dot-dollar", "{{ define \"d\" }}{{ $.a }}{{ .a }}{{ end }}{{ template \"d\" (dict \"a\" 1) }}")
+line("not-missing", "{{ not .Values.nope }}")
+line("if-nil-map-value", "{{ if .Values.m.k }}y{{ else }}n{{ end }}", values="m: {k: null}\n")
+line("range-nil-list-value", "{{ range .Values.l }}x{{ else }}none{{ end }}", values="l: null\n")
+line("with-zero", "{{ with 0 }}x{{ else }}zero{{ end }}")
+line("multiple-else-if-else-with", "{{ with .Values.x }}a{{ else with .Values.y }}b{{ else }}c{{ end }}")
+line("long-pipeline", "{{ list 3 1 2 | sortAlpha | reverse | join \",\" | upper | quote | squote }}")
+
+group("printf")
+line("q-int", "{{ printf \"%q %q\" 65 \"x\" }}")
+line("x-float", "{{ printf \"%x %.2e %08.3f %+.1f\" 1.5 12345.678 3.14159 2.0 }}")
+line("padded-strings", "{{ printf \"|%-8s|%8s|%.2s|\" \"ab\" \"cd\" \"efgh\" }}")
+line("percent-after-width", "{{ printf \"%5.1f%%\" 12.345 }}")
+line("v-int64", "{{ printf \"%v %d\" (int64 5) (int64 5) }}")
+line("println-no-args", "[{{ println | quote }}]")
+line("print-one-float", "{{ print 1.0 }} {{ print 2.50 }} {{ print -0.0 }}")
+line("sprintf-bool-width", "{{ printf \"%6v|%-6t|\" true false }}")
+line("o-x-negative", "{{ printf \"%x %o %b\" -255 -8 -5 }}")
+line("v-of-set-values", "{{ printf \"%v %T\" .Values.a .Values.a }}", args=["--set", "a=5"])
+
+group("values")
+line("float-formats", "{{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ .Values.d }} {{ .Values.e }} {{ .Values.f }} {{ .Values.g }}",
+     values="a: 1.0\nb: 1e3\nc: 12345678\nd: -1000000\ne: 2147483648\nf: 0.000001\ng: 123456.7\n")
+line("anchors-aliases", "{{ .Values.b }} {{ .Values.c.k }}", values="a: &x {k: v}\nb: *x\nc:\n  <<: *x\n")
+line("values-multi-doc", "{{ .Values }}", values="a: 1\n---\nb: 2\n")
+line("values-root-list", "x", values="- a\n")
+line("values-strings", "{{ .Values.a | quote }}|{{ .Values.b | quote }}|{{ .Values.c }}", values="a: |\n  multi\n  line\nb: >\n  folded\n  text\nc: 'it''s'\n")
+
+group("toYaml")
+yaml_of("edge-strings", ".Values", values="a: \"007\"\nb: \"0.5\"\nc: \"-\"\nd: \":\"\ne: \"?\"\nf: \"-1e3\"\ng: \"0b1\"\nh: \"1:20\"\ni: \"=\"\nj: \"<<\"\nk: \"\\n\"\nl: \"a\\u0085b\"\nm: \"1.\"\n")
+yaml_of("keys-order", ".Values", values="b: 1\nB: 2\n_a: 3\n\"1\": 4\nä: 5\na: 6\n")
+yaml_of("anchors-expanded", ".Values", values="a: &x [1, 2]\nb: *x\n")
+yaml_of("float-values-yaml", ".Values", values="a: 1e3\nb: 12345678\nc: 1.5\nd: 100000000000000000000\n")
+block("toYaml-list-nindent", "toYaml (list \"a\" (dict \"b\" \"c\")) | nindent 2")
+line("toYaml-in-quote", "{{ toYaml (dict \"a\" 1) | quote }}")
+yaml_of("set-values", ".Values", args=["--set", "a=1,b=x,c=true,d=null,e={1,2},f[1]=z"])
+
+group("set")
+line("nested-list-map", "{{ .Values.a }}", args=["--set", "a.b[0].c=1"])
+line("brackets-value-string", "{{ .Values.a }} {{ typeOf .Values.a }}", args=["--set", "a=[1]"])
+line("empty-braces", "{{ .Values.a }} {{ typeOf .Values.a }}", args=["--set", "a={}"])
+line("exponent-string", "{{ .Values.a }} {{ typeOf .Values.a }}", args=["--set", "a=1e3"])
+line("hex-string", "{{ .Values.a }} {{ typeOf .Values.a }}", args=["--set", "a=0x10"])
+line("set-string-multi", "{{ .Values.a.b }} {{ .Values.c }} {{ typeOf .Values.c }}", args=["--set-string", "a.b=1,c=2"])
+line("index-then-override", "{{ .Values.a }}", args=["--set", "a[0]=1,a[1]=2", "--set", "a[0]=9"])
+line("space-in-value", "{{ .Values.a }}", args=["--set", "a=b c"])
+line("null-nested", "{{ .Values.a }}", values="a: {b: 1, c: 2}\n", args=["--set", "a.b=null"])
+line("set-global-subchart", "{{ .Values.global.x }}", args=["--set", "global.x=1"])
+line("key-with-dash", "{{ index .Values \"my-key\" }}", args=["--set", "my-key=v"])
+line("list-index-large", "{{ len .Values.a }}", args=["--set", "a[5]=x"])
+line("list-index-too-large", "x", args=["--set", "a[70000]=x"])
+line("trailing-comma", "{{ .Values }}", args=["--set", "a=1,"])
+line("escaped-equals", "{{ .Values }}", args=["--set", "a\\=b=c"])
+line("true-capital", "{{ typeOf .Values.a }} {{ typeOf .Values.b }}", args=["--set", "a=TRUE,b=True"])
+line("set-file-binary-ish", "{{ .Values.a | b64enc }}", args=["--set-file", "a=f.bin"], outside={"f.bin": "\u00e9\t\r\n"})
+
+group("output")
+case("doc-end-marker", "a: 1\n...\n---\nb: 2\n")
+case("separator-trailing-spaces", "a: 1\n---   \nb: 2\n")
+case("separator-indented", "a: |\n  x\n  ---\n  y\n")
+case("separator-no-newline-after", "a: 1\n---")
+case("two-separators-comment-doc", "# head\n---\n# only comment\n---\na: 1\n")
+case("template-output-starts-with-newlines", "\n\n\na: 1\n")
+case("kind-in-list-doc", "apiVersion: v1\nkind: ConfigMapList\nitems: []\n")
+case("hooks-crd-install", {"templates/h.yaml": "kind: Job\nmetadata:\n  name: j\n  annotations:\n    \"helm.sh/hook\": crd-install\n"})
+case("hooks-multiple-events", {"templates/h.yaml": "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: pre-install,post-upgrade\n"})
+
+group("error")
+line("required-non-string-message", "{{ required 1 nil }}")
+line("fail-non-string", "{{ fail 1 }}")
+line("tpl-non-string", "{{ tpl 1 . }}")
+line("include-non-string-name", "{{ include 1 . }}")
+line("parse-error-line-3", "a\nb\n{{ if }}")
+line("exec-error-third-line", "a\nb\n# {{ index .Values.l 3 }}", values="l: [1]\n")
+case("helpers-parse-error", {"templates/t.yaml": "# ok\n", "templates/_h.tpl": "{{ define \"x\" }}{{ end"})
+case("helpers-parse-error-unused", {"templates/t.yaml": "# ok\n", "templates/_h.tpl": "{{ nope }}"})
+case("notes-parse-error", {"templates/t.yaml": "# ok\n", "templates/NOTES.txt": "{{ if }}"})
+
+group("idiom")
+HELPERS = """{{- define "c.fullname" -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- define "c.labels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- if .Chart.AppVersion }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+{{- end -}}
+"""
+DEPLOY_VALUES = """replicas: 3
+image:
+  repository: nginx
+  tag: ""
+env:
+  B_VAR: "2"
+  A_VAR: one
+nodeSelector:
+  disk: ssd
+resources: {}
+port: 8080
+"""
+case("deployment", {"templates/_helpers.tpl": HELPERS, "templates/deployment.yaml": """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "c.fullname" . }}
+  labels:
+    {{- include "c.labels" . | nindent 4 }}
+spec:
+  replicas: {{ .Values.replicas }}
+  template:
+    metadata:
+      annotations:
+        checksum/config: {{ include (print $.Template.BasePath "/configmap.yaml") . | sha256sum }}
+    spec:
+      containers:
+        - name: main
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          ports:
+            - containerPort: {{ .Values.port | int }}
+          env:
+          {{- range $key, $val := .Values.env }}
+            - name: {{ $key }}
+              value: {{ $val | quote }}
+          {{- end }}
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+      {{- with .Values.nodeSelector }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+""", "templates/configmap.yaml": """apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "c.fullname" . }}
+data:
+  port: {{ .Values.port | quote }}
+"""}, values=DEPLOY_VALUES, chart=CHART + "appVersion: \"1.25\"\n")
+case("values-mutation-across-templates", {"templates/a.yaml": "{{- $_ := set .Values \"shared\" \"set-in-a\" -}}\n# a {{ .Values.shared }}\n",
+                                           "templates/b.yaml": "# b {{ .Values.shared }}\n"}, values="shared: original\n")
+case("values-mutation-subdir-order", {"templates/z.yaml": "{{- $_ := set .Values \"x\" \"z\" -}}\n# z\n",
+                                       "templates/sub/a.yaml": "# sub/a {{ .Values.x }}\n",
+                                       "templates/a.yaml": "# a {{ .Values.x }}\n"}, values="x: orig\n")
+case("helm-toolkit-tuple", {"templates/_ht.tpl": """{{- define "ht.name" -}}
+{{- $envAll := index . 0 -}}
+{{- $name := index . 1 -}}
+{{- printf "%s-%s" $envAll.Release.Name $name -}}
+{{- end -}}
+""", "templates/t.yaml": "# {{ tuple . \"api\" | include \"ht.name\" }}\n"})
+case("helm-toolkit-envall-range", {"templates/t.yaml": """{{- $envAll := . }}
+items:
+{{- range $i, $svc := .Values.services }}
+- {{ $envAll.Release.Name }}-{{ $svc.name }}-{{ $i }}
+{{- end }}
+"""}, values="services:\n  - name: api\n  - name: web\n")
+case("tpl-toYaml-values", "conf:\n{{ tpl (toYaml .Values.conf) . | indent 2 }}\n", values="conf:\n  url: http://{{ .Release.Name }}:{{ .Values.port }}\nport: 80\n")
+case("files-configmap", "kind: ConfigMap\ndata:\n  app.conf: |\n{{ .Files.Get \"conf/app.conf\" | indent 4 }}\n{{ (.Files.Glob \"conf/extra/*\").AsConfig | indent 2 }}\n",
+     files={"conf/app.conf": "key=value\nother=1\n", "conf/extra/x.ini": "[x]\na=1\n", "conf/extra/y.txt": "y"})
+case("secret-b64", "kind: Secret\ndata:\n  password: {{ .Values.password | b64enc | quote }}\n  conf: {{ toYaml .Values.conf | b64enc }}\n", values="password: s3cret\nconf: {a: 1}\n")
+case("ingress-capabilities", """{{- if .Capabilities.APIVersions.Has "networking.k8s.io/v1/Ingress" }}
+apiVersion: networking.k8s.io/v1
+{{- else }}
+apiVersion: networking.k8s.io/v1beta1
+{{- end }}
+kind: Ingress
+metadata:
+  name: {{ .Release.Name }}
+""")
+case("ingress-kube-version", """apiVersion: {{ if semverCompare ">=1.19-0" .Capabilities.KubeVersion.GitVersion }}networking.k8s.io/v1{{ else }}extensions/v1beta1{{ end }}
+kind: Ingress
+""", args=["--kube-version", "1.18.0"])
+case("lookup-default", "kind: Secret\ndata:\n  {{- $s := lookup \"v1\" \"Secret\" .Release.Namespace \"x\" }}\n  pw: {{ ($s.data).pw | default (\"generated\" | b64enc) }}\n")
+case("root-in-range-include", {"templates/_h.tpl": "{{ define \"h\" }}{{ .Release.Name }}{{ end }}",
+                                "templates/t.yaml": "{{ $root := . }}\n# {{ range .Values.l }}{{ include \"h\" $root }}-{{ . }} {{ end }}\n"}, values="l: [a, b]\n")
+case("conditional-resource", "{{- if .Values.enabled -}}\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n", values="enabled: true\n")
+case("conditional-resource-off", "{{- if .Values.enabled -}}\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n", values="enabled: false\n")
+case("multi-doc-range", "{{- range .Values.names }}\n---\nkind: ConfigMap\nmetadata:\n  name: {{ . }}\n{{- end }}\n", values="names: [one, two]\n")
+case("required-image", "image: {{ required \"image.tag is required\" .Values.image.tag }}\n", values="image: {}\n")
+case("toJson-annotation", "kind: ConfigMap\nmetadata:\n  annotations:\n    cfg: {{ toJson .Values.cfg | quote }}\n", values="cfg: {b: [1, 2], a: x}\n")
+case("default-dict-chain", "# {{ (.Values.a | default dict).b | default \"none\" }}\n")
+case("set-in-template-then-toYaml", "{{- $d := dict -}}\n{{- range .Values.l }}{{ $_ := set $d . (upper .) }}{{ end -}}\nv:\n{{ toYaml $d | indent 2 }}\n", values="l: [b, a]\n")
