@@ -21,6 +21,7 @@ mod lists;
 mod math;
 mod paths;
 mod random;
+mod re2;
 mod regex;
 mod semver;
 mod string_lists;
