@@ -8,6 +8,7 @@
 
 pub mod json;
 mod json_decode;
+pub mod toml;
 pub mod yaml;
 
 use crate::render::values;
@@ -24,6 +25,7 @@ pub fn helm_funcs() -> Funcs {
     funcs.add("toJson", to_json);
     funcs.add("fromJson", from_json);
     funcs.add("fromJsonArray", from_json_array);
+    funcs.add("toToml", to_toml);
     funcs.add("required", required);
     funcs.add("lookup", lookup);
     funcs.insert("include", Rc::new(include));
@@ -68,6 +70,12 @@ pub fn to_json(args: &[Value]) -> Result<Value, String> {
     Ok(Value::from(
         json::marshal_text(&args[0]).unwrap_or_default(),
     ))
+}
+
+/// `toToml`: BurntSushi/toml's encoding, or its error's text.
+pub fn to_toml(args: &[Value]) -> Result<Value, String> {
+    arity("toToml", args, 1)?;
+    toml::encode(&args[0]).map(Value::from)
 }
 
 /// `fromYaml`: a map, or a map holding only `Error` when the text is not a YAML map.
