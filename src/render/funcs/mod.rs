@@ -3,8 +3,9 @@
 //! `toToml`, `fromToml`, `include`, `tpl`, `required` and `lookup` (which finds nothing, as in
 //! `helm template`). Output and error texts are Helm's, checked against helm3.
 //!
-//! Files: `json` (Go's `encoding/json`, both ways), `yaml` (`toYaml`: go-yaml v2's emitter),
-//! `yaml_pretty` (`toYamlPretty`: go-yaml v3's), `toml` (BurntSushi/toml, both ways).
+//! Files: `json` (Go's `encoding/json`), `json_decode` (Go's JSON decoder and its error texts),
+//! `yaml` (`toYaml`: go-yaml v2's emitter; `toYamlPretty`: go-yaml v3's), `toml`
+//! (BurntSushi/toml).
 
 pub mod json;
 mod json_decode;
@@ -20,6 +21,7 @@ use std::rc::Rc;
 pub fn helm_funcs() -> Funcs {
     let mut funcs = Funcs::new();
     funcs.add("toYaml", to_yaml);
+    funcs.add("toYamlPretty", to_yaml_pretty);
     funcs.add("fromYaml", from_yaml);
     funcs.add("fromYamlArray", from_yaml_array);
     funcs.add("toJson", to_json);
@@ -61,6 +63,14 @@ fn string_arg(value: &Value) -> Result<&str, String> {
 pub fn to_yaml(args: &[Value]) -> Result<Value, String> {
     arity("toYaml", args, 1)?;
     let text = yaml::marshal(&args[0]).unwrap_or_default();
+    Ok(Value::from(text.strip_suffix('\n').unwrap_or(&text)))
+}
+
+/// `toYamlPretty`: go-yaml v3's encoder with an indent of 2, without the final newline; empty
+/// on error.
+pub fn to_yaml_pretty(args: &[Value]) -> Result<Value, String> {
+    arity("toYamlPretty", args, 1)?;
+    let text = yaml::marshal_pretty(&args[0]).unwrap_or_default();
     Ok(Value::from(text.strip_suffix('\n').unwrap_or(&text)))
 }
 

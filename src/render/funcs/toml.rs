@@ -46,7 +46,11 @@ fn kind(value: &Value) -> Kind {
     match value {
         Value::Map(_) | Value::Object(_) => Kind::Table,
         Value::List(items)
-            if !items.items().is_empty() && items.items().iter().all(|v| matches!(v, Value::Map(_) | Value::Object(_))) =>
+            if !items.items().is_empty()
+                && items
+                    .items()
+                    .iter()
+                    .all(|v| matches!(v, Value::Map(_) | Value::Object(_))) =>
         {
             Kind::ArrayOfTables
         }
@@ -77,7 +81,10 @@ impl Encoder {
     }
 
     fn header(key: &[String]) -> String {
-        key.iter().map(|k| quote_key(k)).collect::<Vec<_>>().join(".")
+        key.iter()
+            .map(|k| quote_key(k))
+            .collect::<Vec<_>>()
+            .join(".")
     }
 
     /// A table's entries under its header (none for the document itself).
@@ -98,7 +105,9 @@ impl Encoder {
             return Ok(());
         };
         let entries = map.entries();
-        let (sub, direct): (Vec<_>, Vec<_>) = entries.iter().partition(|(_, v)| kind(&plain(v)) != Kind::Other);
+        let (sub, direct): (Vec<_>, Vec<_>) = entries
+            .iter()
+            .partition(|(_, v)| kind(&plain(v)) != Kind::Other);
         for (k, v) in direct.into_iter().chain(sub) {
             let v = plain(v);
             if v.is_nil() {
@@ -109,7 +118,9 @@ impl Encoder {
             match kind(&v) {
                 Kind::Table => self.table(&path, &v)?,
                 Kind::ArrayOfTables => {
-                    let Value::List(items) = &v else { unreachable!() };
+                    let Value::List(items) = &v else {
+                        unreachable!()
+                    };
                     for item in items.items() {
                         self.newline();
                         let line = format!("{}[[{}]]", Self::indent(&path), Self::header(&path));
@@ -157,8 +168,9 @@ impl Encoder {
             Value::Map(map) => {
                 self.write("{");
                 let entries = map.entries();
-                let (sub, direct): (Vec<_>, Vec<_>) =
-                    entries.iter().partition(|(_, v)| kind(&plain(v)) != Kind::Other);
+                let (sub, direct): (Vec<_>, Vec<_>) = entries
+                    .iter()
+                    .partition(|(_, v)| kind(&plain(v)) != Kind::Other);
                 let has_sub = !sub.is_empty();
                 for (group, trailing) in [(direct, has_sub), (sub, false)] {
                     let n = group.len();
@@ -201,7 +213,11 @@ fn float(f: f64) -> String {
 
 /// A key as it is, when bare (`A-Za-z0-9_-`), else quoted.
 fn quote_key(key: &str) -> String {
-    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+    if !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
         key.to_string()
     } else {
         quote(key)
@@ -222,7 +238,9 @@ fn quote(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\u{c}' => out.push_str("\\f"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -236,7 +254,9 @@ mod tests {
     use gotmpl::Map;
 
     fn dict(entries: &[(&str, Value)]) -> Value {
-        Value::Map(Map::from_entries(entries.iter().map(|(k, v)| (k.to_string(), v.clone()))))
+        Value::Map(Map::from_entries(
+            entries.iter().map(|(k, v)| (k.to_string(), v.clone())),
+        ))
     }
 
     #[test]
@@ -265,7 +285,11 @@ mod tests {
             "toml: cannot encode array with nil element"
         );
         assert_eq!(
-            encode(&dict(&[("x", Value::list(vec![dict(&[("a", i(1))]), i(2)]))])).unwrap(),
+            encode(&dict(&[(
+                "x",
+                Value::list(vec![dict(&[("a", i(1))]), i(2)])
+            )]))
+            .unwrap(),
             "x = [{a = 1}, 2]\n"
         );
         assert_eq!(encode(&Value::Float(1.5)).unwrap(), "1.5");
@@ -273,15 +297,30 @@ mod tests {
         assert_eq!(encode(&Value::str("x")).unwrap(), "\"x\"");
         assert_eq!(encode(&dict(&[])).unwrap(), "");
         assert_eq!(encode(&dict(&[("n", Value::Nil)])).unwrap(), "");
-        assert_eq!(encode(&dict(&[("a", dict(&[("n", Value::Nil)]))])).unwrap(), "[a]\n");
-        let nested = dict(&[("a", Value::list(vec![dict(&[("b", Value::list(vec![dict(&[("c", i(1))])]))])]))]);
+        assert_eq!(
+            encode(&dict(&[("a", dict(&[("n", Value::Nil)]))])).unwrap(),
+            "[a]\n"
+        );
+        let nested = dict(&[(
+            "a",
+            Value::list(vec![dict(&[(
+                "b",
+                Value::list(vec![dict(&[("c", i(1))])]),
+            )])]),
+        )]);
         assert_eq!(encode(&nested).unwrap(), "[[a]]\n\n  [[a.b]]\n    c = 1\n");
         let arrays = dict(&[
             ("e", Value::list(vec![])),
-            ("f", Value::list(vec![Value::list(vec![dict(&[("a", i(1))])])])),
+            (
+                "f",
+                Value::list(vec![Value::list(vec![dict(&[("a", i(1))])])]),
+            ),
         ]);
         assert_eq!(encode(&arrays).unwrap(), "e = []\nf = [[{a = 1}]]\n");
-        assert_eq!(encode(&dict(&[("neg", Value::Float(-0.0))])).unwrap(), "neg = -0.0\n");
+        assert_eq!(
+            encode(&dict(&[("neg", Value::Float(-0.0))])).unwrap(),
+            "neg = -0.0\n"
+        );
         assert_eq!(
             encode(&Value::Nil).unwrap_err(),
             "reflect: call of reflect.Value.Type on zero Value"
