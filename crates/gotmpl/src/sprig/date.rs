@@ -30,7 +30,7 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("must_date_modify", |a| date_modify("must_date_modify", a, true));
     funcs.add("unixEpoch", |a| {
         arity("unixEpoch", a, 1)?;
-        Ok(Value::from(time_arg(&a[0])?.secs.to_string()))
+        Ok(Value::from(time_arg(a, 0)?.secs.to_string()))
     });
     funcs.add("duration", |a| {
         arity("duration", a, 1)?;
@@ -51,14 +51,14 @@ pub(super) fn register_with_context(funcs: &mut Funcs) {
     }));
     funcs.insert("date", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
         arity("date", a, 2)?;
-        let layout = string_arg(&a[0])?;
+        let layout = string_arg(a, 0)?;
         Ok(Value::from(format_in_zone(&layout, &a[1], "Local", c.now_unix_nanos())))
     }));
     for name in ["dateInZone", "date_in_zone"] {
         funcs.insert(name, Rc::new(move |c: &mut Call<'_>, a: &[Value]| {
             arity(name, a, 3)?;
-            let layout = string_arg(&a[0])?;
-            let zone = string_arg(&a[2])?;
+            let layout = string_arg(a, 0)?;
+            let zone = string_arg(a, 2)?;
             Ok(Value::from(format_in_zone(&layout, &a[1], &zone, c.now_unix_nanos())))
         }));
     }
@@ -68,7 +68,7 @@ pub(super) fn register_with_context(funcs: &mut Funcs) {
     }));
     funcs.insert("htmlDateInZone", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
         arity("htmlDateInZone", a, 2)?;
-        let zone = string_arg(&a[1])?;
+        let zone = string_arg(a, 1)?;
         Ok(Value::from(format_in_zone("2006-01-02", &a[0], &zone, c.now_unix_nanos())))
     }));
     funcs.insert("ago", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
@@ -82,9 +82,9 @@ pub(super) fn register_with_context(funcs: &mut Funcs) {
         let nanos = match &a[0] {
             Value::String(s) => parse_duration(s).unwrap_or(0),
             Value::Int(n, IntKind::Int64) => *n,
-            Value::Object(_) => match time_arg(&a[0]) {
-                Ok(t) => c.now_unix_nanos().saturating_sub(t.unix_nanos()),
-                Err(_) => 0,
+            Value::Object(_) => match as_time(&a[0]) {
+                Some(t) => c.now_unix_nanos().saturating_sub(t.unix_nanos()),
+                None => 0,
             },
             _ => 0,
         };
@@ -96,7 +96,7 @@ pub(super) fn register_with_context(funcs: &mut Funcs) {
 fn date_operand(value: &Value, now_nanos: i64) -> Time {
     match value {
         Value::Int(secs, _) => Time::from_unix(*secs, 0, Location::Utc),
-        Value::Object(_) => time_arg(value).unwrap_or_else(|_| Time::from_unix_nanos(now_nanos, Location::Utc)),
+        Value::Object(_) => as_time(value).unwrap_or_else(|| Time::from_unix_nanos(now_nanos, Location::Utc)),
         _ => Time::from_unix_nanos(now_nanos, Location::Utc),
     }
 }
@@ -108,8 +108,8 @@ fn format_in_zone(layout: &str, date: &Value, zone: &str, now_nanos: i64) -> Str
 
 fn to_date(name: &str, args: &[Value], must: bool) -> Res {
     arity(name, args, 2)?;
-    let layout = string_arg(&args[0])?;
-    let text = string_arg(&args[1])?;
+    let layout = string_arg(args, 0)?;
+    let text = string_arg(args, 1)?;
     match parse_time(&layout, &text) {
         Ok(t) => Ok(t.into_value()),
         Err(e) if must => Err(e),
@@ -119,8 +119,8 @@ fn to_date(name: &str, args: &[Value], must: bool) -> Res {
 
 fn date_modify(name: &str, args: &[Value], must: bool) -> Res {
     arity(name, args, 2)?;
-    let by = string_arg(&args[0])?;
-    let t = time_arg(&args[1])?;
+    let by = string_arg(args, 0)?;
+    let t = time_arg(args, 1)?;
     match parse_duration(&by) {
         Ok(d) => Ok(t.add_nanos(d).into_value()),
         Err(e) if must => Err(e),
@@ -129,17 +129,20 @@ fn date_modify(name: &str, args: &[Value], must: bool) -> Res {
 }
 
 /// A `time.Time` parameter.
-fn time_arg(value: &Value) -> Result<Time, String> {
-    if let Value::Object(o) = value {
-        if o.type_name() == "time.Time" {
-            if let Ok(Some(Value::List(state))) = o.member(STATE, &[]) {
-                if let Some(t) = Time::from_state(state.items()) {
-                    return Ok(t);
-                }
-            }
-        }
+fn time_arg(args: &[Value], index: usize) -> Result<Time, String> {
+    as_time(&args[index]).ok_or_else(|| super::wrong_type(args, index, "time.Time"))
+}
+
+/// The time a `time.Time` object holds.
+fn as_time(value: &Value) -> Option<Time> {
+    let Value::Object(o) = value else { return None };
+    if o.type_name() != "time.Time" {
+        return None;
     }
-    Err(format!("wrong type for value; expected time.Time; got {}", value.type_name()))
+    match o.member(STATE, &[]) {
+        Ok(Some(Value::List(state))) => Time::from_state(state.items()),
+        _ => None,
+    }
 }
 
 /// A member name no template can write (identifiers are alphanumeric): how date functions read
@@ -538,7 +541,7 @@ impl Object for Time {
         let none = || arity(name, args, 0);
         let other = || -> Result<Time, String> {
             arity(name, args, 1)?;
-            time_arg(&args[0])
+            time_arg(args, 0)
         };
         Ok(Some(match name {
             STATE => self.state(),
@@ -559,7 +562,7 @@ impl Object for Time {
             "UTC" | "Local" => none().map(|_| Time { loc: Location::Utc, ..self.clone() }.into_value())?,
             "Format" => {
                 arity(name, args, 1)?;
-                Value::from(self.format(&string_arg(&args[0])?))
+                Value::from(self.format(&string_arg(args, 0)?))
             }
             "Add" => {
                 arity(name, args, 1)?;
@@ -1205,10 +1208,10 @@ mod tests {
         assert_eq!(show(Ok(o.to_data())), "2017-12-31T00:00:00Z");
         // A zone survives the round trip through the object.
         let ny = Time::from_unix(1_720_000_000, 5, Location::named("America/New_York"));
-        let back = time_arg(&ny.clone().into_value()).unwrap();
+        let back = as_time(&ny.clone().into_value()).unwrap();
         assert_eq!(back, ny);
         let ldn = Time::from_unix(1, 0, Location::named("Europe/London"));
-        assert_eq!(time_arg(&ldn.clone().into_value()).unwrap(), ldn);
+        assert_eq!(as_time(&ldn.clone().into_value()).unwrap(), ldn);
         assert_eq!(format_in_zone("2006-01-02", &Value::int64(1_600_000_000), "Local", 0), "2020-09-13");
         assert_eq!(format_in_zone("2006-01-02 15:04", &i(1_600_000_000), "Local", 0), "2020-09-13 12:26");
         assert_eq!(format_in_zone("2006", &s("str"), "Local", 0), "1970");

@@ -20,12 +20,12 @@ pub(super) fn register_with_context(funcs: &mut Funcs) {
     funcs.insert("randAscii", Rc::new(|c: &mut Call<'_>, a: &[Value]| rand_string(c, "randAscii", a, &printable_ascii())));
     funcs.insert("randInt", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
         arity("randInt", a, 2)?;
-        let (min, max) = (int_arg(&a[0])?, int_arg(&a[1])?);
+        let (min, max) = (int_arg(a, 0)?, int_arg(a, 1)?);
         Ok(Value::int(rand_int(min, max, &mut || c.random_u64())?))
     }));
     funcs.insert("shuffle", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
         arity("shuffle", a, 1)?;
-        let s = string_arg(&a[0])?;
+        let s = string_arg(a, 0)?;
         c.charge(s.len() as u64 / 16)?;
         Ok(Value::from(shuffle(&s, &mut || c.random_u64())))
     }));
@@ -41,7 +41,7 @@ fn printable_ascii() -> Vec<u8> {
 
 fn rand_string(call: &mut Call<'_>, name: &str, args: &[Value], alphabet: &[u8]) -> Res {
     arity(name, args, 1)?;
-    let n = int_arg(&args[0])?;
+    let n = int_arg(args, 0)?;
     if n <= 0 {
         // Sprig ignores goutils' error for a negative count and returns "".
         return Ok(Value::str(""));

@@ -20,19 +20,19 @@ use crate::value::Value;
 
 /// The compiled program size a pattern may reach (Go has no such limit; patterns in charts are
 /// small, a hostile `(a{1000}){1000}` is refused instead of taking memory and time).
-const SIZE_LIMIT: usize = 2 << 20;
-const CACHE_SIZE: usize = 256;
+const SIZE_LIMIT: usize = 1 << 20;
+const CACHE_SIZE: usize = 64;
 
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("regexMatch", |a| {
         arity("regexMatch", a, 2)?;
-        let s = string_arg(&a[1])?;
-        Ok(Value::Bool(compile(&string_arg(&a[0])?).is_ok_and(|re| re.is_match(&s))))
+        let s = string_arg(a, 1)?;
+        Ok(Value::Bool(compile(&string_arg(a, 0)?).is_ok_and(|re| re.is_match(&s))))
     });
     funcs.add("mustRegexMatch", |a| {
         arity("mustRegexMatch", a, 2)?;
-        let s = string_arg(&a[1])?;
-        Ok(Value::Bool(compile_must(&a[0])?.is_match(&s)))
+        let s = string_arg(a, 1)?;
+        Ok(Value::Bool(compile_must(a)?.is_match(&s)))
     });
     funcs.add("regexFindAll", |a| find_all("regexFindAll", a, compile_panic));
     funcs.add("mustRegexFindAll", |a| find_all("mustRegexFindAll", a, compile_must));
@@ -46,20 +46,21 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("mustRegexSplit", |a| split("mustRegexSplit", a, compile_must));
     funcs.add("regexQuoteMeta", |a| {
         arity("regexQuoteMeta", a, 1)?;
-        Ok(Value::from(quote_meta(&string_arg(&a[0])?)))
+        Ok(Value::from(quote_meta(&string_arg(a, 0)?)))
     });
 }
 
-type Compile = fn(&Value) -> Result<Regex, String>;
+/// Compiles the pattern, the first argument.
+type Compile = fn(&[Value]) -> Result<Regex, String>;
 
 /// A `must` form's error: `error parsing regexp: …`.
-fn compile_must(pattern: &Value) -> Result<Regex, String> {
-    compile(&string_arg(pattern)?)
+fn compile_must(args: &[Value]) -> Result<Regex, String> {
+    compile(&string_arg(args, 0)?)
 }
 
 /// A plain form's error: `MustCompile`'s panic text.
-fn compile_panic(pattern: &Value) -> Result<Regex, String> {
-    let p = string_arg(pattern)?;
+fn compile_panic(args: &[Value]) -> Result<Regex, String> {
+    let p = string_arg(args, 0)?;
     compile(&p).map_err(|e| format!("regexp: Compile({}): {e}", backquote(&p)))
 }
 
@@ -152,6 +153,14 @@ fn translate(pattern: &str) -> Result<String, String> {
                 let escaped = quote_meta(quoted);
                 out.push_str(&escaped);
                 i += 2 + rest[..consumed].chars().count();
+                continue;
+            }
+            if matches!(next, 'p' | 'P' | 'x') && chars.get(i + 2) == Some(&'{') {
+                // `\p{Greek}`, `\x{10FFFF}`: copied whole (the braces are not a repeat).
+                let close = chars[i..].iter().position(|&d| d == '}').map(|p| i + p);
+                let end = close.ok_or_else(|| go_error("invalid character class range", &chars[i..].iter().collect::<String>()))?;
+                out.extend(&chars[i..=end]);
+                i = end + 1;
                 continue;
             }
             let ascii = |outside: &str, inside: &str| if in_class { inside.to_string() } else { outside.to_string() };
@@ -332,25 +341,25 @@ fn go_matches<'a>(re: &Regex, s: &'a str, n: i64) -> Vec<regex::Match<'a>> {
 
 fn find_all(name: &str, args: &[Value], compile: Compile) -> Res {
     arity(name, args, 3)?;
-    let re = compile(&args[0])?;
-    let s = string_arg(&args[1])?;
-    let n = int_arg(&args[2])?;
+    let re = compile(args)?;
+    let s = string_arg(args, 1)?;
+    let n = int_arg(args, 2)?;
     Ok(Value::list(go_matches(&re, &s, n).iter().map(|m| Value::str(m.as_str())).collect()))
 }
 
 fn find(name: &str, args: &[Value], compile: Compile) -> Res {
     arity(name, args, 2)?;
-    let re = compile(&args[0])?;
-    let s = string_arg(&args[1])?;
+    let re = compile(args)?;
+    let s = string_arg(args, 1)?;
     Ok(Value::str(re.find(&s).map(|m| m.as_str()).unwrap_or("")))
 }
 
 /// `regexReplaceAll re s repl` (`$1`, `${name}` expanded as Go does) or the literal form.
 fn replace(name: &str, args: &[Value], compile: Compile, expand: bool) -> Res {
     arity(name, args, 3)?;
-    let re = compile(&args[0])?;
-    let s = string_arg(&args[1])?;
-    let repl = string_arg(&args[2])?;
+    let re = compile(args)?;
+    let s = string_arg(args, 1)?;
+    let repl = string_arg(args, 2)?;
     let out = if expand { re.replace_all(&s, &*repl) } else { re.replace_all(&s, NoExpand(&repl)) };
     Ok(Value::from(out.into_owned()))
 }
@@ -359,9 +368,9 @@ fn replace(name: &str, args: &[Value], compile: Compile, expand: bool) -> Res {
 /// piece; `n > 0` gives at most n pieces, the last one the rest).
 fn split(name: &str, args: &[Value], compile: Compile) -> Res {
     arity(name, args, 3)?;
-    let re = compile(&args[0])?;
-    let s = string_arg(&args[1])?;
-    let n = int_arg(&args[2])?;
+    let re = compile(args)?;
+    let s = string_arg(args, 1)?;
+    let n = int_arg(args, 2)?;
     if n == 0 {
         return Ok(Value::list(Vec::new()));
     }
@@ -436,6 +445,9 @@ mod tests {
             ("regexMatch", vec![s(r"\Z"), s("a")], "false"),
             ("regexMatch", vec![s("(?<n>a)"), s("a")], "true"),
             ("regexMatch", vec![s("a++"), s("a")], "false"),
+            ("regexFindAll", vec![s(r"\p{Han}+"), s("a中文b字"), i(-1)], "[中文 字]"),
+            ("regexFindAll", vec![s(r"[\p{Han}a]+"), s("a中文b字"), i(-1)], "[a中文 字]"),
+            ("regexReplaceAll", vec![s(r"\x{41}"), s("ABA"), s("-")], "-B-"),
         ];
         for (name, args, want) in cases {
             assert_eq!(call(name, args.clone()), want, "{name} {args:?}");

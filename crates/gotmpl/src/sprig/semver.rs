@@ -17,12 +17,12 @@ use crate::value::{Object, Value};
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("semver", |a| {
         arity("semver", a, 1)?;
-        Ok(Value::Object(Rc::new(Version::parse(&string_arg(&a[0])?)?)))
+        Ok(Value::Object(Rc::new(Version::parse(&string_arg(a, 0)?)?)))
     });
     funcs.add("semverCompare", |a| {
         arity("semverCompare", a, 2)?;
-        let constraint = Constraints::parse(&string_arg(&a[0])?)?;
-        let version = Version::parse(&string_arg(&a[1])?)?;
+        let constraint = Constraints::parse(&string_arg(a, 0)?)?;
+        let version = Version::parse(&string_arg(a, 1)?)?;
         Ok(Value::Bool(constraint.check(&version)))
     });
 }

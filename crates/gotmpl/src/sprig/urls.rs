@@ -9,7 +9,7 @@ use crate::value::{Map, Value};
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("urlParse", |a| {
         arity("urlParse", a, 1)?;
-        let url = parse(&string_arg(&a[0])?)?;
+        let url = parse(&string_arg(a, 0)?)?;
         Ok(Value::Map(Map::from_entries([
             ("scheme".to_string(), Value::from(url.scheme)),
             ("host".to_string(), Value::from(url.host.clone())),
@@ -23,9 +23,9 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("urlJoin", |a| {
         arity("urlJoin", a, 1)?;
-        let map = map_arg(&a[0])?;
+        let map = map_arg(a, 0)?;
         let field = |key: &str| -> Result<String, String> {
-            match map.get(key) {
+            match map.as_ref().and_then(|m| m.get(key)) {
                 None => Ok(String::new()),
                 Some(Value::String(s)) => Ok(s.to_string()),
                 Some(other) => Err(format!(
@@ -48,7 +48,7 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("getHostByName", |a| {
         arity("getHostByName", a, 1)?;
-        string_arg(&a[0])?;
+        string_arg(a, 0)?;
         Ok(Value::str(""))
     });
 }
