@@ -12,7 +12,7 @@ mod json_decode;
 pub mod toml;
 pub mod yaml;
 
-use crate::render::values;
+use crate::render::values::{self, json_kind, unmarshal_error};
 use gotmpl::{Call, Funcs, Map, Value};
 use std::rc::Rc;
 
@@ -122,26 +122,6 @@ pub fn from_yaml_array(args: &[Value]) -> Result<Value, String> {
             "error converting YAML to JSON: {e}"
         ))]),
     })
-}
-
-/// sigs.k8s.io/yaml's error when the JSON of a YAML document does not fit the Go type.
-fn unmarshal_error(value: &Value, go_type: &str) -> String {
-    format!(
-        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type {go_type}",
-        json_kind(value)
-    )
-}
-
-/// How `encoding/json` names the JSON kind of a value in "cannot unmarshal X into …".
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Nil => "null",
-        Value::Bool(_) => "bool",
-        Value::Int(..) | Value::Float(_) => "number",
-        Value::String(_) | Value::Bytes(_) => "string",
-        Value::List(_) => "array",
-        Value::Map(_) | Value::Object(_) => "object",
-    }
 }
 
 /// `fromJson`: a map; on error, what was decoded plus `Error` (Go's message).
