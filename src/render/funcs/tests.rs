@@ -153,6 +153,23 @@ fn to_yaml_and_to_json() {
 }
 
 #[test]
+fn to_yaml_pretty_and_to_toml() {
+    // helm-func/toYamlPretty and helm-func/toToml of tests/helm/template-cases.json.
+    let values = crate::render::values::values_from_yaml("a: {b: [1, 2]}\nc: []\n").unwrap();
+    assert_eq!(
+        to_yaml_pretty(&[Value::Map(values)]).unwrap().as_str(),
+        Some("a:\n  b:\n    - 1\n    - 2\nc: []")
+    );
+    let values =
+        crate::render::values::values_from_yaml("a: 1\nb: {c: x, d: [1, 2]}\ne: str\n").unwrap();
+    assert_eq!(
+        to_toml(&[Value::Map(values)]).unwrap().as_str(),
+        Some("a = 1.0\ne = \"str\"\n\n[b]\n  c = \"x\"\n  d = [1.0, 2.0]\n")
+    );
+    assert_eq!(to_toml(&[s("x")]).unwrap().as_str(), Some("\"x\""));
+}
+
+#[test]
 fn required_as_helm() {
     assert_eq!(required(&[s("need a"), Value::Nil]).unwrap_err(), "need a");
     assert_eq!(required(&[s("need a"), s("")]).unwrap_err(), "need a");
