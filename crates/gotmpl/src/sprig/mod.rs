@@ -1,6 +1,6 @@
 //! Sprig v3's functions as Helm 3.17.3 exposes them (all but `env`/`expandenv`, which Helm
-//! removes, and the JSON/YAML ones Helm replaces with its own), one file per category of
-//! Sprig's documentation.
+//! removes, and `toJson`/`fromJson`, which Helm replaces with its own), one file per category
+//! of Sprig's documentation.
 //!
 //! Go checks the arguments of a typed function (`upper(string)`, `trunc(int, string)`) before
 //! calling it. Our functions take `&[Value]`, so each checks its own arguments with the helpers
@@ -16,6 +16,7 @@ mod e2e_tests;
 mod defaults;
 mod dicts;
 mod encoding;
+mod json;
 mod lists;
 mod math;
 mod paths;
@@ -53,6 +54,7 @@ fn plain() -> Plain {
     math::register(&mut p);
     defaults::register(&mut p);
     encoding::register(&mut p);
+    json::register(&mut p);
     lists::register(&mut p);
     dicts::register(&mut p);
     types::register(&mut p);
