@@ -39,21 +39,26 @@ const LIMITS: YamlLimits = YamlLimits {
 
 /// A values file as Helm reads it: an empty (or `null`, or comments only) file is an empty map;
 /// a root that is not a map, a syntax error, null/list/map keys and `.inf`/`.nan` are refused.
+/// The error's message is Helm's reason, as it follows "cannot load values.yaml: " or
+/// "failed to parse FILE: " (`error converting YAML to JSON: yaml: line 1: …`).
 pub fn values_from_yaml(text: &str) -> Result<Map, ValuesError> {
-    let parsed = yaml::parse(text, LIMITS);
-    if let Some(problem) = first_refusal(&parsed.problems) {
-        return Err(problem);
-    }
-    if let Some(refusal) = helm::values_refusal(parsed.root()) {
-        return Err(ValuesError {
-            message: refusal.helm,
-            line: refusal.range.start.line,
-            column: refusal.range.start.column,
-        });
-    }
-    match parsed.root().map(to_value) {
-        Some(Value::Map(map)) => Ok(map),
-        _ => Ok(Map::new()),
+    let (root, line, column) = match document(text) {
+        Ok(found) => found,
+        Err(e) => {
+            return Err(ValuesError {
+                message: format!("error converting YAML to JSON: {}", e.message),
+                ..e
+            })
+        }
+    };
+    match root {
+        Value::Map(map) => Ok(map),
+        Value::Nil => Ok(Map::new()),
+        other => Err(ValuesError {
+            message: unmarshal_error(&other, "map[string]interface {}"),
+            line,
+            column,
+        }),
     }
 }
 
@@ -62,22 +67,61 @@ pub fn values_from_yaml(text: &str) -> Result<Map, ValuesError> {
 /// "error converting YAML to JSON: " (`json: unsupported value: +Inf`, `yaml: line 2: …`; the
 /// syntax messages are the YAML reader's, not always go-yaml's words).
 pub fn from_yaml(text: &str) -> Result<Value, String> {
+    document(text).map(|(root, ..)| root).map_err(|e| e.message)
+}
+
+/// sigs.k8s.io/yaml's error when the JSON of a YAML document does not fit the Go type
+/// (`map[string]interface {}`, `[]interface {}`).
+pub fn unmarshal_error(value: &Value, go_type: &str) -> String {
+    format!(
+        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type {go_type}",
+        json_kind(value)
+    )
+}
+
+/// How `encoding/json` names the JSON kind of a value in "cannot unmarshal X into …".
+pub fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Nil => "null",
+        Value::Bool(_) => "bool",
+        Value::Int(..) | Value::Float(_) => "number",
+        Value::String(_) | Value::Bytes(_) => "string",
+        Value::List(_) => "array",
+        Value::Map(_) | Value::Object(_) => "object",
+    }
+}
+
+/// The first document as a value (`Nil` when there is none) and where its root starts; `Err`
+/// with the reason after "error converting YAML to JSON: ".
+fn document(text: &str) -> Result<(Value, usize, usize), ValuesError> {
     let parsed = yaml::parse(text, LIMITS);
     if let Some(problem) = first_refusal(&parsed.problems) {
-        if problem.message.contains(UNKNOWN_ALIAS) || problem.message.contains("unknown anchor") {
+        let message = if problem.message.contains(UNKNOWN_ALIAS)
+            || problem.message.contains("unknown anchor")
+        {
             let alias = alias_name(text, problem.line, problem.column);
-            return Err(format!("yaml: unknown anchor '{alias}' referenced"));
-        }
-        return Err(go_yaml_error(&problem));
+            format!("yaml: unknown anchor '{alias}' referenced")
+        } else {
+            go_yaml_error(&problem)
+        };
+        return Err(ValuesError { message, ..problem });
     }
     let Some(root) = parsed.root() else {
-        return Ok(Value::Nil);
+        return Ok((Value::Nil, 1, 1));
     };
-    // The same refusals as a values file, but for the root's type, which the caller judges.
+    // What the JSON round trip refuses: keys and floats (the root's type is the caller's).
     if let Some(refusal) = helm::values_refusal(Some(&wrapped(root))) {
-        return Err(refusal.helm);
+        return Err(ValuesError {
+            message: refusal.helm,
+            line: refusal.range.start.line,
+            column: refusal.range.start.column,
+        });
     }
-    Ok(to_value(root))
+    Ok((
+        to_value(root),
+        root.range.start.line,
+        root.range.start.column,
+    ))
 }
 
 /// `root` as the only value of a map, so that `values_refusal` checks keys and floats only.
@@ -251,13 +295,20 @@ mod tests {
         let e = values_from_yaml("- a\n").unwrap_err();
         assert_eq!(
             e.message,
-            "cannot unmarshal array into Go value of type map[string]interface {}"
+            "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}"
         );
         assert_eq!((e.line, e.column), (1, 1));
         let e = values_from_yaml("a: 1\nb: .inf\n").unwrap_err();
-        assert_eq!(e.message, "json: unsupported value: +Inf");
+        // Observed with helm3 (values/inf-nan-value, values/values-yaml-error).
+        assert_eq!(
+            e.message,
+            "error converting YAML to JSON: json: unsupported value: +Inf"
+        );
         assert_eq!(e.line, 2);
-        assert!(values_from_yaml("a: [\n").is_err());
+        assert_eq!(
+            values_from_yaml("a: [\n").unwrap_err().message,
+            "error converting YAML to JSON: yaml: line 1: did not find expected node content"
+        );
         assert!(values_from_yaml("a: *nope\n").is_err());
         // A broken second document is never read.
         assert!(values_from_yaml("a: 1\n---\nb: [\n").is_ok());

@@ -3,14 +3,17 @@
 //! `toToml`, `fromToml`, `include`, `tpl`, `required` and `lookup` (which finds nothing, as in
 //! `helm template`). Output and error texts are Helm's, checked against helm3.
 //!
-//! Files: `json` (Go's `encoding/json`, both ways), `yaml` (`toYaml`: go-yaml v2's emitter),
-//! `yaml_pretty` (`toYamlPretty`: go-yaml v3's), `toml` (BurntSushi/toml, both ways).
+//! Files: `json` (Go's `encoding/json`), `json_decode` (Go's JSON decoder and its error texts),
+//! `yaml` (`toYaml`: go-yaml v2's emitter; `toYamlPretty`: go-yaml v3's), `toml`
+//! (`toToml`: BurntSushi/toml's encoder), `toml_decode` (`fromToml`).
 
 pub mod json;
 mod json_decode;
+pub mod toml;
+mod toml_decode;
 pub mod yaml;
 
-use crate::render::values;
+use crate::render::values::{self, json_kind, unmarshal_error};
 use gotmpl::{Call, Funcs, Map, Value};
 use std::rc::Rc;
 
@@ -19,11 +22,14 @@ use std::rc::Rc;
 pub fn helm_funcs() -> Funcs {
     let mut funcs = Funcs::new();
     funcs.add("toYaml", to_yaml);
+    funcs.add("toYamlPretty", to_yaml_pretty);
     funcs.add("fromYaml", from_yaml);
     funcs.add("fromYamlArray", from_yaml_array);
     funcs.add("toJson", to_json);
     funcs.add("fromJson", from_json);
     funcs.add("fromJsonArray", from_json_array);
+    funcs.add("toToml", to_toml);
+    funcs.add("fromToml", from_toml);
     funcs.add("required", required);
     funcs.add("lookup", lookup);
     funcs.insert("include", Rc::new(include));
@@ -62,12 +68,35 @@ pub fn to_yaml(args: &[Value]) -> Result<Value, String> {
     Ok(Value::from(text.strip_suffix('\n').unwrap_or(&text)))
 }
 
+/// `toYamlPretty`: go-yaml v3's encoder with an indent of 2, without the final newline; empty
+/// on error.
+pub fn to_yaml_pretty(args: &[Value]) -> Result<Value, String> {
+    arity("toYamlPretty", args, 1)?;
+    let text = yaml::marshal_pretty(&args[0]).unwrap_or_default();
+    Ok(Value::from(text.strip_suffix('\n').unwrap_or(&text)))
+}
+
 /// `toJson`: `json.Marshal`; empty on error (NaN, a cycle).
 pub fn to_json(args: &[Value]) -> Result<Value, String> {
     arity("toJson", args, 1)?;
     Ok(Value::from(
         json::marshal_text(&args[0]).unwrap_or_default(),
     ))
+}
+
+/// `toToml`: BurntSushi/toml's encoding, or its error's text.
+pub fn to_toml(args: &[Value]) -> Result<Value, String> {
+    arity("toToml", args, 1)?;
+    toml::encode(&args[0]).map(Value::from)
+}
+
+/// `fromToml`: a map, or a map holding only `Error` (BurntSushi's message).
+pub fn from_toml(args: &[Value]) -> Result<Value, String> {
+    arity("fromToml", args, 1)?;
+    let text = string_arg(&args[0])?;
+    Ok(Value::Map(toml_decode::decode(text).unwrap_or_else(|e| {
+        Map::from_entries([("Error".to_string(), Value::from(e))])
+    })))
 }
 
 /// `fromYaml`: a map, or a map holding only `Error` when the text is not a YAML map.
@@ -104,26 +133,6 @@ pub fn from_yaml_array(args: &[Value]) -> Result<Value, String> {
             "error converting YAML to JSON: {e}"
         ))]),
     })
-}
-
-/// sigs.k8s.io/yaml's error when the JSON of a YAML document does not fit the Go type.
-fn unmarshal_error(value: &Value, go_type: &str) -> String {
-    format!(
-        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type {go_type}",
-        json_kind(value)
-    )
-}
-
-/// How `encoding/json` names the JSON kind of a value in "cannot unmarshal X into …".
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Nil => "null",
-        Value::Bool(_) => "bool",
-        Value::Int(..) | Value::Float(_) => "number",
-        Value::String(_) | Value::Bytes(_) => "string",
-        Value::List(_) => "array",
-        Value::Map(_) | Value::Object(_) => "object",
-    }
 }
 
 /// `fromJson`: a map; on error, what was decoded plus `Error` (Go's message).

@@ -26,6 +26,51 @@ pub fn marshal(value: &Value) -> Result<String, String> {
     Ok(emitter.out)
 }
 
+/// `toYamlPretty` of Helm 3.17: go-yaml v3's encoder with an indent of 2 over the value itself
+/// (no JSON round trip: every float64 is written as a float, `1e+06`; a U+0085 stays, escaped).
+/// `Err` on a value it cannot write (a cycle, nesting too deep).
+pub fn marshal_pretty(value: &Value) -> Result<String, String> {
+    let node = direct(value, 0)?;
+    let mut emitter = Emitter {
+        pretty: true,
+        ..Emitter::default()
+    };
+    emitter.node(&node, Context::Root);
+    emitter.write_indent();
+    Ok(emitter.out)
+}
+
+/// A value as go-yaml v3 sees it (floats stay floats).
+fn direct(value: &Value, depth: usize) -> Result<Node, String> {
+    if depth > 1000 {
+        return Err("nested too deeply".into());
+    }
+    Ok(match value {
+        Value::Nil => Node::Null,
+        Value::Bool(b) => Node::Bool(*b),
+        Value::Int(i, _) => Node::Int(*i),
+        Value::Float(f) => Node::Float(*f),
+        Value::String(s) => Node::Str(s.to_string()),
+        Value::Bytes(b) => Node::Seq(b.iter().map(|&b| Node::Int(i64::from(b))).collect()),
+        Value::List(items) => Node::Seq(
+            items
+                .items()
+                .iter()
+                .map(|v| direct(v, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Map(map) => {
+            let mut entries = Vec::with_capacity(map.len());
+            for (k, v) in map.entries() {
+                entries.push((k, direct(&v, depth + 1)?));
+            }
+            sort_keys(&mut entries);
+            Node::Map(entries)
+        }
+        Value::Object(o) => direct(&o.to_data(), depth + 1)?,
+    })
+}
+
 /// What go-yaml v2 reads from the JSON text: integers that fit are ints.
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
@@ -224,6 +269,9 @@ struct Emitter {
     whitespace: bool,
     /// Only indentation so far on this line.
     indention: bool,
+    /// go-yaml v3 with an indent of 2, as `toYamlPretty` writes: no folding, lists indented
+    /// under map keys, tabs allowed in literal blocks.
+    pretty: bool,
 }
 
 impl Default for Emitter {
@@ -235,6 +283,7 @@ impl Default for Emitter {
             indents: Vec::new(),
             whitespace: true,
             indention: true,
+            pretty: false,
         }
     }
 }
@@ -245,6 +294,11 @@ const BEST_WIDTH: usize = 80;
 const MAX_SIMPLE_KEY: usize = 128;
 
 impl Emitter {
+    /// Past the width where go-yaml v2 folds a scalar at its next space (v3 never folds).
+    fn past_width(&self) -> bool {
+        !self.pretty && self.column > BEST_WIDTH
+    }
+
     fn put(&mut self, c: char) {
         self.out.push(c);
         self.column += 1;
@@ -312,12 +366,20 @@ impl Emitter {
             Node::Bool(b) => self.scalar(if *b { "true" } else { "false" }, Style::Plain, context),
             Node::Int(i) => self.scalar(&i.to_string(), Style::Plain, context),
             Node::Uint(u) => self.scalar(&u.to_string(), Style::Plain, context),
+            Node::Float(f) if f.is_nan() => self.scalar(".nan", Style::Plain, context),
+            Node::Float(f) if f.is_infinite() => self.scalar(
+                if *f > 0.0 { ".inf" } else { "-.inf" },
+                Style::Plain,
+                context,
+            ),
             Node::Float(f) => self.scalar(&json::go_g(*f), Style::Plain, context),
             Node::Str(s) => self.scalar(s, requested_style(s), context),
             Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
             Node::Map(entries) if entries.is_empty() => self.empty_flow("{", "}"),
             Node::Seq(items) => {
-                let indentless = context == Context::MappingValue && !self.indention;
+                // go-yaml v2 writes a list under a map key without indenting it; v3 indents it.
+                let indentless =
+                    !self.pretty && context == Context::MappingValue && !self.indention;
                 self.increase_indent(false, indentless);
                 for item in items {
                     self.write_indent();
@@ -330,7 +392,7 @@ impl Emitter {
                 self.increase_indent(false, false);
                 for (key, value) in entries {
                     self.write_indent();
-                    let analysis = analyze(key);
+                    let analysis = analyze(key, self.pretty);
                     if key.len() <= MAX_SIMPLE_KEY && !analysis.multiline {
                         self.scalar(key, requested_style(key), Context::SimpleKey);
                         self.write_indicator(":", false, false, false);
@@ -356,7 +418,7 @@ impl Emitter {
 
     fn scalar(&mut self, value: &str, requested: Style, context: Context) {
         let simple_key = context == Context::SimpleKey;
-        let style = select_style(value, requested, &analyze(value), simple_key);
+        let style = select_style(value, requested, &analyze(value, self.pretty), simple_key);
         self.increase_indent(true, false);
         match style {
             Style::Plain => self.write_plain(value, !simple_key),
@@ -375,11 +437,7 @@ impl Emitter {
         let mut spaces = false;
         for (i, &c) in chars.iter().enumerate() {
             if c == ' ' {
-                if allow_breaks
-                    && !spaces
-                    && self.column > BEST_WIDTH
-                    && chars.get(i + 1) != Some(&' ')
-                {
+                if allow_breaks && !spaces && self.past_width() && chars.get(i + 1) != Some(&' ') {
                     self.write_indent();
                 } else {
                     self.put(c);
@@ -403,7 +461,7 @@ impl Emitter {
             if c == ' ' {
                 if allow_breaks
                     && !spaces
-                    && self.column > BEST_WIDTH
+                    && self.past_width()
                     && i != 0
                     && i != chars.len() - 1
                     && chars.get(i + 1) != Some(&' ')
@@ -476,12 +534,7 @@ impl Emitter {
                 self.column += escape.len();
                 spaces = false;
             } else if c == ' ' {
-                if allow_breaks
-                    && !spaces
-                    && self.column > BEST_WIDTH
-                    && i != 0
-                    && i != chars.len() - 1
-                {
+                if allow_breaks && !spaces && self.past_width() && i != 0 && i != chars.len() - 1 {
                     self.write_indent();
                     if chars.get(i + 1) == Some(&' ') {
                         self.put('\\');
@@ -721,7 +774,7 @@ struct Analysis {
     block_allowed: bool,
 }
 
-fn analyze(value: &str) -> Analysis {
+fn analyze(value: &str, pretty: bool) -> Analysis {
     if value.is_empty() {
         return Analysis {
             multiline: false,
@@ -737,7 +790,7 @@ fn analyze(value: &str) -> Analysis {
             .is_none_or(|&c| c == ' ' || c == '\t' || is_break(c) || c == '\0')
     };
     let mut block_indicators = value.starts_with("---") || value.starts_with("...");
-    let (mut special, mut line_breaks) = (false, false);
+    let (mut special, mut line_breaks, mut tabs) = (false, false, false);
     let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) =
         (false, false, false, false);
     let (mut break_space, mut space_break) = (false, false);
@@ -763,7 +816,10 @@ fn analyze(value: &str) -> Analysis {
                 _ => {}
             }
         }
-        if !is_printable(c) {
+        if pretty && c == '\t' {
+            // go-yaml v3 takes a tab in a literal block, not in a plain or single-quoted scalar.
+            tabs = true;
+        } else if !is_printable(c) {
             special = true;
         }
         if is_break(c) {
@@ -807,6 +863,10 @@ fn analyze(value: &str) -> Analysis {
         a.block_plain_allowed = false;
         a.single_quoted_allowed = false;
         a.block_allowed = false;
+    }
+    if tabs {
+        a.block_plain_allowed = false;
+        a.single_quoted_allowed = false;
     }
     if line_breaks || block_indicators {
         a.block_plain_allowed = false;
