@@ -7,7 +7,8 @@
 //! - helm rendered it: ecplint exits 0 and prints exactly helm's stdout;
 //! - helm failed: ecplint exits non-zero, its stderr names the template helm's error names (as
 //!   `templates/…` or `c/templates/…`) and holds helm's message (the error's end, without
-//!   helm's `template: …: executing … at <…>:` locations).
+//!   helm's `template: …: executing … at <…>:` locations), and names the first place helm's
+//!   error names (`templates/x.yaml:3` or `templates/x.yaml:3:7`).
 //!
 //! The renderer is young, so this is a ratchet: `tests/helm/template-known-differences.txt`
 //! lists the cases that do not agree yet, each with how far it gets (its status). The test
@@ -45,6 +46,8 @@ enum Status {
     Template,
     /// helm failed, ecplint too, at the same template, but without helm's message.
     Text,
+    /// helm failed, ecplint too, with helm's message, but not at helm's line (and column).
+    Position,
     Agree,
 }
 
@@ -57,6 +60,7 @@ impl Status {
             Status::Passes => "passes",
             Status::Template => "template",
             Status::Text => "text",
+            Status::Position => "position",
             Status::Agree => "agree",
         }
     }
@@ -69,6 +73,7 @@ impl Status {
             Status::Passes,
             Status::Template,
             Status::Text,
+            Status::Position,
         ]
         .into_iter()
         .find(|s| s.name() == name)
@@ -253,7 +258,26 @@ fn judge(case: &Json, run: &Run) -> (Status, String, String) {
         let details = format!("  helm: {error}\n  ecplint:\n{}", run.stderr);
         return (Status::Text, reason, details);
     }
+    if let Some(location) = helm["location"].as_str() {
+        let without_chart = location.strip_prefix("c/").unwrap_or(location);
+        if !names_location(&run.stderr, without_chart) {
+            let reason = format!("helm fails at {location}");
+            let details = format!("  helm: {error}\n  ecplint:\n{}", run.stderr);
+            return (Status::Position, reason, details);
+        }
+    }
     (Status::Agree, String::new(), String::new())
+}
+
+/// Whether `text` names `location` (`path:line` or `path:line:column`): `t.yaml:1` is not
+/// named by `t.yaml:12`.
+fn names_location(text: &str, location: &str) -> bool {
+    text.match_indices(location).any(|(at, _)| {
+        !text[at + location.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 fn run_case(case: &Json, scratch: &Path, index: usize) -> Outcome {
@@ -295,7 +319,7 @@ fn read_known(path: &Path) -> BTreeMap<String, (Status, String)> {
         let name = parts.next().unwrap().to_string();
         let status = parts.next().map(str::trim).unwrap_or("");
         let status = Status::parse(status).unwrap_or_else(|| {
-            panic!("{KNOWN}:{}: unknown status {status:?} (timeout, fails, stdout, passes, template, text)", n + 1)
+            panic!("{KNOWN}:{}: unknown status {status:?} (timeout, fails, stdout, passes, template, text, position)", n + 1)
         });
         let reason = parts.next().unwrap_or("").trim().to_string();
         known.insert(name, (status, reason));
@@ -309,7 +333,8 @@ fn write_known(path: &Path, outcomes: &[Outcome]) {
          # `helm template` yet (tests/helm_template.rs). One case a line: name, status, reason.\n\
          # Status, from worst to best: timeout; helm renders it and ecplint fails / prints\n\
          # something else (fails, stdout); helm fails and ecplint passes / fails without naming\n\
-         # helm's template / without helm's message (passes, template, text).\n\
+         # helm's template / without helm's message / not at helm's line and column (passes,\n\
+         # template, text, position).\n\
          # Regenerate: ECPLINT_UPDATE_KNOWN=1 cargo test --test helm_template\n",
     );
     for o in outcomes.iter().filter(|o| o.status != Status::Agree) {
@@ -349,7 +374,39 @@ fn summary(outcomes: &[Outcome]) -> String {
         .map(|(s, n)| format!("{} {n}", s.name()))
         .collect();
     out.push_str(&format!("  by status: {}\n", statuses.join(", ")));
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    for o in outcomes.iter().filter(|o| o.status != Status::Agree) {
+        *reasons
+            .entry(format!("{}: {}", o.status.name(), reason_kind(&o.reason)))
+            .or_default() += 1;
+    }
+    let mut reasons: Vec<(String, usize)> = reasons.into_iter().collect();
+    reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.push_str("  most frequent differences:\n");
+    for (reason, n) in reasons.iter().take(15) {
+        out.push_str(&format!("    {n:4} {reason}\n"));
+    }
     out
+}
+
+/// A reason without what varies from case to case (positions, `at <…>`), so that the same
+/// difference is counted once across cases.
+fn reason_kind(reason: &str) -> String {
+    let mut kind = String::new();
+    let mut rest = reason;
+    while let Some(at) = rest.find(" at <") {
+        kind.push_str(&rest[..at]);
+        rest = rest[at..]
+            .find(">: ")
+            .map_or("", |end| &rest[at + end + 1..]);
+    }
+    kind.push_str(rest);
+    let kind: String = kind
+        .split(' ')
+        .filter(|w| !w.starts_with("c/templates/") && !w.starts_with("template:"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    kind.chars().take(110).collect()
 }
 
 #[test]
