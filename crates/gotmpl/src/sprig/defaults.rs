@@ -24,13 +24,13 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("any", |a| Ok(Value::Bool(a.iter().any(|v| !is_empty(v)))));
     funcs.add("ternary", |a| {
         arity("ternary", a, 3)?;
-        Ok(if bool_arg(&a[2])? { a[0].clone() } else { a[1].clone() })
+        Ok(if bool_arg(a, 2)? { a[0].clone() } else { a[1].clone() })
     });
     funcs.add("deepCopy", deep_copy_fn);
     funcs.add("mustDeepCopy", deep_copy_fn);
     funcs.add("fail", |a| {
         arity("fail", a, 1)?;
-        Err(string_arg(&a[0])?.to_string())
+        Err(string_arg(a, 0)?.to_string())
     });
 }
 

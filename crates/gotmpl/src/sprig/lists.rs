@@ -155,7 +155,7 @@ fn slice(name: &str, args: &[Value]) -> Res {
 
 fn chunk(name: &str, args: &[Value]) -> Res {
     arity(name, args, 2)?;
-    let size = int_arg(&args[0])?;
+    let size = int_arg(args, 0)?;
     let list = items(&args[1], "chunk")?;
     if size <= 0 {
         return Err("runtime error: makeslice: len out of range".into());
