@@ -9,7 +9,7 @@ use super::{arity, arity_at_least, is_empty, map_arg, string_arg, strval, Plain,
 use crate::value::{Map, Value};
 
 /// Nesting beyond which `merge` stops descending (only a map that holds itself gets there).
-const MAX_MERGE_DEPTH: usize = 256;
+use super::MAX_NESTING as MAX_MERGE_DEPTH;
 
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("dict", dict);

@@ -76,6 +76,14 @@ fn huge_counts_fail_fast_with_a_limit_error() {
 }
 
 #[test]
+fn deep_data_does_not_exhaust_the_stack() {
+    let template = "{{ $d := dict }}{{ range until 2000 }}{{ $d = dict \"a\" $d }}{{ end }}\
+        {{ deepEqual $d (deepCopy $d) }} {{ $m := merge (deepCopy $d) $d }}{{ len $m }} {{ uniq (list $d $d) | len }}";
+    let big = Options { limits: Limits { max_steps: u64::MAX, ..Limits::default() }, ..Options::default() };
+    assert_eq!(render(template, &big).unwrap(), "true 1 1");
+}
+
+#[test]
 fn seeds_and_clock_come_from_the_options() {
     let at = |seed: u64| Options { seed, now_unix_nanos: 1_588_723_200_123_456_789, ..Options::default() };
     let template = "{{ randAlphaNum 12 }} {{ uuidv4 }} {{ randInt 0 1000 }}";

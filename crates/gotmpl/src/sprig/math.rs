@@ -10,7 +10,7 @@
 use super::conversion::{to_float64, to_int64};
 use super::{arity, arity_at_least, int_arg, Plain, Res};
 use crate::exec::{Call, Funcs};
-use crate::value::Value;
+use crate::value::{IntKind, Value};
 use std::rc::Rc;
 
 pub(super) fn register(funcs: &mut Plain) {
@@ -166,7 +166,9 @@ fn round(args: &[Value]) -> Res {
     let places = int_arg(args, 1)?;
     let half = match args.get(2) {
         Some(Value::Float(f)) => *f,
-        Some(other) => return Err(format!("wrong type for value; expected float64; got {}", other.type_name())),
+        // An integer literal is a float64 constant for Go.
+        Some(Value::Int(n, IntKind::Int)) => *n as f64,
+        Some(_) => return Err(super::wrong_type(args, 2, "float64")),
         None => 0.5,
     };
     let pow = 10f64.powi(places.clamp(-400, 400) as i32);
@@ -353,6 +355,8 @@ mod tests {
         assert_eq!(r(-2.5, 0), "-3");
         assert_eq!(r(12345.0, -2), "12300");
         assert_eq!(show(round(&[f(1.45), i(1), f(0.4)])), "1.5");
+        assert_eq!(show(round(&[f(1.5), i(0), i(1)])), "1");
+        assert_eq!(show(round(&[s("2.567"), i(2)])), "2.57");
     }
 
     #[test]

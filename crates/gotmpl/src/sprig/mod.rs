@@ -1,6 +1,6 @@
 //! Sprig v3's functions as Helm 3.17.3 exposes them (all but `env`/`expandenv`, which Helm
-//! removes, and the JSON/YAML ones Helm replaces with its own), one file per category of
-//! Sprig's documentation.
+//! removes, and `toJson`/`fromJson`, which Helm replaces with its own), one file per category
+//! of Sprig's documentation.
 //!
 //! Go checks the arguments of a typed function (`upper(string)`, `trunc(int, string)`) before
 //! calling it. Our functions take `&[Value]`, so each checks its own arguments with the helpers
@@ -16,6 +16,7 @@ mod e2e_tests;
 mod defaults;
 mod dicts;
 mod encoding;
+mod json;
 mod lists;
 mod math;
 mod paths;
@@ -53,6 +54,7 @@ fn plain() -> Plain {
     math::register(&mut p);
     defaults::register(&mut p);
     encoding::register(&mut p);
+    json::register(&mut p);
     lists::register(&mut p);
     dicts::register(&mut p);
     types::register(&mut p);
@@ -159,8 +161,18 @@ pub(crate) fn slice_items(value: &Value) -> Option<Vec<Value>> {
     }
 }
 
+/// How deep the recursive helpers (`deepEqual`, `deepCopy`, `merge`) descend: far beyond any
+/// chart's data, shallow enough for a small (wasm) stack. Past it, values compare and copy by
+/// reference (only data nested on purpose in a template loop gets there).
+pub(crate) const MAX_NESTING: usize = 500;
+
 /// Go's `reflect.DeepEqual` over our values (ints of different Go types differ, as in Go).
 pub(crate) fn deep_equal(a: &Value, b: &Value) -> bool {
+    deep_equal_at(a, b, 0)
+}
+
+fn deep_equal_at(a: &Value, b: &Value, depth: usize) -> bool {
+    let nested_ok = depth < MAX_NESTING;
     match (a, b) {
         (Value::Nil, Value::Nil) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
@@ -169,17 +181,22 @@ pub(crate) fn deep_equal(a: &Value, b: &Value) -> bool {
         (Value::String(x), Value::String(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::List(x), Value::List(y)) => {
-            x.items().len() == y.items().len() && x.items().iter().zip(y.items()).all(|(p, q)| deep_equal(p, q))
+            std::rc::Rc::ptr_eq(&x.0, &y.0)
+                || (nested_ok
+                    && x.items().len() == y.items().len()
+                    && x.items().iter().zip(y.items()).all(|(p, q)| deep_equal_at(p, q, depth + 1)))
         }
         (Value::Map(x), Value::Map(y)) => {
             if x.same(y) {
                 return true;
             }
             let (ex, ey) = (x.entries(), y.entries());
-            ex.len() == ey.len() && ex.iter().zip(&ey).all(|((kx, vx), (ky, vy))| kx == ky && deep_equal(vx, vy))
+            nested_ok
+                && ex.len() == ey.len()
+                && ex.iter().zip(&ey).all(|((kx, vx), (ky, vy))| kx == ky && deep_equal_at(vx, vy, depth + 1))
         }
         (Value::Object(x), Value::Object(y)) => {
-            x.type_name() == y.type_name() && deep_equal(&x.to_data(), &y.to_data())
+            x.type_name() == y.type_name() && nested_ok && deep_equal_at(&x.to_data(), &y.to_data(), depth + 1)
         }
         _ => false,
     }

@@ -20,8 +20,8 @@ use crate::value::Value;
 
 /// The compiled program size a pattern may reach (Go has no such limit; patterns in charts are
 /// small, a hostile `(a{1000}){1000}` is refused instead of taking memory and time).
-const SIZE_LIMIT: usize = 2 << 20;
-const CACHE_SIZE: usize = 256;
+const SIZE_LIMIT: usize = 1 << 20;
+const CACHE_SIZE: usize = 64;
 
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("regexMatch", |a| {

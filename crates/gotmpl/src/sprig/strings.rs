@@ -378,7 +378,10 @@ fn indent(name: &str, args: &[Value], newline: bool) -> Res {
     arity(name, args, 2)?;
     let n = int_arg(args, 0)?;
     let s = string_arg(args, 1)?;
-    let pad = " ".repeat(n.clamp(0, 1 << 20) as usize);
+    if n < 0 {
+        return Err("strings: negative Repeat count".into());
+    }
+    let pad = " ".repeat(n.min(1 << 20) as usize);
     let mut out = String::with_capacity(s.len() + pad.len() * 2);
     if newline {
         out.push('\n');
@@ -657,6 +660,8 @@ mod tests {
         assert_eq!(show(Ok(quote_all(&[s("a"), Value::Nil, i(2)], |s| format!("'{s}'")))), "'a' '2'");
         assert_eq!(call(cat, vec![s("a"), i(1), Value::Nil, s("b")]), "a 1 b");
         assert_eq!(call(|a| indent("nindent", a, true), vec![i(2), s("a\n\nb")]), "\n  a\n  \n  b");
+        assert_eq!(call(|a| indent("nindent", a, true), vec![i(0), s("a")]), "\na");
+        assert_eq!(call(|a| indent("indent", a, false), vec![i(-1), s("a")]), "ERR strings: negative Repeat count");
         assert_eq!(call(replace, vec![s(""), s("-"), s("abc")]), "-a-b-c-");
         assert_eq!(call(plural, vec![s("one"), s("many"), i(0)]), "many");
         assert_eq!(call(|a| trim_all("trimAll", a), vec![s("$"), s("$5.00$")]), "5.00");

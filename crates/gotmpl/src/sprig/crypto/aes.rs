@@ -21,13 +21,13 @@ const BLOCK: usize = 16;
 pub(super) fn register(funcs: &mut Funcs) {
     insert(funcs, "encryptAES", |call, args| {
         check_arity("encryptAES", args, 2)?;
-        let (password, text) = (arg_str(&args[0])?, arg_str(&args[1])?);
+        let (password, text) = (arg_str(args, 0)?, arg_str(args, 1)?);
         call.charge(text.len() as u64 / 64)?;
         Ok(Value::from(with_rng(call, |rng| encrypt(password, text.as_bytes(), rng))))
     });
     insert(funcs, "decryptAES", |call, args| {
         check_arity("decryptAES", args, 2)?;
-        let (password, text) = (arg_str(&args[0])?, arg_str(&args[1])?);
+        let (password, text) = (arg_str(args, 0)?, arg_str(args, 1)?);
         call.charge(text.len() as u64 / 64)?;
         let plain = decrypt(password, text)?;
         // Go converts the bytes to a string as they are; invalid UTF-8 cannot be a Rust string.
@@ -35,13 +35,14 @@ pub(super) fn register(funcs: &mut Funcs) {
     });
     insert(funcs, "randBytes", |call, args| {
         check_arity("randBytes", args, 1)?;
-        let count = arg_int(&args[0])?;
+        let count = arg_int(args, 0)?;
         if count < 0 {
             return Err("runtime error: makeslice: len out of range".into());
         }
         let count = count as usize;
         if count.saturating_mul(4) / 3 > call.limits().max_string {
-            return Err(format!("randBytes: {count} bytes exceed the string size limit"));
+            let max = call.limits().max_string;
+            return Err(format!("{}randBytes: the result would be larger than the limit of {max} bytes", crate::exec::LIMIT_MARK));
         }
         call.charge(count as u64 / 64)?;
         Ok(Value::from(with_rng(call, |rng| base64_encode(&rng.bytes(count)))))

@@ -75,13 +75,13 @@ fn certificate_value(cert: Certificate) -> Value {
 pub(super) fn register(funcs: &mut Funcs) {
     insert(funcs, "genCA", |call, args| {
         check_arity("genCA", args, 2)?;
-        let request = Request::ca(arg_str(&args[0])?, arg_int(&args[1])?);
+        let request = Request::ca(arg_str(args, 0)?, arg_int(args, 1)?);
         generate(call, &request, None, None)
     });
     insert(funcs, "genCAWithKey", |call, args| {
         check_arity("genCAWithKey", args, 3)?;
-        let request = Request::ca(arg_str(&args[0])?, arg_int(&args[1])?);
-        let key = parse_private_key_pem(arg_str(&args[2])?).map_err(|e| format!("parsing private key: {e}"))?;
+        let request = Request::ca(arg_str(args, 0)?, arg_int(args, 1)?);
+        let key = parse_private_key_pem(arg_str(args, 2)?).map_err(|e| format!("parsing private key: {e}"))?;
         generate(call, &request, Some(key), None)
     });
     insert(funcs, "genSelfSignedCert", |call, args| {
@@ -91,7 +91,7 @@ pub(super) fn register(funcs: &mut Funcs) {
     insert(funcs, "genSelfSignedCertWithKey", |call, args| {
         check_arity("genSelfSignedCertWithKey", args, 5)?;
         let request = Request::leaf(args)?;
-        let key = parse_private_key_pem(arg_str(&args[4])?).map_err(|e| format!("parsing private key: {e}"))?;
+        let key = parse_private_key_pem(arg_str(args, 4)?).map_err(|e| format!("parsing private key: {e}"))?;
         generate(call, &request, Some(key), None)
     });
     insert(funcs, "genSignedCert", |call, args| {
@@ -104,12 +104,12 @@ pub(super) fn register(funcs: &mut Funcs) {
         check_arity("genSignedCertWithKey", args, 6)?;
         let request = Request::leaf(args)?;
         let ca = arg_certificate(&args[4])?;
-        let key = parse_private_key_pem(arg_str(&args[5])?).map_err(|e| format!("parsing private key: {e}"))?;
+        let key = parse_private_key_pem(arg_str(args, 5)?).map_err(|e| format!("parsing private key: {e}"))?;
         generate(call, &request, Some(key), Some(&ca))
     });
     funcs.add("buildCustomCert", |args| {
         check_arity("buildCustomCert", args, 2)?;
-        build_custom_cert(arg_str(&args[0])?, arg_str(&args[1])?).map(certificate_value)
+        build_custom_cert(arg_str(args, 0)?, arg_str(args, 1)?).map(certificate_value)
     });
 }
 
@@ -130,14 +130,14 @@ impl Request {
     /// `cn ips alternateDNS daysValid` of the non-CA functions.
     fn leaf(args: &[Value]) -> Result<Request, String> {
         let mut ips = Vec::new();
-        for ip in arg_list(&args[1])? {
+        for ip in arg_list(args, 1)? {
             let Value::String(text) = &ip else {
                 return Err(format!("error parsing ip: {} is not a string", crate::fmt::format_value(&ip)));
             };
             ips.push(parse_ip(text).ok_or_else(|| format!("error parsing ip: {text}"))?);
         }
         let mut dns_names = Vec::new();
-        for name in arg_list(&args[2])? {
+        for name in arg_list(args, 2)? {
             let Value::String(text) = &name else {
                 return Err(format!(
                     "error processing alternate dns name: {} is not a string",
@@ -146,7 +146,7 @@ impl Request {
             };
             dns_names.push(text.to_string());
         }
-        Ok(Request { common_name: arg_str(&args[0])?.to_string(), ips, dns_names, days: arg_int(&args[3])?, is_ca: false })
+        Ok(Request { common_name: arg_str(args, 0)?.to_string(), ips, dns_names, days: arg_int(args, 3)?, is_ca: false })
     }
 }
 

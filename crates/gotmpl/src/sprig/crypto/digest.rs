@@ -27,12 +27,12 @@ fn sha512sum(args: &[Value]) -> Result<Value, String> {
 
 fn adler32sum(args: &[Value]) -> Result<Value, String> {
     check_arity("adler32sum", args, 1)?;
-    Ok(Value::from(adler32(arg_str(&args[0])?.as_bytes()).to_string()))
+    Ok(Value::from(adler32(arg_str(args, 0)?.as_bytes()).to_string()))
 }
 
 fn hex_of(name: &str, args: &[Value], hash: fn(&[u8]) -> Vec<u8>) -> Result<Value, String> {
     check_arity(name, args, 1)?;
-    Ok(Value::from(hex(&hash(arg_str(&args[0])?.as_bytes()))))
+    Ok(Value::from(hex(&hash(arg_str(args, 0)?.as_bytes()))))
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {

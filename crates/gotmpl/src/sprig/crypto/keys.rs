@@ -19,7 +19,7 @@ use crate::value::Value;
 pub(super) fn register(funcs: &mut Funcs) {
     insert(funcs, "genPrivateKey", |call, args| {
         check_arity("genPrivateKey", args, 1)?;
-        let kind = arg_str(&args[0])?;
+        let kind = arg_str(args, 0)?;
         // Key generation is heavy (RSA 4096 especially): charge for it.
         call.charge(1 << 20)?;
         Ok(Value::from(with_rng(call, |rng| gen_private_key(kind, rng))))

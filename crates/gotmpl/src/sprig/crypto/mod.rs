@@ -14,6 +14,8 @@
 mod aes;
 mod certs;
 mod digest;
+#[cfg(test)]
+mod e2e_tests;
 mod encoding;
 mod keys;
 mod password;
@@ -81,37 +83,30 @@ fn with_rng<T>(call: &mut Call<'_>, f: impl FnOnce(&mut SeededRng<'_>) -> T) -> 
     f(&mut SeededRng(&mut next))
 }
 
-// Arguments, checked as Go's text/template converts them to the Go function's parameter types.
+// Arguments, checked as Go's text/template converts them to the Go function's parameter types
+// (the shared checks of `sprig`, whose wording the executor knows).
 
-fn check_arity(name: &str, args: &[Value], want: usize) -> Result<(), String> {
-    if args.len() == want {
-        Ok(())
-    } else {
-        Err(format!("wrong number of args for {name}: want {want} got {}", args.len()))
-    }
-}
+use super::{arity as check_arity, wrong_type as wrong_type_at};
 
 fn wrong_type(want: &str, got: &Value) -> String {
     format!("wrong type for value; expected {want}; got {}", got.type_name())
 }
 
-fn arg_str(value: &Value) -> Result<&str, String> {
-    value.as_str().ok_or_else(|| wrong_type("string", value))
+fn arg_str(args: &[Value], index: usize) -> Result<&str, String> {
+    args[index].as_str().ok_or_else(|| wrong_type_at(args, index, "string"))
 }
 
-fn arg_int(value: &Value) -> Result<i64, String> {
-    match value {
-        Value::Int(i, _) => Ok(*i),
-        _ => Err(wrong_type("int", value)),
-    }
+/// An `int` parameter (not the int64 of Sprig's arithmetic nor a values file's float64).
+fn arg_int(args: &[Value], index: usize) -> Result<i64, String> {
+    super::int_arg(args, index)
 }
 
 /// A `[]interface{}` parameter: nil is an empty list.
-fn arg_list(value: &Value) -> Result<Vec<Value>, String> {
-    match value {
+fn arg_list(args: &[Value], index: usize) -> Result<Vec<Value>, String> {
+    match &args[index] {
         Value::Nil => Ok(Vec::new()),
         Value::List(list) => Ok(list.items().to_vec()),
-        _ => Err(wrong_type("[]interface {}", value)),
+        _ => Err(wrong_type_at(args, index, "[]interface {}")),
     }
 }
 
@@ -161,8 +156,8 @@ mod tests {
 
     #[test]
     fn argument_errors_use_go_wording() {
-        assert_eq!(arg_str(&Value::int(12)).unwrap_err(), "wrong type for value; expected string; got int");
+        assert_eq!(arg_str(&[Value::int(12)], 0).unwrap_err(), "wrong type for value; expected string; got int");
         assert_eq!(check_arity("htpasswd", &[Value::Nil, Value::Nil, Value::Nil], 2).unwrap_err(), "wrong number of args for htpasswd: want 2 got 3");
-        assert!(arg_list(&Value::Nil).unwrap().is_empty());
+        assert!(arg_list(&[Value::Nil], 0).unwrap().is_empty());
     }
 }

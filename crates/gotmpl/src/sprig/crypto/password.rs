@@ -15,12 +15,12 @@ use crate::value::Value;
 pub(super) fn register(funcs: &mut Funcs) {
     insert(funcs, "bcrypt", |call, args| {
         check_arity("bcrypt", args, 1)?;
-        let password = arg_str(&args[0])?;
+        let password = arg_str(args, 0)?;
         Ok(Value::from(with_rng(call, |rng| bcrypt_string(password, rng))))
     });
     insert(funcs, "htpasswd", |call, args| {
         check_arity("htpasswd", args, 2)?;
-        let (user, password) = (arg_str(&args[0])?, arg_str(&args[1])?);
+        let (user, password) = (arg_str(args, 0)?, arg_str(args, 1)?);
         Ok(Value::from(with_rng(call, |rng| htpasswd(user, password, rng))))
     });
     insert(funcs, "derivePassword", derive_password_func);
@@ -95,7 +95,7 @@ fn derive_password_func(call: &mut Call<'_>, args: &[Value]) -> Result<Value, St
         Value::Int(i, _) => return Err(format!("expected unsigned integer; found {i}")),
         other => return Err(super::wrong_type("uint32", other)),
     };
-    let (kind, password, user, site) = (arg_str(&args[1])?, arg_str(&args[2])?, arg_str(&args[3])?, arg_str(&args[4])?);
+    let (kind, password, user, site) = (arg_str(args, 1)?, arg_str(args, 2)?, arg_str(args, 3)?, arg_str(args, 4)?);
     // scrypt with N = 2^15, r = 8 touches 32 MiB: charge for the work.
     call.charge(1 << 15)?;
     Ok(Value::from(derive_password(counter, kind, password, user, site)))
