@@ -1240,3 +1240,18 @@ case("subchart-values-precedence", {"templates/t.yaml": "# p\n", "charts/sub/Cha
                                      "charts/sub/values.yaml": "a: sub\nb: sub\nc: sub\n",
                                      "charts/sub/templates/s.yaml": "# {{ .Values.a }} {{ .Values.b }} {{ .Values.c }}\n"},
      values="sub:\n  a: parent\n  b: parent\n", args=["-f", "o.yaml", "--set", "sub.a=set"], outside={"o.yaml": "sub:\n  b: file\n"})
+
+group("toYaml")
+yaml_of("long-string-needs-quotes", ".Values", values="a: \"" + "key: value, " * 10 + "end\"\nb: \"" + "x " * 60 + "#c\"\n")
+yaml_of("long-lines-in-block", ".Values", values="a: \"" + "long line " * 12 + "\\nsecond\\n\"\n")
+yaml_of("long-key", ".Values", values="\"" + "k" * 140 + "\": v\n")
+yaml_of("invisible-unicode", ".Values", values="a: \"zero\\u200bwidth\"\nb: \"bom\\ufeff\"\nc: \"\\u00e9t\\u00e9\"\nd: \"tab\\tend\"\n")
+yaml_of("leading-trailing-newlines", ".Values", values="a: \"\\nlead\"\nb: \"trail\\n\\n\"\nc: \" \\n\"\nd: \"a\\n b\"\n")
+yaml_of("string-dash-space", ".Values", values="a: \"- item\"\nb: \"-\"\nc: \"--\"\nd: \"---\"\ne: \"...\"\n")
+yaml_of("nested-empty", ".Values", values="a: {b: {}, c: [], d: [{}], e: [[]]}\n")
+yaml_of("list-top-level", ".Values.l", values="l: [a, [b, c], {d: [e]}]\n")
+yaml_of("from-fromYaml", "fromYaml \"b: 2\\na: [1, {c: x}]\\n\"")
+yaml_of("from-fromJson-ints", "fromJson \"{\\\"big\\\": 12345678901234, \\\"f\\\": 1.0}\"")
+yaml_of("windows-path-string", ".Values", values="a: 'C:\\\\dir\\\\file'\nb: '\\\\\\\\server'\n")
+yaml_of("octal-like-strings", ".Values", values="a: \"0777\"\nb: \"0o777\"\nc: \"08\"\nd: \"0.0\"\ne: \"00\"\n")
+yaml_of("bool-like-keys", "dict \"y\" 1 \"n\" 2 \"on\" 3 \"Yes\" 4 \"null\" 5")
