@@ -115,10 +115,12 @@ pub(crate) fn wrong_type(args: &[Value], index: usize, expected: &str) -> String
     format!("wrong type for value; expected {expected}; got {got}")
 }
 
-/// A `string` parameter.
+/// A `string` parameter. Raw bytes that a decode gave (Go strings need not be UTF-8, ours
+/// are) are read as text, invalid sequences as U+FFFD.
 pub(crate) fn string_arg(args: &[Value], index: usize) -> Result<Str, String> {
     match &args[index] {
         Value::String(s) => Ok(s.clone()),
+        Value::Bytes(b) => Ok(Str::from(String::from_utf8_lossy(b))),
         _ => Err(bad_arg(index, "string")),
     }
 }
@@ -243,9 +245,13 @@ pub(crate) mod test_util {
     }
     /// Calls a context-free function by its template name; `%v` of the result or `ERR message`.
     pub fn call(name: &str, args: Vec<Value>) -> String {
+        show(plain_call(name, args))
+    }
+
+    pub fn plain_call(name: &str, args: Vec<Value>) -> Result<Value, String> {
         let plain = super::plain();
         let func = plain.0.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no function {name}")).1;
-        show(func(&args))
+        func(&args)
     }
 
     /// `%v` of a result, to compare with what helm printed; an argument of the wrong type
