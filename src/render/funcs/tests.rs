@@ -270,11 +270,19 @@ fn from_toml_as_helm() {
 /// Runs `text` as the template `t.yaml` (with `helpers` as `_helpers.tpl`) through the engine
 /// with Sprig's and Helm's functions, over `values` as `.Values`: the output or Go's error.
 fn render(text: &str, helpers: &str, values: &str) -> Result<String, String> {
+    render_with(text, helpers, values, gotmpl::Options::default())
+}
+
+fn render_with(
+    text: &str,
+    helpers: &str,
+    values: &str,
+    options: gotmpl::Options,
+) -> Result<String, String> {
     let mut funcs = gotmpl::sprig::funcs();
     funcs.extend(&helm_funcs());
     let mut templates = gotmpl::Templates::new();
     templates.declare_funcs(&funcs);
-    let options = gotmpl::Options::default();
     templates
         .parse("_helpers.tpl", helpers, &options.limits)
         .map_err(|e| e.go_message())?;
@@ -362,4 +370,21 @@ fn through_the_engine() {
         e.ends_with("wrong number of args for toYaml: want 1 got 0"),
         "{e}"
     );
+}
+
+#[test]
+fn conversions_spend_the_work_budget() {
+    let mut options = gotmpl::Options::default();
+    options.limits.max_steps = 100_000;
+    let values = format!("big: \"{}\"\n", "x".repeat(100_000));
+    // One call fits; a thousand do not, and end in a limit error rather than running on.
+    assert!(render_with("{{ len (toYaml .Values) }}", "", &values, options.clone()).is_ok());
+    let e = render_with(
+        "{{ range until 1000 }}{{ $_ := toJson $.Values }}{{ end }}",
+        "",
+        &values,
+        options,
+    )
+    .unwrap_err();
+    assert!(e.contains("too much work"), "{e}");
 }
