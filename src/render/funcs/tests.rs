@@ -59,14 +59,8 @@ fn from_yaml_maps_and_errors() {
         from_yaml(&[]).unwrap_err(),
         "wrong number of args for fromYaml: want 1 got 0"
     );
-    assert_eq!(
-        from_yaml(&[Value::int(1)]).unwrap_err(),
-        "wrong type for value; expected string; got int"
-    );
-    assert_eq!(
-        from_yaml(&[Value::Nil]).unwrap_err(),
-        "invalid value; expected string"
-    );
+    assert_eq!(from_yaml(&[Value::int(1)]).unwrap_err(), gotmpl::bad_arg(0, "string"));
+    assert_eq!(from_yaml(&[Value::Nil]).unwrap_err(), gotmpl::bad_arg(0, "string"));
 }
 
 #[test]
@@ -365,6 +359,28 @@ fn through_the_engine() {
         e.ends_with("error calling tpl: cannot parse template \"{{ nope }}\": template: gotpl:1: function \"nope\" not defined"),
         "{e}"
     );
+    // Arguments of the wrong type, worded by the executor as Go (error/required-non-string-message,
+    // error/include-non-string-name, error/tpl-non-string).
+    for (text, want) in [
+        ("{{ required 1 .Values.b }}", "expected string; found 1"),
+        ("{{ include 1 . }}", "expected string; found 1"),
+        ("{{ tpl 1 . }}", "expected string; found 1"),
+        (
+            "{{ fromYaml .Values.nope }}",
+            "invalid value; expected string",
+        ),
+        (
+            "{{ fromYaml .Values.b }}",
+            "wrong type for value; expected string; got float64",
+        ),
+        (
+            "{{ tpl \"x\" .Values.name }}",
+            "wrong type for value; expected chartutil.Values; got string",
+        ),
+    ] {
+        let e = render(text, "", values).unwrap_err();
+        assert!(e.ends_with(want), "{text}: {e}");
+    }
     let e = render("{{ toYaml }}", "", values).unwrap_err();
     assert!(
         e.ends_with("wrong number of args for toYaml: want 1 got 0"),
