@@ -647,6 +647,9 @@ impl<'a> Exec<'a> {
             Value::Bytes(bytes) => bytes.iter().enumerate().map(|(i, b)| (Value::int(i as i64), Value::int(*b as i64))).collect(),
             Value::Map(map) => map.entries().into_iter().map(|(k, v)| (Value::from(k), v)).collect(),
             Value::Nil => Vec::new(),
+            Value::Object(o) if o.entries().is_some() => {
+                o.entries().unwrap_or_default().into_iter().map(|(k, v)| (Value::from(k), v)).collect()
+            }
             other => {
                 let (pos, context) = last_operand(&range.pipe);
                 return Err(self.error_at(pos, &context, format!("range can't iterate over {}", crate::fmt::format_value(other)), ErrorKind::Exec));
