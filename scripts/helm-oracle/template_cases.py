@@ -14,6 +14,11 @@ Outputs that change from run to run (random, time, key generation) are only test
 shape-stable expressions (`len (randAlphaNum 10)`, a prefix, a round trip).
 """
 
+import base64
+import gzip
+import io
+import tarfile
+
 CHART = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
 LIBRARY = "apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n"
 
@@ -25,8 +30,25 @@ def group(name):
     _group[0] = name
 
 
-def case(name, template, values=None, args=(), files=None, outside=None, chart=CHART):
-    """template: the text of templates/t.yaml, or {path in the chart: text} for several files."""
+def tgz(files):
+    """A chart archive of {path: text}, the same bytes on every run (fixed times, sorted)."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as t:
+        for path, text in sorted(files.items()):
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(path)
+            info.mtime = 1_700_000_000
+            info.mode = 0o644
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return gzip.compress(buf.getvalue(), compresslevel=9, mtime=0)
+
+
+def case(name, template, values=None, args=(), files=None, outside=None, chart=CHART,
+         archives=None):
+    """template: the text of templates/t.yaml, or {path in the chart: text} for several files.
+    archives: {path in the chart: {path in the archive: text}}, written as .tgz files (stored
+    in the table as base64 under `binary`)."""
     chart_files = {"Chart.yaml": chart} if chart is not None else {}
     if values is not None:
         chart_files["values.yaml"] = values
@@ -41,6 +63,8 @@ def case(name, template, values=None, args=(), files=None, outside=None, chart=C
         "files": chart_files,
         "outside": dict(outside or {}),
         "args": list(args),
+        "binary": {path: base64.b64encode(tgz(content)).decode("ascii")
+                   for path, content in (archives or {}).items()},
     })
 
 
@@ -484,6 +508,7 @@ e("seq", "print (seq 3) \"|\" (seq 2 4) \"|\" (seq 5 -2 1) \"|\" (seq 0)")
 e("sha-sums", "print (sha1sum \"a\") \" \" (sha256sum \"a\") \" \" (adler32sum \"a\")")
 e("sha512sum", "sha512sum \"a\"")
 e("b64", "print (b64enc \"héllo\") \" \" (b64dec \"aMOpbGxv\") \" \" (b64dec \"!!\")")
+e("b64dec-bytes-len", "print (len (b64dec \"/w==\")) (len (b64dec \"AAEC/w==\"))")
 e("b32", "print (b32enc \"hello\") \" \" (b32dec \"NBSWY3DP\")")
 e("hello", "hello")
 e("regexMatch", "print (regexMatch \"^[a-z]+$\" \"abc\") (regexMatch \"^[a-z]+$\" \"a1\")")
@@ -639,7 +664,8 @@ e("randAlphaNum", "print (len (randAlphaNum 10)) (regexMatch \"^[a-zA-Z0-9]{5}$\
 e("randAlpha", "regexMatch \"^[a-zA-Z]{7}$\" (randAlpha 7)")
 e("randNumeric", "regexMatch \"^[0-9]{4}$\" (randNumeric 4)")
 e("randAscii", "len (randAscii 12)")
-e("randBytes", "len (b64dec (randBytes 9))")
+e("randBytes", "len (randBytes 9)")
+e("randBytes-decoded-shape", "regexMatch \"^[A-Za-z0-9+/]{12}$\" (randBytes 9)")
 e("rand-zero", "print \"[\" (randAlphaNum 0) \"]\"")
 e("uuidv4", "regexMatch \"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$\" uuidv4")
 e("derivePassword", "derivePassword 1 \"long\" \"password\" \"user\" \"example.com\"")
@@ -1172,3 +1198,45 @@ case("required-image", "image: {{ required \"image.tag is required\" .Values.ima
 case("toJson-annotation", "kind: ConfigMap\nmetadata:\n  annotations:\n    cfg: {{ toJson .Values.cfg | quote }}\n", values="cfg: {b: [1, 2], a: x}\n")
 case("default-dict-chain", "# {{ (.Values.a | default dict).b | default \"none\" }}\n")
 case("set-in-template-then-toYaml", "{{- $d := dict -}}\n{{- range .Values.l }}{{ $_ := set $d . (upper .) }}{{ end -}}\nv:\n{{ toYaml $d | indent 2 }}\n", values="l: [b, a]\n")
+
+group("compose")
+SUB_TGZ = {"sub/Chart.yaml": SUB, "sub/values.yaml": "x: from-archive\n",
+           "sub/templates/s.yaml": "# sub {{ .Values.x }} {{ .Chart.Name }} {{ .Template.Name }}\n"}
+case("archive-subchart", {"templates/t.yaml": "# p\n"}, archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("archive-subchart-values", {"templates/t.yaml": "# p\n"}, values="sub:\n  x: from-parent\n",
+     archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("archive-subchart-alias", {"templates/t.yaml": "# p\n"}, values="other:\n  x: aliased\n",
+     chart=CHART + "dependencies:\n  - name: sub\n    version: 0.2.0\n    alias: other\n",
+     archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("archive-library", {"templates/t.yaml": "# {{ include \"lib.x\" . }}\n"},
+     archives={"charts/lib-0.1.0.tgz": {"lib/Chart.yaml": LIBRARY,
+                                         "lib/templates/_x.tpl": "{{ define \"lib.x\" }}lib from archive{{ end }}"}})
+case("archive-nested-subchart", {"templates/t.yaml": "# p\n"},
+     archives={"charts/sub-0.2.0.tgz": {**SUB_TGZ, "sub/charts/deep/Chart.yaml": "apiVersion: v2\nname: deep\nversion: 1.0.0\n",
+                                         "sub/charts/deep/templates/d.yaml": "# deep {{ .Values.y }} {{ .Template.Name }}\n"}},
+     values="sub:\n  deep:\n    y: set-from-top\n")
+case("archive-and-folder-same-name", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                       "charts/sub/templates/s.yaml": "# folder\n"},
+     archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("archive-condition-false", {"templates/t.yaml": "# p\n"}, values="sub:\n  enabled: false\n",
+     chart=CHART + "dependencies:\n  - name: sub\n    version: 0.2.0\n    condition: sub.enabled\n",
+     archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("helmignore-templates", {"templates/t.yaml": "# kept\n", "templates/skip.yaml": "# skipped\n"},
+     files={".helmignore": "templates/skip.yaml\n"})
+case("helmignore-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                              "charts/sub/templates/s.yaml": "# sub\n"}, files={".helmignore": "charts/\n"})
+case("show-only-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                             "charts/sub/templates/s.yaml": "# sub only\n"}, args=["--show-only", "charts/sub/templates/s.yaml"])
+case("subchart-notes-and-crds", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                  "charts/sub/templates/NOTES.txt": "sub notes",
+                                  "charts/sub/crds/c.yaml": "kind: CustomResourceDefinition\nmetadata: {name: sub-crd}\n",
+                                  "charts/sub/templates/s.yaml": "# sub\n"}, args=["--include-crds"])
+case("subchart-global-set", {"templates/t.yaml": "# p {{ .Values.global.g }}\n", "charts/sub/Chart.yaml": SUB,
+                              "charts/sub/templates/s.yaml": "# sub {{ .Values.global.g }}\n"}, args=["--set", "global.g=G"])
+case("subchart-include-parent-define", {"templates/_p.tpl": "{{ define \"parent.def\" }}parent-def {{ .Chart.Name }}{{ end }}",
+                                         "templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                         "charts/sub/templates/s.yaml": "# {{ include \"parent.def\" . }}\n"})
+case("subchart-values-precedence", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                     "charts/sub/values.yaml": "a: sub\nb: sub\nc: sub\n",
+                                     "charts/sub/templates/s.yaml": "# {{ .Values.a }} {{ .Values.b }} {{ .Values.c }}\n"},
+     values="sub:\n  a: parent\n  b: parent\n", args=["-f", "o.yaml", "--set", "sub.a=set"], outside={"o.yaml": "sub:\n  b: file\n"})

@@ -70,19 +70,19 @@ pub trait Object: Debug {
     }
     /// How `%v` prints it (Go prints structs as `{field1 field2}`, or its `String()` method).
     fn format(&self) -> String;
-    /// Go's truth of it: a struct is true; a host object of a map type (Helm's `.Files`) is
-    /// false when empty.
+    /// Go's truth of it: a struct is true; an object of a map type ([`Object::map_entries`],
+    /// Helm's `.Files`) is false when empty.
     fn truth(&self) -> bool {
-        true
-    }
-    /// The entries `range` iterates, in order, when it is of a map type (Helm's `.Files`:
-    /// `map[string][]byte`); `None` for a struct.
-    fn entries(&self) -> Option<Vec<(String, Value)>> {
-        None
+        self.map_entries().is_none_or(|entries| !entries.is_empty())
     }
     /// The value as plain data, for `toYaml`/`toJson` and `deepCopy`: Go marshals a struct
     /// through its exported fields.
     fn to_data(&self) -> Value;
+    /// For an object that is a Go map (Helm's `files` from `.Files.Glob`): its entries in
+    /// sorted key order, so that `range`, `index` and `len` work on it as on a map.
+    fn map_entries(&self) -> Option<Vec<(String, Value)>> {
+        None
+    }
 }
 
 impl Value {

@@ -21,6 +21,7 @@ mod lists;
 mod math;
 mod paths;
 mod random;
+mod re2;
 mod regex;
 mod semver;
 mod string_lists;
@@ -246,5 +247,48 @@ pub(crate) mod test_util {
             Ok(v) => crate::fmt::format_value(&v),
             Err(e) => format!("ERR {e}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod coverage_tests {
+    /// Every function helm 3.17.3 defines beside its own (`toYaml`, `include`, …): probed one by
+    /// one with `helm template` (an undefined one is a parse error: `function "X" not defined`).
+    const HELM_SPRIG: &[&str] = &[
+        "abbrev", "abbrevboth", "add", "add1", "add1f", "addf", "adler32sum", "ago", "all", "any", "append",
+        "atoi", "b32dec", "b32enc", "b64dec", "b64enc", "base", "bcrypt", "biggest", "buildCustomCert",
+        "camelcase", "cat", "ceil", "chunk", "clean", "coalesce", "compact", "concat", "contains", "date",
+        "dateInZone", "dateModify", "date_in_zone", "date_modify", "decryptAES", "deepCopy", "deepEqual",
+        "default", "derivePassword", "dict", "dig", "dir", "div", "divf", "duration", "durationRound",
+        "empty", "encryptAES", "ext", "fail", "first", "float64", "floor", "genCA", "genCAWithKey",
+        "genPrivateKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert",
+        "genSignedCertWithKey", "get", "getHostByName", "has", "hasKey", "hasPrefix", "hasSuffix", "hello",
+        "htmlDate", "htmlDateInZone", "htpasswd", "indent", "initial", "initials", "int", "int64", "isAbs",
+        "join", "kebabcase", "keys", "kindIs", "kindOf", "last", "list", "lower", "max", "maxf", "merge",
+        "mergeOverwrite", "min", "minf", "mod", "mul", "mulf", "mustAppend", "mustChunk", "mustCompact",
+        "mustDateModify", "mustDeepCopy", "mustFirst", "mustFromJson", "mustHas", "mustInitial", "mustLast",
+        "mustMerge", "mustMergeOverwrite", "mustPrepend", "mustPush", "mustRegexFind", "mustRegexFindAll",
+        "mustRegexMatch", "mustRegexReplaceAll", "mustRegexReplaceAllLiteral", "mustRegexSplit", "mustRest",
+        "mustReverse", "mustSlice", "mustToDate", "mustToJson", "mustToPrettyJson", "mustToRawJson",
+        "mustUniq", "mustWithout", "must_date_modify", "nindent", "nospace", "now", "omit", "osBase",
+        "osClean", "osDir", "osExt", "osIsAbs", "pick", "pluck", "plural", "prepend", "push", "quote",
+        "randAlpha", "randAlphaNum", "randAscii", "randBytes", "randInt", "randNumeric", "regexFind",
+        "regexFindAll", "regexMatch", "regexQuoteMeta", "regexReplaceAll", "regexReplaceAllLiteral",
+        "regexSplit", "repeat", "replace", "rest", "reverse", "round", "semver", "semverCompare", "seq",
+        "set", "sha1sum", "sha256sum", "sha512sum", "shuffle", "slice", "snakecase", "sortAlpha", "split",
+        "splitList", "splitn", "squote", "sub", "subf", "substr", "swapcase", "ternary", "title", "toDate",
+        "toDecimal", "toPrettyJson", "toRawJson", "toString", "toStrings", "trim", "trimAll", "trimPrefix",
+        "trimSuffix", "trimall", "trunc", "tuple", "typeIs", "typeIsLike", "typeOf", "uniq", "unixEpoch",
+        "unset", "until", "untilStep", "untitle", "upper", "urlJoin", "urlParse", "uuidv4", "values",
+        "without", "wrap", "wrapWith",
+    ];
+
+    #[test]
+    fn every_sprig_function_helm_offers_is_there() {
+        let funcs = super::funcs();
+        let missing: Vec<&str> = HELM_SPRIG.iter().copied().filter(|name| !funcs.contains(name)).collect();
+        assert!(missing.is_empty(), "missing: {missing:?}");
+        // Helm removes these two.
+        assert!(!funcs.contains("env") && !funcs.contains("expandenv"));
     }
 }
