@@ -99,8 +99,15 @@ pub(crate) fn arity_at_least(name: &str, args: &[Value], want: usize) -> Result<
     }
 }
 
-/// The error for argument `index` not being of the Go type `expected`; the executor words it
-/// as Go does for that argument's node (a literal, `nil`, a computed value).
+/// The error for argument `index` not being of the Go type `expected`: the executor words it
+/// as Go does for that argument's node (`expected string; found 1` for a literal, `wrong type
+/// for value; expected string; got int` for a computed value, …) at the argument.
+pub(crate) fn bad_arg(index: usize, expected: &str) -> String {
+    crate::exec::bad_arg(index, expected)
+}
+
+/// Go's text for a computed argument of the wrong type (`crypto` words its own errors with it;
+/// [`bad_arg`] lets the executor word it for the argument's node).
 pub(crate) fn wrong_type(args: &[Value], index: usize, expected: &str) -> String {
     let value = &args[index];
     // A value read from a map (`.Values.x`, nil included) is typed `interface {}` in Go.
@@ -108,11 +115,13 @@ pub(crate) fn wrong_type(args: &[Value], index: usize, expected: &str) -> String
     format!("wrong type for value; expected {expected}; got {got}")
 }
 
-/// A `string` parameter.
+/// A `string` parameter. Raw bytes that a decode gave (Go strings need not be UTF-8, ours
+/// are) are read as text, invalid sequences as U+FFFD.
 pub(crate) fn string_arg(args: &[Value], index: usize) -> Result<Str, String> {
     match &args[index] {
         Value::String(s) => Ok(s.clone()),
-        _ => Err(wrong_type(args, index, "string")),
+        Value::Bytes(b) => Ok(Str::from(String::from_utf8_lossy(b))),
+        _ => Err(bad_arg(index, "string")),
     }
 }
 
@@ -121,7 +130,7 @@ pub(crate) fn string_arg(args: &[Value], index: usize) -> Result<Str, String> {
 pub(crate) fn int_arg(args: &[Value], index: usize) -> Result<i64, String> {
     match &args[index] {
         Value::Int(i, IntKind::Int) => Ok(*i),
-        _ => Err(wrong_type(args, index, "int")),
+        _ => Err(bad_arg(index, "int")),
     }
 }
 
@@ -129,7 +138,7 @@ pub(crate) fn int_arg(args: &[Value], index: usize) -> Result<i64, String> {
 pub(crate) fn bool_arg(args: &[Value], index: usize) -> Result<bool, String> {
     match &args[index] {
         Value::Bool(b) => Ok(*b),
-        _ => Err(wrong_type(args, index, "bool")),
+        _ => Err(bad_arg(index, "bool")),
     }
 }
 
@@ -138,7 +147,7 @@ pub(crate) fn map_arg(args: &[Value], index: usize) -> Result<Option<crate::valu
     match &args[index] {
         Value::Map(m) => Ok(Some(m.clone())),
         Value::Nil => Ok(None),
-        _ => Err(wrong_type(args, index, "map[string]interface {}")),
+        _ => Err(bad_arg(index, "map[string]interface {}")),
     }
 }
 
@@ -236,16 +245,24 @@ pub(crate) mod test_util {
     }
     /// Calls a context-free function by its template name; `%v` of the result or `ERR message`.
     pub fn call(name: &str, args: Vec<Value>) -> String {
-        let plain = super::plain();
-        let func = plain.0.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no function {name}")).1;
-        show(func(&args))
+        show(plain_call(name, args))
     }
 
-    /// `%v` of a result, to compare with what helm printed.
+    pub fn plain_call(name: &str, args: Vec<Value>) -> Result<Value, String> {
+        let plain = super::plain();
+        let func = plain.0.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no function {name}")).1;
+        func(&args)
+    }
+
+    /// `%v` of a result, to compare with what helm printed; an argument of the wrong type
+    /// (which the executor words) shows as `ERR bad arg INDEX TYPE`.
     pub fn show(v: Result<Value, String>) -> String {
         match v {
             Ok(v) => crate::fmt::format_value(&v),
-            Err(e) => format!("ERR {e}"),
+            Err(e) => match e.strip_prefix("\u{0}badarg:").and_then(|rest| rest.split_once(':')) {
+                Some((index, expected)) => format!("ERR bad arg {index} {expected}"),
+                None => format!("ERR {e}"),
+            },
         }
     }
 }
