@@ -1240,3 +1240,154 @@ case("subchart-values-precedence", {"templates/t.yaml": "# p\n", "charts/sub/Cha
                                      "charts/sub/values.yaml": "a: sub\nb: sub\nc: sub\n",
                                      "charts/sub/templates/s.yaml": "# {{ .Values.a }} {{ .Values.b }} {{ .Values.c }}\n"},
      values="sub:\n  a: parent\n  b: parent\n", args=["-f", "o.yaml", "--set", "sub.a=set"], outside={"o.yaml": "sub:\n  b: file\n"})
+
+group("toYaml")
+yaml_of("long-string-needs-quotes", ".Values", values="a: \"" + "key: value, " * 10 + "end\"\nb: \"" + "x " * 60 + "#c\"\n")
+yaml_of("long-lines-in-block", ".Values", values="a: \"" + "long line " * 12 + "\\nsecond\\n\"\n")
+yaml_of("long-key", ".Values", values="\"" + "k" * 140 + "\": v\n")
+yaml_of("invisible-unicode", ".Values", values="a: \"zero\\u200bwidth\"\nb: \"bom\\ufeff\"\nc: \"\\u00e9t\\u00e9\"\nd: \"tab\\tend\"\n")
+yaml_of("leading-trailing-newlines", ".Values", values="a: \"\\nlead\"\nb: \"trail\\n\\n\"\nc: \" \\n\"\nd: \"a\\n b\"\n")
+yaml_of("string-dash-space", ".Values", values="a: \"- item\"\nb: \"-\"\nc: \"--\"\nd: \"---\"\ne: \"...\"\n")
+yaml_of("nested-empty", ".Values", values="a: {b: {}, c: [], d: [{}], e: [[]]}\n")
+yaml_of("list-top-level", ".Values.l", values="l: [a, [b, c], {d: [e]}]\n")
+yaml_of("from-fromYaml", "fromYaml \"b: 2\\na: [1, {c: x}]\\n\"")
+yaml_of("from-fromJson-ints", "fromJson \"{\\\"big\\\": 12345678901234, \\\"f\\\": 1.0}\"")
+yaml_of("windows-path-string", ".Values", values="a: 'C:\\\\dir\\\\file'\nb: '\\\\\\\\server'\n")
+yaml_of("octal-like-strings", ".Values", values="a: \"0777\"\nb: \"0o777\"\nc: \"08\"\nd: \"0.0\"\ne: \"00\"\n")
+yaml_of("bool-like-keys", "dict \"y\" 1 \"n\" 2 \"on\" 3 \"Yes\" 4 \"null\" 5")
+
+group("values-type")
+# .Values is chartutil.Values, not map[string]interface{}: which Sprig functions take it.
+line("keys", "{{ keys .Values | sortAlpha }}", values="b: 1\na: 2\n")
+line("hasKey", "{{ hasKey .Values \"a\" }}", values="a: 1\n")
+line("get", "{{ get .Values \"a\" }}", values="a: 1\n")
+line("pick", "{{ pick .Values \"a\" }}", values="a: 1\nb: 2\n")
+line("omit", "{{ omit .Values \"a\" }}", values="a: 1\nb: 2\n")
+line("merge-into-values", "{{ merge .Values (dict \"z\" 1) }}", values="a: 1\n")
+line("merge-values-into-dict", "{{ merge (dict \"z\" 1) .Values }}", values="a: 1\n")
+line("mergeOverwrite-values", "{{ mergeOverwrite (dict \"a\" 0) .Values }}", values="a: 1\n")
+line("deepCopy", "{{ deepCopy .Values }}", values="a: {b: 1}\n")
+line("unset", "{{ unset .Values \"a\" }}", values="a: 1\nb: 2\n")
+line("values-fn", "{{ values .Values }}", values="a: 1\n")
+line("pluck", "{{ pluck \"a\" .Values }}", values="a: 1\n")
+line("dig-nested-map", "{{ dig \"b\" \"x\" .Values.a }}", values="a: {b: 1}\n")
+line("kindOf-typeOf", "{{ kindOf .Values }} {{ typeOf .Values }} {{ kindIs \"map\" .Values }}")
+line("len", "{{ len .Values }}", values="a: 1\nb: 2\n")
+line("empty-values", "{{ empty .Values }}")
+line("default-values", "{{ default (dict \"x\" 1) .Values }}")
+line("toJson", "{{ toJson .Values }}", values="b: 1\na: [x]\n")
+line("index-values", "{{ index .Values \"a\" \"b\" }}", values="a: {b: c}\n")
+line("subchart-values-typeOf", "{{ typeOf .Values.a }}", values="a: {b: c}\n")
+line("dict-with-values", "{{ (dict \"v\" .Values).v.a }}", values="a: 1\n")
+line("include-values-as-dot", "{{ include \"d\" .Values }}{{ define \"d\" }}{{ .a }}{{ end }}", values="a: 1\n")
+line("tpl-values-as-dot", "{{ tpl \"{{ .a }}\" .Values }}", values="a: 1\n")
+
+group("number")
+line("constants", "{{ 1e6 }} {{ 100000000.0 }} {{ 0.000001 }} {{ 3.0 }} {{ 1e-7 }} {{ 123456789.0 }} {{ 1e20 }} {{ 1e21 }}")
+line("int-overflow-add", "{{ add 9223372036854775807 1 }}")
+line("eq-set-int64-literal", "{{ eq .Values.a 5 }} {{ lt .Values.a 10 }} {{ gt .Values.a 1 }}", args=["--set", "a=5"])
+line("eq-float-value-float-literal", "{{ eq .Values.f 1.5 }}", values="f: 1.5\n")
+line("eq-string-missing", "{{ eq \"a\" .Values.missing }}")
+line("nil-map-value", "[{{ .Values.a.b }}] [{{ printf \"%v\" .Values.a.b }}]", values="a: {b: null}\n")
+line("toString-float-values", "{{ toString .Values.f }} {{ toString .Values.g }}", values="f: 1000000\ng: 0.5\n")
+line("atoi-spaces", "{{ atoi \" 12\" }} {{ atoi \"12 \" }} {{ atoi \"+5\" }}")
+line("int-string-bases", "{{ int \"010\" }} {{ int64 \"0x10\" }} {{ int \"1e3\" }} {{ int \"0b11\" }} {{ int \"-7\" }}")
+line("float64-strings", "{{ float64 \"1e3\" }} {{ float64 \"0x10\" }} {{ float64 \" 1\" }} {{ float64 \"-0\" }}")
+line("add1-float", "{{ add1 .Values.f }} {{ mul 1.5 2 }} {{ div 7.0 2 }} {{ max 1.5 2 }} {{ sub 5.9 1 }}", values="f: 2.7\n")
+line("round-string", "{{ round \"2.5\" 0 }} {{ round 2.675 2 }} {{ round -0.5 0 }}")
+line("ceil-floor-values", "{{ ceil .Values.f }} {{ floor .Values.g }} {{ ceil \"1.1\" }}", values="f: 1.2\ng: -1.2\n")
+line("until-json", "{{ until 3 | toJson }} {{ untilStep 1 4 1 | toJson }}")
+line("seq-json", "{{ seq 3 | toJson }}")
+line("float-arith-format", "{{ addf 0.1 0.2 }} {{ mulf 3 0.1 }} {{ divf 1 3 }} {{ subf 1 0.9 }}")
+line("int-division-negative", "{{ div -7 2 }} {{ mod -7 2 }} {{ mod 7 -2 }}")
+line("biggest-min-strings", "{{ max \"10\" \"9\" }} {{ min \"a\" 1 }}")
+
+group("printf")
+line("precision-runes", "{{ printf \"%.3s|%5.2q|%08.3f|%-08d|\" \"héllo\" \"abc\" -3.14159 5 }}")
+line("v-empty-list", "{{ printf \"%v %d %s\" (list) (list 1 2) (list \"a\") }}")
+line("v-nested-dict", "{{ printf \"%v\" (dict \"a\" (list (dict \"b\" nil))) }}")
+line("q-list", "{{ printf \"%q\" (list \"a\" \"b\") }}")
+line("x-list", "{{ printf \"%x\" (list 10 11) }}")
+line("t-list", "{{ printf \"%t\" (list true false) }}")
+line("s-bytes", "{{ printf \"%s|%v|%x\" (.Files.GetBytes \"a.txt\") (.Files.GetBytes \"a.txt\") (.Files.GetBytes \"a.txt\") }}", files={"a.txt": "hi"})
+line("g-precision", "{{ printf \"%.3g|%.10g|%g|%G\" 1234.5678 1.0 100000000.0 1e-20 }}")
+line("e-small", "{{ printf \"%e|%E|%.0e\" 0.000123 123456.0 5.5 }}")
+line("f-large", "{{ printf \"%f|%.2f|%.0f\" 1e20 1e-5 0.5 }}")
+line("v-special-floats", "{{ printf \"%v %v %v %f\" (float64 \"inf\") (float64 \"-inf\") (float64 \"nan\") (float64 \"inf\") }}")
+line("print-special-floats", "{{ float64 \"inf\" }} {{ float64 \"nan\" }}")
+
+group("action")
+line("slice-3-index", "{{ slice .Values.l 0 1 2 }}", values="l: [a, b, c]\n")
+line("slice-3-index-string", "{{ slice \"abc\" 0 1 2 }}")
+line("files-get-no-arg", "{{ .Files.Get }}")
+line("files-get-two-args", "{{ .Files.Get \"a\" \"b\" }}")
+line("html-unicode", "{{ html \"é<>\\u0000\" }} {{ js \"😀'\" }}")
+line("template-in-range", "{{ define \"item\" }}<{{ . }}>{{ end }}{{ range .Values.l }}{{ template \"item\" . }}{{ end }}", values="l: [a, b]\n")
+line("break-keeps-var", "{{ $last := \"\" }}{{ range .Values.l }}{{ $last = . }}{{ if eq . \"b\" }}{{ break }}{{ end }}{{ end }}{{ $last }}", values="l: [a, b, c]\n")
+line("continue-in-with", "{{ range .Values.l }}{{ with . }}{{ if eq . \"b\" }}{{ continue }}{{ end }}{{ . }}{{ end }}{{ end }}", values="l: [a, b, c]\n")
+line("values-dotted-key", "{{ index .Values \"a.b\" }} [{{ .Values.a }}]", values="a.b: dotted\n")
+line("values-uppercase-key", "{{ .Values.Name }} [{{ .Values.name }}]", values="Name: upper\n")
+line("comment-trim-left-only", "a {{- /* c */}} b")
+line("comment-trim-right-only", "a {{/* c */ -}} b")
+
+group("builtin-object")
+case("chart-isroot-subchart", {"templates/t.yaml": "# {{ .Chart.IsRoot }}\n", "charts/sub/Chart.yaml": SUB,
+                                "charts/sub/templates/s.yaml": "# sub {{ .Chart.IsRoot }}\n"})
+line("chart-dependencies", "{{ len .Chart.Dependencies }} {{ (index .Chart.Dependencies 0).Name }} {{ (index .Chart.Dependencies 0).Condition }}",
+     chart=CHART + "dependencies:\n  - name: sub\n    version: 0.2.0\n    condition: sub.on\n",
+     files={"charts/sub/Chart.yaml": SUB, "charts/sub/templates/s.yaml": "# sub\n"}, values="sub:\n  on: true\n")
+line("kube-version-satisfies-constraint", "{{ .Capabilities.KubeVersion }}", chart=CHART + "kubeVersion: '>=1.40.0'\n", args=["--kube-version", "1.41.0"])
+line("kube-version-minor-only", "{{ .Capabilities.KubeVersion.Version }} {{ .Capabilities.KubeVersion.Minor }}", args=["--kube-version", "1.20"])
+line("kube-version-prerelease", "{{ .Capabilities.KubeVersion }} {{ semverCompare \">=1.25-0\" .Capabilities.KubeVersion.Version }}", args=["--kube-version", "v1.26.3-gke.100"])
+line("api-versions-appended", "{{ last .Capabilities.APIVersions }} {{ len .Capabilities.APIVersions }}", args=["--api-versions", "x.io/v1", "--api-versions", "y.io/v1/Kind"])
+line("api-versions-comma", "{{ .Capabilities.APIVersions.Has \"a.io/v1\" }} {{ .Capabilities.APIVersions.Has \"b.io/v1\" }}", args=["--api-versions", "a.io/v1,b.io/v1"])
+case("files-glob-subchart-own", {"templates/t.yaml": "# {{ range $p, $_ := .Files.Glob \"*.txt\" }}{{ $p }} {{ end }}\n", "p.txt": "",
+                                  "charts/sub/Chart.yaml": SUB, "charts/sub/s.txt": "",
+                                  "charts/sub/templates/s.yaml": "# sub {{ range $p, $_ := .Files.Glob \"*.txt\" }}{{ $p }} {{ end }}\n"})
+line("files-get-dot-slash", "[{{ .Files.Get \"./a.txt\" }}] [{{ .Files.Get \"d/../a.txt\" }}] [{{ .Files.Get \"/a.txt\" }}]", files={"a.txt": "A"})
+line("files-lines-crlf", "{{ range .Files.Lines \"a.txt\" }}[{{ . | quote }}]{{ end }}", files={"a.txt": "one\r\ntwo\r\n"})
+line("files-glob-len", "{{ len (.Files.Glob \"**\") }}", files={"a.txt": "", "b/c.txt": ""})
+line("files-glob-get", "{{ (.Files.Glob \"conf/*\").Get \"conf/a\" }}", files={"conf/a": "inner"})
+line("files-glob-glob", "{{ range $p, $_ := (.Files.Glob \"**\").Glob \"conf/*\" }}{{ $p }} {{ end }}", files={"conf/a": "", "b": ""})
+line("files-asconfig-empty", "[{{ (.Files.Glob \"nope/*\").AsConfig }}] [{{ (.Files.Glob \"nope/*\").AsSecrets }}]")
+line("files-ignored-by-default", "{{ range $p, $_ := .Files.Glob \"**\" }}{{ $p }} {{ end }}", files={"a.txt": "", ".hidden": "", "README.md": "", "crds/c.yaml": "a: 1\n"})
+case("template-basepath-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                     "charts/sub/templates/x/s.yaml": "# {{ .Template.BasePath }} {{ .Template.Name }}\n"})
+case("include-template-name-in-define", {"templates/_h.tpl": "{{ define \"h\" }}{{ .Template.Name }}{{ end }}",
+                                          "templates/a.yaml": "# {{ include \"h\" . }}\n",
+                                          "templates/b.yaml": "# {{ include \"h\" . }}\n"})
+
+group("error")
+case("subchart-required", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                            "charts/sub/templates/s.yaml": "# {{ required \"sub needs x\" .Values.x }}\n"})
+case("subchart-parse-error", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                               "charts/sub/templates/s.yaml": "# {{ if }}\n"})
+case("error-in-define-from-subchart", {"templates/t.yaml": "# {{ include \"sub.h\" . }}\n", "charts/sub/Chart.yaml": SUB,
+                                        "charts/sub/templates/_h.tpl": "{{ define \"sub.h\" }}\n{{ .Values.nope.deeper }}{{ end }}"})
+case("yaml-error-in-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                 "charts/sub/templates/s.yaml": "a: b: c\n"})
+case("subchart-values-yaml-error", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                     "charts/sub/values.yaml": "a: [\n", "charts/sub/templates/s.yaml": "# s\n"})
+case("subchart-chart-yaml-invalid", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": "name: sub\nversion: [\n",
+                                      "charts/sub/templates/s.yaml": "# s\n"})
+
+group("output")
+KINDS = ["Deployment", "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+         "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass", "PersistentVolume",
+         "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
+         "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service", "DaemonSet", "Pod",
+         "ReplicationController", "ReplicaSet", "StatefulSet", "HorizontalPodAutoscaler", "Job", "CronJob",
+         "IngressClass", "Ingress", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+         "Zebra", "Alpha"]
+case("install-order-all-kinds", "".join(f"---\nkind: {k}\nmetadata:\n  name: n{i}\n" for i, k in enumerate(reversed(KINDS))))
+case("install-order-same-kind-names", "kind: ConfigMap\nmetadata: {name: b}\n---\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: ConfigMap\nmetadata: {name: c}\n")
+case("install-order-across-files-same-kind", {"templates/b.yaml": "kind: Secret\nmetadata: {name: a}\n",
+                                               "templates/a.yaml": "kind: Secret\nmetadata: {name: z}\n"})
+case("hooks-order-weights-names", "".join(
+    f"---\nkind: Job\nmetadata:\n  name: {n}\n  annotations:\n    helm.sh/hook: pre-install\n    helm.sh/hook-weight: \"{w}\"\n"
+    for n, w in [("b", "1"), ("a", "1"), ("c", "-1"), ("d", "0")]))
+case("hook-delete-policy-kept", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: post-install\n    helm.sh/hook-delete-policy: hook-succeeded\n")
+case("hook-unknown-event", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: nope\n")
+case("hook-annotation-not-string", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: 1\n")
+case("metadata-not-map", "kind: ConfigMap\nmetadata: just-a-string\n")
+case("kind-not-string", "kind: [a]\nmetadata: {name: x}\n")

@@ -151,6 +151,16 @@ fn go_yaml_error(problem: &ValuesError) -> String {
         Some((context, rest)) if context.starts_with("while ") => rest,
         _ => &problem.message,
     };
+    // The YAML reader's words for what go-yaml words otherwise (checked against helm3).
+    let message = if message.starts_with("expected ',' or ") {
+        format!("did not find {message}")
+    } else if message.starts_with("unexpected character: ")
+        || message.starts_with("tabs disallowed within this context")
+    {
+        "found character that cannot start any token".to_string()
+    } else {
+        message.to_string()
+    };
     let zero_based = problem.line.saturating_sub(1);
     if zero_based == 0 {
         return format!("yaml: {message}");
@@ -315,6 +325,20 @@ mod tests {
     }
 
     #[test]
+    fn block_scalar_at_the_end() {
+        // Observed with helm3 `fromYaml`: no final line break when the text ends in the block,
+        // one when a document marker ends the text (bitnami/redis includes such a text).
+        let text_of = |yaml: &str| match from_yaml(yaml) {
+            Ok(Value::Map(m)) => m.get("a").unwrap().as_str().unwrap().to_string(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text_of("a: |\n  x"), "x");
+        assert_eq!(text_of("a: |\n  x\n"), "x\n");
+        assert_eq!(text_of("a: |\n  x\n---"), "x\n");
+        assert_eq!(text_of("a: |\n  x\nb: 1"), "x\n");
+    }
+
+    #[test]
     fn from_yaml_any_root() {
         assert!(matches!(from_yaml("- 1\n- 2\n"), Ok(Value::List(l)) if l.items().len() == 2));
         assert!(matches!(from_yaml(""), Ok(Value::Nil)));
@@ -346,5 +370,16 @@ mod tests {
             from_yaml("a: b: c").unwrap_err(),
             "yaml: mapping values are not allowed in this context"
         );
+        for (text, go_yaml) in [
+            ("a: [1, 2", "yaml: line 1: did not find expected ',' or ']'"),
+            ("a: @x", "yaml: found character that cannot start any token"),
+            ("a:\n\tb: 1", "yaml: line 2: found character that cannot start any token"),
+            ("a: {b: 1", "yaml: line 1: did not find expected ',' or '}'"),
+            ("a: 'x", "yaml: found unexpected end of stream"),
+            ("- a\nb: 1", "yaml: line 1: did not find expected '-' indicator"),
+            ("a:\n  b:\n c: 1", "yaml: line 2: did not find expected key"),
+        ] {
+            assert_eq!(from_yaml(text).unwrap_err(), go_yaml, "{text:?}");
+        }
     }
 }
