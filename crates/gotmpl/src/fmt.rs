@@ -3,11 +3,11 @@
 //!
 //! Written from the documentation of Go's `fmt` and `strconv` packages and checked against what
 //! `helm template` prints. The pieces:
-//! - a [`Spec`] is one parsed `%…` directive (flags, width, precision, verb);
-//! - [`write_arg`] prints one operand under a spec, descending into lists and maps the way Go's
+//! - a `Spec` is one parsed `%…` directive (flags, width, precision, verb);
+//! - `write_arg` prints one operand under a spec, descending into lists and maps the way Go's
 //!   `fmt` does (the verb applies to each element: `%d` of `[1 2]` is `[1 2]`);
-//! - numbers go through [`fmt_integer`] and [`fmt_float`], strings through [`fmt_string`], then
-//!   [`pad`] applies width and the `-`/`0` flags.
+//! - numbers go through `fmt_integer` and `fmt_float`, strings through `fmt_string`, then
+//!   `pad` applies width and the `-`/`0` flags.
 //!
 //! Floats: Rust's shortest round-trip formatting (`{:e}`) gives the same digits as Go's
 //! `strconv.FormatFloat(f, 'g', -1, 64)`; with a precision, Rust rounds the exact binary value

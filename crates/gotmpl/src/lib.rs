@@ -10,6 +10,23 @@
 //! Layout: `value` (the dynamic values), `ast` (parse tree), `parse` (lexer + parser), `exec`
 //! (evaluation), `fmt` (Go's `fmt` verbs and value printing), `builtins` (Go's template functions),
 //! `sprig` (Sprig v3), `error`.
+//!
+//! For hosts:
+//! - [`Templates::declare_funcs`] before parsing makes an unknown function a parse error, as in
+//!   Go (without it, the call fails when executed).
+//! - Errors: [`Error::go_text`] is Go's text. Helm rewrites parse errors as
+//!   `parse error at (NAME:LINE): MSG`, MSG being the text after the last `": "`; `at`/`chain`
+//!   give the place and the include chain (innermost first) for reports.
+//! - Functions report a wrongly typed argument with [`bad_arg`] (worded after the argument's node
+//!   as Go does), refused work with [`limit_exceeded`], and reach `include`/`tpl`, the work
+//!   budget, the seeded random source and "now" through [`Call`].
+//! - Helm specifics left to the host: deleting `<no value>` from a file's output and from
+//!   `tpl`'s result (not from `include`'s), `tpl`'s error decoration, and `MissingKey::Zero`
+//!   (Helm's mode). Templates `tpl` parses are named `gotpl`, as Helm names them.
+//! - Differences from Go kept on purpose: nesting is bounded ([`Limits`]: 300 calls deep, 200
+//!   nested blocks, plus a native-stack guard) where Go allows 100,000 and 10,000 — a template
+//!   that recurses without end fails with Go's (or Helm's) message at our depth; complex number
+//!   literals (`1i`) are not supported.
 
 pub mod ast;
 pub mod builtins;
