@@ -117,8 +117,8 @@ pub enum Arg {
     Bool { pos: Pos, value: bool },
     /// A number literal with its text (Go decides int, float or char from it).
     Number { pos: Pos, text: Rc<str>, value: Number },
-    /// A string literal, unquoted (both `"…"` and raw `` `…` ``).
-    String { pos: Pos, value: Rc<str> },
+    /// A string literal: `value` unquoted, `quoted` as written (both `"…"` and raw `` `…` ``).
+    String { pos: Pos, quoted: Rc<str>, value: Rc<str> },
     /// `.A.B`: a field chain on dot.
     Field { pos: Pos, names: Vec<Rc<str>> },
     /// `$x.A.B` (names empty for a plain `$x`).
@@ -137,6 +137,8 @@ pub enum Arg {
 pub enum Number {
     Int(i64),
     Float(f64),
+    /// An integer that fits only Go's `uint64`: an error when used ("overflows int").
+    Uint(u64),
 }
 
 impl Arg {

@@ -1,19 +1,52 @@
 //! Executing templates: the template set, the function table, options, limits and the output
 //! with its source map.
 //!
-//! SKELETON: the public API below is what hosts (ecplint's renderer) build on; the bodies are
-//! being written (issue 9).
+//! Semantics follow Go's `text/template` documentation and what `helm template` prints:
+//! truthiness, field access on maps and objects, variables (`$` is the data; `:=` declares in the
+//! current scope, `=` assigns the nearest one; `if`/`with`/`range` bodies are scopes), pipelines
+//! (the previous result is the last argument), `and`/`or` short-circuit, `range` over lists and
+//! maps in sorted key order (not over integers or strings: helm 3.17's Go refuses both), errors
+//! worded and positioned as Go does (`Error::go_text`).
+//!
+//! Missing values: a missing map key is nil and prints `<no value>` (Go's behaviour). Helm
+//! deletes every `<no value>` from a rendered file and from `tpl`'s result, but not from
+//! `include`'s: that is the host's business (ecplint's renderer), not this crate's.
+//! [`MissingKey::Zero`] (Helm's mode) makes a field of a missing key a "nil pointer evaluating
+//! interface {}.x" error, [`MissingKey::Default`] (Go's default) gives nil quietly.
+//!
+//! ## Source map
+//! Output is written through one buffer that knows, for the line being written, which node
+//! wrote its first non-blank byte (else its first byte): a text node gives the exact source
+//! line of that byte, an action its own position. Every origin carries the chain of
+//! `template`/`include`/`tpl` calls that led there (innermost first).
+//! Text coming back from `include` (a string) keeps the origins of its lines: each action
+//! remembers the lines of the texts `include`d while its pipeline ran, and when it prints, each
+//! printed line whose trimmed content equals the next remembered line (in order) takes that
+//! line's origin. That covers `{{ include "x" . | nindent 4 }}` and any function that keeps
+//! lines whole (`indent`, `trim`, `trimSuffix`, …); lines a function rewrote fall back to the
+//! action. Text assigned to a variable and printed by a later action falls back too. `tpl`
+//! text has no file: its lines are attributed to the `tpl` call (includes inside it keep theirs).
+//!
+//! ## Limits
+//! [`Limits`] bounds nesting (calls, `tpl`), steps (one per node, command and loop iteration,
+//! plus what functions [`Call::charge`]), output and string size; each ends in an
+//! [`ErrorKind::Limit`] error at the action. Recursion depth per `template`/`include` frame is
+//! what bounds the native stack: see [`Limits::max_call_depth`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::ast::Tree;
-use crate::error::{Error, Frame};
+use crate::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Pos, Range, Source, Tree};
+use crate::error::{Error, ErrorKind, Frame};
+use crate::fmt::quote_go;
 use crate::value::Value;
 
 /// A function callable from templates. Gets the call's context (for `include`, `tpl`, the
 /// random source and the work budget) and the evaluated arguments; an `Err` is reported as Go
-/// does: `error calling NAME: MESSAGE`, at the call.
+/// does: `error calling NAME: MESSAGE`, at the call. Messages that Go reports without that
+/// prefix (argument checks made before the call: `wrong number of args for NAME: want 1 got 2`,
+/// `wrong type for value; expected int; got string`, `invalid value; expected …`) are passed
+/// through as they are.
 pub type Func = Rc<dyn Fn(&mut Call<'_>, &[Value]) -> Result<Value, String>>;
 
 /// The functions a template may call besides Go's builtins (which are always there and are
@@ -44,6 +77,18 @@ impl Funcs {
     pub fn contains(&self, name: &str) -> bool {
         self.map.contains_key(name)
     }
+
+    /// Adds every function of `other` (replacing same-named ones).
+    pub fn extend(&mut self, other: &Funcs) {
+        for (name, func) in &other.map {
+            self.map.insert(name.clone(), func.clone());
+        }
+    }
+
+    /// The names, in no particular order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
 }
 
 /// What a missing map key gives (Go's `missingkey` option).
@@ -53,7 +98,7 @@ pub enum MissingKey {
     #[default]
     Default,
     /// `missingkey=zero`: the map's zero value (for `map[string]interface{}` that is nil, which
-    /// prints `<no value>` too).
+    /// prints `<no value>` too). Helm's mode: a field of it is a nil pointer error.
     Zero,
     /// `missingkey=error`: an error (Helm's `--strict`).
     Error,
@@ -61,11 +106,11 @@ pub enum MissingKey {
 
 /// Bounds on the work one execution may do; hitting one is an [`ErrorKind::Limit`] error at the
 /// action that hit it.
-///
-/// [`ErrorKind::Limit`]: crate::ErrorKind::Limit
 #[derive(Clone, Debug)]
 pub struct Limits {
     /// Nested `template`/`include`/`tpl` calls (Helm stops a name included 1000 times deep).
+    /// Each level costs native stack (a few KB in release builds): the default fits in 1 MB
+    /// (wasm's stack) — see the module docs and the `deep_include_chain` test.
     pub max_call_depth: usize,
     /// Nested `tpl` calls.
     pub max_tpl_depth: usize,
@@ -76,7 +121,10 @@ pub struct Limits {
     pub max_output: usize,
     /// Bytes of any one string a function builds (`repeat`, `printf "%0999999999d"`, …).
     pub max_string: usize,
-    /// Nesting of actions and parentheses in the parser (deep input must not overflow the stack).
+    /// Nesting of `if`/`with`/`range`/`define`/`block` and parentheses (deep input must not
+    /// overflow the stack: the parser and the executor recurse per level). Go allows 10,000;
+    /// the default, 200, fits wasm's 1 MB stack with room to spare, and real charts nest less
+    /// than 30 deep.
     pub max_parse_depth: usize,
 }
 
@@ -88,7 +136,7 @@ impl Default for Limits {
             max_steps: 50_000_000,
             max_output: 64 << 20,
             max_string: 16 << 20,
-            max_parse_depth: 2000,
+            max_parse_depth: 200,
         }
     }
 }
@@ -120,12 +168,19 @@ pub struct Output {
     pub lines: Vec<Origin>,
 }
 
+/// The name Helm gives the templates `tpl` parses (its errors say `template: gotpl:1:8: …`).
+pub const TPL_NAME: &str = "gotpl";
+
 /// A set of parsed templates: files and the `define`d templates they hold, shared by name as in
 /// Go's `template.Template` (a later `define` of a name replaces the earlier one, so the host's
-/// parse order decides, as Helm's does).
+/// parse order decides, as Helm's does; an empty `define` does not replace a non-empty one, which
+/// is how `block` defaults are overridden).
 #[derive(Default)]
 pub struct Templates {
     trees: HashMap<Rc<str>, Rc<Tree>>,
+    /// Function names checked while parsing (Go's `function "x" not defined` parse error);
+    /// `None` until [`Templates::declare_funcs`].
+    known_funcs: Option<HashSet<String>>,
 }
 
 impl Templates {
@@ -133,71 +188,1048 @@ impl Templates {
         Templates::default()
     }
 
+    /// Makes [`Templates::parse`] check function names as Go does (a call of an unknown name is
+    /// a parse error); without it unknown names fail only when executed.
+    pub fn declare_funcs(&mut self, funcs: &Funcs) {
+        let known = self.known_funcs.get_or_insert_with(HashSet::new);
+        known.extend(funcs.names().map(str::to_string));
+    }
+
     /// Parses `text` as the template `name` and adds it and its `define`/`block`s to the set.
-    pub fn parse(&mut self, name: &str, text: &str, _limits: &Limits) -> Result<(), Error> {
-        let _ = (name, text);
-        Err(unimplemented_error(name))
+    pub fn parse(&mut self, name: &str, text: &str, limits: &Limits) -> Result<(), Error> {
+        let known = self.known_funcs.as_ref();
+        let check = |n: &str| known.is_some_and(|k| k.contains(n));
+        let parsed = crate::parse::parse(name, text, limits, if known.is_some() { Some(&check) } else { None })?;
+        for tree in parsed.trees {
+            add_tree(&mut self.trees, tree);
+        }
+        Ok(())
     }
 
     pub fn contains(&self, name: &str) -> bool {
         self.trees.contains_key(name)
     }
 
+    /// The names of the templates in the set.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.trees.keys().map(|k| &**k)
+    }
+
+    /// The parse tree of a template.
+    pub fn tree(&self, name: &str) -> Option<&Rc<Tree>> {
+        self.trees.get(name)
+    }
+
     /// Executes template `name` over `data`.
-    pub fn execute(&self, name: &str, _data: &Value, _funcs: &Funcs, _options: &Options) -> Result<Output, Error> {
-        Err(unimplemented_error(name))
+    pub fn execute(&self, name: &str, data: &Value, funcs: &Funcs, options: &Options) -> Result<Output, Error> {
+        let Some(tree) = self.trees.get(name).cloned() else {
+            let message = format!("no template {} associated with template {}", quote_go(name, false), quote_go(name, false));
+            return Err(Error {
+                kind: ErrorKind::Exec,
+                go_text: format!("template: {message}"),
+                message,
+                at: Frame { template: Rc::from(name), line: 1, col: 1 },
+                chain: Vec::new(),
+            });
+        };
+        let mut exec = Exec::new(self, funcs, options);
+        exec.run_tree(&tree, data.clone(), None)?;
+        Ok(exec.out.finish())
     }
 }
 
-fn unimplemented_error(name: &str) -> Error {
-    Error {
-        kind: crate::ErrorKind::Exec,
-        message: "the executor is not written yet".into(),
-        at: Frame { template: Rc::from(name), line: 1, col: 1 },
-        chain: Vec::new(),
-        go_text: String::new(),
+fn add_tree(trees: &mut HashMap<Rc<str>, Rc<Tree>>, tree: Tree) {
+    if let Some(old) = trees.get(&tree.name) {
+        if is_empty_list(&tree.root) && !is_empty_list(&old.root) {
+            return;
+        }
+    }
+    trees.insert(tree.name.clone(), Rc::new(tree));
+}
+
+/// Go's `IsEmptyTree`: only whitespace text and comments.
+fn is_empty_list(list: &List) -> bool {
+    list.nodes.iter().all(|n| match n {
+        Node::Text { text, .. } => text.trim().is_empty(),
+        Node::Comment { .. } => true,
+        _ => false,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output with origins
+
+#[derive(Default)]
+struct OutBuf {
+    text: String,
+    lines: Vec<Origin>,
+    /// Origin of the current line's first byte and first non-blank byte.
+    first: Option<Origin>,
+    nonblank: Option<Origin>,
+}
+
+impl OutBuf {
+    /// Writes `s`; `origin_at(offset)` gives the origin of the byte at `offset` in `s` (asked only
+    /// when a line still needs one).
+    fn write(&mut self, s: &str, mut origin_at: impl FnMut(usize) -> Origin) {
+        let mut offset = 0;
+        for segment in s.split_inclusive('\n') {
+            let body = segment.strip_suffix('\n').unwrap_or(segment);
+            if self.nonblank.is_none() {
+                if let Some(i) = body.find(|c| c != ' ' && c != '\t' && c != '\r') {
+                    self.nonblank = Some(origin_at(offset + i));
+                }
+            }
+            if self.first.is_none() && !segment.is_empty() {
+                self.first = Some(origin_at(offset));
+            }
+            self.text.push_str(segment);
+            if segment.ends_with('\n') {
+                let origin = self.nonblank.take().or(self.first.take()).unwrap_or_else(|| origin_at(offset));
+                self.first = None;
+                self.lines.push(origin);
+            }
+            offset += segment.len();
+        }
+    }
+
+    fn finish(mut self) -> Output {
+        let last = self.nonblank.take().or(self.first.take()).or_else(|| self.lines.last().cloned());
+        let last = last.unwrap_or_else(|| Origin { at: Frame { template: Rc::from(""), line: 1, col: 1 }, chain: Rc::from(Vec::new()) });
+        self.lines.push(last);
+        Output { text: self.text, lines: self.lines }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The executor
+
+/// The tree being executed: its name, source and how its text is attributed.
+#[derive(Clone)]
+struct Scope {
+    tree_name: Rc<str>,
+    source: Rc<Source>,
+    /// The calls that led here, innermost first.
+    chain: Rc<[Frame]>,
+    /// `tpl` text: its own positions are not a file's, so origins go to this frame.
+    anonymous: Option<Frame>,
+}
+
+enum Flow {
+    Normal,
+    Break,
+    Continue,
+}
+
+/// How a nil came to be, which decides what a field of it does (see the module docs).
+#[derive(Clone, Copy, PartialEq)]
+enum Nil {
+    /// Not nil.
+    No,
+    /// A nil held in a map entry, list element or produced by `missingkey=zero`: a field of it
+    /// is "nil pointer evaluating interface {}.x".
+    Interface,
+    /// Go's invalid value (missing key under `missingkey=default`, nil data): fields give nil.
+    Invalid,
+}
+
+type ExecResult<T> = Result<T, Error>;
+
+pub(crate) struct Exec<'a> {
+    base: &'a Templates,
+    overlays: Vec<HashMap<Rc<str>, Rc<Tree>>>,
+    funcs: &'a Funcs,
+    options: &'a Options,
+    vars: Vec<(Rc<str>, Value)>,
+    out: OutBuf,
+    steps: u64,
+    depth: usize,
+    tpl_depth: usize,
+    rng: u64,
+    scope: Scope,
+    /// Position of the function call being evaluated (the frame `include`/`tpl` push).
+    call_pos: Pos,
+    /// The structured error of an `include`/`tpl` that failed inside the function being called.
+    pending: Option<Error>,
+    include_counts: HashMap<String, usize>,
+    /// Lines of texts `include`d while the current action's pipeline ran (see the docs).
+    included: Vec<(Rc<str>, Origin)>,
+}
+
+impl<'a> Exec<'a> {
+    fn new(base: &'a Templates, funcs: &'a Funcs, options: &'a Options) -> Exec<'a> {
+        Exec {
+            base,
+            overlays: Vec::new(),
+            funcs,
+            options,
+            vars: Vec::new(),
+            out: OutBuf::default(),
+            steps: 0,
+            depth: 0,
+            tpl_depth: 0,
+            rng: options.seed ^ 0x9E37_79B9_7F4A_7C15,
+            scope: Scope { tree_name: Rc::from(""), source: Rc::new(Source::new("", "")), chain: Rc::from(Vec::new()), anonymous: None },
+            call_pos: 0,
+            pending: None,
+            include_counts: HashMap::new(),
+            included: Vec::new(),
+        }
+    }
+
+    fn lookup(&self, name: &str) -> Option<Rc<Tree>> {
+        for overlay in self.overlays.iter().rev() {
+            if let Some(t) = overlay.get(name) {
+                return Some(t.clone());
+            }
+        }
+        self.base.trees.get(name).cloned()
+    }
+
+    /// Runs a tree with `$` = dot; `call` is the frame of the calling action, if any.
+    fn run_tree(&mut self, tree: &Rc<Tree>, dot: Value, call: Option<Frame>) -> ExecResult<()> {
+        let chain: Rc<[Frame]> = match &call {
+            Some(frame) => std::iter::once(frame.clone()).chain(self.scope.chain.iter().cloned()).collect(),
+            None => self.scope.chain.clone(),
+        };
+        let anonymous = if &*tree.source.name == TPL_NAME && self.tpl_depth > 0 { call.clone().or(self.scope.anonymous.clone()) } else { None };
+        let scope = Scope { tree_name: tree.name.clone(), source: tree.source.clone(), chain, anonymous };
+        let saved_scope = std::mem::replace(&mut self.scope, scope);
+        let saved_vars = std::mem::replace(&mut self.vars, vec![(Rc::from("$"), dot.clone())]);
+        let result = self.walk_list(&dot, &tree.root);
+        self.vars = saved_vars;
+        self.scope = saved_scope;
+        result.map(|_| ())
+    }
+
+    // -- positions and errors --
+
+    fn frame(&self, pos: Pos) -> Frame {
+        let (line, col) = self.scope.source.line_col(pos);
+        Frame { template: self.scope.source.name.clone(), line, col }
+    }
+
+    fn origin(&self, pos: Pos) -> Origin {
+        match &self.scope.anonymous {
+            Some(frame) => Origin { at: frame.clone(), chain: self.scope.chain.iter().skip(1).cloned().collect() },
+            None => Origin { at: self.frame(pos), chain: self.scope.chain.clone() },
+        }
+    }
+
+    /// An execution error at a node, worded as Go does.
+    fn error_at(&self, pos: Pos, context: &str, message: String, kind: ErrorKind) -> Error {
+        let at = self.frame(pos);
+        let go_text = format!(
+            "template: {}:{}:{}: executing {} at <{}>: {}",
+            at.template,
+            at.line,
+            at.col - 1,
+            quote_go(&self.scope.tree_name, false),
+            context,
+            message
+        );
+        Error { kind, message, at, chain: self.scope.chain.to_vec(), go_text }
+    }
+
+    fn err_arg(&self, arg: &Arg, message: String) -> Error {
+        self.error_at(arg.pos(), &arg_string(arg), message, ErrorKind::Exec)
+    }
+
+    fn err_cmd(&self, cmd: &Command, message: String) -> Error {
+        self.error_at(cmd.pos, &command_string(cmd), message, ErrorKind::Exec)
+    }
+
+    fn limit_error(&self, pos: Pos, context: &str, message: String) -> Error {
+        self.error_at(pos, context, message, ErrorKind::Limit)
+    }
+
+    fn step(&mut self, pos: Pos, context: &dyn Fn() -> String) -> ExecResult<()> {
+        self.steps += 1;
+        if self.steps > self.options.limits.max_steps {
+            return Err(self.limit_error(pos, &context(), format!("too much work: more than {} evaluation steps", self.options.limits.max_steps)));
+        }
+        Ok(())
+    }
+
+    fn check_output(&self, pos: Pos, context: &dyn Fn() -> String, extra: usize) -> ExecResult<()> {
+        if self.out.text.len() + extra > self.options.limits.max_output {
+            return Err(self.limit_error(pos, &context(), format!("output exceeds {} bytes", self.options.limits.max_output)));
+        }
+        Ok(())
+    }
+
+    // -- walking --
+
+    fn walk_list(&mut self, dot: &Value, list: &List) -> ExecResult<Flow> {
+        for node in &list.nodes {
+            match self.walk(dot, node)? {
+                Flow::Normal => {}
+                flow => return Ok(flow),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn walk(&mut self, dot: &Value, node: &Node) -> ExecResult<Flow> {
+        match node {
+            Node::Text { pos, text } => {
+                self.step(*pos, &|| String::new())?;
+                self.check_output(*pos, &|| String::new(), text.len())?;
+                let base = *pos as usize;
+                if let Some(frame) = self.scope.anonymous.clone() {
+                    let chain: Rc<[Frame]> = self.scope.chain.iter().skip(1).cloned().collect();
+                    self.out.write(text, |_| Origin { at: frame.clone(), chain: chain.clone() });
+                } else {
+                    let source = self.scope.source.clone();
+                    let chain = self.scope.chain.clone();
+                    self.out.write(text, |offset| {
+                        let (line, col) = source.line_col((base + offset) as Pos);
+                        Origin { at: Frame { template: source.name.clone(), line, col }, chain: chain.clone() }
+                    });
+                }
+                Ok(Flow::Normal)
+            }
+            Node::Action { pos, pipe } => {
+                self.step(*pos, &|| pipe_string(pipe))?;
+                let saved = std::mem::take(&mut self.included);
+                let result = self.eval_pipeline(dot, pipe);
+                let included = std::mem::replace(&mut self.included, saved);
+                let value = result?;
+                if pipe.decl.is_empty() {
+                    self.print_value(*pos, pipe, &value, &included)?;
+                }
+                Ok(Flow::Normal)
+            }
+            Node::If(branch) => self.walk_if_or_with(dot, branch, false),
+            Node::With(branch) => self.walk_if_or_with(dot, branch, true),
+            Node::Range(range) => self.walk_range(dot, range),
+            Node::Template { pos, name, pipe } => {
+                self.step(*pos, &|| template_string(name, pipe.as_ref()))?;
+                let Some(tree) = self.lookup(name) else {
+                    return Err(self.error_at(*pos, &template_string(name, pipe.as_ref()), format!("template {} not defined", quote_go(name, false)), ErrorKind::Exec));
+                };
+                let new_dot = match pipe {
+                    Some(p) => self.eval_pipeline(dot, p)?,
+                    None => Value::Nil,
+                };
+                if self.depth >= self.options.limits.max_call_depth {
+                    return Err(self.limit_error(*pos, &template_string(name, pipe.as_ref()), format!("exceeded maximum template depth ({})", self.options.limits.max_call_depth)));
+                }
+                self.depth += 1;
+                let frame = self.frame(*pos);
+                let result = self.run_tree(&tree, new_dot, Some(frame));
+                self.depth -= 1;
+                result?;
+                Ok(Flow::Normal)
+            }
+            Node::Break { .. } => Ok(Flow::Break),
+            Node::Continue { .. } => Ok(Flow::Continue),
+            Node::Comment { .. } => Ok(Flow::Normal),
+        }
+    }
+
+    fn walk_if_or_with(&mut self, dot: &Value, branch: &Branch, is_with: bool) -> ExecResult<Flow> {
+        self.step(branch.pos, &|| pipe_string(&branch.pipe))?;
+        let mark = self.vars.len();
+        let result = (|| {
+            let value = self.eval_pipeline(dot, &branch.pipe)?;
+            if value.truth() {
+                if is_with {
+                    self.walk_list(&value, &branch.list)
+                } else {
+                    self.walk_list(dot, &branch.list)
+                }
+            } else if let Some(else_list) = &branch.else_list {
+                self.walk_list(dot, else_list)
+            } else {
+                Ok(Flow::Normal)
+            }
+        })();
+        self.vars.truncate(mark);
+        result
+    }
+
+    fn walk_range(&mut self, dot: &Value, range: &Range) -> ExecResult<Flow> {
+        self.step(range.pos, &|| pipe_string(&range.pipe))?;
+        let mark = self.vars.len();
+        let result = self.walk_range_inner(dot, range);
+        self.vars.truncate(mark);
+        result.map(|_| Flow::Normal)
+    }
+
+    fn walk_range_inner(&mut self, dot: &Value, range: &Range) -> ExecResult<()> {
+        let value = self.eval_pipeline(dot, &range.pipe)?;
+        let items: Vec<(Value, Value)> = match &value {
+            Value::List(list) => list.items().iter().enumerate().map(|(i, v)| (Value::int(i as i64), v.clone())).collect(),
+            Value::Bytes(bytes) => bytes.iter().enumerate().map(|(i, b)| (Value::int(i as i64), Value::int(*b as i64))).collect(),
+            Value::Map(map) => map.entries().into_iter().map(|(k, v)| (Value::from(k), v)).collect(),
+            Value::Nil => Vec::new(),
+            other => {
+                let (pos, context) = last_operand(&range.pipe);
+                return Err(self.error_at(pos, &context, format!("range can't iterate over {}", crate::fmt::format_value(other)), ErrorKind::Exec));
+            }
+        };
+        if items.is_empty() {
+            if let Some(else_list) = &range.else_list {
+                self.walk_list(dot, else_list)?;
+            }
+            return Ok(());
+        }
+        for (index, elem) in items {
+            self.step(range.pos, &|| pipe_string(&range.pipe))?;
+            match (range.pipe.decl.len(), range.pipe.is_assign) {
+                (0, _) => {}
+                (1, false) => self.set_top_var(1, elem.clone()),
+                (_, false) => {
+                    self.set_top_var(1, elem.clone());
+                    self.set_top_var(2, index);
+                }
+                (1, true) => self.set_var(&range.pipe.decl[0].name, elem.clone(), range.pos, "")?,
+                (_, true) => {
+                    self.set_var(&range.pipe.decl[0].name, index, range.pos, "")?;
+                    self.set_var(&range.pipe.decl[1].name, elem.clone(), range.pos, "")?;
+                }
+            }
+            let mark = self.vars.len();
+            let flow = self.walk_list(&elem, &range.list);
+            self.vars.truncate(mark);
+            match flow? {
+                Flow::Break => break,
+                Flow::Continue | Flow::Normal => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn set_top_var(&mut self, n: usize, value: Value) {
+        let len = self.vars.len();
+        self.vars[len - n].1 = value;
+    }
+
+    fn set_var(&mut self, name: &str, value: Value, pos: Pos, context: &str) -> ExecResult<()> {
+        for var in self.vars.iter_mut().rev() {
+            if &*var.0 == name {
+                var.1 = value;
+                return Ok(());
+            }
+        }
+        Err(self.error_at(pos, context, format!("undefined variable: {name}"), ErrorKind::Exec))
+    }
+
+    fn var_value(&self, name: &str) -> Option<Value> {
+        self.vars.iter().rev().find(|v| &*v.0 == name).map(|v| v.1.clone())
+    }
+
+    // -- printing --
+
+    fn print_value(&mut self, pos: Pos, pipe: &Pipe, value: &Value, included: &[(Rc<str>, Origin)]) -> ExecResult<()> {
+        let text: std::borrow::Cow<str> = match value {
+            Value::Nil => "<no value>".into(),
+            Value::String(s) => (&**s).into(),
+            other => crate::fmt::format_value(other).into(),
+        };
+        self.check_output(pos, &|| pipe_string(pipe), text.len())?;
+        let origin = self.origin(pos);
+        if included.is_empty() || !text.contains('\n') && included.len() > 1 {
+            self.out.write(&text, |_| origin.clone());
+            return Ok(());
+        }
+        // Lines that came from an `include` keep their origins (matched in order).
+        let mut cursor = 0;
+        for segment in text.split_inclusive('\n') {
+            let trimmed = segment.trim();
+            let mut line_origin = None;
+            if !trimmed.is_empty() {
+                let window = included.len().min(cursor + 64);
+                if let Some(k) = (cursor..window).find(|k| &*included[*k].0 == trimmed) {
+                    line_origin = Some(included[k].1.clone());
+                    cursor = k + 1;
+                }
+            }
+            let o = line_origin.unwrap_or_else(|| origin.clone());
+            self.out.write(segment, |_| o.clone());
+        }
+        Ok(())
+    }
+
+    // -- pipelines and commands --
+
+    fn eval_pipeline(&mut self, dot: &Value, pipe: &Pipe) -> ExecResult<Value> {
+        let mut value: Option<Value> = None;
+        for cmd in &pipe.cmds {
+            value = Some(self.eval_command(dot, cmd, value)?);
+        }
+        let value = value.unwrap_or(Value::Nil);
+        for var in &pipe.decl {
+            if pipe.is_assign {
+                let context = pipe.cmds.last().and_then(|c| c.args.last()).map(arg_string).unwrap_or_default();
+                let pos = pipe.cmds.last().and_then(|c| c.args.last()).map(Arg::pos).unwrap_or(pipe.pos);
+                self.set_var(&var.name, value.clone(), pos, &context)?;
+            } else {
+                self.vars.push((var.name.clone(), value.clone()));
+            }
+        }
+        Ok(value)
+    }
+
+    fn eval_command(&mut self, dot: &Value, cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
+        self.step(cmd.pos, &|| command_string(cmd))?;
+        let first = &cmd.args[0];
+        match first {
+            Arg::Field { names, .. } => return self.eval_field_chain(dot, dot.clone(), Nil::Invalid, first, names, cmd, final_value),
+            Arg::Chain { pipe, names, .. } => {
+                let base = self.eval_pipeline(dot, pipe)?;
+                return self.eval_field_chain(dot, base, Nil::Invalid, first, names, cmd, final_value);
+            }
+            Arg::Identifier { name, .. } => return self.eval_function(dot, name, cmd, final_value),
+            Arg::Pipe { pipe, .. } => {
+                self.not_a_function(cmd, final_value.is_some())?;
+                return self.eval_pipeline(dot, pipe);
+            }
+            Arg::Variable { name, names, .. } => {
+                let value = self.var_value(name).ok_or_else(|| self.err_arg(first, format!("undefined variable: {name}")))?;
+                if names.is_empty() {
+                    self.not_a_function(cmd, final_value.is_some())?;
+                    return Ok(value);
+                }
+                return self.eval_field_chain(dot, value, Nil::Invalid, first, names, cmd, final_value);
+            }
+            _ => {}
+        }
+        self.not_a_function(cmd, final_value.is_some())?;
+        match first {
+            Arg::Nil { .. } => Err(self.err_arg(first, "nil is not a command".into())),
+            Arg::Dot { .. } => Ok(dot.clone()),
+            _ => self.eval_constant(first),
+        }
+    }
+
+    fn not_a_function(&self, cmd: &Command, has_final: bool) -> ExecResult<()> {
+        if cmd.args.len() > 1 || has_final {
+            let first = &cmd.args[0];
+            return Err(self.err_arg(first, format!("can't give argument to non-function {}", arg_string(first))));
+        }
+        Ok(())
+    }
+
+    fn eval_constant(&self, arg: &Arg) -> ExecResult<Value> {
+        Ok(match arg {
+            Arg::Bool { value, .. } => Value::Bool(*value),
+            Arg::String { value, .. } => Value::String(value.clone()),
+            Arg::Number { value: Number::Int(i), .. } => Value::int(*i),
+            Arg::Number { value: Number::Float(f), .. } => Value::Float(*f),
+            Arg::Number { value: Number::Uint(_), text, .. } => return Err(self.err_arg(arg, format!("{text} overflows int"))),
+            Arg::Nil { .. } => Value::Nil,
+            _ => Value::Nil,
+        })
+    }
+
+    /// An argument's value (an operand that is not the command's first word).
+    fn eval_arg(&mut self, dot: &Value, arg: &Arg) -> ExecResult<Value> {
+        match arg {
+            Arg::Dot { .. } => Ok(dot.clone()),
+            Arg::Nil { .. } => Ok(Value::Nil),
+            Arg::Field { names, .. } => self.eval_field_chain_arg(dot, dot.clone(), Nil::Invalid, arg, names),
+            Arg::Variable { name, names, .. } => {
+                let value = self.var_value(name).ok_or_else(|| self.err_arg(arg, format!("undefined variable: {name}")))?;
+                if names.is_empty() {
+                    return Ok(value);
+                }
+                self.eval_field_chain_arg(dot, value, Nil::Invalid, arg, names)
+            }
+            Arg::Pipe { pipe, .. } => self.eval_pipeline(dot, pipe),
+            Arg::Identifier { name, pos } => {
+                let cmd = Command { pos: *pos, args: vec![Arg::Identifier { pos: *pos, name: name.clone() }] };
+                self.eval_function(dot, name, &cmd, None)
+            }
+            Arg::Chain { pipe, names, .. } => {
+                let base = self.eval_pipeline(dot, pipe)?;
+                self.eval_field_chain_arg(dot, base, Nil::Invalid, arg, names)
+            }
+            _ => self.eval_constant(arg),
+        }
+    }
+
+    fn eval_field_chain_arg(&mut self, dot: &Value, receiver: Value, nil: Nil, node: &Arg, names: &[Rc<str>]) -> ExecResult<Value> {
+        let cmd = Command { pos: node.pos(), args: Vec::new() };
+        self.eval_field_chain(dot, receiver, nil, node, names, &cmd, None)
+    }
+
+    /// `.A.B.C` on `receiver`; the last field gets the command's arguments (a method call).
+    #[allow(clippy::too_many_arguments)]
+    fn eval_field_chain(&mut self, dot: &Value, receiver: Value, nil: Nil, node: &Arg, names: &[Rc<str>], cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
+        let mut receiver = receiver;
+        // A nil that is the data itself or a variable is Go's invalid value; one read from a
+        // map or list is a nil interface.
+        let mut nil_kind = if receiver.is_nil() { nil } else { Nil::No };
+        // Whether the receiver's static type is `interface {}` (it came out of a map).
+        let mut from_map = matches!(node, Arg::Field { .. });
+        let last = names.len().saturating_sub(1);
+        for (i, name) in names.iter().enumerate() {
+            let is_last = i == last;
+            let args: Vec<Value> = if is_last && cmd.args.len() > 1 {
+                let mut v = Vec::new();
+                for a in &cmd.args[1..] {
+                    v.push(self.eval_arg(dot, a)?);
+                }
+                v
+            } else {
+                Vec::new()
+            };
+            let has_args = is_last && (cmd.args.len() > 1 || final_value.is_some());
+            let mut args = args;
+            if is_last {
+                if let Some(f) = &final_value {
+                    args.push(f.clone());
+                }
+            }
+            let (value, next_nil) = self.eval_field(receiver, nil_kind, from_map, name, node, has_args, &args)?;
+            receiver = value;
+            nil_kind = next_nil;
+            from_map = true;
+        }
+        Ok(receiver)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn eval_field(&mut self, receiver: Value, nil: Nil, from_map: bool, name: &str, node: &Arg, has_args: bool, args: &[Value]) -> ExecResult<(Value, Nil)> {
+        match &receiver {
+            Value::Nil => match nil {
+                Nil::Interface => Err(self.err_arg(node, format!("nil pointer evaluating interface {{}}.{name}"))),
+                _ => {
+                    if self.options.missing_key == MissingKey::Error {
+                        return Err(self.err_arg(node, format!("nil data; no entry for key {}", quote_go(name, false))));
+                    }
+                    Ok((Value::Nil, Nil::Invalid))
+                }
+            },
+            Value::Map(map) => {
+                if has_args {
+                    return Err(self.err_arg(node, format!("{name} is not a method but has arguments")));
+                }
+                match map.get(name) {
+                    Some(v) => {
+                        let kind = if v.is_nil() { Nil::Interface } else { Nil::No };
+                        Ok((v, kind))
+                    }
+                    None => match self.options.missing_key {
+                        MissingKey::Default => Ok((Value::Nil, Nil::Invalid)),
+                        MissingKey::Zero => Ok((Value::Nil, Nil::Interface)),
+                        MissingKey::Error => Err(self.err_arg(node, format!("map has no entry for key {}", quote_go(name, false)))),
+                    },
+                }
+            }
+            Value::Object(obj) => {
+                let is_method = obj.is_method(name);
+                if has_args && !is_method {
+                    return Err(self.err_arg(node, format!("{name} is not a method but has arguments")));
+                }
+                match obj.member(name, args) {
+                    Ok(Some(v)) => {
+                        self.check_string_size(&v, node.pos(), &arg_string(node))?;
+                        let kind = if v.is_nil() { Nil::Interface } else { Nil::No };
+                        Ok((v, kind))
+                    }
+                    Ok(None) => {
+                        let type_name = if from_map { "interface {}".to_string() } else { obj.type_name().to_string() };
+                        Err(self.err_arg(node, format!("can't evaluate field {name} in type {type_name}")))
+                    }
+                    Err(message) => {
+                        if let Some(inner) = self.pending.take() {
+                            return Err(self.wrap_inner(inner, node.pos(), &arg_string(node), &format!("error calling {name}: {message}")));
+                        }
+                        Err(self.err_arg(node, pass_through_or_prefix(name, message)))
+                    }
+                }
+            }
+            other => {
+                let type_name = if from_map { "interface {}".to_string() } else { go_static_type(other) };
+                Err(self.err_arg(node, format!("can't evaluate field {name} in type {type_name}")))
+            }
+        }
+    }
+
+    fn eval_function(&mut self, dot: &Value, name: &str, cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
+        let user = self.funcs.get(name).cloned();
+        if user.is_none() {
+            match name {
+                "and" | "or" => return self.eval_and_or(dot, name == "and", cmd, final_value),
+                _ => {}
+            }
+            if !crate::builtins::is_builtin(name) {
+                return Err(self.err_arg(&cmd.args[0], format!("{} is not a defined function", quote_go(name, false))));
+            }
+        }
+        let mut args = Vec::with_capacity(cmd.args.len());
+        for a in &cmd.args[1..] {
+            args.push(self.eval_arg(dot, a)?);
+        }
+        if let Some(f) = final_value {
+            args.push(f);
+        }
+        let saved_pos = std::mem::replace(&mut self.call_pos, cmd.pos);
+        self.pending = None;
+        let result = match &user {
+            Some(func) => {
+                let mut call = Call { exec: self };
+                func(&mut call, &args)
+            }
+            None => crate::builtins::call_builtin(name, &args),
+        };
+        self.call_pos = saved_pos;
+        match result {
+            Ok(value) => {
+                self.pending = None;
+                self.check_string_size(&value, cmd.pos, &command_string(cmd))?;
+                Ok(value)
+            }
+            Err(message) => {
+                if let Some(inner) = self.pending.take() {
+                    return Err(self.wrap_inner(inner, cmd.pos, &command_string(cmd), &format!("error calling {name}: {message}")));
+                }
+                if let Some(limit) = message.strip_prefix(LIMIT_MARK) {
+                    return Err(self.limit_error(cmd.pos, &command_string(cmd), limit.to_string()));
+                }
+                Err(self.err_cmd(cmd, pass_through_or_prefix(name, message)))
+            }
+        }
+    }
+
+    /// An error of an `include`/`tpl` inside a function: its place stays the inner one, the
+    /// text is Go's nested text.
+    fn wrap_inner(&self, inner: Error, pos: Pos, context: &str, message: &str) -> Error {
+        let outer = self.error_at(pos, context, message.to_string(), inner.kind.clone());
+        Error { kind: inner.kind, message: inner.message, at: inner.at, chain: inner.chain, go_text: outer.go_text }
+    }
+
+    fn check_string_size(&self, value: &Value, pos: Pos, context: &str) -> ExecResult<()> {
+        let len = match value {
+            Value::String(s) => s.len(),
+            Value::Bytes(b) => b.len(),
+            _ => 0,
+        };
+        if len > self.options.limits.max_string {
+            return Err(self.limit_error(pos, context, format!("string of {len} bytes exceeds the limit of {} bytes", self.options.limits.max_string)));
+        }
+        Ok(())
+    }
+
+    /// `and`/`or`: arguments evaluated in order until one decides; that one is the result.
+    fn eval_and_or(&mut self, dot: &Value, is_and: bool, cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
+        let name = if is_and { "and" } else { "or" };
+        let count = cmd.args.len() - 1 + usize::from(final_value.is_some());
+        if count == 0 {
+            return Err(self.err_cmd(cmd, format!("wrong number of args for {name}: want at least 1 got 0")));
+        }
+        let mut last = Value::Nil;
+        for a in &cmd.args[1..] {
+            last = self.eval_arg(dot, a)?;
+            if last.truth() != is_and {
+                return Ok(last);
+            }
+        }
+        if let Some(f) = final_value {
+            last = f;
+        }
+        Ok(last)
+    }
+
+    // -- include and tpl --
+
+    fn include(&mut self, name: &str, data: &Value) -> Result<Value, String> {
+        let Some(tree) = self.lookup(name) else {
+            return Err(format!("template: no template {} associated with template {}", quote_go(name, false), quote_go(TPL_NAME, false)));
+        };
+        let count = self.include_counts.entry(name.to_string()).or_insert(0);
+        if *count >= 1000.min(self.options.limits.max_call_depth) {
+            return Err(format!("rendering template has a nested reference name: {name}: unable to execute template"));
+        }
+        if self.depth >= self.options.limits.max_call_depth {
+            return Err(format!("{LIMIT_MARK}exceeded maximum template depth ({})", self.options.limits.max_call_depth));
+        }
+        *count += 1;
+        let (text, origins) = self.run_captured(&tree, data.clone());
+        if let Some(count) = self.include_counts.get_mut(name) {
+            *count -= 1;
+        }
+        let (text, origins) = match (text, origins) {
+            (Ok(text), origins) => (text, origins),
+            (Err(e), _) => {
+                let go_text = e.go_text.clone();
+                self.pending = Some(e);
+                return Err(go_text);
+            }
+        };
+        // Remember the lines for the calling action's source map.
+        for (line, origin) in text.split('\n').zip(origins) {
+            let trimmed = line.trim();
+            if !trimmed.is_empty() && self.included.len() < 100_000 {
+                self.included.push((Rc::from(trimmed), origin));
+            }
+        }
+        Ok(Value::from(text))
+    }
+
+    /// Runs a tree into a fresh buffer (for `include`/`tpl`), returning its text and line origins.
+    fn run_captured(&mut self, tree: &Rc<Tree>, data: Value) -> (ExecResult<String>, Vec<Origin>) {
+        let frame = self.frame(self.call_pos);
+        let saved_out = std::mem::take(&mut self.out);
+        let saved_included = std::mem::take(&mut self.included);
+        // The inner output counts toward the limit with what is written already.
+        self.depth += 1;
+        let result = self.run_tree(tree, data, Some(frame));
+        self.depth -= 1;
+        let inner = std::mem::replace(&mut self.out, saved_out);
+        self.included = saved_included;
+        match result {
+            Ok(()) => {
+                let Output { text, lines } = inner.finish();
+                if self.out.text.len() + text.len() > self.options.limits.max_output {
+                    let pos = self.call_pos;
+                    return (Err(self.limit_error(pos, "include", format!("output exceeds {} bytes", self.options.limits.max_output))), Vec::new());
+                }
+                (Ok(text), lines)
+            }
+            Err(e) => (Err(e), Vec::new()),
+        }
+    }
+
+    fn tpl(&mut self, text: &str, data: &Value) -> Result<Value, String> {
+        if self.tpl_depth >= self.options.limits.max_tpl_depth {
+            return Err(format!("{LIMIT_MARK}exceeded maximum tpl depth ({})", self.options.limits.max_tpl_depth));
+        }
+        if self.depth >= self.options.limits.max_call_depth {
+            return Err(format!("{LIMIT_MARK}exceeded maximum template depth ({})", self.options.limits.max_call_depth));
+        }
+        self.step(self.call_pos, &|| String::new()).map_err(|e| format!("{LIMIT_MARK}{}", e.message))?;
+        let known = self.base.known_funcs.as_ref();
+        let funcs = self.funcs;
+        let check = |n: &str| known.is_none_or(|k| k.contains(n)) || funcs.contains(n);
+        let parsed = match crate::parse::parse(TPL_NAME, text, &self.options.limits, if known.is_some() { Some(&check) } else { None }) {
+            Ok(p) => p,
+            Err(mut e) => {
+                let go_text = e.go_text.clone();
+                e.chain = std::iter::once(self.frame(self.call_pos)).chain(self.scope.chain.iter().cloned()).collect();
+                self.pending = Some(e);
+                return Err(go_text);
+            }
+        };
+        let mut overlay = HashMap::new();
+        let mut main = None;
+        for tree in parsed.trees {
+            if &*tree.name == TPL_NAME && main.is_none() {
+                main = Some(Rc::new(tree));
+            } else {
+                add_tree(&mut overlay, tree);
+            }
+        }
+        let main = main.expect("the parser returns the top level first");
+        self.overlays.push(overlay);
+        self.tpl_depth += 1;
+        let (result, origins) = self.run_captured(&main, data.clone());
+        self.tpl_depth -= 1;
+        self.overlays.pop();
+        match result {
+            Ok(text) => {
+                for (line, origin) in text.split('\n').zip(origins) {
+                    let trimmed = line.trim();
+                    if !trimmed.is_empty() && self.included.len() < 100_000 {
+                        self.included.push((Rc::from(trimmed), origin));
+                    }
+                }
+                Ok(Value::from(text))
+            }
+            Err(e) => {
+                let go_text = e.go_text.clone();
+                self.pending = Some(e);
+                Err(go_text)
+            }
+        }
+    }
+
+    pub(crate) fn charge(&mut self, steps: u64) -> Result<(), String> {
+        self.steps = self.steps.saturating_add(steps);
+        if self.steps > self.options.limits.max_steps {
+            return Err(format!("{LIMIT_MARK}too much work: more than {} evaluation steps", self.options.limits.max_steps));
+        }
+        Ok(())
+    }
+}
+
+/// Marks a function's error as a limit hit (see [`Call::charge`]); the executor reports it as an
+/// [`ErrorKind::Limit`] error without Go's "error calling" prefix.
+pub const LIMIT_MARK: &str = "\u{0}limit:";
+
+/// Go reports argument checks without "error calling NAME".
+fn pass_through_or_prefix(name: &str, message: String) -> String {
+    if message.starts_with("wrong number of args for ") || message.starts_with("wrong type for value; ") || message.starts_with("invalid value; expected ") {
+        message
+    } else {
+        format!("error calling {name}: {message}")
+    }
+}
+
+/// The Go type a non-map value shows in "can't evaluate field X in type T" when it did not come
+/// out of a map (a variable or a function's result).
+fn go_static_type(value: &Value) -> String {
+    value.type_name()
+}
+
+fn last_operand(pipe: &Pipe) -> (Pos, String) {
+    match pipe.cmds.last() {
+        Some(cmd) if matches!(cmd.args[0], Arg::Identifier { .. }) => (cmd.pos, command_string(cmd)),
+        Some(cmd) => {
+            let arg = &cmd.args[0];
+            (arg.pos(), arg_string(arg))
+        }
+        None => (pipe.pos, String::new()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Go's String() of nodes (the `<…>` of error messages)
+
+pub(crate) fn arg_string(arg: &Arg) -> String {
+    match arg {
+        Arg::Dot { .. } => ".".into(),
+        Arg::Nil { .. } => "nil".into(),
+        Arg::Bool { value, .. } => value.to_string(),
+        Arg::Number { text, .. } => text.to_string(),
+        Arg::String { quoted, .. } => quoted.to_string(),
+        Arg::Field { names, .. } => names.iter().map(|n| format!(".{n}")).collect(),
+        Arg::Variable { name, names, .. } => {
+            let mut s = name.to_string();
+            for n in names {
+                s.push('.');
+                s.push_str(n);
+            }
+            s
+        }
+        Arg::Identifier { name, .. } => name.to_string(),
+        Arg::Chain { pipe, names, .. } => {
+            let mut s = format!("({})", pipe_string(pipe));
+            for n in names {
+                s.push('.');
+                s.push_str(n);
+            }
+            s
+        }
+        Arg::Pipe { pipe, .. } => format!("({})", pipe_string(pipe)),
+    }
+}
+
+pub(crate) fn command_string(cmd: &Command) -> String {
+    cmd.args.iter().map(arg_string).collect::<Vec<_>>().join(" ")
+}
+
+pub(crate) fn pipe_string(pipe: &Pipe) -> String {
+    let mut s = String::new();
+    if !pipe.decl.is_empty() {
+        s.push_str(&pipe.decl.iter().map(|v| v.name.to_string()).collect::<Vec<_>>().join(", "));
+        s.push_str(" := ");
+    }
+    s.push_str(&pipe.cmds.iter().map(command_string).collect::<Vec<_>>().join(" | "));
+    s
+}
+
+fn template_string(name: &str, pipe: Option<&Pipe>) -> String {
+    match pipe {
+        Some(p) => format!("{{{{template {} {}}}}}", quote_go(name, false), pipe_string(p)),
+        None => format!("{{{{template {}}}}}", quote_go(name, false)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The context functions get
+
+/// What [`Call`] needs of the running execution (a trait object, so that `Call` has one
+/// lifetime whatever the executor's are).
+trait Host {
+    fn include(&mut self, name: &str, data: &Value) -> Result<Value, String>;
+    fn tpl(&mut self, text: &str, data: &Value) -> Result<Value, String>;
+    fn template_name(&self) -> &str;
+    fn limits(&self) -> &Limits;
+    fn charge(&mut self, steps: u64) -> Result<(), String>;
+    fn now_unix_nanos(&self) -> i64;
+    fn rng_state(&mut self) -> &mut u64;
+}
+
+impl Host for Exec<'_> {
+    fn include(&mut self, name: &str, data: &Value) -> Result<Value, String> {
+        Exec::include(self, name, data)
+    }
+    fn tpl(&mut self, text: &str, data: &Value) -> Result<Value, String> {
+        Exec::tpl(self, text, data)
+    }
+    fn template_name(&self) -> &str {
+        &self.scope.tree_name
+    }
+    fn limits(&self) -> &Limits {
+        &self.options.limits
+    }
+    fn charge(&mut self, steps: u64) -> Result<(), String> {
+        Exec::charge(self, steps)
+    }
+    fn now_unix_nanos(&self) -> i64 {
+        self.options.now_unix_nanos
+    }
+    fn rng_state(&mut self) -> &mut u64 {
+        &mut self.rng
     }
 }
 
 /// The context a [`Func`] gets: the running execution.
 pub struct Call<'a> {
-    _exec: std::marker::PhantomData<&'a ()>,
+    exec: &'a mut (dyn Host + 'a),
 }
 
 impl Call<'_> {
-    /// Executes the named template over `data` and returns its text (Helm's `include`).
-    pub fn include(&mut self, name: &str, _data: &Value) -> Result<Value, String> {
-        Err(format!("no template {name:?}"))
+    /// Executes the named template over `data` and returns its text (Helm's `include`). Fails
+    /// with Go's `template: no template "x" associated with template "gotpl"` for an unknown
+    /// name, and with Helm's `rendering template has a nested reference name: x: unable to
+    /// execute template` when `x` is nested more than 1000 deep. An error inside the template
+    /// comes back as Go's text; the executor keeps its place and chain for the error it
+    /// reports (return the message unchanged or decorated, as Helm does).
+    pub fn include(&mut self, name: &str, data: &Value) -> Result<Value, String> {
+        self.exec.include(name, data)
     }
 
-    /// Parses `text` as a template (named after the calling template, with the set's `define`s
-    /// available) and executes it over `data` (Helm's `tpl`).
-    pub fn tpl(&mut self, _text: &str, _data: &Value) -> Result<Value, String> {
-        Err("tpl is not written yet".into())
+    /// Parses `text` as a template (named `gotpl` as Helm names it, with the set's `define`s
+    /// available and its own `define`s visible to it) and executes it over `data` (Helm's
+    /// `tpl`). The text is returned as it is: Helm's `tpl` then deletes `<no value>` from it.
+    pub fn tpl(&mut self, text: &str, data: &Value) -> Result<Value, String> {
+        self.exec.tpl(text, data)
     }
 
     /// The name of the template being executed (Helm's `.Template.Name` is the host's).
     pub fn template_name(&self) -> &str {
-        ""
+        self.exec.template_name()
     }
 
     pub fn limits(&self) -> &Limits {
-        unimplemented!()
+        self.exec.limits()
     }
 
     /// Spends `steps` of the execution's work budget (a function doing work proportional to its
-    /// input charges for it); an `Err` when the budget is spent.
-    pub fn charge(&mut self, _steps: u64) -> Result<(), String> {
-        Ok(())
+    /// input charges for it); an `Err` when the budget is spent: return it as the function's
+    /// error and the executor reports a limit error at the call.
+    pub fn charge(&mut self, steps: u64) -> Result<(), String> {
+        self.exec.charge(steps)
     }
 
     /// The execution's "now" ([`Options::now_unix_nanos`]).
     pub fn now_unix_nanos(&self) -> i64 {
-        0
+        self.exec.now_unix_nanos()
     }
 
-    /// The next number of the execution's seeded random source.
+    /// The next number of the execution's seeded random source (SplitMix64, from its published
+    /// description: the same seed gives the same sequence).
     pub fn random_u64(&mut self) -> u64 {
-        0
+        let state = self.exec.rng_state();
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
     }
 }

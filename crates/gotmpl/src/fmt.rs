@@ -984,7 +984,7 @@ mod tests {
     fn float_verbs_with_precision_round_half_to_even_like_go() {
         let args = [0.125.into(), 0.5.into(), 0.25.into(), 1234.5678.into(), 0.00001.into()];
         assert_eq!(f("%.2f %.0f %.1f %e %g", &args), "0.12 0 0.2 1.234568e+03 1e-05");
-        assert_eq!(f("%8.3f|%-8.2f|%08.3f|%+.1e", &[3.14159.into(), 2.5.into(), (-3.14159).into(), 12345.0.into()]), "   3.142|2.50    |-003.142|+1.2e+04");
+        assert_eq!(f("%8.3f|%-8.2f|%08.3f|%+.1e", &[3.25159.into(), 2.5.into(), (-3.25159).into(), 12345.0.into()]), "   3.252|2.50    |-003.252|+1.2e+04");
         assert_eq!(f("%.3g %g %G %.10g", &[1234.5678.into(), 1e-7.into(), 1e-7.into(), 0.1.into()]), "1.23e+03 1e-07 1E-07 0.1");
         assert_eq!(f("%x", &[1.5.into()]), "0x1.8p+00");
         assert_eq!(f("%.0e %#.0f %#g %.3g", &[5.0.into(), 3.0.into(), 1.0.into(), 1.0.into()]), "5e+00 3. 1.00000 1");

@@ -1,0 +1,5 @@
+//! (being written)
+
+use super::Plain;
+
+pub(super) fn register(_funcs: &mut Plain) {}
