@@ -6,7 +6,7 @@
 // (with the include chain) and those not rendered for a missing dependency. Re-renders, debounced,
 // as the user types. Chart data goes into the DOM as text only (dom.js), never as markup.
 
-import { t, pick } from './i18n.js';
+import { t, getLang } from './i18n.js';
 import { h, clear, icon } from './dom.js';
 
 const DEBOUNCE_MS = 250;
@@ -75,7 +75,7 @@ export function manifestsPanel(chart, inputIdx, ctx) {
 
   async function compute() {
     const options = renderOptions(given);
-    const sig = JSON.stringify(options);
+    const sig = JSON.stringify([options, getLang()]);
     const cached = store.results.get(key);
     if (cached && cached.sig === sig) {
       show(cached);
@@ -86,7 +86,7 @@ export function manifestsPanel(chart, inputIdx, ctx) {
     status.textContent = t('mf.rendering');
     let res;
     try {
-      res = await ctx.request({ type: 'render', input: inputIdx, chart: chart.name, options });
+      res = await ctx.request({ type: 'render', input: inputIdx, chart: chart.name, options, lang: getLang() });
     } catch (e) {
       if (mine !== seq) return;
       el.dataset.state = 'failed';
@@ -105,6 +105,7 @@ export function manifestsPanel(chart, inputIdx, ctx) {
     if (!r) {
       out.append(h('p.muted', t('mf.noChart')));
     } else {
+      linkFrames(r, chart);
       out.append(renderResult(r, inputIdx, ctx, given));
     }
     el.dataset.state = 'done';
@@ -232,8 +233,28 @@ function valuesPanel(key, inputIdx, chart, given, changed) {
   return h('div.cfg-inputs.mf-inputs', card, setCard);
 }
 
+// A frame of the source map or of an error: { template, line, col, file? }. Templates are named
+// as Helm names them (`mychart/templates/x.yaml`, `mychart/charts/sub/templates/y.yaml`); `file`
+// is that file's path in the input (under the chart's root), which the source drawer opens when
+// the input holds it (a subchart packed as an archive has no such file).
+function linkFrames(r, chart) {
+  const fileOf = (template) => {
+    const rest = template.slice(template.indexOf('/') + 1);
+    return chart.root ? `${chart.root}/${rest}` : rest;
+  };
+  const link = (f) => {
+    if (f && f.template && !f.file) f.file = fileOf(f.template);
+    for (const c of f?.chain || []) link(c);
+  };
+  for (const d of r.documents || []) for (const l of d.lines || []) link(l);
+  for (const e of r.errors || []) {
+    link(e.at);
+    for (const c of e.chain || []) link(c);
+  }
+}
+
 function frameText(f) {
-  return `${f.file || f.template}:${f.line}:${f.column}`;
+  return `${f.template}:${f.line}:${f.col}`;
 }
 
 /** A location: a button opening the template when the input holds it, else plain text. */
@@ -244,28 +265,32 @@ function locButton(f, inputIdx, ctx) {
     type: 'button',
     title: text,
     attrs: { 'aria-label': t('diag.open', { file: f.file, line: f.line }), 'aria-haspopup': 'dialog' },
-    onclick: () => ctx.openSource(inputIdx, f.file, { line: f.line, column: f.column, end_line: f.line }),
-    text: `${f.file.split('/').pop()}:${f.line}:${f.column}`,
+    onclick: () => ctx.openSource(inputIdx, f.file, { line: f.line, column: f.col, end_line: f.line }),
+    text: `${f.file.split('/').pop()}:${f.line}:${f.col}`,
   });
 }
 
 function renderResult(r, inputIdx, ctx, given) {
   const frag = document.createDocumentFragment();
+  if (r.fatal) frag.append(h('p.mf-fatal.mf-error.sev-error', icon('error'), h('span.mf-error-msg', { text: r.fatal })));
   if (r.errors?.length) {
     frag.append(h('ul.mf-errors', r.errors.map((e) => h('li.mf-error.sev-error', { dataset: { template: e.template } },
       icon('error'),
-      locButton(e, inputIdx, ctx),
+      locButton(e.at, inputIdx, ctx),
       h('span.mf-error-msg.mono', { text: e.message }),
       e.chain?.length
         ? h('ol.mf-chain.small', e.chain.map((c) => h('li', h('span.muted', { text: t('mf.calledFrom') }), ' ', locButton(c, inputIdx, ctx))))
         : null))));
   }
-  if (r.notRendered?.length) {
-    frag.append(h('ul.mf-skipped', r.notRendered.map((n) => h('li.mf-skip.sev-info', { dataset: { template: n.template } },
+  const notes = [
+    ...(r.notRendered || []).map((n) => ({ template: n.template, text: t('mf.notRendered', { dependency: n.dependency, include: n.include }) })),
+    ...(r.warnings || []).map((w) => ({ template: '', text: w })),
+  ];
+  if (notes.length) {
+    frag.append(h('ul.mf-skipped', notes.map((n) => h('li.mf-skip.sev-info', { dataset: { template: n.template } },
       icon('info'),
-      h('span.mono', { text: n.template }),
-      ' ',
-      h('span', { text: pick(n.message, n.message_zh) })))));
+      n.template ? h('span.mono', { text: n.template }) : null,
+      h('span', { text: n.text })))));
   }
 
   const docs = r.documents || [];
@@ -343,7 +368,7 @@ function documentView(d, inputIdx, ctx) {
     if (canOpen) {
       row.tabIndex = 0;
       row.setAttribute('role', 'button');
-      const open = () => ctx.openSource(inputIdx, origin.file, { line: origin.line, column: origin.column, end_line: origin.line });
+      const open = () => ctx.openSource(inputIdx, origin.file, { line: origin.line, column: origin.col, end_line: origin.line });
       row.addEventListener('click', open);
       row.addEventListener('keydown', (e) => {
         if (e.key === 'Enter') open();

@@ -19,6 +19,7 @@
 import init, { Workspace, rules, version } from './pkg/ecplint.js';
 
 let ws = null;
+const STARTED = Date.now(); // the `now` of every render (see 'render')
 
 // The rules' docs are not in the wasm (size): the build writes them to pkg/rules.json.
 async function withDocs(list) {
@@ -139,8 +140,8 @@ self.onmessage = async (ev) => {
     }
     else if (msg.type === 'render') {
       const t0 = performance.now();
-      // The page renders with a fixed seed: random values stay put from one re-render to the next.
-      const render = ws.render(msg.input, msg.chart, { seed: 1, ...(msg.options || {}) });
+      // A fixed seed and clock: random values and dates stay put from one re-render to the next.
+      const render = ws.render(msg.input, msg.chart, { seed: 1, now: STARTED, ...(msg.options || {}), lang: msg.lang === 'zh' ? 'zh-cn' : 'en' });
       postMessage({ type: 'render', id: msg.id, render: render ?? null, ms: performance.now() - t0 });
     }
     else if (msg.type === 'source') {
