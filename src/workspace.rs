@@ -384,6 +384,46 @@ impl Workspace {
         let pictures = navigation::embedded_pictures(&inputs);
         navigation::render_document(&console.view(view), lang, &pictures, styles)
     }
+
+    /// Renders chart `chart_name` of input `index` (its first chart when `None`) as
+    /// `helm template` does (issue 9). An empty release name or namespace in `options` is
+    /// filled as the ECP platform installs a product: release name = product ID, namespace =
+    /// `_acl_helpers`' `data.namespace`, else the product ID. Dependencies missing from the
+    /// chart are looked up among the other inputs. `None` when there is no such chart.
+    pub fn render(
+        &mut self,
+        index: usize,
+        chart_name: Option<&str>,
+        options: &crate::render::RenderOptions,
+    ) -> Option<crate::render::Rendered> {
+        self.load_all();
+        let loaded = self.inputs.get(index)?.loaded.as_ref()?;
+        let chart = loaded
+            .charts()
+            .iter()
+            .find(|c| chart_name.is_none_or(|n| c.name() == n || c.dir_name == n))?;
+        let mut options = options.clone();
+        if options.release_name.is_empty() {
+            options.release_name = chart.name();
+        }
+        if options.namespace.is_empty() {
+            options.namespace = chart
+                .acl
+                .as_ref()
+                .and_then(|acl| acl.root()?.get_path(&["data", "namespace"])?.as_str().map(str::to_string))
+                .filter(|ns| !ns.is_empty())
+                .unwrap_or_else(|| chart.name());
+        }
+        let others: Vec<&[File]> = self
+            .inputs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .filter_map(|(_, s)| s.loaded.as_ref())
+            .map(|l| l.input().files.as_slice())
+            .collect();
+        Some(crate::render::render(&loaded.input().files, &chart.prefix, &others, &options))
+    }
 }
 
 fn input_bytes(input: &Input) -> u64 {

@@ -8,7 +8,8 @@ folder (the chart in `c/`, the case's other files beside it), runs
 
 there with the real helm 3 (TZ=UTC, no kube config), and records the exit code, stdout, and for
 a failure the error helm printed (temporary paths removed), the message at its end (without the
-`template: …: executing … at <…>:` locations) and the templates it names. tests/helm_template.rs
+`template: …: executing … at <…>:` locations), the templates it names and the first
+template:line[:column]. tests/helm_template.rs
 renders the same charts with `ecplint template` without helm.
 
 Usage: scripts/helm-oracle/template.py [HELM3] [--only SUBSTRING]
@@ -92,7 +93,9 @@ def run_case(helm, env, tmp, case):
         for path in TEMPLATE_PATH.findall(error):
             if path not in named:
                 named.append(path)
-        verdict.update(error=error, message=message_of(error), templates=named)
+        where = re.search(TEMPLATE_PATH.pattern + r":\d+(?::\d+)?", error)
+        verdict.update(error=error, message=message_of(error), templates=named,
+                       location=where.group(0) if where else None)
     shutil.rmtree(root, ignore_errors=True)
     return {**case, "helm": verdict}
 
@@ -134,7 +137,8 @@ def main():
         "note": "files: the chart's files (paths in c/); outside: files beside the chart (for -f "
                 "and --set-file); helm.exit/stdout: what helm printed; helm.error: its error "
                 "without `Error: ` and temporary paths; helm.message: the error's last message, "
-                "without locations; helm.templates: the templates the error names",
+                "without locations; helm.templates: the templates the error names; helm.location: the first template:line[:column] it "
+                "names",
         "cases": table,
     }
     with open(OUT, "w", encoding="utf-8") as f:

@@ -3,7 +3,625 @@
 //! Helm's order, over the Go template engine of `crates/gotmpl`.
 //!
 //! `values`: YAML read into template values as Helm reads values files; `funcs`: Helm's own
-//! template functions (`toYaml`, `include`, `tpl`, `required`, …).
+//! template functions (`toYaml`, `include`, `tpl`, `required`, …). The composition: `tree` (a
+//! chart and its subcharts out of an input's files), `strvals` (`--set`), `coalesce` (values
+//! precedence), `compose` (dependencies: aliases, conditions, tags, import-values), `objects`
+//! (`.Chart`, `.Capabilities`, `.Files`), `manifest` (documents and Helm's order), `semver`
+//! (version constraints), `helmignore`.
 
+mod coalesce;
+mod compose;
 pub mod funcs;
+mod helmignore;
+pub mod manifest;
+mod objects;
+pub mod semver;
+pub mod strvals;
+pub mod tree;
 pub mod values;
+
+pub use manifest::Document;
+
+use crate::diagnostic::Text;
+use crate::input::File;
+use crate::text;
+use gotmpl::{Funcs, Map, MissingKey, Options, Templates, Value};
+use objects::{ApiVersions, Capabilities, ChartObject, Files, KubeVersion};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use tree::ChartNode;
+
+/// What `helm template` is told.
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// `--release-name` (the caller's default: the product ID).
+    pub release_name: String,
+    /// `--namespace`.
+    pub namespace: String,
+    /// `--kube-version`; Helm's default (v1.32.0 in v3.17.3) when `None`.
+    pub kube_version: Option<String>,
+    /// `--api-versions`, added to Helm's default list.
+    pub api_versions: Vec<String>,
+    /// `-f` files: (name, text), in order.
+    pub values: Vec<(String, String)>,
+    /// `--set`, `--set-string`, `--set-file` expressions, each in order.
+    pub set: Vec<String>,
+    pub set_string: Vec<String>,
+    pub set_file: Vec<String>,
+    /// The contents of the paths `--set-file` names (`strvals::file_paths`), read by the caller.
+    pub set_file_contents: BTreeMap<String, String>,
+    /// `--show-only`: template paths relative to the chart's parent (`templates/x.yaml` or
+    /// `app/templates/x.yaml`).
+    pub show_only: Vec<String>,
+    pub include_crds: bool,
+    pub no_hooks: bool,
+    pub seed: u64,
+    /// What `now` returns (nanoseconds since the Unix epoch).
+    pub now_unix_nanos: i64,
+}
+
+/// Why a whole render could not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FatalKind {
+    /// The call is wrong (a `--set` that does not parse, an unknown Kubernetes version).
+    Call,
+    /// An input (a values file) cannot be read.
+    Input,
+    /// The chart itself: Helm refuses it (kubeVersion, a values.yaml that does not parse, a
+    /// library chart).
+    Chart,
+}
+
+#[derive(Clone, Debug)]
+pub struct Fatal {
+    pub kind: FatalKind,
+    pub message: Text,
+}
+
+/// A template that failed, with the engine's error (place and include chain).
+#[derive(Clone, Debug)]
+pub struct TemplateError {
+    /// The template's name (`app/templates/x.yaml`).
+    pub template: String,
+    pub error: gotmpl::Error,
+}
+
+/// A template not rendered because a dependency is missing from the chart and the run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotRendered {
+    pub template: String,
+    pub dependency: String,
+    /// The template name it includes that nobody defines.
+    pub include: String,
+}
+
+/// What rendering a chart gives.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    /// The chart's name.
+    pub chart: String,
+    /// Documents in Helm's order (CRDs first with `include_crds`, hooks last).
+    pub documents: Vec<Document>,
+    pub errors: Vec<TemplateError>,
+    pub not_rendered: Vec<NotRendered>,
+    /// Dependencies found neither in the chart nor among the run's other inputs.
+    pub missing_dependencies: Vec<String>,
+    pub fatal: Option<Fatal>,
+    pub warnings: Vec<Text>,
+}
+
+impl Rendered {
+    /// The documents as `helm template` prints them.
+    pub fn to_yaml(&self) -> String {
+        manifest::to_yaml_stream(&self.documents)
+    }
+
+    /// Whether everything rendered (no fatal error, no failed template).
+    pub fn ok(&self) -> bool {
+        self.fatal.is_none() && self.errors.is_empty()
+    }
+}
+
+/// Helm's default Kubernetes version (`helm template` without `--kube-version`, v3.17.3).
+pub const DEFAULT_KUBE_VERSION: &str = "v1.32.0";
+
+/// Helm v3.17.3's default `.Capabilities.APIVersions` (in its order).
+pub const DEFAULT_API_VERSIONS: &[&str] = &[
+    "v1",
+    "admissionregistration.k8s.io/v1",
+    "admissionregistration.k8s.io/v1alpha1",
+    "admissionregistration.k8s.io/v1beta1",
+    "internal.apiserver.k8s.io/v1alpha1",
+    "apps/v1",
+    "apps/v1beta1",
+    "apps/v1beta2",
+    "authentication.k8s.io/v1",
+    "authentication.k8s.io/v1alpha1",
+    "authentication.k8s.io/v1beta1",
+    "authorization.k8s.io/v1",
+    "authorization.k8s.io/v1beta1",
+    "autoscaling/v1",
+    "autoscaling/v2",
+    "autoscaling/v2beta1",
+    "autoscaling/v2beta2",
+    "batch/v1",
+    "batch/v1beta1",
+    "certificates.k8s.io/v1",
+    "certificates.k8s.io/v1beta1",
+    "certificates.k8s.io/v1alpha1",
+    "coordination.k8s.io/v1alpha2",
+    "coordination.k8s.io/v1beta1",
+    "coordination.k8s.io/v1",
+    "discovery.k8s.io/v1",
+    "discovery.k8s.io/v1beta1",
+    "events.k8s.io/v1",
+    "events.k8s.io/v1beta1",
+    "extensions/v1beta1",
+    "flowcontrol.apiserver.k8s.io/v1",
+    "flowcontrol.apiserver.k8s.io/v1beta1",
+    "flowcontrol.apiserver.k8s.io/v1beta2",
+    "flowcontrol.apiserver.k8s.io/v1beta3",
+    "networking.k8s.io/v1",
+    "networking.k8s.io/v1alpha1",
+    "networking.k8s.io/v1beta1",
+    "node.k8s.io/v1",
+    "node.k8s.io/v1alpha1",
+    "node.k8s.io/v1beta1",
+    "policy/v1",
+    "policy/v1beta1",
+    "rbac.authorization.k8s.io/v1",
+    "rbac.authorization.k8s.io/v1beta1",
+    "rbac.authorization.k8s.io/v1alpha1",
+    "resource.k8s.io/v1beta1",
+    "resource.k8s.io/v1alpha3",
+    "scheduling.k8s.io/v1alpha1",
+    "scheduling.k8s.io/v1beta1",
+    "scheduling.k8s.io/v1",
+    "storage.k8s.io/v1beta1",
+    "storage.k8s.io/v1",
+    "storage.k8s.io/v1alpha1",
+    "storagemigration.k8s.io/v1alpha1",
+    "apiextensions.k8s.io/v1beta1",
+    "apiextensions.k8s.io/v1",
+];
+
+/// A values text read as Helm reads values files.
+pub(crate) fn values_text(text: &str) -> Result<Map, String> {
+    yaml_values::read(text)
+}
+
+/// `toYaml` of a value (`.Files.AsConfig`).
+pub(crate) fn to_yaml(value: &Value) -> String {
+    yaml_values::write(value)
+}
+
+/// The template functions: Go's builtins (always there), Sprig's and Helm's.
+fn functions() -> Funcs {
+    gotmpl::sprig::funcs()
+}
+
+/// The user's values: each `-f` file merged in order, then `--set`, `--set-string` and
+/// `--set-file` parsed into them, as Helm does.
+pub fn user_values(options: &RenderOptions) -> Result<Map, Fatal> {
+    let values = Map::new();
+    for (name, text) in &options.values {
+        let map = values_text(text).map_err(|e| Fatal {
+            kind: FatalKind::Input,
+            message: text!("failed to parse {name}: {e}", "无法解析 {name}：{e}"),
+        })?;
+        coalesce::merge_into(&values, &map);
+    }
+    let read = |path: &str| {
+        options
+            .set_file_contents
+            .get(path)
+            .cloned()
+            .ok_or_else(|| format!("open {path}: no such file or directory"))
+    };
+    let groups = [
+        (&options.set, strvals::Mode::Typed, "--set"),
+        (&options.set_string, strvals::Mode::String, "--set-string"),
+        (&options.set_file, strvals::Mode::File, "--set-file"),
+    ];
+    for (exprs, mode, flag) in groups {
+        for expr in exprs {
+            strvals::parse_into(expr, &values, mode, &read).map_err(|e| Fatal {
+                kind: FatalKind::Call,
+                message: text!("failed parsing {flag} data: {e}", "无法解析 {flag} 的值：{e}"),
+            })?;
+        }
+    }
+    Ok(values)
+}
+
+/// Renders the chart at `prefix` of `files` as `helm template` does. `others` are the files of
+/// the run's other inputs, where a dependency missing from the chart is looked up.
+pub fn render(files: &[File], prefix: &str, others: &[&[File]], options: &RenderOptions) -> Rendered {
+    let mut rendered = Rendered::default();
+    let Some(mut chart) = tree::load(files, prefix) else {
+        rendered.fatal = Some(Fatal {
+            kind: FatalKind::Input,
+            message: text!("no Chart.yaml at `{prefix}`", "`{prefix}` 处没有 Chart.yaml"),
+        });
+        return rendered;
+    };
+    rendered.chart = chart.name.clone();
+    if let Some(problem) = first_problem(&chart) {
+        rendered.fatal = Some(Fatal { kind: FatalKind::Chart, message: problem });
+        return rendered;
+    }
+    if chart.is_library() {
+        rendered.fatal = Some(Fatal {
+            kind: FatalKind::Chart,
+            message: text!(
+                "library charts are not installable",
+                "library 类型的 chart 不能安装"
+            ),
+        });
+        return rendered;
+    }
+    let kube = match options.kube_version.as_deref() {
+        None => KubeVersion::parse(DEFAULT_KUBE_VERSION).expect("the default parses"),
+        Some(v) => match KubeVersion::parse(v) {
+            Some(k) => k,
+            None => {
+                rendered.fatal = Some(Fatal {
+                    kind: FatalKind::Call,
+                    message: text!("invalid kube version {v:?}", "无效的 Kubernetes 版本 {v:?}"),
+                });
+                return rendered;
+            }
+        },
+    };
+    if !chart.kube_version.is_empty() && !semver::is_compatible_range(&chart.kube_version, &kube.version) {
+        let (want, have) = (&chart.kube_version, &kube.version);
+        rendered.fatal = Some(Fatal {
+            kind: FatalKind::Chart,
+            message: text!(
+                "chart requires kubeVersion: {want} which is incompatible with Kubernetes {have}",
+                "chart 要求 kubeVersion: {want}，与 Kubernetes {have} 不兼容"
+            ),
+        });
+        return rendered;
+    }
+    let user = match user_values(options) {
+        Ok(v) => v,
+        Err(fatal) => {
+            rendered.fatal = Some(fatal);
+            return rendered;
+        }
+    };
+    let found = compose::fill_missing(&mut chart, others, &mut rendered.warnings);
+    rendered.missing_dependencies = found.missing;
+    let composed = match compose::compose(&chart, &user, &mut rendered.warnings) {
+        Ok(c) => c,
+        Err(message) => {
+            rendered.fatal = Some(Fatal { kind: FatalKind::Chart, message });
+            return rendered;
+        }
+    };
+    let mut api_versions: Vec<String> = DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
+    api_versions.extend(options.api_versions.iter().cloned());
+    let capabilities = Value::Object(Rc::new(Capabilities {
+        kube: Rc::new(kube),
+        api_versions: Rc::new(ApiVersions(api_versions)),
+    }));
+    let release = Value::Map(Map::from_entries([
+        ("Name".to_string(), Value::from(options.release_name.as_str())),
+        ("Namespace".to_string(), Value::from(options.namespace.as_str())),
+        ("IsInstall".to_string(), Value::Bool(true)),
+        ("IsUpgrade".to_string(), Value::Bool(false)),
+        ("Revision".to_string(), Value::int(1)),
+        ("Service".to_string(), Value::str("Helm")),
+    ]));
+    execute(&composed, &release, &capabilities, options, &mut rendered);
+    rendered
+}
+
+fn first_problem(chart: &ChartNode) -> Option<Text> {
+    chart
+        .problems
+        .first()
+        .cloned()
+        .or_else(|| chart.subcharts.iter().find_map(first_problem))
+}
+
+/// A chart of the composed tree, with its template path and values.
+struct Placed<'a> {
+    chart: &'a compose::Composed,
+    /// `app` or `app/charts/sub`.
+    path: String,
+}
+
+fn place<'a>(chart: &'a compose::Composed, path: String, out: &mut Vec<Placed<'a>>) {
+    for sub in &chart.subcharts {
+        place(sub, format!("{path}/charts/{}", sub.node.name), out);
+    }
+    out.push(Placed { chart, path });
+}
+
+/// The `.` of a chart's templates (without `.Template`): Values, Release, Chart, Capabilities,
+/// Files, Subcharts.
+fn top_object(chart: &compose::Composed, is_root: bool, release: &Value, capabilities: &Value) -> Map {
+    let subcharts = Map::new();
+    for sub in &chart.subcharts {
+        subcharts.insert(sub.node.name.clone(), Value::Map(top_object(sub, false, release, capabilities)));
+    }
+    Map::from_entries([
+        ("Values".to_string(), Value::Map(chart.values.clone())),
+        ("Release".to_string(), release.clone()),
+        ("Chart".to_string(), Value::Object(Rc::new(ChartObject::new(&chart.node, is_root)))),
+        ("Capabilities".to_string(), capabilities.clone()),
+        (
+            "Files".to_string(),
+            Value::Object(Rc::new(Files { files: Rc::new(chart.node.files.clone()) })),
+        ),
+        ("Subcharts".to_string(), Value::Map(subcharts)),
+    ])
+}
+
+/// Parses every template of the composed tree in Helm's order (so that the right `define`
+/// wins), executes each that Helm outputs, and splits, orders and keeps the documents.
+fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, options: &RenderOptions, rendered: &mut Rendered) {
+    let mut placed = Vec::new();
+    place(composed, composed.node.name.clone(), &mut placed);
+    // Every template with its full name, the chart it belongs to.
+    let mut all: Vec<(String, &str, usize)> = Vec::new();
+    for (i, p) in placed.iter().enumerate() {
+        for (rel, text) in &p.chart.node.templates {
+            all.push((format!("{}/{rel}", p.path), text, i));
+        }
+    }
+    // Helm parses deeper paths first and, at one depth, in reverse name order; a later
+    // `define` replaces an earlier one, so the shallowest, first-named file's define wins.
+    all.sort_by(|a, b| {
+        let depth = |s: &str| s.matches('/').count();
+        depth(&b.0).cmp(&depth(&a.0)).then_with(|| b.0.cmp(&a.0))
+    });
+    let engine_options = Options {
+        missing_key: MissingKey::Zero,
+        seed: options.seed,
+        now_unix_nanos: options.now_unix_nanos,
+        ..Options::default()
+    };
+    let mut templates = Templates::new();
+    let mut unparsed: Vec<String> = Vec::new();
+    for (name, text, _) in &all {
+        if let Err(error) = templates.parse(name, text, &engine_options.limits) {
+            unparsed.push(name.clone());
+            rendered.errors.push(TemplateError { template: name.clone(), error });
+        }
+    }
+    let funcs = functions();
+    let tops: Vec<Map> = placed
+        .iter()
+        .map(|p| top_object(p.chart, std::ptr::eq(p.chart, composed), release, capabilities))
+        .collect();
+    // Helm renders in name order.
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut documents = Vec::new();
+    for (name, _, index) in &all {
+        let p = &placed[*index];
+        let base = name.rsplit('/').next().unwrap_or(name);
+        if base.starts_with('_') || p.chart.node.is_library() || unparsed.contains(name) {
+            continue;
+        }
+        let data = tops[*index].shallow_copy();
+        data.insert(
+            "Template",
+            Value::Map(Map::from_entries([
+                ("Name".to_string(), Value::from(name.as_str())),
+                ("BasePath".to_string(), Value::from(format!("{}/templates", p.path))),
+            ])),
+        );
+        let output = match templates.execute(name, &Value::Map(data), &funcs, &engine_options) {
+            Ok(output) => output,
+            Err(error) => {
+                match missing_include(&error, &rendered.missing_dependencies) {
+                    Some((dependency, include)) => rendered.not_rendered.push(NotRendered {
+                        template: name.clone(),
+                        dependency,
+                        include,
+                    }),
+                    None => rendered.errors.push(TemplateError { template: name.clone(), error }),
+                }
+                continue;
+            }
+        };
+        if base == "NOTES.txt" {
+            continue;
+        }
+        // Helm drops every `<no value>` from the output.
+        let text = output.text.replace("<no value>", "");
+        if !options.show_only.is_empty() && !shown(name, &composed.node.name, &options.show_only) {
+            continue;
+        }
+        match manifest::documents(name, &text, &output.lines) {
+            Ok(docs) => documents.extend(docs),
+            Err(message) => rendered.errors.push(TemplateError {
+                template: name.clone(),
+                error: gotmpl::Error {
+                    kind: gotmpl::ErrorKind::Exec,
+                    message: message.clone(),
+                    at: gotmpl::error::Frame { template: Rc::from(name.as_str()), line: 1, col: 1 },
+                    chain: Vec::new(),
+                    go_text: message,
+                },
+            }),
+        }
+    }
+    if options.no_hooks {
+        documents.retain(|d| d.hook.is_none());
+    }
+    manifest::sort(&mut documents);
+    if options.include_crds {
+        let mut crds = Vec::new();
+        for p in &placed {
+            for (rel, data) in &p.chart.node.files {
+                if rel.starts_with("crds/") && (rel.ends_with(".yaml") || rel.ends_with(".yml") || rel.ends_with(".json")) {
+                    let text = String::from_utf8_lossy(data);
+                    crds.push(Document {
+                        source: format!("{}/{rel}", p.path),
+                        api_version: String::new(),
+                        kind: "CustomResourceDefinition".into(),
+                        name: String::new(),
+                        namespace: String::new(),
+                        hook: None,
+                        text: text.trim_end_matches('\n').to_string(),
+                        lines: Vec::new(),
+                    });
+                }
+            }
+        }
+        crds.extend(documents);
+        documents = crds;
+    }
+    rendered.documents = documents;
+}
+
+/// Whether template `name` is one `--show-only` asks for (by its path with or without the
+/// chart's name).
+fn shown(name: &str, chart: &str, show_only: &[String]) -> bool {
+    show_only.iter().any(|s| {
+        let s = s.trim_start_matches("./");
+        name == s || name.strip_prefix(chart).and_then(|r| r.strip_prefix('/')) == Some(s)
+    })
+}
+
+/// When an error is an include of a name nobody defines and a dependency is missing: the
+/// dependency (the one whose name starts the include's name, else the first) and the name.
+fn missing_include(error: &gotmpl::Error, missing: &[String]) -> Option<(String, String)> {
+    if missing.is_empty() {
+        return None;
+    }
+    let text = format!("{} {}", error.message, error.go_text);
+    let start = text.find("no template \"")? + "no template \"".len();
+    let end = text[start..].find('"')? + start;
+    let include = text[start..end].to_string();
+    let dependency = missing
+        .iter()
+        .find(|d| include.starts_with(d.as_str()))
+        .unwrap_or(&missing[0])
+        .clone();
+    Some((dependency, include))
+}
+
+/// Reading and writing values YAML until `values`/`funcs` provide them: YAML read with the
+/// core's parser, as Helm's JSON round trip types it (numbers float64).
+mod yaml_values {
+    use crate::yaml::{self, Kind, Node, YamlLimits};
+    use gotmpl::{Map, Value};
+
+    pub fn read(text: &str) -> Result<Map, String> {
+        let parsed = yaml::parse(text, YamlLimits::default());
+        if let Some(yaml::Problem::Syntax { range, message }) =
+            parsed.problems.iter().find(|p| matches!(p, yaml::Problem::Syntax { .. }))
+        {
+            return Err(format!("error converting YAML to JSON: yaml: line {}: {message}", range.start.line));
+        }
+        match parsed.root().map(value) {
+            None | Some(Value::Nil) => Ok(Map::new()),
+            Some(Value::Map(m)) => Ok(m),
+            Some(_) => Err("error unmarshaling JSON: json: cannot unmarshal into Go value of type map[string]interface {}".into()),
+        }
+    }
+
+    fn value(node: &Node) -> Value {
+        match &node.kind {
+            Kind::Scalar(s) => match s.value {
+                yaml::Value::Null => Value::Nil,
+                yaml::Value::Bool(b) => Value::Bool(b),
+                yaml::Value::Int(i) => Value::Float(i as f64),
+                yaml::Value::Float(f) => Value::Float(f),
+                yaml::Value::Str => Value::from(s.text.as_str()),
+            },
+            Kind::Seq(items) => Value::list(items.iter().map(value).collect()),
+            Kind::Map(entries) => {
+                Value::Map(Map::from_entries(entries.iter().map(|e| (e.key.key_string(), value(&e.value)))))
+            }
+        }
+    }
+
+    /// A flat map of strings as go-yaml writes it (enough for `.Files.AsConfig`).
+    pub fn write(value: &Value) -> String {
+        let Value::Map(m) = value else { return String::new() };
+        let mut out = String::new();
+        for (k, v) in m.entries() {
+            let s = v.as_str().unwrap_or_default().to_string();
+            if s.contains('\n') {
+                let indicator = if s.ends_with('\n') { "|" } else { "|-" };
+                out.push_str(&format!("{k}: {indicator}\n"));
+                for line in s.trim_end_matches('\n').split('\n') {
+                    if line.is_empty() {
+                        out.push('\n');
+                    } else {
+                        out.push_str(&format!("  {line}\n"));
+                    }
+                }
+            } else {
+                out.push_str(&format!("{k}: {s}\n"));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// How a [`gotmpl::Origin`]/frame is shown in JSON: `{template, line, col}`.
+fn frame_json(frame: &gotmpl::error::Frame) -> serde_json::Value {
+    serde_json::json!({ "template": &*frame.template, "line": frame.line, "col": frame.col })
+}
+
+impl Rendered {
+    /// The render as JSON: documents (with the template place of each line), errors (with the
+    /// include chain), templates not rendered, missing dependencies, the fatal error, warnings.
+    pub fn to_json(&self, lang: crate::diagnostic::Lang) -> serde_json::Value {
+        use serde_json::json;
+        let documents: Vec<_> = self
+            .documents
+            .iter()
+            .map(|d| {
+                json!({
+                    "source": d.source,
+                    "apiVersion": d.api_version,
+                    "kind": d.kind,
+                    "name": d.name,
+                    "namespace": d.namespace,
+                    "hook": d.hook,
+                    "text": d.text,
+                    "lines": d.lines.iter().map(|o| {
+                        let mut at = frame_json(&o.at);
+                        at["chain"] = o.chain.iter().map(frame_json).collect();
+                        at
+                    }).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let errors: Vec<_> = self
+            .errors
+            .iter()
+            .map(|e| {
+                json!({
+                    "template": e.template,
+                    "message": e.error.message,
+                    "helm": e.error.go_message(),
+                    "at": frame_json(&e.error.at),
+                    "chain": e.error.chain.iter().map(frame_json).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        json!({
+            "chart": self.chart,
+            "documents": documents,
+            "errors": errors,
+            "notRendered": self.not_rendered.iter().map(|n| json!({
+                "template": n.template, "dependency": n.dependency, "include": n.include,
+            })).collect::<Vec<_>>(),
+            "missingDependencies": self.missing_dependencies,
+            "fatal": self.fatal.as_ref().map(|f| f.message.get(lang)),
+            "warnings": self.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
+        })
+    }
+}

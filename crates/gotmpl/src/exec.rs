@@ -108,9 +108,11 @@ pub enum MissingKey {
 /// action that hit it.
 #[derive(Clone, Debug)]
 pub struct Limits {
-    /// Nested `template`/`include`/`tpl` calls (Helm stops a name included 1000 times deep).
-    /// Each level costs native stack (a few KB in release builds): the default fits in 1 MB
-    /// (wasm's stack) — see the module docs and the `deep_include_chain` test.
+    /// Nested `template`/`include`/`tpl` calls. Helm stops a name included 1000 times deep
+    /// (and Go's `template` at 100,000); each level here costs about 1.5 KB of native stack in
+    /// release builds (measured by the `stack_per_include_level` test), so the default, 300,
+    /// stays within wasm's 1 MB stack. A name that includes itself fails with Helm's wording
+    /// ("rendering template has a nested reference name") at this depth.
     pub max_call_depth: usize,
     /// Nested `tpl` calls.
     pub max_tpl_depth: usize,
@@ -131,7 +133,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_call_depth: 1000,
+            max_call_depth: 300,
             max_tpl_depth: 100,
             max_steps: 50_000_000,
             max_output: 64 << 20,
@@ -233,7 +235,7 @@ impl Templates {
             });
         };
         let mut exec = Exec::new(self, funcs, options);
-        exec.run_tree(&tree, data.clone(), None)?;
+        exec.run_tree(&tree, data.clone(), None).map_err(|e| *e)?;
         Ok(exec.out.finish())
     }
 }
@@ -333,7 +335,30 @@ enum Nil {
     Invalid,
 }
 
-type ExecResult<T> = Result<T, Error>;
+/// Errors are boxed inside the executor: a small `Result` keeps the recursive frames small
+/// (stack per nesting level is what bounds the depth on wasm's 1 MB stack).
+type ExecResult<T> = Result<T, Box<Error>>;
+
+#[cfg(test)]
+thread_local! {
+    /// Stack addresses seen at call depths 10 and 110 (tests measure the stack per level).
+    pub(crate) static STACK_PROBE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+#[cfg(test)]
+#[inline(never)]
+fn probe_stack(depth: usize) {
+    let marker = 0u8;
+    let addr = std::ptr::addr_of!(marker) as usize;
+    STACK_PROBE.with(|p| {
+        let (a, b) = p.get();
+        match depth {
+            10 => p.set((addr, b)),
+            110 => p.set((a, addr)),
+            _ => {}
+        }
+    });
+}
 
 pub(crate) struct Exec<'a> {
     base: &'a Templates,
@@ -350,10 +375,26 @@ pub(crate) struct Exec<'a> {
     /// Position of the function call being evaluated (the frame `include`/`tpl` push).
     call_pos: Pos,
     /// The structured error of an `include`/`tpl` that failed inside the function being called.
-    pending: Option<Error>,
+    pending: Option<Box<Error>>,
     include_counts: HashMap<String, usize>,
     /// Lines of texts `include`d while the current action's pipeline ran (see the docs).
     included: Vec<(Rc<str>, Origin)>,
+    /// Address of a local of the execution's first frame: with [`STACK_BUDGET`] a guard
+    /// against native stack overflow whatever the mix of calls and nested blocks.
+    stack_base: usize,
+}
+
+/// The native stack an execution may use (below the frame that called [`Templates::execute`]).
+/// The counted limits keep real templates far below it; this catches combinations of them
+/// (300 calls deep, each in 200 nested blocks). wasm's stack is 1 MB; debug builds' frames
+/// are about 8 times bigger, so they get more (test threads have 2 MB).
+pub const STACK_BUDGET: usize = if cfg!(debug_assertions) { 1536 << 10 } else { 640 << 10 };
+
+/// The address of a local of this frame (the stack grows down on every target we build for).
+#[inline(never)]
+pub(crate) fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(std::ptr::addr_of!(marker)) as usize
 }
 
 impl<'a> Exec<'a> {
@@ -374,7 +415,17 @@ impl<'a> Exec<'a> {
             pending: None,
             include_counts: HashMap::new(),
             included: Vec::new(),
+            stack_base: stack_address(),
         }
+    }
+
+    /// Fails when the native stack used since the start passes [`STACK_BUDGET`].
+    fn check_stack(&self, pos: Pos) -> ExecResult<()> {
+        let used = self.stack_base.saturating_sub(stack_address());
+        if used > STACK_BUDGET {
+            return Err(self.limit_error(pos, "", format!("template nesting too deep: more than {} KB of stack", STACK_BUDGET >> 10)));
+        }
+        Ok(())
     }
 
     fn lookup(&self, name: &str) -> Option<Rc<Tree>> {
@@ -388,6 +439,21 @@ impl<'a> Exec<'a> {
 
     /// Runs a tree with `$` = dot; `call` is the frame of the calling action, if any.
     fn run_tree(&mut self, tree: &Rc<Tree>, dot: Value, call: Option<Frame>) -> ExecResult<()> {
+        self.check_stack(tree.root.pos)?;
+        let saved = self.enter_tree(tree, &dot, call);
+        #[cfg(test)]
+        probe_stack(self.depth);
+        let result = self.walk_list(&dot, &tree.root);
+        let (scope, vars) = *saved;
+        self.scope = scope;
+        self.vars = vars;
+        result.map(|_| ())
+    }
+
+    /// Sets up the scope and variables of a tree; the caller's wait on the heap (this is on
+    /// every call's path, so its frame stays small).
+    #[inline(never)]
+    fn enter_tree(&mut self, tree: &Rc<Tree>, dot: &Value, call: Option<Frame>) -> Box<(Scope, Vec<(Rc<str>, Value)>)> {
         let chain: Rc<[Frame]> = match &call {
             Some(frame) => std::iter::once(frame.clone()).chain(self.scope.chain.iter().cloned()).collect(),
             None => self.scope.chain.clone(),
@@ -396,10 +462,7 @@ impl<'a> Exec<'a> {
         let scope = Scope { tree_name: tree.name.clone(), source: tree.source.clone(), chain, anonymous };
         let saved_scope = std::mem::replace(&mut self.scope, scope);
         let saved_vars = std::mem::replace(&mut self.vars, vec![(Rc::from("$"), dot.clone())]);
-        let result = self.walk_list(&dot, &tree.root);
-        self.vars = saved_vars;
-        self.scope = saved_scope;
-        result.map(|_| ())
+        Box::new((saved_scope, saved_vars))
     }
 
     // -- positions and errors --
@@ -417,7 +480,9 @@ impl<'a> Exec<'a> {
     }
 
     /// An execution error at a node, worded as Go does.
-    fn error_at(&self, pos: Pos, context: &str, message: String, kind: ErrorKind) -> Error {
+    #[cold]
+    #[inline(never)]
+    fn error_at(&self, pos: Pos, context: &str, message: String, kind: ErrorKind) -> Box<Error> {
         let at = self.frame(pos);
         let go_text = format!(
             "template: {}:{}:{}: executing {} at <{}>: {}",
@@ -428,18 +493,24 @@ impl<'a> Exec<'a> {
             context,
             message
         );
-        Error { kind, message, at, chain: self.scope.chain.to_vec(), go_text }
+        Box::new(Error { kind, message, at, chain: self.scope.chain.to_vec(), go_text })
     }
 
-    fn err_arg(&self, arg: &Arg, message: String) -> Error {
+    #[cold]
+    #[inline(never)]
+    fn err_arg(&self, arg: &Arg, message: String) -> Box<Error> {
         self.error_at(arg.pos(), &arg_string(arg), message, ErrorKind::Exec)
     }
 
-    fn err_cmd(&self, cmd: &Command, message: String) -> Error {
+    #[cold]
+    #[inline(never)]
+    fn err_cmd(&self, cmd: &Command, message: String) -> Box<Error> {
         self.error_at(cmd.pos, &command_string(cmd), message, ErrorKind::Exec)
     }
 
-    fn limit_error(&self, pos: Pos, context: &str, message: String) -> Error {
+    #[cold]
+    #[inline(never)]
+    fn limit_error(&self, pos: Pos, context: &str, message: String) -> Box<Error> {
         self.error_at(pos, context, message, ErrorKind::Limit)
     }
 
@@ -472,64 +543,74 @@ impl<'a> Exec<'a> {
 
     fn walk(&mut self, dot: &Value, node: &Node) -> ExecResult<Flow> {
         match node {
-            Node::Text { pos, text } => {
-                self.step(*pos, &|| String::new())?;
-                self.check_output(*pos, &|| String::new(), text.len())?;
-                let base = *pos as usize;
-                if let Some(frame) = self.scope.anonymous.clone() {
-                    let chain: Rc<[Frame]> = self.scope.chain.iter().skip(1).cloned().collect();
-                    self.out.write(text, |_| Origin { at: frame.clone(), chain: chain.clone() });
-                } else {
-                    let source = self.scope.source.clone();
-                    let chain = self.scope.chain.clone();
-                    self.out.write(text, |offset| {
-                        let (line, col) = source.line_col((base + offset) as Pos);
-                        Origin { at: Frame { template: source.name.clone(), line, col }, chain: chain.clone() }
-                    });
-                }
-                Ok(Flow::Normal)
-            }
-            Node::Action { pos, pipe } => {
-                self.step(*pos, &|| pipe_string(pipe))?;
-                let saved = std::mem::take(&mut self.included);
-                let result = self.eval_pipeline(dot, pipe);
-                let included = std::mem::replace(&mut self.included, saved);
-                let value = result?;
-                if pipe.decl.is_empty() {
-                    self.print_value(*pos, pipe, &value, &included)?;
-                }
-                Ok(Flow::Normal)
-            }
+            Node::Text { pos, text } => self.walk_text(*pos, text).map(|_| Flow::Normal),
+            Node::Action { pos, pipe } => self.walk_action(dot, *pos, pipe).map(|_| Flow::Normal),
             Node::If(branch) => self.walk_if_or_with(dot, branch, false),
             Node::With(branch) => self.walk_if_or_with(dot, branch, true),
             Node::Range(range) => self.walk_range(dot, range),
-            Node::Template { pos, name, pipe } => {
-                self.step(*pos, &|| template_string(name, pipe.as_ref()))?;
-                let Some(tree) = self.lookup(name) else {
-                    return Err(self.error_at(*pos, &template_string(name, pipe.as_ref()), format!("template {} not defined", quote_go(name, false)), ErrorKind::Exec));
-                };
-                let new_dot = match pipe {
-                    Some(p) => self.eval_pipeline(dot, p)?,
-                    None => Value::Nil,
-                };
-                if self.depth >= self.options.limits.max_call_depth {
-                    return Err(self.limit_error(*pos, &template_string(name, pipe.as_ref()), format!("exceeded maximum template depth ({})", self.options.limits.max_call_depth)));
-                }
-                self.depth += 1;
-                let frame = self.frame(*pos);
-                let result = self.run_tree(&tree, new_dot, Some(frame));
-                self.depth -= 1;
-                result?;
-                Ok(Flow::Normal)
-            }
+            Node::Template { pos, name, pipe } => self.walk_template(dot, *pos, name, pipe.as_ref()).map(|_| Flow::Normal),
             Node::Break { .. } => Ok(Flow::Break),
             Node::Continue { .. } => Ok(Flow::Continue),
             Node::Comment { .. } => Ok(Flow::Normal),
         }
     }
 
+    #[inline(never)]
+    fn walk_text(&mut self, pos: Pos, text: &str) -> ExecResult<()> {
+        self.step(pos, &String::new)?;
+        self.check_output(pos, &String::new, text.len())?;
+        let base = pos as usize;
+        if let Some(frame) = self.scope.anonymous.clone() {
+            let chain: Rc<[Frame]> = self.scope.chain.iter().skip(1).cloned().collect();
+            self.out.write(text, |_| Origin { at: frame.clone(), chain: chain.clone() });
+        } else {
+            let source = self.scope.source.clone();
+            let chain = self.scope.chain.clone();
+            self.out.write(text, |offset| {
+                let (line, col) = source.line_col((base + offset) as Pos);
+                Origin { at: Frame { template: source.name.clone(), line, col }, chain: chain.clone() }
+            });
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn walk_action(&mut self, dot: &Value, pos: Pos, pipe: &Pipe) -> ExecResult<()> {
+        self.step(pos, &|| pipe_string(pipe))?;
+        let saved = std::mem::take(&mut self.included);
+        let result = self.eval_pipeline(dot, pipe);
+        let included = std::mem::replace(&mut self.included, saved);
+        let value = result?;
+        if pipe.decl.is_empty() {
+            self.print_value(pos, pipe, &value, &included)?;
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn walk_template(&mut self, dot: &Value, pos: Pos, name: &Rc<str>, pipe: Option<&Pipe>) -> ExecResult<()> {
+        self.step(pos, &|| template_string(name, pipe))?;
+        let Some(tree) = self.lookup(name) else {
+            return Err(self.error_at(pos, &template_string(name, pipe), format!("template {} not defined", quote_go(name, false)), ErrorKind::Exec));
+        };
+        let new_dot = match pipe {
+            Some(p) => self.eval_pipeline(dot, p)?,
+            None => Value::Nil,
+        };
+        if self.depth >= self.options.limits.max_call_depth {
+            return Err(self.limit_error(pos, &template_string(name, pipe), format!("exceeded maximum template depth ({})", self.options.limits.max_call_depth)));
+        }
+        self.depth += 1;
+        let frame = self.frame(pos);
+        let result = self.run_tree(&tree, new_dot, Some(frame));
+        self.depth -= 1;
+        result
+    }
+
+    #[inline(never)]
     fn walk_if_or_with(&mut self, dot: &Value, branch: &Branch, is_with: bool) -> ExecResult<Flow> {
         self.step(branch.pos, &|| pipe_string(&branch.pipe))?;
+        self.check_stack(branch.pos)?;
         let mark = self.vars.len();
         let result = (|| {
             let value = self.eval_pipeline(dot, &branch.pipe)?;
@@ -549,8 +630,10 @@ impl<'a> Exec<'a> {
         result
     }
 
+    #[inline(never)]
     fn walk_range(&mut self, dot: &Value, range: &Range) -> ExecResult<Flow> {
         self.step(range.pos, &|| pipe_string(&range.pipe))?;
+        self.check_stack(range.pos)?;
         let mark = self.vars.len();
         let result = self.walk_range_inner(dot, range);
         self.vars.truncate(mark);
@@ -622,6 +705,7 @@ impl<'a> Exec<'a> {
 
     // -- printing --
 
+    #[inline(never)]
     fn print_value(&mut self, pos: Pos, pipe: &Pipe, value: &Value, included: &[(Rc<str>, Origin)]) -> ExecResult<()> {
         let text: std::borrow::Cow<str> = match value {
             Value::Nil => "<no value>".into(),
@@ -660,6 +744,15 @@ impl<'a> Exec<'a> {
             value = Some(self.eval_command(dot, cmd, value)?);
         }
         let value = value.unwrap_or(Value::Nil);
+        if !pipe.decl.is_empty() {
+            self.declare(pipe, &value)?;
+        }
+        Ok(value)
+    }
+
+    /// `$x := value` pushes a variable, `$x = value` sets the nearest one.
+    #[inline(never)]
+    fn declare(&mut self, pipe: &Pipe, value: &Value) -> ExecResult<()> {
         for var in &pipe.decl {
             if pipe.is_assign {
                 let context = pipe.cmds.last().and_then(|c| c.args.last()).map(arg_string).unwrap_or_default();
@@ -669,7 +762,7 @@ impl<'a> Exec<'a> {
                 self.vars.push((var.name.clone(), value.clone()));
             }
         }
-        Ok(value)
+        Ok(())
     }
 
     fn eval_command(&mut self, dot: &Value, cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
@@ -792,6 +885,7 @@ impl<'a> Exec<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn eval_field(&mut self, receiver: Value, nil: Nil, from_map: bool, name: &str, node: &Arg, has_args: bool, args: &[Value]) -> ExecResult<(Value, Nil)> {
         match &receiver {
             Value::Nil => match nil {
@@ -874,9 +968,15 @@ impl<'a> Exec<'a> {
                 let mut call = Call { exec: self };
                 func(&mut call, &args)
             }
-            None => crate::builtins::call_builtin(name, &args),
+            None => call_builtin_cold(name, &args),
         };
         self.call_pos = saved_pos;
+        self.finish_call(name, cmd, result)
+    }
+
+    /// A function's result: its string size checked, its error worded as Go does.
+    #[inline(never)]
+    fn finish_call(&mut self, name: &str, cmd: &Command, result: Result<Value, String>) -> ExecResult<Value> {
         match result {
             Ok(value) => {
                 self.pending = None;
@@ -897,9 +997,13 @@ impl<'a> Exec<'a> {
 
     /// An error of an `include`/`tpl` inside a function: its place stays the inner one, the
     /// text is Go's nested text.
-    fn wrap_inner(&self, inner: Error, pos: Pos, context: &str, message: &str) -> Error {
+    #[cold]
+    #[inline(never)]
+    fn wrap_inner(&self, inner: Box<Error>, pos: Pos, context: &str, message: &str) -> Box<Error> {
         let outer = self.error_at(pos, context, message.to_string(), inner.kind.clone());
-        Error { kind: inner.kind, message: inner.message, at: inner.at, chain: inner.chain, go_text: outer.go_text }
+        let mut inner = inner;
+        inner.go_text = outer.go_text;
+        inner
     }
 
     fn check_string_size(&self, value: &Value, pos: Pos, context: &str) -> ExecResult<()> {
@@ -915,6 +1019,7 @@ impl<'a> Exec<'a> {
     }
 
     /// `and`/`or`: arguments evaluated in order until one decides; that one is the result.
+    #[inline(never)]
     fn eval_and_or(&mut self, dot: &Value, is_and: bool, cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
         let name = if is_and { "and" } else { "or" };
         let count = cmd.args.len() - 1 + usize::from(final_value.is_some());
@@ -937,48 +1042,72 @@ impl<'a> Exec<'a> {
     // -- include and tpl --
 
     fn include(&mut self, name: &str, data: &Value) -> Result<Value, String> {
+        let tree = self.include_start(name)?;
+        let result = self.run_captured(&tree, data.clone());
+        self.include_finish(name, result)
+    }
+
+    /// Finds the template and checks the nesting (Helm's recursion error for a name that
+    /// includes itself, the depth limit for any other chain).
+    #[inline(never)]
+    fn include_start(&mut self, name: &str) -> Result<Rc<Tree>, String> {
         let Some(tree) = self.lookup(name) else {
             return Err(format!("template: no template {} associated with template {}", quote_go(name, false), quote_go(TPL_NAME, false)));
         };
+        let max = self.options.limits.max_call_depth;
         let count = self.include_counts.entry(name.to_string()).or_insert(0);
-        if *count >= 1000.min(self.options.limits.max_call_depth) {
+        if *count >= 1000.min(max) || (self.depth >= max && *count > 0) {
             return Err(format!("rendering template has a nested reference name: {name}: unable to execute template"));
         }
-        if self.depth >= self.options.limits.max_call_depth {
-            return Err(format!("{LIMIT_MARK}exceeded maximum template depth ({})", self.options.limits.max_call_depth));
+        if self.depth >= max {
+            return Err(format!("{LIMIT_MARK}exceeded maximum template depth ({max})"));
         }
         *count += 1;
-        let (text, origins) = self.run_captured(&tree, data.clone());
+        Ok(tree)
+    }
+
+    #[inline(never)]
+    fn include_finish(&mut self, name: &str, result: (ExecResult<String>, Vec<Origin>)) -> Result<Value, String> {
         if let Some(count) = self.include_counts.get_mut(name) {
             *count -= 1;
         }
-        let (text, origins) = match (text, origins) {
-            (Ok(text), origins) => (text, origins),
+        match result {
+            (Ok(text), origins) => {
+                self.remember_lines(&text, origins);
+                Ok(Value::from(text))
+            }
             (Err(e), _) => {
                 let go_text = e.go_text.clone();
                 self.pending = Some(e);
-                return Err(go_text);
+                Err(go_text)
             }
-        };
-        // Remember the lines for the calling action's source map.
+        }
+    }
+
+    /// Remembers the lines of an included text for the calling action's source map.
+    fn remember_lines(&mut self, text: &str, origins: Vec<Origin>) {
         for (line, origin) in text.split('\n').zip(origins) {
             let trimmed = line.trim();
             if !trimmed.is_empty() && self.included.len() < 100_000 {
                 self.included.push((Rc::from(trimmed), origin));
             }
         }
-        Ok(Value::from(text))
     }
 
     /// Runs a tree into a fresh buffer (for `include`/`tpl`), returning its text and line origins.
     fn run_captured(&mut self, tree: &Rc<Tree>, data: Value) -> (ExecResult<String>, Vec<Origin>) {
+        // The caller's buffer waits on the heap: this frame is on every include's path.
+        let saved = Box::new((std::mem::take(&mut self.out), std::mem::take(&mut self.included)));
         let frame = self.frame(self.call_pos);
-        let saved_out = std::mem::take(&mut self.out);
-        let saved_included = std::mem::take(&mut self.included);
-        // The inner output counts toward the limit with what is written already.
         self.depth += 1;
         let result = self.run_tree(tree, data, Some(frame));
         self.depth -= 1;
+        self.captured_result(saved, result)
+    }
+
+    #[inline(never)]
+    fn captured_result(&mut self, saved: Box<(OutBuf, Vec<(Rc<str>, Origin)>)>, result: ExecResult<()>) -> (ExecResult<String>, Vec<Origin>) {
+        let (saved_out, saved_included) = *saved;
         let inner = std::mem::replace(&mut self.out, saved_out);
         self.included = saved_included;
         match result {
@@ -1005,12 +1134,12 @@ impl<'a> Exec<'a> {
         let known = self.base.known_funcs.as_ref();
         let funcs = self.funcs;
         let check = |n: &str| known.is_none_or(|k| k.contains(n)) || funcs.contains(n);
-        let parsed = match crate::parse::parse(TPL_NAME, text, &self.options.limits, if known.is_some() { Some(&check) } else { None }) {
+        let parsed = match crate::parse::parse_below(TPL_NAME, text, &self.options.limits, if known.is_some() { Some(&check) } else { None }, self.stack_base) {
             Ok(p) => p,
             Err(mut e) => {
                 let go_text = e.go_text.clone();
                 e.chain = std::iter::once(self.frame(self.call_pos)).chain(self.scope.chain.iter().cloned()).collect();
-                self.pending = Some(e);
+                self.pending = Some(Box::new(e));
                 return Err(go_text);
             }
         };
@@ -1031,12 +1160,7 @@ impl<'a> Exec<'a> {
         self.overlays.pop();
         match result {
             Ok(text) => {
-                for (line, origin) in text.split('\n').zip(origins) {
-                    let trimmed = line.trim();
-                    if !trimmed.is_empty() && self.included.len() < 100_000 {
-                        self.included.push((Rc::from(trimmed), origin));
-                    }
-                }
+                self.remember_lines(&text, origins);
                 Ok(Value::from(text))
             }
             Err(e) => {
@@ -1054,6 +1178,11 @@ impl<'a> Exec<'a> {
         }
         Ok(())
     }
+}
+
+#[inline(never)]
+fn call_builtin_cold(name: &str, args: &[Value]) -> Result<Value, String> {
+    crate::builtins::call_builtin(name, args)
 }
 
 /// Marks a function's error as a limit hit (see [`Call::charge`]); the executor reports it as an
@@ -1231,5 +1360,42 @@ impl Call<'_> {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chain of `depth` defines, each including the next, as Helm charts nest them.
+    fn include_chain(depth: usize) -> (Templates, Funcs) {
+        let mut text = String::new();
+        for i in 0..depth {
+            text.push_str(&format!("{{{{ define \"d{i}\" }}}}{{{{ if . }}}}{{{{ include \"d{}\" . | printf \"%s\" }}}}{{{{ end }}}}{{{{ end }}}}", i + 1));
+        }
+        text.push_str(&format!("{{{{ define \"d{depth}\" }}}}bottom{{{{ end }}}}{{{{ include \"d0\" . }}}}"));
+        let mut set = Templates::new();
+        set.parse("x", &text, &Limits::default()).unwrap();
+        let mut funcs = Funcs::new();
+        funcs.insert("include", Rc::new(|call: &mut Call<'_>, args: &[Value]| {
+            let name = args[0].as_str().unwrap_or_default().to_string();
+            call.include(&name, &args[1])
+        }));
+        (set, funcs)
+    }
+
+    /// Measures the native stack one `include` level takes (printed; `cargo test --release
+    /// -- --nocapture stack_per_include` shows the figure that matters for wasm).
+    #[test]
+    fn stack_per_include_level() {
+        let (set, funcs) = include_chain(150);
+        let out = set.execute("x", &Value::Bool(true), &funcs, &Options::default()).unwrap();
+        assert_eq!(out.text, "bottom");
+        let (a, b) = STACK_PROBE.with(|p| p.get());
+        let per_level = a.abs_diff(b) / 100;
+        eprintln!("stack per include level: {per_level} bytes");
+        if !cfg!(debug_assertions) {
+            assert!(per_level * Limits::default().max_call_depth < STACK_BUDGET, "{per_level} bytes per level");
+        }
     }
 }

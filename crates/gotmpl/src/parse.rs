@@ -28,6 +28,12 @@ pub struct Parsed {
 /// Parses `text` as the template `name`. `funcs`: the names of the functions a template may call
 /// (Go checks them while parsing); `None` skips that check (the executor reports unknown names).
 pub fn parse(name: &str, text: &str, limits: &Limits, funcs: Option<&dyn Fn(&str) -> bool>) -> Result<Parsed, Error> {
+    parse_below(name, text, limits, funcs, crate::exec::stack_address())
+}
+
+/// [`parse`] counting the stack from `stack_base` (`tpl` parses inside an execution, whose
+/// stack budget it shares).
+pub(crate) fn parse_below(name: &str, text: &str, limits: &Limits, funcs: Option<&dyn Fn(&str) -> bool>, stack_base: usize) -> Result<Parsed, Error> {
     let source = Rc::new(Source::new(name, text));
     let tokens = lex(text);
     let mut parser = Parser {
@@ -41,6 +47,7 @@ pub fn parse(name: &str, text: &str, limits: &Limits, funcs: Option<&dyn Fn(&str
         funcs,
         trees: Vec::new(),
         defined: HashSet::new(),
+        stack_base,
     };
     let root = parser.parse_top()?;
     let mut trees = vec![Tree { name: Rc::from(name), source, root }];
@@ -587,6 +594,8 @@ struct Parser<'f> {
     funcs: Option<&'f dyn Fn(&str) -> bool>,
     trees: Vec<Tree>,
     defined: HashSet<Rc<str>>,
+    /// See [`crate::exec::STACK_BUDGET`]: a guard beside the counted depth.
+    stack_base: usize,
 }
 
 /// What ended an item list.
@@ -656,7 +665,8 @@ impl Parser<'_> {
 
     fn enter(&mut self, pos: Pos) -> PResult<()> {
         self.depth += 1;
-        if self.depth > self.max_depth {
+        let stack_used = self.stack_base.saturating_sub(crate::exec::stack_address());
+        if self.depth > self.max_depth || stack_used > crate::exec::STACK_BUDGET {
             return Err(self.error_kind(pos, format!("template nesting too deep (more than {} levels)", self.max_depth), ErrorKind::Limit));
         }
         Ok(())

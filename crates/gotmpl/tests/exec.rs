@@ -213,7 +213,7 @@ fn hostile() {
 /// Runs `f` on a thread with wasm's stack (1 MB) in release builds; debug builds use far bigger
 /// frames, so they get more (the release figure is the one that matters).
 fn on_small_stack(f: impl FnOnce() + Send + 'static) {
-    let size = if cfg!(debug_assertions) { 256 << 20 } else { 1 << 20 };
+    let size = if cfg!(debug_assertions) { 2 << 20 } else { 1 << 20 };
     std::thread::Builder::new().stack_size(size).spawn(f).unwrap().join().unwrap();
 }
 

@@ -19,6 +19,10 @@ Usage:
                  [--chart NAME] [--format yaml|json] [--lang en|zh]
   ecplint preview PATH... [--role cloud_admin|domain_admin|admin|member|author] [--lang en|zh]
                   [--out FILE]
+  ecplint template PATH... [--release-name NAME] [--namespace NS] [--kube-version V]
+                   [--api-versions G/V[/KIND]]... [-f FILE]... [--set K=V]... [--set-string K=V]...
+                   [--set-file K=FILE]... [--show-only TEMPLATE]... [--include-crds] [--no-hooks]
+                   [--seed N] [--chart NAME] [--format yaml|json] [--lang en|zh]
   ecplint help | --help | -h
   ecplint --version | -V
 
@@ -37,6 +41,17 @@ and left navigation by category, the wizard with its pictures; `author` (the def
 item and why a role cannot see it. One standalone HTML file (no script, nothing external) to
 --out FILE, or standard output. Exit status: 0, or 2 when a PATH could not be read or the call
 is wrong.
+
+`template` renders a chart as `helm template` (v3.17.3) does: values.yaml, each -f FILE, then
+--set, --set-string and --set-file; subcharts with their conditions, tags, aliases and
+import-values; documents in Helm's order. The chart is the first PATH's (or --chart NAME); a
+dependency missing from its charts/ is looked up among the other PATHs (a helm-toolkit archive
+beside the product); when it is nowhere, the templates that need it are reported as not
+rendered. Defaults as the ECP platform installs a product: release name = product ID,
+namespace = `_acl_helpers`' namespace or the product ID; Kubernetes v1.32.0. Every template that
+fails is reported on standard error with its place and include chain; the others still render.
+Exit status: 0 rendered, 1 a template failed or Helm refuses the chart, 2 a PATH or FILE could not
+be read or the call is wrong.
 
 Exit status: 0 no error finding, 1 an error finding, 2 an input could not be read or the call
 is wrong.

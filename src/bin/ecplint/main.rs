@@ -4,14 +4,15 @@
 //! Exit codes (REPORT.md): 0 no error finding, 1 an error finding, 2 an input could not be read or
 //! the call is wrong.
 //!
-//! One module per job: `args` (usage and flags), `check`, `rules` (`rules` and `rule`), `config`
-//! and `preview`, the subcommands.
+//! One module per job: `args` (usage and flags), `check`, `rules` (`rules` and `rule`), `config`,
+//! `preview` and `template`, the subcommands.
 
 mod args;
 mod check;
 mod config;
 mod preview;
 mod rules;
+mod template;
 
 use args::{parse_flags, Usage, USAGE};
 use ecplint::diagnostic::Lang;
@@ -64,9 +65,10 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, Usage> {
         }
         "config" => config::run(rest),
         "preview" => preview::run(rest),
+        "template" => template::run(rest),
         other => {
             let known = [
-                "check", "rules", "rule", "config", "preview", "help", "version",
+                "check", "rules", "rule", "config", "preview", "template", "help", "version",
             ];
             let hint = match ecplint::rules::nearest(other, &known) {
                 Some(k) => format!(" (did you mean `{k}`?)"),

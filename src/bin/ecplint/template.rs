@@ -1,0 +1,212 @@
+//! `ecplint template`: render a chart as `helm template` does (issue 9). The documents go to
+//! stdout (Helm's YAML stream, or JSON with the template place of every line); every template
+//! that fails is reported on stderr with its place and include chain, the others still output.
+//!
+//! Exit status: 0 rendered, 1 a template failed (or Helm refuses the chart), 2 a bad call or an
+//! unreadable input.
+
+use crate::args::{parse_lang, unknown_flag, Arg, ArgWalker, Usage, USAGE};
+use crate::{emit, read_paths, say_unreadable, workspace_of};
+use ecplint::diagnostic::{Lang, Text};
+use ecplint::output;
+use ecplint::render::{strvals, FatalKind, RenderOptions};
+use ecplint::text;
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+const FLAGS: &[&str] = &[
+    "--release-name",
+    "--namespace",
+    "--kube-version",
+    "--api-versions",
+    "--values",
+    "--set",
+    "--set-string",
+    "--set-file",
+    "--show-only",
+    "--include-crds",
+    "--no-hooks",
+    "--seed",
+    "--format",
+    "--chart",
+    "--lang",
+    "--help",
+];
+
+fn say(lang: Lang, prefix: &str, message: &Text) {
+    let _ = writeln!(std::io::stderr(), "{prefix}: {}", output::sanitize(message.get(lang)));
+}
+
+pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
+    let mut options = RenderOptions::default();
+    let mut value_files: Vec<String> = Vec::new();
+    let mut json = false;
+    let mut lang = Lang::En;
+    let mut chart: Option<String> = None;
+    let mut seed: Option<u64> = None;
+    let mut paths: Vec<OsString> = Vec::new();
+    let mut args = ArgWalker::new(args);
+    while let Some(arg) = args.next() {
+        let name = match arg {
+            Arg::Positional(p) => {
+                paths.push(p);
+                continue;
+            }
+            Arg::Flag(name) => name,
+        };
+        match name.as_str() {
+            "--release-name" => options.release_name = args.value(&name)?,
+            "--namespace" | "-n" => options.namespace = args.value(&name)?,
+            "--kube-version" => options.kube_version = Some(args.value(&name)?),
+            "--api-versions" | "-a" => {
+                let v = args.value(&name)?;
+                options.api_versions.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+            }
+            "--values" | "-f" => {
+                let v = args.value(&name)?;
+                value_files.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+            }
+            "--set" => options.set.push(args.value(&name)?),
+            "--set-string" => options.set_string.push(args.value(&name)?),
+            "--set-file" => options.set_file.push(args.value(&name)?),
+            "--show-only" | "-s" => options.show_only.push(args.value(&name)?),
+            "--include-crds" if !args.has_inline() => options.include_crds = true,
+            "--no-hooks" if !args.has_inline() => options.no_hooks = true,
+            "--seed" => {
+                let v = args.value(&name)?;
+                seed = v
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| Usage(format!("`--seed` needs a number, not `{}`", output::sanitize(&v))))?;
+            }
+            "--format" | "-o" => {
+                let v = args.value(&name)?;
+                json = match v.as_str() {
+                    "yaml" => false,
+                    "json" => true,
+                    _ => return Err(Usage(format!("unknown format `{}` (yaml or json)", output::sanitize(&v)))),
+                };
+            }
+            "--chart" => chart = Some(args.value(&name)?),
+            "--lang" => lang = parse_lang(&args.value(&name)?)?,
+            "-h" | "--help" if !args.has_inline() => {
+                emit(USAGE);
+                return Ok(ExitCode::SUCCESS);
+            }
+            _ => return Err(unknown_flag(&name, FLAGS)),
+        }
+    }
+    if paths.is_empty() {
+        return Err(Usage("`template` needs a PATH".into()));
+    }
+    for file in &value_files {
+        match read_text(file) {
+            Ok(text) => options.values.push((file.clone(), text)),
+            Err(e) => {
+                say(lang, "error", &text!("cannot read values file `{file}`: {e}", "无法读取 values 文件 `{file}`：{e}"));
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    for expr in options.set_file.clone() {
+        let files = match strvals::file_paths(&expr) {
+            Ok(files) => files,
+            Err(e) => {
+                say(lang, "error", &text!("failed parsing --set-file data: {e}", "无法解析 --set-file 的值：{e}"));
+                return Ok(ExitCode::from(2));
+            }
+        };
+        for file in files {
+            match read_text(&file) {
+                Ok(text) => {
+                    options.set_file_contents.insert(file, text);
+                }
+                Err(e) => {
+                    say(lang, "error", &text!("cannot read `{file}` (--set-file): {e}", "无法读取 `{file}`（--set-file）：{e}"));
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    }
+    options.seed = seed.unwrap_or_else(seed_from_clock);
+    options.now_unix_nanos = now_unix_nanos();
+
+    let loaded = read_paths(&paths);
+    if say_unreadable(&loaded[0].input, lang) {
+        return Ok(ExitCode::from(2));
+    }
+    let mut workspace = workspace_of(loaded);
+    let Some(rendered) = workspace.render(0, chart.as_deref(), &options) else {
+        let message = match &chart {
+            Some(name) => text!("no chart named `{name}` in the first PATH", "第一个 PATH 中没有名为 `{name}` 的 chart"),
+            None => text!("no chart (Chart.yaml) in the first PATH", "第一个 PATH 中没有 chart（Chart.yaml）"),
+        };
+        say(lang, "error", &message);
+        return Ok(ExitCode::from(2));
+    };
+    if let Some(fatal) = &rendered.fatal {
+        say(lang, "error", &fatal.message);
+        if json {
+            emit(&format!("{}\n", rendered.to_json(lang)));
+        }
+        return Ok(ExitCode::from(match fatal.kind {
+            FatalKind::Chart => 1,
+            FatalKind::Call | FatalKind::Input => 2,
+        }));
+    }
+    for warning in &rendered.warnings {
+        say(lang, "warning", warning);
+    }
+    for error in &rendered.errors {
+        let mut line = format!("error: {}", output::sanitize(&error.error.go_message()));
+        for frame in &error.error.chain {
+            let place = format!("{}:{}:{}", frame.template, frame.line, frame.col);
+            let shown = output::sanitize(&place);
+            line.push_str(&match lang {
+                Lang::En => format!("\n  called from {shown}"),
+                Lang::Zh => format!("\n  调用自 {shown}"),
+            });
+        }
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+    for skipped in &rendered.not_rendered {
+        let (template, dependency, include) = (&skipped.template, &skipped.dependency, &skipped.include);
+        say(
+            lang,
+            "note",
+            &text!(
+                "{template} not rendered: it includes \"{include}\", which the dependency `{dependency}` defines; `{dependency}` is neither in charts/ nor among the PATHs (add its archive as another PATH)",
+                "{template} 未渲染：它引用了 \"{include}\"，由依赖 `{dependency}` 定义；`{dependency}` 既不在 charts/ 中，也不在给出的 PATH 中（可把它的归档作为另一个 PATH 给出）"
+            ),
+        );
+    }
+    if json {
+        emit(&format!("{}\n", rendered.to_json(lang)));
+    } else {
+        emit(&rendered.to_yaml());
+    }
+    Ok(if rendered.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A file's text, or standard input for `-`.
+fn read_text(path: &str) -> std::io::Result<String> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
+        return Ok(text);
+    }
+    let bytes = std::fs::read(path)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn now_unix_nanos() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i64)
+}
+
+/// Without `--seed`, random functions differ from run to run, as in Helm.
+fn seed_from_clock() -> u64 {
+    (now_unix_nanos() as u64) | 1
+}

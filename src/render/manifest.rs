@@ -1,0 +1,243 @@
+//! From rendered template texts to Helm's output: each text split into documents at `---` lines
+//! as Helm splits them (a `---` at the start or after a newline, the whitespace around it
+//! eaten), each document trimmed, empty ones dropped, read for its kind, name, namespace and
+//! hook annotation, then ordered as Helm installs: hooks last, otherwise by kind (Helm's
+//! install order; other kinds after, by name), stable (template path, then place in it).
+
+use crate::yaml::{self, YamlLimits};
+use gotmpl::Origin;
+
+/// One rendered document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The template it came from, as `# Source:` names it (`app/templates/x.yaml`).
+    pub source: String,
+    pub api_version: String,
+    pub kind: String,
+    pub name: String,
+    pub namespace: String,
+    /// The `helm.sh/hook` annotation, when it is a hook.
+    pub hook: Option<String>,
+    /// The document's text, trimmed (no `---`, no `# Source:` line, no final newline).
+    pub text: String,
+    /// Where each line of `text` came from (one per line; fewer when unknown).
+    pub lines: Vec<Origin>,
+}
+
+/// Helm's install order of kinds (helm3 v3.17.3, observed).
+const INSTALL_ORDER: &[&str] = &[
+    "PriorityClass",
+    "Namespace",
+    "NetworkPolicy",
+    "ResourceQuota",
+    "LimitRange",
+    "PodSecurityPolicy",
+    "PodDisruptionBudget",
+    "ServiceAccount",
+    "Secret",
+    "SecretList",
+    "ConfigMap",
+    "StorageClass",
+    "PersistentVolume",
+    "PersistentVolumeClaim",
+    "CustomResourceDefinition",
+    "ClusterRole",
+    "ClusterRoleList",
+    "ClusterRoleBinding",
+    "ClusterRoleBindingList",
+    "Role",
+    "RoleList",
+    "RoleBinding",
+    "RoleBindingList",
+    "Service",
+    "DaemonSet",
+    "Pod",
+    "ReplicationController",
+    "ReplicaSet",
+    "Deployment",
+    "HorizontalPodAutoscaler",
+    "StatefulSet",
+    "Job",
+    "CronJob",
+    "IngressClass",
+    "Ingress",
+    "APIService",
+];
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// The byte ranges of the documents of `text`, as Helm splits a template's output (the
+/// separator `(?:^|\s*\n)---\s*`), each trimmed; empty documents left out.
+pub fn split_documents(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let mut piece_start = 0;
+    let mut search = 0;
+    let skip_space = |mut i: usize| {
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        i
+    };
+    if text.starts_with("---") {
+        piece_start = skip_space(3);
+        search = piece_start;
+    }
+    while let Some(found) = text[search..].find("\n---") {
+        let newline = search + found;
+        let mut start = newline;
+        while start > search && is_space(bytes[start - 1]) {
+            start -= 1;
+        }
+        pieces.push((piece_start, start));
+        piece_start = skip_space(newline + 4);
+        search = piece_start;
+    }
+    pieces.push((piece_start, bytes.len()));
+    pieces
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let piece = &text[a..b];
+            let trimmed = piece.trim_start();
+            let start = a + (piece.len() - trimmed.len());
+            let end = start + trimmed.trim_end().len();
+            (end > start).then_some((start, end))
+        })
+        .collect()
+}
+
+/// The documents of one template's output `text` (with the origins of its lines), or Helm's
+/// error for the first document that is not YAML.
+pub fn documents(source: &str, text: &str, origins: &[Origin]) -> Result<Vec<Document>, String> {
+    let mut out = Vec::new();
+    for (start, end) in split_documents(text) {
+        let first_line = text[..start].bytes().filter(|&b| b == b'\n').count();
+        let body = &text[start..end];
+        let count = body.bytes().filter(|&b| b == b'\n').count() + 1;
+        let lines = origins.iter().skip(first_line).take(count).cloned().collect();
+        let mut doc = Document {
+            source: source.to_string(),
+            api_version: String::new(),
+            kind: String::new(),
+            name: String::new(),
+            namespace: String::new(),
+            hook: None,
+            text: body.to_string(),
+            lines,
+        };
+        read_head(&mut doc).map_err(|e| format!("YAML parse error on {source}: error converting YAML to JSON: yaml: {e}"))?;
+        out.push(doc);
+    }
+    Ok(out)
+}
+
+/// Reads apiVersion, kind, metadata.name/namespace and the hook annotation.
+fn read_head(doc: &mut Document) -> Result<(), String> {
+    let parsed = yaml::parse(&doc.text, YamlLimits::default());
+    if let Some(yaml::Problem::Syntax { range, message }) =
+        parsed.problems.iter().find(|p| matches!(p, yaml::Problem::Syntax { .. }))
+    {
+        return Err(format!("line {}: {message}", range.start.line));
+    }
+    let Some(root) = parsed.root() else { return Ok(()) };
+    let text = |node: Option<&yaml::Node>| {
+        node.and_then(|n| n.as_scalar()).map(|s| s.text.clone()).unwrap_or_default()
+    };
+    doc.api_version = text(root.get("apiVersion"));
+    doc.kind = text(root.get("kind"));
+    doc.name = text(root.get_path(&["metadata", "name"]));
+    doc.namespace = text(root.get_path(&["metadata", "namespace"]));
+    doc.hook = root
+        .get_path(&["metadata", "annotations", "helm.sh/hook"])
+        .and_then(|n| n.as_scalar())
+        .map(|s| s.text.clone());
+    Ok(())
+}
+
+/// Helm's order: documents not hooks, by kind (stable), then hooks by kind (stable).
+/// `docs` must come in template path order.
+pub fn sort(docs: &mut [Document]) {
+    docs.sort_by(|a, b| {
+        a.hook
+            .is_some()
+            .cmp(&b.hook.is_some())
+            .then_with(|| kind_rank(&a.kind).cmp(&kind_rank(&b.kind)))
+    });
+}
+
+fn kind_rank(kind: &str) -> (usize, &str) {
+    match INSTALL_ORDER.iter().position(|k| *k == kind) {
+        Some(i) => (i, ""),
+        None => (INSTALL_ORDER.len(), kind),
+    }
+}
+
+/// The documents as `helm template` prints them.
+pub fn to_yaml_stream(docs: &[Document]) -> String {
+    let mut out = String::new();
+    for doc in docs {
+        out.push_str("---\n# Source: ");
+        out.push_str(&doc.source);
+        out.push('\n');
+        out.push_str(&doc.text);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split_documents(text).into_iter().map(|(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn splits_as_helm() {
+        // helm3: "  kind: B\n  x: 1\n" is read as "kind: B\n  x: 1" (trimmed), "---foo: 1" starts a
+        // document "foo: 1", a `---` at the start opens one.
+        assert_eq!(texts("  kind: B\n  x: 1\n\n---\nkind: C\nx: 2 \n---foo: 1\n"), vec!["kind: B\n  x: 1", "kind: C\nx: 2", "foo: 1"]);
+        assert_eq!(texts("---\n# Source: fake\nkind: D\n"), vec!["# Source: fake\nkind: D"]);
+        assert_eq!(texts("kind: E\n  \n   "), vec!["kind: E"]);
+        // helm3 prints these "---" documents too: a `---` right after a separator is text.
+        assert_eq!(texts("\n   \n---\n\n---\nkind: A\n"), vec!["---\nkind: A"]);
+        assert_eq!(texts("a: 1\n---\n---\n---\nb: 1\n"), vec!["a: 1", "---", "b: 1"]);
+        assert_eq!(texts("\n  \n---\n"), Vec::<&str>::new());
+        assert_eq!(texts("a: |\n  x\n  ---\nb: 1"), vec!["a: |\n  x\n  ---\nb: 1"]);
+        assert_eq!(texts("a: 1\n---   \n  b: 2"), vec!["a: 1", "b: 2"]);
+    }
+
+    fn doc(kind: &str, hook: bool) -> Document {
+        Document {
+            source: String::new(),
+            api_version: String::new(),
+            kind: kind.into(),
+            name: String::new(),
+            namespace: String::new(),
+            hook: hook.then(|| "pre-install".to_string()),
+            text: String::new(),
+            lines: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn sorts_as_helm() {
+        let mut docs = vec![doc("Service", false), doc("Foo", false), doc("", false), doc("ConfigMap", true), doc("Namespace", false), doc("Bar", false)];
+        sort(&mut docs);
+        let kinds: Vec<&str> = docs.iter().map(|d| d.kind.as_str()).collect();
+        assert_eq!(kinds, vec!["Namespace", "Service", "", "Bar", "Foo", "ConfigMap"]);
+    }
+
+    #[test]
+    fn reads_heads_and_refuses_bad_yaml() {
+        let docs = documents("c/templates/a.yaml", "kind: Service\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: test\n", &[]).unwrap();
+        assert_eq!(docs[0].kind, "Service");
+        assert_eq!(docs[0].name, "x");
+        assert_eq!(docs[0].hook.as_deref(), Some("test"));
+        let err = documents("c/templates/a.yaml", "kind: B\n  x: 1\n", &[]).unwrap_err();
+        assert!(err.starts_with("YAML parse error on c/templates/a.yaml"), "{err}");
+    }
+}

@@ -1,0 +1,249 @@
+//! A chart as Helm loads it for rendering, out of an input's flat file list: Chart.yaml's
+//! metadata, values.yaml, templates, the other files (`.Files`, `.helmignore` applied), and
+//! its subcharts from `charts/` (folders, and archives the input layer has opened under
+//! `charts/<x>.tgz/<folder>/`), recursively.
+
+use super::helmignore::Ignore;
+use super::values_text;
+use crate::diagnostic::Text;
+use crate::input::File;
+use crate::text;
+use gotmpl::{Map, Value};
+use std::rc::Rc;
+
+/// One entry of Chart.yaml's `dependencies` (or requirements.yaml's, for apiVersion v1).
+#[derive(Clone, Debug, Default)]
+pub struct Dependency {
+    pub name: String,
+    pub version: String,
+    pub repository: String,
+    pub condition: String,
+    pub tags: Vec<String>,
+    pub alias: String,
+    /// `import-values`, as written (strings and `{child, parent}` maps).
+    pub import_values: Vec<Value>,
+    /// The entry as written, for `.Chart.Dependencies`.
+    pub raw: Map,
+}
+
+impl Dependency {
+    /// The name its values and templates go under: the alias, else the name.
+    pub fn effective_name(&self) -> &str {
+        if self.alias.is_empty() {
+            &self.name
+        } else {
+            &self.alias
+        }
+    }
+}
+
+/// A chart loaded for rendering.
+#[derive(Clone, Debug)]
+pub struct ChartNode {
+    /// Where it is in the input (`app/`, `app/charts/common-1.0.0.tgz/common/`).
+    pub prefix: String,
+    /// Chart.yaml as read (every field, for `.Chart`).
+    pub metadata: Map,
+    /// The name templates and values use (Chart.yaml's `name`, or the alias it is used under).
+    pub name: String,
+    pub version: String,
+    pub api_version: String,
+    pub kube_version: String,
+    pub chart_type: String,
+    /// values.yaml (empty when there is none).
+    pub values: Map,
+    /// `templates/…` files: path relative to the chart, text.
+    pub templates: Vec<(String, Rc<str>)>,
+    /// Every other file Helm keeps for `.Files` (relative path, bytes).
+    pub files: Vec<(String, Rc<[u8]>)>,
+    pub dependencies: Vec<Dependency>,
+    pub subcharts: Vec<ChartNode>,
+    /// What kept part of it from loading (a values.yaml that does not parse, …).
+    pub problems: Vec<Text>,
+}
+
+impl ChartNode {
+    pub fn is_library(&self) -> bool {
+        self.chart_type == "library"
+    }
+}
+
+/// Loads the chart whose root is `prefix` (ending in `/`, or empty) from `files`.
+pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
+    let own: Vec<(&str, &File)> = files
+        .iter()
+        .filter_map(|f| f.path.strip_prefix(prefix).map(|rel| (rel, f)))
+        .collect();
+    let chart_yaml = own.iter().find(|(rel, _)| *rel == "Chart.yaml")?.1;
+    let mut problems = Vec::new();
+    let metadata = match values_text(&text_of(&chart_yaml.data)) {
+        Ok(m) => m,
+        Err(e) => {
+            problems.push(text!(
+                "{prefix}Chart.yaml cannot be read: {e}",
+                "{prefix}Chart.yaml 无法读取：{e}"
+            ));
+            Map::new()
+        }
+    };
+    let field = |key: &str| match metadata.get(key) {
+        Some(Value::String(s)) => s.to_string(),
+        Some(Value::Nil) | None => String::new(),
+        Some(other) => gotmpl::fmt::format_value(&other),
+    };
+    let name = field("name");
+    let api_version = field("apiVersion");
+    let ignore = own
+        .iter()
+        .find(|(rel, _)| *rel == ".helmignore")
+        .map(|(_, f)| Ignore::parse(&text_of(&f.data)))
+        .unwrap_or_default();
+
+    let mut values = Map::new();
+    let mut templates = Vec::new();
+    let mut kept = Vec::new();
+    let mut requirements: Option<Map> = None;
+    let mut sub_roots: Vec<String> = Vec::new();
+    for (rel, file) in &own {
+        if let Some(rest) = rel.strip_prefix("charts/") {
+            if let Some(root) = subchart_root(files, prefix, rest) {
+                if !sub_roots.contains(&root) {
+                    sub_roots.push(root);
+                }
+            }
+            continue;
+        }
+        if ignore.ignored(rel) {
+            continue;
+        }
+        match *rel {
+            "Chart.yaml" | "values.schema.json" | "Chart.lock" => {}
+            "values.yaml" => match values_text(&text_of(&file.data)) {
+                Ok(m) => values = m,
+                Err(e) => problems.push(text!(
+                    "cannot load values.yaml: {e}",
+                    "无法读取 values.yaml：{e}"
+                )),
+            },
+            "requirements.yaml" => {
+                requirements = values_text(&text_of(&file.data)).ok();
+                kept.push((rel.to_string(), Rc::from(file.data.as_slice())));
+            }
+            _ if rel.starts_with("templates/") => {
+                templates.push((rel.to_string(), Rc::from(text_of(&file.data).as_str())));
+            }
+            _ => kept.push((rel.to_string(), Rc::from(file.data.as_slice()))),
+        }
+    }
+    templates.sort_by(|a, b| a.0.cmp(&b.0));
+    kept.sort_by(|a, b| a.0.cmp(&b.0));
+    let deps_source = match metadata.get("dependencies") {
+        Some(Value::List(l)) if api_version != "v1" || requirements.is_none() => Some(l),
+        _ => match requirements.as_ref().and_then(|r| r.get("dependencies")) {
+            Some(Value::List(l)) => Some(l),
+            _ => None,
+        },
+    };
+    let dependencies = deps_source
+        .map(|l| l.items().iter().filter_map(dependency).collect())
+        .unwrap_or_default();
+    let subcharts = sub_roots.iter().filter_map(|root| load(files, root)).collect();
+    Some(ChartNode {
+        prefix: prefix.to_string(),
+        version: field("version"),
+        kube_version: field("kubeVersion"),
+        chart_type: field("type"),
+        metadata,
+        name,
+        api_version,
+        values,
+        templates,
+        files: kept,
+        dependencies,
+        subcharts,
+        problems,
+    })
+}
+
+/// The root of the subchart a `charts/…` path (`rest`, after `charts/`) belongs to: a folder
+/// `charts/<x>/` holding Chart.yaml, or the folder inside an opened archive
+/// `charts/<x>.tgz/<folder>/` holding Chart.yaml.
+fn subchart_root(files: &[File], prefix: &str, rest: &str) -> Option<String> {
+    let (first, after) = rest.split_once('/')?;
+    let has_chart = |root: &str| files.iter().any(|f| f.path.strip_prefix(root) == Some("Chart.yaml"));
+    if first.ends_with(".tgz") || first.ends_with(".tar.gz") {
+        let (folder, _) = after.split_once('/')?;
+        let root = format!("{prefix}charts/{first}/{folder}/");
+        return has_chart(&root).then_some(root);
+    }
+    let root = format!("{prefix}charts/{first}/");
+    has_chart(&root).then_some(root)
+}
+
+fn dependency(item: &Value) -> Option<Dependency> {
+    let Value::Map(m) = item else { return None };
+    let s = |key: &str| match m.get(key) {
+        Some(Value::String(s)) => s.to_string(),
+        Some(Value::Nil) | None => String::new(),
+        Some(other) => gotmpl::fmt::format_value(&other),
+    };
+    let tags = match m.get("tags") {
+        Some(Value::List(l)) => l.items().iter().filter_map(|t| t.as_str().map(str::to_string)).collect(),
+        _ => Vec::new(),
+    };
+    let import_values = match m.get("import-values") {
+        Some(Value::List(l)) => l.items().to_vec(),
+        _ => Vec::new(),
+    };
+    Some(Dependency {
+        name: s("name"),
+        version: s("version"),
+        repository: s("repository"),
+        condition: s("condition"),
+        alias: s("alias"),
+        tags,
+        import_values,
+        raw: m.clone(),
+    })
+}
+
+/// A file's text (a BOM dropped; invalid UTF-8 replaced).
+pub fn text_of(data: &[u8]) -> String {
+    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    String::from_utf8_lossy(data).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> File {
+        File { path: path.into(), data: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn loads_subcharts_from_folders_and_archives() {
+        let files = vec![
+            file("app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n- name: common\n  version: ~1.0\n  alias: base\n"),
+            file("app/values.yaml", "a: 1\n"),
+            file("app/templates/x.yaml", "x: 1\n"),
+            file("app/README.md", "hi\n"),
+            file("app/.helmignore", "*.md\n"),
+            file("app/charts/common-1.0.0.tgz/common/Chart.yaml", "name: common\nversion: 1.0.3\ntype: library\n"),
+            file("app/charts/common-1.0.0.tgz/common/templates/_h.tpl", "{{ define \"x\" }}{{ end }}"),
+            file("app/charts/db/Chart.yaml", "name: db\nversion: 2.0.0\n"),
+            file("app/charts/db/charts/inner/Chart.yaml", "name: inner\nversion: 0.1.0\n"),
+            file("app/charts/notes.txt", "not a chart\n"),
+        ];
+        let chart = load(&files, "app/").unwrap();
+        assert_eq!(chart.name, "app");
+        assert_eq!(chart.templates.len(), 1);
+        // README.md is ignored by .helmignore; .helmignore itself stays.
+        assert_eq!(chart.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec![".helmignore"]);
+        assert_eq!(chart.dependencies[0].effective_name(), "base");
+        let names: Vec<&str> = chart.subcharts.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["common", "db"]);
+        assert!(chart.subcharts[0].is_library());
+        assert_eq!(chart.subcharts[1].subcharts[0].name, "inner");
+    }
+}
