@@ -1068,3 +1068,107 @@ line("exec-error-third-line", "a\nb\n# {{ index .Values.l 3 }}", values="l: [1]\
 case("helpers-parse-error", {"templates/t.yaml": "# ok\n", "templates/_h.tpl": "{{ define \"x\" }}{{ end"})
 case("helpers-parse-error-unused", {"templates/t.yaml": "# ok\n", "templates/_h.tpl": "{{ nope }}"})
 case("notes-parse-error", {"templates/t.yaml": "# ok\n", "templates/NOTES.txt": "{{ if }}"})
+
+group("idiom")
+HELPERS = """{{- define "c.fullname" -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- define "c.labels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- if .Chart.AppVersion }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+{{- end -}}
+"""
+DEPLOY_VALUES = """replicas: 3
+image:
+  repository: nginx
+  tag: ""
+env:
+  B_VAR: "2"
+  A_VAR: one
+nodeSelector:
+  disk: ssd
+resources: {}
+port: 8080
+"""
+case("deployment", {"templates/_helpers.tpl": HELPERS, "templates/deployment.yaml": """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "c.fullname" . }}
+  labels:
+    {{- include "c.labels" . | nindent 4 }}
+spec:
+  replicas: {{ .Values.replicas }}
+  template:
+    metadata:
+      annotations:
+        checksum/config: {{ include (print $.Template.BasePath "/configmap.yaml") . | sha256sum }}
+    spec:
+      containers:
+        - name: main
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          ports:
+            - containerPort: {{ .Values.port | int }}
+          env:
+          {{- range $key, $val := .Values.env }}
+            - name: {{ $key }}
+              value: {{ $val | quote }}
+          {{- end }}
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+      {{- with .Values.nodeSelector }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+""", "templates/configmap.yaml": """apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "c.fullname" . }}
+data:
+  port: {{ .Values.port | quote }}
+"""}, values=DEPLOY_VALUES, chart=CHART + "appVersion: \"1.25\"\n")
+case("values-mutation-across-templates", {"templates/a.yaml": "{{- $_ := set .Values \"shared\" \"set-in-a\" -}}\n# a {{ .Values.shared }}\n",
+                                           "templates/b.yaml": "# b {{ .Values.shared }}\n"}, values="shared: original\n")
+case("values-mutation-subdir-order", {"templates/z.yaml": "{{- $_ := set .Values \"x\" \"z\" -}}\n# z\n",
+                                       "templates/sub/a.yaml": "# sub/a {{ .Values.x }}\n",
+                                       "templates/a.yaml": "# a {{ .Values.x }}\n"}, values="x: orig\n")
+case("helm-toolkit-tuple", {"templates/_ht.tpl": """{{- define "ht.name" -}}
+{{- $envAll := index . 0 -}}
+{{- $name := index . 1 -}}
+{{- printf "%s-%s" $envAll.Release.Name $name -}}
+{{- end -}}
+""", "templates/t.yaml": "# {{ tuple . \"api\" | include \"ht.name\" }}\n"})
+case("helm-toolkit-envall-range", {"templates/t.yaml": """{{- $envAll := . }}
+items:
+{{- range $i, $svc := .Values.services }}
+- {{ $envAll.Release.Name }}-{{ $svc.name }}-{{ $i }}
+{{- end }}
+"""}, values="services:\n  - name: api\n  - name: web\n")
+case("tpl-toYaml-values", "conf:\n{{ tpl (toYaml .Values.conf) . | indent 2 }}\n", values="conf:\n  url: http://{{ .Release.Name }}:{{ .Values.port }}\nport: 80\n")
+case("files-configmap", "kind: ConfigMap\ndata:\n  app.conf: |\n{{ .Files.Get \"conf/app.conf\" | indent 4 }}\n{{ (.Files.Glob \"conf/extra/*\").AsConfig | indent 2 }}\n",
+     files={"conf/app.conf": "key=value\nother=1\n", "conf/extra/x.ini": "[x]\na=1\n", "conf/extra/y.txt": "y"})
+case("secret-b64", "kind: Secret\ndata:\n  password: {{ .Values.password | b64enc | quote }}\n  conf: {{ toYaml .Values.conf | b64enc }}\n", values="password: s3cret\nconf: {a: 1}\n")
+case("ingress-capabilities", """{{- if .Capabilities.APIVersions.Has "networking.k8s.io/v1/Ingress" }}
+apiVersion: networking.k8s.io/v1
+{{- else }}
+apiVersion: networking.k8s.io/v1beta1
+{{- end }}
+kind: Ingress
+metadata:
+  name: {{ .Release.Name }}
+""")
+case("ingress-kube-version", """apiVersion: {{ if semverCompare ">=1.19-0" .Capabilities.KubeVersion.GitVersion }}networking.k8s.io/v1{{ else }}extensions/v1beta1{{ end }}
+kind: Ingress
+""", args=["--kube-version", "1.18.0"])
+case("lookup-default", "kind: Secret\ndata:\n  {{- $s := lookup \"v1\" \"Secret\" .Release.Namespace \"x\" }}\n  pw: {{ ($s.data).pw | default (\"generated\" | b64enc) }}\n")
+case("root-in-range-include", {"templates/_h.tpl": "{{ define \"h\" }}{{ .Release.Name }}{{ end }}",
+                                "templates/t.yaml": "{{ $root := . }}\n# {{ range .Values.l }}{{ include \"h\" $root }}-{{ . }} {{ end }}\n"}, values="l: [a, b]\n")
+case("conditional-resource", "{{- if .Values.enabled -}}\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n", values="enabled: true\n")
+case("conditional-resource-off", "{{- if .Values.enabled -}}\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n", values="enabled: false\n")
+case("multi-doc-range", "{{- range .Values.names }}\n---\nkind: ConfigMap\nmetadata:\n  name: {{ . }}\n{{- end }}\n", values="names: [one, two]\n")
+case("required-image", "image: {{ required \"image.tag is required\" .Values.image.tag }}\n", values="image: {}\n")
+case("toJson-annotation", "kind: ConfigMap\nmetadata:\n  annotations:\n    cfg: {{ toJson .Values.cfg | quote }}\n", values="cfg: {b: [1, 2], a: x}\n")
+case("default-dict-chain", "# {{ (.Values.a | default dict).b | default \"none\" }}\n")
+case("set-in-template-then-toYaml", "{{- $d := dict -}}\n{{- range .Values.l }}{{ $_ := set $d . (upper .) }}{{ end -}}\nv:\n{{ toYaml $d | indent 2 }}\n", values="l: [b, a]\n")

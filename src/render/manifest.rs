@@ -22,6 +22,8 @@ pub struct Document {
     pub text: String,
     /// Where each line of `text` came from (one per line; fewer when unknown).
     pub lines: Vec<Origin>,
+    /// A file of `crds/` (`--include-crds`), output as it is.
+    pub crd: bool,
 }
 
 /// Helm's install order of kinds (helm3 v3.17.3, observed).
@@ -126,8 +128,9 @@ pub fn documents(source: &str, text: &str, origins: &[Origin]) -> Result<Vec<Doc
             hook: None,
             text: body.to_string(),
             lines,
+            crd: false,
         };
-        read_head(&mut doc).map_err(|e| format!("YAML parse error on {source}: error converting YAML to JSON: yaml: {e}"))?;
+        read_head(&mut doc).map_err(|e| format!("YAML parse error on {source}: {e}"))?;
         out.push(doc);
     }
     Ok(out)
@@ -139,9 +142,25 @@ fn read_head(doc: &mut Document) -> Result<(), String> {
     if let Some(yaml::Problem::Syntax { range, message }) =
         parsed.problems.iter().find(|p| matches!(p, yaml::Problem::Syntax { .. }))
     {
-        return Err(format!("line {}: {message}", range.start.line));
+        return Err(format!("error converting YAML to JSON: yaml: line {}: {message}", range.start.line));
     }
     let Some(root) = parsed.root() else { return Ok(()) };
+    // Helm reads the head into a struct: the document must be a map (or empty).
+    let json_type = match &root.kind {
+        yaml::Kind::Map(_) => None,
+        yaml::Kind::Seq(_) => Some("array"),
+        yaml::Kind::Scalar(s) => match s.value {
+            yaml::Value::Null => return Ok(()),
+            yaml::Value::Bool(_) => Some("bool"),
+            yaml::Value::Int(_) | yaml::Value::Float(_) => Some("number"),
+            yaml::Value::Str => Some("string"),
+        },
+    };
+    if let Some(json_type) = json_type {
+        return Err(format!(
+            "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {json_type} into Go value of type releaseutil.SimpleHead"
+        ));
+    }
     let text = |node: Option<&yaml::Node>| {
         node.and_then(|n| n.as_scalar()).map(|s| s.text.clone()).unwrap_or_default()
     };
@@ -174,15 +193,30 @@ fn kind_rank(kind: &str) -> (usize, &str) {
     }
 }
 
-/// The documents as `helm template` prints them.
-pub fn to_yaml_stream(docs: &[Document]) -> String {
-    let mut out = String::new();
-    for doc in docs {
+/// The documents as `helm template` prints them: the release manifest (CRDs and documents),
+/// trimmed, a newline, then the hooks. With `--show-only` (`selected`), each chosen document.
+pub fn to_yaml_stream(docs: &[Document], selected: bool) -> String {
+    let one = |out: &mut String, doc: &Document| {
         out.push_str("---\n# Source: ");
         out.push_str(&doc.source);
         out.push('\n');
         out.push_str(&doc.text);
         out.push('\n');
+    };
+    let mut out = String::new();
+    if selected {
+        for doc in docs {
+            one(&mut out, doc);
+        }
+        return out;
+    }
+    for doc in docs.iter().filter(|d| d.hook.is_none()) {
+        one(&mut out, doc);
+    }
+    let mut out = out.trim().to_string();
+    out.push('\n');
+    for doc in docs.iter().filter(|d| d.hook.is_some()) {
+        one(&mut out, doc);
     }
     out
 }
@@ -220,6 +254,7 @@ mod tests {
             hook: hook.then(|| "pre-install".to_string()),
             text: String::new(),
             lines: Vec::new(),
+            crd: false,
         }
     }
 
@@ -238,6 +273,12 @@ mod tests {
         assert_eq!(docs[0].name, "x");
         assert_eq!(docs[0].hook.as_deref(), Some("test"));
         let err = documents("c/templates/a.yaml", "kind: B\n  x: 1\n", &[]).unwrap_err();
-        assert!(err.starts_with("YAML parse error on c/templates/a.yaml"), "{err}");
+        assert!(err.starts_with("YAML parse error on c/templates/a.yaml: error converting YAML to JSON: yaml: line 2"), "{err}");
+        // helm3's words for a document that is not a map.
+        let err = documents("c/templates/t.yaml", "- a\n- b\n", &[]).unwrap_err();
+        assert_eq!(err, "YAML parse error on c/templates/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead");
+        let err = documents("c/templates/t.yaml", "just text\n", &[]).unwrap_err();
+        assert!(err.ends_with("cannot unmarshal string into Go value of type releaseutil.SimpleHead"), "{err}");
+        assert!(documents("c/templates/t.yaml", "# only a comment\n", &[]).is_ok());
     }
 }

@@ -108,12 +108,17 @@ pub struct Rendered {
     pub missing_dependencies: Vec<String>,
     pub fatal: Option<Fatal>,
     pub warnings: Vec<Text>,
+    /// `--show-only` chose the documents (Helm prints them without the release framing).
+    pub selected: bool,
 }
 
 impl Rendered {
     /// The documents as `helm template` prints them.
     pub fn to_yaml(&self) -> String {
-        manifest::to_yaml_stream(&self.documents)
+        if self.fatal.is_some() {
+            return String::new();
+        }
+        manifest::to_yaml_stream(&self.documents, self.selected)
     }
 
     /// Whether everything rendered (no fatal error, no failed template).
@@ -197,7 +202,17 @@ pub(crate) fn to_yaml(value: &Value) -> String {
 
 /// The template functions: Go's builtins (always there), Sprig's and Helm's.
 fn functions() -> Funcs {
-    gotmpl::sprig::funcs()
+    let mut funcs = gotmpl::sprig::funcs();
+    // Until `funcs::helm_funcs` lands: Helm's `include` and `tpl` over the engine's calls.
+    funcs.insert("include", Rc::new(|call: &mut gotmpl::Call<'_>, args: &[Value]| match args {
+        [name, data] => call.include(name.as_str().unwrap_or_default(), data),
+        _ => Err(format!("wrong number of args for include: want 2 got {}", args.len())),
+    }));
+    funcs.insert("tpl", Rc::new(|call: &mut gotmpl::Call<'_>, args: &[Value]| match args {
+        [text, data] => call.tpl(text.as_str().unwrap_or_default(), data),
+        _ => Err(format!("wrong number of args for tpl: want 2 got {}", args.len())),
+    }));
+    funcs
 }
 
 /// The user's values: each `-f` file merged in order, then `--set`, `--set-string` and
@@ -246,7 +261,7 @@ pub fn render(files: &[File], prefix: &str, others: &[&[File]], options: &Render
         return rendered;
     };
     rendered.chart = chart.name.clone();
-    if let Some(problem) = first_problem(&chart) {
+    if let Some(problem) = first_problem(&chart).or_else(|| invalid(&chart)) {
         rendered.fatal = Some(Fatal { kind: FatalKind::Chart, message: problem });
         return rendered;
     }
@@ -318,6 +333,25 @@ pub fn render(files: &[File], prefix: &str, others: &[&[File]], options: &Render
     rendered
 }
 
+/// Helm's validation of Chart.yaml (every chart of the tree, the top first).
+fn invalid(chart: &ChartNode) -> Option<Text> {
+    let (name, version) = (&chart.name, &chart.version);
+    let message = if name.is_empty() {
+        "validation: chart.metadata.name is required".to_string()
+    } else if name.contains('/') || name.contains('\\') {
+        format!("validation: chart.metadata.name {name:?} is invalid")
+    } else if version.is_empty() {
+        "validation: chart.metadata.version is required".to_string()
+    } else if semver::Version::parse(version).is_none() {
+        format!("validation: chart.metadata.version {version:?} is invalid")
+    } else if !matches!(chart.chart_type.as_str(), "" | "application" | "library") {
+        "validation: chart.metadata.type must be application or library".to_string()
+    } else {
+        return chart.subcharts.iter().find_map(invalid);
+    };
+    Some(Text::new(message.clone(), message))
+}
+
 fn first_problem(chart: &ChartNode) -> Option<Text> {
     chart
         .problems
@@ -361,7 +395,9 @@ fn top_object(chart: &compose::Composed, is_root: bool, release: &Value, capabil
 }
 
 /// Parses every template of the composed tree in Helm's order (so that the right `define`
-/// wins), executes each that Helm outputs, and splits, orders and keeps the documents.
+/// wins), executes each that Helm outputs in that same order (values a template changes with
+/// `set` are seen by the templates after it, as in Helm), and splits, orders and keeps the
+/// documents.
 fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, options: &RenderOptions, rendered: &mut Rendered) {
     let mut placed = Vec::new();
     place(composed, composed.node.name.clone(), &mut placed);
@@ -372,8 +408,8 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
             all.push((format!("{}/{rel}", p.path), text, i));
         }
     }
-    // Helm parses deeper paths first and, at one depth, in reverse name order; a later
-    // `define` replaces an earlier one, so the shallowest, first-named file's define wins.
+    // Helm parses and renders deeper paths first and, at one depth, in reverse name order; a
+    // later `define` replaces an earlier one, so the shallowest, first-named file's wins.
     all.sort_by(|a, b| {
         let depth = |s: &str| s.matches('/').count();
         depth(&b.0).cmp(&depth(&a.0)).then_with(|| b.0.cmp(&a.0))
@@ -384,7 +420,9 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
         now_unix_nanos: options.now_unix_nanos,
         ..Options::default()
     };
+    let funcs = functions();
     let mut templates = Templates::new();
+    templates.declare_funcs(&funcs);
     let mut unparsed: Vec<String> = Vec::new();
     for (name, text, _) in &all {
         if let Err(error) = templates.parse(name, text, &engine_options.limits) {
@@ -392,14 +430,11 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
             rendered.errors.push(TemplateError { template: name.clone(), error });
         }
     }
-    let funcs = functions();
     let tops: Vec<Map> = placed
         .iter()
         .map(|p| top_object(p.chart, std::ptr::eq(p.chart, composed), release, capabilities))
         .collect();
-    // Helm renders in name order.
-    all.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut documents = Vec::new();
+    let mut by_template: Vec<(String, Vec<Document>)> = Vec::new();
     for (name, _, index) in &all {
         let p = &placed[*index];
         let base = name.rsplit('/').next().unwrap_or(name);
@@ -433,11 +468,8 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
         }
         // Helm drops every `<no value>` from the output.
         let text = output.text.replace("<no value>", "");
-        if !options.show_only.is_empty() && !shown(name, &composed.node.name, &options.show_only) {
-            continue;
-        }
         match manifest::documents(name, &text, &output.lines) {
-            Ok(docs) => documents.extend(docs),
+            Ok(docs) => by_template.push((name.clone(), docs)),
             Err(message) => rendered.errors.push(TemplateError {
                 template: name.clone(),
                 error: gotmpl::Error {
@@ -450,6 +482,9 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
             }),
         }
     }
+    // Documents in template name order, then Helm's kind order.
+    by_template.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut documents: Vec<Document> = by_template.into_iter().flat_map(|(_, docs)| docs).collect();
     if options.no_hooks {
         documents.retain(|d| d.hook.is_none());
     }
@@ -459,7 +494,6 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
         for p in &placed {
             for (rel, data) in &p.chart.node.files {
                 if rel.starts_with("crds/") && (rel.ends_with(".yaml") || rel.ends_with(".yml") || rel.ends_with(".json")) {
-                    let text = String::from_utf8_lossy(data);
                     crds.push(Document {
                         source: format!("{}/{rel}", p.path),
                         api_version: String::new(),
@@ -467,8 +501,9 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
                         name: String::new(),
                         namespace: String::new(),
                         hook: None,
-                        text: text.trim_end_matches('\n').to_string(),
+                        text: String::from_utf8_lossy(data).into_owned(),
                         lines: Vec::new(),
+                        crd: true,
                     });
                 }
             }
@@ -476,16 +511,43 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
         crds.extend(documents);
         documents = crds;
     }
+    if !options.show_only.is_empty() {
+        match select(&documents, &options.show_only) {
+            Ok(selected) => documents = selected,
+            Err(message) => {
+                rendered.fatal = Some(Fatal { kind: FatalKind::Chart, message });
+                documents.clear();
+            }
+        }
+        rendered.selected = true;
+    }
     rendered.documents = documents;
 }
 
-/// Whether template `name` is one `--show-only` asks for (by its path with or without the
-/// chart's name).
-fn shown(name: &str, chart: &str, show_only: &[String]) -> bool {
-    show_only.iter().any(|s| {
-        let s = s.trim_start_matches("./");
-        name == s || name.strip_prefix(chart).and_then(|r| r.strip_prefix('/')) == Some(s)
-    })
+/// `--show-only`: for each pattern in turn (a glob over the template path without the chart's
+/// name, `templates/x.yaml`, `charts/sub/templates/*`), the documents it matches, in output order
+/// (hooks last); Helm's error when one matches nothing.
+fn select(documents: &[Document], show_only: &[String]) -> Result<Vec<Document>, Text> {
+    let mut ordered: Vec<&Document> = documents.iter().filter(|d| d.hook.is_none()).collect();
+    ordered.extend(documents.iter().filter(|d| d.hook.is_some()));
+    let mut out = Vec::new();
+    for pattern in show_only {
+        let pattern = pattern.replace('\\', "/");
+        let before = out.len();
+        for doc in &ordered {
+            let path = doc.source.split_once('/').map_or(doc.source.as_str(), |(_, rest)| rest);
+            if helmignore::glob_match(&pattern, path, false) {
+                out.push((*doc).clone());
+            }
+        }
+        if out.len() == before {
+            return Err(text!(
+                "could not find template {pattern} in chart",
+                "chart 中找不到模板 {pattern}"
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// When an error is an include of a name nobody defines and a dependency is missing: the

@@ -52,8 +52,39 @@ fn library_chart_is_not_installable() {
 }
 
 #[test]
-fn show_only_matches_with_or_without_chart_name() {
-    assert!(shown("app/templates/a.yaml", "app", &["templates/a.yaml".into()]));
-    assert!(shown("app/templates/a.yaml", "app", &["app/templates/a.yaml".into()]));
-    assert!(!shown("app/templates/b.yaml", "app", &["templates/a.yaml".into()]));
+fn show_only_selects_in_flag_order_and_errors_on_no_match() {
+    let doc = |source: &str| Document {
+        source: source.into(),
+        api_version: String::new(),
+        kind: String::new(),
+        name: String::new(),
+        namespace: String::new(),
+        hook: None,
+        text: String::new(),
+        lines: Vec::new(),
+        crd: false,
+    };
+    let docs = vec![doc("c/templates/a.yaml"), doc("c/templates/c.yaml"), doc("c/charts/s/templates/x.yaml")];
+    let picked = select(&docs, &["templates/c.yaml".into(), "templates/a.yaml".into()]).unwrap();
+    let sources: Vec<&str> = picked.iter().map(|d| d.source.as_str()).collect();
+    assert_eq!(sources, vec!["c/templates/c.yaml", "c/templates/a.yaml"]);
+    assert_eq!(select(&docs, &["charts/s/templates/*".into()]).unwrap().len(), 1);
+    assert_eq!(
+        select(&docs, &["templates/nope.yaml".into()]).unwrap_err().en,
+        "could not find template templates/nope.yaml in chart"
+    );
+}
+
+#[test]
+fn chart_yaml_is_validated_as_helm_does() {
+    let r = |chart_yaml: &str| {
+        let files = vec![file("c/Chart.yaml", chart_yaml)];
+        render(&files, "c/", &[], &options()).fatal.map(|f| f.message.en)
+    };
+    assert_eq!(r("apiVersion: v2\nversion: 0.1.0\n").unwrap(), "validation: chart.metadata.name is required");
+    assert_eq!(r("apiVersion: v2\nname: v\n").unwrap(), "validation: chart.metadata.version is required");
+    assert_eq!(r("apiVersion: v2\nname: v\nversion: abc\n").unwrap(), r#"validation: chart.metadata.version "abc" is invalid"#);
+    assert_eq!(r("apiVersion: v2\nname: v\nversion: 1.0\ntype: foo\n").unwrap(), "validation: chart.metadata.type must be application or library");
+    assert_eq!(r("apiVersion: v2\nname: v/x\nversion: 1.0.0\n").unwrap(), r#"validation: chart.metadata.name "v/x" is invalid"#);
+    assert!(r("name: v\nversion: 0.1.0\n").is_none());
 }

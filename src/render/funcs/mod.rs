@@ -1,1 +1,265 @@
-//! Helm's own template functions, added to Sprig's (being written, issue 9).
+//! Helm's own template functions (Helm 3.17.3's engine adds them to Sprig's): `toYaml`,
+//! `toYamlPretty`, `fromYaml`, `fromYamlArray`, `toJson`, `fromJson`, `fromJsonArray`,
+//! `toToml`, `fromToml`, `include`, `tpl`, `required` and `lookup` (which finds nothing, as in
+//! `helm template`). Output and error texts are Helm's, checked against helm3.
+//!
+//! Files: `json` (Go's `encoding/json`), `json_decode` (Go's JSON decoder and its error texts),
+//! `yaml` (`toYaml`: go-yaml v2's emitter; `toYamlPretty`: go-yaml v3's), `toml`
+//! (BurntSushi/toml).
+
+pub mod json;
+mod json_decode;
+pub mod toml;
+pub mod yaml;
+
+use crate::render::values::{self, json_kind, unmarshal_error};
+use gotmpl::{Call, Funcs, Map, Value};
+use std::rc::Rc;
+
+/// Helm's functions, to add to Sprig's (they replace Sprig's `toJson`… where names collide,
+/// as Helm's do).
+pub fn helm_funcs() -> Funcs {
+    let mut funcs = Funcs::new();
+    funcs.add("toYaml", to_yaml);
+    funcs.add("toYamlPretty", to_yaml_pretty);
+    funcs.add("fromYaml", from_yaml);
+    funcs.add("fromYamlArray", from_yaml_array);
+    funcs.add("toJson", to_json);
+    funcs.add("fromJson", from_json);
+    funcs.add("fromJsonArray", from_json_array);
+    funcs.add("toToml", to_toml);
+    funcs.add("required", required);
+    funcs.add("lookup", lookup);
+    funcs.insert("include", Rc::new(include));
+    funcs.insert("tpl", Rc::new(tpl));
+    funcs
+}
+
+/// Go's check of the argument count, made before the call (the executor reports it as is).
+fn arity(name: &str, args: &[Value], want: usize) -> Result<(), String> {
+    if args.len() == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "wrong number of args for {name}: want {want} got {}",
+            args.len()
+        ))
+    }
+}
+
+/// A `string` parameter, with Go's conversion errors.
+fn string_arg(value: &Value) -> Result<&str, String> {
+    match value {
+        Value::String(s) => Ok(s),
+        Value::Nil => Err("invalid value; expected string".into()),
+        other => Err(format!(
+            "wrong type for value; expected string; got {}",
+            other.type_name()
+        )),
+    }
+}
+
+/// `toYaml`: sigs.k8s.io/yaml's `Marshal` without the final newline; empty on any error.
+pub fn to_yaml(args: &[Value]) -> Result<Value, String> {
+    arity("toYaml", args, 1)?;
+    let text = yaml::marshal(&args[0]).unwrap_or_default();
+    Ok(Value::from(text.strip_suffix('\n').unwrap_or(&text)))
+}
+
+/// `toYamlPretty`: go-yaml v3's encoder with an indent of 2, without the final newline; empty
+/// on error.
+pub fn to_yaml_pretty(args: &[Value]) -> Result<Value, String> {
+    arity("toYamlPretty", args, 1)?;
+    let text = yaml::marshal_pretty(&args[0]).unwrap_or_default();
+    Ok(Value::from(text.strip_suffix('\n').unwrap_or(&text)))
+}
+
+/// `toJson`: `json.Marshal`; empty on error (NaN, a cycle).
+pub fn to_json(args: &[Value]) -> Result<Value, String> {
+    arity("toJson", args, 1)?;
+    Ok(Value::from(
+        json::marshal_text(&args[0]).unwrap_or_default(),
+    ))
+}
+
+/// `toToml`: BurntSushi/toml's encoding, or its error's text.
+pub fn to_toml(args: &[Value]) -> Result<Value, String> {
+    arity("toToml", args, 1)?;
+    toml::encode(&args[0]).map(Value::from)
+}
+
+/// `fromYaml`: a map, or a map holding only `Error` when the text is not a YAML map.
+pub fn from_yaml(args: &[Value]) -> Result<Value, String> {
+    arity("fromYaml", args, 1)?;
+    let text = string_arg(&args[0])?;
+    let map = Map::new();
+    match values::from_yaml(text) {
+        Ok(Value::Map(m)) => return Ok(Value::Map(m)),
+        Ok(Value::Nil) => {}
+        Ok(other) => {
+            map.insert(
+                "Error",
+                Value::from(unmarshal_error(&other, "map[string]interface {}")),
+            );
+        }
+        Err(e) => map.insert(
+            "Error",
+            Value::from(format!("error converting YAML to JSON: {e}")),
+        ),
+    }
+    Ok(Value::Map(map))
+}
+
+/// `fromYamlArray`: a list, or a list of one error text when the text is not a YAML list.
+pub fn from_yaml_array(args: &[Value]) -> Result<Value, String> {
+    arity("fromYamlArray", args, 1)?;
+    let text = string_arg(&args[0])?;
+    Ok(match values::from_yaml(text) {
+        Ok(list @ Value::List(_)) => list,
+        Ok(Value::Nil) => Value::list(Vec::new()),
+        Ok(other) => Value::list(vec![Value::from(unmarshal_error(&other, "[]interface {}"))]),
+        Err(e) => Value::list(vec![Value::from(format!(
+            "error converting YAML to JSON: {e}"
+        ))]),
+    })
+}
+
+/// `fromJson`: a map; on error, what was decoded plus `Error` (Go's message).
+pub fn from_json(args: &[Value]) -> Result<Value, String> {
+    arity("fromJson", args, 1)?;
+    let text = string_arg(&args[0])?;
+    let (value, error) = json_decode::unmarshal(text);
+    let map = match value {
+        Some(Value::Map(m)) => m,
+        Some(Value::Nil) | None => Map::new(),
+        Some(other) => {
+            let map = Map::new();
+            if error.is_none() {
+                map.insert(
+                    "Error",
+                    Value::from(format!(
+                        "json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+                        json_kind(&other)
+                    )),
+                );
+            }
+            map
+        }
+    };
+    if let Some(e) = error {
+        map.insert("Error", Value::from(e));
+    }
+    Ok(Value::Map(map))
+}
+
+/// `fromJsonArray`: a list, or a list of one error text.
+pub fn from_json_array(args: &[Value]) -> Result<Value, String> {
+    arity("fromJsonArray", args, 1)?;
+    let text = string_arg(&args[0])?;
+    Ok(match json_decode::unmarshal(text) {
+        (_, Some(e)) => Value::list(vec![Value::from(e)]),
+        (Some(list @ Value::List(_)), None) => list,
+        (Some(Value::Nil) | None, None) => Value::list(Vec::new()),
+        (Some(other), None) => Value::list(vec![Value::from(format!(
+            "json: cannot unmarshal {} into Go value of type []interface {{}}",
+            json_kind(&other)
+        ))]),
+    })
+}
+
+/// `required MESSAGE VALUE`: the value, unless it is nil or an empty string. Helm reports the
+/// message as `execution error at (FILE:LINE:COL): MESSAGE` (the host's part, from the error's
+/// place).
+pub fn required(args: &[Value]) -> Result<Value, String> {
+    arity("required", args, 2)?;
+    let message = string_arg(&args[0])?;
+    match &args[1] {
+        Value::Nil => Err(message.to_string()),
+        Value::String(s) if s.is_empty() => Err(message.to_string()),
+        value => Ok(value.clone()),
+    }
+}
+
+/// `lookup API-VERSION KIND NAMESPACE NAME`: `helm template` talks to no cluster, so it finds
+/// nothing: an empty map.
+pub fn lookup(args: &[Value]) -> Result<Value, String> {
+    arity("lookup", args, 4)?;
+    for arg in args {
+        string_arg(arg)?;
+    }
+    Ok(Value::Map(Map::new()))
+}
+
+/// `include NAME DATA`: the named template's output as a string.
+fn include(call: &mut Call<'_>, args: &[Value]) -> Result<Value, String> {
+    arity("include", args, 2)?;
+    let name = string_arg(&args[0])?;
+    call.include(name, &args[1])
+}
+
+/// `tpl TEXT VALUES`: the text executed as a template (named `gotpl`) over the values, with
+/// `<no value>` removed from its output, as Helm does.
+fn tpl(call: &mut Call<'_>, args: &[Value]) -> Result<Value, String> {
+    arity("tpl", args, 2)?;
+    let text = string_arg(&args[0])?;
+    // `chartutil.Values` is a map type: a map or nil is taken, anything else is Go's
+    // conversion error.
+    let data = match &args[1] {
+        Value::Map(_) | Value::Nil => args[1].clone(),
+        other => {
+            return Err(format!(
+                "wrong type for value; expected chartutil.Values; got {}",
+                other.type_name()
+            ))
+        }
+    };
+    match call.tpl(text, &data) {
+        Ok(Value::String(out)) => Ok(Value::from(out.replace("<no value>", ""))),
+        Ok(other) => Ok(other),
+        Err(e) if e.starts_with('\0') => Err(e),
+        // Go's parse errors name no column and say nothing of executing.
+        Err(e) if !e.contains(": executing \"") => {
+            Err(format!("cannot parse template {}: {e}", go_quote(text)))
+        }
+        Err(e) => Err(format!(
+            "error during tpl function execution for {}: {e}",
+            go_quote(text)
+        )),
+    }
+}
+
+/// Go's `%q` of a string (`strconv.Quote`).
+fn go_quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if is_go_printable(c) => out.push(c),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An approximation of Go's `strconv.IsPrint`: not a control, format or separator character.
+fn is_go_printable(c: char) -> bool {
+    !(c.is_control()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+        || (c.is_whitespace() && c != ' '))
+}
+
+#[cfg(test)]
+mod tests;

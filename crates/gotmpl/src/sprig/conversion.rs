@@ -7,7 +7,7 @@ use crate::value::Value;
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("atoi", |a| {
         arity("atoi", a, 1)?;
-        Ok(Value::int(atoi(&string_arg(&a[0])?)))
+        Ok(Value::int(atoi(&string_arg(a, 0)?)))
     });
     funcs.add("int", |a| {
         arity("int", a, 1)?;

@@ -24,13 +24,13 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("any", |a| Ok(Value::Bool(a.iter().any(|v| !is_empty(v)))));
     funcs.add("ternary", |a| {
         arity("ternary", a, 3)?;
-        Ok(if bool_arg(&a[2])? { a[0].clone() } else { a[1].clone() })
+        Ok(if bool_arg(a, 2)? { a[0].clone() } else { a[1].clone() })
     });
     funcs.add("deepCopy", deep_copy_fn);
     funcs.add("mustDeepCopy", deep_copy_fn);
     funcs.add("fail", |a| {
         arity("fail", a, 1)?;
-        Err(string_arg(&a[0])?.to_string())
+        Err(string_arg(a, 0)?.to_string())
     });
 }
 
@@ -44,7 +44,6 @@ fn deep_copy_fn(args: &[Value]) -> Result<Value, String> {
 
 /// A copy sharing nothing mutable with the original (maps are new maps, all the way down).
 pub(crate) fn deep_copy(value: &Value) -> Value {
-    // Iterative over a stack of pending containers so deep data cannot overflow the stack.
     match value {
         Value::Map(m) => Value::Map(copy_map(m, 0)),
         Value::List(l) => Value::List(copy_list(l, 0)),
@@ -53,12 +52,12 @@ pub(crate) fn deep_copy(value: &Value) -> Value {
     }
 }
 
-const MAX_COPY_DEPTH: usize = 10_000;
+use super::MAX_NESTING as MAX_COPY_DEPTH;
 
 fn copy_value(value: &Value, depth: usize) -> Value {
     match value {
-        Value::Map(m) if depth < MAX_COPY_DEPTH => Value::Map(copy_map(m, depth + 1)),
-        Value::List(l) if depth < MAX_COPY_DEPTH => Value::List(copy_list(l, depth + 1)),
+        Value::Map(m) if depth + 1 < MAX_COPY_DEPTH => Value::Map(copy_map(m, depth + 1)),
+        Value::List(l) if depth + 1 < MAX_COPY_DEPTH => Value::List(copy_list(l, depth + 1)),
         other => other.clone(),
     }
 }

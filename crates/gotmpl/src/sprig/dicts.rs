@@ -5,30 +5,30 @@
 //! holder of it sees the change) and return it. `keys` and `values` follow Go's map order, which
 //! is random; we give sorted key order (charts that care wrap `keys` in `sortAlpha`).
 
-use super::{arity, arity_at_least, is_empty, string_arg, strval, Plain, Res};
+use super::{arity, arity_at_least, is_empty, map_arg, string_arg, strval, Plain, Res};
 use crate::value::{Map, Value};
 
 /// Nesting beyond which `merge` stops descending (only a map that holds itself gets there).
-const MAX_MERGE_DEPTH: usize = 256;
+use super::MAX_NESTING as MAX_MERGE_DEPTH;
 
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("dict", dict);
     funcs.add("get", |a| {
         arity("get", a, 2)?;
-        let key = string_arg(&a[1])?;
-        Ok(map_or_nil(&a[0])?.and_then(|m| m.get(&key)).unwrap_or_else(|| Value::str("")))
+        let key = string_arg(a, 1)?;
+        Ok(map_arg(a, 0)?.and_then(|m| m.get(&key)).unwrap_or_else(|| Value::str("")))
     });
     funcs.add("set", |a| {
         arity("set", a, 3)?;
-        let key = string_arg(&a[1])?;
-        let map = map_or_nil(&a[0])?.ok_or("assignment to entry in nil map")?;
+        let key = string_arg(a, 1)?;
+        let map = map_arg(a, 0)?.ok_or("assignment to entry in nil map")?;
         map.insert(key.to_string(), a[2].clone());
         Ok(Value::Map(map))
     });
     funcs.add("unset", |a| {
         arity("unset", a, 2)?;
-        let key = string_arg(&a[1])?;
-        let map = map_or_nil(&a[0])?;
+        let key = string_arg(a, 1)?;
+        let map = map_arg(a, 0)?;
         if let Some(m) = &map {
             m.remove(&key);
         }
@@ -36,15 +36,15 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("hasKey", |a| {
         arity("hasKey", a, 2)?;
-        let key = string_arg(&a[1])?;
-        Ok(Value::Bool(map_or_nil(&a[0])?.is_some_and(|m| m.contains_key(&key))))
+        let key = string_arg(a, 1)?;
+        Ok(Value::Bool(map_arg(a, 0)?.is_some_and(|m| m.contains_key(&key))))
     });
     funcs.add("pluck", |a| {
         arity_at_least("pluck", a, 1)?;
-        let key = string_arg(&a[0])?;
+        let key = string_arg(a, 0)?;
         let mut out = Vec::new();
-        for d in &a[1..] {
-            if let Some(v) = map_or_nil(d)?.and_then(|m| m.get(&key)) {
+        for index in 1..a.len() {
+            if let Some(v) = map_arg(a, index)?.and_then(|m| m.get(&key)) {
                 out.push(v);
             }
         }
@@ -52,8 +52,8 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("keys", |a| {
         let mut out = Vec::new();
-        for d in a {
-            if let Some(m) = map_or_nil(d)? {
+        for index in 0..a.len() {
+            if let Some(m) = map_arg(a, index)? {
                 out.extend(m.keys());
             }
         }
@@ -62,7 +62,7 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("values", |a| {
         arity("values", a, 1)?;
-        let entries = map_or_nil(&a[0])?.map(|m| m.entries()).unwrap_or_default();
+        let entries = map_arg(a, 0)?.map(|m| m.entries()).unwrap_or_default();
         Ok(Value::list(entries.into_iter().map(|(_, v)| v).collect()))
     });
     funcs.add("pick", |a| pick_omit("pick", a, true));
@@ -74,13 +74,6 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("mustMergeOverwrite", |a| merge_all("mustMergeOverwrite", a, true));
 }
 
-/// A `map[string]interface{}` parameter, which may be a nil map.
-fn map_or_nil(value: &Value) -> Result<Option<Map>, String> {
-    match value {
-        Value::Nil => Ok(None),
-        other => super::map_arg(other).map(Some),
-    }
-}
 
 /// `dict k1 v1 k2 v2 …`: keys as strings (`strval`); a key without a value gets "".
 fn dict(args: &[Value]) -> Res {
@@ -94,8 +87,8 @@ fn dict(args: &[Value]) -> Res {
 
 fn pick_omit(name: &str, args: &[Value], keep: bool) -> Res {
     arity_at_least(name, args, 1)?;
-    let keys = args[1..].iter().map(string_arg).collect::<Result<Vec<_>, _>>()?;
-    let entries = map_or_nil(&args[0])?.map(|m| m.entries()).unwrap_or_default();
+    let keys = (1..args.len()).map(|index| string_arg(args, index)).collect::<Result<Vec<_>, _>>()?;
+    let entries = map_arg(args, 0)?.map(|m| m.entries()).unwrap_or_default();
     let wanted = |k: &str| keys.iter().any(|x| &**x == k) == keep;
     Ok(Value::Map(Map::from_entries(entries.into_iter().filter(|(k, _)| wanted(k)))))
 }
@@ -143,9 +136,9 @@ fn assertion_error(value: &Value, want: &str) -> String {
 /// empty values included. dst is changed in place and returned.
 fn merge_all(name: &str, args: &[Value], overwrite: bool) -> Res {
     arity_at_least(name, args, 1)?;
-    let dst = map_or_nil(&args[0])?;
-    for src in &args[1..] {
-        let src = map_or_nil(src)?;
+    let dst = map_arg(args, 0)?;
+    for index in 1..args.len() {
+        let src = map_arg(args, index)?;
         if let (Some(dst), Some(src)) = (&dst, &src) {
             merge_into(dst, src, overwrite, 0);
         }

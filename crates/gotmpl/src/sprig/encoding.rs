@@ -26,7 +26,7 @@ pub(super) fn register(funcs: &mut Plain) {
 
 fn one(name: &str, args: &[Value], f: impl Fn(&str) -> String) -> Res {
     arity(name, args, 1)?;
-    Ok(Value::from(f(&string_arg(&args[0])?)))
+    Ok(Value::from(f(&string_arg(args, 0)?)))
 }
 
 pub(crate) fn base64_encode(data: &[u8]) -> String {

@@ -9,7 +9,9 @@
 
 use super::conversion::to_int64;
 use super::{arity, arity_at_least, deep_equal, int_arg, is_empty, slice_items, Plain, Res};
-use crate::value::Value;
+use crate::value::{IntKind, Value};
+use std::collections::HashSet;
+use std::rc::Rc;
 
 const NIL_PANIC: &str = "runtime error: invalid memory address or nil pointer dereference";
 
@@ -100,15 +102,56 @@ fn reverse(name: &str, args: &[Value]) -> Res {
     Ok(Value::list(list))
 }
 
+/// `uniq` with `reflect.DeepEqual`: scalars through a hash set (a long list stays linear),
+/// lists and maps compared with those kept so far.
 fn uniq(name: &str, args: &[Value]) -> Res {
     arity(name, args, 1)?;
     let mut out: Vec<Value> = Vec::new();
+    let mut seen_scalars: HashSet<ScalarKey> = HashSet::new();
+    let mut kept_containers: Vec<Value> = Vec::new();
     for item in items(&args[0], "find uniq on")? {
-        if !out.iter().any(|seen| deep_equal(seen, &item)) {
-            out.push(item);
+        match scalar_key(&item) {
+            Some(Some(key)) => {
+                if seen_scalars.insert(key) {
+                    out.push(item);
+                }
+            }
+            // NaN equals nothing, itself included.
+            Some(None) => out.push(item),
+            None => {
+                if !kept_containers.iter().any(|seen| deep_equal(seen, &item)) {
+                    kept_containers.push(item.clone());
+                    out.push(item);
+                }
+            }
         }
     }
     Ok(Value::list(out))
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum ScalarKey {
+    Nil,
+    Bool(bool),
+    Int(i64, bool),
+    Float(u64),
+    String(Rc<str>),
+    Bytes(Rc<[u8]>),
+}
+
+/// `Some(Some(key))` for a scalar, `Some(None)` for NaN, `None` for lists, maps and objects.
+fn scalar_key(value: &Value) -> Option<Option<ScalarKey>> {
+    Some(Some(match value {
+        Value::Nil => ScalarKey::Nil,
+        Value::Bool(b) => ScalarKey::Bool(*b),
+        Value::Int(i, kind) => ScalarKey::Int(*i, *kind == IntKind::Int),
+        Value::Float(f) if f.is_nan() => return Some(None),
+        // 0.0 and -0.0 are equal.
+        Value::Float(f) => ScalarKey::Float(if *f == 0.0 { 0 } else { f.to_bits() }),
+        Value::String(s) => ScalarKey::String(s.clone()),
+        Value::Bytes(b) => ScalarKey::Bytes(b.clone()),
+        _ => return None,
+    }))
 }
 
 fn compact(name: &str, args: &[Value]) -> Res {
@@ -155,7 +198,7 @@ fn slice(name: &str, args: &[Value]) -> Res {
 
 fn chunk(name: &str, args: &[Value]) -> Res {
     arity(name, args, 2)?;
-    let size = int_arg(&args[0])?;
+    let size = int_arg(args, 0)?;
     let list = items(&args[1], "chunk")?;
     if size <= 0 {
         return Err("runtime error: makeslice: len out of range".into());
@@ -186,6 +229,15 @@ mod tests {
 
     // Observed with helm 3.17.3.
     #[test]
+    fn uniq_of_a_long_list_is_quick() {
+        let long = l((0..200_000).map(|n| i(n % 1000)).collect());
+        let start = std::time::Instant::now();
+        let out = super::uniq("uniq", &[long]).unwrap();
+        assert!(matches!(&out, Value::List(l) if l.items().len() == 1000));
+        assert!(start.elapsed().as_secs() < 2);
+    }
+
+    #[test]
     fn list_functions() {
         let nil = Value::Nil;
         let cases: Vec<(&str, Vec<Value>, &str)> = vec![
@@ -198,6 +250,7 @@ mod tests {
             ("reverse", vec![nums(&[1, 2, 3])], "[3 2 1]"),
             ("uniq", vec![l(vec![i(1), i(1), s("1"), i(2), i(1)])], "[1 1 2]"),
             ("uniq", vec![l(vec![m(&[("a", i(1))]), m(&[("a", i(1))])])], "[map[a:1]]"),
+            ("uniq", vec![l(vec![Value::Float(0.0), Value::Float(-0.0), Value::int64(1), i(1), nil.clone(), nil.clone()])], "[0 1 1 <nil>]"),
             ("without", vec![nums(&[1, 2, 3, 1]), i(1), i(3)], "[2]"),
             ("has", vec![i(2), nums(&[1, 2])], "true"),
             ("has", vec![i(2), nil.clone()], "false"),

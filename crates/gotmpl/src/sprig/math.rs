@@ -10,7 +10,7 @@
 use super::conversion::{to_float64, to_int64};
 use super::{arity, arity_at_least, int_arg, Plain, Res};
 use crate::exec::{Call, Funcs};
-use crate::value::Value;
+use crate::value::{IntKind, Value};
 use std::rc::Rc;
 
 pub(super) fn register(funcs: &mut Plain) {
@@ -70,19 +70,19 @@ pub(super) fn register(funcs: &mut Plain) {
 pub(super) fn register_with_context(funcs: &mut Funcs) {
     funcs.insert("until", Rc::new(|call: &mut Call<'_>, a: &[Value]| {
         arity("until", a, 1)?;
-        let n = int_arg(&a[0])?;
+        let n = int_arg(a, 0)?;
         let step = if n < 0 { -1 } else { 1 };
         let items = int_range(0, n, step, false, &mut |n| charge_range(call, n))?;
         Ok(Value::list(items.into_iter().map(Value::int).collect()))
     }));
     funcs.insert("untilStep", Rc::new(|call: &mut Call<'_>, a: &[Value]| {
         arity("untilStep", a, 3)?;
-        let (start, stop, step) = (int_arg(&a[0])?, int_arg(&a[1])?, int_arg(&a[2])?);
+        let (start, stop, step) = (int_arg(a, 0)?, int_arg(a, 1)?, int_arg(a, 2)?);
         let items = int_range(start, stop, step, false, &mut |n| charge_range(call, n))?;
         Ok(Value::list(items.into_iter().map(Value::int).collect()))
     }));
     funcs.insert("seq", Rc::new(|call: &mut Call<'_>, a: &[Value]| {
-        let ints = a.iter().map(int_arg).collect::<Result<Vec<_>, _>>()?;
+        let ints = (0..a.len()).map(|index| int_arg(a, index)).collect::<Result<Vec<_>, _>>()?;
         Ok(Value::from(seq(&ints, &mut |n| charge_range(call, n))?))
     }));
 }
@@ -94,7 +94,7 @@ const MAX_RANGE_ITEMS: u64 = 1 << 20;
 /// Charges the execution's work budget for `n` items, refusing more than [`MAX_RANGE_ITEMS`].
 fn charge_range(call: &mut Call<'_>, n: u64) -> Result<(), String> {
     if n > MAX_RANGE_ITEMS {
-        return Err(format!("a range of {n} items is over the limit of {MAX_RANGE_ITEMS}"));
+        return Err(format!("{}a range of {n} items is over the limit of {MAX_RANGE_ITEMS}", crate::exec::LIMIT_MARK));
     }
     call.charge(n)
 }
@@ -151,6 +151,10 @@ fn float_extreme(name: &str, args: &[Value], pick: fn(f64, f64) -> f64) -> Res {
 
 fn float_op(name: &str, args: &[Value], op: Op) -> Res {
     arity_at_least(name, args, 1)?;
+    if matches!(op, Op::Div) && args[1..].iter().any(|v| to_float64(v) == 0.0) {
+        // shopspring/decimal panics on a zero divisor.
+        return Err("decimal division by 0".into());
+    }
     Ok(Value::Float(decimal_fold(to_float64(&args[0]), &args[1..], op)))
 }
 
@@ -159,10 +163,12 @@ fn float_op(name: &str, args: &[Value], op: Op) -> Res {
 fn round(args: &[Value]) -> Res {
     arity_at_least("round", args, 2)?;
     let value = to_float64(&args[0]);
-    let places = int_arg(&args[1])?;
+    let places = int_arg(args, 1)?;
     let half = match args.get(2) {
         Some(Value::Float(f)) => *f,
-        Some(other) => return Err(format!("wrong type for value; expected float64; got {}", other.type_name())),
+        // An integer literal is a float64 constant for Go.
+        Some(Value::Int(n, IntKind::Int)) => *n as f64,
+        Some(_) => return Err(super::wrong_type(args, 2, "float64")),
         None => 0.5,
     };
     let pow = 10f64.powi(places.clamp(-400, 400) as i32);
@@ -349,6 +355,8 @@ mod tests {
         assert_eq!(r(-2.5, 0), "-3");
         assert_eq!(r(12345.0, -2), "12300");
         assert_eq!(show(round(&[f(1.45), i(1), f(0.4)])), "1.5");
+        assert_eq!(show(round(&[f(1.5), i(0), i(1)])), "1");
+        assert_eq!(show(round(&[s("2.567"), i(2)])), "2.57");
     }
 
     #[test]
@@ -375,6 +383,7 @@ mod tests {
             ("maxf", vec![i(1), f(2.5), s("3")], "3"),
             ("minf", vec![i(1), f(2.5)], "1"),
             ("subf", vec![i(1)], "1"),
+            ("divf", vec![i(1), i(0)], "ERR decimal division by 0"),
             ("floor", vec![f(1.5)], "1"),
             ("floor", vec![s("3.7")], "3"),
             ("ceil", vec![f(1.2)], "2"),

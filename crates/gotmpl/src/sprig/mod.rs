@@ -1,19 +1,22 @@
 //! Sprig v3's functions as Helm 3.17.3 exposes them (all but `env`/`expandenv`, which Helm
-//! removes, and the JSON/YAML ones Helm replaces with its own), one file per category of
-//! Sprig's documentation.
+//! removes, and `toJson`/`fromJson`, which Helm replaces with its own), one file per category
+//! of Sprig's documentation.
 //!
 //! Go checks the arguments of a typed function (`upper(string)`, `trunc(int, string)`) before
 //! calling it. Our functions take `&[Value]`, so each checks its own arguments with the helpers
-//! below and returns Go's wording (`wrong number of args for upper: want 1 got 2`,
-//! `wrong type for value; expected string; got int`); [`is_argument_error`] tells the executor
-//! such an error from one the function raised (which Go reports as `error calling NAME: …`).
+//! below and returns Go's wording (`wrong number of args for upper: want 1 got 2`, a wrong
+//! type through [`wrong_type`]), which the executor reports at the argument without
+//! `error calling NAME: `.
 
 mod conversion;
 mod crypto;
 mod date;
+#[cfg(test)]
+mod e2e_tests;
 mod defaults;
 mod dicts;
 mod encoding;
+mod json;
 mod lists;
 mod math;
 mod paths;
@@ -51,6 +54,7 @@ fn plain() -> Plain {
     math::register(&mut p);
     defaults::register(&mut p);
     encoding::register(&mut p);
+    json::register(&mut p);
     lists::register(&mut p);
     dicts::register(&mut p);
     types::register(&mut p);
@@ -76,14 +80,6 @@ pub fn funcs() -> Funcs {
     funcs
 }
 
-/// Whether a function's error is Go's check of the arguments (reported at the argument, without
-/// `error calling NAME: `) rather than the function's own error.
-pub fn is_argument_error(message: &str) -> bool {
-    message.starts_with("wrong number of args for ")
-        || message.starts_with("wrong type for value; ")
-        || message.starts_with("cannot assign nil to ")
-}
-
 /// Go's check of a fixed number of arguments.
 pub(crate) fn arity(name: &str, args: &[Value], want: usize) -> Result<(), String> {
     if args.len() == want {
@@ -102,49 +98,46 @@ pub(crate) fn arity_at_least(name: &str, args: &[Value], want: usize) -> Result<
     }
 }
 
-/// The Go type an argument error names: a value read from a map (`.Values.x`, nil included) is
-/// typed `interface {}` there; we only know the dynamic type, except for nil.
-fn arg_type(value: &Value) -> String {
-    match value {
-        Value::Nil => "interface {}".into(),
-        other => other.type_name(),
-    }
-}
-
-fn wrong_type(expected: &str, value: &Value) -> String {
-    format!("wrong type for value; expected {expected}; got {}", arg_type(value))
+/// The error for argument `index` not being of the Go type `expected`; the executor words it
+/// as Go does for that argument's node (a literal, `nil`, a computed value).
+pub(crate) fn wrong_type(args: &[Value], index: usize, expected: &str) -> String {
+    let value = &args[index];
+    // A value read from a map (`.Values.x`, nil included) is typed `interface {}` in Go.
+    let got = if value.is_nil() { "interface {}".to_string() } else { value.type_name() };
+    format!("wrong type for value; expected {expected}; got {got}")
 }
 
 /// A `string` parameter.
-pub(crate) fn string_arg(value: &Value) -> Result<Str, String> {
-    match value {
+pub(crate) fn string_arg(args: &[Value], index: usize) -> Result<Str, String> {
+    match &args[index] {
         Value::String(s) => Ok(s.clone()),
-        other => Err(wrong_type("string", other)),
+        _ => Err(wrong_type(args, index, "string")),
     }
 }
 
 /// An `int` parameter: Go accepts only an `int` (a literal, `len`, `int`, `atoi`), not the
 /// `int64` of Sprig's arithmetic nor the float64 of a values file.
-pub(crate) fn int_arg(value: &Value) -> Result<i64, String> {
-    match value {
+pub(crate) fn int_arg(args: &[Value], index: usize) -> Result<i64, String> {
+    match &args[index] {
         Value::Int(i, IntKind::Int) => Ok(*i),
-        other => Err(wrong_type("int", other)),
+        _ => Err(wrong_type(args, index, "int")),
     }
 }
 
 /// A `bool` parameter.
-pub(crate) fn bool_arg(value: &Value) -> Result<bool, String> {
-    match value {
+pub(crate) fn bool_arg(args: &[Value], index: usize) -> Result<bool, String> {
+    match &args[index] {
         Value::Bool(b) => Ok(*b),
-        other => Err(wrong_type("bool", other)),
+        _ => Err(wrong_type(args, index, "bool")),
     }
 }
 
-/// A `map[string]interface {}` parameter.
-pub(crate) fn map_arg(value: &Value) -> Result<crate::value::Map, String> {
-    match value {
-        Value::Map(m) => Ok(m.clone()),
-        other => Err(wrong_type("map[string]interface {}", other)),
+/// A `map[string]interface {}` parameter, which may be a nil map.
+pub(crate) fn map_arg(args: &[Value], index: usize) -> Result<Option<crate::value::Map>, String> {
+    match &args[index] {
+        Value::Map(m) => Ok(Some(m.clone())),
+        Value::Nil => Ok(None),
+        _ => Err(wrong_type(args, index, "map[string]interface {}")),
     }
 }
 
@@ -168,8 +161,18 @@ pub(crate) fn slice_items(value: &Value) -> Option<Vec<Value>> {
     }
 }
 
+/// How deep the recursive helpers (`deepEqual`, `deepCopy`, `merge`) descend: far beyond any
+/// chart's data, shallow enough for a small (wasm) stack. Past it, values compare and copy by
+/// reference (only data nested on purpose in a template loop gets there).
+pub(crate) const MAX_NESTING: usize = 500;
+
 /// Go's `reflect.DeepEqual` over our values (ints of different Go types differ, as in Go).
 pub(crate) fn deep_equal(a: &Value, b: &Value) -> bool {
+    deep_equal_at(a, b, 0)
+}
+
+fn deep_equal_at(a: &Value, b: &Value, depth: usize) -> bool {
+    let nested_ok = depth < MAX_NESTING;
     match (a, b) {
         (Value::Nil, Value::Nil) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
@@ -178,17 +181,22 @@ pub(crate) fn deep_equal(a: &Value, b: &Value) -> bool {
         (Value::String(x), Value::String(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::List(x), Value::List(y)) => {
-            x.items().len() == y.items().len() && x.items().iter().zip(y.items()).all(|(p, q)| deep_equal(p, q))
+            std::rc::Rc::ptr_eq(&x.0, &y.0)
+                || (nested_ok
+                    && x.items().len() == y.items().len()
+                    && x.items().iter().zip(y.items()).all(|(p, q)| deep_equal_at(p, q, depth + 1)))
         }
         (Value::Map(x), Value::Map(y)) => {
             if x.same(y) {
                 return true;
             }
             let (ex, ey) = (x.entries(), y.entries());
-            ex.len() == ey.len() && ex.iter().zip(&ey).all(|((kx, vx), (ky, vy))| kx == ky && deep_equal(vx, vy))
+            nested_ok
+                && ex.len() == ey.len()
+                && ex.iter().zip(&ey).all(|((kx, vx), (ky, vy))| kx == ky && deep_equal_at(vx, vy, depth + 1))
         }
         (Value::Object(x), Value::Object(y)) => {
-            x.type_name() == y.type_name() && deep_equal(&x.to_data(), &y.to_data())
+            x.type_name() == y.type_name() && nested_ok && deep_equal_at(&x.to_data(), &y.to_data(), depth + 1)
         }
         _ => false,
     }

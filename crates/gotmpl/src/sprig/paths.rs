@@ -15,17 +15,17 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("osExt", |a| path_fn("osExt", a, |p| ext(p).to_string()));
     funcs.add("isAbs", |a| {
         arity("isAbs", a, 1)?;
-        Ok(Value::Bool(string_arg(&a[0])?.starts_with('/')))
+        Ok(Value::Bool(string_arg(a, 0)?.starts_with('/')))
     });
     funcs.add("osIsAbs", |a| {
         arity("osIsAbs", a, 1)?;
-        Ok(Value::Bool(string_arg(&a[0])?.starts_with('/')))
+        Ok(Value::Bool(string_arg(a, 0)?.starts_with('/')))
     });
 }
 
 fn path_fn(name: &str, args: &[Value], f: impl Fn(&str) -> String) -> Res {
     arity(name, args, 1)?;
-    Ok(Value::from(f(&string_arg(&args[0])?)))
+    Ok(Value::from(f(&string_arg(args, 0)?)))
 }
 
 /// `path.Base`: the last element, trailing slashes dropped; "." for "", "/" for slashes only.

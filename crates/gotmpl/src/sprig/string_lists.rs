@@ -8,22 +8,22 @@ use crate::value::{Map, Value};
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("splitList", |a| {
         arity("splitList", a, 2)?;
-        let parts = go_split(&string_arg(&a[1])?, &string_arg(&a[0])?, -1);
+        let parts = go_split(&string_arg(a, 1)?, &string_arg(a, 0)?, -1);
         Ok(Value::list(parts.into_iter().map(Value::from).collect()))
     });
     funcs.add("split", |a| {
         arity("split", a, 2)?;
-        Ok(indexed(go_split(&string_arg(&a[1])?, &string_arg(&a[0])?, -1)))
+        Ok(indexed(go_split(&string_arg(a, 1)?, &string_arg(a, 0)?, -1)))
     });
     funcs.add("splitn", |a| {
         arity("splitn", a, 3)?;
-        let sep = string_arg(&a[0])?;
-        let n = int_arg(&a[1])?;
-        Ok(indexed(go_split(&string_arg(&a[2])?, &sep, n)))
+        let sep = string_arg(a, 0)?;
+        let n = int_arg(a, 1)?;
+        Ok(indexed(go_split(&string_arg(a, 2)?, &sep, n)))
     });
     funcs.add("join", |a| {
         arity("join", a, 2)?;
-        let sep = string_arg(&a[0])?;
+        let sep = string_arg(a, 0)?;
         Ok(Value::from(to_strings(&a[1]).join(&sep)))
     });
     funcs.add("sortAlpha", |a| {

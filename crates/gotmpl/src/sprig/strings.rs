@@ -88,12 +88,12 @@ fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
 
 fn map1(name: &str, args: &[Value], f: impl Fn(&str) -> String) -> Res {
     arity(name, args, 1)?;
-    Ok(Value::from(f(&string_arg(&args[0])?)))
+    Ok(Value::from(f(&string_arg(args, 0)?)))
 }
 
 fn test2(name: &str, args: &[Value], f: impl Fn(&str, &str) -> bool) -> Res {
     arity(name, args, 2)?;
-    Ok(Value::Bool(f(&string_arg(&args[0])?, &string_arg(&args[1])?)))
+    Ok(Value::Bool(f(&string_arg(args, 0)?, &string_arg(args, 1)?)))
 }
 
 /// `strings.Title`: the first letter of every word in title case; words are separated by
@@ -275,30 +275,30 @@ fn camelcase(s: &str) -> String {
 
 fn trim_all(name: &str, args: &[Value]) -> Res {
     arity(name, args, 2)?;
-    let cutset = string_arg(&args[0])?;
-    let s = string_arg(&args[1])?;
+    let cutset = string_arg(args, 0)?;
+    let s = string_arg(args, 1)?;
     Ok(Value::from(s.trim_matches(|c| cutset.contains(c))))
 }
 
 fn trim_suffix(args: &[Value]) -> Res {
     arity("trimSuffix", args, 2)?;
-    let suffix = string_arg(&args[0])?;
-    let s = string_arg(&args[1])?;
+    let suffix = string_arg(args, 0)?;
+    let s = string_arg(args, 1)?;
     Ok(Value::from(s.strip_suffix(&*suffix).unwrap_or(&s)))
 }
 
 fn trim_prefix(args: &[Value]) -> Res {
     arity("trimPrefix", args, 2)?;
-    let prefix = string_arg(&args[0])?;
-    let s = string_arg(&args[1])?;
+    let prefix = string_arg(args, 0)?;
+    let s = string_arg(args, 1)?;
     Ok(Value::from(s.strip_prefix(&*prefix).unwrap_or(&s)))
 }
 
 /// `trunc N s`: the first N bytes, or the last -N for a negative N.
 fn trunc(args: &[Value]) -> Res {
     arity("trunc", args, 2)?;
-    let n = int_arg(&args[0])?;
-    let s = string_arg(&args[1])?;
+    let n = int_arg(args, 0)?;
+    let s = string_arg(args, 1)?;
     let len = s.len() as i64;
     Ok(Value::from(if n < 0 && len + n > 0 {
         byte_slice(&s, (len + n) as usize, s.len())
@@ -334,16 +334,16 @@ fn abbreviate(s: &str, offset: i64, width: i64) -> String {
 
 fn abbrev(args: &[Value]) -> Res {
     arity("abbrev", args, 2)?;
-    let width = int_arg(&args[0])?;
-    let s = string_arg(&args[1])?;
+    let width = int_arg(args, 0)?;
+    let s = string_arg(args, 1)?;
     Ok(Value::from(if width < 4 { s.to_string() } else { abbreviate(&s, 0, width) }))
 }
 
 fn abbrevboth(args: &[Value]) -> Res {
     arity("abbrevboth", args, 3)?;
-    let left = int_arg(&args[0])?;
-    let right = int_arg(&args[1])?;
-    let s = string_arg(&args[2])?;
+    let left = int_arg(args, 0)?;
+    let right = int_arg(args, 1)?;
+    let s = string_arg(args, 2)?;
     if right < 4 || (left > 0 && right < 7) {
         return Ok(Value::String(s));
     }
@@ -354,9 +354,9 @@ fn abbrevboth(args: &[Value]) -> Res {
 /// the end; start past end is Go's slice error.
 fn substr(args: &[Value]) -> Res {
     arity("substr", args, 3)?;
-    let start = int_arg(&args[0])?;
-    let end = int_arg(&args[1])?;
-    let s = string_arg(&args[2])?;
+    let start = int_arg(args, 0)?;
+    let end = int_arg(args, 1)?;
+    let s = string_arg(args, 2)?;
     let len = s.len() as i64;
     let (from, to) = if start < 0 {
         (0, end)
@@ -376,9 +376,12 @@ fn substr(args: &[Value]) -> Res {
 
 fn indent(name: &str, args: &[Value], newline: bool) -> Res {
     arity(name, args, 2)?;
-    let n = int_arg(&args[0])?;
-    let s = string_arg(&args[1])?;
-    let pad = " ".repeat(n.clamp(0, 1 << 20) as usize);
+    let n = int_arg(args, 0)?;
+    let s = string_arg(args, 1)?;
+    if n < 0 {
+        return Err("strings: negative Repeat count".into());
+    }
+    let pad = " ".repeat(n.min(1 << 20) as usize);
     let mut out = String::with_capacity(s.len() + pad.len() * 2);
     if newline {
         out.push('\n');
@@ -390,17 +393,17 @@ fn indent(name: &str, args: &[Value], newline: bool) -> Res {
 
 fn replace(args: &[Value]) -> Res {
     arity("replace", args, 3)?;
-    let old = string_arg(&args[0])?;
-    let new = string_arg(&args[1])?;
-    let s = string_arg(&args[2])?;
+    let old = string_arg(args, 0)?;
+    let new = string_arg(args, 1)?;
+    let s = string_arg(args, 2)?;
     Ok(Value::from(s.replace(&*old, &new)))
 }
 
 fn plural(args: &[Value]) -> Res {
     arity("plural", args, 3)?;
-    let one = string_arg(&args[0])?;
-    let many = string_arg(&args[1])?;
-    let n = int_arg(&args[2])?;
+    let one = string_arg(args, 0)?;
+    let many = string_arg(args, 1)?;
+    let n = int_arg(args, 2)?;
     Ok(Value::String(if n == 1 { one } else { many }))
 }
 
@@ -448,16 +451,16 @@ fn wrap_text(s: &str, width: i64, sep: &str, long_words: bool) -> String {
 
 fn wrap(args: &[Value]) -> Res {
     arity("wrap", args, 2)?;
-    let width = int_arg(&args[0])?;
-    let s = string_arg(&args[1])?;
+    let width = int_arg(args, 0)?;
+    let s = string_arg(args, 1)?;
     Ok(Value::from(wrap_text(&s, width, "\n", false)))
 }
 
 fn wrap_with(args: &[Value]) -> Res {
     arity("wrapWith", args, 3)?;
-    let width = int_arg(&args[0])?;
-    let sep = string_arg(&args[1])?;
-    let s = string_arg(&args[2])?;
+    let width = int_arg(args, 0)?;
+    let sep = string_arg(args, 1)?;
+    let s = string_arg(args, 2)?;
     Ok(Value::from(wrap_text(&s, width, &sep, true)))
 }
 
@@ -476,8 +479,8 @@ fn cat(args: &[Value]) -> Res {
 /// `repeat N s`, refused before building when the result would pass the string limit.
 fn repeat(call: &mut Call<'_>, args: &[Value]) -> Res {
     arity("repeat", args, 2)?;
-    let n = int_arg(&args[0])?;
-    let s = string_arg(&args[1])?;
+    let n = int_arg(args, 0)?;
+    let s = string_arg(args, 1)?;
     let max = call.limits().max_string;
     let size = repeat_size(n, s.len(), max)?;
     call.charge(size as u64 / 64)?;
@@ -492,7 +495,7 @@ pub(crate) fn repeat_size(n: i64, len: usize, max: usize) -> Result<usize, Strin
     }
     match (n as u64).checked_mul(len as u64) {
         Some(size) if size <= max as u64 => Ok(size as usize),
-        _ => Err(format!("repeat: the result would be larger than the limit of {max} bytes")),
+        _ => Err(format!("{}repeat: the result would be larger than the limit of {max} bytes", crate::exec::LIMIT_MARK)),
     }
 }
 
@@ -657,6 +660,8 @@ mod tests {
         assert_eq!(show(Ok(quote_all(&[s("a"), Value::Nil, i(2)], |s| format!("'{s}'")))), "'a' '2'");
         assert_eq!(call(cat, vec![s("a"), i(1), Value::Nil, s("b")]), "a 1 b");
         assert_eq!(call(|a| indent("nindent", a, true), vec![i(2), s("a\n\nb")]), "\n  a\n  \n  b");
+        assert_eq!(call(|a| indent("nindent", a, true), vec![i(0), s("a")]), "\na");
+        assert_eq!(call(|a| indent("indent", a, false), vec![i(-1), s("a")]), "ERR strings: negative Repeat count");
         assert_eq!(call(replace, vec![s(""), s("-"), s("abc")]), "-a-b-c-");
         assert_eq!(call(plural, vec![s("one"), s("many"), i(0)]), "many");
         assert_eq!(call(|a| trim_all("trimAll", a), vec![s("$"), s("$5.00$")]), "5.00");

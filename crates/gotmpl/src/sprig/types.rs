@@ -18,17 +18,17 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("typeIs", |a| {
         arity("typeIs", a, 2)?;
-        Ok(Value::Bool(*string_arg(&a[0])? == a[1].type_name()))
+        Ok(Value::Bool(*string_arg(a, 0)? == a[1].type_name()))
     });
     funcs.add("typeIsLike", |a| {
         arity("typeIsLike", a, 2)?;
-        let target = string_arg(&a[0])?;
+        let target = string_arg(a, 0)?;
         let actual = a[1].type_name();
         Ok(Value::Bool(*target == actual || format!("*{target}") == actual))
     });
     funcs.add("kindIs", |a| {
         arity("kindIs", a, 2)?;
-        Ok(Value::Bool(*string_arg(&a[0])? == *a[1].kind_name()))
+        Ok(Value::Bool(*string_arg(a, 0)? == *a[1].kind_name()))
     });
     funcs.add("deepEqual", |a| {
         arity("deepEqual", a, 2)?;

@@ -1,0 +1,249 @@
+//! The encodings Sprig's crypto output and errors show: Go's standard base64 (with the byte
+//! offsets of its `illegal base64 data at input byte N` errors), PEM blocks as Go's
+//! `encoding/pem` writes and finds them, and a minimal DER writer for the fixed shapes of keys and
+//! certificates.
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// `base64.StdEncoding.EncodeToString`.
+pub(crate) fn base64_encode(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn sextet(c: u8) -> Option<u8> {
+    match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    }
+}
+
+/// `base64.StdEncoding.DecodeString`: padding required, `\r` and `\n` skipped anywhere, trailing
+/// bits not checked. The error is Go's, with the offset Go reports.
+pub(crate) fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+    let src = text.as_bytes();
+    let corrupt = |at: usize| format!("illegal base64 data at input byte {at}");
+    let is_newline = |c: u8| c == b'\n' || c == b'\r';
+    let mut out = Vec::with_capacity(src.len() / 4 * 3);
+    let mut pos = 0;
+    while pos < src.len() {
+        // One quantum: up to four symbols, newlines skipped.
+        let mut quantum = [0u8; 4];
+        let mut count = 0;
+        while count < 4 {
+            if pos == src.len() {
+                if count == 0 {
+                    return Ok(out);
+                }
+                // A quantum cut short without padding.
+                return Err(corrupt(pos - count));
+            }
+            let c = src[pos];
+            pos += 1;
+            if let Some(v) = sextet(c) {
+                quantum[count] = v;
+                count += 1;
+                continue;
+            }
+            if is_newline(c) {
+                continue;
+            }
+            if c != b'=' || count < 2 {
+                return Err(corrupt(pos - 1));
+            }
+            // Padding: after two symbols a second '=' must follow.
+            if count == 2 {
+                while pos < src.len() && is_newline(src[pos]) {
+                    pos += 1;
+                }
+                if pos == src.len() {
+                    return Err(corrupt(src.len()));
+                }
+                if src[pos] != b'=' {
+                    return Err(corrupt(pos - 1));
+                }
+                pos += 1;
+            }
+            while pos < src.len() && is_newline(src[pos]) {
+                pos += 1;
+            }
+            let bytes = quantum_bytes(&quantum);
+            out.extend_from_slice(&bytes[..count - 1]);
+            if pos < src.len() {
+                return Err(corrupt(pos));
+            }
+            return Ok(out);
+        }
+        out.extend_from_slice(&quantum_bytes(&quantum));
+    }
+    Ok(out)
+}
+
+fn quantum_bytes(q: &[u8; 4]) -> [u8; 3] {
+    let n = (u32::from(q[0]) << 18) | (u32::from(q[1]) << 12) | (u32::from(q[2]) << 6) | u32::from(q[3]);
+    [(n >> 16) as u8, (n >> 8) as u8, n as u8]
+}
+
+/// `pem.EncodeToMemory` of a block without headers: 64 columns, a newline after the END line.
+pub(crate) fn pem_encode(label: &str, der: &[u8]) -> String {
+    let body = base64_encode(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for line in body.as_bytes().chunks(64) {
+        out.push_str(std::str::from_utf8(line).unwrap_or_default());
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
+/// The first PEM block of `text` as `pem.Decode` finds it: its type and bytes. Headers
+/// (`Key: value` lines after BEGIN) are skipped; `None` when no well-formed block is there.
+pub(crate) fn pem_decode(text: &str) -> Option<(String, Vec<u8>)> {
+    let mut rest = text;
+    loop {
+        let start = find_line_start(rest, "-----BEGIN ")?;
+        let after = &rest[start + "-----BEGIN ".len()..];
+        let line_end = after.find('\n')?;
+        let type_line = after[..line_end].trim_end_matches([' ', '\t', '\r']);
+        if let Some(label) = type_line.strip_suffix("-----") {
+            let body = &after[line_end + 1..];
+            let end_marker = format!("-----END {label}-----");
+            if let Some(end) = find_line_start(body, &end_marker) {
+                let content: String = body[..end]
+                    .lines()
+                    .filter(|line| !line.contains(':'))
+                    .flat_map(|line| line.chars().filter(|c| !c.is_ascii_whitespace()))
+                    .collect();
+                if let Ok(bytes) = base64_decode(&content) {
+                    return Some((label.to_string(), bytes));
+                }
+            }
+        }
+        rest = &after[line_end..];
+    }
+}
+
+/// Where `marker` starts a line of `text`.
+fn find_line_start(text: &str, marker: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(marker) {
+        let at = from + i;
+        if at == 0 || text.as_bytes()[at - 1] == b'\n' {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+// DER writing: tag, definite length, content.
+
+pub(crate) fn der(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let len = content.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let skip = bytes.iter().take_while(|&&b| b == 0).count();
+        out.push(0x80 | (bytes.len() - skip) as u8);
+        out.extend_from_slice(&bytes[skip..]);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+pub(crate) fn der_seq(parts: &[&[u8]]) -> Vec<u8> {
+    der(0x30, &parts.concat())
+}
+
+/// An INTEGER from big-endian unsigned bytes (minimal, with a 0 before a high bit).
+pub(crate) fn der_uint(be: &[u8]) -> Vec<u8> {
+    let skip = be.iter().take_while(|&&b| b == 0).count();
+    let digits = &be[skip..];
+    let mut content = Vec::with_capacity(digits.len() + 1);
+    if digits.first().is_none_or(|&b| b & 0x80 != 0) {
+        content.push(0);
+    }
+    content.extend_from_slice(digits);
+    der(0x02, &content)
+}
+
+pub(crate) fn der_octets(bytes: &[u8]) -> Vec<u8> {
+    der(0x04, bytes)
+}
+
+/// A BIT STRING with no unused bits.
+pub(crate) fn der_bits(bytes: &[u8]) -> Vec<u8> {
+    let mut content = vec![0];
+    content.extend_from_slice(bytes);
+    der(0x03, &content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips_and_matches_go() {
+        assert_eq!(base64_encode(b""), "");
+        assert_eq!(base64_encode(b"f"), "Zg==");
+        assert_eq!(base64_encode(b"fo"), "Zm8=");
+        assert_eq!(base64_encode(b"foo"), "Zm9v");
+        for n in 0..40u8 {
+            let data: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37)).collect();
+            assert_eq!(base64_decode(&base64_encode(&data)).unwrap(), data);
+        }
+        assert_eq!(base64_decode("Zm9v\r\nYmFy\n").unwrap(), b"foobar");
+        assert_eq!(base64_decode("Zm\n8=").unwrap(), b"fo");
+    }
+
+    #[test]
+    fn base64_errors_report_go_offsets() {
+        // Observed with helm 3.17.3 (`decryptAES "k" X`).
+        let err = |s: &str| base64_decode(s).unwrap_err();
+        assert_eq!(err("notbase64!"), "illegal base64 data at input byte 9");
+        assert_eq!(err("AAAA AAAA"), "illegal base64 data at input byte 4");
+        assert_eq!(err("AAAAAAAAAAAAAAAAAAAAAA="), "illegal base64 data at input byte 23");
+        assert_eq!(err("AAAAAAAAAAAAAAAAAAAAAA==="), "illegal base64 data at input byte 24");
+        assert_eq!(err("AAAAAAAAAAAAAAAAAAAAAA"), "illegal base64 data at input byte 20");
+        assert_eq!(err("A"), "illegal base64 data at input byte 0");
+        assert_eq!(err("A==="), "illegal base64 data at input byte 1");
+    }
+
+    #[test]
+    fn pem_round_trips_with_64_columns() {
+        let data: Vec<u8> = (0..100u8).collect();
+        let pem = pem_encode("TEST BLOCK", &data);
+        assert!(pem.starts_with("-----BEGIN TEST BLOCK-----\n"));
+        assert!(pem.ends_with("\n-----END TEST BLOCK-----\n"));
+        assert_eq!(pem.lines().nth(1).unwrap().len(), 64);
+        assert_eq!(pem_decode(&format!("junk\n{pem}")).unwrap(), ("TEST BLOCK".to_string(), data));
+        assert_eq!(pem_decode("garbage"), None);
+        assert_eq!(pem_decode("-----BEGIN A-----\nAAAA\n-----END B-----\n"), None);
+    }
+
+    #[test]
+    fn der_integers_are_minimal_and_positive() {
+        assert_eq!(der_uint(&[0, 0, 5]), [2, 1, 5]);
+        assert_eq!(der_uint(&[0x80]), [2, 2, 0, 0x80]);
+        assert_eq!(der_uint(&[]), [2, 1, 0]);
+        assert_eq!(der(0x04, &[0; 200])[..3], [0x04, 0x81, 200]);
+        assert_eq!(der(0x04, &[0; 300])[..4], [0x04, 0x82, 1, 44]);
+    }
+}

@@ -1,0 +1,324 @@
+//! Private keys: `genPrivateKey`, the PEM forms Go writes (`RSA PRIVATE KEY` = PKCS#1,
+//! `EC PRIVATE KEY` = SEC 1 with the curve and public key, `PRIVATE KEY` = PKCS#8 for Ed25519,
+//! `DSA PRIVATE KEY` = OpenSSL's sequence), reading such PEM back, and signing certificates.
+//!
+//! Sizes as Sprig makes them: RSA 4096 for `genPrivateKey "rsa"` (2048 for certificates), ECDSA on
+//! P-256, DSA with L = 2048, N = 256. Reading knows RSA (PKCS#1 or PKCS#8), EC P-256 (SEC 1 or
+//! PKCS#8) and Ed25519 (PKCS#8); other curves are refused (Go would take P-224/384/521 too).
+
+use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey, EncodeRsaPublicKey};
+use rsa::pkcs8::DecodePrivateKey;
+use rsa::{Pkcs1v15Sign, RsaPrivateKey};
+use sha2::{Digest, Sha256};
+
+use super::encoding::{der, der_bits, der_octets, der_seq, der_uint, pem_decode, pem_encode};
+use super::{arg_str, check_arity, insert, with_rng, SeededRng};
+use crate::exec::Funcs;
+use crate::value::Value;
+
+pub(super) fn register(funcs: &mut Funcs) {
+    insert(funcs, "genPrivateKey", |call, args| {
+        check_arity("genPrivateKey", args, 1)?;
+        let kind = arg_str(args, 0)?;
+        // Key generation is heavy (RSA 4096 especially): charge for it.
+        call.charge(1 << 20)?;
+        Ok(Value::from(with_rng(call, |rng| gen_private_key(kind, rng))))
+    });
+}
+
+/// Bits of the RSA key `genPrivateKey "rsa"` makes.
+const RSA_KEY_BITS: usize = 4096;
+/// Bits of the RSA keys made for certificates.
+pub(super) const CERT_RSA_BITS: usize = 2048;
+
+// DER of the object identifiers and algorithm identifiers in use.
+const OID_PRIME256V1: &[u8] = &[0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
+const OID_EC_PUBLIC_KEY: &[u8] = &[0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+const OID_RSA_ENCRYPTION: &[u8] = &[0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+const OID_ED25519: &[u8] = &[0x06, 0x03, 0x2b, 0x65, 0x70];
+const DER_NULL: &[u8] = &[0x05, 0x00];
+const ALG_SHA256_WITH_RSA: &[u8] = &[0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00];
+const ALG_ECDSA_WITH_SHA256: &[u8] = &[0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02];
+const ALG_ED25519: &[u8] = &[0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70];
+
+pub(crate) enum PrivateKey {
+    Rsa(Box<RsaPrivateKey>),
+    EcP256(p256::SecretKey),
+    Ed25519(Box<ed25519_dalek::SigningKey>),
+    /// A DSA key read from PEM: Go cannot sign certificates with DSA, so neither do we.
+    Dsa,
+}
+
+/// What Sprig's `genPrivateKey` prints: a PEM key, or a message in its place.
+pub(crate) fn gen_private_key(kind: &str, rng: &mut SeededRng<'_>) -> String {
+    let key = match kind {
+        "rsa" => PrivateKey::generate_rsa(RSA_KEY_BITS, rng),
+        "ecdsa" => Ok(PrivateKey::EcP256(p256::SecretKey::random(rng))),
+        "ed25519" => Ok(PrivateKey::generate_ed25519(rng)),
+        "dsa" => return gen_dsa_pem(rng),
+        _ => return format!("Unknown type {kind}"),
+    };
+    match key.and_then(|key| key.to_pem()) {
+        Ok(pem) => pem,
+        Err(e) => format!("failed to generate private key: {e}"),
+    }
+}
+
+fn gen_dsa_pem(rng: &mut SeededRng<'_>) -> String {
+    let components = dsa::Components::generate(rng, dsa::KeySize::DSA_2048_256);
+    let key = dsa::SigningKey::generate(rng, components);
+    let public = key.verifying_key();
+    let c = public.components();
+    let ints: Vec<Vec<u8>> = [c.p(), c.q(), c.g(), public.y(), key.x()]
+        .iter()
+        .map(|n| der_uint(&n.to_bytes_be()))
+        .collect();
+    let mut parts: Vec<&[u8]> = vec![&[0x02, 0x01, 0x00]];
+    parts.extend(ints.iter().map(Vec::as_slice));
+    pem_encode("DSA PRIVATE KEY", &der_seq(&parts))
+}
+
+impl PrivateKey {
+    pub(crate) fn generate_rsa(bits: usize, rng: &mut SeededRng<'_>) -> Result<PrivateKey, String> {
+        RsaPrivateKey::new(rng, bits).map(|k| PrivateKey::Rsa(Box::new(k))).map_err(|e| e.to_string())
+    }
+
+    fn generate_ed25519(rng: &mut SeededRng<'_>) -> PrivateKey {
+        let seed: [u8; 32] = rng.bytes(32).try_into().unwrap_or([0; 32]);
+        PrivateKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&seed)))
+    }
+
+    /// The key as Go's `pem.Encode` of `MarshalPKCS1PrivateKey`, `MarshalECPrivateKey` or
+    /// `MarshalPKCS8PrivateKey` (Ed25519).
+    pub(crate) fn to_pem(&self) -> Result<String, String> {
+        match self {
+            PrivateKey::Rsa(key) => {
+                let der = key.to_pkcs1_der().map_err(|e| e.to_string())?;
+                Ok(pem_encode("RSA PRIVATE KEY", der.as_bytes()))
+            }
+            PrivateKey::EcP256(key) => {
+                let sec1 = der_seq(&[
+                    &der_uint(&[1]),
+                    &der_octets(&key.to_bytes()),
+                    &der(0xa0, OID_PRIME256V1),
+                    &der(0xa1, &der_bits(&ec_point(key))),
+                ]);
+                Ok(pem_encode("EC PRIVATE KEY", &sec1))
+            }
+            PrivateKey::Ed25519(key) => {
+                let pkcs8 = der_seq(&[&der_uint(&[0]), &der_seq(&[OID_ED25519]), &der_octets(&der_octets(key.as_bytes()))]);
+                Ok(pem_encode("PRIVATE KEY", &pkcs8))
+            }
+            PrivateKey::Dsa => Err("x509: unknown key type while marshaling PKCS#8: *dsa.PrivateKey".into()),
+        }
+    }
+
+    /// The public key's bits as a certificate's SubjectPublicKeyInfo holds them (and as the
+    /// Subject Key Identifier hashes them).
+    pub(crate) fn public_key_bits(&self) -> Result<Vec<u8>, String> {
+        match self {
+            PrivateKey::Rsa(key) => Ok(key.to_public_key().to_pkcs1_der().map_err(|e| e.to_string())?.as_bytes().to_vec()),
+            PrivateKey::EcP256(key) => Ok(ec_point(key)),
+            PrivateKey::Ed25519(key) => Ok(key.verifying_key().as_bytes().to_vec()),
+            PrivateKey::Dsa => Err(NOT_A_SIGNER.into()),
+        }
+    }
+
+    /// SubjectPublicKeyInfo, DER.
+    pub(crate) fn public_key_info(&self) -> Result<Vec<u8>, String> {
+        let algorithm = match self {
+            PrivateKey::Rsa(_) => der_seq(&[OID_RSA_ENCRYPTION, DER_NULL]),
+            PrivateKey::EcP256(_) => der_seq(&[OID_EC_PUBLIC_KEY, OID_PRIME256V1]),
+            PrivateKey::Ed25519(_) => der_seq(&[OID_ED25519]),
+            PrivateKey::Dsa => return Err(NOT_A_SIGNER.into()),
+        };
+        Ok(der_seq(&[&algorithm, &der_bits(&self.public_key_bits()?)]))
+    }
+
+    /// The AlgorithmIdentifier of the signatures this key makes (Go's default per key type).
+    pub(crate) fn signature_algorithm(&self) -> &'static [u8] {
+        match self {
+            PrivateKey::Rsa(_) | PrivateKey::Dsa => ALG_SHA256_WITH_RSA,
+            PrivateKey::EcP256(_) => ALG_ECDSA_WITH_SHA256,
+            PrivateKey::Ed25519(_) => ALG_ED25519,
+        }
+    }
+
+    /// The signature of `message` as a certificate carries it.
+    pub(crate) fn sign(&self, message: &[u8]) -> Result<Vec<u8>, String> {
+        use ed25519_dalek::Signer as _;
+        match self {
+            PrivateKey::Rsa(key) => {
+                key.sign(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(message)).map_err(|e| e.to_string())
+            }
+            PrivateKey::EcP256(key) => {
+                let signing = p256::ecdsa::SigningKey::from(key);
+                let signature: p256::ecdsa::Signature = signing.sign(message);
+                let (r, s) = signature.split_bytes();
+                Ok(der_seq(&[&der_uint(&r), &der_uint(&s)]))
+            }
+            PrivateKey::Ed25519(key) => Ok(key.sign(message).to_bytes().to_vec()),
+            PrivateKey::Dsa => Err(NOT_A_SIGNER.into()),
+        }
+    }
+}
+
+const NOT_A_SIGNER: &str = "x509: certificate private key does not implement crypto.Signer";
+
+fn ec_point(key: &p256::SecretKey) -> Vec<u8> {
+    use p256::elliptic_curve::sec1::ToEncodedPoint;
+    key.public_key().to_encoded_point(false).as_bytes().to_vec()
+}
+
+/// Reads the first PEM block of `text` as a private key (Sprig's rules: by the block's type).
+pub(crate) fn parse_private_key_pem(text: &str) -> Result<PrivateKey, String> {
+    let Some((label, der)) = pem_decode(text) else {
+        return Err("no PEM data in input".into());
+    };
+    match label.as_str() {
+        "RSA PRIVATE KEY" => RsaPrivateKey::from_pkcs1_der(&der)
+            .map(|k| PrivateKey::Rsa(Box::new(k)))
+            .map_err(|e| format!("parsing RSA private key from PEM: {e}")),
+        "EC PRIVATE KEY" => p256::SecretKey::from_sec1_der(&der)
+            .map(PrivateKey::EcP256)
+            .map_err(|e| format!("parsing EC private key from PEM: {e} (only the P-256 curve is supported here)")),
+        "DSA PRIVATE KEY" => Ok(PrivateKey::Dsa),
+        "PRIVATE KEY" => parse_pkcs8(&der).map_err(|e| format!("parsing private key from PEM: {e}")),
+        _ => Err(format!("no private key data in PEM block of type {label}")),
+    }
+}
+
+fn parse_pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
+    let info = rsa::pkcs8::PrivateKeyInfo::try_from(der).map_err(|e| e.to_string())?;
+    let oid = info.algorithm.oid;
+    if oid == rsa::pkcs1::ALGORITHM_OID {
+        return RsaPrivateKey::from_pkcs8_der(der).map(|k| PrivateKey::Rsa(Box::new(k))).map_err(|e| e.to_string());
+    }
+    if oid.as_bytes() == &OID_EC_PUBLIC_KEY[2..] {
+        return p256::SecretKey::from_pkcs8_der(der)
+            .map(PrivateKey::EcP256)
+            .map_err(|e| format!("{e} (only the P-256 curve is supported here)"));
+    }
+    if oid.as_bytes() == &OID_ED25519[2..] {
+        // The private key is an OCTET STRING holding the 32-byte seed.
+        let seed = info.private_key;
+        if seed.len() == 34 && seed[0] == 0x04 && seed[1] == 32 {
+            let bytes: [u8; 32] = seed[2..].try_into().unwrap_or([0; 32]);
+            return Ok(PrivateKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&bytes))));
+        }
+        return Err("x509: invalid Ed25519 private key".into());
+    }
+    Err(format!("x509: PKCS#8 wrapping contained private key with unknown algorithm: {oid}"))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::sprig::crypto::test_rng;
+    use rsa::traits::PublicKeyParts;
+
+    pub(crate) fn rng_source(seed: u64) -> impl FnMut() -> u64 {
+        test_rng::source(seed)
+    }
+
+    #[test]
+    fn ecdsa_key_is_sec1_pem_that_reads_back() {
+        let mut source = rng_source(1);
+        let pem = gen_private_key("ecdsa", &mut SeededRng(&mut source));
+        assert!(pem.starts_with("-----BEGIN EC PRIVATE KEY-----\n"), "{pem}");
+        let (_, der) = pem_decode(&pem).unwrap();
+        assert_eq!(der.len(), 121, "Go's P-256 ECPrivateKey is 121 bytes");
+        let key = p256::SecretKey::from_sec1_der(&der).unwrap();
+        assert!(matches!(parse_private_key_pem(&pem).unwrap(), PrivateKey::EcP256(k) if k == key));
+    }
+
+    #[test]
+    fn ed25519_key_is_pkcs8_pem_of_go_shape() {
+        let mut source = rng_source(2);
+        let pem = gen_private_key("ed25519", &mut SeededRng(&mut source));
+        // Go's PKCS#8 Ed25519 key: 48 bytes, 64 base64 characters on one line.
+        assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI"), "{pem}");
+        assert_eq!(pem.lines().count(), 3);
+        let (_, der) = pem_decode(&pem).unwrap();
+        let info = rsa::pkcs8::PrivateKeyInfo::try_from(der.as_slice()).unwrap();
+        assert_eq!(info.algorithm.oid.to_string(), "1.3.101.112");
+        assert!(matches!(parse_private_key_pem(&pem).unwrap(), PrivateKey::Ed25519(_)));
+    }
+
+    #[test]
+    fn rsa_key_reads_back_and_keys_are_reproducible() {
+        // 1024 bits to keep the test quick; `genPrivateKey "rsa"` makes 4096.
+        let mut a = rng_source(3);
+        let key = PrivateKey::generate_rsa(1024, &mut SeededRng(&mut a)).unwrap();
+        let pem = key.to_pem().unwrap();
+        assert!(pem.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
+        let PrivateKey::Rsa(back) = parse_private_key_pem(&pem).unwrap() else { panic!() };
+        assert_eq!(back.n().bits(), 1024);
+        assert_eq!(back.e(), &rsa::BigUint::from(65537u32));
+        let mut b = rng_source(3);
+        let again = PrivateKey::generate_rsa(1024, &mut SeededRng(&mut b)).unwrap();
+        assert_eq!(again.to_pem().unwrap(), pem, "the same seed gives the same key");
+    }
+
+    /// Keys helm printed re-encode byte for byte (Go's encodings are deterministic).
+    #[test]
+    fn helms_keys_re_encode_identically() {
+        for pem in [
+            "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIDs13U1c69vvNAConH0FLbjG1VWgqcNlVE3twwoEKm+XoAoGCCqGSM49\nAwEHoUQDQgAE94pSB5oyMU7fcftiORPgt45r3RvWSZ14tAAhBVhUea4xL1Fy3L9j\nAcKxDrXhqdNKTk1ropfL2TeSKtDXRyJvFw==\n-----END EC PRIVATE KEY-----\n",
+            "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIPDuKm25Xmi6imGEU6ilmV1fYAygfX6+SPmT+ICQoi7Y\n-----END PRIVATE KEY-----\n",
+        ] {
+            assert_eq!(parse_private_key_pem(pem).unwrap().to_pem().unwrap(), pem);
+        }
+    }
+
+    #[test]
+    fn unknown_type_and_bad_pem() {
+        let mut source = rng_source(4);
+        assert_eq!(gen_private_key("foo", &mut SeededRng(&mut source)), "Unknown type foo");
+        let err = |t: &str| parse_private_key_pem(t).err().unwrap();
+        assert_eq!(err("garbage"), "no PEM data in input");
+        assert_eq!(err("-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n"), "no private key data in PEM block of type FOO");
+        assert!(err("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n")
+            .starts_with("parsing RSA private key from PEM: "));
+    }
+
+    /// Keys other tools write (openssl genpkey: PKCS#8 RSA and P-256) are read.
+    #[test]
+    fn reads_pkcs8_rsa_and_ec_keys() {
+        let mut source = rng_source(5);
+        let PrivateKey::Rsa(rsa_key) = PrivateKey::generate_rsa(1024, &mut SeededRng(&mut source)).unwrap() else {
+            panic!()
+        };
+        let pkcs8 = rsa::pkcs8::EncodePrivateKey::to_pkcs8_der(rsa_key.as_ref()).unwrap();
+        let pem = pem_encode("PRIVATE KEY", pkcs8.as_bytes());
+        assert!(matches!(parse_private_key_pem(&pem).unwrap(), PrivateKey::Rsa(_)));
+        let ec = p256::SecretKey::random(&mut SeededRng(&mut source));
+        let pkcs8 = p256::pkcs8::EncodePrivateKey::to_pkcs8_der(&ec).unwrap();
+        let pem = pem_encode("PRIVATE KEY", pkcs8.as_bytes());
+        assert!(matches!(parse_private_key_pem(&pem).unwrap(), PrivateKey::EcP256(k) if k == ec));
+    }
+
+    /// DSA parameter generation (L = 2048) takes seconds: run with `--ignored`.
+    #[test]
+    #[ignore]
+    fn dsa_key_is_openssl_sequence() {
+        let mut source = rng_source(6);
+        let start = std::time::Instant::now();
+        let pem = gen_private_key("dsa", &mut SeededRng(&mut source));
+        eprintln!("DSA 2048/256: {:?}", start.elapsed());
+        assert!(pem.starts_with("-----BEGIN DSA PRIVATE KEY-----\n"));
+        assert!(matches!(parse_private_key_pem(&pem).unwrap(), PrivateKey::Dsa));
+    }
+
+    /// RSA key generation times (release build: `cargo test --release -- --ignored rsa_timing`).
+    #[test]
+    #[ignore]
+    fn rsa_timing() {
+        for (bits, seed) in [(2048, 1), (2048, 2), (2048, 3), (4096, 1), (4096, 2)] {
+            let mut source = rng_source(seed);
+            let start = std::time::Instant::now();
+            PrivateKey::generate_rsa(bits, &mut SeededRng(&mut source)).unwrap();
+            eprintln!("RSA {bits}: {:?}", start.elapsed());
+        }
+    }
+}
