@@ -32,7 +32,8 @@ fn workspace(files: &[(&str, String)]) -> Workspace {
 }
 
 fn render(ws: &mut Workspace, options: Value) -> (Value, f64) {
-    let options = serde_wasm_bindgen::to_value(&options).unwrap();
+    // As a page passes them: a plain object (not a JS Map).
+    let options = serde::Serialize::serialize(&options, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap();
     let t0 = js_sys::Date::now();
     let out = ws.render(JsValue::from_f64(0.0), JsValue::NULL, options).unwrap();
     let ms = js_sys::Date::now() - t0;
@@ -109,9 +110,12 @@ fn hostile_templates_end_in_an_error_not_a_trap() {
         let mut ws = workspace(&[("templates/hostile.yaml", template)]);
         let (r, ms) = render(&mut ws, json!({}));
         let errors = r["errors"].as_array().cloned().unwrap_or_default();
-        let ended = !errors.is_empty() || r["fatal"].is_string() || r["documents"].as_array().is_some_and(|d| !d.is_empty());
-        assert!(ended, "{name}: {r}");
-        if name != "ten-megabytes" && name != "nested-ifs" {
+        if name == "ten-megabytes" {
+            // over the input's 5 MB file limit: not read (the check says INPUT-001), and the
+            // render says why the template is missing
+            let warnings = r["warnings"].to_string();
+            assert!(warnings.contains("demo/templates/hostile.yaml"), "{name}: {r}");
+        } else {
             assert_eq!(errors.len(), 1, "{name} fails: {r}");
             assert_eq!(errors[0]["template"], "demo/templates/hostile.yaml", "{name}");
         }
