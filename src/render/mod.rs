@@ -190,28 +190,23 @@ pub const DEFAULT_API_VERSIONS: &[&str] = &[
     "apiextensions.k8s.io/v1",
 ];
 
-/// A values text read as Helm reads values files.
+/// A values text read as Helm reads values files; the error in Helm's words where known.
 pub(crate) fn values_text(text: &str) -> Result<Map, String> {
-    yaml_values::read(text)
+    values::values_from_yaml(text).map_err(|e| match values::from_yaml(text) {
+        Err(syntax) => format!("error converting YAML to JSON: {syntax}"),
+        Ok(_) => e.message,
+    })
 }
 
-/// `toYaml` of a value (`.Files.AsConfig`).
+/// `toYaml` of a value (`.Files.AsConfig`), with its final newline.
 pub(crate) fn to_yaml(value: &Value) -> String {
-    yaml_values::write(value)
+    funcs::yaml::marshal(value).unwrap_or_default()
 }
 
 /// The template functions: Go's builtins (always there), Sprig's and Helm's.
 fn functions() -> Funcs {
     let mut funcs = gotmpl::sprig::funcs();
-    // Until `funcs::helm_funcs` lands: Helm's `include` and `tpl` over the engine's calls.
-    funcs.insert("include", Rc::new(|call: &mut gotmpl::Call<'_>, args: &[Value]| match args {
-        [name, data] => call.include(name.as_str().unwrap_or_default(), data),
-        _ => Err(format!("wrong number of args for include: want 2 got {}", args.len())),
-    }));
-    funcs.insert("tpl", Rc::new(|call: &mut gotmpl::Call<'_>, args: &[Value]| match args {
-        [text, data] => call.tpl(text.as_str().unwrap_or_default(), data),
-        _ => Err(format!("wrong number of args for tpl: want 2 got {}", args.len())),
-    }));
+    funcs.extend(&funcs::helm_funcs());
     funcs
 }
 
@@ -566,66 +561,6 @@ fn missing_include(error: &gotmpl::Error, missing: &[String]) -> Option<(String,
         .unwrap_or(&missing[0])
         .clone();
     Some((dependency, include))
-}
-
-/// Reading and writing values YAML until `values`/`funcs` provide them: YAML read with the
-/// core's parser, as Helm's JSON round trip types it (numbers float64).
-mod yaml_values {
-    use crate::yaml::{self, Kind, Node, YamlLimits};
-    use gotmpl::{Map, Value};
-
-    pub fn read(text: &str) -> Result<Map, String> {
-        let parsed = yaml::parse(text, YamlLimits::default());
-        if let Some(yaml::Problem::Syntax { range, message }) =
-            parsed.problems.iter().find(|p| matches!(p, yaml::Problem::Syntax { .. }))
-        {
-            return Err(format!("error converting YAML to JSON: yaml: line {}: {message}", range.start.line));
-        }
-        match parsed.root().map(value) {
-            None | Some(Value::Nil) => Ok(Map::new()),
-            Some(Value::Map(m)) => Ok(m),
-            Some(_) => Err("error unmarshaling JSON: json: cannot unmarshal into Go value of type map[string]interface {}".into()),
-        }
-    }
-
-    fn value(node: &Node) -> Value {
-        match &node.kind {
-            Kind::Scalar(s) => match s.value {
-                yaml::Value::Null => Value::Nil,
-                yaml::Value::Bool(b) => Value::Bool(b),
-                yaml::Value::Int(i) => Value::Float(i as f64),
-                yaml::Value::Float(f) => Value::Float(f),
-                yaml::Value::Str => Value::from(s.text.as_str()),
-            },
-            Kind::Seq(items) => Value::list(items.iter().map(value).collect()),
-            Kind::Map(entries) => {
-                Value::Map(Map::from_entries(entries.iter().map(|e| (e.key.key_string(), value(&e.value)))))
-            }
-        }
-    }
-
-    /// A flat map of strings as go-yaml writes it (enough for `.Files.AsConfig`).
-    pub fn write(value: &Value) -> String {
-        let Value::Map(m) = value else { return String::new() };
-        let mut out = String::new();
-        for (k, v) in m.entries() {
-            let s = v.as_str().unwrap_or_default().to_string();
-            if s.contains('\n') {
-                let indicator = if s.ends_with('\n') { "|" } else { "|-" };
-                out.push_str(&format!("{k}: {indicator}\n"));
-                for line in s.trim_end_matches('\n').split('\n') {
-                    if line.is_empty() {
-                        out.push('\n');
-                    } else {
-                        out.push_str(&format!("  {line}\n"));
-                    }
-                }
-            } else {
-                out.push_str(&format!("{k}: {s}\n"));
-            }
-        }
-        out
-    }
 }
 
 #[cfg(test)]

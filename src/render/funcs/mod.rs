@@ -5,11 +5,12 @@
 //!
 //! Files: `json` (Go's `encoding/json`), `json_decode` (Go's JSON decoder and its error texts),
 //! `yaml` (`toYaml`: go-yaml v2's emitter; `toYamlPretty`: go-yaml v3's), `toml`
-//! (BurntSushi/toml).
+//! (`toToml`: BurntSushi/toml's encoder), `toml_decode` (`fromToml`).
 
 pub mod json;
 mod json_decode;
 pub mod toml;
+mod toml_decode;
 pub mod yaml;
 
 use crate::render::values::{self, json_kind, unmarshal_error};
@@ -28,6 +29,7 @@ pub fn helm_funcs() -> Funcs {
     funcs.add("fromJson", from_json);
     funcs.add("fromJsonArray", from_json_array);
     funcs.add("toToml", to_toml);
+    funcs.add("fromToml", from_toml);
     funcs.add("required", required);
     funcs.add("lookup", lookup);
     funcs.insert("include", Rc::new(include));
@@ -86,6 +88,15 @@ pub fn to_json(args: &[Value]) -> Result<Value, String> {
 pub fn to_toml(args: &[Value]) -> Result<Value, String> {
     arity("toToml", args, 1)?;
     toml::encode(&args[0]).map(Value::from)
+}
+
+/// `fromToml`: a map, or a map holding only `Error` (BurntSushi's message).
+pub fn from_toml(args: &[Value]) -> Result<Value, String> {
+    arity("fromToml", args, 1)?;
+    let text = string_arg(&args[0])?;
+    Ok(Value::Map(toml_decode::decode(text).unwrap_or_else(|e| {
+        Map::from_entries([("Error".to_string(), Value::from(e))])
+    })))
 }
 
 /// `fromYaml`: a map, or a map holding only `Error` when the text is not a YAML map.

@@ -205,3 +205,64 @@ fn go_quote_as_strconv() {
         "\"a\\\"b\\\\\\n\\té\\x7f\\u200b\""
     );
 }
+
+#[test]
+fn from_toml_as_helm() {
+    /// `fromToml TEXT | toJson` as helm3 printed it.
+    const CASES: &[(&str, &str)] = &[
+        ("a = 1", "{\"a\":1}"),
+        ("a = ", "{\"Error\":\"toml: line 0 (last key \\\"a\\\"): unexpected EOF; expected value\"}"),
+        ("a = 1.5\nb = \"x\"\nc = true\nd = 1979-05-27T07:32:00Z", "{\"a\":1.5,\"b\":\"x\",\"c\":true,\"d\":\"1979-05-27T07:32:00Z\"}"),
+        ("a = 1\na = 2", "{\"Error\":\"toml: line 2 (last key \\\"a\\\"): Key 'a' has already been defined.\"}"),
+        ("[t]\nx = 1\n[t]\ny = 2", "{\"Error\":\"toml: line 3: Key 't' has already been defined.\"}"),
+        ("a = [1, 2, \"x\"]", "{\"a\":[1,2,\"x\"]}"),
+        ("a = {b = 1, c = \"d\"}", "{\"a\":{\"b\":1,\"c\":\"d\"}}"),
+        ("[[arr]]\nx = 1\n[[arr]]\nx = 2", "{\"arr\":[{\"x\":1},{\"x\":2}]}"),
+        ("a.b.c = 1", "{\"a\":{\"b\":{\"c\":1}}}"),
+        ("\"quoted key\" = 1", "{\"quoted key\":1}"),
+        ("s = 'literal\\n'", "{\"s\":\"literal\\\\n\"}"),
+        ("s = \"\"\"\nmulti\nline\"\"\"", "{\"s\":\"multi\\nline\"}"),
+        ("s = '''\nraw\\n'''", "{\"s\":\"raw\\\\n\"}"),
+        ("x = 0x1F\ny = 0o17\nz = 0b11\nw = 1_000\nv = +inf\nu = nan\nt = -0.0\nq = 1e3", ""),
+        ("d1 = 1979-05-27\nd2 = 07:32:00\nd3 = 1979-05-27T07:32:00\nd4 = 1979-05-27T07:32:00.5-07:00", "{\"d1\":\"1979-05-27T00:00:00Z\",\"d2\":\"0000-01-01T07:32:00Z\",\"d3\":\"1979-05-27T07:32:00Z\",\"d4\":\"1979-05-27T07:32:00.5-07:00\"}"),
+        ("= 1", "{\"Error\":\"toml: line 1: unexpected '=': key name appears blank\"}"),
+        ("a = \"unterminated", "{\"Error\":\"toml: line 0 (last key \\\"a\\\"): unexpected EOF; expected '\\\"'\"}"),
+        ("a = 1 b = 2", "{\"Error\":\"toml: line 1: expected a top-level item to end with a newline, comment, or EOF, but got 'b' instead\"}"),
+        ("[t", "{\"Error\":\"toml: line 0: expected '.' or ']' to end table name, but got '\\\\x00' instead\"}"),
+        ("a = [1,", "{\"Error\":\"toml: line 0 (last key \\\"a\\\"): unexpected EOF; expected value\"}"),
+        ("a = tru", "{\"Error\":\"toml: line 1 (last key \\\"a\\\"): expected value but found \\\"tru\\\" instead\"}"),
+        ("a = 01", "{\"Error\":\"toml: line 1 (last key \\\"a\\\"): Invalid integer \\\"01\\\": cannot have leading zeroes\"}"),
+        ("a = 9223372036854775808", "{\"Error\":\"toml: line 1 (last key \\\"a\\\"): 9223372036854775808 is out of range for int64\"}"),
+        ("a = \"\\q\"", "{\"Error\":\"toml: line 1 (last key \\\"a\\\"): invalid escape in string '\\\\q'\"}"),
+        ("# comment only\n", "{}"),
+        ("", "{}"),
+        ("a = 1\n[a]\nb = 2", "{\"Error\":\"toml: line 2: Key 'a' has already been defined.\"}"),
+        ("a = {b = 1}\na.c = 2", "{\"a\":{\"b\":1,\"c\":2}}"),
+        ("k = \"é\\u00e9\\U0001F600\"", "{\"k\":\"éé😀\"}"),
+        ("a = [[1], [\"x\"]]", "{\"a\":[[1],[\"x\"]]}"),
+        ("a = []", "{\"a\":[]}"),
+        ("x = 1\n\n\n y = ", "{\"Error\":\"toml: line 3 (last key \\\"y\\\"): unexpected EOF; expected value\"}"),
+        ("a = 1.", "{\"Error\":\"toml: line 1 (last key \\\"a\\\"): Invalid float \\\"1.\\\": '.' must be followed by one or more digits\"}"),
+        ("a = .5", "{\"Error\":\"toml: line 1 (last key \\\"a\\\"): floats must start with a digit, not '.'\"}"),
+        ("a = 1e", "{\"Error\":\"toml: line 1 (last key \\\"a\\\"): Invalid float value: \\\"1e\\\"\"}"),
+        ("bare-key_1 = 1", "{\"bare-key_1\":1}"),
+        ("a = \"x\" # c", "{\"a\":\"x\"}"),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in CASES {
+        let got = to_json(&[from_toml(&[s(text)]).unwrap()]).unwrap();
+        if got.as_str() != Some(want) {
+            wrong.push(format!(
+                "{text:?}\n  helm: {want}\n  ours: {}",
+                got.as_str().unwrap_or_default()
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} differ:\n{}",
+        wrong.len(),
+        CASES.len(),
+        wrong.join("\n")
+    );
+}

@@ -110,3 +110,16 @@ fn a_huge_rand_bytes_is_a_limit_error() {
     let err = render_with("{{ randBytes 999999999999 }}", &Options::default()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Limit, "{}", err.go_message());
 }
+
+/// Prints a CA and a signed certificate made as Sprig makes them (RSA 2048), for comparing their
+/// structure with helm's (`openssl asn1parse`): `cargo test -p gotmpl --release -- --ignored
+/// print_certificates --nocapture`.
+#[test]
+#[ignore]
+fn print_certificates() {
+    let out = render(concat!(
+        r#"{{ $ca := genCA "my-ca" 365 }}{{ $c := genSignedCert "foo.com" (list "10.0.0.1" "::1") (list "foo.com" "www.foo.com") 30 $ca }}"#,
+        r#"{{ $ca.Cert }}{{ $c.Cert }}{{ $c.Key }}{{ (genSelfSignedCert "self" nil nil 10).Cert }}"#
+    ));
+    println!("{out}");
+}
