@@ -124,6 +124,7 @@ fn length(value: &Value) -> Result<usize, String> {
         Value::Bytes(b) => Ok(b.len()),
         Value::List(l) => Ok(l.items().len()),
         Value::Map(m) => Ok(m.len()),
+        Value::Object(o) if o.map_entries().is_some() => Ok(o.map_entries().map_or(0, |e| e.len())),
         other => Err(format!("len of type {}", other.type_name())),
     }
 }
@@ -165,6 +166,10 @@ fn index(item: &Value, indexes: &[Value]) -> Result<Value, String> {
             Value::Map(map) => match idx {
                 Value::String(key) => map.get(key).unwrap_or(Value::Nil),
                 Value::Nil => return Err("value is nil; should be of type string".into()),
+                other => return Err(format!("value has type {}; should be string", other.type_name())),
+            },
+            Value::Object(obj) if obj.map_entries().is_some() => match idx {
+                Value::String(key) => obj.map_entries().unwrap_or_default().into_iter().find(|(k, _)| **k == **key).map_or(Value::Nil, |(_, v)| v),
                 other => return Err(format!("value has type {}; should be string", other.type_name())),
             },
             other => return Err(format!("can't index item of type {}", other.type_name())),
@@ -327,6 +332,8 @@ pub fn js_escape(s: &str) -> String {
             '\n' => out.push_str("\\u000A"),
             '\r' => out.push_str("\\u000D"),
             '\t' => out.push_str("\\u0009"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
             _ if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04X}", c as u32)),
             _ if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
             _ => out.push(c),

@@ -250,7 +250,7 @@ fn add_tree(trees: &mut HashMap<Rc<str>, Rc<Tree>>, tree: Tree) {
 }
 
 /// Go's `IsEmptyTree`: only whitespace text and comments.
-fn is_empty_list(list: &List) -> bool {
+pub(crate) fn is_empty_list(list: &List) -> bool {
     list.nodes.iter().all(|n| match n {
         Node::Text { text, .. } => text.trim().is_empty(),
         Node::Comment { .. } => true,
@@ -377,6 +377,7 @@ pub(crate) struct Exec<'a> {
     /// The structured error of an `include`/`tpl` that failed inside the function being called.
     pending: Option<Box<Error>>,
     include_counts: HashMap<String, usize>,
+    template_counts: HashMap<Rc<str>, usize>,
     /// Lines of texts `include`d while the current action's pipeline ran (see the docs).
     included: Vec<(Rc<str>, Origin)>,
     /// Address of a local of the execution's first frame: with [`STACK_BUDGET`] a guard
@@ -414,6 +415,7 @@ impl<'a> Exec<'a> {
             call_pos: 0,
             pending: None,
             include_counts: HashMap::new(),
+            template_counts: HashMap::new(),
             included: Vec::new(),
             stack_base: stack_address(),
         }
@@ -598,11 +600,17 @@ impl<'a> Exec<'a> {
             None => Value::Nil,
         };
         if self.depth >= self.options.limits.max_call_depth {
-            return Err(self.limit_error(pos, &template_string(name, pipe), format!("exceeded maximum template depth ({})", self.options.limits.max_call_depth)));
+            // A template that calls itself would fail in Go too, at 100,000 levels: say it as Go.
+            let limit = if self.template_counts.get(name).is_some_and(|n| *n > 0) { 100_000 } else { self.options.limits.max_call_depth };
+            return Err(self.limit_error(pos, &template_string(name, pipe), format!("exceeded maximum template depth ({limit})")));
         }
         self.depth += 1;
+        *self.template_counts.entry(name.clone()).or_insert(0) += 1;
         let frame = self.frame(pos);
         let result = self.run_tree(&tree, new_dot, Some(frame));
+        if let Some(n) = self.template_counts.get_mut(name) {
+            *n -= 1;
+        }
         self.depth -= 1;
         result
     }
@@ -647,6 +655,7 @@ impl<'a> Exec<'a> {
             Value::Bytes(bytes) => bytes.iter().enumerate().map(|(i, b)| (Value::int(i as i64), Value::int(*b as i64))).collect(),
             Value::Map(map) => map.entries().into_iter().map(|(k, v)| (Value::from(k), v)).collect(),
             Value::Nil => Vec::new(),
+            Value::Object(obj) if obj.map_entries().is_some() => obj.map_entries().unwrap_or_default().into_iter().map(|(k, v)| (Value::from(k), v)).collect(),
             other => {
                 let (pos, context) = last_operand(&range.pipe);
                 return Err(self.error_at(pos, &context, format!("range can't iterate over {}", crate::fmt::format_value(other)), ErrorKind::Exec));
@@ -961,6 +970,9 @@ impl<'a> Exec<'a> {
         if let Some(f) = final_value {
             args.push(f);
         }
+        if user.is_none() && name == "call" {
+            return Err(self.call_error(cmd, &args));
+        }
         let saved_pos = std::mem::replace(&mut self.call_pos, cmd.pos);
         self.pending = None;
         let result = match &user {
@@ -971,12 +983,56 @@ impl<'a> Exec<'a> {
             None => call_builtin_cold(name, &args),
         };
         self.call_pos = saved_pos;
-        self.finish_call(name, cmd, result)
+        self.finish_call(name, cmd, result, &args)
+    }
+
+    /// Go's `call`: no value here is a function, so it always fails, naming its operand.
+    #[cold]
+    #[inline(never)]
+    fn call_error(&self, cmd: &Command, args: &[Value]) -> Box<Error> {
+        let Some(first) = args.first() else {
+            return self.err_cmd(cmd, "wrong number of args for call: want at least 1 got 0".into());
+        };
+        let callee = cmd.args.get(1).map(arg_string).unwrap_or_else(|| crate::fmt::format_value(first));
+        let message = if first.is_nil() { format!("call of nil") } else { format!("non-function {callee} of type {}", first.type_name()) };
+        self.err_cmd(cmd, format!("error calling call: {message}"))
+    }
+
+    /// Go's wording for an argument of the wrong type ([`bad_arg`]): about the literal when
+    /// the argument is one (`expected string; found 1`), else about the value.
+    #[cold]
+    #[inline(never)]
+    fn bad_arg_error(&self, cmd: &Command, encoded: &str, args: &[Value]) -> Box<Error> {
+        let (index, expected) = encoded.split_once(':').unwrap_or(("0", encoded));
+        let index: usize = index.parse().unwrap_or(0);
+        let value = args.get(index).cloned().unwrap_or(Value::Nil);
+        match cmd.args.get(index + 1) {
+            Some(node @ (Arg::Number { .. } | Arg::String { .. } | Arg::Bool { .. })) => {
+                let word = match expected {
+                    "bool" => "bool",
+                    "string" => "string",
+                    "int" | "int64" | "int32" | "int8" | "int16" | "uint" | "uint64" | "uint32" | "uint8" | "uint16" => "integer",
+                    "float64" | "float32" => "float",
+                    _ => return self.err_arg(node, format!("can't handle {} for arg of type {expected}", arg_string(node))),
+                };
+                self.err_arg(node, format!("expected {word}; found {}", arg_string(node)))
+            }
+            Some(node @ Arg::Nil { .. }) => self.err_arg(node, format!("cannot assign nil to {expected}")),
+            Some(node) => {
+                let message = if value.is_nil() { format!("invalid value; expected {expected}") } else { format!("wrong type for value; expected {expected}; got {}", value.type_name()) };
+                self.err_arg(node, message)
+            }
+            // The piped value: Go reports it at the function's name.
+            None => {
+                let message = if value.is_nil() { format!("invalid value; expected {expected}") } else { format!("wrong type for value; expected {expected}; got {}", value.type_name()) };
+                self.err_arg(&cmd.args[0], message)
+            }
+        }
     }
 
     /// A function's result: its string size checked, its error worded as Go does.
     #[inline(never)]
-    fn finish_call(&mut self, name: &str, cmd: &Command, result: Result<Value, String>) -> ExecResult<Value> {
+    fn finish_call(&mut self, name: &str, cmd: &Command, result: Result<Value, String>, args: &[Value]) -> ExecResult<Value> {
         match result {
             Ok(value) => {
                 self.pending = None;
@@ -989,6 +1045,9 @@ impl<'a> Exec<'a> {
                 }
                 if let Some(limit) = message.strip_prefix(LIMIT_MARK) {
                     return Err(self.limit_error(cmd.pos, &command_string(cmd), limit.to_string()));
+                }
+                if let Some(bad) = message.strip_prefix(BAD_ARG_MARK) {
+                    return Err(self.bad_arg_error(cmd, bad, args));
                 }
                 Err(self.err_cmd(cmd, pass_through_or_prefix(name, message)))
             }
@@ -1183,6 +1242,19 @@ impl<'a> Exec<'a> {
 #[inline(never)]
 fn call_builtin_cold(name: &str, args: &[Value]) -> Result<Value, String> {
     crate::builtins::call_builtin(name, args)
+}
+
+/// Marks a function's error as an argument of the wrong type (see [`bad_arg`]).
+const BAD_ARG_MARK: &str = "\u{0}badarg:";
+
+/// The error a [`Func`] returns when its argument `index` (0-based, the piped value last) is not
+/// of the Go type `expected` (`"string"`, `"int"`, `"float64"`, `"bool"`, `"[]interface {}"`,
+/// …): the executor words it as Go does, which depends on the argument's node — `expected
+/// string; found 1` for a literal, `cannot assign nil to string` for `nil`, `wrong type for
+/// value; expected string; got int` or `invalid value; expected string` for a computed value —
+/// at that argument, without "error calling".
+pub fn bad_arg(index: usize, expected: &str) -> String {
+    format!("{BAD_ARG_MARK}{index}:{expected}")
 }
 
 /// Marks a function's error as a limit hit (see [`Call::charge`]); the executor reports it as an

@@ -88,7 +88,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
         if let Some((n, ok, next)) = parse_arg_index(bytes, i) {
             i = next;
             reordered = true;
-            if ok {
+            if ok && n < args.len() {
                 arg_num = n;
                 after_index = true;
             } else {
@@ -128,7 +128,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             if let Some((n, ok, next)) = parse_arg_index(bytes, i) {
                 i = next;
                 reordered = true;
-                if ok {
+                if ok && n < args.len() {
                     arg_num = n;
                     after_index = true;
                 } else {
@@ -153,7 +153,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             if let Some((n, ok, next)) = parse_arg_index(bytes, i) {
                 i = next;
                 reordered = true;
-                if ok {
+                if ok && n < args.len() {
                     arg_num = n;
                 } else {
                     spec.bad_index = true;
@@ -185,6 +185,14 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
         }
         if spec.minus {
             spec.zero = false; // Go: '-' overrides '0'
+        }
+        if verb == 'v' {
+            // `%+v` adds struct field names and `%#v` means Go syntax: neither is a flag for
+            // the numbers inside.
+            spec.plus_v = spec.plus;
+            spec.sharp_v = spec.sharp;
+            spec.plus = false;
+            spec.sharp = false;
         }
         let arg = &args[arg_num];
         arg_num += 1;
@@ -226,6 +234,10 @@ struct Spec {
     width: Option<usize>,
     prec: Option<usize>,
     bad_index: bool,
+    /// `%+v` (field names of structs).
+    plus_v: bool,
+    /// `%#v` (Go syntax).
+    sharp_v: bool,
 }
 
 impl Default for Spec {
@@ -240,6 +252,8 @@ impl Default for Spec {
             width: None,
             prec: None,
             bad_index: false,
+            plus_v: false,
+            sharp_v: false,
         }
     }
 }
@@ -337,6 +351,7 @@ fn write_arg(out: &mut String, arg: &Value, spec: &Spec, depth: usize) {
     }
     match arg {
         Value::Nil => match verb {
+            'v' if spec.sharp_v && depth > 0 => pad(out, "interface {}(nil)", spec, false),
             'v' => pad(out, "<nil>", spec, false),
             _ => bad_verb(out, arg, verb),
         },
@@ -351,7 +366,7 @@ fn write_arg(out: &mut String, arg: &Value, spec: &Spec, depth: usize) {
             's' | 'q' | 'x' | 'X' => fmt_bytes_as_string(out, b, spec),
             _ => {
                 // Like a list of uint8.
-                if spec.sharp && verb == 'v' {
+                if spec.sharp_v && verb == 'v' {
                     out.push_str("[]byte{");
                     for (k, byte) in b.iter().enumerate() {
                         if k > 0 {
@@ -374,7 +389,7 @@ fn write_arg(out: &mut String, arg: &Value, spec: &Spec, depth: usize) {
             }
         },
         Value::List(list) => {
-            if spec.sharp && verb == 'v' {
+            if spec.sharp_v && verb == 'v' {
                 out.push_str("[]interface {}{");
                 for (k, item) in list.items().iter().enumerate() {
                     if k > 0 {
@@ -395,13 +410,13 @@ fn write_arg(out: &mut String, arg: &Value, spec: &Spec, depth: usize) {
             out.push(']');
         }
         Value::Map(map) => {
-            if spec.sharp && verb == 'v' {
+            if spec.sharp_v && verb == 'v' {
                 out.push_str("map[string]interface {}{");
                 for (k, (key, value)) in map.entries().iter().enumerate() {
                     if k > 0 {
                         out.push_str(", ");
                     }
-                    out.push_str(&quote_go(key, false));
+                    fmt_string(out, key, &Value::str(key), spec);
                     out.push(':');
                     write_arg(out, value, spec, depth + 1);
                 }
@@ -809,6 +824,10 @@ fn fmt_float_binary(value: f64) -> String {
 
 fn fmt_string(out: &mut String, s: &str, arg: &Value, spec: &Spec) {
     match spec.verb {
+        'v' if spec.sharp_v => {
+            let text = if can_backquote(s) && s.contains('"') { format!("`{s}`") } else { quote_go(s, false) };
+            pad(out, &text, spec, false);
+        }
         'v' | 's' => {
             let text = match spec.prec {
                 Some(p) => truncate_chars(s, p),
@@ -1030,7 +1049,12 @@ mod tests {
         assert_eq!(f("%q", &[Value::list(vec![Value::str("a"), Value::str("b")])]), "[\"a\" \"b\"]");
         let one = Map::new();
         one.insert("a", i(1));
-        assert_eq!(f("%#v %s", &[Value::Map(one.clone()), Value::Map(one)]), "map[string]interface {}{\"a\":1} map[a:%!s(int=1)]");
+        assert_eq!(f("%#v %s", &[Value::Map(one.clone()), Value::Map(one.clone())]), "map[string]interface {}{\"a\":1} map[a:%!s(int=1)]");
+        // `+` and `#` of %v are not number flags (helm: `map[a:1]`, `map[string]interface {}{"a":1} "s" 1`).
+        let float_one = Map::new();
+        float_one.insert("a", 1.0.into());
+        assert_eq!(f("%+v %#v %#v %#v", &[Value::Map(one), Value::Map(float_one), Value::str("s"), i(1)]), "map[a:1] map[string]interface {}{\"a\":1} \"s\" 1");
+        assert_eq!(f("%[3]s|%[1]s", &[Value::str("a")]), "%!s(BADINDEX)|a");
         assert_eq!(format_value(&Value::Bytes(b"hi".as_slice().into())), "[104 105]");
         assert_eq!(f("%s %x %T", &[Value::Bytes(b"hi".as_slice().into()), Value::Bytes(b"hi".as_slice().into()), Value::Nil]), "hi 6869 <nil>");
         assert_eq!(f("%T %T %T", &[i(1), Value::str("s"), Value::list(vec![])]), "int string []interface {}");

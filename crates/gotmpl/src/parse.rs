@@ -127,6 +127,9 @@ struct Token {
     pos: Pos,
 }
 
+/// Stands for the template's name in lexer messages (the lexer does not know it).
+const SOURCE_NAME: &str = "\u{0}name";
+
 /// How Go prints a token in "unexpected …" messages.
 fn describe(tok: &Tok) -> String {
     fn quoted(s: &str) -> String {
@@ -284,7 +287,14 @@ impl Lexer<'_> {
             }
             let start = self.pos;
             let Some(c) = self.text[self.pos..].chars().next() else {
-                self.error("unclosed action".into(), start);
+                // Go names the line where the action started when it spans lines.
+                let action_start = self.tokens.iter().rev().find(|t| t.tok == Tok::LeftDelim).map_or(0, |t| t.pos as usize);
+                let start_line = self.text[..action_start].matches('\n').count() + 1;
+                if self.text[action_start..].contains('\n') {
+                    self.error(format!("unclosed action started at {SOURCE_NAME}:{start_line}"), start);
+                } else {
+                    self.error("unclosed action".into(), start);
+                }
                 return None;
             };
             match c {
@@ -614,6 +624,7 @@ impl Parser<'_> {
     }
 
     fn error_kind(&self, pos: Pos, message: String, kind: ErrorKind) -> Error {
+        let message = message.replace(SOURCE_NAME, &self.source.name);
         let (line, col) = self.source.line_col(pos);
         Error {
             kind,
@@ -726,13 +737,23 @@ impl Parser<'_> {
             ListEnd::Else(p, _) => return Err(self.error(p, "unexpected {{else}} in define clause".into())),
             ListEnd::Eof(p) => return Err(self.error(p, "unexpected EOF".into())),
         }
-        self.add_tree(Rc::from(name.as_str()), list);
-        Ok(())
+        self.add_tree(Rc::from(name.as_str()), list, pos)
     }
 
-    fn add_tree(&mut self, name: Rc<str>, root: List) {
+    /// A `define`/`block` body; Go refuses two non-empty bodies of one name in one text.
+    fn add_tree(&mut self, name: Rc<str>, root: List, pos: Pos) -> PResult<()> {
+        let empty = crate::exec::is_empty_list(&root);
+        if let Some(old) = self.trees.iter_mut().find(|t| t.name == name) {
+            if crate::exec::is_empty_list(&old.root) {
+                old.root = root;
+            } else if !empty {
+                return Err(self.error(pos, format!("template: multiple definition of template {}", crate::fmt::quote_go(&name, false))));
+            }
+            return Ok(());
+        }
         self.defined.insert(name.clone());
         self.trees.push(Tree { name, source: self.source.clone(), root });
+        Ok(())
     }
 
     /// Items up to `{{end}}`, `{{else}}` or the end of input.
@@ -943,7 +964,7 @@ impl Parser<'_> {
             ListEnd::Else(p, _) => return Err(self.error(p, "unexpected {{else}} in block clause".into())),
             ListEnd::Eof(p) => return Err(self.error(p, "unexpected EOF".into())),
         }
-        self.add_tree(name.clone(), list);
+        self.add_tree(name.clone(), list, pos)?;
         Ok(Item::Node(Node::Template { pos, name, pipe }))
     }
 
@@ -967,7 +988,7 @@ impl Parser<'_> {
                 }
                 Tok::Char(',') => {
                     if context != "range" {
-                        return Err(self.unexpected(&after, context));
+                        return Err(self.error(after.pos, format!("too many declarations in {context}")));
                     }
                     pipe.decl.push(Variable { pos: v.pos, name: name.clone() });
                     let v2 = self.next_non_space();
@@ -1443,6 +1464,8 @@ mod tests {
             ("{{ .x | 1 }}", "non executable command in pipeline stage 2"),
             ("{{ with $x := 1 }}{{ end }}{{ $x }}", "undefined variable \"$x\""),
             ("{{ define \"a\" }}{{ define \"b\" }}{{ end }}{{ end }}", "unexpected <define> in command"),
+            ("{{ define \"x\" }}1{{ end }}{{ define \"x\" }}2{{ end }}", "template: multiple definition of template \"x\""),
+            ("# {{ $a, $b := 1 }}", "too many declarations in command"),
         ];
         for (text, want) in cases {
             let e = parse_err(text);
@@ -1451,6 +1474,8 @@ mod tests {
         }
         let e = parse_err("a\nb\n{{ if .x }}\n{{ end");
         assert_eq!((e.at.line, e.message.as_str()), (4, "unclosed action"));
+        let e = parse_err("# {{ .Values.a \n");
+        assert_eq!((e.at.line, e.message.as_str()), (2, "unclosed action started at t.yaml:1"));
     }
 
     #[test]

@@ -73,6 +73,11 @@ pub trait Object: Debug {
     /// The value as plain data, for `toYaml`/`toJson` and `deepCopy`: Go marshals a struct
     /// through its exported fields.
     fn to_data(&self) -> Value;
+    /// For an object that is a Go map (Helm's `files` from `.Files.Glob`): its entries in
+    /// sorted key order, so that `range`, `index` and `len` work on it as on a map.
+    fn map_entries(&self) -> Option<Vec<(String, Value)>> {
+        None
+    }
 }
 
 impl Value {

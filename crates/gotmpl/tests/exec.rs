@@ -31,6 +31,10 @@ fn funcs() -> Funcs {
         Ok(Value::from(format!("\n{pad}{}", text.replace('\n', &format!("\n{pad}")))))
     });
     f.add("fail", |args| Err(args[0].as_str().unwrap_or_default().to_string()));
+    f.add("upper", |args| match &args[0] {
+        Value::String(s) => Ok(Value::from(s.to_uppercase())),
+        _ => Err(gotmpl::bad_arg(0, "string")),
+    });
     f.add("repeat", |args| {
         let n = match args[0] { Value::Int(n, _) => n as usize, _ => 0 };
         Ok(Value::from(args[1].as_str().unwrap_or_default().repeat(n)))
@@ -130,6 +134,20 @@ fn errors_are_worded_and_placed_as_go_does() {
     for (text, want) in cases {
         assert_eq!(fail(text).go_text, want, "{text}");
     }
+    // Arguments of the wrong type, worded after the argument's node (helm's texts).
+    let messages = [
+        ("# {{ upper 1 }}", "<1>: expected string; found 1"),
+        ("# {{ upper nil }}", "<nil>: cannot assign nil to string"),
+        ("# {{ upper .Values.port }}", "<.Values.port>: wrong type for value; expected string; got float64"),
+        ("# {{ .Values.nope | upper }}", "<upper>: invalid value; expected string"),
+        ("# {{ call .Values.port }}", "<call .Values.port>: error calling call: non-function .Values.port of type float64"),
+        ("# {{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}", "<{{template \"r\" .}}>: exceeded maximum template depth (100000)"),
+    ];
+    for (text, want) in messages {
+        let e = fail(text);
+        assert!(e.go_text.ends_with(want), "{text}: {}", e.go_text);
+    }
+    assert_eq!(run("{{ js \"é\u{2028}\" }}"), "é\\u2028");
 }
 
 #[test]

@@ -13,7 +13,9 @@ use std::rc::Rc;
 
 use sha1::Digest;
 
-use super::encoding::{base64_decode, der, der_bits, der_octets, der_seq, der_uint, pem_decode, pem_encode};
+use super::encoding::{
+    base64_decode, der, der_bits, der_children, der_octets, der_read, der_seq, der_uint, pem_decode, pem_encode,
+};
 use super::keys::{parse_private_key_pem, PrivateKey, CERT_RSA_BITS};
 use super::{arg_int, arg_list, arg_str, check_arity, insert, wrong_type, SeededRng};
 use crate::exec::{Call, Funcs};
@@ -335,20 +337,56 @@ struct ParsedCertificate {
     subject_key_id: Option<Vec<u8>>,
 }
 
+/// Walks a certificate's DER: the outer sequence (TBS, algorithm, signature), the TBS fields in
+/// order, the public key and the extensions. Checks the structure, not every field's content
+/// (Go's parser checks more: names, times, extension values).
 fn parse_certificate(der_bytes: &[u8]) -> Result<ParsedCertificate, String> {
-    use der::{Decode, Encode};
-    let cert = x509_cert::Certificate::from_der(der_bytes).map_err(|e| format!("x509: malformed certificate: {e}"))?;
-    let tbs = &cert.tbs_certificate;
-    let subject = tbs.subject.to_der().map_err(|e| e.to_string())?;
-    let public_key_bits = tbs.subject_public_key_info.subject_public_key.raw_bytes().to_vec();
-    let subject_key_id = tbs
-        .extensions
-        .iter()
-        .flatten()
-        .find(|ext| ext.extn_id.as_bytes() == [0x55, 0x1d, 0x0e])
-        .and_then(|ext| der::asn1::OctetString::from_der(ext.extn_value.as_bytes()).ok())
-        .map(|id| id.as_bytes().to_vec());
-    Ok(ParsedCertificate { subject, public_key_bits, subject_key_id })
+    parse_certificate_parts(der_bytes).ok_or_else(|| "x509: malformed certificate".to_string())
+}
+
+fn parse_certificate_parts(der_bytes: &[u8]) -> Option<ParsedCertificate> {
+    let (outer, rest) = der_read(der_bytes)?;
+    let parts = der_children(outer.content)?;
+    let shape: Vec<u8> = parts.iter().map(|e| e.tag).collect();
+    if outer.tag != 0x30 || !rest.is_empty() || shape != [0x30, 0x30, 0x03] {
+        return None;
+    }
+    let mut fields = der_children(parts[0].content)?.into_iter().peekable();
+    // [0] version, optional.
+    fields.next_if(|e| e.tag == 0xa0);
+    let mut next = |tag: u8| fields.next().filter(|e| e.tag == tag);
+    let _serial = next(0x02)?;
+    let _algorithm = next(0x30)?;
+    let _issuer = next(0x30)?;
+    let validity = next(0x30)?;
+    let subject = next(0x30)?;
+    let public_key_info = next(0x30)?;
+    let times = der_children(validity.content)?;
+    if times.len() != 2 || times.iter().any(|t| t.tag != 0x17 && t.tag != 0x18) {
+        return None;
+    }
+    let key_parts = der_children(public_key_info.content)?;
+    let [algorithm, bits] = key_parts.as_slice() else { return None };
+    if algorithm.tag != 0x30 || bits.tag != 0x03 || bits.content.first() != Some(&0) {
+        return None;
+    }
+    let mut subject_key_id = None;
+    for element in fields {
+        // [1] issuerUniqueID, [2] subjectUniqueID, [3] extensions.
+        if element.tag != 0xa3 {
+            continue;
+        }
+        let (list, _) = der_read(element.content)?;
+        for extension in der_children(list.content)? {
+            let parts = der_children(extension.content)?;
+            let (id, value) = (parts.first()?, parts.last()?);
+            if id.tag == 0x06 && id.content == [0x55, 0x1d, 0x0e] && value.tag == 0x04 {
+                let (key_id, _) = der_read(value.content)?;
+                subject_key_id = Some(key_id.content.to_vec());
+            }
+        }
+    }
+    Some(ParsedCertificate { subject: subject.raw.to_vec(), public_key_bits: bits.content[1..].to_vec(), subject_key_id })
 }
 
 /// `buildCustomCert`: the base64 of a PEM certificate and of a PEM key, checked and kept as given.
@@ -605,6 +643,25 @@ mod tests {
         let (parsed, ca_parsed) = (parse(&cert), parse(&ca));
         assert_eq!(parsed.tbs_certificate.issuer, ca_parsed.tbs_certificate.subject);
         verify(&parsed, &ca_parsed);
+    }
+
+    /// Our certificate walk finds what x509-cert finds in helm's CA.
+    #[test]
+    fn the_certificate_walk_agrees_with_x509_cert() {
+        let der_bytes = pem_decode(HELM_CA_CERT).unwrap().1;
+        let ours = parse_certificate(&der_bytes).unwrap();
+        let theirs = x509_cert::Certificate::from_der(&der_bytes).unwrap();
+        assert_eq!(ours.subject, theirs.tbs_certificate.subject.to_der().unwrap());
+        assert_eq!(ours.public_key_bits, theirs.tbs_certificate.subject_public_key_info.subject_public_key.raw_bytes());
+        let (_, ski): (bool, pkix::SubjectKeyIdentifier) = ext(&theirs, "2.5.29.14").unwrap();
+        assert_eq!(ours.subject_key_id.unwrap(), ski.0.as_bytes());
+        // Cut anywhere, or with a byte more, it is malformed.
+        for cut in [1, 10, der_bytes.len() / 2, der_bytes.len() - 1] {
+            assert_eq!(parse_certificate(&der_bytes[..cut]).err().unwrap(), "x509: malformed certificate");
+        }
+        let mut longer = der_bytes.clone();
+        longer.push(0);
+        assert!(parse_certificate(&longer).is_err());
     }
 
     // `genCAWithKey "x" 10 (genPrivateKey "ecdsa")`, printed by helm 3.17.3.

@@ -195,6 +195,55 @@ pub(crate) fn der_bits(bytes: &[u8]) -> Vec<u8> {
     der(0x03, &content)
 }
 
+// DER reading: just enough to walk a certificate's structure.
+
+/// One DER element: its tag, its content and its whole encoding.
+pub(crate) struct Element<'a> {
+    pub tag: u8,
+    pub content: &'a [u8],
+    pub raw: &'a [u8],
+}
+
+/// The first element of `input` and what follows it; `None` when it is not well-formed DER
+/// (multi-byte tags, indefinite or overlong lengths, truncation).
+pub(crate) fn der_read(input: &[u8]) -> Option<(Element<'_>, &[u8])> {
+    let (&tag, rest) = input.split_first()?;
+    if tag & 0x1f == 0x1f {
+        return None;
+    }
+    let (&first, mut rest) = rest.split_first()?;
+    let len = if first < 0x80 {
+        usize::from(first)
+    } else {
+        let count = usize::from(first & 0x7f);
+        if count == 0 || count > 4 || rest.len() < count || rest[0] == 0 {
+            return None;
+        }
+        let len = rest[..count].iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+        if len < 0x80 {
+            return None;
+        }
+        rest = &rest[count..];
+        len
+    };
+    if rest.len() < len {
+        return None;
+    }
+    let header = input.len() - rest.len();
+    Some((Element { tag, content: &rest[..len], raw: &input[..header + len] }, &rest[len..]))
+}
+
+/// The elements of a constructed element's content, in order; `None` if any is malformed.
+pub(crate) fn der_children(mut content: &[u8]) -> Option<Vec<Element<'_>>> {
+    let mut children = Vec::new();
+    while !content.is_empty() {
+        let (element, rest) = der_read(content)?;
+        children.push(element);
+        content = rest;
+    }
+    Some(children)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +285,25 @@ mod tests {
         assert_eq!(pem_decode(&format!("junk\n{pem}")).unwrap(), ("TEST BLOCK".to_string(), data));
         assert_eq!(pem_decode("garbage"), None);
         assert_eq!(pem_decode("-----BEGIN A-----\nAAAA\n-----END B-----\n"), None);
+    }
+
+    #[test]
+    fn der_reads_what_it_writes() {
+        let long = der_octets(&[7; 300]);
+        let seq = der_seq(&[&der_uint(&[5]), &long]);
+        let (element, rest) = der_read(&seq).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!((element.tag, element.raw.len()), (0x30, seq.len()));
+        let children = der_children(element.content).unwrap();
+        assert_eq!(children.len(), 2);
+        assert_eq!(children[0].content, [5]);
+        assert_eq!(children[1].content, [7; 300]);
+        assert_eq!(children[1].raw, long.as_slice());
+        // Truncated, indefinite length, overlong length, multi-byte tag.
+        assert!(der_read(&seq[..seq.len() - 1]).is_none());
+        assert!(der_read(&[0x30, 0x80, 0, 0]).is_none());
+        assert!(der_read(&[0x04, 0x81, 0x05, 1, 2, 3, 4, 5]).is_none());
+        assert!(der_read(&[0x1f, 0x01, 0x00]).is_none());
     }
 
     #[test]
