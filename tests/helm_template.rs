@@ -286,6 +286,11 @@ fn run_case(case: &Json, scratch: &Path, index: usize) -> Outcome {
     for (path, text) in case["files"].as_object().unwrap() {
         write_file(&root.join("c").join(path), text.as_str().unwrap());
     }
+    for (path, data) in case["binary"].as_object().unwrap() {
+        let bytes = base64_decode(data.as_str().unwrap());
+        std::fs::create_dir_all(root.join("c").join(path).parent().unwrap()).unwrap();
+        std::fs::write(root.join("c").join(path), bytes).unwrap();
+    }
     for (path, text) in case["outside"].as_object().unwrap() {
         write_file(&root.join(path), text.as_str().unwrap());
     }
@@ -305,6 +310,33 @@ fn run_case(case: &Json, scratch: &Path, index: usize) -> Outcome {
         reason,
         details,
     }
+}
+
+/// Standard base64 with padding, as the generator writes chart archives.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    for chunk in text.as_bytes().chunks(4) {
+        let digits: Vec<u8> = chunk
+            .iter()
+            .take_while(|&&c| c != b'=')
+            .map(|&c| value(c))
+            .collect();
+        let bits = digits
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &d)| acc | (u32::from(d) << (18 - 6 * i)));
+        let bytes = bits.to_be_bytes();
+        out.extend_from_slice(&bytes[1..digits.len().max(1)]);
+    }
+    out
 }
 
 /// The known-differences list: case name → (status, reason).
@@ -499,6 +531,15 @@ fn ecplint_template_agrees_with_helm_template() {
     );
 }
 
+#[test]
+fn base64_decodes() {
+    assert_eq!(base64_decode("aGVsbG8="), b"hello");
+    assert_eq!(base64_decode("aGk="), b"hi");
+    assert_eq!(base64_decode("YWJj"), b"abc");
+    assert_eq!(base64_decode("/w=="), [0xff]);
+    assert_eq!(base64_decode(""), b"");
+}
+
 /// The table is what the generator writes: enough cases, every verdict complete, names unique.
 #[test]
 fn the_table_is_complete() {
@@ -520,6 +561,14 @@ fn the_table_is_complete() {
                     .any(|k| k.contains("templates/")),
             "{name}: no template"
         );
+        for (path, data) in case["binary"].as_object().unwrap() {
+            let bytes = base64_decode(data.as_str().unwrap());
+            assert_eq!(
+                bytes[..2],
+                [0x1f, 0x8b],
+                "{name}: {path} is no gzip archive"
+            );
+        }
         let helm = &case["helm"];
         assert!(helm["stdout"].is_string(), "{name}");
         if helm["exit"].as_i64().unwrap() != 0 {

@@ -19,6 +19,7 @@ Usage: scripts/helm-oracle/template.py [HELM3] [--only SUBSTRING]
   shape-stable expressions). Runs two helm processes at a time, under nice. `--only` prints the
   matching cases' verdicts instead of writing the table (to try a new case).
 """
+import base64
 import concurrent.futures
 import json
 import os
@@ -45,14 +46,20 @@ TEMPLATE_PATH = re.compile(r"(?<![\w/.-])c/(?:charts/[^/\s]+/)*templates/[^\s:\"
 def write_case(root, case):
     for path, text in case["files"].items():
         write(os.path.join(root, CHART_DIR, path), text)
+    for path, data in case["binary"].items():
+        write_bytes(os.path.join(root, CHART_DIR, path), base64.b64decode(data))
     for path, text in case["outside"].items():
         write(os.path.join(root, path), text)
 
 
 def write(path, text):
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path, data):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as f:
-        f.write(text.encode("utf-8"))
+        f.write(data)
 
 
 def message_of(error):
@@ -134,7 +141,7 @@ def main():
         "helm": version,
         "command": f"helm template {RELEASE} {CHART_DIR} --namespace {NAMESPACE} ARGS "
                    "(in a folder holding the chart as c/ and the case's outside files; TZ=UTC)",
-        "note": "files: the chart's files (paths in c/); outside: files beside the chart (for -f "
+        "note": "files: the chart's files (paths in c/); binary: more of them, base64 (chart archives); outside: files beside the chart (for -f "
                 "and --set-file); helm.exit/stdout: what helm printed; helm.error: its error "
                 "without `Error: ` and temporary paths; helm.message: the error's last message, "
                 "without locations; helm.templates: the templates the error names; helm.location: the first template:line[:column] it "

@@ -14,6 +14,11 @@ Outputs that change from run to run (random, time, key generation) are only test
 shape-stable expressions (`len (randAlphaNum 10)`, a prefix, a round trip).
 """
 
+import base64
+import gzip
+import io
+import tarfile
+
 CHART = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
 LIBRARY = "apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n"
 
@@ -25,8 +30,25 @@ def group(name):
     _group[0] = name
 
 
-def case(name, template, values=None, args=(), files=None, outside=None, chart=CHART):
-    """template: the text of templates/t.yaml, or {path in the chart: text} for several files."""
+def tgz(files):
+    """A chart archive of {path: text}, the same bytes on every run (fixed times, sorted)."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as t:
+        for path, text in sorted(files.items()):
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(path)
+            info.mtime = 1_700_000_000
+            info.mode = 0o644
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return gzip.compress(buf.getvalue(), compresslevel=9, mtime=0)
+
+
+def case(name, template, values=None, args=(), files=None, outside=None, chart=CHART,
+         archives=None):
+    """template: the text of templates/t.yaml, or {path in the chart: text} for several files.
+    archives: {path in the chart: {path in the archive: text}}, written as .tgz files (stored
+    in the table as base64 under `binary`)."""
     chart_files = {"Chart.yaml": chart} if chart is not None else {}
     if values is not None:
         chart_files["values.yaml"] = values
@@ -41,6 +63,8 @@ def case(name, template, values=None, args=(), files=None, outside=None, chart=C
         "files": chart_files,
         "outside": dict(outside or {}),
         "args": list(args),
+        "binary": {path: base64.b64encode(tgz(content)).decode("ascii")
+                   for path, content in (archives or {}).items()},
     })
 
 
@@ -1174,3 +1198,134 @@ case("required-image", "image: {{ required \"image.tag is required\" .Values.ima
 case("toJson-annotation", "kind: ConfigMap\nmetadata:\n  annotations:\n    cfg: {{ toJson .Values.cfg | quote }}\n", values="cfg: {b: [1, 2], a: x}\n")
 case("default-dict-chain", "# {{ (.Values.a | default dict).b | default \"none\" }}\n")
 case("set-in-template-then-toYaml", "{{- $d := dict -}}\n{{- range .Values.l }}{{ $_ := set $d . (upper .) }}{{ end -}}\nv:\n{{ toYaml $d | indent 2 }}\n", values="l: [b, a]\n")
+
+group("compose")
+SUB_TGZ = {"sub/Chart.yaml": SUB, "sub/values.yaml": "x: from-archive\n",
+           "sub/templates/s.yaml": "# sub {{ .Values.x }} {{ .Chart.Name }} {{ .Template.Name }}\n"}
+case("archive-subchart", {"templates/t.yaml": "# p\n"}, archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("archive-subchart-values", {"templates/t.yaml": "# p\n"}, values="sub:\n  x: from-parent\n",
+     archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("archive-subchart-alias", {"templates/t.yaml": "# p\n"}, values="other:\n  x: aliased\n",
+     chart=CHART + "dependencies:\n  - name: sub\n    version: 0.2.0\n    alias: other\n",
+     archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("archive-library", {"templates/t.yaml": "# {{ include \"lib.x\" . }}\n"},
+     archives={"charts/lib-0.1.0.tgz": {"lib/Chart.yaml": LIBRARY,
+                                         "lib/templates/_x.tpl": "{{ define \"lib.x\" }}lib from archive{{ end }}"}})
+case("archive-nested-subchart", {"templates/t.yaml": "# p\n"},
+     archives={"charts/sub-0.2.0.tgz": {**SUB_TGZ, "sub/charts/deep/Chart.yaml": "apiVersion: v2\nname: deep\nversion: 1.0.0\n",
+                                         "sub/charts/deep/templates/d.yaml": "# deep {{ .Values.y }} {{ .Template.Name }}\n"}},
+     values="sub:\n  deep:\n    y: set-from-top\n")
+case("archive-and-folder-same-name", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                       "charts/sub/templates/s.yaml": "# folder\n"},
+     archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("archive-condition-false", {"templates/t.yaml": "# p\n"}, values="sub:\n  enabled: false\n",
+     chart=CHART + "dependencies:\n  - name: sub\n    version: 0.2.0\n    condition: sub.enabled\n",
+     archives={"charts/sub-0.2.0.tgz": SUB_TGZ})
+case("helmignore-templates", {"templates/t.yaml": "# kept\n", "templates/skip.yaml": "# skipped\n"},
+     files={".helmignore": "templates/skip.yaml\n"})
+case("helmignore-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                              "charts/sub/templates/s.yaml": "# sub\n"}, files={".helmignore": "charts/\n"})
+case("show-only-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                             "charts/sub/templates/s.yaml": "# sub only\n"}, args=["--show-only", "charts/sub/templates/s.yaml"])
+case("subchart-notes-and-crds", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                  "charts/sub/templates/NOTES.txt": "sub notes",
+                                  "charts/sub/crds/c.yaml": "kind: CustomResourceDefinition\nmetadata: {name: sub-crd}\n",
+                                  "charts/sub/templates/s.yaml": "# sub\n"}, args=["--include-crds"])
+case("subchart-global-set", {"templates/t.yaml": "# p {{ .Values.global.g }}\n", "charts/sub/Chart.yaml": SUB,
+                              "charts/sub/templates/s.yaml": "# sub {{ .Values.global.g }}\n"}, args=["--set", "global.g=G"])
+case("subchart-include-parent-define", {"templates/_p.tpl": "{{ define \"parent.def\" }}parent-def {{ .Chart.Name }}{{ end }}",
+                                         "templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                         "charts/sub/templates/s.yaml": "# {{ include \"parent.def\" . }}\n"})
+case("subchart-values-precedence", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                     "charts/sub/values.yaml": "a: sub\nb: sub\nc: sub\n",
+                                     "charts/sub/templates/s.yaml": "# {{ .Values.a }} {{ .Values.b }} {{ .Values.c }}\n"},
+     values="sub:\n  a: parent\n  b: parent\n", args=["-f", "o.yaml", "--set", "sub.a=set"], outside={"o.yaml": "sub:\n  b: file\n"})
+
+group("toYaml")
+yaml_of("long-string-needs-quotes", ".Values", values="a: \"" + "key: value, " * 10 + "end\"\nb: \"" + "x " * 60 + "#c\"\n")
+yaml_of("long-lines-in-block", ".Values", values="a: \"" + "long line " * 12 + "\\nsecond\\n\"\n")
+yaml_of("long-key", ".Values", values="\"" + "k" * 140 + "\": v\n")
+yaml_of("invisible-unicode", ".Values", values="a: \"zero\\u200bwidth\"\nb: \"bom\\ufeff\"\nc: \"\\u00e9t\\u00e9\"\nd: \"tab\\tend\"\n")
+yaml_of("leading-trailing-newlines", ".Values", values="a: \"\\nlead\"\nb: \"trail\\n\\n\"\nc: \" \\n\"\nd: \"a\\n b\"\n")
+yaml_of("string-dash-space", ".Values", values="a: \"- item\"\nb: \"-\"\nc: \"--\"\nd: \"---\"\ne: \"...\"\n")
+yaml_of("nested-empty", ".Values", values="a: {b: {}, c: [], d: [{}], e: [[]]}\n")
+yaml_of("list-top-level", ".Values.l", values="l: [a, [b, c], {d: [e]}]\n")
+yaml_of("from-fromYaml", "fromYaml \"b: 2\\na: [1, {c: x}]\\n\"")
+yaml_of("from-fromJson-ints", "fromJson \"{\\\"big\\\": 12345678901234, \\\"f\\\": 1.0}\"")
+yaml_of("windows-path-string", ".Values", values="a: 'C:\\\\dir\\\\file'\nb: '\\\\\\\\server'\n")
+yaml_of("octal-like-strings", ".Values", values="a: \"0777\"\nb: \"0o777\"\nc: \"08\"\nd: \"0.0\"\ne: \"00\"\n")
+yaml_of("bool-like-keys", "dict \"y\" 1 \"n\" 2 \"on\" 3 \"Yes\" 4 \"null\" 5")
+
+group("values-type")
+# .Values is chartutil.Values, not map[string]interface{}: which Sprig functions take it.
+line("keys", "{{ keys .Values | sortAlpha }}", values="b: 1\na: 2\n")
+line("hasKey", "{{ hasKey .Values \"a\" }}", values="a: 1\n")
+line("get", "{{ get .Values \"a\" }}", values="a: 1\n")
+line("pick", "{{ pick .Values \"a\" }}", values="a: 1\nb: 2\n")
+line("omit", "{{ omit .Values \"a\" }}", values="a: 1\nb: 2\n")
+line("merge-into-values", "{{ merge .Values (dict \"z\" 1) }}", values="a: 1\n")
+line("merge-values-into-dict", "{{ merge (dict \"z\" 1) .Values }}", values="a: 1\n")
+line("mergeOverwrite-values", "{{ mergeOverwrite (dict \"a\" 0) .Values }}", values="a: 1\n")
+line("deepCopy", "{{ deepCopy .Values }}", values="a: {b: 1}\n")
+line("unset", "{{ unset .Values \"a\" }}", values="a: 1\nb: 2\n")
+line("values-fn", "{{ values .Values }}", values="a: 1\n")
+line("pluck", "{{ pluck \"a\" .Values }}", values="a: 1\n")
+line("dig-nested-map", "{{ dig \"b\" \"x\" .Values.a }}", values="a: {b: 1}\n")
+line("kindOf-typeOf", "{{ kindOf .Values }} {{ typeOf .Values }} {{ kindIs \"map\" .Values }}")
+line("len", "{{ len .Values }}", values="a: 1\nb: 2\n")
+line("empty-values", "{{ empty .Values }}")
+line("default-values", "{{ default (dict \"x\" 1) .Values }}")
+line("toJson", "{{ toJson .Values }}", values="b: 1\na: [x]\n")
+line("index-values", "{{ index .Values \"a\" \"b\" }}", values="a: {b: c}\n")
+line("subchart-values-typeOf", "{{ typeOf .Values.a }}", values="a: {b: c}\n")
+line("dict-with-values", "{{ (dict \"v\" .Values).v.a }}", values="a: 1\n")
+line("include-values-as-dot", "{{ include \"d\" .Values }}{{ define \"d\" }}{{ .a }}{{ end }}", values="a: 1\n")
+line("tpl-values-as-dot", "{{ tpl \"{{ .a }}\" .Values }}", values="a: 1\n")
+
+group("number")
+line("constants", "{{ 1e6 }} {{ 100000000.0 }} {{ 0.000001 }} {{ 3.0 }} {{ 1e-7 }} {{ 123456789.0 }} {{ 1e20 }} {{ 1e21 }}")
+line("int-overflow-add", "{{ add 9223372036854775807 1 }}")
+line("eq-set-int64-literal", "{{ eq .Values.a 5 }} {{ lt .Values.a 10 }} {{ gt .Values.a 1 }}", args=["--set", "a=5"])
+line("eq-float-value-float-literal", "{{ eq .Values.f 1.5 }}", values="f: 1.5\n")
+line("eq-string-missing", "{{ eq \"a\" .Values.missing }}")
+line("nil-map-value", "[{{ .Values.a.b }}] [{{ printf \"%v\" .Values.a.b }}]", values="a: {b: null}\n")
+line("toString-float-values", "{{ toString .Values.f }} {{ toString .Values.g }}", values="f: 1000000\ng: 0.5\n")
+line("atoi-spaces", "{{ atoi \" 12\" }} {{ atoi \"12 \" }} {{ atoi \"+5\" }}")
+line("int-string-bases", "{{ int \"010\" }} {{ int64 \"0x10\" }} {{ int \"1e3\" }} {{ int \"0b11\" }} {{ int \"-7\" }}")
+line("float64-strings", "{{ float64 \"1e3\" }} {{ float64 \"0x10\" }} {{ float64 \" 1\" }} {{ float64 \"-0\" }}")
+line("add1-float", "{{ add1 .Values.f }} {{ mul 1.5 2 }} {{ div 7.0 2 }} {{ max 1.5 2 }} {{ sub 5.9 1 }}", values="f: 2.7\n")
+line("round-string", "{{ round \"2.5\" 0 }} {{ round 2.675 2 }} {{ round -0.5 0 }}")
+line("ceil-floor-values", "{{ ceil .Values.f }} {{ floor .Values.g }} {{ ceil \"1.1\" }}", values="f: 1.2\ng: -1.2\n")
+line("until-json", "{{ until 3 | toJson }} {{ untilStep 1 4 1 | toJson }}")
+line("seq-json", "{{ seq 3 | toJson }}")
+line("float-arith-format", "{{ addf 0.1 0.2 }} {{ mulf 3 0.1 }} {{ divf 1 3 }} {{ subf 1 0.9 }}")
+line("int-division-negative", "{{ div -7 2 }} {{ mod -7 2 }} {{ mod 7 -2 }}")
+line("biggest-min-strings", "{{ max \"10\" \"9\" }} {{ min \"a\" 1 }}")
+
+group("printf")
+line("precision-runes", "{{ printf \"%.3s|%5.2q|%08.3f|%-08d|\" \"héllo\" \"abc\" -3.14159 5 }}")
+line("v-empty-list", "{{ printf \"%v %d %s\" (list) (list 1 2) (list \"a\") }}")
+line("v-nested-dict", "{{ printf \"%v\" (dict \"a\" (list (dict \"b\" nil))) }}")
+line("q-list", "{{ printf \"%q\" (list \"a\" \"b\") }}")
+line("x-list", "{{ printf \"%x\" (list 10 11) }}")
+line("t-list", "{{ printf \"%t\" (list true false) }}")
+line("s-bytes", "{{ printf \"%s|%v|%x\" (.Files.GetBytes \"a.txt\") (.Files.GetBytes \"a.txt\") (.Files.GetBytes \"a.txt\") }}", files={"a.txt": "hi"})
+line("g-precision", "{{ printf \"%.3g|%.10g|%g|%G\" 1234.5678 1.0 100000000.0 1e-20 }}")
+line("e-small", "{{ printf \"%e|%E|%.0e\" 0.000123 123456.0 5.5 }}")
+line("f-large", "{{ printf \"%f|%.2f|%.0f\" 1e20 1e-5 0.5 }}")
+line("v-special-floats", "{{ printf \"%v %v %v %f\" (float64 \"inf\") (float64 \"-inf\") (float64 \"nan\") (float64 \"inf\") }}")
+line("print-special-floats", "{{ float64 \"inf\" }} {{ float64 \"nan\" }}")
+
+group("action")
+line("slice-3-index", "{{ slice .Values.l 0 1 2 }}", values="l: [a, b, c]\n")
+line("slice-3-index-string", "{{ slice \"abc\" 0 1 2 }}")
+line("files-get-no-arg", "{{ .Files.Get }}")
+line("files-get-two-args", "{{ .Files.Get \"a\" \"b\" }}")
+line("html-unicode", "{{ html \"é<>\\u0000\" }} {{ js \"😀'\" }}")
+line("template-in-range", "{{ define \"item\" }}<{{ . }}>{{ end }}{{ range .Values.l }}{{ template \"item\" . }}{{ end }}", values="l: [a, b]\n")
+line("break-keeps-var", "{{ $last := \"\" }}{{ range .Values.l }}{{ $last = . }}{{ if eq . \"b\" }}{{ break }}{{ end }}{{ end }}{{ $last }}", values="l: [a, b, c]\n")
+line("continue-in-with", "{{ range .Values.l }}{{ with . }}{{ if eq . \"b\" }}{{ continue }}{{ end }}{{ . }}{{ end }}{{ end }}", values="l: [a, b, c]\n")
+line("values-dotted-key", "{{ index .Values \"a.b\" }} [{{ .Values.a }}]", values="a.b: dotted\n")
+line("values-uppercase-key", "{{ .Values.Name }} [{{ .Values.name }}]", values="Name: upper\n")
+line("comment-trim-left-only", "a {{- /* c */}} b")
+line("comment-trim-right-only", "a {{/* c */ -}} b")

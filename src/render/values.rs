@@ -315,6 +315,20 @@ mod tests {
     }
 
     #[test]
+    fn block_scalar_at_the_end() {
+        // Observed with helm3 `fromYaml`: no final line break when the text ends in the block,
+        // one when a document marker ends the text (bitnami/redis includes such a text).
+        let text_of = |yaml: &str| match from_yaml(yaml) {
+            Ok(Value::Map(m)) => m.get("a").unwrap().as_str().unwrap().to_string(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text_of("a: |\n  x"), "x");
+        assert_eq!(text_of("a: |\n  x\n"), "x\n");
+        assert_eq!(text_of("a: |\n  x\n---"), "x\n");
+        assert_eq!(text_of("a: |\n  x\nb: 1"), "x\n");
+    }
+
+    #[test]
     fn from_yaml_any_root() {
         assert!(matches!(from_yaml("- 1\n- 2\n"), Ok(Value::List(l)) if l.items().len() == 2));
         assert!(matches!(from_yaml(""), Ok(Value::Nil)));

@@ -423,9 +423,14 @@ fn char_offset(l: &str, chars: usize) -> usize {
     l.char_indices().nth(chars).map_or(l.len(), |(i, _)| i)
 }
 
-/// go-yaml keeps no final line break in a block scalar that ends the text without one.
+/// go-yaml keeps no final line break in a block scalar that ends the text without one (but
+/// keeps it when a document marker, `---` or `...`, ends the text after the scalar).
 fn chomp_at_end(text: &str, yaml: &mut Yaml) {
     if text.ends_with(['\n', '\r']) || text.is_empty() {
+        return;
+    }
+    let last = text.rsplit('\n').next().unwrap_or("");
+    if last.starts_with("---") || last.starts_with("...") {
         return;
     }
     let Some(root) = yaml.docs.first_mut() else {

@@ -66,7 +66,7 @@ pub fn call_builtin(name: &str, args: &[Value]) -> Result<Value, String> {
         "printf" => {
             want_at_least(name, 1, args)?;
             let Value::String(format) = &args[0] else {
-                return Err(format!("wrong type for value; expected string; got {}", args[0].type_name()));
+                return Err(crate::exec::bad_arg(0, "string"));
             };
             Ok(Value::from(sprintf(format, &args[1..])))
         }

@@ -1019,8 +1019,16 @@ impl<'a> Exec<'a> {
             }
             Some(node @ Arg::Nil { .. }) => self.err_arg(node, format!("cannot assign nil to {expected}")),
             Some(node) => {
-                let message = if value.is_nil() { format!("invalid value; expected {expected}") } else { format!("wrong type for value; expected {expected}; got {}", value.type_name()) };
-                self.err_arg(node, message)
+                // A nil read straight from a map is a typed `interface {}` to Go; one that went
+                // through a pipeline or a variable is its invalid value.
+                let from_field = matches!(node, Arg::Field { .. } | Arg::Chain { .. }) || matches!(node, Arg::Variable { names, .. } if !names.is_empty());
+                let message = match (value.is_nil(), from_field && self.options.missing_key != MissingKey::Default) {
+                    (true, true) => format!("wrong type for value; expected {expected}; got interface {{}}"),
+                    (true, false) => format!("invalid value; expected {expected}"),
+                    _ => format!("wrong type for value; expected {expected}; got {}", value.type_name()),
+                };
+                // Go reports at the last node it evaluated (inside a parenthesised pipeline).
+                self.err_arg(last_evaluated(node), message)
             }
             // The piped value: Go reports it at the function's name.
             None => {
@@ -1244,6 +1252,13 @@ fn call_builtin_cold(name: &str, args: &[Value]) -> Result<Value, String> {
     crate::builtins::call_builtin(name, args)
 }
 
+/// The error a [`Func`] returns when it refuses work over a limit (a string over
+/// [`Limits::max_string`], …): the executor reports an [`ErrorKind::Limit`] error with this
+/// message at the call, without "error calling". ([`Call::charge`]'s error is one already.)
+pub fn limit_exceeded(message: &str) -> String {
+    format!("{LIMIT_MARK}{message}")
+}
+
 /// Marks a function's error as an argument of the wrong type (see [`bad_arg`]).
 const BAD_ARG_MARK: &str = "\u{0}badarg:";
 
@@ -1274,6 +1289,21 @@ fn pass_through_or_prefix(name: &str, message: String) -> String {
 /// out of a map (a variable or a function's result).
 fn go_static_type(value: &Value) -> String {
     value.type_name()
+}
+
+/// The node Go evaluated last while computing `arg` (its errors are placed there).
+fn last_evaluated(arg: &Arg) -> &Arg {
+    match arg {
+        Arg::Pipe { pipe, .. } => match pipe.cmds.last() {
+            Some(cmd) => match &cmd.args[0] {
+                Arg::Identifier { .. } if cmd.args.len() > 1 => last_evaluated(&cmd.args[cmd.args.len() - 1]),
+                first @ Arg::Pipe { .. } => last_evaluated(first),
+                first => first,
+            },
+            None => arg,
+        },
+        _ => arg,
+    }
 }
 
 fn last_operand(pipe: &Pipe) -> (Pos, String) {

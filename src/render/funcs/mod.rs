@@ -21,20 +21,42 @@ use std::rc::Rc;
 /// as Helm's do).
 pub fn helm_funcs() -> Funcs {
     let mut funcs = Funcs::new();
-    funcs.add("toYaml", to_yaml);
-    funcs.add("toYamlPretty", to_yaml_pretty);
-    funcs.add("fromYaml", from_yaml);
-    funcs.add("fromYamlArray", from_yaml_array);
-    funcs.add("toJson", to_json);
-    funcs.add("fromJson", from_json);
-    funcs.add("fromJsonArray", from_json_array);
-    funcs.add("toToml", to_toml);
-    funcs.add("fromToml", from_toml);
+    for (name, func) in [
+        ("toYaml", to_yaml as PlainFn),
+        ("toYamlPretty", to_yaml_pretty),
+        ("fromYaml", from_yaml),
+        ("fromYamlArray", from_yaml_array),
+        ("toJson", to_json),
+        ("fromJson", from_json),
+        ("fromJsonArray", from_json_array),
+        ("toToml", to_toml),
+        ("fromToml", from_toml),
+    ] {
+        funcs.insert(name, metered(func));
+    }
     funcs.add("required", required);
     funcs.add("lookup", lookup);
     funcs.insert("include", Rc::new(include));
     funcs.insert("tpl", Rc::new(tpl));
     funcs
+}
+
+type PlainFn = fn(&[Value]) -> Result<Value, String>;
+
+/// Bytes read or written per step of the execution's work budget.
+const BYTES_PER_STEP: usize = 16;
+
+/// A conversion charged to the execution's work budget by the text it reads (its string
+/// argument) and writes (its string result), so that a loop over a big conversion ends in a
+/// limit error instead of running for minutes.
+fn metered(func: PlainFn) -> gotmpl::Func {
+    Rc::new(move |call: &mut Call<'_>, args: &[Value]| {
+        let read = args.first().and_then(Value::as_str).map_or(0, str::len);
+        let result = func(args)?;
+        let written = result.as_str().map_or(0, str::len);
+        call.charge(((read + written) / BYTES_PER_STEP) as u64)?;
+        Ok(result)
+    })
 }
 
 /// Go's check of the argument count, made before the call (the executor reports it as is).

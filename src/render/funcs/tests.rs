@@ -266,3 +266,125 @@ fn from_toml_as_helm() {
         wrong.join("\n")
     );
 }
+
+/// Runs `text` as the template `t.yaml` (with `helpers` as `_helpers.tpl`) through the engine
+/// with Sprig's and Helm's functions, over `values` as `.Values`: the output or Go's error.
+fn render(text: &str, helpers: &str, values: &str) -> Result<String, String> {
+    render_with(text, helpers, values, gotmpl::Options::default())
+}
+
+fn render_with(
+    text: &str,
+    helpers: &str,
+    values: &str,
+    options: gotmpl::Options,
+) -> Result<String, String> {
+    let mut funcs = gotmpl::sprig::funcs();
+    funcs.extend(&helm_funcs());
+    let mut templates = gotmpl::Templates::new();
+    templates.declare_funcs(&funcs);
+    templates
+        .parse("_helpers.tpl", helpers, &options.limits)
+        .map_err(|e| e.go_message())?;
+    templates
+        .parse("t.yaml", text, &options.limits)
+        .map_err(|e| e.go_message())?;
+    let top = Map::new();
+    top.insert(
+        "Values",
+        Value::Map(crate::render::values::values_from_yaml(values).unwrap()),
+    );
+    templates
+        .execute("t.yaml", &Value::Map(top), &funcs, &options)
+        .map(|out| out.text)
+        .map_err(|e| e.go_message())
+}
+
+#[test]
+fn through_the_engine() {
+    let values = "b: 1\na: {d: [x, y], c: null}\nname: nm\nt: '{{ .Values.name | upper }}'\n";
+    // `y` in a values file is YAML 1.1's true, as Helm reads it.
+    assert_eq!(
+        render("v:\n  {{- toYaml .Values.a | nindent 2 }}", "", values).unwrap(),
+        "v:\n  c: null\n  d:\n  - x\n  - true"
+    );
+    assert_eq!(
+        render("{{ toJson .Values.a }}", "", values).unwrap(),
+        "{\"c\":null,\"d\":[\"x\",true]}"
+    );
+    assert_eq!(render("{{ tpl .Values.t . }}", "", values).unwrap(), "NM");
+    // tpl drops `<no value>` from its output, as Helm does.
+    assert_eq!(
+        render("[{{ tpl \"{{ .Values.nope }}\" . }}]", "", values).unwrap(),
+        "[]"
+    );
+    assert_eq!(
+        render(
+            "{{ tpl \"{{ define \\\"t1\\\" }}T{{ end }}{{ include \\\"t1\\\" . }}\" . }}",
+            "",
+            values
+        )
+        .unwrap(),
+        "T"
+    );
+    assert_eq!(
+        render(
+            "{{ include \"h\" (dict \"a\" 1) | quote }}",
+            "{{ define \"h\" }}a={{ .a }}{{ end }}",
+            values
+        )
+        .unwrap(),
+        "\"a=1\""
+    );
+    assert_eq!(
+        render("{{ (fromYaml \"a: [x]\").a }}", "", values).unwrap(),
+        "[x]"
+    );
+    assert_eq!(
+        render("{{ (fromJson \"{\\\"a\\\":1}\").a }}", "", values).unwrap(),
+        "1"
+    );
+    assert_eq!(
+        render("{{ required \"need b\" .Values.b }}", "", values).unwrap(),
+        "1"
+    );
+    assert_eq!(
+        render("{{ len (lookup \"v1\" \"Pod\" \"\" \"\") }}", "", values).unwrap(),
+        "0"
+    );
+    let e = render("{{ required \"need x\" .Values.x }}", "", values).unwrap_err();
+    assert!(e.ends_with("error calling required: need x"), "{e}");
+    let e = render("{{ include \"nope\" . }}", "", values).unwrap_err();
+    assert!(
+        e.ends_with("error calling include: template: no template \"nope\" associated with template \"gotpl\""),
+        "{e}"
+    );
+    // helm-func/tpl-parse-error.
+    let e = render("{{ tpl \"{{ nope }}\" . }}", "", values).unwrap_err();
+    assert!(
+        e.ends_with("error calling tpl: cannot parse template \"{{ nope }}\": template: gotpl:1: function \"nope\" not defined"),
+        "{e}"
+    );
+    let e = render("{{ toYaml }}", "", values).unwrap_err();
+    assert!(
+        e.ends_with("wrong number of args for toYaml: want 1 got 0"),
+        "{e}"
+    );
+}
+
+#[test]
+fn conversions_spend_the_work_budget() {
+    let mut options = gotmpl::Options::default();
+    options.limits.max_steps = 100_000;
+    let values = format!("big: \"{}\"\n", "x".repeat(100_000));
+    // One call fits; a thousand do not, and end in a limit error rather than running on.
+    assert!(render_with("{{ len (toYaml .Values) }}", "", &values, options.clone()).is_ok());
+    let e = render_with(
+        "{{ range until 1000 }}{{ $_ := toJson $.Values }}{{ end }}",
+        "",
+        &values,
+        options,
+    )
+    .unwrap_err();
+    assert!(e.contains("too much work"), "{e}");
+}

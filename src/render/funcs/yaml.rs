@@ -166,32 +166,33 @@ fn read_back(s: String) -> Result<String, String> {
 /// and helm3 prints such keys in a different order from run to run (observed). Where the order
 /// is consistent, every sort gives Helm's.
 fn sort_keys(entries: &mut Vec<(String, Node)>) {
-    if entries.len() < 2 {
+    // Each key as characters once, not at every comparison.
+    let mut keyed: Vec<(Vec<char>, (String, Node))> =
+        std::mem::take(entries).into_iter().map(|e| (e.0.chars().collect(), e)).collect();
+    merge_sort(&mut keyed);
+    entries.extend(keyed.into_iter().map(|(_, e)| e));
+}
+
+fn merge_sort<T>(items: &mut Vec<(Vec<char>, T)>) {
+    if items.len() < 2 {
         return;
     }
-    let mid = entries.len() / 2;
-    let mut right = entries.split_off(mid);
-    sort_keys(entries);
-    sort_keys(&mut right);
-    let left = std::mem::take(entries);
+    let mut right = items.split_off(items.len() / 2);
+    merge_sort(items);
+    merge_sort(&mut right);
+    let left = std::mem::take(items);
     let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
     while let (Some(l), Some(r)) = (left.peek(), right.peek()) {
-        let next = if less(&r.0, &l.0) {
-            right.next()
-        } else {
-            left.next()
-        };
-        entries.extend(next);
+        let next = if less(&r.0, &l.0) { right.next() } else { left.next() };
+        items.extend(next);
     }
-    entries.extend(left);
-    entries.extend(right);
+    items.extend(left);
+    items.extend(right);
 }
 
 /// go-yaml v2's order of map keys: runs of digits compare as numbers, letters after
 /// everything else, and a shorter prefix first.
-fn less(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+fn less(a: &[char], b: &[char]) -> bool {
     for i in 0..a.len().min(b.len()) {
         if a[i] == b[i] {
             continue;
@@ -226,8 +227,8 @@ fn less(a: &str, b: &str) -> bool {
             }
             (n, end)
         };
-        let (an, a_end) = number(&a, an);
-        let (bn, b_end) = number(&b, bn);
+        let (an, a_end) = number(a, an);
+        let (bn, b_end) = number(b, bn);
         if an != bn {
             return an < bn;
         }

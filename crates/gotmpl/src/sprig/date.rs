@@ -130,7 +130,7 @@ fn date_modify(name: &str, args: &[Value], must: bool) -> Res {
 
 /// A `time.Time` parameter.
 fn time_arg(args: &[Value], index: usize) -> Result<Time, String> {
-    as_time(&args[index]).ok_or_else(|| super::wrong_type(args, index, "time.Time"))
+    as_time(&args[index]).ok_or_else(|| super::bad_arg(index, "time.Time"))
 }
 
 /// The time a `time.Time` object holds.
@@ -1195,7 +1195,7 @@ mod tests {
         assert_eq!(call("dateModify", vec![s("-1.5h"), base.clone()]), "2017-12-30 22:30:00 +0000 UTC");
         assert_eq!(call("mustDateModify", vec![s("x"), base.clone()]), "ERR time: invalid duration \"x\"");
         assert_eq!(call("unixEpoch", vec![base.clone()]), "1514678400");
-        assert_eq!(call("unixEpoch", vec![i(3)]), "ERR wrong type for value; expected time.Time; got int");
+        assert_eq!(call("unixEpoch", vec![i(3)]), "ERR bad arg 0 time.Time");
         assert_eq!(call("typeOf", vec![base.clone()]), "time.Time");
         let Value::Object(o) = &base else { unreachable!() };
         let member = |name: &str, args: &[Value]| show(Ok(o.member(name, args).unwrap().unwrap()));

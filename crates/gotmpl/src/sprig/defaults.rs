@@ -98,7 +98,7 @@ mod tests {
         assert_eq!(call("ternary", vec![s("a"), s("b"), Value::Bool(false)]), "b");
         assert_eq!(
             call("ternary", vec![s("a"), s("b"), i(1)]),
-            "ERR wrong type for value; expected bool; got int"
+            "ERR bad arg 2 bool"
         );
         assert_eq!(call("fail", vec![s("boom")]), "ERR boom");
     }

@@ -97,8 +97,18 @@ fn seeds_and_clock_come_from_the_options() {
 
 #[test]
 fn argument_errors_are_gos() {
-    let err = render("{{ upper 3 }}", &Options::default()).unwrap_err();
-    assert!(!err.message.contains("error calling"), "{}", err.message);
-    let err = render("{{ first 3 }}", &Options::default()).unwrap_err();
-    assert!(err.message.contains("error calling first: Cannot find first on type int"), "{}", err.message);
+    // Observed with helm 3.17.3 (the message after "executing \"t\" at <…>: ").
+    let cases = [
+        ("{{ upper 3 }}", "expected string; found 3"),
+        ("{{ trunc (add 1 2) \"abcd\" }}", "wrong type for value; expected int; got int64"),
+        ("{{ trunc nil \"abc\" }}", "cannot assign nil to int"),
+        ("{{ upper \"a\" \"b\" }}", "wrong number of args for upper: want 1 got 2"),
+        ("{{ ternary 1 2 \"x\" }}", "expected bool; found \"x\""),
+        ("{{ first 3 }}", "error calling first: Cannot find first on type int"),
+        ("{{ regexFindAll \"(\" \"abc\" -1 }}", "error calling regexFindAll: regexp: Compile(`(`): error parsing regexp: missing closing ): `(`"),
+    ];
+    for (template, want) in cases {
+        let err = render(template, &Options::default()).unwrap_err();
+        assert!(err.go_message().ends_with(want), "{template}: {}", err.go_message());
+    }
 }

@@ -168,7 +168,7 @@ fn round(args: &[Value]) -> Res {
         Some(Value::Float(f)) => *f,
         // An integer literal is a float64 constant for Go.
         Some(Value::Int(n, IntKind::Int)) => *n as f64,
-        Some(_) => return Err(super::wrong_type(args, 2, "float64")),
+        Some(_) => return Err(super::bad_arg(2, "float64")),
         None => 0.5,
     };
     let pow = 10f64.powi(places.clamp(-400, 400) as i32);

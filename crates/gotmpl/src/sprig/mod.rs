@@ -21,6 +21,7 @@ mod lists;
 mod math;
 mod paths;
 mod random;
+mod re2;
 mod regex;
 mod semver;
 mod string_lists;
@@ -98,8 +99,15 @@ pub(crate) fn arity_at_least(name: &str, args: &[Value], want: usize) -> Result<
     }
 }
 
-/// The error for argument `index` not being of the Go type `expected`; the executor words it
-/// as Go does for that argument's node (a literal, `nil`, a computed value).
+/// The error for argument `index` not being of the Go type `expected`: the executor words it
+/// as Go does for that argument's node (`expected string; found 1` for a literal, `wrong type
+/// for value; expected string; got int` for a computed value, …) at the argument.
+pub(crate) fn bad_arg(index: usize, expected: &str) -> String {
+    crate::exec::bad_arg(index, expected)
+}
+
+/// Go's text for a computed argument of the wrong type (`crypto` words its own errors with it;
+/// [`bad_arg`] lets the executor word it for the argument's node).
 pub(crate) fn wrong_type(args: &[Value], index: usize, expected: &str) -> String {
     let value = &args[index];
     // A value read from a map (`.Values.x`, nil included) is typed `interface {}` in Go.
@@ -107,11 +115,13 @@ pub(crate) fn wrong_type(args: &[Value], index: usize, expected: &str) -> String
     format!("wrong type for value; expected {expected}; got {got}")
 }
 
-/// A `string` parameter.
+/// A `string` parameter. Raw bytes that a decode gave (Go strings need not be UTF-8, ours
+/// are) are read as text, invalid sequences as U+FFFD.
 pub(crate) fn string_arg(args: &[Value], index: usize) -> Result<Str, String> {
     match &args[index] {
         Value::String(s) => Ok(s.clone()),
-        _ => Err(wrong_type(args, index, "string")),
+        Value::Bytes(b) => Ok(Str::from(String::from_utf8_lossy(b))),
+        _ => Err(bad_arg(index, "string")),
     }
 }
 
@@ -120,7 +130,7 @@ pub(crate) fn string_arg(args: &[Value], index: usize) -> Result<Str, String> {
 pub(crate) fn int_arg(args: &[Value], index: usize) -> Result<i64, String> {
     match &args[index] {
         Value::Int(i, IntKind::Int) => Ok(*i),
-        _ => Err(wrong_type(args, index, "int")),
+        _ => Err(bad_arg(index, "int")),
     }
 }
 
@@ -128,7 +138,7 @@ pub(crate) fn int_arg(args: &[Value], index: usize) -> Result<i64, String> {
 pub(crate) fn bool_arg(args: &[Value], index: usize) -> Result<bool, String> {
     match &args[index] {
         Value::Bool(b) => Ok(*b),
-        _ => Err(wrong_type(args, index, "bool")),
+        _ => Err(bad_arg(index, "bool")),
     }
 }
 
@@ -137,7 +147,7 @@ pub(crate) fn map_arg(args: &[Value], index: usize) -> Result<Option<crate::valu
     match &args[index] {
         Value::Map(m) => Ok(Some(m.clone())),
         Value::Nil => Ok(None),
-        _ => Err(wrong_type(args, index, "map[string]interface {}")),
+        _ => Err(bad_arg(index, "map[string]interface {}")),
     }
 }
 
@@ -235,16 +245,67 @@ pub(crate) mod test_util {
     }
     /// Calls a context-free function by its template name; `%v` of the result or `ERR message`.
     pub fn call(name: &str, args: Vec<Value>) -> String {
-        let plain = super::plain();
-        let func = plain.0.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no function {name}")).1;
-        show(func(&args))
+        show(plain_call(name, args))
     }
 
-    /// `%v` of a result, to compare with what helm printed.
+    pub fn plain_call(name: &str, args: Vec<Value>) -> Result<Value, String> {
+        let plain = super::plain();
+        let func = plain.0.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no function {name}")).1;
+        func(&args)
+    }
+
+    /// `%v` of a result, to compare with what helm printed; an argument of the wrong type
+    /// (which the executor words) shows as `ERR bad arg INDEX TYPE`.
     pub fn show(v: Result<Value, String>) -> String {
         match v {
             Ok(v) => crate::fmt::format_value(&v),
-            Err(e) => format!("ERR {e}"),
+            Err(e) => match e.strip_prefix("\u{0}badarg:").and_then(|rest| rest.split_once(':')) {
+                Some((index, expected)) => format!("ERR bad arg {index} {expected}"),
+                None => format!("ERR {e}"),
+            },
         }
+    }
+}
+
+#[cfg(test)]
+mod coverage_tests {
+    /// Every function helm 3.17.3 defines beside its own (`toYaml`, `include`, …): probed one by
+    /// one with `helm template` (an undefined one is a parse error: `function "X" not defined`).
+    const HELM_SPRIG: &[&str] = &[
+        "abbrev", "abbrevboth", "add", "add1", "add1f", "addf", "adler32sum", "ago", "all", "any", "append",
+        "atoi", "b32dec", "b32enc", "b64dec", "b64enc", "base", "bcrypt", "biggest", "buildCustomCert",
+        "camelcase", "cat", "ceil", "chunk", "clean", "coalesce", "compact", "concat", "contains", "date",
+        "dateInZone", "dateModify", "date_in_zone", "date_modify", "decryptAES", "deepCopy", "deepEqual",
+        "default", "derivePassword", "dict", "dig", "dir", "div", "divf", "duration", "durationRound",
+        "empty", "encryptAES", "ext", "fail", "first", "float64", "floor", "genCA", "genCAWithKey",
+        "genPrivateKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert",
+        "genSignedCertWithKey", "get", "getHostByName", "has", "hasKey", "hasPrefix", "hasSuffix", "hello",
+        "htmlDate", "htmlDateInZone", "htpasswd", "indent", "initial", "initials", "int", "int64", "isAbs",
+        "join", "kebabcase", "keys", "kindIs", "kindOf", "last", "list", "lower", "max", "maxf", "merge",
+        "mergeOverwrite", "min", "minf", "mod", "mul", "mulf", "mustAppend", "mustChunk", "mustCompact",
+        "mustDateModify", "mustDeepCopy", "mustFirst", "mustFromJson", "mustHas", "mustInitial", "mustLast",
+        "mustMerge", "mustMergeOverwrite", "mustPrepend", "mustPush", "mustRegexFind", "mustRegexFindAll",
+        "mustRegexMatch", "mustRegexReplaceAll", "mustRegexReplaceAllLiteral", "mustRegexSplit", "mustRest",
+        "mustReverse", "mustSlice", "mustToDate", "mustToJson", "mustToPrettyJson", "mustToRawJson",
+        "mustUniq", "mustWithout", "must_date_modify", "nindent", "nospace", "now", "omit", "osBase",
+        "osClean", "osDir", "osExt", "osIsAbs", "pick", "pluck", "plural", "prepend", "push", "quote",
+        "randAlpha", "randAlphaNum", "randAscii", "randBytes", "randInt", "randNumeric", "regexFind",
+        "regexFindAll", "regexMatch", "regexQuoteMeta", "regexReplaceAll", "regexReplaceAllLiteral",
+        "regexSplit", "repeat", "replace", "rest", "reverse", "round", "semver", "semverCompare", "seq",
+        "set", "sha1sum", "sha256sum", "sha512sum", "shuffle", "slice", "snakecase", "sortAlpha", "split",
+        "splitList", "splitn", "squote", "sub", "subf", "substr", "swapcase", "ternary", "title", "toDate",
+        "toDecimal", "toPrettyJson", "toRawJson", "toString", "toStrings", "trim", "trimAll", "trimPrefix",
+        "trimSuffix", "trimall", "trunc", "tuple", "typeIs", "typeIsLike", "typeOf", "uniq", "unixEpoch",
+        "unset", "until", "untilStep", "untitle", "upper", "urlJoin", "urlParse", "uuidv4", "values",
+        "without", "wrap", "wrapWith",
+    ];
+
+    #[test]
+    fn every_sprig_function_helm_offers_is_there() {
+        let funcs = super::funcs();
+        let missing: Vec<&str> = HELM_SPRIG.iter().copied().filter(|name| !funcs.contains(name)).collect();
+        assert!(missing.is_empty(), "missing: {missing:?}");
+        // Helm removes these two.
+        assert!(!funcs.contains("env") && !funcs.contains("expandenv"));
     }
 }

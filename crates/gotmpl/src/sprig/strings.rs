@@ -514,7 +514,7 @@ mod tests {
         assert_eq!(crate::sprig::test_util::call("trim", vec![s("  x \n")]), "x");
         assert_eq!(
             crate::sprig::test_util::call("upper", vec![i(3)]),
-            "ERR wrong type for value; expected string; got int"
+            "ERR bad arg 0 string"
         );
         assert_eq!(
             crate::sprig::test_util::call("upper", vec![s("a"), s("b")]),
@@ -559,7 +559,7 @@ mod tests {
         // Go's argument checks.
         assert_eq!(
             call(trunc, vec![Value::int64(3), s("abcd")]),
-            "ERR wrong type for value; expected int; got int64"
+            "ERR bad arg 0 int"
         );
         assert_eq!(call(trunc, vec![i(3)]), "ERR wrong number of args for trunc: want 2 got 1");
     }
@@ -668,7 +668,7 @@ mod tests {
         assert_eq!(call(|a| map1("upper", a, |s| s.chars().map(go_upper).collect()), vec![s("aß")]), "Aß");
         assert_eq!(
             call(|a| map1("upper", a, |s| s.to_string()), vec![i(3)]),
-            "ERR wrong type for value; expected string; got int"
+            "ERR bad arg 0 string"
         );
     }
 

@@ -16,7 +16,7 @@ use sha1::Digest;
 use super::encoding::{
     base64_decode, der, der_bits, der_children, der_octets, der_read, der_seq, der_uint, pem_decode, pem_encode,
 };
-use super::keys::{parse_private_key_pem, PrivateKey, CERT_RSA_BITS};
+use super::keys::{parse_private_key_pem, PrivateKey, CERT_RSA_BITS, KEYGEN_STEPS};
 use super::{arg_int, arg_list, arg_str, check_arity, insert, wrong_type, SeededRng};
 use crate::exec::{Call, Funcs};
 use crate::value::{Map, Object, Value};
@@ -164,8 +164,8 @@ fn generate(
     key: Option<PrivateKey>,
     ca: Option<&Certificate>,
 ) -> Result<Value, String> {
-    // RSA key generation and signing are heavy: charge for them.
-    call.charge(1 << 20)?;
+    // Key generation and signing are heavy: charge for them.
+    call.charge(if key.is_some() { KEYGEN_STEPS / 16 } else { KEYGEN_STEPS })?;
     let now_secs = call.now_unix_nanos().div_euclid(1_000_000_000);
     let mut next = || call.random_u64();
     let rng = &mut SeededRng(&mut next);

@@ -123,3 +123,12 @@ fn print_certificates() {
     ));
     println!("{out}");
 }
+
+#[test]
+fn heavy_functions_spend_the_step_budget() {
+    let options = Options { limits: crate::Limits { max_steps: 1 << 20, ..crate::Limits::default() }, ..Options::default() };
+    let start = std::time::Instant::now();
+    let err = render_with(r#"{{ range until 1000 }}{{ bcrypt "x" }}{{ end }}"#, &options).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Limit, "{}", err.go_message());
+    assert!(start.elapsed().as_secs() < 20, "stopped after a few hashes");
+}

@@ -6,12 +6,11 @@
 //! P-256, DSA with L = 2048, N = 256. Reading knows RSA (PKCS#1 or PKCS#8), EC P-256 (SEC 1 or
 //! PKCS#8) and Ed25519 (PKCS#8); other curves are refused (Go would take P-224/384/521 too).
 
-use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey, EncodeRsaPublicKey};
-use rsa::pkcs8::DecodePrivateKey;
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use rsa::{BigUint, Pkcs1v15Sign, RsaPrivateKey};
 use sha2::{Digest, Sha256};
 
-use super::encoding::{der, der_bits, der_octets, der_seq, der_uint, pem_decode, pem_encode};
+use super::encoding::{der, der_bits, der_children, der_octets, der_read, der_seq, der_uint, pem_decode, pem_encode, Element};
 use super::{arg_str, check_arity, insert, with_rng, SeededRng};
 use crate::exec::Funcs;
 use crate::value::Value;
@@ -20,11 +19,16 @@ pub(super) fn register(funcs: &mut Funcs) {
     insert(funcs, "genPrivateKey", |call, args| {
         check_arity("genPrivateKey", args, 1)?;
         let kind = arg_str(args, 0)?;
-        // Key generation is heavy (RSA 4096 especially): charge for it.
-        call.charge(1 << 20)?;
+        // Key generation is heavy: charge in proportion (the step budget then bounds how many
+        // keys one render makes; an RSA 4096 key takes seconds, in wasm tens of seconds).
+        call.charge(if kind == "rsa" { KEYGEN_STEPS * 8 } else { KEYGEN_STEPS })?;
         Ok(Value::from(with_rng(call, |rng| gen_private_key(kind, rng))))
     });
 }
+
+/// Evaluation steps charged for making a key (an RSA 2048 key: about 0.3 s native, 1 s in wasm),
+/// so that the step budget (50 million by default) bounds a template that makes keys in a loop.
+pub(super) const KEYGEN_STEPS: u64 = 1 << 20;
 
 /// Bits of the RSA key `genPrivateKey "rsa"` makes.
 const RSA_KEY_BITS: usize = 4096;
@@ -103,10 +107,7 @@ impl PrivateKey {
     /// `MarshalPKCS8PrivateKey` (Ed25519).
     pub(crate) fn to_pem(&self) -> Result<String, String> {
         match self {
-            PrivateKey::Rsa(key) => {
-                let der = key.to_pkcs1_der().map_err(|e| e.to_string())?;
-                Ok(pem_encode("RSA PRIVATE KEY", der.as_bytes()))
-            }
+            PrivateKey::Rsa(key) => Ok(pem_encode("RSA PRIVATE KEY", &rsa_pkcs1(key)?)),
             PrivateKey::EcP256(key) => {
                 let sec1 = der_seq(&[
                     &der_uint(&[1]),
@@ -128,7 +129,7 @@ impl PrivateKey {
     /// Subject Key Identifier hashes them).
     pub(crate) fn public_key_bits(&self) -> Result<Vec<u8>, String> {
         match self {
-            PrivateKey::Rsa(key) => Ok(key.to_public_key().to_pkcs1_der().map_err(|e| e.to_string())?.as_bytes().to_vec()),
+            PrivateKey::Rsa(key) => Ok(der_seq(&[&der_uint(&key.n().to_bytes_be()), &der_uint(&key.e().to_bytes_be())])),
             PrivateKey::EcP256(key) => Ok(ec_point(key)),
             PrivateKey::Ed25519(key) => Ok(key.verifying_key().as_bytes().to_vec()),
             PrivateKey::Dsa => Err(NOT_A_SIGNER.into()),
@@ -254,52 +255,121 @@ fn ec_point(key: &p256::SecretKey) -> Vec<u8> {
     key.public_key().to_encoded_point(false).as_bytes().to_vec()
 }
 
+/// PKCS#1 RSAPrivateKey (two primes), as Go's `MarshalPKCS1PrivateKey` writes it.
+fn rsa_pkcs1(key: &RsaPrivateKey) -> Result<Vec<u8>, String> {
+    let [p, q] = key.primes() else { return Err("x509: multi-prime RSA keys are not supported".into()) };
+    let one = BigUint::from(1u32);
+    let dp = key.d() % (p - &one);
+    let dq = key.d() % (q - &one);
+    let qinv = key.crt_coefficient().ok_or("x509: invalid RSA key")?;
+    let ints: Vec<Vec<u8>> =
+        [key.n(), key.e(), key.d(), p, q, &dp, &dq, &qinv].iter().map(|n| der_uint(&n.to_bytes_be())).collect();
+    let mut parts: Vec<&[u8]> = vec![&[0x02, 0x01, 0x00]];
+    parts.extend(ints.iter().map(Vec::as_slice));
+    Ok(der_seq(&parts))
+}
+
+/// The elements of a DER SEQUENCE that is all of `bytes`.
+fn sequence(bytes: &[u8]) -> Option<Vec<Element<'_>>> {
+    let (element, rest) = der_read(bytes)?;
+    if element.tag != 0x30 || !rest.is_empty() {
+        return None;
+    }
+    der_children(element.content)
+}
+
+/// A non-negative INTEGER's value.
+fn uint(element: &Element<'_>) -> Option<BigUint> {
+    if element.tag != 0x02 || element.content.first().is_none_or(|&b| b & 0x80 != 0) {
+        return None;
+    }
+    Some(BigUint::from_bytes_be(element.content))
+}
+
+/// PKCS#1 RSAPrivateKey: the key is rebuilt from n, e, d and the primes, and checked.
+fn parse_rsa_pkcs1(bytes: &[u8]) -> Result<RsaPrivateKey, String> {
+    let malformed = || "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)".to_string();
+    let fields = sequence(bytes).ok_or_else(malformed)?;
+    if fields.len() != 9 || uint(&fields[0]) != Some(BigUint::from(0u32)) {
+        return Err(malformed());
+    }
+    let ints: Vec<BigUint> = fields[1..6].iter().map(uint).collect::<Option<_>>().ok_or_else(malformed)?;
+    let [n, e, d, p, q] = <[BigUint; 5]>::try_from(ints).map_err(|_| malformed())?;
+    let key = RsaPrivateKey::from_components(n, e, d, vec![p, q]).map_err(|e| e.to_string())?;
+    key.validate().map_err(|e| e.to_string())?;
+    Ok(key)
+}
+
+/// SEC 1 ECPrivateKey on P-256 (the curve named in it, or `curve` from a PKCS#8 wrapper).
+fn parse_ec_sec1(bytes: &[u8], curve_known: bool) -> Result<p256::SecretKey, String> {
+    let malformed = || "x509: failed to parse EC private key".to_string();
+    let fields = sequence(bytes).ok_or_else(malformed)?;
+    if fields.len() < 2 || uint(&fields[0]) != Some(BigUint::from(1u32)) || fields[1].tag != 0x04 {
+        return Err(malformed());
+    }
+    let curve = fields.iter().find(|f| f.tag == 0xa0).map(|f| f.content);
+    match curve {
+        Some(oid) if oid != OID_PRIME256V1 => return Err("x509: unknown elliptic curve (only P-256 is supported here)".into()),
+        None if !curve_known => return Err(malformed()),
+        _ => {}
+    }
+    p256::SecretKey::from_slice(fields[1].content).map_err(|_| "x509: invalid elliptic curve private key value".to_string())
+}
+
 /// Reads the first PEM block of `text` as a private key (Sprig's rules: by the block's type).
 pub(crate) fn parse_private_key_pem(text: &str) -> Result<PrivateKey, String> {
     let Some((label, der)) = pem_decode(text) else {
         return Err("no PEM data in input".into());
     };
     match label.as_str() {
-        "RSA PRIVATE KEY" => RsaPrivateKey::from_pkcs1_der(&der)
+        "RSA PRIVATE KEY" => parse_rsa_pkcs1(&der)
             .map(|k| PrivateKey::Rsa(Box::new(k)))
             .map_err(|e| format!("parsing RSA private key from PEM: {e}")),
-        "EC PRIVATE KEY" => p256::SecretKey::from_sec1_der(&der)
-            .map(PrivateKey::EcP256)
-            .map_err(|e| format!("parsing EC private key from PEM: {e} (only the P-256 curve is supported here)")),
+        "EC PRIVATE KEY" => {
+            parse_ec_sec1(&der, false).map(PrivateKey::EcP256).map_err(|e| format!("parsing EC private key from PEM: {e}"))
+        }
         "DSA PRIVATE KEY" => Ok(PrivateKey::Dsa),
         "PRIVATE KEY" => parse_pkcs8(&der).map_err(|e| format!("parsing private key from PEM: {e}")),
         _ => Err(format!("no private key data in PEM block of type {label}")),
     }
 }
 
-fn parse_pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
-    let info = rsa::pkcs8::PrivateKeyInfo::try_from(der).map_err(|e| e.to_string())?;
-    let oid = info.algorithm.oid;
-    if oid == rsa::pkcs1::ALGORITHM_OID {
-        return RsaPrivateKey::from_pkcs8_der(der).map(|k| PrivateKey::Rsa(Box::new(k))).map_err(|e| e.to_string());
+/// PKCS#8 PrivateKeyInfo holding an RSA, P-256 or Ed25519 key.
+fn parse_pkcs8(bytes: &[u8]) -> Result<PrivateKey, String> {
+    let malformed = || "x509: failed to parse private key".to_string();
+    let fields = sequence(bytes).ok_or_else(malformed)?;
+    if fields.len() < 3 || fields[0].tag != 0x02 || fields[2].tag != 0x04 {
+        return Err(malformed());
     }
-    if oid.as_bytes() == &OID_EC_PUBLIC_KEY[2..] {
-        return p256::SecretKey::from_pkcs8_der(der)
-            .map(PrivateKey::EcP256)
-            .map_err(|e| format!("{e} (only the P-256 curve is supported here)"));
+    let algorithm = sequence(fields[1].raw).ok_or_else(malformed)?;
+    let oid = algorithm.first().filter(|e| e.tag == 0x06).ok_or_else(malformed)?;
+    let private_key = fields[2].content;
+    if oid.raw == OID_RSA_ENCRYPTION {
+        return parse_rsa_pkcs1(private_key).map(|k| PrivateKey::Rsa(Box::new(k)));
     }
-    if oid.as_bytes() == &OID_ED25519[2..] {
-        // The private key is an OCTET STRING holding the 32-byte seed.
-        let seed = info.private_key;
-        if seed.len() == 34 && seed[0] == 0x04 && seed[1] == 32 {
-            let bytes: [u8; 32] = seed[2..].try_into().unwrap_or([0; 32]);
-            return Ok(PrivateKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&bytes))));
+    if oid.raw == OID_EC_PUBLIC_KEY {
+        if algorithm.get(1).map(|e| e.raw) != Some(OID_PRIME256V1) {
+            return Err("x509: unknown elliptic curve (only P-256 is supported here)".into());
         }
-        return Err("x509: invalid Ed25519 private key".into());
+        return parse_ec_sec1(private_key, true).map(PrivateKey::EcP256);
     }
-    Err(format!("x509: PKCS#8 wrapping contained private key with unknown algorithm: {oid}"))
+    if oid.raw == OID_ED25519 {
+        // The private key is an OCTET STRING holding the 32-byte seed.
+        return match der_read(private_key) {
+            Some((seed, rest)) if seed.tag == 0x04 && seed.content.len() == 32 && rest.is_empty() => {
+                let bytes: [u8; 32] = seed.content.try_into().unwrap_or([0; 32]);
+                Ok(PrivateKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&bytes))))
+            }
+            _ => Err("x509: invalid Ed25519 private key".into()),
+        };
+    }
+    Err("x509: PKCS#8 wrapping contained private key with unknown algorithm".into())
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::sprig::crypto::test_rng;
-    use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 
     pub(crate) fn rng_source(seed: u64) -> impl FnMut() -> u64 {
         test_rng::source(seed)
@@ -337,6 +407,9 @@ pub(crate) mod tests {
         let pem = key.to_pem().unwrap();
         assert!(pem.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
         let PrivateKey::Rsa(back) = parse_private_key_pem(&pem).unwrap() else { panic!() };
+        // What the rsa crate writes as PKCS#1 is what we write (Go's layout).
+        let theirs = rsa::pkcs1::EncodeRsaPrivateKey::to_pkcs1_der(back.as_ref()).unwrap();
+        assert_eq!(pem_decode(&pem).unwrap().1, theirs.as_bytes());
         assert_eq!(back.n().bits(), 1024);
         assert_eq!(back.e(), &rsa::BigUint::from(65537u32));
         back.validate().unwrap();
@@ -392,6 +465,19 @@ pub(crate) mod tests {
         assert_eq!(primes[..8], [3, 5, 7, 11, 13, 17, 19, 23]);
         assert_eq!(primes.len(), 24);
         assert_eq!(*primes.last().unwrap(), 97);
+    }
+
+    /// A P-384 key (openssl genpkey, PKCS#8) is refused with a message saying why; as SEC 1 too.
+    #[test]
+    fn other_curves_are_refused() {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIG2AgEAMBAGByqGSM49AgEGBSuBBAAiBIGeMIGbAgEBBDC2j19NkaQrnkL8wDu+\nDtw8KqA4ExxH8mvq3CpcN7N+qt6sBStRxYknpICoIl+K7aahZANiAAQ0QVhJuBGU\ncJtHIP/ts6WOnTqU4ob6aofp1+sLbEJhKMmaBS7Emh+ecHBP3XRDiETZY7VkYJxh\nwtiLfT0wyvDGPQDrwf8nhIAT8gpYRS2eTcvwY3wcwn4wxBDE9Pzl+Tw=\n-----END PRIVATE KEY-----\n";
+        let err = parse_private_key_pem(pem).err().unwrap();
+        assert_eq!(err, "parsing private key from PEM: x509: unknown elliptic curve (only P-256 is supported here)");
+        let (_, der) = pem_decode(pem).unwrap();
+        let info = sequence(&der).unwrap();
+        let sec1 = pem_encode("EC PRIVATE KEY", info[2].content);
+        // openssl's inner key names no curve: SEC 1 alone cannot say which it is.
+        assert!(parse_private_key_pem(&sec1).is_err());
     }
 
     /// DSA parameter generation (L = 2048) takes seconds: run with `--ignored`.
