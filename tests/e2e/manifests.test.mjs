@@ -69,7 +69,7 @@ describe('Manifests tab', () => {
     assert.match(await deployment.textContent(), /image: "nginx:1\.25"/);
     // the label line came from _helpers.tpl line 2, through deployment.yaml line 6
     const label = deployment.locator('.mf-line', { hasText: 'app: shop' });
-    assert.equal(await label.getAttribute('data-origin'), 'shop/templates/_helpers.tpl:2:6');
+    assert.equal(await label.getAttribute('data-origin'), 'shop/templates/_helpers.tpl:2:1');
     assert.match(await label.getAttribute('title'), /← shop\/templates\/deployment\.yaml:6:/);
     await label.click();
     await page.locator('#source-dialog[open]').waitFor();
@@ -88,7 +88,7 @@ describe('Manifests tab', () => {
     assert.match(await mf.locator('.mf-doc[data-kind="Deployment"]').textContent(), /replicas: 5/);
     const error = mf.locator('.mf-error').first();
     assert.match(await error.textContent(), /host is required/);
-    assert.match(await error.locator('.mf-loc').first().textContent(), /_helpers\.tpl:5:/);
+    assert.match(await error.locator('.mf-loc').first().textContent(), /_helpers\.tpl:6:/);
     assert.match(await error.locator('.mf-chain').textContent(), /ingress\.yaml:7:/);
     // the failing template's document is left out, the others stay
     assert.equal(await mf.locator('.mf-doc').count(), 2);

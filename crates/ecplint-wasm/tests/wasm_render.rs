@@ -92,6 +92,22 @@ fn a_failing_template_is_reported_at_its_place_and_the_others_render() {
     assert_eq!(r["documents"][0]["name"], "b");
 }
 
+/// The page's build leaves out key, certificate and password-hash generation (seconds of work in
+/// wasm, 80 KB of the page's budget): such a template fails with a message saying so, hashes work.
+#[wasm_bindgen_test]
+fn key_generation_is_left_out_of_the_page_with_a_message() {
+    let mut ws = workspace(&[
+        ("templates/ca.yaml", "{{ $ca := genCA \"ca\" 365 }}kind: Secret\ndata:\n  tls.crt: {{ $ca.Cert | b64enc }}\n".into()),
+        ("templates/sum.yaml", "kind: ConfigMap\nmetadata:\n  name: {{ sha256sum \"a\" | trunc 8 }}\n".into()),
+    ]);
+    let (r, _) = render(&mut ws, json!({}));
+    assert_eq!(r["documents"][0]["name"], "ca978112", "{r}");
+    let errors = r["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{r}");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(message.contains("genCA is not available in this build") && message.contains("ecplint template"), "{message}");
+}
+
 /// Each hostile template ends in an error of its own template, within a generous bound (the
 /// second each should take is measured by the benches, not asserted here).
 #[wasm_bindgen_test]
