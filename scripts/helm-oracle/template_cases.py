@@ -1329,3 +1329,65 @@ line("values-dotted-key", "{{ index .Values \"a.b\" }} [{{ .Values.a }}]", value
 line("values-uppercase-key", "{{ .Values.Name }} [{{ .Values.name }}]", values="Name: upper\n")
 line("comment-trim-left-only", "a {{- /* c */}} b")
 line("comment-trim-right-only", "a {{/* c */ -}} b")
+
+group("builtin-object")
+case("chart-isroot-subchart", {"templates/t.yaml": "# {{ .Chart.IsRoot }}\n", "charts/sub/Chart.yaml": SUB,
+                                "charts/sub/templates/s.yaml": "# sub {{ .Chart.IsRoot }}\n"})
+line("chart-dependencies", "{{ len .Chart.Dependencies }} {{ (index .Chart.Dependencies 0).Name }} {{ (index .Chart.Dependencies 0).Condition }}",
+     chart=CHART + "dependencies:\n  - name: sub\n    version: 0.2.0\n    condition: sub.on\n",
+     files={"charts/sub/Chart.yaml": SUB, "charts/sub/templates/s.yaml": "# sub\n"}, values="sub:\n  on: true\n")
+line("kube-version-satisfies-constraint", "{{ .Capabilities.KubeVersion }}", chart=CHART + "kubeVersion: '>=1.40.0'\n", args=["--kube-version", "1.41.0"])
+line("kube-version-minor-only", "{{ .Capabilities.KubeVersion.Version }} {{ .Capabilities.KubeVersion.Minor }}", args=["--kube-version", "1.20"])
+line("kube-version-prerelease", "{{ .Capabilities.KubeVersion }} {{ semverCompare \">=1.25-0\" .Capabilities.KubeVersion.Version }}", args=["--kube-version", "v1.26.3-gke.100"])
+line("api-versions-appended", "{{ last .Capabilities.APIVersions }} {{ len .Capabilities.APIVersions }}", args=["--api-versions", "x.io/v1", "--api-versions", "y.io/v1/Kind"])
+line("api-versions-comma", "{{ .Capabilities.APIVersions.Has \"a.io/v1\" }} {{ .Capabilities.APIVersions.Has \"b.io/v1\" }}", args=["--api-versions", "a.io/v1,b.io/v1"])
+case("files-glob-subchart-own", {"templates/t.yaml": "# {{ range $p, $_ := .Files.Glob \"*.txt\" }}{{ $p }} {{ end }}\n", "p.txt": "",
+                                  "charts/sub/Chart.yaml": SUB, "charts/sub/s.txt": "",
+                                  "charts/sub/templates/s.yaml": "# sub {{ range $p, $_ := .Files.Glob \"*.txt\" }}{{ $p }} {{ end }}\n"})
+line("files-get-dot-slash", "[{{ .Files.Get \"./a.txt\" }}] [{{ .Files.Get \"d/../a.txt\" }}] [{{ .Files.Get \"/a.txt\" }}]", files={"a.txt": "A"})
+line("files-lines-crlf", "{{ range .Files.Lines \"a.txt\" }}[{{ . | quote }}]{{ end }}", files={"a.txt": "one\r\ntwo\r\n"})
+line("files-glob-len", "{{ len (.Files.Glob \"**\") }}", files={"a.txt": "", "b/c.txt": ""})
+line("files-glob-get", "{{ (.Files.Glob \"conf/*\").Get \"conf/a\" }}", files={"conf/a": "inner"})
+line("files-glob-glob", "{{ range $p, $_ := (.Files.Glob \"**\").Glob \"conf/*\" }}{{ $p }} {{ end }}", files={"conf/a": "", "b": ""})
+line("files-asconfig-empty", "[{{ (.Files.Glob \"nope/*\").AsConfig }}] [{{ (.Files.Glob \"nope/*\").AsSecrets }}]")
+line("files-ignored-by-default", "{{ range $p, $_ := .Files.Glob \"**\" }}{{ $p }} {{ end }}", files={"a.txt": "", ".hidden": "", "README.md": "", "crds/c.yaml": "a: 1\n"})
+case("template-basepath-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                     "charts/sub/templates/x/s.yaml": "# {{ .Template.BasePath }} {{ .Template.Name }}\n"})
+case("include-template-name-in-define", {"templates/_h.tpl": "{{ define \"h\" }}{{ .Template.Name }}{{ end }}",
+                                          "templates/a.yaml": "# {{ include \"h\" . }}\n",
+                                          "templates/b.yaml": "# {{ include \"h\" . }}\n"})
+
+group("error")
+case("subchart-required", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                            "charts/sub/templates/s.yaml": "# {{ required \"sub needs x\" .Values.x }}\n"})
+case("subchart-parse-error", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                               "charts/sub/templates/s.yaml": "# {{ if }}\n"})
+case("error-in-define-from-subchart", {"templates/t.yaml": "# {{ include \"sub.h\" . }}\n", "charts/sub/Chart.yaml": SUB,
+                                        "charts/sub/templates/_h.tpl": "{{ define \"sub.h\" }}\n{{ .Values.nope.deeper }}{{ end }}"})
+case("yaml-error-in-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                 "charts/sub/templates/s.yaml": "a: b: c\n"})
+case("subchart-values-yaml-error", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                     "charts/sub/values.yaml": "a: [\n", "charts/sub/templates/s.yaml": "# s\n"})
+case("subchart-chart-yaml-invalid", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": "name: sub\nversion: [\n",
+                                      "charts/sub/templates/s.yaml": "# s\n"})
+
+group("output")
+KINDS = ["Deployment", "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+         "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass", "PersistentVolume",
+         "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
+         "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service", "DaemonSet", "Pod",
+         "ReplicationController", "ReplicaSet", "StatefulSet", "HorizontalPodAutoscaler", "Job", "CronJob",
+         "IngressClass", "Ingress", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+         "Zebra", "Alpha"]
+case("install-order-all-kinds", "".join(f"---\nkind: {k}\nmetadata:\n  name: n{i}\n" for i, k in enumerate(reversed(KINDS))))
+case("install-order-same-kind-names", "kind: ConfigMap\nmetadata: {name: b}\n---\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: ConfigMap\nmetadata: {name: c}\n")
+case("install-order-across-files-same-kind", {"templates/b.yaml": "kind: Secret\nmetadata: {name: a}\n",
+                                               "templates/a.yaml": "kind: Secret\nmetadata: {name: z}\n"})
+case("hooks-order-weights-names", "".join(
+    f"---\nkind: Job\nmetadata:\n  name: {n}\n  annotations:\n    helm.sh/hook: pre-install\n    helm.sh/hook-weight: \"{w}\"\n"
+    for n, w in [("b", "1"), ("a", "1"), ("c", "-1"), ("d", "0")]))
+case("hook-delete-policy-kept", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: post-install\n    helm.sh/hook-delete-policy: hook-succeeded\n")
+case("hook-unknown-event", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: nope\n")
+case("hook-annotation-not-string", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: 1\n")
+case("metadata-not-map", "kind: ConfigMap\nmetadata: just-a-string\n")
+case("kind-not-string", "kind: [a]\nmetadata: {name: x}\n")

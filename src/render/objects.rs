@@ -375,6 +375,15 @@ impl Object for Files {
     fn to_data(&self) -> Value {
         Value::Map(Map::from_entries(self.files.iter().map(|(n, d)| (n.clone(), Value::Bytes(d.clone())))))
     }
+
+    /// A map type in Go (`map[string][]byte`): `range $path, $bytes := .Files.Glob "x/*"` in
+    /// path order, `len`, `index`, and false when empty (`{{ if .Files.Glob "x/*" }}`).
+    fn map_entries(&self) -> Option<Vec<(String, Value)>> {
+        let mut entries: Vec<(String, Value)> =
+            self.files.iter().map(|(n, d)| (n.clone(), Value::Bytes(d.clone()))).collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        Some(entries)
+    }
 }
 
 fn base_name(path: &str) -> &str {
@@ -427,6 +436,10 @@ mod tests {
         assert_eq!(lines.items().len(), 1);
         let Value::Object(glob) = files.member("Glob", &[Value::str("files/*")]).unwrap().unwrap() else { panic!() };
         assert_eq!(glob.type_name(), "engine.files");
+        assert!(glob.truth());
+        assert_eq!(glob.map_entries().unwrap()[0].0, "files/a.txt");
+        let Value::Object(none) = files.member("Glob", &[Value::str("nope/*")]).unwrap().unwrap() else { panic!() };
+        assert!(!Value::Object(none).truth());
         assert!(files.member("Nope", &[]).unwrap().is_none());
     }
 

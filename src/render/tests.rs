@@ -88,3 +88,13 @@ fn chart_yaml_is_validated_as_helm_does() {
     assert_eq!(r("apiVersion: v2\nname: v/x\nversion: 1.0.0\n").unwrap(), r#"validation: chart.metadata.name "v/x" is invalid"#);
     assert!(r("name: v\nversion: 0.1.0\n").is_none());
 }
+
+#[test]
+fn a_block_scalar_before_a_final_document_marker_keeps_its_line_break() {
+    // helm3: {{ "a: |\n  x\n---" | fromYaml | toJson }} is {"a":"x\n"} (bitnami's checksums
+    // of `include … | fromYaml` depend on it).
+    let Value::Map(m) = values::from_yaml("a: |\n  x\n---").unwrap() else { panic!() };
+    assert_eq!(m.get("a").unwrap().as_str(), Some("x\n"));
+    let Value::Map(m) = values::from_yaml("a: |\n  x\n...").unwrap() else { panic!() };
+    assert_eq!(m.get("a").unwrap().as_str(), Some("x\n"));
+}

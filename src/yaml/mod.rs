@@ -229,6 +229,17 @@ fn parse_within(text: &str, limits: YamlLimits) -> Yaml {
     // A lone CR is a line break to go-yaml and to saphyr alike; written as `\n` (one byte for
     // one, so lines and columns stay where they are) the patches that work line by line see it.
     let text = &*lone_cr_as_lf(text);
+    // A document marker on the last line without a line break after it: go-yaml ends the
+    // block scalar before it with its line break (`a: |\n  x\n---` is "x\n"), saphyr drops
+    // it; with the break written out both agree (only text is added, positions stay).
+    let last_line = text.rsplit('\n').next().unwrap_or(text);
+    let ended;
+    let text = if text.contains('\n') && (last_line == "---" || last_line == "...") {
+        ended = format!("{text}\n");
+        ended.as_str()
+    } else {
+        text
+    };
     const BREAKS: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
     if !text.contains(BREAKS) {
         let mut yaml = parse_patched(text, limits);

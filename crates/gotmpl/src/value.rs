@@ -70,6 +70,11 @@ pub trait Object: Debug {
     }
     /// How `%v` prints it (Go prints structs as `{field1 field2}`, or its `String()` method).
     fn format(&self) -> String;
+    /// Go's truth of it: a struct is true; an object of a map type ([`Object::map_entries`],
+    /// Helm's `.Files`) is false when empty.
+    fn truth(&self) -> bool {
+        self.map_entries().is_none_or(|entries| !entries.is_empty())
+    }
     /// The value as plain data, for `toYaml`/`toJson` and `deepCopy`: Go marshals a struct
     /// through its exported fields.
     fn to_data(&self) -> Value;
@@ -109,7 +114,7 @@ impl Value {
             Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.0.is_empty(),
             Value::Map(m) => m.len() != 0,
-            Value::Object(_) => true,
+            Value::Object(o) => o.truth(),
         }
     }
 

@@ -71,15 +71,11 @@ fn arity(name: &str, args: &[Value], want: usize) -> Result<(), String> {
     }
 }
 
-/// A `string` parameter, with Go's conversion errors.
-fn string_arg(value: &Value) -> Result<&str, String> {
-    match value {
+/// A `string` parameter (argument `index`); the executor words Go's conversion error.
+fn string_arg(args: &[Value], index: usize) -> Result<&str, String> {
+    match &args[index] {
         Value::String(s) => Ok(s),
-        Value::Nil => Err("invalid value; expected string".into()),
-        other => Err(format!(
-            "wrong type for value; expected string; got {}",
-            other.type_name()
-        )),
+        _ => Err(gotmpl::bad_arg(index, "string")),
     }
 }
 
@@ -115,7 +111,7 @@ pub fn to_toml(args: &[Value]) -> Result<Value, String> {
 /// `fromToml`: a map, or a map holding only `Error` (BurntSushi's message).
 pub fn from_toml(args: &[Value]) -> Result<Value, String> {
     arity("fromToml", args, 1)?;
-    let text = string_arg(&args[0])?;
+    let text = string_arg(args, 0)?;
     Ok(Value::Map(toml_decode::decode(text).unwrap_or_else(|e| {
         Map::from_entries([("Error".to_string(), Value::from(e))])
     })))
@@ -124,7 +120,7 @@ pub fn from_toml(args: &[Value]) -> Result<Value, String> {
 /// `fromYaml`: a map, or a map holding only `Error` when the text is not a YAML map.
 pub fn from_yaml(args: &[Value]) -> Result<Value, String> {
     arity("fromYaml", args, 1)?;
-    let text = string_arg(&args[0])?;
+    let text = string_arg(args, 0)?;
     let map = Map::new();
     match values::from_yaml(text) {
         Ok(Value::Map(m)) => return Ok(Value::Map(m)),
@@ -146,7 +142,7 @@ pub fn from_yaml(args: &[Value]) -> Result<Value, String> {
 /// `fromYamlArray`: a list, or a list of one error text when the text is not a YAML list.
 pub fn from_yaml_array(args: &[Value]) -> Result<Value, String> {
     arity("fromYamlArray", args, 1)?;
-    let text = string_arg(&args[0])?;
+    let text = string_arg(args, 0)?;
     Ok(match values::from_yaml(text) {
         Ok(list @ Value::List(_)) => list,
         Ok(Value::Nil) => Value::list(Vec::new()),
@@ -160,23 +156,17 @@ pub fn from_yaml_array(args: &[Value]) -> Result<Value, String> {
 /// `fromJson`: a map; on error, what was decoded plus `Error` (Go's message).
 pub fn from_json(args: &[Value]) -> Result<Value, String> {
     arity("fromJson", args, 1)?;
-    let text = string_arg(&args[0])?;
+    let text = string_arg(args, 0)?;
     let (value, error) = json_decode::unmarshal(text);
     let map = match value {
         Some(Value::Map(m)) => m,
         Some(Value::Nil) | None => Map::new(),
+        // Go skips a value of the wrong kind, so its error is the only one.
         Some(other) => {
-            let map = Map::new();
-            if error.is_none() {
-                map.insert(
-                    "Error",
-                    Value::from(format!(
-                        "json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
-                        json_kind(&other)
-                    )),
-                );
-            }
-            map
+            return Ok(Value::Map(Map::from_entries([(
+                "Error".to_string(),
+                Value::from(type_error(&other, "map[string]interface {}")),
+            )])))
         }
     };
     if let Some(e) = error {
@@ -185,19 +175,26 @@ pub fn from_json(args: &[Value]) -> Result<Value, String> {
     Ok(Value::Map(map))
 }
 
+/// `json.Unmarshal`'s error for a top-level value of the wrong kind.
+fn type_error(value: &Value, go_type: &str) -> String {
+    format!(
+        "json: cannot unmarshal {} into Go value of type {go_type}",
+        json_kind(value)
+    )
+}
+
 /// `fromJsonArray`: a list, or a list of one error text.
 pub fn from_json_array(args: &[Value]) -> Result<Value, String> {
     arity("fromJsonArray", args, 1)?;
-    let text = string_arg(&args[0])?;
-    Ok(match json_decode::unmarshal(text) {
-        (_, Some(e)) => Value::list(vec![Value::from(e)]),
-        (Some(list @ Value::List(_)), None) => list,
-        (Some(Value::Nil) | None, None) => Value::list(Vec::new()),
-        (Some(other), None) => Value::list(vec![Value::from(format!(
-            "json: cannot unmarshal {} into Go value of type []interface {{}}",
-            json_kind(&other)
-        ))]),
-    })
+    let text = string_arg(args, 0)?;
+    let error = match json_decode::unmarshal(text) {
+        (Some(list @ Value::List(_)), None) => return Ok(list),
+        (Some(Value::Nil), None) => return Ok(Value::list(Vec::new())),
+        (Some(Value::List(_) | Value::Nil) | None, Some(e)) => e,
+        (Some(other), _) => type_error(&other, "[]interface {}"),
+        (None, None) => String::new(),
+    };
+    Ok(Value::list(vec![Value::from(error)]))
 }
 
 /// `required MESSAGE VALUE`: the value, unless it is nil or an empty string. Helm reports the
@@ -205,7 +202,7 @@ pub fn from_json_array(args: &[Value]) -> Result<Value, String> {
 /// place).
 pub fn required(args: &[Value]) -> Result<Value, String> {
     arity("required", args, 2)?;
-    let message = string_arg(&args[0])?;
+    let message = string_arg(args, 0)?;
     match &args[1] {
         Value::Nil => Err(message.to_string()),
         Value::String(s) if s.is_empty() => Err(message.to_string()),
@@ -217,8 +214,8 @@ pub fn required(args: &[Value]) -> Result<Value, String> {
 /// nothing: an empty map.
 pub fn lookup(args: &[Value]) -> Result<Value, String> {
     arity("lookup", args, 4)?;
-    for arg in args {
-        string_arg(arg)?;
+    for index in 0..args.len() {
+        string_arg(args, index)?;
     }
     Ok(Value::Map(Map::new()))
 }
@@ -226,7 +223,7 @@ pub fn lookup(args: &[Value]) -> Result<Value, String> {
 /// `include NAME DATA`: the named template's output as a string.
 fn include(call: &mut Call<'_>, args: &[Value]) -> Result<Value, String> {
     arity("include", args, 2)?;
-    let name = string_arg(&args[0])?;
+    let name = string_arg(args, 0)?;
     call.include(name, &args[1])
 }
 
@@ -234,17 +231,12 @@ fn include(call: &mut Call<'_>, args: &[Value]) -> Result<Value, String> {
 /// `<no value>` removed from its output, as Helm does.
 fn tpl(call: &mut Call<'_>, args: &[Value]) -> Result<Value, String> {
     arity("tpl", args, 2)?;
-    let text = string_arg(&args[0])?;
+    let text = string_arg(args, 0)?;
     // `chartutil.Values` is a map type: a map or nil is taken, anything else is Go's
     // conversion error.
     let data = match &args[1] {
         Value::Map(_) | Value::Nil => args[1].clone(),
-        other => {
-            return Err(format!(
-                "wrong type for value; expected chartutil.Values; got {}",
-                other.type_name()
-            ))
-        }
+        _ => return Err(gotmpl::bad_arg(1, "chartutil.Values")),
     };
     match call.tpl(text, &data) {
         Ok(Value::String(out)) => Ok(Value::from(out.replace("<no value>", ""))),

@@ -61,11 +61,11 @@ fn from_yaml_maps_and_errors() {
     );
     assert_eq!(
         from_yaml(&[Value::int(1)]).unwrap_err(),
-        "wrong type for value; expected string; got int"
+        gotmpl::bad_arg(0, "string")
     );
     assert_eq!(
         from_yaml(&[Value::Nil]).unwrap_err(),
-        "invalid value; expected string"
+        gotmpl::bad_arg(0, "string")
     );
 }
 
@@ -118,6 +118,22 @@ fn from_json_as_helm() {
     let l = items(&from_json_array(&[s("[1.5,true,null,\"x\",{}]")]).unwrap());
     assert_eq!(l.len(), 5);
     assert!(items(&from_json_array(&[s("null")]).unwrap()).is_empty());
+    // A top-level value of the wrong kind is skipped: its error is the only one.
+    let l = items(&from_json_array(&[s("{\"a\":1e400}")]).unwrap());
+    assert_eq!(
+        l[0].as_str(),
+        Some("json: cannot unmarshal object into Go value of type []interface {}")
+    );
+    let m = map_of(&from_json(&[s("[1e400]")]).unwrap());
+    assert_eq!(
+        m.get("Error").unwrap().as_str(),
+        Some("json: cannot unmarshal array into Go value of type map[string]interface {}")
+    );
+    let l = items(&from_json_array(&[s("[1, 1e400]")]).unwrap());
+    assert_eq!(
+        l[0].as_str(),
+        Some("json: cannot unmarshal number 1e400 into Go value of type float64")
+    );
 }
 
 #[test]
@@ -365,6 +381,28 @@ fn through_the_engine() {
         e.ends_with("error calling tpl: cannot parse template \"{{ nope }}\": template: gotpl:1: function \"nope\" not defined"),
         "{e}"
     );
+    // Arguments of the wrong type, worded by the executor as Go (error/required-non-string-message,
+    // error/include-non-string-name, error/tpl-non-string).
+    for (text, want) in [
+        ("{{ required 1 .Values.b }}", "expected string; found 1"),
+        ("{{ include 1 . }}", "expected string; found 1"),
+        ("{{ tpl 1 . }}", "expected string; found 1"),
+        (
+            "{{ fromYaml .Values.nope }}",
+            "invalid value; expected string",
+        ),
+        (
+            "{{ fromYaml .Values.b }}",
+            "wrong type for value; expected string; got float64",
+        ),
+        (
+            "{{ tpl \"x\" .Values.name }}",
+            "wrong type for value; expected chartutil.Values; got string",
+        ),
+    ] {
+        let e = render(text, "", values).unwrap_err();
+        assert!(e.ends_with(want), "{text}: {e}");
+    }
     let e = render("{{ toYaml }}", "", values).unwrap_err();
     assert!(
         e.ends_with("wrong number of args for toYaml: want 1 got 0"),

@@ -167,8 +167,10 @@ fn read_back(s: String) -> Result<String, String> {
 /// is consistent, every sort gives Helm's.
 fn sort_keys(entries: &mut Vec<(String, Node)>) {
     // Each key as characters once, not at every comparison.
-    let mut keyed: Vec<(Vec<char>, (String, Node))> =
-        std::mem::take(entries).into_iter().map(|e| (e.0.chars().collect(), e)).collect();
+    let mut keyed: Vec<(Vec<char>, (String, Node))> = std::mem::take(entries)
+        .into_iter()
+        .map(|e| (e.0.chars().collect(), e))
+        .collect();
     merge_sort(&mut keyed);
     entries.extend(keyed.into_iter().map(|(_, e)| e));
 }
@@ -183,7 +185,11 @@ fn merge_sort<T>(items: &mut Vec<(Vec<char>, T)>) {
     let left = std::mem::take(items);
     let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
     while let (Some(l), Some(r)) = (left.peek(), right.peek()) {
-        let next = if less(&r.0, &l.0) { right.next() } else { left.next() };
+        let next = if less(&r.0, &l.0) {
+            right.next()
+        } else {
+            left.next()
+        };
         items.extend(next);
     }
     items.extend(left);
