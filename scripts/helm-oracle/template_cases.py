@@ -1370,3 +1370,24 @@ case("subchart-values-yaml-error", {"templates/t.yaml": "# p\n", "charts/sub/Cha
                                      "charts/sub/values.yaml": "a: [\n", "charts/sub/templates/s.yaml": "# s\n"})
 case("subchart-chart-yaml-invalid", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": "name: sub\nversion: [\n",
                                       "charts/sub/templates/s.yaml": "# s\n"})
+
+group("output")
+KINDS = ["Deployment", "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+         "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass", "PersistentVolume",
+         "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
+         "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service", "DaemonSet", "Pod",
+         "ReplicationController", "ReplicaSet", "StatefulSet", "HorizontalPodAutoscaler", "Job", "CronJob",
+         "IngressClass", "Ingress", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+         "Zebra", "Alpha"]
+case("install-order-all-kinds", "".join(f"---\nkind: {k}\nmetadata:\n  name: n{i}\n" for i, k in enumerate(reversed(KINDS))))
+case("install-order-same-kind-names", "kind: ConfigMap\nmetadata: {name: b}\n---\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: ConfigMap\nmetadata: {name: c}\n")
+case("install-order-across-files-same-kind", {"templates/b.yaml": "kind: Secret\nmetadata: {name: a}\n",
+                                               "templates/a.yaml": "kind: Secret\nmetadata: {name: z}\n"})
+case("hooks-order-weights-names", "".join(
+    f"---\nkind: Job\nmetadata:\n  name: {n}\n  annotations:\n    helm.sh/hook: pre-install\n    helm.sh/hook-weight: \"{w}\"\n"
+    for n, w in [("b", "1"), ("a", "1"), ("c", "-1"), ("d", "0")]))
+case("hook-delete-policy-kept", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: post-install\n    helm.sh/hook-delete-policy: hook-succeeded\n")
+case("hook-unknown-event", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: nope\n")
+case("hook-annotation-not-string", "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: 1\n")
+case("metadata-not-map", "kind: ConfigMap\nmetadata: just-a-string\n")
+case("kind-not-string", "kind: [a]\nmetadata: {name: x}\n")

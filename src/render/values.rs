@@ -151,6 +151,16 @@ fn go_yaml_error(problem: &ValuesError) -> String {
         Some((context, rest)) if context.starts_with("while ") => rest,
         _ => &problem.message,
     };
+    // The YAML reader's words for what go-yaml words otherwise (checked against helm3).
+    let message = if message.starts_with("expected ',' or ") {
+        format!("did not find {message}")
+    } else if message.starts_with("unexpected character: ")
+        || message.starts_with("tabs disallowed within this context")
+    {
+        "found character that cannot start any token".to_string()
+    } else {
+        message.to_string()
+    };
     let zero_based = problem.line.saturating_sub(1);
     if zero_based == 0 {
         return format!("yaml: {message}");
@@ -360,5 +370,16 @@ mod tests {
             from_yaml("a: b: c").unwrap_err(),
             "yaml: mapping values are not allowed in this context"
         );
+        for (text, go_yaml) in [
+            ("a: [1, 2", "yaml: line 1: did not find expected ',' or ']'"),
+            ("a: @x", "yaml: found character that cannot start any token"),
+            ("a:\n\tb: 1", "yaml: line 2: found character that cannot start any token"),
+            ("a: {b: 1", "yaml: line 1: did not find expected ',' or '}'"),
+            ("a: 'x", "yaml: found unexpected end of stream"),
+            ("- a\nb: 1", "yaml: line 1: did not find expected '-' indicator"),
+            ("a:\n  b:\n c: 1", "yaml: line 2: did not find expected key"),
+        ] {
+            assert_eq!(from_yaml(text).unwrap_err(), go_yaml, "{text:?}");
+        }
     }
 }

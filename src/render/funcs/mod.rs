@@ -161,18 +161,12 @@ pub fn from_json(args: &[Value]) -> Result<Value, String> {
     let map = match value {
         Some(Value::Map(m)) => m,
         Some(Value::Nil) | None => Map::new(),
+        // Go skips a value of the wrong kind, so its error is the only one.
         Some(other) => {
-            let map = Map::new();
-            if error.is_none() {
-                map.insert(
-                    "Error",
-                    Value::from(format!(
-                        "json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
-                        json_kind(&other)
-                    )),
-                );
-            }
-            map
+            return Ok(Value::Map(Map::from_entries([(
+                "Error".to_string(),
+                Value::from(type_error(&other, "map[string]interface {}")),
+            )])))
         }
     };
     if let Some(e) = error {
@@ -181,19 +175,26 @@ pub fn from_json(args: &[Value]) -> Result<Value, String> {
     Ok(Value::Map(map))
 }
 
+/// `json.Unmarshal`'s error for a top-level value of the wrong kind.
+fn type_error(value: &Value, go_type: &str) -> String {
+    format!(
+        "json: cannot unmarshal {} into Go value of type {go_type}",
+        json_kind(value)
+    )
+}
+
 /// `fromJsonArray`: a list, or a list of one error text.
 pub fn from_json_array(args: &[Value]) -> Result<Value, String> {
     arity("fromJsonArray", args, 1)?;
     let text = string_arg(args, 0)?;
-    Ok(match json_decode::unmarshal(text) {
-        (_, Some(e)) => Value::list(vec![Value::from(e)]),
-        (Some(list @ Value::List(_)), None) => list,
-        (Some(Value::Nil) | None, None) => Value::list(Vec::new()),
-        (Some(other), None) => Value::list(vec![Value::from(format!(
-            "json: cannot unmarshal {} into Go value of type []interface {{}}",
-            json_kind(&other)
-        ))]),
-    })
+    let error = match json_decode::unmarshal(text) {
+        (Some(list @ Value::List(_)), None) => return Ok(list),
+        (Some(Value::Nil), None) => return Ok(Value::list(Vec::new())),
+        (Some(Value::List(_) | Value::Nil) | None, Some(e)) => e,
+        (Some(other), _) => type_error(&other, "[]interface {}"),
+        (None, None) => String::new(),
+    };
+    Ok(Value::list(vec![Value::from(error)]))
 }
 
 /// `required MESSAGE VALUE`: the value, unless it is nil or an empty string. Helm reports the

@@ -59,8 +59,14 @@ fn from_yaml_maps_and_errors() {
         from_yaml(&[]).unwrap_err(),
         "wrong number of args for fromYaml: want 1 got 0"
     );
-    assert_eq!(from_yaml(&[Value::int(1)]).unwrap_err(), gotmpl::bad_arg(0, "string"));
-    assert_eq!(from_yaml(&[Value::Nil]).unwrap_err(), gotmpl::bad_arg(0, "string"));
+    assert_eq!(
+        from_yaml(&[Value::int(1)]).unwrap_err(),
+        gotmpl::bad_arg(0, "string")
+    );
+    assert_eq!(
+        from_yaml(&[Value::Nil]).unwrap_err(),
+        gotmpl::bad_arg(0, "string")
+    );
 }
 
 #[test]
@@ -112,6 +118,22 @@ fn from_json_as_helm() {
     let l = items(&from_json_array(&[s("[1.5,true,null,\"x\",{}]")]).unwrap());
     assert_eq!(l.len(), 5);
     assert!(items(&from_json_array(&[s("null")]).unwrap()).is_empty());
+    // A top-level value of the wrong kind is skipped: its error is the only one.
+    let l = items(&from_json_array(&[s("{\"a\":1e400}")]).unwrap());
+    assert_eq!(
+        l[0].as_str(),
+        Some("json: cannot unmarshal object into Go value of type []interface {}")
+    );
+    let m = map_of(&from_json(&[s("[1e400]")]).unwrap());
+    assert_eq!(
+        m.get("Error").unwrap().as_str(),
+        Some("json: cannot unmarshal array into Go value of type map[string]interface {}")
+    );
+    let l = items(&from_json_array(&[s("[1, 1e400]")]).unwrap());
+    assert_eq!(
+        l[0].as_str(),
+        Some("json: cannot unmarshal number 1e400 into Go value of type float64")
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `toYaml` and `toJson` against what helm3 (v3.17.3) printed for the same values: each case's
 //! input was given to `helm template` as a values file (JSON, so every number is a float64) and
-//! the chart printed `toYaml`/`toJson` of it (base64-encoded, to keep every byte).
+//! the chart printed `toYaml`/`toJson` of it (base64-encoded, to keep every byte). The tables
+//! are made by `scripts/helm-oracle/to-yaml.py toYaml` and `… toYamlPretty`.
 
 use super::super::json;
 use gotmpl::{Map, Value};
