@@ -84,6 +84,12 @@ impl Ignore {
 /// Shell-style glob: `*` any run of characters but `/` (with `double_star`, `**` any run at
 /// all), `?` one character but `/`, `[abc]`, `[a-z]`, `[!a]`/`[^a]`, `\x` a literal `x`.
 pub fn glob_match(pattern: &str, text: &str, double_star: bool) -> bool {
+    // `.Files.Glob` (gobwas/glob) also takes `{a,b}` alternatives.
+    if double_star {
+        if let Some(alternatives) = expand_braces(pattern) {
+            return alternatives.iter().any(|p| glob_match(p, text, true));
+        }
+    }
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
     matches_at(&p, &t, double_star)
@@ -146,6 +152,14 @@ fn matches_at(p: &[char], t: &[char], double_star: bool) -> bool {
     pi == p.len()
 }
 
+/// The patterns `{a,b}` (the first group, not nested) stands for, or `None` without one.
+fn expand_braces(pattern: &str) -> Option<Vec<String>> {
+    let open = pattern.find('{')?;
+    let close = open + pattern[open..].find('}')?;
+    let (head, tail) = (&pattern[..open], &pattern[close + 1..]);
+    Some(pattern[open + 1..close].split(',').map(|alt| format!("{head}{alt}{tail}")).collect())
+}
+
 /// A `[…]` class at the start of `p`: whether `c` is in it, and the class's length.
 fn class(p: &[char], c: char) -> Option<(bool, usize)> {
     let mut i = 1;
@@ -203,5 +217,8 @@ mod tests {
         assert!(glob_match("conf/[a-c]?.yaml", "conf/b1.yaml", true));
         assert!(!glob_match("conf/[!a-c]?.yaml", "conf/b1.yaml", true));
         assert!(glob_match("*.json", "x.json", false));
+        // helm3: .Files.Glob "f/[ab].{txt,md}" matches f/a.txt and f/b.md, not f/c.txt.
+        assert!(glob_match("f/[ab].{txt,md}", "f/b.md", true));
+        assert!(!glob_match("f/[ab].{txt,md}", "f/c.txt", true));
     }
 }

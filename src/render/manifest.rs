@@ -175,6 +175,26 @@ fn read_head(doc: &mut Document) -> Result<(), String> {
     Ok(())
 }
 
+/// Hook events Helm 3 knows; a hook annotation naming another is skipped with its document
+/// (helm3: `info: skipping unknown hook: "crd-install"`).
+const HOOK_EVENTS: &[&str] = &[
+    "pre-install",
+    "post-install",
+    "pre-delete",
+    "post-delete",
+    "pre-upgrade",
+    "post-upgrade",
+    "pre-rollback",
+    "post-rollback",
+    "test",
+    "test-success",
+];
+
+/// Whether a `helm.sh/hook` value names only events Helm knows.
+pub fn known_hook(value: &str) -> bool {
+    value.split(',').all(|e| HOOK_EVENTS.contains(&e.trim().to_ascii_lowercase().as_str()))
+}
+
 /// Helm's order: documents not hooks, by kind (stable), then hooks by kind (stable).
 /// `docs` must come in template path order.
 pub fn sort(docs: &mut [Document]) {
@@ -256,6 +276,14 @@ mod tests {
             lines: Vec::new(),
             crd: false,
         }
+    }
+
+    #[test]
+    fn unknown_hooks() {
+        // helm3 keeps "PRE-INSTALL" and "test-success", skips "crd-install" and
+        // "crd-install,pre-install".
+        assert!(known_hook("PRE-INSTALL") && known_hook("test-success") && known_hook("pre-install, post-install"));
+        assert!(!known_hook("crd-install") && !known_hook("crd-install,pre-install"));
     }
 
     #[test]

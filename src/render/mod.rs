@@ -277,7 +277,10 @@ pub fn render(files: &[File], prefix: &str, others: &[&[File]], options: &Render
             None => {
                 rendered.fatal = Some(Fatal {
                     kind: FatalKind::Call,
-                    message: text!("invalid kube version {v:?}", "无效的 Kubernetes 版本 {v:?}"),
+                    message: text!(
+                        "invalid kube version '{v}': Invalid Semantic Version",
+                        "无效的 Kubernetes 版本 '{v}'：不是语义化版本"
+                    ),
                 });
                 return rendered;
             }
@@ -480,9 +483,18 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
     // Documents in template name order, then Helm's kind order.
     by_template.sort_by(|a, b| a.0.cmp(&b.0));
     let mut documents: Vec<Document> = by_template.into_iter().flat_map(|(_, docs)| docs).collect();
-    if options.no_hooks {
-        documents.retain(|d| d.hook.is_none());
-    }
+    documents.retain(|d| match &d.hook {
+        Some(hook) if !manifest::known_hook(hook) => {
+            rendered.warnings.push(text!(
+                "{}: skipping unknown hook: {hook:?}",
+                "{}：跳过未知的 hook：{hook:?}",
+                d.source
+            ));
+            false
+        }
+        Some(_) => !options.no_hooks,
+        None => true,
+    });
     manifest::sort(&mut documents);
     if options.include_crds {
         let mut crds = Vec::new();

@@ -105,15 +105,15 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
     let mut requirements: Option<Map> = None;
     let mut sub_roots: Vec<String> = Vec::new();
     for (rel, file) in &own {
+        if ignore.ignored(rel) {
+            continue;
+        }
         if let Some(rest) = rel.strip_prefix("charts/") {
             if let Some(root) = subchart_root(files, prefix, rest) {
                 if !sub_roots.contains(&root) {
                     sub_roots.push(root);
                 }
             }
-            continue;
-        }
-        if ignore.ignored(rel) {
             continue;
         }
         match *rel {
@@ -228,7 +228,8 @@ mod tests {
             file("app/values.yaml", "a: 1\n"),
             file("app/templates/x.yaml", "x: 1\n"),
             file("app/README.md", "hi\n"),
-            file("app/.helmignore", "*.md\n"),
+            file("app/.helmignore", "*.md\nignored-sub/\n"),
+            file("app/charts/ignored-sub/Chart.yaml", "name: ignored\nversion: 1.0.0\n"),
             file("app/charts/common-1.0.0.tgz/common/Chart.yaml", "name: common\nversion: 1.0.3\ntype: library\n"),
             file("app/charts/common-1.0.0.tgz/common/templates/_h.tpl", "{{ define \"x\" }}{{ end }}"),
             file("app/charts/db/Chart.yaml", "name: db\nversion: 2.0.0\n"),

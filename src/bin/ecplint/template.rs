@@ -104,7 +104,8 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
         match read_text(file) {
             Ok(text) => options.values.push((file.clone(), text)),
             Err(e) => {
-                say(lang, "error", &text!("cannot read values file `{file}`: {e}", "无法读取 values 文件 `{file}`：{e}"));
+                let e = go_open_error(file, &e);
+                say(lang, "error", &text!("{e}", "无法读取 values 文件：{e}"));
                 return Ok(ExitCode::from(2));
             }
         }
@@ -123,7 +124,8 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
                     options.set_file_contents.insert(file, text);
                 }
                 Err(e) => {
-                    say(lang, "error", &text!("cannot read `{file}` (--set-file): {e}", "无法读取 `{file}`（--set-file）：{e}"));
+                    let e = go_open_error(&file, &e);
+                    say(lang, "error", &text!("failed parsing --set-file data: {e}", "无法解析 --set-file 的值：{e}"));
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -187,6 +189,17 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
         emit(&rendered.to_yaml());
     }
     Ok(if rendered.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// An error opening `path` in Go's words, as helm prints it (`open x.yaml: no such file or
+/// directory`).
+fn go_open_error(path: &str, e: &std::io::Error) -> String {
+    let reason = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    };
+    format!("open {path}: {reason}")
 }
 
 /// A file's text, or standard input for `-`.
