@@ -1,10 +1,12 @@
 // Speed of the built wasm module (www/pkg) over the shared corpus of real charts, in node:
 //
-//   node scripts/bench-wasm.mjs [--archive] [CORPUS_DIR]     (ECPLINT_PKG=dir: another build than www/pkg)
+//   node scripts/bench-wasm.mjs [--archive|--render] [CORPUS_DIR]   (ECPLINT_PKG=dir: another build than www/pkg)
 //
 // Each *.tgz is checked alone in a fresh Workspace, 3 times; the fastest run counts. By default the
 // archives are unpacked here in JS and given to addFolder (times the YAML parsing and the rules);
 // --archive gives the .tgz bytes to addArchive (adds the gzip + tar reading in wasm).
+// --render times ws.render of each chart (what the Manifests tab asks for; the archive is read
+// and checked first, untimed, as on the page), 3 renders, the fastest counts.
 // Used to choose opt-levels (Cargo.toml) and the wasm-opt level (scripts/build.sh).
 
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -14,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const asArchive = args.includes('--archive');
+const asRender = args.includes('--render');
+const asArchive = args.includes('--archive') || asRender;
 const corpus = args.find((a) => !a.startsWith('--')) ?? join(ROOT, '../shared/corpus/charts');
 if (!existsSync(corpus)) {
   console.error(`no corpus at ${corpus}`);
@@ -70,6 +73,35 @@ const charts = [...walk(corpus)].map((path) => {
 const times = [];
 let diagnostics = 0;
 const t0 = performance.now();
+if (asRender) {
+  let documents = 0;
+  let failed = 0;
+  for (const c of charts) {
+    const ws = new api.Workspace();
+    ws.addArchive(c.path, c.bytes);
+    ws.check();
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const t = performance.now();
+      const r = ws.render(0, null, { releaseName: 'bench', namespace: 'bench', seed: 1, now: 0 });
+      best = Math.min(best, performance.now() - t);
+      if (run === 0 && r) {
+        documents += r.documents.length;
+        if (r.errors.length || r.fatal) failed++;
+      }
+    }
+    ws.free();
+    times.push([best, c.path]);
+  }
+  times.sort((a, b) => a[0] - b[0]);
+  const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))][0].toFixed(2);
+  console.log(
+    `${charts.length} charts rendered (ws.render): median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; ` +
+      `${documents} documents, ${failed} charts with a failed template; wall ${((performance.now() - t0) / 1000).toFixed(1)} s; wasm ${wasmBytes.length} bytes`,
+  );
+  for (const [t, p] of times.slice(-5).reverse()) console.log(`  slow: ${t.toFixed(1)} ms ${p.slice(corpus.length + 1)}`);
+  process.exit(0);
+}
 for (const c of charts) {
   let best = Infinity;
   for (let run = 0; run < 3; run++) {

@@ -422,7 +422,20 @@ impl Workspace {
             .filter_map(|(_, s)| s.loaded.as_ref())
             .map(|l| l.input().files.as_slice())
             .collect();
-        Some(crate::render::render(&loaded.input().files, &chart.prefix, &others, &options))
+        let mut rendered = crate::render::render(&loaded.input().files, &chart.prefix, &others, &options);
+        // A file of the chart the input layer refused (over a limit, unsafe, not text) is not
+        // there to render: say so, rather than leave it out silently (the check's INPUT-001
+        // has the details).
+        for problem in &loaded.input().problems {
+            if let Some(file) = problem.file.as_deref().filter(|f| f.starts_with(&chart.prefix)) {
+                let (en, zh) = (&problem.message.en, &problem.message.zh);
+                rendered.warnings.push(crate::text!(
+                    "{file} was not read, so it is not rendered: {en}",
+                    "{file} 未能读取，因此未渲染：{zh}"
+                ));
+            }
+        }
+        Some(rendered)
     }
 }
 

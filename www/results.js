@@ -10,6 +10,7 @@ import { openSource } from './source-drawer.js';
 import { openDocs } from './docs-dialog.js';
 import { updatePreview } from './navpreview.js';
 import { configPanel } from './config.js';
+import { manifestsPanel } from './manifests.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -18,7 +19,7 @@ const state = {
   ms: 0,
   kinds: [], // per input: 'archive' | 'folder'
   filter: { sev: new Set(SEVERITIES), group: '', q: '' },
-  tabs: new Map(), // chart (input path + root) → 'findings' | 'config'
+  tabs: new Map(), // chart (input path + root) → 'findings' | 'config' | 'manifests'
 };
 
 export function currentReport() {
@@ -243,55 +244,61 @@ function renderChart(c, diags, inputIdx) {
   return art;
 }
 
-/** Tabs of a chart: its findings (with the resource panel), and the config preview. */
+/** Tabs of a chart: its findings (with the resource panel), the config preview and the manifests. */
+const TABS = ['findings', 'config', 'manifests'];
+
 function chartTabs(c, inputIdx, findings) {
   const key = `${state.report.inputs[inputIdx]?.path ?? ''}\u0000${c.root}`;
   const frag = document.createDocumentFragment();
-  const ids = { findings: `tab-${inputIdx}-${c.root}-findings`, config: `tab-${inputIdx}-${c.root}-config` };
-  const panels = { findings, config: null };
+  const ids = Object.fromEntries(TABS.map((k) => [k, `tab-${inputIdx}-${c.root}-${k}`]));
+  const panels = { findings, config: null, manifests: null };
+  const makePanel = { config: configPanel, manifests: manifestsPanel };
   findings.setAttribute('role', 'tabpanel');
   const bar = h('div.chart-tabs', { attrs: { role: 'tablist', 'aria-label': t('tabs.label') } });
   const buttons = {};
   const select = (which, focus) => {
     state.tabs.set(key, which);
-    if (which === 'config' && !panels.config) {
-      panels.config = configPanel(c, inputIdx, {
+    if (!panels[which]) {
+      // built on first use: the config preview and the rendering run in the worker then
+      const panel = makePanel[which](c, inputIdx, {
         report: state.report,
         request: (msg) => request(msg),
         openSource,
         hasFile: (i, file) => !!state.report?.inputs[i]?.files?.some((f) => f.path === file),
       });
-      panels.config.setAttribute('role', 'tabpanel');
-      panels.config.id = `${ids.config}-panel`;
-      panels.config.setAttribute('aria-labelledby', ids.config);
-      bar.after(panels.config);
+      panel.setAttribute('role', 'tabpanel');
+      panel.id = `${ids[which]}-panel`;
+      panel.setAttribute('aria-labelledby', ids[which]);
+      bar.after(panel);
+      panels[which] = panel;
     }
-    for (const k of ['findings', 'config']) {
+    for (const k of TABS) {
       buttons[k].setAttribute('aria-selected', String(k === which));
       buttons[k].tabIndex = k === which ? 0 : -1;
       if (panels[k]) panels[k].hidden = k !== which;
     }
     if (focus) buttons[which].focus();
   };
-  for (const k of ['findings', 'config']) {
+  TABS.forEach((k, i) => {
     buttons[k] = h(`button.chart-tab.tab-${k}`, {
       type: 'button',
       id: ids[k],
       attrs: { role: 'tab', 'aria-selected': 'false', 'aria-controls': `${ids[k]}-panel` },
       onclick: () => select(k),
       onkeydown: (e) => {
-        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+        if (step) {
           e.preventDefault();
-          select(k === 'findings' ? 'config' : 'findings', true);
+          select(TABS[(i + step + TABS.length) % TABS.length], true);
         }
       },
-    }, k === 'config' ? t('tabs.config') : t('tabs.findings'));
+    }, t(`tabs.${k}`));
     bar.append(buttons[k]);
-  }
+  });
   findings.id = `${ids.findings}-panel`;
   findings.setAttribute('aria-labelledby', ids.findings);
   frag.append(bar, findings);
-  // select after the panels are in the fragment (the config panel goes right after the bar)
+  // select after the panels are in the fragment (the other panels go right after the bar)
   select(state.tabs.get(key) || 'findings');
   return frag;
 }

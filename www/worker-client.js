@@ -39,7 +39,7 @@ export function startWorker({ onReady, onFatal } = {}) {
     } else if (m.type === 'progress') {
       const p = pending.get(m.id);
       if (p && p.onProgress) p.onProgress(m);
-    } else if (m.type === 'report' || m.type === 'preview' || m.type === 'source' || m.type === 'config') {
+    } else if (m.type === 'report' || m.type === 'preview' || m.type === 'source' || m.type === 'config' || m.type === 'render') {
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (p) p.resolve(m);

@@ -5,11 +5,13 @@
 //                { type: 'source', id, input, path }
 //                { type: 'preview', id, input: index|null, view, lang }   (navigation preview)
 //                { type: 'config', id, input, chart, options: { license, configCrd, custom, products, …Name } }
+//                { type: 'render', id, input, chart, options: { values: [text…], set: [k=v…], releaseName, namespace, kubeVersion } }
 // worker → page: { type: 'ready', version, rules } | { type: 'fatal', message }
 //                { type: 'progress', id, phase: 'read'|'check'|'report', done, total, name }
 //                { type: 'report', id, report, ms } | { type: 'source', id, text } | { type: 'error', id, message }
 //                { type: 'preview', id, html, ms }   (a whole HTML document for a sandboxed frame)
 //                { type: 'config', id, config, ms }   (config: charts[].config of the report, or null)
+//                { type: 'render', id, render, ms }   (ws.render's result: documents with their source map, errors)
 //
 // A blob is a File or a Blob (structured-cloned File objects are read here, not on the page) or
 // an ArrayBuffer.
@@ -17,6 +19,7 @@
 import init, { Workspace, rules, version } from './pkg/ecplint.js';
 
 let ws = null;
+const STARTED = Date.now(); // the `now` of every render (see 'render')
 
 // The rules' docs are not in the wasm (size): the build writes them to pkg/rules.json.
 async function withDocs(list) {
@@ -134,6 +137,12 @@ self.onmessage = async (ev) => {
       const t0 = performance.now();
       const config = ws.config(msg.input, msg.chart, msg.options || {});
       postMessage({ type: 'config', id: msg.id, config: config ?? null, ms: performance.now() - t0 });
+    }
+    else if (msg.type === 'render') {
+      const t0 = performance.now();
+      // A fixed seed and clock: random values and dates stay put from one re-render to the next.
+      const render = ws.render(msg.input, msg.chart, { seed: 1, now: STARTED, ...(msg.options || {}), lang: msg.lang === 'zh' ? 'zh-cn' : 'en' });
+      postMessage({ type: 'render', id: msg.id, render: render ?? null, ms: performance.now() - t0 });
     }
     else if (msg.type === 'source') {
       let text;

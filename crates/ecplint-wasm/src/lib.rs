@@ -10,6 +10,7 @@
 //! ws.source(0, report.inputs[0].diagnostics[0].file); // text, or undefined
 //! ws.config(0, 'mycloud-product', { license: '...yaml...', configCrd, custom, products });
 //! ws.preview(null, 'member', 'zh-cn');                // navigation preview: an HTML document
+//! ws.render(0, 'mycloud-product', { values: ['replicas: 2'], set: ['image.tag=1.2'] }); // helm template
 //! ```
 //!
 //! Only wrong argument *types* throw (a `TypeError`); anything wrong with what the user gave
@@ -212,6 +213,55 @@ impl Workspace {
         Ok(self.core.preview(only, view, lang, styles))
     }
 
+    /// Renders chart `chartName` of input `inputIndex` as `helm template` does (README "Rendering
+    /// templates"), or `undefined` when there is no such chart. Dependencies missing from the
+    /// chart are looked up among the workspace's other inputs.
+    ///
+    /// `options` (all optional): `values` (values files in order: texts, or `{name, text}`),
+    /// `set`, `setString` (arrays of `key=value`), `releaseName`, `namespace` (defaults as the
+    /// platform installs the product), `kubeVersion`, `apiVersions`, `showOnly`, `includeCrds`,
+    /// `noHooks`, `seed` (random functions; default 0), `now` (what `now` returns, ms since the
+    /// epoch; default: the current time), `lang` (`en`/`zh-cn`, for messages).
+    ///
+    /// Returns `{chart, documents: [{source, apiVersion, kind, name, namespace, hook, text,
+    /// lines: [{template, line, col, chain}]}], errors: [{template, message, helm, at, chain}],
+    /// notRendered, missingDependencies, fatal, warnings}`: `lines[i]` is the template place that
+    /// wrote line `i` of the document's text (and the `include` calls that led there).
+    pub fn render(
+        &mut self,
+        input_index: JsValue,
+        chart_name: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        console_error_panic_hook::set_once();
+        let Some(index) = input_index.as_f64() else {
+            return Err(type_error("render: `inputIndex` must be a number"));
+        };
+        let name = if chart_name.is_undefined() || chart_name.is_null() {
+            None
+        } else {
+            Some(string_arg(&chart_name, "render", "chartName")?)
+        };
+        let args: RenderArgs = if options.is_undefined() || options.is_null() {
+            RenderArgs::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| type_error(&format!("render: `options`: {e}")))?
+        };
+        let lang = match args.lang.as_deref() {
+            None => Lang::En,
+            Some(l) => Lang::parse(l).ok_or_else(|| type_error("render: `options.lang` must be 'en' or 'zh-cn'"))?,
+        };
+        let Some(index) = index_in(index, self.core.len()) else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let options = args.into_options();
+        match self.core.render(index, name.as_deref(), &options) {
+            Some(rendered) => to_js(&rendered.to_json(lang)),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
     /// Forget every input.
     pub fn clear(&mut self) {
         self.core.clear();
@@ -241,6 +291,71 @@ impl Workspace {
             Some(i) => self.core.file(i, &path),
             None => None,
         })
+    }
+}
+
+/// The options of `render`, as JS gives them.
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RenderArgs {
+    #[serde(default)]
+    values: Vec<ValuesArg>,
+    #[serde(default)]
+    set: Vec<String>,
+    #[serde(default)]
+    set_string: Vec<String>,
+    release_name: Option<String>,
+    namespace: Option<String>,
+    kube_version: Option<String>,
+    #[serde(default)]
+    api_versions: Vec<String>,
+    #[serde(default)]
+    show_only: Vec<String>,
+    #[serde(default)]
+    include_crds: bool,
+    #[serde(default)]
+    no_hooks: bool,
+    #[serde(default)]
+    seed: u64,
+    /// Milliseconds since the epoch.
+    now: Option<f64>,
+    lang: Option<String>,
+}
+
+/// A values file: its text, or `{name, text}` (the name shows in errors).
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum ValuesArg {
+    Text(String),
+    Named { name: String, text: String },
+}
+
+impl RenderArgs {
+    fn into_options(self) -> ecplint::render::RenderOptions {
+        let now_ms = self.now.unwrap_or_else(js_sys::Date::now);
+        ecplint::render::RenderOptions {
+            release_name: self.release_name.unwrap_or_default(),
+            namespace: self.namespace.unwrap_or_default(),
+            kube_version: self.kube_version.filter(|v| !v.is_empty()),
+            api_versions: self.api_versions,
+            values: self
+                .values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    ValuesArg::Text(text) => (format!("values-{}.yaml", i + 1), text),
+                    ValuesArg::Named { name, text } => (name, text),
+                })
+                .collect(),
+            set: self.set,
+            set_string: self.set_string,
+            show_only: self.show_only,
+            include_crds: self.include_crds,
+            no_hooks: self.no_hooks,
+            seed: self.seed,
+            now_unix_nanos: (now_ms * 1e6) as i64,
+            ..Default::default()
+        }
     }
 }
 

@@ -339,6 +339,11 @@ enum Nil {
 /// (stack per nesting level is what bounds the depth on wasm's 1 MB stack).
 type ExecResult<T> = Result<T, Box<Error>>;
 
+/// The caller's scope and variables while a tree runs.
+type SavedScope = (Scope, Vec<(Rc<str>, Value)>);
+/// The caller's output and remembered include lines while `include`/`tpl` runs.
+type SavedOutput = (OutBuf, Vec<(Rc<str>, Origin)>);
+
 #[cfg(test)]
 thread_local! {
     /// Stack addresses seen at call depths 10 and 110 (tests measure the stack per level).
@@ -455,7 +460,7 @@ impl<'a> Exec<'a> {
     /// Sets up the scope and variables of a tree; the caller's wait on the heap (this is on
     /// every call's path, so its frame stays small).
     #[inline(never)]
-    fn enter_tree(&mut self, tree: &Rc<Tree>, dot: &Value, call: Option<Frame>) -> Box<(Scope, Vec<(Rc<str>, Value)>)> {
+    fn enter_tree(&mut self, tree: &Rc<Tree>, dot: &Value, call: Option<Frame>) -> Box<SavedScope> {
         let chain: Rc<[Frame]> = match &call {
             Some(frame) => std::iter::once(frame.clone()).chain(self.scope.chain.iter().cloned()).collect(),
             None => self.scope.chain.clone(),
@@ -994,7 +999,7 @@ impl<'a> Exec<'a> {
             return self.err_cmd(cmd, "wrong number of args for call: want at least 1 got 0".into());
         };
         let callee = cmd.args.get(1).map(arg_string).unwrap_or_else(|| crate::fmt::format_value(first));
-        let message = if first.is_nil() { format!("call of nil") } else { format!("non-function {callee} of type {}", first.type_name()) };
+        let message = if first.is_nil() { "call of nil".to_string() } else { format!("non-function {callee} of type {}", first.type_name()) };
         self.err_cmd(cmd, format!("error calling call: {message}"))
     }
 
@@ -1173,7 +1178,8 @@ impl<'a> Exec<'a> {
     }
 
     #[inline(never)]
-    fn captured_result(&mut self, saved: Box<(OutBuf, Vec<(Rc<str>, Origin)>)>, result: ExecResult<()>) -> (ExecResult<String>, Vec<Origin>) {
+    #[allow(clippy::boxed_local)] // boxed by the caller on purpose: its frame is on every include's path
+    fn captured_result(&mut self, saved: Box<SavedOutput>, result: ExecResult<()>) -> (ExecResult<String>, Vec<Origin>) {
         let (saved_out, saved_included) = *saved;
         let inner = std::mem::replace(&mut self.out, saved_out);
         self.included = saved_included;

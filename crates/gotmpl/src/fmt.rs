@@ -111,6 +111,11 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             after_index = false;
         } else {
             let (n, next) = parse_num(bytes, i);
+            if n > MAX_WIDTH {
+                // Go gives up on the rest of the format.
+                out.push_str("%!(NOVERB)");
+                break;
+            }
             if next != i {
                 if after_index {
                     spec.bad_index = true; // "%[3]2d"
@@ -145,6 +150,10 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
                 after_index = false;
             } else {
                 let (n, next) = parse_num(bytes, i);
+                if n > MAX_WIDTH {
+                    out.push_str("%!(NOVERB)");
+                    break;
+                }
                 spec.prec = Some(n);
                 i = next;
             }
@@ -264,21 +273,21 @@ impl Spec {
     }
 }
 
-/// Widths and precisions above this are treated as Go treats absurd ones (`%!(NOVERB)` aside,
-/// Go caps them at 1e6); keeps `%0999999999d` from allocating gigabytes.
-const MAX_WIDTH: usize = 1_000_000;
+/// Widths and precisions above this end the format with `%!(NOVERB)`, as Go does (so
+/// `%0999999999d` allocates nothing).
+const MAX_WIDTH: usize = 10_000_009;
 
 fn parse_num(bytes: &[u8], mut i: usize) -> (usize, usize) {
+    // Go checks the size before each digit, so numbers up to about 10^7 pass.
     let mut n: usize = 0;
-    let start = i;
     while i < bytes.len() && bytes[i].is_ascii_digit() {
-        n = n.saturating_mul(10).saturating_add((bytes[i] - b'0') as usize);
+        if n > 1_000_000 {
+            return (MAX_WIDTH + 1, i);
+        }
+        n = n * 10 + (bytes[i] - b'0') as usize;
         i += 1;
     }
-    if i == start {
-        return (0, i);
-    }
-    (n.min(MAX_WIDTH), i)
+    (n, i)
 }
 
 /// `[n]` at `i`: (0-based index, well formed, position after it).
@@ -309,7 +318,7 @@ fn star_arg(args: &[Value], arg_num: &mut usize, _spec: &Spec) -> Option<i64> {
     let arg = args.get(*arg_num)?;
     *arg_num += 1;
     match arg {
-        Value::Int(i, _) if i.unsigned_abs() <= MAX_WIDTH as u64 => Some(*i),
+        Value::Int(i, _) if i.unsigned_abs() <= 1_000_000 => Some(*i),
         _ => None,
     }
 }
@@ -1024,6 +1033,7 @@ mod tests {
         assert_eq!(f("x", &[i(1), Value::str("a")]), "x%!(EXTRA int=1, string=a)");
         assert_eq!(f("%z %!", &[i(1)]), "%!z(int=1) %!!(MISSING)");
         assert_eq!(f("%", &[]), "%!(NOVERB)");
+        assert_eq!(f("a%99999999999dz", &[i(1)]), "a%!(NOVERB)%!(EXTRA int=1)");
         assert_eq!(f("%d", &[Value::Nil]), "%!d(<nil>)");
         assert_eq!(f("%v %s", &[Value::Nil, true.into()]), "<nil> %!s(bool=true)");
         assert_eq!(f("%[2]d %[1]d", &[i(1), i(2)]), "2 1");
@@ -1065,5 +1075,28 @@ mod tests {
         assert_eq!(sprint(&[i(1), i(2), Value::str("a"), i(3), Value::str("b"), Value::str("c")]), "1 2a3bc");
         assert_eq!(sprint(&[Value::Nil, i(1)]), "<nil> 1");
         assert_eq!(sprintln(&[Value::str("a"), i(1)]), "a 1\n");
+    }
+
+    #[test]
+    fn random_formats_never_panic() {
+        const PIECES: &[&str] = &["%", "v", "d", "s", "q", "x", "X", "o", "O", "b", "e", "E", "f", "F", "g", "G", "t", "c", "U", "T", "p", "z",
+            "+", "-", "#", "0", " ", "*", ".", "[", "]", "1", "2", "9", "99999999999", "é", "%%", "w"];
+        let args = [Value::int(-7), Value::int(i64::MIN), Value::Float(-0.0), Value::Float(f64::NAN), Value::Float(1e300), Value::Float(5e-324),
+            Value::str("é\u{0}x"), Value::Nil, Value::Bool(true), Value::Bytes(b"\xff".as_slice().into()), Value::list(vec![Value::int(1), Value::Nil])];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let format: String = (0..next() % 8).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let start = (next() % args.len() as u64) as usize;
+            let n = (next() % 4) as usize;
+            let picked: Vec<Value> = args.iter().cycle().skip(start).take(n).cloned().collect();
+            let out = sprintf(&format, &picked);
+            assert!(out.len() < 32 << 20, "{format:?}");
+        }
     }
 }

@@ -113,7 +113,7 @@ impl Value {
             Value::String(s) => !s.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.0.is_empty(),
-            Value::Map(m) => m.len() != 0,
+            Value::Map(m) => !m.is_empty(),
             Value::Object(o) => o.truth(),
         }
     }

@@ -7,14 +7,17 @@ use gotmpl::{Call, ErrorKind, Funcs, Limits, Map, MissingKey, Options, Templates
 
 /// Helm's `include`, `tpl` and a few Sprig-like helpers, enough for the tests.
 fn funcs() -> Funcs {
+    fn arg(args: &[Value], i: usize) -> Value {
+        args.get(i).cloned().unwrap_or(Value::Nil)
+    }
     let mut f = Funcs::new();
     f.insert("include", Rc::new(|call: &mut Call<'_>, args: &[Value]| {
-        let name = args[0].as_str().unwrap_or_default().to_string();
-        call.include(&name, args.get(1).unwrap_or(&Value::Nil))
+        let name = arg(args, 0).as_str().unwrap_or_default().to_string();
+        call.include(&name, &arg(args, 1))
     }));
     f.insert("tpl", Rc::new(|call: &mut Call<'_>, args: &[Value]| {
-        let text = args[0].as_str().unwrap_or_default().to_string();
-        call.tpl(&text, &args[1]).map_err(|e| format!("error during tpl function execution for {}: {e}", gotmpl::fmt::sprintf("%q", &[args[0].clone()])))
+        let text = arg(args, 0).as_str().unwrap_or_default().to_string();
+        call.tpl(&text, &arg(args, 1)).map_err(|e| format!("error during tpl function execution for {}: {e}", gotmpl::fmt::sprintf("%q", &[arg(args, 0)])))
     }));
     f.add("list", |args| Ok(Value::list(args.to_vec())));
     f.add("dict", |args| {
@@ -25,20 +28,20 @@ fn funcs() -> Funcs {
         Ok(Value::Map(map))
     });
     f.add("nindent", |args| {
-        let n = match args[0] { Value::Int(n, _) => n as usize, _ => 0 };
+        let n = match arg(args, 0) { Value::Int(n, _) => n.clamp(0, 100) as usize, _ => 0 };
         let pad = " ".repeat(n);
-        let text = args[1].as_str().unwrap_or_default();
+        let text = arg(args, 1).as_str().unwrap_or_default().to_string();
         Ok(Value::from(format!("\n{pad}{}", text.replace('\n', &format!("\n{pad}")))))
     });
-    f.add("fail", |args| Err(args[0].as_str().unwrap_or_default().to_string()));
-    f.add("upper", |args| match &args[0] {
+    f.add("fail", |args| Err(arg(args, 0).as_str().unwrap_or_default().to_string()));
+    f.add("upper", |args| match arg(args, 0) {
         Value::String(s) => Ok(Value::from(s.to_uppercase())),
         _ => Err(gotmpl::bad_arg(0, "string")),
     });
     // As Sprig's `repeat` must: refuse before building a string over the limit.
     f.insert("repeat", Rc::new(|call: &mut Call<'_>, args: &[Value]| {
-        let n = match args[0] { Value::Int(n, _) => n as usize, _ => 0 };
-        let s = args[1].as_str().unwrap_or_default();
+        let n = match arg(args, 0) { Value::Int(n, _) => n.max(0) as usize, _ => 0 };
+        let s = arg(args, 1).as_str().unwrap_or_default().to_string();
         if n.saturating_mul(s.len()) > call.limits().max_string {
             return Err(gotmpl::limit_exceeded(&format!("repeat would build a string of {} bytes", n.saturating_mul(s.len()))));
         }
@@ -288,4 +291,51 @@ fn ten_megabyte_template_parses_and_runs_quickly() {
     if !cfg!(debug_assertions) {
         assert!(cpu_seconds() - start < 1.0, "{} s", cpu_seconds() - start);
     }
+}
+
+/// Random token soup through the parser and the executor: errors are fine, panics are not.
+#[test]
+fn random_templates_never_panic() {
+    const PIECES: &[&str] = &[
+        "{{", "}}", "{{- ", " -}}", "{{/*", "*/}}", " ", "\n", "if ", "else ", "end", "range ", "with ", "define ", "template ", "block ",
+        "break", "continue", ".", ".Values", ".name", ".list", "$", "$x", ":=", "=", "|", "(", ")", ",", "\"s\"", "`r`", "'c'", "'é'",
+        "1", "-2", "0x1F", "1.5e3", "nil", "true", "printf ", "\"%v %d\" ", "include ", "\"t\" ", "tpl ", "len ", "index ", "eq ", "and ",
+        "or ", "not ", "slice ", "é", "中", "\\", "\"", "}", "{", "-", "x", "{{ define \"t\" }}", "{{ end }}", "{{ $x := 1 }}",
+    ];
+    on_small_stack(|| {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let funcs = funcs();
+        let limits = Limits { max_steps: 10_000, ..Limits::default() };
+        let options = Options { limits: limits.clone(), ..helm_options() };
+        let mut parsed = 0;
+        for round in 0..30_000 {
+            let len = (next() % 24) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                // Half the rounds build whole actions, which parse more often.
+                if round % 2 == 0 && next() % 3 == 0 {
+                    text.push_str("{{ ");
+                    for _ in 0..1 + next() % 4 {
+                        text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                        text.push(' ');
+                    }
+                    text.push_str("}}");
+                } else {
+                    text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                }
+            }
+            let mut set = Templates::new();
+            if set.parse("t", &text, &limits).is_ok() {
+                parsed += 1;
+                let _ = set.execute("t", &values(), &funcs, &options);
+            }
+        }
+        assert!(parsed > 1000, "{parsed} parsed");
+    });
 }

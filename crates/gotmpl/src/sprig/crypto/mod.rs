@@ -12,12 +12,17 @@
 //! offsets, PEM as `encoding/pem` writes it, a few DER shapes) are written here in `encoding`.
 
 mod aes;
+#[cfg(feature = "keys")]
 mod certs;
 mod digest;
-#[cfg(test)]
+#[cfg(all(test, feature = "keys"))]
 mod e2e_tests;
+// DER and PEM are for keys and certificates; base64 is everyone's.
+#[cfg_attr(not(feature = "keys"), allow(dead_code))]
 mod encoding;
+#[cfg(feature = "keys")]
 mod keys;
+#[cfg(feature = "keys")]
 mod password;
 
 use std::rc::Rc;
@@ -29,10 +34,33 @@ use crate::value::Value;
 
 pub fn register(funcs: &mut Funcs) {
     digest::register(funcs);
-    password::register(funcs);
     aes::register(funcs);
-    keys::register(funcs);
-    certs::register(funcs);
+    #[cfg(feature = "keys")]
+    {
+        password::register(funcs);
+        keys::register(funcs);
+        certs::register(funcs);
+    }
+    #[cfg(not(feature = "keys"))]
+    for name in LEFT_OUT {
+        funcs.insert(name, Rc::new(move |_: &mut Call<'_>, _: &[Value]| Err(left_out(name))));
+    }
+}
+
+/// The functions of the `keys` feature (see crates/gotmpl/Cargo.toml).
+#[cfg(any(test, not(feature = "keys")))]
+pub const LEFT_OUT: &[&str] = &[
+    "bcrypt", "htpasswd", "derivePassword", "genPrivateKey", "buildCustomCert", "genCA", "genCAWithKey",
+    "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey",
+];
+
+/// What a left-out function says: in the page, keys and password hashes take seconds in wasm.
+#[cfg(not(feature = "keys"))]
+fn left_out(name: &str) -> String {
+    format!(
+        "{name} is not available in this build of ecplint (the web page leaves out key, certificate and \
+         password-hash generation: seconds of work in wasm); `ecplint template` on the command line renders it"
+    )
 }
 
 /// Registers a function that needs the call (random source, clock, budget).
@@ -88,6 +116,7 @@ fn with_rng<T>(call: &mut Call<'_>, f: impl FnOnce(&mut SeededRng<'_>) -> T) -> 
 
 use super::{arity as check_arity, wrong_type as wrong_type_at};
 
+#[cfg_attr(not(feature = "keys"), allow(dead_code))]
 fn wrong_type(want: &str, got: &Value) -> String {
     format!("wrong type for value; expected {want}; got {}", got.type_name())
 }
@@ -102,6 +131,7 @@ fn arg_int(args: &[Value], index: usize) -> Result<i64, String> {
 }
 
 /// A `[]interface{}` parameter: nil is an empty list.
+#[cfg_attr(not(feature = "keys"), allow(dead_code))]
 fn arg_list(args: &[Value], index: usize) -> Result<Vec<Value>, String> {
     match &args[index] {
         Value::Nil => Ok(Vec::new()),
@@ -139,6 +169,9 @@ mod tests {
             "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert",
             "genSignedCertWithKey",
         ] {
+            assert!(funcs.contains(name), "{name}");
+        }
+        for name in LEFT_OUT {
             assert!(funcs.contains(name), "{name}");
         }
     }

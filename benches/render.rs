@@ -1,0 +1,162 @@
+//! Rendering speed over the shared corpus, against helm: `cargo bench --bench render`.
+//!
+//! Reads every `*.tgz` under `../shared/corpus/charts`, then renders each chart in this one
+//! process (`Workspace::render`, as `ecplint template` does; the archive is read first, untimed,
+//! and the fastest of `ECPLINT_BENCH_RUNS` renders counts, default 3) and prints total, median,
+//! p95 and max per chart. When a helm binary is found (`HELM3=/path`, else `helm3` or `helm` on
+//! PATH, else `../helm-bin/helm3`), it also times one `helm template` process per chart, in the
+//! same run, and prints the ratio per chart (issue 9's target: ≥ 20× faster).
+
+use ecplint::input::Source;
+use ecplint::render::RenderOptions;
+use ecplint::workspace::{Options, Workspace};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn archives(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|x| x == "tgz") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn summary(label: &str, times: &mut [(Duration, String)]) -> f64 {
+    times.sort();
+    let at = |q: f64| ms(times[((times.len() as f64 * q) as usize).min(times.len() - 1)].0);
+    let total: f64 = times.iter().map(|(d, _)| ms(*d)).sum();
+    println!(
+        "{label}: {} charts, total {total:.0} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        times.len(),
+        at(0.5),
+        at(0.95),
+        at(1.0)
+    );
+    for (d, name) in times.iter().rev().take(3) {
+        println!("  slow: {:.1} ms {name}", ms(*d));
+    }
+    at(0.5)
+}
+
+fn helm_binary() -> Option<PathBuf> {
+    let works = |p: &Path| {
+        Command::new(p)
+            .arg("version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if let Ok(p) = std::env::var("HELM3") {
+        return Some(PathBuf::from(p)).filter(|p| works(p));
+    }
+    let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("../helm-bin/helm3");
+    ["helm3", "helm"]
+        .iter()
+        .map(PathBuf::from)
+        .chain([local])
+        .find(|p| works(p))
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts");
+    let paths = archives(&root);
+    if paths.is_empty() {
+        println!("render bench: no archives under {} — skipped", root.display());
+        return;
+    }
+    let runs: usize = std::env::var("ECPLINT_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let options = RenderOptions {
+        release_name: "bench".into(),
+        namespace: "bench".into(),
+        seed: 1,
+        ..Default::default()
+    };
+    let mut ours = Vec::new();
+    let (mut documents, mut failed) = (0usize, 0usize);
+    for path in &paths {
+        let name = path.strip_prefix(&root).unwrap_or(path).to_string_lossy().into_owned();
+        let mut ws = Workspace::new(Options::default());
+        ws.add(Source::Archive {
+            name: name.clone(),
+            data: std::fs::read(path).expect("read archive"),
+        });
+        // read and parse once, untimed: the render is what is measured
+        let _ = ws.render(0, None, &options);
+        let mut best = Duration::MAX;
+        for run in 0..runs {
+            let t = Instant::now();
+            let rendered = ws.render(0, None, &options);
+            best = best.min(t.elapsed());
+            if run == 0 {
+                if let Some(r) = rendered {
+                    documents += r.documents.len();
+                    failed += usize::from(!r.ok());
+                }
+            }
+        }
+        ours.push((best, name));
+    }
+    println!("{documents} documents; {failed} charts with a failed template or a chart error");
+    let our_median = summary("ecplint render (one process)", &mut ours);
+
+    let Some(helm) = helm_binary() else {
+        println!("helm: not found (HELM3=/path/to/helm) — no comparison");
+        return;
+    };
+    let home = std::env::temp_dir().join("ecplint-render-bench-helm");
+    let _ = std::fs::create_dir_all(&home);
+    let mut theirs = Vec::new();
+    for path in &paths {
+        let name = path.strip_prefix(&root).unwrap_or(path).to_string_lossy().into_owned();
+        let t = Instant::now();
+        let _ = Command::new(&helm)
+            .args(["template", "bench"])
+            .arg(path)
+            .args(["--namespace", "bench"])
+            .env("HELM_CACHE_HOME", &home)
+            .env("HELM_CONFIG_HOME", &home)
+            .env("HELM_DATA_HOME", &home)
+            .env("KUBECONFIG", "/dev/null")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        theirs.push((t.elapsed(), name));
+    }
+    let helm_median = summary(&format!("helm template ({}; one process per chart)", helm.display()), &mut theirs);
+    let mut ratios: Vec<f64> = {
+        let by_name: std::collections::HashMap<&str, Duration> =
+            ours.iter().map(|(d, n)| (n.as_str(), *d)).collect();
+        theirs
+            .iter()
+            .filter_map(|(d, n)| Some(ms(*d) / ms(*by_name.get(n.as_str())?).max(1e-3)))
+            .collect()
+    };
+    ratios.sort_by(f64::total_cmp);
+    println!(
+        "per chart, helm ÷ ecplint: median {:.0}×, lowest {:.0}× (medians: {helm_median:.1} ms vs {our_median:.2} ms)",
+        ratios[ratios.len() / 2],
+        ratios[0]
+    );
+}

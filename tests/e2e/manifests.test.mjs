@@ -1,0 +1,111 @@
+// End-to-end tests of the Manifests tab (issue 9) in Debian's headless Chromium: the chart
+// rendered in the worker, lines linked to their template lines, the values panel re-rendering,
+// errors with the include chain, filter, both languages.
+// Run: npm run build && node --test tests/e2e/manifests.test.mjs
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertBuilt, dropFiles, launchBrowser, openPage, screenshotPath, startServer, tarGz, waitForReport,
+} from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  assertBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const FILES = {
+  'Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 1.0.0\n',
+  'values.yaml': 'replicas: 2\nimage:\n  repository: nginx\n  tag: "1.25"\nhost: shop.example.com\n',
+  'templates/_helpers.tpl':
+    '{{- define "shop.labels" -}}\napp: {{ .Chart.Name }}\nrelease: {{ .Release.Name }}\n{{- end }}\n' +
+    '{{- define "shop.host" -}}\n{{ required "host is required" .Values.host }}\n{{- end }}\n',
+  'templates/deployment.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\n  labels:\n' +
+    '    {{- include "shop.labels" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicas }}\n' +
+    '  template:\n    spec:\n      containers:\n        - name: web\n' +
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n',
+  'templates/service.yaml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  ports:\n    - port: 80\n',
+  'templates/ingress.yaml':
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: {{ .Release.Name }}\n' +
+    'spec:\n  rules:\n    - host: {{ include "shop.host" . }}\n',
+};
+
+function shopTgz() {
+  return tarGz(Object.entries(FILES).map(([path, text]) => ({ path: `shop/${path}`, data: Buffer.from(text) })));
+}
+
+async function openManifests(t, opts) {
+  const ctx = await openPage(browser, server, t, opts);
+  const { page } = ctx;
+  await dropFiles(page, [{ name: 'shop.tgz', data: shopTgz() }]);
+  await waitForReport(page, ['shop.tgz']);
+  const chart = page.locator('.chart[data-chart="shop"]');
+  await chart.locator('.chart-tab.tab-manifests').click();
+  const mf = chart.locator('.mf');
+  await mf.locator('.mf-doc').first().waitFor();
+  return { ...ctx, chart, mf };
+}
+
+describe('Manifests tab', () => {
+  test('renders the chart: documents by template, a rendered line opens the template line that wrote it', async (t) => {
+    const { page, mf, assertClean } = await openManifests(t);
+    assert.equal(await mf.getAttribute('data-state'), 'done');
+    const kinds = await mf.locator('.mf-doc').evaluateAll((els) => els.map((e) => e.dataset.kind));
+    // Helm's install order: Service before Deployment before Ingress
+    assert.deepEqual(kinds, ['Service', 'Deployment', 'Ingress']);
+    const deployment = mf.locator('.mf-doc[data-kind="Deployment"]');
+    assert.match(await deployment.textContent(), /replicas: 2/);
+    assert.match(await deployment.textContent(), /image: "nginx:1\.25"/);
+    // the label line came from _helpers.tpl line 2, through deployment.yaml line 6
+    const label = deployment.locator('.mf-line', { hasText: 'app: shop' });
+    assert.equal(await label.getAttribute('data-origin'), 'shop/templates/_helpers.tpl:2:1');
+    assert.match(await label.getAttribute('title'), /← shop\/templates\/deployment\.yaml:6:/);
+    await label.click();
+    await page.locator('#source-dialog[open]').waitFor();
+    assert.equal(await page.textContent('#source-title'), 'shop/templates/_helpers.tpl');
+    assert.equal(await page.locator('#source-body .src-line.hl').count(), 1);
+    assert.match(await page.locator('#source-body .src-line.hl').textContent(), /app: \{\{ \.Chart\.Name \}\}/);
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: screenshotPath('manifests-en.png'), fullPage: true });
+    assertClean();
+  });
+
+  test('the values panel re-renders as you type; errors show the include chain; the filter narrows', async (t) => {
+    const { page, mf, assertClean } = await openManifests(t);
+    await mf.locator('textarea[data-field="set"]').fill('replicas=5\nhost=null');
+    await page.waitForFunction(() => document.querySelector('.mf .mf-error') !== null);
+    assert.match(await mf.locator('.mf-doc[data-kind="Deployment"]').textContent(), /replicas: 5/);
+    const error = mf.locator('.mf-error').first();
+    assert.match(await error.textContent(), /host is required/);
+    assert.match(await error.locator('.mf-loc').first().textContent(), /_helpers\.tpl:6:/);
+    assert.match(await error.locator('.mf-chain').textContent(), /ingress\.yaml:7:/);
+    // the failing template's document is left out, the others stay
+    assert.equal(await mf.locator('.mf-doc').count(), 2);
+    await mf.locator('.mf-filter').fill('service');
+    assert.equal(await mf.locator('.mf-doc').count(), 1);
+    assert.match(await mf.locator('.mf-count').textContent(), /1 of 2/);
+    await mf.locator('textarea[data-field="typed"]').fill('image:\n  tag: "2.0"\n');
+    await mf.locator('.mf-filter').fill('');
+    await page.waitForFunction(() => /nginx:2\.0/.test(document.querySelector('.mf').textContent));
+    assertClean();
+  });
+
+  test('Chinese', async (t) => {
+    const { page, mf, assertClean } = await openManifests(t, { locale: 'zh-CN' });
+    assert.equal(await page.locator('.chart-tab.tab-manifests').textContent(), '渲染清单');
+    assert.match(await mf.locator('.mf-status').textContent(), /3 个文档/);
+    await page.screenshot({ path: screenshotPath('manifests-zh.png'), fullPage: true });
+    assertClean();
+  });
+});
