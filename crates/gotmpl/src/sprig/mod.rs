@@ -1,12 +1,16 @@
 //! Sprig v3's functions as Helm 3.17.3 exposes them (all but `env`/`expandenv`, which Helm
 //! removes, and `toJson`/`fromJson`, which Helm replaces with its own), one file per category
-//! of Sprig's documentation.
+//! of Sprig's documentation: `strings`, `string_lists`, `conversion`, `math`, `defaults`,
+//! `encoding`, `json`, `lists`, `dicts`, `types`, `paths`, `regex` (over our RE2 engine `re2`),
+//! `semver`, `urls`, `random`, `date`, and `crypto` (hashes, passwords, keys, certificates, AES).
 //!
 //! Go checks the arguments of a typed function (`upper(string)`, `trunc(int, string)`) before
-//! calling it. Our functions take `&[Value]`, so each checks its own arguments with the helpers
-//! below and returns Go's wording (`wrong number of args for upper: want 1 got 2`, a wrong
-//! type through [`wrong_type`]), which the executor reports at the argument without
-//! `error calling NAME: `.
+//! calling it. Our functions take `&[Value]` and check their own arguments with the helpers
+//! below: a wrong count is Go's `wrong number of args for upper: want 1 got 2`, a wrong type is
+//! [`bad_arg`], which the executor words as Go does for that argument (`expected string; found
+//! 3`, `wrong type for value; expected int; got int64`, …) at the argument. Other errors are
+//! the function's own (`error calling NAME: …`). Functions that need the execution (the random
+//! source, the clock, the work budget) are registered with a [`Call`](crate::exec::Call).
 
 mod conversion;
 mod crypto;
