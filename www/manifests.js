@@ -7,7 +7,7 @@
 // as the user types. Chart data goes into the DOM as text only (dom.js), never as markup.
 
 import { t, getLang } from './i18n.js';
-import { h, clear, icon } from './dom.js';
+import { h, clear, icon, richText } from './dom.js';
 
 const DEBOUNCE_MS = 250;
 const MAX_VALUES_FILE = 5 * 1024 * 1024;
@@ -117,7 +117,7 @@ export function manifestsPanel(chart, inputIdx, ctx) {
   el.append(
     h('div.mf-head',
       h('h4.mf-title', t('mf.title')),
-      h('p.mf-intro.muted.small', t('mf.intro')),
+      h('p.mf-intro.muted.small', richText(t('mf.intro'))),
       status),
     valuesPanel(key, inputIdx, chart, given, changed),
     out);
@@ -197,7 +197,7 @@ function valuesPanel(key, inputIdx, chart, given, changed) {
       h('label.cfg-card-title', { htmlFor: `${idBase}-typed`, text: t('mf.values.title') }),
       h('span.cfg-card-actions',
         h('button.btn.small', { type: 'button', onclick: () => picker.click() }, icon('upload'), t('mf.values.add')))),
-    h('p.cfg-hint.muted.small', t('mf.values.hint')),
+    h('p.cfg-hint.muted.small', richText(t('mf.values.hint'))),
     fileList,
     area('typed', 5, t('mf.values.placeholder')),
     note,
@@ -224,7 +224,7 @@ function valuesPanel(key, inputIdx, chart, given, changed) {
 
   const setCard = h('div.cfg-card.mf-set', { dataset: { field: 'set' } },
     h('div.cfg-card-head', h('label.cfg-card-title', { htmlFor: `${idBase}-set`, text: t('mf.set.title') })),
-    h('p.cfg-hint.muted.small', t('mf.set.hint')),
+    h('p.cfg-hint.muted.small', richText(t('mf.set.hint'))),
     area('set', 3, 'image.tag=1.2.3\nreplicas=3'),
     h('div.mf-fields',
       line('releaseName', chart.name),
@@ -290,7 +290,7 @@ function renderResult(r, inputIdx, ctx, given) {
     frag.append(h('ul.mf-skipped', notes.map((n) => h('li.mf-skip.sev-info', { dataset: { template: n.template } },
       icon('info'),
       n.template ? h('span.mono', { text: n.template }) : null,
-      h('span', { text: n.text })))));
+      h('span', richText(n.text))))));
   }
 
   const docs = r.documents || [];
