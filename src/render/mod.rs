@@ -386,7 +386,7 @@ fn top_object(chart: &compose::Composed, is_root: bool, release: &Value, capabil
         ("Capabilities".to_string(), capabilities.clone()),
         (
             "Files".to_string(),
-            Value::Object(Rc::new(Files { files: Rc::new(chart.node.files.clone()) })),
+            Value::Object(Rc::new(Files::new(Rc::new(chart.node.files.clone())))),
         ),
         ("Subcharts".to_string(), Value::Map(subcharts)),
     ])

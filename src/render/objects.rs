@@ -295,9 +295,16 @@ impl Object for HelmVersion {
 #[derive(Debug, Clone)]
 pub struct Files {
     pub files: Rc<Vec<(String, Rc<[u8]>)>>,
+    /// `%v` of the whole object (every file as a list of byte values: megabytes for a chart
+    /// with big files), made once: charts that print their context print it again and again.
+    formatted: std::cell::OnceCell<String>,
 }
 
 impl Files {
+    pub fn new(files: Rc<Vec<(String, Rc<[u8]>)>>) -> Files {
+        Files { files, formatted: std::cell::OnceCell::new() }
+    }
+
     fn get(&self, name: &str) -> Option<&Rc<[u8]>> {
         self.files.iter().find(|(n, _)| n == name).map(|(_, d)| d)
     }
@@ -330,7 +337,7 @@ impl Object for Files {
             "Glob" => {
                 let pattern = one_string(name, args)?;
                 let files = self.files.iter().filter(|(n, _)| glob_match(&pattern, n, true)).cloned().collect();
-                Value::Object(Rc::new(Files { files: Rc::new(files) }))
+                Value::Object(Rc::new(Files::new(Rc::new(files))))
             }
             "Lines" => {
                 let text = self.text(&one_string(name, args)?);
@@ -364,12 +371,16 @@ impl Object for Files {
     }
 
     fn format(&self) -> String {
-        let entries: Vec<String> = self
-            .files
-            .iter()
-            .map(|(n, d)| format!("{n}:{}", gotmpl::fmt::format_value(&Value::Bytes(d.clone()))))
-            .collect();
-        format!("map[{}]", entries.join(" "))
+        self.formatted
+            .get_or_init(|| {
+                let entries: Vec<String> = self
+                    .files
+                    .iter()
+                    .map(|(n, d)| format!("{n}:{}", gotmpl::fmt::format_value(&Value::Bytes(d.clone()))))
+                    .collect();
+                format!("map[{}]", entries.join(" "))
+            })
+            .clone()
     }
 
     fn to_data(&self) -> Value {
@@ -422,12 +433,10 @@ mod tests {
 
     #[test]
     fn files_methods() {
-        let files = Files {
-            files: Rc::new(vec![
-                ("README.md".into(), Rc::from(&b"hi\n"[..])),
-                ("files/a.txt".into(), Rc::from(&b"f\n"[..])),
-            ]),
-        };
+        let files = Files::new(Rc::new(vec![
+            ("README.md".into(), Rc::from(&b"hi\n"[..])),
+            ("files/a.txt".into(), Rc::from(&b"f\n"[..])),
+        ]));
         let get = files.member("Get", &[Value::str("README.md")]).unwrap().unwrap();
         assert_eq!(get.as_str(), Some("hi\n"));
         let missing = files.member("Get", &[Value::str("nope")]).unwrap().unwrap();
