@@ -79,7 +79,10 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts");
     let paths = archives(&root);
     if paths.is_empty() {
-        println!("render bench: no archives under {} — skipped", root.display());
+        println!(
+            "render bench: no archives under {} — skipped",
+            root.display()
+        );
         return;
     }
     let runs: usize = std::env::var("ECPLINT_BENCH_RUNS")
@@ -96,7 +99,11 @@ fn main() {
     let mut ours = Vec::new();
     let (mut documents, mut failed) = (0usize, 0usize);
     for path in &paths {
-        let name = path.strip_prefix(&root).unwrap_or(path).to_string_lossy().into_owned();
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
         let mut ws = Workspace::new(Options::default());
         ws.add(Source::Archive {
             name: name.clone(),
@@ -129,7 +136,11 @@ fn main() {
     let _ = std::fs::create_dir_all(&home);
     let mut theirs = Vec::new();
     for path in &paths {
-        let name = path.strip_prefix(&root).unwrap_or(path).to_string_lossy().into_owned();
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
         let t = Instant::now();
         let _ = Command::new(&helm)
             .args(["template", "bench"])
@@ -144,7 +155,10 @@ fn main() {
             .status();
         theirs.push((t.elapsed(), name));
     }
-    let helm_median = summary(&format!("helm template ({}; one process per chart)", helm.display()), &mut theirs);
+    let helm_median = summary(
+        &format!("helm template ({}; one process per chart)", helm.display()),
+        &mut theirs,
+    );
     let mut ratios: Vec<f64> = {
         let by_name: std::collections::HashMap<&str, Duration> =
             ours.iter().map(|(d, n)| (n.as_str(), *d)).collect();

@@ -410,7 +410,12 @@ impl Workspace {
             options.namespace = chart
                 .acl
                 .as_ref()
-                .and_then(|acl| acl.root()?.get_path(&["data", "namespace"])?.as_str().map(str::to_string))
+                .and_then(|acl| {
+                    acl.root()?
+                        .get_path(&["data", "namespace"])?
+                        .as_str()
+                        .map(str::to_string)
+                })
                 .filter(|ns| !ns.is_empty())
                 .unwrap_or_else(|| chart.name());
         }
@@ -422,12 +427,17 @@ impl Workspace {
             .filter_map(|(_, s)| s.loaded.as_ref())
             .map(|l| l.input().files.as_slice())
             .collect();
-        let mut rendered = crate::render::render(&loaded.input().files, &chart.prefix, &others, &options);
+        let mut rendered =
+            crate::render::render(&loaded.input().files, &chart.prefix, &others, &options);
         // A file of the chart the input layer refused (over a limit, unsafe, not text) is not
         // there to render: say so, rather than leave it out silently (the check's INPUT-001
         // has the details).
         for problem in &loaded.input().problems {
-            if let Some(file) = problem.file.as_deref().filter(|f| f.starts_with(&chart.prefix)) {
+            if let Some(file) = problem
+                .file
+                .as_deref()
+                .filter(|f| f.starts_with(&chart.prefix))
+            {
                 let (en, zh) = (&problem.message.en, &problem.message.zh);
                 rendered.warnings.push(crate::text!(
                     "{file} was not read, so it is not rendered: {en}",

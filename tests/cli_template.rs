@@ -23,7 +23,10 @@ fn a_set_that_does_not_parse_is_a_bad_call() {
     let (code, out, err) = ecplint(&["template", BASIC, "--set", "image"]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
-    assert!(err.contains(r#"failed parsing --set data: key "image" has no value"#), "{err}");
+    assert!(
+        err.contains(r#"failed parsing --set data: key "image" has no value"#),
+        "{err}"
+    );
     let (code, _, err) = ecplint(&["template", BASIC, "--set", "image", "--lang", "zh"]);
     assert_eq!(code, 2);
     assert!(err.contains("无法解析 --set 的值"), "{err}");
@@ -50,7 +53,9 @@ fn kube_version_constraint_is_checked_as_helm_does() {
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(
-        err.contains("chart requires kubeVersion: >=1.20.0-0 which is incompatible with Kubernetes v1.19.0"),
+        err.contains(
+            "chart requires kubeVersion: >=1.20.0-0 which is incompatible with Kubernetes v1.19.0"
+        ),
         "{err}"
     );
     let (code, _, err) = ecplint(&["template", BASIC, "--kube-version", "banana"]);
@@ -58,12 +63,25 @@ fn kube_version_constraint_is_checked_as_helm_does() {
 }
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/render/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/render/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 #[test]
 fn renders_as_helm_does() {
-    let call = ["template", BASIC, "--release-name", "rel", "--namespace", "ns", "--kube-version", "1.29.0"];
+    let call = [
+        "template",
+        BASIC,
+        "--release-name",
+        "rel",
+        "--namespace",
+        "ns",
+        "--kube-version",
+        "1.29.0",
+    ];
     let (code, out, err) = ecplint(&call);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, fixture("basic.helm.yaml"));
@@ -79,12 +97,30 @@ fn renders_as_helm_does() {
 fn a_missing_dependency_is_looked_up_among_the_paths_or_reported() {
     let app = "tests/fixtures/render/needs-toolkit";
     let toolkit = "tests/fixtures/render/helm-toolkit";
-    let (code, out, err) = ecplint(&["template", app, toolkit, "--release-name", "rel", "--namespace", "ns"]);
+    let (code, out, err) = ecplint(&[
+        "template",
+        app,
+        toolkit,
+        "--release-name",
+        "rel",
+        "--namespace",
+        "ns",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, fixture("needs-toolkit.helm.yaml"));
-    let (code, out, err) = ecplint(&["template", app, "--release-name", "rel", "--namespace", "ns"]);
+    let (code, out, err) = ecplint(&[
+        "template",
+        app,
+        "--release-name",
+        "rel",
+        "--namespace",
+        "ns",
+    ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("name: plain") && !out.contains("ConfigMap"), "{out}");
+    assert!(
+        out.contains("name: plain") && !out.contains("ConfigMap"),
+        "{out}"
+    );
     assert!(
         err.contains("needs-toolkit/templates/configmap.yaml not rendered")
             && err.contains("\"helm-toolkit.snippets.name\"")
@@ -95,7 +131,14 @@ fn a_missing_dependency_is_looked_up_among_the_paths_or_reported() {
 
 #[test]
 fn json_maps_lines_to_templates_and_defaults_follow_the_platform() {
-    let (code, out, err) = ecplint(&["template", BASIC, "--format", "json", "--show-only", "templates/service.yaml"]);
+    let (code, out, err) = ecplint(&[
+        "template",
+        BASIC,
+        "--format",
+        "json",
+        "--show-only",
+        "templates/service.yaml",
+    ]);
     assert_eq!(code, 0, "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let docs = json["documents"].as_array().unwrap();
@@ -118,8 +161,14 @@ fn a_failing_template_is_reported_and_the_others_still_render() {
     // helm3: Error: execution error at (basic/templates/guard.yaml:2:3): broken on purpose
     let (code, out, err) = ecplint(&["template", BASIC, "--set", "broken=true"]);
     assert_eq!(code, 1, "{err}");
-    assert!(out.contains("# Source: basic/templates/service.yaml"), "{out}");
-    assert!(out.contains("# Source: basic/templates/deployment.yaml"), "{out}");
+    assert!(
+        out.contains("# Source: basic/templates/service.yaml"),
+        "{out}"
+    );
+    assert!(
+        out.contains("# Source: basic/templates/deployment.yaml"),
+        "{out}"
+    );
     assert!(err.contains("basic/templates/guard.yaml:2:"), "{err}");
     assert!(err.contains("broken on purpose"), "{err}");
 }

@@ -133,7 +133,10 @@ pub(crate) mod tests {
             Value::Int(i, _) => i.to_string(),
             Value::Float(f) => f.to_string(),
             Value::String(s) => format!("{s:?}"),
-            Value::List(l) => format!("[{}]", l.items().iter().map(show).collect::<Vec<_>>().join(",")),
+            Value::List(l) => format!(
+                "[{}]",
+                l.items().iter().map(show).collect::<Vec<_>>().join(",")
+            ),
             Value::Map(m) => format!(
                 "{{{}}}",
                 m.entries()
@@ -153,16 +156,28 @@ pub(crate) mod tests {
     #[test]
     fn user_null_deletes_a_default_and_stays_elsewhere() {
         // helm3: values `b: {c: null, d: 1}`, --set b.d=null,b.e=null → {"b":{"c":null,"e":null}}
-        let defaults = map(&[("b", Value::Map(map(&[("c", Value::Nil), ("d", Value::from(1.0))])))]);
-        let user = map(&[("b", Value::Map(map(&[("d", Value::Nil), ("e", Value::Nil)])))]);
+        let defaults = map(&[(
+            "b",
+            Value::Map(map(&[("c", Value::Nil), ("d", Value::from(1.0))])),
+        )]);
+        let user = map(&[(
+            "b",
+            Value::Map(map(&[("d", Value::Nil), ("e", Value::Nil)])),
+        )]);
         coalesce_into(&user, &defaults, true);
         assert_eq!(show(&Value::Map(user)), r#"{"b":{"c":null,"e":null}}"#);
     }
 
     #[test]
     fn merge_replaces_non_maps() {
-        let a = map(&[("x", Value::Map(map(&[("p", Value::from(1.0))]))), ("y", Value::from("a"))]);
-        let b = map(&[("x", Value::Map(map(&[("q", Value::from(2.0))]))), ("y", Value::Nil)]);
+        let a = map(&[
+            ("x", Value::Map(map(&[("p", Value::from(1.0))]))),
+            ("y", Value::from("a")),
+        ]);
+        let b = map(&[
+            ("x", Value::Map(map(&[("q", Value::from(2.0))]))),
+            ("y", Value::Nil),
+        ]);
         merge_into(&a, &b);
         assert_eq!(show(&Value::Map(a)), r#"{"x":{"p":1,"q":2},"y":null}"#);
     }
@@ -173,7 +188,10 @@ pub(crate) mod tests {
         // {g1: sub, g2: sub, gm: {a: 2, b: 2}} → sub sees {g1: parent, g2: sub, gm: {a: 1, b: 2}}.
         let parent = map(&[(
             "global",
-            Value::Map(map(&[("g1", Value::from("parent")), ("gm", Value::Map(map(&[("a", Value::from(1.0))])))])),
+            Value::Map(map(&[
+                ("g1", Value::from("parent")),
+                ("gm", Value::Map(map(&[("a", Value::from(1.0))]))),
+            ])),
         )]);
         let sub = Map::new();
         copy_globals(&sub, &parent);
@@ -182,11 +200,17 @@ pub(crate) mod tests {
             Value::Map(map(&[
                 ("g1", Value::from("sub")),
                 ("g2", Value::from("sub")),
-                ("gm", Value::Map(map(&[("a", Value::from(2.0)), ("b", Value::from(2.0))]))),
+                (
+                    "gm",
+                    Value::Map(map(&[("a", Value::from(2.0)), ("b", Value::from(2.0))])),
+                ),
             ])),
         )]);
         coalesce_into(&sub, &sub_defaults, true);
-        assert_eq!(show(&Value::Map(sub)), r#"{"global":{"g1":"parent","g2":"sub","gm":{"a":1,"b":2}}}"#);
+        assert_eq!(
+            show(&Value::Map(sub)),
+            r#"{"global":{"g1":"parent","g2":"sub","gm":{"a":1,"b":2}}}"#
+        );
     }
 
     #[test]
@@ -194,7 +218,10 @@ pub(crate) mod tests {
         let m = map(&[("a", Value::Map(map(&[("b", Value::from(true))])))]);
         assert_eq!(show(&path_value(&m, "a.b").unwrap()), "true");
         assert!(path_value(&m, "a.c").is_none());
-        assert_eq!(show(&Value::Map(under_path("x.y", m.clone()))), r#"{"x":{"y":{"a":{"b":true}}}}"#);
+        assert_eq!(
+            show(&Value::Map(under_path("x.y", m.clone()))),
+            r#"{"x":{"y":{"a":{"b":true}}}}"#
+        );
         assert!(path_table(&m, ".").unwrap().same(&m));
     }
 }

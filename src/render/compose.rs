@@ -15,7 +15,9 @@
 //!
 //! A dependency missing from `charts/` is looked up among the run's other inputs.
 
-use super::coalesce::{self, coalesce_into, copy_globals, deep_copy, path_table, path_value, under_path};
+use super::coalesce::{
+    self, coalesce_into, copy_globals, deep_copy, path_table, path_value, under_path,
+};
 use super::semver::is_compatible_range;
 use super::tree::{self, ChartNode, Dependency};
 use crate::diagnostic::Text;
@@ -54,8 +56,15 @@ fn fill(chart: &mut ChartNode, others: &[&[File]], warnings: &mut Vec<Text>, fou
     }
     let deps = chart.dependencies.clone();
     for dep in deps {
-        let present: Vec<&ChartNode> = chart.subcharts.iter().filter(|s| s.name == dep.name).collect();
-        if present.iter().any(|s| is_compatible_range(&dep.version, &s.version)) {
+        let present: Vec<&ChartNode> = chart
+            .subcharts
+            .iter()
+            .filter(|s| s.name == dep.name)
+            .collect();
+        if present
+            .iter()
+            .any(|s| is_compatible_range(&dep.version, &s.version))
+        {
             continue;
         }
         if let Some(s) = present.first() {
@@ -82,8 +91,13 @@ fn find_elsewhere(dep: &Dependency, others: &[&[File]]) -> Option<ChartNode> {
     let mut candidates = Vec::new();
     for files in others {
         for f in files.iter() {
-            let Some(prefix) = f.path.strip_suffix("Chart.yaml") else { continue };
-            if !(prefix.is_empty() || prefix.ends_with('/')) || prefix.contains("/charts/") || prefix.starts_with("charts/") {
+            let Some(prefix) = f.path.strip_suffix("Chart.yaml") else {
+                continue;
+            };
+            if !(prefix.is_empty() || prefix.ends_with('/'))
+                || prefix.contains("/charts/")
+                || prefix.starts_with("charts/")
+            {
                 continue;
             }
             if let Some(node) = tree::load(files, prefix) {
@@ -93,7 +107,10 @@ fn find_elsewhere(dep: &Dependency, others: &[&[File]]) -> Option<ChartNode> {
             }
         }
     }
-    let best = candidates.iter().position(|c| is_compatible_range(&dep.version, &c.version)).unwrap_or(0);
+    let best = candidates
+        .iter()
+        .position(|c| is_compatible_range(&dep.version, &c.version))
+        .unwrap_or(0);
     (!candidates.is_empty()).then(|| candidates.swap_remove(best))
 }
 
@@ -130,13 +147,21 @@ fn arrange(mut node: ChartNode, via: Option<Dependency>) -> Composed {
         }
     }
     for dep in &node.dependencies {
-        if let Some(sub) = subcharts.iter().find(|s| s.name == dep.name && is_compatible_range(&dep.version, &s.version)) {
+        if let Some(sub) = subcharts
+            .iter()
+            .find(|s| s.name == dep.name && is_compatible_range(&dep.version, &s.version))
+        {
             let mut copy = sub.clone();
             copy.name = dep.effective_name().to_string();
             arranged.push(arrange(copy, Some(dep.clone())));
         }
     }
-    Composed { node, via, values: Map::new(), subcharts: arranged }
+    Composed {
+        node,
+        via,
+        values: Map::new(),
+        subcharts: arranged,
+    }
 }
 
 /// Coalesces `values` (the user's, at this chart) with the chart's defaults, then each
@@ -179,7 +204,13 @@ fn prune(chart: &mut Composed, values: &Map, tags: &Map, path: &str, warnings: &
     }
 }
 
-fn enabled(dep: &Dependency, values: &Map, tags: &Map, path: &str, warnings: &mut Vec<Text>) -> bool {
+fn enabled(
+    dep: &Dependency,
+    values: &Map,
+    tags: &Map,
+    path: &str,
+    warnings: &mut Vec<Text>,
+) -> bool {
     let mut on = true;
     if !dep.tags.is_empty() {
         let (mut any_true, mut any_false) = (false, false);
@@ -192,7 +223,12 @@ fn enabled(dep: &Dependency, values: &Map, tags: &Map, path: &str, warnings: &mu
         }
         on = any_true || !any_false;
     }
-    for condition in dep.condition.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+    for condition in dep
+        .condition
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         match path_value(values, &format!("{path}{condition}")) {
             Some(Value::Bool(b)) => {
                 on = b;
@@ -217,7 +253,11 @@ fn import_values(chart: &mut Composed) -> Result<(), Text> {
     for sub in &mut chart.subcharts {
         import_values(sub)?;
     }
-    if !chart.subcharts.iter().any(|s| s.via.as_ref().is_some_and(|d| !d.import_values.is_empty())) {
+    if !chart
+        .subcharts
+        .iter()
+        .any(|s| s.via.as_ref().is_some_and(|d| !d.import_values.is_empty()))
+    {
         return Ok(());
     }
     let defaults = Map::new();
@@ -230,13 +270,19 @@ fn import_values(chart: &mut Composed) -> Result<(), Text> {
             let (child, parent) = match import {
                 Value::String(s) => (format!("exports.{s}"), ".".to_string()),
                 Value::Map(m) => {
-                    let get = |k: &str| m.get(k).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                    let get = |k: &str| {
+                        m.get(k)
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    };
                     (get("child"), get("parent"))
                 }
                 _ => continue,
             };
             if let Some(table) = path_table(&defaults, &format!("{name}.{child}")) {
-                let Value::Map(table) = deep_copy(&Value::Map(table)) else { unreachable!() };
+                let Value::Map(table) = deep_copy(&Value::Map(table)) else {
+                    unreachable!()
+                };
                 coalesce_into(&imported, &under_path(&parent, table), false);
             }
         }
@@ -263,7 +309,10 @@ mod tests {
     use crate::render::coalesce::tests::show;
 
     fn file(path: &str, text: &str) -> File {
-        File { path: path.into(), data: text.as_bytes().to_vec() }
+        File {
+            path: path.into(),
+            data: text.as_bytes().to_vec(),
+        }
     }
 
     fn composed(files: &[File], user: &Map) -> Composed {
@@ -277,11 +326,23 @@ mod tests {
 
     fn app(deps: &str) -> Vec<File> {
         vec![
-            file("app/Chart.yaml", &format!("apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n{deps}")),
-            file("app/values.yaml", "db:\n  enabled: false\ncache:\n  on: true\nglobal:\n  g: 1\n"),
+            file(
+                "app/Chart.yaml",
+                &format!("apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n{deps}"),
+            ),
+            file(
+                "app/values.yaml",
+                "db:\n  enabled: false\ncache:\n  on: true\nglobal:\n  g: 1\n",
+            ),
             file("app/charts/db/Chart.yaml", "name: db\nversion: 2.0.0\n"),
-            file("app/charts/db/values.yaml", "port: 5432\nexports:\n  conn:\n    dbPort: 5432\nsettings:\n  a: 1\n"),
-            file("app/charts/cache/Chart.yaml", "name: cache\nversion: 1.0.0\n"),
+            file(
+                "app/charts/db/values.yaml",
+                "port: 5432\nexports:\n  conn:\n    dbPort: 5432\nsettings:\n  a: 1\n",
+            ),
+            file(
+                "app/charts/cache/Chart.yaml",
+                "name: cache\nversion: 1.0.0\n",
+            ),
             file("app/charts/cache/values.yaml", "size: 1\n"),
         ]
     }
@@ -294,12 +355,18 @@ mod tests {
         let c = composed(&files, &Map::new());
         assert_eq!(names(&c), vec!["c1", "c2"]);
         // The user turns db on and the `extra` tag off.
-        let user = crate::render::values_text("db:\n  enabled: true\ntags:\n  extra: false\n").unwrap();
+        let user =
+            crate::render::values_text("db:\n  enabled: true\ntags:\n  extra: false\n").unwrap();
         let c = composed(&files, &user);
         assert_eq!(names(&c), vec!["db", "c1"]);
-        assert_eq!(show(&Value::Map(c.subcharts[0].values.clone())), r#"{"enabled":true,"exports":{"conn":{"dbPort":5432}},"global":{"g":1},"port":5432,"settings":{"a":1}}"#);
+        assert_eq!(
+            show(&Value::Map(c.subcharts[0].values.clone())),
+            r#"{"enabled":true,"exports":{"conn":{"dbPort":5432}},"global":{"g":1},"port":5432,"settings":{"a":1}}"#
+        );
         // The subchart's map is the parent's `.Values.db`.
-        let Some(Value::Map(db)) = c.values.get("db") else { panic!() };
+        let Some(Value::Map(db)) = c.values.get("db") else {
+            panic!()
+        };
         assert!(db.same(&c.subcharts[0].values));
     }
 
@@ -318,7 +385,10 @@ mod tests {
         let files = app("- name: db\n  version: 2.0.0\n  import-values:\n  - conn\n  - child: settings\n    parent: imported.settings\n");
         let c = composed(&files, &Map::new());
         assert_eq!(show(&c.values.get("dbPort").unwrap()), "5432");
-        assert_eq!(show(&c.values.get("imported").unwrap()), r#"{"settings":{"a":1}}"#);
+        assert_eq!(
+            show(&c.values.get("imported").unwrap()),
+            r#"{"settings":{"a":1}}"#
+        );
     }
 
     #[test]
@@ -326,8 +396,14 @@ mod tests {
         let mut files = app("- name: helm-toolkit\n  version: \">=0.1.0\"\n");
         files.push(file("app/templates/x.yaml", "x: 1\n"));
         let other = vec![
-            file("helm-toolkit/Chart.yaml", "name: helm-toolkit\nversion: 0.2.1\ntype: library\n"),
-            file("helm-toolkit/templates/_x.tpl", "{{ define \"helm-toolkit.x\" }}{{ end }}"),
+            file(
+                "helm-toolkit/Chart.yaml",
+                "name: helm-toolkit\nversion: 0.2.1\ntype: library\n",
+            ),
+            file(
+                "helm-toolkit/templates/_x.tpl",
+                "{{ define \"helm-toolkit.x\" }}{{ end }}",
+            ),
         ];
         let mut chart = tree::load(&files, "app/").unwrap();
         let found = fill_missing(&mut chart, &[&other], &mut Vec::new());

@@ -157,7 +157,12 @@ fn expand_braces(pattern: &str) -> Option<Vec<String>> {
     let open = pattern.find('{')?;
     let close = open + pattern[open..].find('}')?;
     let (head, tail) = (&pattern[..open], &pattern[close + 1..]);
-    Some(pattern[open + 1..close].split(',').map(|alt| format!("{head}{alt}{tail}")).collect())
+    Some(
+        pattern[open + 1..close]
+            .split(',')
+            .map(|alt| format!("{head}{alt}{tail}"))
+            .collect(),
+    )
 }
 
 /// A `[…]` class at the start of `p`: whether `c` is in it, and the class's length.

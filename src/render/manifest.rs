@@ -118,7 +118,12 @@ pub fn documents(source: &str, text: &str, origins: &[Origin]) -> Result<Vec<Doc
         let first_line = text[..start].bytes().filter(|&b| b == b'\n').count();
         let body = &text[start..end];
         let count = body.bytes().filter(|&b| b == b'\n').count() + 1;
-        let lines = origins.iter().skip(first_line).take(count).cloned().collect();
+        let lines = origins
+            .iter()
+            .skip(first_line)
+            .take(count)
+            .cloned()
+            .collect();
         let mut doc = Document {
             source: source.to_string(),
             api_version: String::new(),
@@ -139,12 +144,19 @@ pub fn documents(source: &str, text: &str, origins: &[Origin]) -> Result<Vec<Doc
 /// Reads apiVersion, kind, metadata.name/namespace and the hook annotation.
 fn read_head(doc: &mut Document) -> Result<(), String> {
     let parsed = yaml::parse(&doc.text, YamlLimits::default());
-    if let Some(yaml::Problem::Syntax { range, message }) =
-        parsed.problems.iter().find(|p| matches!(p, yaml::Problem::Syntax { .. }))
+    if let Some(yaml::Problem::Syntax { range, message }) = parsed
+        .problems
+        .iter()
+        .find(|p| matches!(p, yaml::Problem::Syntax { .. }))
     {
-        return Err(format!("error converting YAML to JSON: yaml: line {}: {message}", range.start.line));
+        return Err(format!(
+            "error converting YAML to JSON: yaml: line {}: {message}",
+            range.start.line
+        ));
     }
-    let Some(root) = parsed.root() else { return Ok(()) };
+    let Some(root) = parsed.root() else {
+        return Ok(());
+    };
     // Helm reads the head into a struct: the document must be a map (or empty).
     let json_type = match &root.kind {
         yaml::Kind::Map(_) => None,
@@ -162,7 +174,9 @@ fn read_head(doc: &mut Document) -> Result<(), String> {
         ));
     }
     let text = |node: Option<&yaml::Node>| {
-        node.and_then(|n| n.as_scalar()).map(|s| s.text.clone()).unwrap_or_default()
+        node.and_then(|n| n.as_scalar())
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
     };
     doc.api_version = text(root.get("apiVersion"));
     doc.kind = text(root.get("kind"));
@@ -192,7 +206,9 @@ const HOOK_EVENTS: &[&str] = &[
 
 /// Whether a `helm.sh/hook` value names only events Helm knows.
 pub fn known_hook(value: &str) -> bool {
-    value.split(',').all(|e| HOOK_EVENTS.contains(&e.trim().to_ascii_lowercase().as_str()))
+    value
+        .split(',')
+        .all(|e| HOOK_EVENTS.contains(&e.trim().to_ascii_lowercase().as_str()))
 }
 
 /// Helm's order: documents not hooks, by kind (stable), then hooks by kind (stable).
@@ -246,21 +262,36 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split_documents(text).into_iter().map(|(a, b)| &text[a..b]).collect()
+        split_documents(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect()
     }
 
     #[test]
     fn splits_as_helm() {
         // helm3: "  kind: B\n  x: 1\n" is read as "kind: B\n  x: 1" (trimmed), "---foo: 1" starts a
         // document "foo: 1", a `---` at the start opens one.
-        assert_eq!(texts("  kind: B\n  x: 1\n\n---\nkind: C\nx: 2 \n---foo: 1\n"), vec!["kind: B\n  x: 1", "kind: C\nx: 2", "foo: 1"]);
-        assert_eq!(texts("---\n# Source: fake\nkind: D\n"), vec!["# Source: fake\nkind: D"]);
+        assert_eq!(
+            texts("  kind: B\n  x: 1\n\n---\nkind: C\nx: 2 \n---foo: 1\n"),
+            vec!["kind: B\n  x: 1", "kind: C\nx: 2", "foo: 1"]
+        );
+        assert_eq!(
+            texts("---\n# Source: fake\nkind: D\n"),
+            vec!["# Source: fake\nkind: D"]
+        );
         assert_eq!(texts("kind: E\n  \n   "), vec!["kind: E"]);
         // helm3 prints these "---" documents too: a `---` right after a separator is text.
         assert_eq!(texts("\n   \n---\n\n---\nkind: A\n"), vec!["---\nkind: A"]);
-        assert_eq!(texts("a: 1\n---\n---\n---\nb: 1\n"), vec!["a: 1", "---", "b: 1"]);
+        assert_eq!(
+            texts("a: 1\n---\n---\n---\nb: 1\n"),
+            vec!["a: 1", "---", "b: 1"]
+        );
         assert_eq!(texts("\n  \n---\n"), Vec::<&str>::new());
-        assert_eq!(texts("a: |\n  x\n  ---\nb: 1"), vec!["a: |\n  x\n  ---\nb: 1"]);
+        assert_eq!(
+            texts("a: |\n  x\n  ---\nb: 1"),
+            vec!["a: |\n  x\n  ---\nb: 1"]
+        );
         assert_eq!(texts("a: 1\n---   \n  b: 2"), vec!["a: 1", "b: 2"]);
     }
 
@@ -282,21 +313,40 @@ mod tests {
     fn unknown_hooks() {
         // helm3 keeps "PRE-INSTALL" and "test-success", skips "crd-install" and
         // "crd-install,pre-install".
-        assert!(known_hook("PRE-INSTALL") && known_hook("test-success") && known_hook("pre-install, post-install"));
+        assert!(
+            known_hook("PRE-INSTALL")
+                && known_hook("test-success")
+                && known_hook("pre-install, post-install")
+        );
         assert!(!known_hook("crd-install") && !known_hook("crd-install,pre-install"));
     }
 
     #[test]
     fn sorts_as_helm() {
-        let mut docs = vec![doc("Service", false), doc("Foo", false), doc("", false), doc("ConfigMap", true), doc("Namespace", false), doc("Bar", false)];
+        let mut docs = vec![
+            doc("Service", false),
+            doc("Foo", false),
+            doc("", false),
+            doc("ConfigMap", true),
+            doc("Namespace", false),
+            doc("Bar", false),
+        ];
         sort(&mut docs);
         let kinds: Vec<&str> = docs.iter().map(|d| d.kind.as_str()).collect();
-        assert_eq!(kinds, vec!["Namespace", "Service", "", "Bar", "Foo", "ConfigMap"]);
+        assert_eq!(
+            kinds,
+            vec!["Namespace", "Service", "", "Bar", "Foo", "ConfigMap"]
+        );
     }
 
     #[test]
     fn reads_heads_and_refuses_bad_yaml() {
-        let docs = documents("c/templates/a.yaml", "kind: Service\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: test\n", &[]).unwrap();
+        let docs = documents(
+            "c/templates/a.yaml",
+            "kind: Service\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: test\n",
+            &[],
+        )
+        .unwrap();
         assert_eq!(docs[0].kind, "Service");
         assert_eq!(docs[0].name, "x");
         assert_eq!(docs[0].hook.as_deref(), Some("test"));
@@ -306,7 +356,10 @@ mod tests {
         let err = documents("c/templates/t.yaml", "- a\n- b\n", &[]).unwrap_err();
         assert_eq!(err, "YAML parse error on c/templates/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead");
         let err = documents("c/templates/t.yaml", "just text\n", &[]).unwrap_err();
-        assert!(err.ends_with("cannot unmarshal string into Go value of type releaseutil.SimpleHead"), "{err}");
+        assert!(
+            err.ends_with("cannot unmarshal string into Go value of type releaseutil.SimpleHead"),
+            "{err}"
+        );
         assert!(documents("c/templates/t.yaml", "# only a comment\n", &[]).is_ok());
     }
 }

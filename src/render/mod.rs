@@ -237,7 +237,10 @@ pub fn user_values(options: &RenderOptions) -> Result<Map, Fatal> {
         for expr in exprs {
             strvals::parse_into(expr, &values, mode, &read).map_err(|e| Fatal {
                 kind: FatalKind::Call,
-                message: text!("failed parsing {flag} data: {e}", "无法解析 {flag} 的值：{e}"),
+                message: text!(
+                    "failed parsing {flag} data: {e}",
+                    "无法解析 {flag} 的值：{e}"
+                ),
             })?;
         }
     }
@@ -246,18 +249,29 @@ pub fn user_values(options: &RenderOptions) -> Result<Map, Fatal> {
 
 /// Renders the chart at `prefix` of `files` as `helm template` does. `others` are the files of
 /// the run's other inputs, where a dependency missing from the chart is looked up.
-pub fn render(files: &[File], prefix: &str, others: &[&[File]], options: &RenderOptions) -> Rendered {
+pub fn render(
+    files: &[File],
+    prefix: &str,
+    others: &[&[File]],
+    options: &RenderOptions,
+) -> Rendered {
     let mut rendered = Rendered::default();
     let Some(mut chart) = tree::load(files, prefix) else {
         rendered.fatal = Some(Fatal {
             kind: FatalKind::Input,
-            message: text!("no Chart.yaml at `{prefix}`", "`{prefix}` 处没有 Chart.yaml"),
+            message: text!(
+                "no Chart.yaml at `{prefix}`",
+                "`{prefix}` 处没有 Chart.yaml"
+            ),
         });
         return rendered;
     };
     rendered.chart = chart.name.clone();
     if let Some(problem) = first_problem(&chart).or_else(|| invalid(&chart)) {
-        rendered.fatal = Some(Fatal { kind: FatalKind::Chart, message: problem });
+        rendered.fatal = Some(Fatal {
+            kind: FatalKind::Chart,
+            message: problem,
+        });
         return rendered;
     }
     if chart.is_library() {
@@ -286,7 +300,9 @@ pub fn render(files: &[File], prefix: &str, others: &[&[File]], options: &Render
             }
         },
     };
-    if !chart.kube_version.is_empty() && !semver::is_compatible_range(&chart.kube_version, &kube.version) {
+    if !chart.kube_version.is_empty()
+        && !semver::is_compatible_range(&chart.kube_version, &kube.version)
+    {
         let (want, have) = (&chart.kube_version, &kube.version);
         rendered.fatal = Some(Fatal {
             kind: FatalKind::Chart,
@@ -309,19 +325,29 @@ pub fn render(files: &[File], prefix: &str, others: &[&[File]], options: &Render
     let composed = match compose::compose(&chart, &user, &mut rendered.warnings) {
         Ok(c) => c,
         Err(message) => {
-            rendered.fatal = Some(Fatal { kind: FatalKind::Chart, message });
+            rendered.fatal = Some(Fatal {
+                kind: FatalKind::Chart,
+                message,
+            });
             return rendered;
         }
     };
-    let mut api_versions: Vec<String> = DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
+    let mut api_versions: Vec<String> =
+        DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
     api_versions.extend(options.api_versions.iter().cloned());
     let capabilities = Value::Object(Rc::new(Capabilities {
         kube: Rc::new(kube),
         api_versions: Rc::new(ApiVersions(api_versions)),
     }));
     let release = Value::Map(Map::from_entries([
-        ("Name".to_string(), Value::from(options.release_name.as_str())),
-        ("Namespace".to_string(), Value::from(options.namespace.as_str())),
+        (
+            "Name".to_string(),
+            Value::from(options.release_name.as_str()),
+        ),
+        (
+            "Namespace".to_string(),
+            Value::from(options.namespace.as_str()),
+        ),
         ("IsInstall".to_string(), Value::Bool(true)),
         ("IsUpgrade".to_string(), Value::Bool(false)),
         ("Revision".to_string(), Value::int(1)),
@@ -374,15 +400,26 @@ fn place<'a>(chart: &'a compose::Composed, path: String, out: &mut Vec<Placed<'a
 
 /// The `.` of a chart's templates (without `.Template`): Values, Release, Chart, Capabilities,
 /// Files, Subcharts.
-fn top_object(chart: &compose::Composed, is_root: bool, release: &Value, capabilities: &Value) -> Map {
+fn top_object(
+    chart: &compose::Composed,
+    is_root: bool,
+    release: &Value,
+    capabilities: &Value,
+) -> Map {
     let subcharts = Map::new();
     for sub in &chart.subcharts {
-        subcharts.insert(sub.node.name.clone(), Value::Map(top_object(sub, false, release, capabilities)));
+        subcharts.insert(
+            sub.node.name.clone(),
+            Value::Map(top_object(sub, false, release, capabilities)),
+        );
     }
     Map::from_entries([
         ("Values".to_string(), Value::Map(chart.values.clone())),
         ("Release".to_string(), release.clone()),
-        ("Chart".to_string(), Value::Object(Rc::new(ChartObject::new(&chart.node, is_root)))),
+        (
+            "Chart".to_string(),
+            Value::Object(Rc::new(ChartObject::new(&chart.node, is_root))),
+        ),
         ("Capabilities".to_string(), capabilities.clone()),
         (
             "Files".to_string(),
@@ -396,7 +433,13 @@ fn top_object(chart: &compose::Composed, is_root: bool, release: &Value, capabil
 /// wins), executes each that Helm outputs in that same order (values a template changes with
 /// `set` are seen by the templates after it, as in Helm), and splits, orders and keeps the
 /// documents.
-fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, options: &RenderOptions, rendered: &mut Rendered) {
+fn execute(
+    composed: &compose::Composed,
+    release: &Value,
+    capabilities: &Value,
+    options: &RenderOptions,
+    rendered: &mut Rendered,
+) {
     let mut placed = Vec::new();
     place(composed, composed.node.name.clone(), &mut placed);
     // Every template with its full name, the chart it belongs to.
@@ -425,12 +468,22 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
     for (name, text, _) in &all {
         if let Err(error) = templates.parse(name, text, &engine_options.limits) {
             unparsed.push(name.clone());
-            rendered.errors.push(TemplateError { template: name.clone(), error });
+            rendered.errors.push(TemplateError {
+                template: name.clone(),
+                error,
+            });
         }
     }
     let tops: Vec<Map> = placed
         .iter()
-        .map(|p| top_object(p.chart, std::ptr::eq(p.chart, composed), release, capabilities))
+        .map(|p| {
+            top_object(
+                p.chart,
+                std::ptr::eq(p.chart, composed),
+                release,
+                capabilities,
+            )
+        })
         .collect();
     let mut by_template: Vec<(String, Vec<Document>)> = Vec::new();
     for (name, _, index) in &all {
@@ -444,7 +497,10 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
             "Template",
             Value::Map(Map::from_entries([
                 ("Name".to_string(), Value::from(name.as_str())),
-                ("BasePath".to_string(), Value::from(format!("{}/templates", p.path))),
+                (
+                    "BasePath".to_string(),
+                    Value::from(format!("{}/templates", p.path)),
+                ),
             ])),
         );
         let output = match templates.execute(name, &Value::Map(data), &funcs, &engine_options) {
@@ -456,7 +512,10 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
                         dependency,
                         include,
                     }),
-                    None => rendered.errors.push(TemplateError { template: name.clone(), error }),
+                    None => rendered.errors.push(TemplateError {
+                        template: name.clone(),
+                        error,
+                    }),
                 }
                 continue;
             }
@@ -473,7 +532,11 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
                 error: gotmpl::Error {
                     kind: gotmpl::ErrorKind::Exec,
                     message: message.clone(),
-                    at: gotmpl::error::Frame { template: Rc::from(name.as_str()), line: 1, col: 1 },
+                    at: gotmpl::error::Frame {
+                        template: Rc::from(name.as_str()),
+                        line: 1,
+                        col: 1,
+                    },
                     chain: Vec::new(),
                     go_text: message,
                 },
@@ -500,7 +563,9 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
         let mut crds = Vec::new();
         for p in &placed {
             for (rel, data) in &p.chart.node.files {
-                if rel.starts_with("crds/") && (rel.ends_with(".yaml") || rel.ends_with(".yml") || rel.ends_with(".json")) {
+                if rel.starts_with("crds/")
+                    && (rel.ends_with(".yaml") || rel.ends_with(".yml") || rel.ends_with(".json"))
+                {
                     crds.push(Document {
                         source: format!("{}/{rel}", p.path),
                         api_version: String::new(),
@@ -522,7 +587,10 @@ fn execute(composed: &compose::Composed, release: &Value, capabilities: &Value, 
         match select(&documents, &options.show_only) {
             Ok(selected) => documents = selected,
             Err(message) => {
-                rendered.fatal = Some(Fatal { kind: FatalKind::Chart, message });
+                rendered.fatal = Some(Fatal {
+                    kind: FatalKind::Chart,
+                    message,
+                });
                 documents.clear();
             }
         }
@@ -542,7 +610,10 @@ fn select(documents: &[Document], show_only: &[String]) -> Result<Vec<Document>,
         let pattern = pattern.replace('\\', "/");
         let before = out.len();
         for doc in &ordered {
-            let path = doc.source.split_once('/').map_or(doc.source.as_str(), |(_, rest)| rest);
+            let path = doc
+                .source
+                .split_once('/')
+                .map_or(doc.source.as_str(), |(_, rest)| rest);
             if helmignore::glob_match(&pattern, path, false) {
                 out.push((*doc).clone());
             }

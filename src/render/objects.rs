@@ -60,10 +60,14 @@ impl ChartObject {
             (Value::Nil, Empty::List) => Value::list(Vec::new()),
             (Value::Nil, Empty::Bool) => Value::Bool(false),
             (Value::Nil, Empty::Map) => Value::Map(Map::new()),
-            (Value::Float(f), Empty::Str) => Value::from(gotmpl::fmt::format_value(&Value::Float(f))),
+            (Value::Float(f), Empty::Str) => {
+                Value::from(gotmpl::fmt::format_value(&Value::Float(f)))
+            }
             (Value::Int(i, _), Empty::Str) => Value::from(i.to_string()),
             (Value::Bool(b), Empty::Str) => Value::from(b.to_string()),
-            (v, Empty::List) if key == "maintainers" || key == "dependencies" => go_structs(&v, key),
+            (v, Empty::List) if key == "maintainers" || key == "dependencies" => {
+                go_structs(&v, key)
+            }
             (v, _) => v,
         }
     }
@@ -71,7 +75,9 @@ impl ChartObject {
 
 /// Maintainers and dependencies as Go structs see them: maps under Go's field names.
 fn go_structs(list: &Value, key: &str) -> Value {
-    let Value::List(items) = list else { return list.clone() };
+    let Value::List(items) = list else {
+        return list.clone();
+    };
     let fields: &[(&str, &str)] = if key == "maintainers" {
         &[("Name", "name"), ("Email", "email"), ("URL", "url")]
     } else {
@@ -165,7 +171,12 @@ impl Object for Capabilities {
     }
 
     fn format(&self) -> String {
-        format!("&{{{} {} {}}}", self.kube.format(), self.api_versions.format(), HelmVersion.format())
+        format!(
+            "&{{{} {} {}}}",
+            self.kube.format(),
+            self.api_versions.format(),
+            HelmVersion.format()
+        )
     }
 
     fn to_data(&self) -> Value {
@@ -237,7 +248,10 @@ impl Object for ApiVersions {
         match name {
             "Has" => {
                 let [arg] = args else {
-                    return Err(format!("wrong number of args for Has: want 1 got {}", args.len()));
+                    return Err(format!(
+                        "wrong number of args for Has: want 1 got {}",
+                        args.len()
+                    ));
                 };
                 let wanted = arg.as_str().unwrap_or_default();
                 Ok(Some(Value::Bool(self.0.iter().any(|v| v == wanted))))
@@ -276,7 +290,10 @@ impl Object for HelmVersion {
     }
 
     fn member(&self, name: &str, _args: &[Value]) -> Result<Option<Value>, String> {
-        Ok(HELM_VERSION.iter().find(|(k, _)| *k == name).map(|(_, v)| Value::str(v)))
+        Ok(HELM_VERSION
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| Value::str(v)))
     }
 
     fn format(&self) -> String {
@@ -286,7 +303,9 @@ impl Object for HelmVersion {
     fn to_data(&self) -> Value {
         let keys = ["version", "git_commit", "git_tree_state", "go_version"];
         Value::Map(Map::from_entries(
-            keys.iter().zip(HELM_VERSION).map(|(k, (_, v))| (k.to_string(), Value::str(v))),
+            keys.iter()
+                .zip(HELM_VERSION)
+                .map(|(k, (_, v))| (k.to_string(), Value::str(v))),
         ))
     }
 }
@@ -302,7 +321,10 @@ pub struct Files {
 
 impl Files {
     pub fn new(files: Rc<Vec<(String, Rc<[u8]>)>>) -> Files {
-        Files { files, formatted: std::cell::OnceCell::new() }
+        Files {
+            files,
+            formatted: std::cell::OnceCell::new(),
+        }
     }
 
     fn get(&self, name: &str) -> Option<&Rc<[u8]>> {
@@ -310,7 +332,9 @@ impl Files {
     }
 
     fn text(&self, name: &str) -> String {
-        self.get(name).map(|d| String::from_utf8_lossy(d).into_owned()).unwrap_or_default()
+        self.get(name)
+            .map(|d| String::from_utf8_lossy(d).into_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -318,7 +342,10 @@ fn one_string(name: &str, args: &[Value]) -> Result<String, String> {
     match args {
         [Value::String(s)] => Ok(s.to_string()),
         [other] => Ok(gotmpl::fmt::format_value(other)),
-        _ => Err(format!("wrong number of args for {name}: want 1 got {}", args.len())),
+        _ => Err(format!(
+            "wrong number of args for {name}: want 1 got {}",
+            args.len()
+        )),
     }
 }
 
@@ -331,12 +358,20 @@ impl Object for Files {
         Ok(Some(match name {
             "Get" => Value::from(self.text(&one_string(name, args)?)),
             "GetBytes" => {
-                let data = self.get(&one_string(name, args)?).cloned().unwrap_or_else(|| Rc::from(&b""[..]));
+                let data = self
+                    .get(&one_string(name, args)?)
+                    .cloned()
+                    .unwrap_or_else(|| Rc::from(&b""[..]));
                 Value::Bytes(data)
             }
             "Glob" => {
                 let pattern = one_string(name, args)?;
-                let files = self.files.iter().filter(|(n, _)| glob_match(&pattern, n, true)).cloned().collect();
+                let files = self
+                    .files
+                    .iter()
+                    .filter(|(n, _)| glob_match(&pattern, n, true))
+                    .cloned()
+                    .collect();
                 Value::Object(Rc::new(Files::new(Rc::new(files))))
             }
             "Lines" => {
@@ -349,18 +384,29 @@ impl Object for Files {
                 }
             }
             "AsConfig" => {
-                let map = Map::from_entries(
-                    self.files
-                        .iter()
-                        .map(|(n, d)| (base_name(n).to_string(), Value::from(String::from_utf8_lossy(d).into_owned()))),
-                );
-                Value::from(super::to_yaml(&Value::Map(map)).trim_end_matches('\n').to_string())
+                let map = Map::from_entries(self.files.iter().map(|(n, d)| {
+                    (
+                        base_name(n).to_string(),
+                        Value::from(String::from_utf8_lossy(d).into_owned()),
+                    )
+                }));
+                Value::from(
+                    super::to_yaml(&Value::Map(map))
+                        .trim_end_matches('\n')
+                        .to_string(),
+                )
             }
             "AsSecrets" => {
                 let map = Map::from_entries(
-                    self.files.iter().map(|(n, d)| (base_name(n).to_string(), Value::from(base64(d)))),
+                    self.files
+                        .iter()
+                        .map(|(n, d)| (base_name(n).to_string(), Value::from(base64(d)))),
                 );
-                Value::from(super::to_yaml(&Value::Map(map)).trim_end_matches('\n').to_string())
+                Value::from(
+                    super::to_yaml(&Value::Map(map))
+                        .trim_end_matches('\n')
+                        .to_string(),
+                )
             }
             _ => return Ok(None),
         }))
@@ -376,7 +422,12 @@ impl Object for Files {
                 let entries: Vec<String> = self
                     .files
                     .iter()
-                    .map(|(n, d)| format!("{n}:{}", gotmpl::fmt::format_value(&Value::Bytes(d.clone()))))
+                    .map(|(n, d)| {
+                        format!(
+                            "{n}:{}",
+                            gotmpl::fmt::format_value(&Value::Bytes(d.clone()))
+                        )
+                    })
                     .collect();
                 format!("map[{}]", entries.join(" "))
             })
@@ -384,14 +435,21 @@ impl Object for Files {
     }
 
     fn to_data(&self) -> Value {
-        Value::Map(Map::from_entries(self.files.iter().map(|(n, d)| (n.clone(), Value::Bytes(d.clone())))))
+        Value::Map(Map::from_entries(
+            self.files
+                .iter()
+                .map(|(n, d)| (n.clone(), Value::Bytes(d.clone()))),
+        ))
     }
 
     /// A map type in Go (`map[string][]byte`): `range $path, $bytes := .Files.Glob "x/*"` in
     /// path order, `len`, `index`, and false when empty (`{{ if .Files.Glob "x/*" }}`).
     fn map_entries(&self) -> Option<Vec<(String, Value)>> {
-        let mut entries: Vec<(String, Value)> =
-            self.files.iter().map(|(n, d)| (n.clone(), Value::Bytes(d.clone()))).collect();
+        let mut entries: Vec<(String, Value)> = self
+            .files
+            .iter()
+            .map(|(n, d)| (n.clone(), Value::Bytes(d.clone())))
+            .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         Some(entries)
     }
@@ -406,7 +464,11 @@ pub fn base64(data: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -437,17 +499,38 @@ mod tests {
             ("README.md".into(), Rc::from(&b"hi\n"[..])),
             ("files/a.txt".into(), Rc::from(&b"f\n"[..])),
         ]));
-        let get = files.member("Get", &[Value::str("README.md")]).unwrap().unwrap();
+        let get = files
+            .member("Get", &[Value::str("README.md")])
+            .unwrap()
+            .unwrap();
         assert_eq!(get.as_str(), Some("hi\n"));
         let missing = files.member("Get", &[Value::str("nope")]).unwrap().unwrap();
         assert_eq!(missing.as_str(), Some(""));
-        let Value::List(lines) = files.member("Lines", &[Value::str("README.md")]).unwrap().unwrap() else { panic!() };
+        let Value::List(lines) = files
+            .member("Lines", &[Value::str("README.md")])
+            .unwrap()
+            .unwrap()
+        else {
+            panic!()
+        };
         assert_eq!(lines.items().len(), 1);
-        let Value::Object(glob) = files.member("Glob", &[Value::str("files/*")]).unwrap().unwrap() else { panic!() };
+        let Value::Object(glob) = files
+            .member("Glob", &[Value::str("files/*")])
+            .unwrap()
+            .unwrap()
+        else {
+            panic!()
+        };
         assert_eq!(glob.type_name(), "engine.files");
         assert!(glob.truth());
         assert_eq!(glob.map_entries().unwrap()[0].0, "files/a.txt");
-        let Value::Object(none) = files.member("Glob", &[Value::str("nope/*")]).unwrap().unwrap() else { panic!() };
+        let Value::Object(none) = files
+            .member("Glob", &[Value::str("nope/*")])
+            .unwrap()
+            .unwrap()
+        else {
+            panic!()
+        };
         assert!(!Value::Object(none).truth());
         assert!(files.member("Nope", &[]).unwrap().is_none());
     }
@@ -456,9 +539,20 @@ mod tests {
     fn kube_version_and_api_versions() {
         let kv = KubeVersion::parse("1.29").unwrap();
         assert_eq!(kv.format(), "v1.29.0");
-        assert_eq!(kv.member("Minor", &[]).unwrap().unwrap().as_str(), Some("29"));
+        assert_eq!(
+            kv.member("Minor", &[]).unwrap().unwrap().as_str(),
+            Some("29")
+        );
         let api = ApiVersions(vec!["v1".into(), "apps/v1".into()]);
-        assert!(api.member("Has", &[Value::str("apps/v1")]).unwrap().unwrap().truth());
-        assert!(!api.member("Has", &[Value::str("apps/v1/Deployment")]).unwrap().unwrap().truth());
+        assert!(api
+            .member("Has", &[Value::str("apps/v1")])
+            .unwrap()
+            .unwrap()
+            .truth());
+        assert!(!api
+            .member("Has", &[Value::str("apps/v1/Deployment")])
+            .unwrap()
+            .unwrap()
+            .truth());
     }
 }

@@ -118,7 +118,12 @@ fn parse_parts(text: &str) -> Option<(Parts, bool)> {
             *n = None;
         }
     }
-    if !pre.is_empty() && (pre.split('.').any(str::is_empty) || !pre.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')) {
+    if !pre.is_empty()
+        && (pre.split('.').any(str::is_empty)
+            || !pre
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+    {
         return None;
     }
     Some((Parts { nums, pre }, loose))
@@ -150,7 +155,12 @@ pub struct Constraint {
 }
 
 fn v(major: u64, minor: u64, patch: u64, pre: &str) -> Version {
-    Version { major, minor, patch, pre: pre.into() }
+    Version {
+        major,
+        minor,
+        patch,
+        pre: pre.into(),
+    }
 }
 
 impl Constraint {
@@ -167,7 +177,10 @@ impl Constraint {
             }
             any_of.push(all);
         }
-        Some(Constraint { any_of, text: text.to_string() })
+        Some(Constraint {
+            any_of,
+            text: text.to_string(),
+        })
     }
 
     pub fn allows(&self, version: &Version) -> bool {
@@ -208,7 +221,10 @@ pub fn is_compatible_range(constraint: &str, version: &str) -> bool {
 /// The words of a conjunction: split at commas and spaces, keeping `1.2 - 1.4` together and an
 /// operator with the version after it (`>= 1.2`).
 fn split_words(text: &str) -> Option<Vec<String>> {
-    let tokens: Vec<&str> = text.split([',', ' ', '\t']).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = text
+        .split([',', ' ', '\t'])
+        .filter(|t| !t.is_empty())
+        .collect();
     let mut words: Vec<String> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -234,8 +250,18 @@ fn bounds_of(word: &str) -> Option<Vec<Bound>> {
     if let Some((low, high)) = word.split_once(" - ") {
         let (lo, _) = parse_parts(low)?;
         let (hi, hi_loose) = parse_parts(high)?;
-        let mut out = vec![Bound { op: Op::Ge, version: floor(&lo) }];
-        out.push(if hi_loose { upper_of(&hi) } else { Bound { op: Op::Le, version: floor(&hi) } });
+        let mut out = vec![Bound {
+            op: Op::Ge,
+            version: floor(&lo),
+        }];
+        out.push(if hi_loose {
+            upper_of(&hi)
+        } else {
+            Bound {
+                op: Op::Le,
+                version: floor(&hi),
+            }
+        });
         return Some(out);
     }
     let ops = ["!=", ">=", "=>", "<=", "=<", "~>", ">", "<", "=", "~", "^"];
@@ -249,29 +275,68 @@ fn bounds_of(word: &str) -> Option<Vec<Bound>> {
     Some(match op {
         "" | "=" if loose => {
             if major.is_none() {
-                vec![Bound { op: Op::Ge, version: v(0, 0, 0, "") }]
+                vec![Bound {
+                    op: Op::Ge,
+                    version: v(0, 0, 0, ""),
+                }]
             } else {
-                vec![Bound { op: Op::Ge, version: low }, upper_of(&parts)]
+                vec![
+                    Bound {
+                        op: Op::Ge,
+                        version: low,
+                    },
+                    upper_of(&parts),
+                ]
             }
         }
-        "" | "=" => vec![Bound { op: Op::Eq, version: low }],
-        "!=" => vec![Bound { op: Op::Ne, version: low }],
+        "" | "=" => vec![Bound {
+            op: Op::Eq,
+            version: low,
+        }],
+        "!=" => vec![Bound {
+            op: Op::Ne,
+            version: low,
+        }],
         ">" if loose => match (major, minor) {
-            (None, _) => vec![Bound { op: Op::Lt, version: v(0, 0, 0, "") }],
-            (Some(m), None) => vec![Bound { op: Op::Ge, version: v(m + 1, 0, 0, "") }],
-            (Some(m), Some(n)) => vec![Bound { op: Op::Ge, version: v(m, n + 1, 0, "") }],
+            (None, _) => vec![Bound {
+                op: Op::Lt,
+                version: v(0, 0, 0, ""),
+            }],
+            (Some(m), None) => vec![Bound {
+                op: Op::Ge,
+                version: v(m + 1, 0, 0, ""),
+            }],
+            (Some(m), Some(n)) => vec![Bound {
+                op: Op::Ge,
+                version: v(m, n + 1, 0, ""),
+            }],
         },
-        ">" => vec![Bound { op: Op::Gt, version: low }],
-        ">=" | "=>" => vec![Bound { op: Op::Ge, version: low }],
-        "<" => vec![Bound { op: Op::Lt, version: low }],
+        ">" => vec![Bound {
+            op: Op::Gt,
+            version: low,
+        }],
+        ">=" | "=>" => vec![Bound {
+            op: Op::Ge,
+            version: low,
+        }],
+        "<" => vec![Bound {
+            op: Op::Lt,
+            version: low,
+        }],
         "<=" | "=<" if loose => {
             if major.is_none() {
-                vec![Bound { op: Op::Ge, version: v(0, 0, 0, "") }]
+                vec![Bound {
+                    op: Op::Ge,
+                    version: v(0, 0, 0, ""),
+                }]
             } else {
                 vec![upper_of(&parts)]
             }
         }
-        "<=" | "=<" => vec![Bound { op: Op::Le, version: low }],
+        "<=" | "=<" => vec![Bound {
+            op: Op::Le,
+            version: low,
+        }],
         "~" | "~>" => {
             let m = major.unwrap_or(0);
             let high = match minor {
@@ -279,7 +344,16 @@ fn bounds_of(word: &str) -> Option<Vec<Bound>> {
                 Some(n) => v(m, n + 1, 0, ""),
             };
             let _ = patch;
-            vec![Bound { op: Op::Ge, version: low }, Bound { op: Op::Lt, version: high }]
+            vec![
+                Bound {
+                    op: Op::Ge,
+                    version: low,
+                },
+                Bound {
+                    op: Op::Lt,
+                    version: high,
+                },
+            ]
         }
         "^" => {
             let high = match (major.unwrap_or(0), minor, patch) {
@@ -289,7 +363,16 @@ fn bounds_of(word: &str) -> Option<Vec<Bound>> {
                 (0, Some(n), _) => v(0, n + 1, 0, ""),
                 (m, _, _) => v(m + 1, 0, 0, ""),
             };
-            vec![Bound { op: Op::Ge, version: low }, Bound { op: Op::Lt, version: high }]
+            vec![
+                Bound {
+                    op: Op::Ge,
+                    version: low,
+                },
+                Bound {
+                    op: Op::Lt,
+                    version: high,
+                },
+            ]
         }
         _ => return None,
     })
@@ -310,7 +393,10 @@ fn upper_of(parts: &Parts) -> Bound {
         (Some(m), Some(n), Some(p)) => v(m, n, p + 1, ""),
         (None, _, _) => v(u64::MAX, 0, 0, ""),
     };
-    Bound { op: Op::Lt, version }
+    Bound {
+        op: Op::Lt,
+        version,
+    }
 }
 
 #[cfg(test)]
@@ -320,10 +406,16 @@ mod tests {
     #[test]
     fn versions() {
         assert_eq!(Version::parse("v1.29").unwrap().to_string(), "1.29.0");
-        assert_eq!(Version::parse("1.2.3-rc.1+b").unwrap().to_string(), "1.2.3-rc.1");
+        assert_eq!(
+            Version::parse("1.2.3-rc.1+b").unwrap().to_string(),
+            "1.2.3-rc.1"
+        );
         assert!(Version::parse("1.2.3.4").is_none());
         assert!(Version::parse("abc").is_none());
-        assert!(Version::parse("1.2.3-rc.2").unwrap().precedence(&Version::parse("1.2.3-rc.10").unwrap()).is_lt());
+        assert!(Version::parse("1.2.3-rc.2")
+            .unwrap()
+            .precedence(&Version::parse("1.2.3-rc.10").unwrap())
+            .is_lt());
     }
 
     #[test]

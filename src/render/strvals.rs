@@ -126,7 +126,12 @@ impl Parser<'_> {
                 Ok(())
             }
             Some('.') => {
-                if key.is_empty() || self.chars.get(self.pos).is_none_or(|c| *c == '.' || *c == '=') {
+                if key.is_empty()
+                    || self
+                        .chars
+                        .get(self.pos)
+                        .is_none_or(|c| *c == '.' || *c == '=')
+                {
                     return Err(format!("key map {key:?} has no value"));
                 }
                 let inner = match map.get(&key) {
@@ -155,16 +160,17 @@ impl Parser<'_> {
         if stop.is_none() {
             return Err("error parsing index: EOF".into());
         }
-        let n: i64 = text
-            .trim()
-            .parse()
-            .map_err(|_| format!("error parsing index: strconv.Atoi: parsing {text:?}: invalid syntax"))?;
+        let n: i64 = text.trim().parse().map_err(|_| {
+            format!("error parsing index: strconv.Atoi: parsing {text:?}: invalid syntax")
+        })?;
         if n < 0 {
             return Err(format!("negative {n} index not allowed"));
         }
         let n = n as usize;
         if n > MAX_INDEX {
-            return Err(format!("index of {n} is greater than maximum supported index of {MAX_INDEX}"));
+            return Err(format!(
+                "index of {n} is greater than maximum supported index of {MAX_INDEX}"
+            ));
         }
         Ok(n)
     }
@@ -287,7 +293,10 @@ mod tests {
             Value::Int(i, _) => i.to_string(),
             Value::Float(f) => format!("{f}f"),
             Value::String(s) => format!("{s:?}"),
-            Value::List(l) => format!("[{}]", l.items().iter().map(show).collect::<Vec<_>>().join(",")),
+            Value::List(l) => format!(
+                "[{}]",
+                l.items().iter().map(show).collect::<Vec<_>>().join(",")
+            ),
             Value::Map(m) => format!(
                 "{{{}}}",
                 m.entries()
@@ -319,28 +328,55 @@ mod tests {
             set1("b=2,c=1.5,d=true,e=null,f=010,g=1e3,h=a\\,b,n=0x10,o=9999999999999999999,p=-3,q=+4,r=True,s=,t=00,u=0,v=-0,w=1_000").unwrap(),
             r#"{"b":2,"c":"1.5","d":true,"e":null,"f":"010","g":"1e3","h":"a,b","n":"0x10","o":"9999999999999999999","p":-3,"q":4,"r":true,"s":"","t":"00","u":0,"v":0,"w":"1_000"}"#
         );
-        assert!(matches!(typed("7"), Value::Int(7, gotmpl::value::IntKind::Int64)));
+        assert!(matches!(
+            typed("7"),
+            Value::Int(7, gotmpl::value::IntKind::Int64)
+        ));
     }
 
     #[test]
     fn paths_lists_and_escapes() {
         assert_eq!(set1("a={}").unwrap(), r#"{"a":[""]}"#);
         assert_eq!(set1("a={1,true,x}").unwrap(), r#"{"a":[1,true,"x"]}"#);
-        assert_eq!(set1("a[0].b[1]=x,a[0].c=2").unwrap(), r#"{"a":[{"b":[null,"x"],"c":2}]}"#);
-        assert_eq!(set1("a\\.b=1,c=x\\y\\=z").unwrap(), r#"{"a.b":1,"c":"xy=z"}"#);
+        assert_eq!(
+            set1("a[0].b[1]=x,a[0].c=2").unwrap(),
+            r#"{"a":[{"b":[null,"x"],"c":2}]}"#
+        );
+        assert_eq!(
+            set1("a\\.b=1,c=x\\y\\=z").unwrap(),
+            r#"{"a.b":1,"c":"xy=z"}"#
+        );
         assert_eq!(set1("a=b=c").unwrap(), r#"{"a":"b=c"}"#);
-        assert_eq!(set1("x.y={a,b},x.z=1").unwrap(), r#"{"x":{"y":["a","b"],"z":1}}"#);
+        assert_eq!(
+            set1("x.y={a,b},x.z=1").unwrap(),
+            r#"{"x":{"y":["a","b"],"z":1}}"#
+        );
         assert_eq!(set1("a= b ").unwrap(), r#"{"a":" b "}"#);
-        assert_eq!(set_all(&["a.b=1", "a=2"], Mode::Typed).unwrap(), r#"{"a":2}"#);
-        assert_eq!(set_all(&["a[0]=1,a[2]=3", "a[1]=2"], Mode::Typed).unwrap(), r#"{"a":[1,2,3]}"#);
-        assert_eq!(set_all(&["a=null,b=1,c={1,2}"], Mode::String).unwrap(), r#"{"a":"null","b":"1","c":["1","2"]}"#);
+        assert_eq!(
+            set_all(&["a.b=1", "a=2"], Mode::Typed).unwrap(),
+            r#"{"a":2}"#
+        );
+        assert_eq!(
+            set_all(&["a[0]=1,a[2]=3", "a[1]=2"], Mode::Typed).unwrap(),
+            r#"{"a":[1,2,3]}"#
+        );
+        assert_eq!(
+            set_all(&["a=null,b=1,c={1,2}"], Mode::String).unwrap(),
+            r#"{"a":"null","b":"1","c":["1","2"]}"#
+        );
     }
 
     #[test]
     fn errors_like_helm() {
         assert_eq!(set1("a").unwrap_err(), r#"key "a" has no value"#);
-        assert_eq!(set1("a,b=1").unwrap_err(), r#"key "a" has no value (cannot end with ,)"#);
-        assert_eq!(set1("a[-1]=1").unwrap_err(), "negative -1 index not allowed");
+        assert_eq!(
+            set1("a,b=1").unwrap_err(),
+            r#"key "a" has no value (cannot end with ,)"#
+        );
+        assert_eq!(
+            set1("a[-1]=1").unwrap_err(),
+            "negative -1 index not allowed"
+        );
         assert_eq!(set1("a[1=1").unwrap_err(), "error parsing index: EOF");
         assert_eq!(set1("a..b=1").unwrap_err(), r#"key map "a" has no value"#);
         assert_eq!(set1("a.=1").unwrap_err(), r#"key map "a" has no value"#);
@@ -357,8 +393,17 @@ mod tests {
     #[test]
     fn set_file_reads_paths() {
         let map = Map::new();
-        parse_into("a=x.txt,b.c=y.txt", &map, Mode::File, &|p| Ok(format!("<{p}>"))).unwrap();
-        assert_eq!(show(&Value::Map(map)), r#"{"a":"<x.txt>","b":{"c":"<y.txt>"}}"#);
-        assert_eq!(file_paths("a=x.txt,b.c=y.txt").unwrap(), vec!["x.txt", "y.txt"]);
+        parse_into("a=x.txt,b.c=y.txt", &map, Mode::File, &|p| {
+            Ok(format!("<{p}>"))
+        })
+        .unwrap();
+        assert_eq!(
+            show(&Value::Map(map)),
+            r#"{"a":"<x.txt>","b":{"c":"<y.txt>"}}"#
+        );
+        assert_eq!(
+            file_paths("a=x.txt,b.c=y.txt").unwrap(),
+            vec!["x.txt", "y.txt"]
+        );
     }
 }

@@ -4,21 +4,32 @@
 use super::*;
 
 fn file(path: &str, text: &str) -> File {
-    File { path: path.into(), data: text.as_bytes().to_vec() }
+    File {
+        path: path.into(),
+        data: text.as_bytes().to_vec(),
+    }
 }
 
 fn options() -> RenderOptions {
-    RenderOptions { release_name: "rel".into(), namespace: "ns".into(), ..RenderOptions::default() }
+    RenderOptions {
+        release_name: "rel".into(),
+        namespace: "ns".into(),
+        ..RenderOptions::default()
+    }
 }
 
 #[test]
 fn user_values_in_helm_order() {
     let mut o = options();
-    o.values = vec![("a.yaml".into(), "a: 1\nm: {x: 1}\n".into()), ("b.yaml".into(), "m: {w: 2}\n".into())];
+    o.values = vec![
+        ("a.yaml".into(), "a: 1\nm: {x: 1}\n".into()),
+        ("b.yaml".into(), "m: {w: 2}\n".into()),
+    ];
     o.set = vec!["a=2".into(), "m.z=3".into()];
     o.set_string = vec!["s=true".into()];
     o.set_file = vec!["f=data.txt".into()];
-    o.set_file_contents.insert("data.txt".into(), "hello\n".into());
+    o.set_file_contents
+        .insert("data.txt".into(), "hello\n".into());
     let values = user_values(&o).unwrap();
     assert_eq!(
         coalesce::tests::show(&Value::Map(values)),
@@ -27,12 +38,18 @@ fn user_values_in_helm_order() {
     o.set = vec!["a".into()];
     let fatal = user_values(&o).unwrap_err();
     assert_eq!(fatal.kind, FatalKind::Call);
-    assert_eq!(fatal.message.en, r#"failed parsing --set data: key "a" has no value"#);
+    assert_eq!(
+        fatal.message.en,
+        r#"failed parsing --set data: key "a" has no value"#
+    );
 }
 
 #[test]
 fn kube_version_constraint_is_helms_error() {
-    let files = vec![file("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.30.0\"\n")];
+    let files = vec![file(
+        "c/Chart.yaml",
+        "apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.30.0\"\n",
+    )];
     let mut o = options();
     o.kube_version = Some("1.29.0".into());
     let r = render(&files, "c/", &[], &o);
@@ -46,7 +63,10 @@ fn kube_version_constraint_is_helms_error() {
 
 #[test]
 fn library_chart_is_not_installable() {
-    let files = vec![file("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\ntype: library\n")];
+    let files = vec![file(
+        "c/Chart.yaml",
+        "apiVersion: v2\nname: c\nversion: 0.1.0\ntype: library\n",
+    )];
     let r = render(&files, "c/", &[], &options());
     assert_eq!(r.fatal.unwrap().kind, FatalKind::Chart);
 }
@@ -64,13 +84,28 @@ fn show_only_selects_in_flag_order_and_errors_on_no_match() {
         lines: Vec::new(),
         crd: false,
     };
-    let docs = vec![doc("c/templates/a.yaml"), doc("c/templates/c.yaml"), doc("c/charts/s/templates/x.yaml")];
-    let picked = select(&docs, &["templates/c.yaml".into(), "templates/a.yaml".into()]).unwrap();
+    let docs = vec![
+        doc("c/templates/a.yaml"),
+        doc("c/templates/c.yaml"),
+        doc("c/charts/s/templates/x.yaml"),
+    ];
+    let picked = select(
+        &docs,
+        &["templates/c.yaml".into(), "templates/a.yaml".into()],
+    )
+    .unwrap();
     let sources: Vec<&str> = picked.iter().map(|d| d.source.as_str()).collect();
     assert_eq!(sources, vec!["c/templates/c.yaml", "c/templates/a.yaml"]);
-    assert_eq!(select(&docs, &["charts/s/templates/*".into()]).unwrap().len(), 1);
     assert_eq!(
-        select(&docs, &["templates/nope.yaml".into()]).unwrap_err().en,
+        select(&docs, &["charts/s/templates/*".into()])
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        select(&docs, &["templates/nope.yaml".into()])
+            .unwrap_err()
+            .en,
         "could not find template templates/nope.yaml in chart"
     );
 }
@@ -79,13 +114,30 @@ fn show_only_selects_in_flag_order_and_errors_on_no_match() {
 fn chart_yaml_is_validated_as_helm_does() {
     let r = |chart_yaml: &str| {
         let files = vec![file("c/Chart.yaml", chart_yaml)];
-        render(&files, "c/", &[], &options()).fatal.map(|f| f.message.en)
+        render(&files, "c/", &[], &options())
+            .fatal
+            .map(|f| f.message.en)
     };
-    assert_eq!(r("apiVersion: v2\nversion: 0.1.0\n").unwrap(), "validation: chart.metadata.name is required");
-    assert_eq!(r("apiVersion: v2\nname: v\n").unwrap(), "validation: chart.metadata.version is required");
-    assert_eq!(r("apiVersion: v2\nname: v\nversion: abc\n").unwrap(), r#"validation: chart.metadata.version "abc" is invalid"#);
-    assert_eq!(r("apiVersion: v2\nname: v\nversion: 1.0\ntype: foo\n").unwrap(), "validation: chart.metadata.type must be application or library");
-    assert_eq!(r("apiVersion: v2\nname: v/x\nversion: 1.0.0\n").unwrap(), r#"validation: chart.metadata.name "v/x" is invalid"#);
+    assert_eq!(
+        r("apiVersion: v2\nversion: 0.1.0\n").unwrap(),
+        "validation: chart.metadata.name is required"
+    );
+    assert_eq!(
+        r("apiVersion: v2\nname: v\n").unwrap(),
+        "validation: chart.metadata.version is required"
+    );
+    assert_eq!(
+        r("apiVersion: v2\nname: v\nversion: abc\n").unwrap(),
+        r#"validation: chart.metadata.version "abc" is invalid"#
+    );
+    assert_eq!(
+        r("apiVersion: v2\nname: v\nversion: 1.0\ntype: foo\n").unwrap(),
+        "validation: chart.metadata.type must be application or library"
+    );
+    assert_eq!(
+        r("apiVersion: v2\nname: v/x\nversion: 1.0.0\n").unwrap(),
+        r#"validation: chart.metadata.name "v/x" is invalid"#
+    );
     assert!(r("name: v\nversion: 0.1.0\n").is_none());
 }
 
@@ -93,8 +145,12 @@ fn chart_yaml_is_validated_as_helm_does() {
 fn a_block_scalar_before_a_final_document_marker_keeps_its_line_break() {
     // helm3: {{ "a: |\n  x\n---" | fromYaml | toJson }} is {"a":"x\n"} (bitnami's checksums
     // of `include … | fromYaml` depend on it).
-    let Value::Map(m) = values::from_yaml("a: |\n  x\n---").unwrap() else { panic!() };
+    let Value::Map(m) = values::from_yaml("a: |\n  x\n---").unwrap() else {
+        panic!()
+    };
     assert_eq!(m.get("a").unwrap().as_str(), Some("x\n"));
-    let Value::Map(m) = values::from_yaml("a: |\n  x\n...").unwrap() else { panic!() };
+    let Value::Map(m) = values::from_yaml("a: |\n  x\n...").unwrap() else {
+        panic!()
+    };
     assert_eq!(m.get("a").unwrap().as_str(), Some("x\n"));
 }

@@ -147,7 +147,10 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
     let dependencies = deps_source
         .map(|l| l.items().iter().filter_map(dependency).collect())
         .unwrap_or_default();
-    let subcharts = sub_roots.iter().filter_map(|root| load(files, root)).collect();
+    let subcharts = sub_roots
+        .iter()
+        .filter_map(|root| load(files, root))
+        .collect();
     Some(ChartNode {
         prefix: prefix.to_string(),
         version: field("version"),
@@ -170,7 +173,11 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
 /// `charts/<x>.tgz/<folder>/` holding Chart.yaml.
 fn subchart_root(files: &[File], prefix: &str, rest: &str) -> Option<String> {
     let (first, after) = rest.split_once('/')?;
-    let has_chart = |root: &str| files.iter().any(|f| f.path.strip_prefix(root) == Some("Chart.yaml"));
+    let has_chart = |root: &str| {
+        files
+            .iter()
+            .any(|f| f.path.strip_prefix(root) == Some("Chart.yaml"))
+    };
     if first.ends_with(".tgz") || first.ends_with(".tar.gz") {
         let (folder, _) = after.split_once('/')?;
         let root = format!("{prefix}charts/{first}/{folder}/");
@@ -188,7 +195,11 @@ fn dependency(item: &Value) -> Option<Dependency> {
         Some(other) => gotmpl::fmt::format_value(&other),
     };
     let tags = match m.get("tags") {
-        Some(Value::List(l)) => l.items().iter().filter_map(|t| t.as_str().map(str::to_string)).collect(),
+        Some(Value::List(l)) => l
+            .items()
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     };
     let import_values = match m.get("import-values") {
@@ -218,7 +229,10 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> File {
-        File { path: path.into(), data: text.as_bytes().to_vec() }
+        File {
+            path: path.into(),
+            data: text.as_bytes().to_vec(),
+        }
     }
 
     #[test]
@@ -240,7 +254,10 @@ mod tests {
         assert_eq!(chart.name, "app");
         assert_eq!(chart.templates.len(), 1);
         // README.md is ignored by .helmignore; .helmignore itself stays.
-        assert_eq!(chart.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec![".helmignore"]);
+        assert_eq!(
+            chart.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+            vec![".helmignore"]
+        );
         assert_eq!(chart.dependencies[0].effective_name(), "base");
         let names: Vec<&str> = chart.subcharts.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, vec!["common", "db"]);

@@ -373,10 +373,16 @@ mod tests {
         for (text, go_yaml) in [
             ("a: [1, 2", "yaml: line 1: did not find expected ',' or ']'"),
             ("a: @x", "yaml: found character that cannot start any token"),
-            ("a:\n\tb: 1", "yaml: line 2: found character that cannot start any token"),
+            (
+                "a:\n\tb: 1",
+                "yaml: line 2: found character that cannot start any token",
+            ),
             ("a: {b: 1", "yaml: line 1: did not find expected ',' or '}'"),
             ("a: 'x", "yaml: found unexpected end of stream"),
-            ("- a\nb: 1", "yaml: line 1: did not find expected '-' indicator"),
+            (
+                "- a\nb: 1",
+                "yaml: line 1: did not find expected '-' indicator",
+            ),
             ("a:\n  b:\n c: 1", "yaml: line 2: did not find expected key"),
         ] {
             assert_eq!(from_yaml(text).unwrap_err(), go_yaml, "{text:?}");

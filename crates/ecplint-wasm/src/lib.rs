@@ -250,7 +250,8 @@ impl Workspace {
         };
         let lang = match args.lang.as_deref() {
             None => Lang::En,
-            Some(l) => Lang::parse(l).ok_or_else(|| type_error("render: `options.lang` must be 'en' or 'zh-cn'"))?,
+            Some(l) => Lang::parse(l)
+                .ok_or_else(|| type_error("render: `options.lang` must be 'en' or 'zh-cn'"))?,
         };
         let Some(index) = index_in(index, self.core.len()) else {
             return Ok(JsValue::UNDEFINED);

@@ -27,15 +27,20 @@ fn workspace(files: &[(&str, String)]) -> Workspace {
         paths.push(&JsValue::from_str(&format!("demo/{path}")));
         contents.push(&Uint8Array::from(text.as_bytes()));
     }
-    ws.add_folder(JsValue::from_str("demo"), paths.into(), contents.into()).unwrap();
+    ws.add_folder(JsValue::from_str("demo"), paths.into(), contents.into())
+        .unwrap();
     ws
 }
 
 fn render(ws: &mut Workspace, options: Value) -> (Value, f64) {
     // As a page passes them: a plain object (not a JS Map).
-    let options = serde::Serialize::serialize(&options, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap();
+    let options =
+        serde::Serialize::serialize(&options, &serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap();
     let t0 = js_sys::Date::now();
-    let out = ws.render(JsValue::from_f64(0.0), JsValue::NULL, options).unwrap();
+    let out = ws
+        .render(JsValue::from_f64(0.0), JsValue::NULL, options)
+        .unwrap();
     let ms = js_sys::Date::now() - t0;
     (serde_wasm_bindgen::from_value(out).unwrap(), ms)
 }
@@ -53,18 +58,30 @@ fn renders_documents_with_the_template_line_of_each_line() {
             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    {{- include \"demo.labels\" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicas }}\n".into(),
         ),
     ]);
-    let (r, _) = render(&mut ws, json!({ "releaseName": "rel", "namespace": "ns", "set": ["replicas=3"] }));
+    let (r, _) = render(
+        &mut ws,
+        json!({ "releaseName": "rel", "namespace": "ns", "set": ["replicas=3"] }),
+    );
     assert_eq!(r["errors"], json!([]), "{r}");
     let doc = &r["documents"][0];
     assert_eq!(doc["source"], "demo/templates/deploy.yaml");
     assert_eq!(doc["kind"], "Deployment");
     assert_eq!(doc["name"], "rel");
     let text = doc["text"].as_str().unwrap();
-    assert!(text.contains("replicas: 3"), "--set wins over values.yaml: {text}");
+    assert!(
+        text.contains("replicas: 3"),
+        "--set wins over values.yaml: {text}"
+    );
     let lines: Vec<&str> = text.lines().collect();
-    let app = lines.iter().position(|l| l.trim() == "app: web").expect("the included label");
+    let app = lines
+        .iter()
+        .position(|l| l.trim() == "app: web")
+        .expect("the included label");
     let origin = &doc["lines"][app];
-    assert_eq!(origin["template"], "demo/templates/_helpers.tpl", "{origin}");
+    assert_eq!(
+        origin["template"], "demo/templates/_helpers.tpl",
+        "{origin}"
+    );
     assert_eq!(origin["line"], 2);
     assert_eq!(origin["chain"][0]["template"], "demo/templates/deploy.yaml");
     assert_eq!(origin["chain"][0]["line"], 6);
@@ -87,7 +104,10 @@ fn a_failing_template_is_reported_at_its_place_and_the_others_render() {
     assert_eq!(errors[0]["at"]["template"], "demo/templates/_helpers.tpl");
     assert_eq!(errors[0]["at"]["line"], 2);
     assert_eq!(errors[0]["chain"][0]["template"], "demo/templates/a.yaml");
-    assert!(errors[0]["message"].as_str().unwrap().contains("host is required"));
+    assert!(errors[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("host is required"));
     assert_eq!(r["documents"].as_array().unwrap().len(), 1);
     assert_eq!(r["documents"][0]["name"], "b");
 }
@@ -105,7 +125,11 @@ fn key_generation_is_left_out_of_the_page_with_a_message() {
     let errors = r["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{r}");
     let message = errors[0]["message"].as_str().unwrap();
-    assert!(message.contains("genCA is not available in this build") && message.contains("ecplint template"), "{message}");
+    assert!(
+        message.contains("genCA is not available in this build")
+            && message.contains("ecplint template"),
+        "{message}"
+    );
 }
 
 /// Each hostile template ends in an error of its own template, within a generous bound (the
@@ -130,10 +154,16 @@ fn hostile_templates_end_in_an_error_not_a_trap() {
             // over the input's 5 MB file limit: not read (the check says INPUT-001), and the
             // render says why the template is missing
             let warnings = r["warnings"].to_string();
-            assert!(warnings.contains("demo/templates/hostile.yaml"), "{name}: {r}");
+            assert!(
+                warnings.contains("demo/templates/hostile.yaml"),
+                "{name}: {r}"
+            );
         } else {
             assert_eq!(errors.len(), 1, "{name} fails: {r}");
-            assert_eq!(errors[0]["template"], "demo/templates/hostile.yaml", "{name}");
+            assert_eq!(
+                errors[0]["template"], "demo/templates/hostile.yaml",
+                "{name}"
+            );
         }
         assert!(ms < 20_000.0, "{name} took {ms} ms");
         web_sys_log(&format!("hostile template {name}: {} ms", ms.round()));

@@ -20,7 +20,11 @@ impl Source {
     pub fn new(name: &str, text: &str) -> Source {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
-        Source { name: Rc::from(name), text: Rc::from(text), line_starts }
+        Source {
+            name: Rc::from(name),
+            text: Rc::from(text),
+            line_starts,
+        }
     }
 
     /// 1-based line and 1-based column, in bytes, of a byte offset (editors and our reports
@@ -52,18 +56,34 @@ pub struct List {
 #[derive(Debug)]
 pub enum Node {
     /// Plain text between actions (after `{{-`/`-}}` trimming).
-    Text { pos: Pos, text: Rc<str> },
+    Text {
+        pos: Pos,
+        text: Rc<str>,
+    },
     /// `{{ pipeline }}`: prints the pipeline's value unless it declares variables.
-    Action { pos: Pos, pipe: Pipe },
+    Action {
+        pos: Pos,
+        pipe: Pipe,
+    },
     If(Branch),
     With(Branch),
     Range(Range),
     /// `{{ template "name" pipeline }}`
-    Template { pos: Pos, name: Rc<str>, pipe: Option<Pipe> },
-    Break { pos: Pos },
-    Continue { pos: Pos },
+    Template {
+        pos: Pos,
+        name: Rc<str>,
+        pipe: Option<Pipe>,
+    },
+    Break {
+        pos: Pos,
+    },
+    Continue {
+        pos: Pos,
+    },
     /// `{{/* … */}}`, kept so tools can see it; executes to nothing.
-    Comment { pos: Pos },
+    Comment {
+        pos: Pos,
+    },
 }
 
 /// `if`/`with`: the `else if`/`else with` chains are nested as Go does (an `else` list holding
@@ -112,23 +132,55 @@ pub struct Command {
 #[derive(Debug)]
 pub enum Arg {
     /// `.`
-    Dot { pos: Pos },
-    Nil { pos: Pos },
-    Bool { pos: Pos, value: bool },
+    Dot {
+        pos: Pos,
+    },
+    Nil {
+        pos: Pos,
+    },
+    Bool {
+        pos: Pos,
+        value: bool,
+    },
     /// A number literal with its text (Go decides int, float or char from it).
-    Number { pos: Pos, text: Rc<str>, value: Number },
+    Number {
+        pos: Pos,
+        text: Rc<str>,
+        value: Number,
+    },
     /// A string literal: `value` unquoted, `quoted` as written (both `"…"` and raw `` `…` ``).
-    String { pos: Pos, quoted: Rc<str>, value: Rc<str> },
+    String {
+        pos: Pos,
+        quoted: Rc<str>,
+        value: Rc<str>,
+    },
     /// `.A.B`: a field chain on dot.
-    Field { pos: Pos, names: Vec<Rc<str>> },
+    Field {
+        pos: Pos,
+        names: Vec<Rc<str>>,
+    },
     /// `$x.A.B` (names empty for a plain `$x`).
-    Variable { pos: Pos, name: Rc<str>, names: Vec<Rc<str>> },
+    Variable {
+        pos: Pos,
+        name: Rc<str>,
+        names: Vec<Rc<str>>,
+    },
     /// A function name: `printf`, `include`, ….
-    Identifier { pos: Pos, name: Rc<str> },
+    Identifier {
+        pos: Pos,
+        name: Rc<str>,
+    },
     /// `(pipeline).A.B` (names empty for a plain parenthesised pipeline).
-    Chain { pos: Pos, pipe: Box<Pipe>, names: Vec<Rc<str>> },
+    Chain {
+        pos: Pos,
+        pipe: Box<Pipe>,
+        names: Vec<Rc<str>>,
+    },
     /// A parenthesised pipeline used as an operand.
-    Pipe { pos: Pos, pipe: Box<Pipe> },
+    Pipe {
+        pos: Pos,
+        pipe: Box<Pipe>,
+    },
 }
 
 /// A number literal's value as Go's parser reads it: `Int` for integer constants (incl. char

@@ -11,7 +11,8 @@ use crate::fmt::{format_value, sprint, sprintf, sprintln};
 use crate::value::Value;
 
 const NAMES: &[&str] = &[
-    "and", "or", "not", "len", "index", "slice", "print", "printf", "println", "html", "js", "urlquery", "call", "eq", "ne", "lt", "le", "gt", "ge",
+    "and", "or", "not", "len", "index", "slice", "print", "printf", "println", "html", "js",
+    "urlquery", "call", "eq", "ne", "lt", "le", "gt", "ge",
 ];
 
 pub fn is_builtin(name: &str) -> bool {
@@ -20,14 +21,20 @@ pub fn is_builtin(name: &str) -> bool {
 
 fn want(name: &str, n: usize, args: &[Value]) -> Result<(), String> {
     if args.len() != n {
-        return Err(format!("wrong number of args for {name}: want {n} got {}", args.len()));
+        return Err(format!(
+            "wrong number of args for {name}: want {n} got {}",
+            args.len()
+        ));
     }
     Ok(())
 }
 
 fn want_at_least(name: &str, n: usize, args: &[Value]) -> Result<(), String> {
     if args.len() < n {
-        return Err(format!("wrong number of args for {name}: want at least {n} got {}", args.len()));
+        return Err(format!(
+            "wrong number of args for {name}: want at least {n} got {}",
+            args.len()
+        ));
     }
     Ok(())
 }
@@ -78,7 +85,11 @@ pub fn call_builtin(name: &str, args: &[Value]) -> Result<Value, String> {
             // No value here is a function.
             match &args[0] {
                 Value::Nil => Err("call of nil".into()),
-                other => Err(format!("non-function {} of type {}", format_value(other), other.type_name())),
+                other => Err(format!(
+                    "non-function {} of type {}",
+                    format_value(other),
+                    other.type_name()
+                )),
             }
         }
         "eq" => {
@@ -133,7 +144,10 @@ fn index_int(value: &Value) -> Result<i64, String> {
     match value {
         Value::Int(i, _) => Ok(*i),
         Value::Nil => Err("cannot index slice/array with nil".into()),
-        other => Err(format!("cannot index slice/array with type {}", other.type_name())),
+        other => Err(format!(
+            "cannot index slice/array with type {}",
+            other.type_name()
+        )),
     }
 }
 
@@ -166,11 +180,26 @@ fn index(item: &Value, indexes: &[Value]) -> Result<Value, String> {
             Value::Map(map) => match idx {
                 Value::String(key) => map.get(key).unwrap_or(Value::Nil),
                 Value::Nil => return Err("value is nil; should be of type string".into()),
-                other => return Err(format!("value has type {}; should be string", other.type_name())),
+                other => {
+                    return Err(format!(
+                        "value has type {}; should be string",
+                        other.type_name()
+                    ))
+                }
             },
             Value::Object(obj) if obj.map_entries().is_some() => match idx {
-                Value::String(key) => obj.map_entries().unwrap_or_default().into_iter().find(|(k, _)| **k == **key).map_or(Value::Nil, |(_, v)| v),
-                other => return Err(format!("value has type {}; should be string", other.type_name())),
+                Value::String(key) => obj
+                    .map_entries()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find(|(k, _)| **k == **key)
+                    .map_or(Value::Nil, |(_, v)| v),
+                other => {
+                    return Err(format!(
+                        "value has type {}; should be string",
+                        other.type_name()
+                    ))
+                }
             },
             other => return Err(format!("can't index item of type {}", other.type_name())),
         };
@@ -206,14 +235,22 @@ fn slice(item: &Value, indexes: &[Value]) -> Result<Value, String> {
         bounds[1] = len;
     }
     if bounds[0] > bounds[1] {
-        return Err(format!("invalid slice index: {} > {}", bounds[0], bounds[1]));
+        return Err(format!(
+            "invalid slice index: {} > {}",
+            bounds[0], bounds[1]
+        ));
     }
     if indexes.len() == 3 && bounds[1] > bounds[2] {
-        return Err(format!("invalid slice index: {} > {}", bounds[1], bounds[2]));
+        return Err(format!(
+            "invalid slice index: {} > {}",
+            bounds[1], bounds[2]
+        ));
     }
     let (from, to) = (bounds[0], bounds[1]);
     Ok(match item {
-        Value::String(s) => Value::from(String::from_utf8_lossy(&s.as_bytes()[from..to]).into_owned()),
+        Value::String(s) => {
+            Value::from(String::from_utf8_lossy(&s.as_bytes()[from..to]).into_owned())
+        }
         Value::List(l) => Value::list(l.items()[from..to].to_vec()),
         Value::Bytes(b) => Value::Bytes(b[from..to].into()),
         _ => unreachable!("checked above"),
@@ -261,12 +298,24 @@ fn eq(a: &Value, others: &[Value]) -> Result<bool, String> {
                 (Value::String(x), Value::String(y)) => x == y,
                 (Value::Nil, Value::Nil) => true,
                 (Value::Nil, _) | (_, Value::Nil) => false,
-                (Value::Object(x), Value::Object(y)) => std::ptr::addr_eq(std::rc::Rc::as_ptr(x), std::rc::Rc::as_ptr(y)),
+                (Value::Object(x), Value::Object(y)) => {
+                    std::ptr::addr_eq(std::rc::Rc::as_ptr(x), std::rc::Rc::as_ptr(y))
+                }
                 _ => {
                     if a.type_name() != b.type_name() {
-                        return Err(format!("non-comparable types {}: {}, {}: {}", sprintf("%s", std::slice::from_ref(a)), a.type_name(), b.type_name(), format_value(b)));
+                        return Err(format!(
+                            "non-comparable types {}: {}, {}: {}",
+                            sprintf("%s", std::slice::from_ref(a)),
+                            a.type_name(),
+                            b.type_name(),
+                            format_value(b)
+                        ));
                     }
-                    return Err(format!("non-comparable type {}: {}", sprintf("%s", std::slice::from_ref(b)), b.type_name()));
+                    return Err(format!(
+                        "non-comparable type {}: {}",
+                        sprintf("%s", std::slice::from_ref(b)),
+                        b.type_name()
+                    ));
                 }
             }
         };
@@ -347,7 +396,9 @@ pub fn query_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -366,34 +417,88 @@ mod tests {
     #[test]
     fn comparisons_follow_gos_kinds() {
         let i = Value::int;
-        assert!(matches!(call("eq", &[i(1), i(2), i(1)]), Ok(Value::Bool(true))));
-        assert_eq!(call("eq", &[i(1), 1.0.into()]).unwrap_err(), "incompatible types for comparison");
-        assert_eq!(call("lt", &[i(1), "a".into()]).unwrap_err(), "incompatible types for comparison");
-        assert!(matches!(call("eq", &[i(1), Value::Nil]), Ok(Value::Bool(false))));
-        assert_eq!(call("eq", &[Value::list(vec![i(1)]), Value::list(vec![i(1)])]).unwrap_err(), "non-comparable type [%!s(int=1)]: []interface {}");
-        assert_eq!(call("lt", &[true.into(), false.into()]).unwrap_err(), "invalid type for comparison");
-        assert!(matches!(call("ge", &["b".into(), "a".into()]), Ok(Value::Bool(true))));
-        assert!(matches!(call("le", &[2.5.into(), 2.5.into()]), Ok(Value::Bool(true))));
-        assert_eq!(call("ne", &[i(1)]).unwrap_err(), "wrong number of args for ne: want 2 got 1");
-        assert_eq!(call("eq", &[i(1)]).unwrap_err(), "missing argument for comparison");
+        assert!(matches!(
+            call("eq", &[i(1), i(2), i(1)]),
+            Ok(Value::Bool(true))
+        ));
+        assert_eq!(
+            call("eq", &[i(1), 1.0.into()]).unwrap_err(),
+            "incompatible types for comparison"
+        );
+        assert_eq!(
+            call("lt", &[i(1), "a".into()]).unwrap_err(),
+            "incompatible types for comparison"
+        );
+        assert!(matches!(
+            call("eq", &[i(1), Value::Nil]),
+            Ok(Value::Bool(false))
+        ));
+        assert_eq!(
+            call("eq", &[Value::list(vec![i(1)]), Value::list(vec![i(1)])]).unwrap_err(),
+            "non-comparable type [%!s(int=1)]: []interface {}"
+        );
+        assert_eq!(
+            call("lt", &[true.into(), false.into()]).unwrap_err(),
+            "invalid type for comparison"
+        );
+        assert!(matches!(
+            call("ge", &["b".into(), "a".into()]),
+            Ok(Value::Bool(true))
+        ));
+        assert!(matches!(
+            call("le", &[2.5.into(), 2.5.into()]),
+            Ok(Value::Bool(true))
+        ));
+        assert_eq!(
+            call("ne", &[i(1)]).unwrap_err(),
+            "wrong number of args for ne: want 2 got 1"
+        );
+        assert_eq!(
+            call("eq", &[i(1)]).unwrap_err(),
+            "missing argument for comparison"
+        );
     }
 
     #[test]
     fn index_len_slice_errors_are_gos() {
         let list = Value::list(vec![Value::int(1), Value::int(2)]);
-        assert_eq!(call("index", &[list.clone(), Value::int(5)]).unwrap_err(), "index out of range: 5");
-        assert_eq!(call("len", &[Value::int(3)]).unwrap_err(), "len of type int");
+        assert_eq!(
+            call("index", &[list.clone(), Value::int(5)]).unwrap_err(),
+            "index out of range: 5"
+        );
+        assert_eq!(
+            call("len", &[Value::int(3)]).unwrap_err(),
+            "len of type int"
+        );
         let map = crate::value::Map::new();
-        assert_eq!(call("index", &[Value::Map(map.clone()), Value::int(1)]).unwrap_err(), "value has type int; should be string");
-        assert!(call("index", &[Value::Map(map), "x".into()]).unwrap().is_nil());
-        assert!(matches!(call("slice", &[list, Value::int(1)]), Ok(Value::List(l)) if l.items().len() == 1));
-        assert_eq!(call("slice", &["abcd".into(), Value::int(1), Value::int(3)]).unwrap().as_str(), Some("bc"));
+        assert_eq!(
+            call("index", &[Value::Map(map.clone()), Value::int(1)]).unwrap_err(),
+            "value has type int; should be string"
+        );
+        assert!(call("index", &[Value::Map(map), "x".into()])
+            .unwrap()
+            .is_nil());
+        assert!(
+            matches!(call("slice", &[list, Value::int(1)]), Ok(Value::List(l)) if l.items().len() == 1)
+        );
+        assert_eq!(
+            call("slice", &["abcd".into(), Value::int(1), Value::int(3)])
+                .unwrap()
+                .as_str(),
+            Some("bc")
+        );
     }
 
     #[test]
     fn escapers() {
-        assert_eq!(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-        assert_eq!(js_escape("a'b\"<=>\n"), "a\\'b\\\"\\u003C\\u003D\\u003E\\u000A");
+        assert_eq!(
+            html_escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(
+            js_escape("a'b\"<=>\n"),
+            "a\\'b\\\"\\u003C\\u003D\\u003E\\u000A"
+        );
         assert_eq!(query_escape("a b&c=d/é"), "a+b%26c%3Dd%2F%C3%A9");
     }
 }

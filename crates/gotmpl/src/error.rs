@@ -42,7 +42,10 @@ impl Error {
     /// Go's (and Helm's) whole message when known, else `NAME:LINE:COL: message`.
     pub fn go_message(&self) -> String {
         if self.go_text.is_empty() {
-            format!("template: {}:{}:{}: {}", self.at.template, self.at.line, self.at.col, self.message)
+            format!(
+                "template: {}:{}:{}: {}",
+                self.at.template, self.at.line, self.at.col, self.message
+            )
         } else {
             self.go_text.clone()
         }
@@ -51,9 +54,17 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.at.template, self.at.line, self.at.col, self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.at.template, self.at.line, self.at.col, self.message
+        )?;
         for frame in &self.chain {
-            write!(f, "\n  called from {}:{}:{}", frame.template, frame.line, frame.col)?;
+            write!(
+                f,
+                "\n  called from {}:{}:{}",
+                frame.template, frame.line, frame.col
+            )?;
         }
         Ok(())
     }

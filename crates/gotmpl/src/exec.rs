@@ -67,7 +67,10 @@ impl Funcs {
 
     /// Adds a plain function (one that needs no context).
     pub fn add(&mut self, name: &str, func: fn(&[Value]) -> Result<Value, String>) {
-        self.insert(name, Rc::new(move |_: &mut Call<'_>, args: &[Value]| func(args)));
+        self.insert(
+            name,
+            Rc::new(move |_: &mut Call<'_>, args: &[Value]| func(args)),
+        );
     }
 
     pub fn get(&self, name: &str) -> Option<&Func> {
@@ -201,7 +204,12 @@ impl Templates {
     pub fn parse(&mut self, name: &str, text: &str, limits: &Limits) -> Result<(), Error> {
         let known = self.known_funcs.as_ref();
         let check = |n: &str| known.is_some_and(|k| k.contains(n));
-        let parsed = crate::parse::parse(name, text, limits, if known.is_some() { Some(&check) } else { None })?;
+        let parsed = crate::parse::parse(
+            name,
+            text,
+            limits,
+            if known.is_some() { Some(&check) } else { None },
+        )?;
         for tree in parsed.trees {
             add_tree(&mut self.trees, tree);
         }
@@ -223,14 +231,28 @@ impl Templates {
     }
 
     /// Executes template `name` over `data`.
-    pub fn execute(&self, name: &str, data: &Value, funcs: &Funcs, options: &Options) -> Result<Output, Error> {
+    pub fn execute(
+        &self,
+        name: &str,
+        data: &Value,
+        funcs: &Funcs,
+        options: &Options,
+    ) -> Result<Output, Error> {
         let Some(tree) = self.trees.get(name).cloned() else {
-            let message = format!("no template {} associated with template {}", quote_go(name, false), quote_go(name, false));
+            let message = format!(
+                "no template {} associated with template {}",
+                quote_go(name, false),
+                quote_go(name, false)
+            );
             return Err(Error {
                 kind: ErrorKind::Exec,
                 go_text: format!("template: {message}"),
                 message,
-                at: Frame { template: Rc::from(name), line: 1, col: 1 },
+                at: Frame {
+                    template: Rc::from(name),
+                    line: 1,
+                    col: 1,
+                },
                 chain: Vec::new(),
             });
         };
@@ -287,7 +309,11 @@ impl OutBuf {
             }
             self.text.push_str(segment);
             if segment.ends_with('\n') {
-                let origin = self.nonblank.take().or(self.first.take()).unwrap_or_else(|| origin_at(offset));
+                let origin = self
+                    .nonblank
+                    .take()
+                    .or(self.first.take())
+                    .unwrap_or_else(|| origin_at(offset));
                 self.first = None;
                 self.lines.push(origin);
             }
@@ -296,10 +322,24 @@ impl OutBuf {
     }
 
     fn finish(mut self) -> Output {
-        let last = self.nonblank.take().or(self.first.take()).or_else(|| self.lines.last().cloned());
-        let last = last.unwrap_or_else(|| Origin { at: Frame { template: Rc::from(""), line: 1, col: 1 }, chain: Rc::from(Vec::new()) });
+        let last = self
+            .nonblank
+            .take()
+            .or(self.first.take())
+            .or_else(|| self.lines.last().cloned());
+        let last = last.unwrap_or_else(|| Origin {
+            at: Frame {
+                template: Rc::from(""),
+                line: 1,
+                col: 1,
+            },
+            chain: Rc::from(Vec::new()),
+        });
         self.lines.push(last);
-        Output { text: self.text, lines: self.lines }
+        Output {
+            text: self.text,
+            lines: self.lines,
+        }
     }
 }
 
@@ -394,7 +434,11 @@ pub(crate) struct Exec<'a> {
 /// The counted limits keep real templates far below it; this catches combinations of them
 /// (300 calls deep, each in 200 nested blocks). wasm's stack is 1 MB; debug builds' frames
 /// are about 8 times bigger, so they get more (test threads have 2 MB).
-pub const STACK_BUDGET: usize = if cfg!(debug_assertions) { 1536 << 10 } else { 640 << 10 };
+pub const STACK_BUDGET: usize = if cfg!(debug_assertions) {
+    1536 << 10
+} else {
+    640 << 10
+};
 
 /// The address of a local of this frame (the stack grows down on every target we build for).
 #[inline(never)]
@@ -416,7 +460,12 @@ impl<'a> Exec<'a> {
             depth: 0,
             tpl_depth: 0,
             rng: options.seed ^ 0x9E37_79B9_7F4A_7C15,
-            scope: Scope { tree_name: Rc::from(""), source: Rc::new(Source::new("", "")), chain: Rc::from(Vec::new()), anonymous: None },
+            scope: Scope {
+                tree_name: Rc::from(""),
+                source: Rc::new(Source::new("", "")),
+                chain: Rc::from(Vec::new()),
+                anonymous: None,
+            },
             call_pos: 0,
             pending: None,
             include_counts: HashMap::new(),
@@ -430,7 +479,14 @@ impl<'a> Exec<'a> {
     fn check_stack(&self, pos: Pos) -> ExecResult<()> {
         let used = self.stack_base.saturating_sub(stack_address());
         if used > STACK_BUDGET {
-            return Err(self.limit_error(pos, "", format!("template nesting too deep: more than {} KB of stack", STACK_BUDGET >> 10)));
+            return Err(self.limit_error(
+                pos,
+                "",
+                format!(
+                    "template nesting too deep: more than {} KB of stack",
+                    STACK_BUDGET >> 10
+                ),
+            ));
         }
         Ok(())
     }
@@ -462,11 +518,22 @@ impl<'a> Exec<'a> {
     #[inline(never)]
     fn enter_tree(&mut self, tree: &Rc<Tree>, dot: &Value, call: Option<Frame>) -> Box<SavedScope> {
         let chain: Rc<[Frame]> = match &call {
-            Some(frame) => std::iter::once(frame.clone()).chain(self.scope.chain.iter().cloned()).collect(),
+            Some(frame) => std::iter::once(frame.clone())
+                .chain(self.scope.chain.iter().cloned())
+                .collect(),
             None => self.scope.chain.clone(),
         };
-        let anonymous = if &*tree.source.name == TPL_NAME && self.tpl_depth > 0 { call.clone().or(self.scope.anonymous.clone()) } else { None };
-        let scope = Scope { tree_name: tree.name.clone(), source: tree.source.clone(), chain, anonymous };
+        let anonymous = if &*tree.source.name == TPL_NAME && self.tpl_depth > 0 {
+            call.clone().or(self.scope.anonymous.clone())
+        } else {
+            None
+        };
+        let scope = Scope {
+            tree_name: tree.name.clone(),
+            source: tree.source.clone(),
+            chain,
+            anonymous,
+        };
         let saved_scope = std::mem::replace(&mut self.scope, scope);
         let saved_vars = std::mem::replace(&mut self.vars, vec![(Rc::from("$"), dot.clone())]);
         Box::new((saved_scope, saved_vars))
@@ -476,13 +543,23 @@ impl<'a> Exec<'a> {
 
     fn frame(&self, pos: Pos) -> Frame {
         let (line, col) = self.scope.source.line_col(pos);
-        Frame { template: self.scope.source.name.clone(), line, col }
+        Frame {
+            template: self.scope.source.name.clone(),
+            line,
+            col,
+        }
     }
 
     fn origin(&self, pos: Pos) -> Origin {
         match &self.scope.anonymous {
-            Some(frame) => Origin { at: frame.clone(), chain: self.scope.chain.iter().skip(1).cloned().collect() },
-            None => Origin { at: self.frame(pos), chain: self.scope.chain.clone() },
+            Some(frame) => Origin {
+                at: frame.clone(),
+                chain: self.scope.chain.iter().skip(1).cloned().collect(),
+            },
+            None => Origin {
+                at: self.frame(pos),
+                chain: self.scope.chain.clone(),
+            },
         }
     }
 
@@ -500,7 +577,13 @@ impl<'a> Exec<'a> {
             context,
             message
         );
-        Box::new(Error { kind, message, at, chain: self.scope.chain.to_vec(), go_text })
+        Box::new(Error {
+            kind,
+            message,
+            at,
+            chain: self.scope.chain.to_vec(),
+            go_text,
+        })
     }
 
     #[cold]
@@ -524,14 +607,25 @@ impl<'a> Exec<'a> {
     fn step(&mut self, pos: Pos, context: &dyn Fn() -> String) -> ExecResult<()> {
         self.steps += 1;
         if self.steps > self.options.limits.max_steps {
-            return Err(self.limit_error(pos, &context(), format!("too much work: more than {} evaluation steps", self.options.limits.max_steps)));
+            return Err(self.limit_error(
+                pos,
+                &context(),
+                format!(
+                    "too much work: more than {} evaluation steps",
+                    self.options.limits.max_steps
+                ),
+            ));
         }
         Ok(())
     }
 
     fn check_output(&self, pos: Pos, context: &dyn Fn() -> String, extra: usize) -> ExecResult<()> {
         if self.out.text.len() + extra > self.options.limits.max_output {
-            return Err(self.limit_error(pos, &context(), format!("output exceeds {} bytes", self.options.limits.max_output)));
+            return Err(self.limit_error(
+                pos,
+                &context(),
+                format!("output exceeds {} bytes", self.options.limits.max_output),
+            ));
         }
         Ok(())
     }
@@ -555,7 +649,9 @@ impl<'a> Exec<'a> {
             Node::If(branch) => self.walk_if_or_with(dot, branch, false),
             Node::With(branch) => self.walk_if_or_with(dot, branch, true),
             Node::Range(range) => self.walk_range(dot, range),
-            Node::Template { pos, name, pipe } => self.walk_template(dot, *pos, name, pipe.as_ref()).map(|_| Flow::Normal),
+            Node::Template { pos, name, pipe } => self
+                .walk_template(dot, *pos, name, pipe.as_ref())
+                .map(|_| Flow::Normal),
             Node::Break { .. } => Ok(Flow::Break),
             Node::Continue { .. } => Ok(Flow::Continue),
             Node::Comment { .. } => Ok(Flow::Normal),
@@ -569,13 +665,23 @@ impl<'a> Exec<'a> {
         let base = pos as usize;
         if let Some(frame) = self.scope.anonymous.clone() {
             let chain: Rc<[Frame]> = self.scope.chain.iter().skip(1).cloned().collect();
-            self.out.write(text, |_| Origin { at: frame.clone(), chain: chain.clone() });
+            self.out.write(text, |_| Origin {
+                at: frame.clone(),
+                chain: chain.clone(),
+            });
         } else {
             let source = self.scope.source.clone();
             let chain = self.scope.chain.clone();
             self.out.write(text, |offset| {
                 let (line, col) = source.line_col((base + offset) as Pos);
-                Origin { at: Frame { template: source.name.clone(), line, col }, chain: chain.clone() }
+                Origin {
+                    at: Frame {
+                        template: source.name.clone(),
+                        line,
+                        col,
+                    },
+                    chain: chain.clone(),
+                }
             });
         }
         Ok(())
@@ -595,10 +701,21 @@ impl<'a> Exec<'a> {
     }
 
     #[inline(never)]
-    fn walk_template(&mut self, dot: &Value, pos: Pos, name: &Rc<str>, pipe: Option<&Pipe>) -> ExecResult<()> {
+    fn walk_template(
+        &mut self,
+        dot: &Value,
+        pos: Pos,
+        name: &Rc<str>,
+        pipe: Option<&Pipe>,
+    ) -> ExecResult<()> {
         self.step(pos, &|| template_string(name, pipe))?;
         let Some(tree) = self.lookup(name) else {
-            return Err(self.error_at(pos, &template_string(name, pipe), format!("template {} not defined", quote_go(name, false)), ErrorKind::Exec));
+            return Err(self.error_at(
+                pos,
+                &template_string(name, pipe),
+                format!("template {} not defined", quote_go(name, false)),
+                ErrorKind::Exec,
+            ));
         };
         let new_dot = match pipe {
             Some(p) => self.eval_pipeline(dot, p)?,
@@ -606,8 +723,16 @@ impl<'a> Exec<'a> {
         };
         if self.depth >= self.options.limits.max_call_depth {
             // A template that calls itself would fail in Go too, at 100,000 levels: say it as Go.
-            let limit = if self.template_counts.get(name).is_some_and(|n| *n > 0) { 100_000 } else { self.options.limits.max_call_depth };
-            return Err(self.limit_error(pos, &template_string(name, pipe), format!("exceeded maximum template depth ({limit})")));
+            let limit = if self.template_counts.get(name).is_some_and(|n| *n > 0) {
+                100_000
+            } else {
+                self.options.limits.max_call_depth
+            };
+            return Err(self.limit_error(
+                pos,
+                &template_string(name, pipe),
+                format!("exceeded maximum template depth ({limit})"),
+            ));
         }
         self.depth += 1;
         *self.template_counts.entry(name.clone()).or_insert(0) += 1;
@@ -656,14 +781,40 @@ impl<'a> Exec<'a> {
     fn walk_range_inner(&mut self, dot: &Value, range: &Range) -> ExecResult<()> {
         let value = self.eval_pipeline(dot, &range.pipe)?;
         let items: Vec<(Value, Value)> = match &value {
-            Value::List(list) => list.items().iter().enumerate().map(|(i, v)| (Value::int(i as i64), v.clone())).collect(),
-            Value::Bytes(bytes) => bytes.iter().enumerate().map(|(i, b)| (Value::int(i as i64), Value::int(*b as i64))).collect(),
-            Value::Map(map) => map.entries().into_iter().map(|(k, v)| (Value::from(k), v)).collect(),
+            Value::List(list) => list
+                .items()
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Value::int(i as i64), v.clone()))
+                .collect(),
+            Value::Bytes(bytes) => bytes
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (Value::int(i as i64), Value::int(*b as i64)))
+                .collect(),
+            Value::Map(map) => map
+                .entries()
+                .into_iter()
+                .map(|(k, v)| (Value::from(k), v))
+                .collect(),
             Value::Nil => Vec::new(),
-            Value::Object(obj) if obj.map_entries().is_some() => obj.map_entries().unwrap_or_default().into_iter().map(|(k, v)| (Value::from(k), v)).collect(),
+            Value::Object(obj) if obj.map_entries().is_some() => obj
+                .map_entries()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, v)| (Value::from(k), v))
+                .collect(),
             other => {
                 let (pos, context) = last_operand(&range.pipe);
-                return Err(self.error_at(pos, &context, format!("range can't iterate over {}", crate::fmt::format_value(other)), ErrorKind::Exec));
+                return Err(self.error_at(
+                    pos,
+                    &context,
+                    format!(
+                        "range can't iterate over {}",
+                        crate::fmt::format_value(other)
+                    ),
+                    ErrorKind::Exec,
+                ));
             }
         };
         if items.is_empty() {
@@ -710,17 +861,32 @@ impl<'a> Exec<'a> {
                 return Ok(());
             }
         }
-        Err(self.error_at(pos, context, format!("undefined variable: {name}"), ErrorKind::Exec))
+        Err(self.error_at(
+            pos,
+            context,
+            format!("undefined variable: {name}"),
+            ErrorKind::Exec,
+        ))
     }
 
     fn var_value(&self, name: &str) -> Option<Value> {
-        self.vars.iter().rev().find(|v| &*v.0 == name).map(|v| v.1.clone())
+        self.vars
+            .iter()
+            .rev()
+            .find(|v| &*v.0 == name)
+            .map(|v| v.1.clone())
     }
 
     // -- printing --
 
     #[inline(never)]
-    fn print_value(&mut self, pos: Pos, pipe: &Pipe, value: &Value, included: &[(Rc<str>, Origin)]) -> ExecResult<()> {
+    fn print_value(
+        &mut self,
+        pos: Pos,
+        pipe: &Pipe,
+        value: &Value,
+        included: &[(Rc<str>, Origin)],
+    ) -> ExecResult<()> {
         let text: std::borrow::Cow<str> = match value {
             Value::Nil => "<no value>".into(),
             Value::String(s) => (&**s).into(),
@@ -769,8 +935,18 @@ impl<'a> Exec<'a> {
     fn declare(&mut self, pipe: &Pipe, value: &Value) -> ExecResult<()> {
         for var in &pipe.decl {
             if pipe.is_assign {
-                let context = pipe.cmds.last().and_then(|c| c.args.last()).map(arg_string).unwrap_or_default();
-                let pos = pipe.cmds.last().and_then(|c| c.args.last()).map(Arg::pos).unwrap_or(pipe.pos);
+                let context = pipe
+                    .cmds
+                    .last()
+                    .and_then(|c| c.args.last())
+                    .map(arg_string)
+                    .unwrap_or_default();
+                let pos = pipe
+                    .cmds
+                    .last()
+                    .and_then(|c| c.args.last())
+                    .map(Arg::pos)
+                    .unwrap_or(pipe.pos);
                 self.set_var(&var.name, value.clone(), pos, &context)?;
             } else {
                 self.vars.push((var.name.clone(), value.clone()));
@@ -779,14 +955,37 @@ impl<'a> Exec<'a> {
         Ok(())
     }
 
-    fn eval_command(&mut self, dot: &Value, cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
+    fn eval_command(
+        &mut self,
+        dot: &Value,
+        cmd: &Command,
+        final_value: Option<Value>,
+    ) -> ExecResult<Value> {
         self.step(cmd.pos, &|| command_string(cmd))?;
         let first = &cmd.args[0];
         match first {
-            Arg::Field { names, .. } => return self.eval_field_chain(dot, dot.clone(), Nil::Invalid, first, names, cmd, final_value),
+            Arg::Field { names, .. } => {
+                return self.eval_field_chain(
+                    dot,
+                    dot.clone(),
+                    Nil::Invalid,
+                    first,
+                    names,
+                    cmd,
+                    final_value,
+                )
+            }
             Arg::Chain { pipe, names, .. } => {
                 let base = self.eval_pipeline(dot, pipe)?;
-                return self.eval_field_chain(dot, base, Nil::Invalid, first, names, cmd, final_value);
+                return self.eval_field_chain(
+                    dot,
+                    base,
+                    Nil::Invalid,
+                    first,
+                    names,
+                    cmd,
+                    final_value,
+                );
             }
             Arg::Identifier { name, .. } => return self.eval_function(dot, name, cmd, final_value),
             Arg::Pipe { pipe, .. } => {
@@ -794,12 +993,22 @@ impl<'a> Exec<'a> {
                 return self.eval_pipeline(dot, pipe);
             }
             Arg::Variable { name, names, .. } => {
-                let value = self.var_value(name).ok_or_else(|| self.err_arg(first, format!("undefined variable: {name}")))?;
+                let value = self
+                    .var_value(name)
+                    .ok_or_else(|| self.err_arg(first, format!("undefined variable: {name}")))?;
                 if names.is_empty() {
                     self.not_a_function(cmd, final_value.is_some())?;
                     return Ok(value);
                 }
-                return self.eval_field_chain(dot, value, Nil::Invalid, first, names, cmd, final_value);
+                return self.eval_field_chain(
+                    dot,
+                    value,
+                    Nil::Invalid,
+                    first,
+                    names,
+                    cmd,
+                    final_value,
+                );
             }
             _ => {}
         }
@@ -814,7 +1023,10 @@ impl<'a> Exec<'a> {
     fn not_a_function(&self, cmd: &Command, has_final: bool) -> ExecResult<()> {
         if cmd.args.len() > 1 || has_final {
             let first = &cmd.args[0];
-            return Err(self.err_arg(first, format!("can't give argument to non-function {}", arg_string(first))));
+            return Err(self.err_arg(
+                first,
+                format!("can't give argument to non-function {}", arg_string(first)),
+            ));
         }
         Ok(())
     }
@@ -823,9 +1035,19 @@ impl<'a> Exec<'a> {
         Ok(match arg {
             Arg::Bool { value, .. } => Value::Bool(*value),
             Arg::String { value, .. } => Value::String(value.clone()),
-            Arg::Number { value: Number::Int(i), .. } => Value::int(*i),
-            Arg::Number { value: Number::Float(f), .. } => Value::Float(*f),
-            Arg::Number { value: Number::Uint(_), text, .. } => return Err(self.err_arg(arg, format!("{text} overflows int"))),
+            Arg::Number {
+                value: Number::Int(i),
+                ..
+            } => Value::int(*i),
+            Arg::Number {
+                value: Number::Float(f),
+                ..
+            } => Value::Float(*f),
+            Arg::Number {
+                value: Number::Uint(_),
+                text,
+                ..
+            } => return Err(self.err_arg(arg, format!("{text} overflows int"))),
             Arg::Nil { .. } => Value::Nil,
             _ => Value::Nil,
         })
@@ -836,9 +1058,13 @@ impl<'a> Exec<'a> {
         match arg {
             Arg::Dot { .. } => Ok(dot.clone()),
             Arg::Nil { .. } => Ok(Value::Nil),
-            Arg::Field { names, .. } => self.eval_field_chain_arg(dot, dot.clone(), Nil::Invalid, arg, names),
+            Arg::Field { names, .. } => {
+                self.eval_field_chain_arg(dot, dot.clone(), Nil::Invalid, arg, names)
+            }
             Arg::Variable { name, names, .. } => {
-                let value = self.var_value(name).ok_or_else(|| self.err_arg(arg, format!("undefined variable: {name}")))?;
+                let value = self
+                    .var_value(name)
+                    .ok_or_else(|| self.err_arg(arg, format!("undefined variable: {name}")))?;
                 if names.is_empty() {
                     return Ok(value);
                 }
@@ -846,7 +1072,13 @@ impl<'a> Exec<'a> {
             }
             Arg::Pipe { pipe, .. } => self.eval_pipeline(dot, pipe),
             Arg::Identifier { name, pos } => {
-                let cmd = Command { pos: *pos, args: vec![Arg::Identifier { pos: *pos, name: name.clone() }] };
+                let cmd = Command {
+                    pos: *pos,
+                    args: vec![Arg::Identifier {
+                        pos: *pos,
+                        name: name.clone(),
+                    }],
+                };
                 self.eval_function(dot, name, &cmd, None)
             }
             Arg::Chain { pipe, names, .. } => {
@@ -857,14 +1089,33 @@ impl<'a> Exec<'a> {
         }
     }
 
-    fn eval_field_chain_arg(&mut self, dot: &Value, receiver: Value, nil: Nil, node: &Arg, names: &[Rc<str>]) -> ExecResult<Value> {
-        let cmd = Command { pos: node.pos(), args: Vec::new() };
+    fn eval_field_chain_arg(
+        &mut self,
+        dot: &Value,
+        receiver: Value,
+        nil: Nil,
+        node: &Arg,
+        names: &[Rc<str>],
+    ) -> ExecResult<Value> {
+        let cmd = Command {
+            pos: node.pos(),
+            args: Vec::new(),
+        };
         self.eval_field_chain(dot, receiver, nil, node, names, &cmd, None)
     }
 
     /// `.A.B.C` on `receiver`; the last field gets the command's arguments (a method call).
     #[allow(clippy::too_many_arguments)]
-    fn eval_field_chain(&mut self, dot: &Value, receiver: Value, nil: Nil, node: &Arg, names: &[Rc<str>], cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
+    fn eval_field_chain(
+        &mut self,
+        dot: &Value,
+        receiver: Value,
+        nil: Nil,
+        node: &Arg,
+        names: &[Rc<str>],
+        cmd: &Command,
+        final_value: Option<Value>,
+    ) -> ExecResult<Value> {
         let mut receiver = receiver;
         // A nil that is the data itself or a variable is Go's invalid value; one read from a
         // map or list is a nil interface.
@@ -890,7 +1141,8 @@ impl<'a> Exec<'a> {
                     args.push(f.clone());
                 }
             }
-            let (value, next_nil) = self.eval_field(receiver, nil_kind, from_map, name, node, has_args, &args)?;
+            let (value, next_nil) =
+                self.eval_field(receiver, nil_kind, from_map, name, node, has_args, &args)?;
             receiver = value;
             nil_kind = next_nil;
             from_map = true;
@@ -900,20 +1152,37 @@ impl<'a> Exec<'a> {
 
     #[allow(clippy::too_many_arguments)]
     #[inline(never)]
-    fn eval_field(&mut self, receiver: Value, nil: Nil, from_map: bool, name: &str, node: &Arg, has_args: bool, args: &[Value]) -> ExecResult<(Value, Nil)> {
+    fn eval_field(
+        &mut self,
+        receiver: Value,
+        nil: Nil,
+        from_map: bool,
+        name: &str,
+        node: &Arg,
+        has_args: bool,
+        args: &[Value],
+    ) -> ExecResult<(Value, Nil)> {
         match &receiver {
             Value::Nil => match nil {
-                Nil::Interface => Err(self.err_arg(node, format!("nil pointer evaluating interface {{}}.{name}"))),
+                Nil::Interface => Err(self.err_arg(
+                    node,
+                    format!("nil pointer evaluating interface {{}}.{name}"),
+                )),
                 _ => {
                     if self.options.missing_key == MissingKey::Error {
-                        return Err(self.err_arg(node, format!("nil data; no entry for key {}", quote_go(name, false))));
+                        return Err(self.err_arg(
+                            node,
+                            format!("nil data; no entry for key {}", quote_go(name, false)),
+                        ));
                     }
                     Ok((Value::Nil, Nil::Invalid))
                 }
             },
             Value::Map(map) => {
                 if has_args {
-                    return Err(self.err_arg(node, format!("{name} is not a method but has arguments")));
+                    return Err(
+                        self.err_arg(node, format!("{name} is not a method but has arguments"))
+                    );
                 }
                 match map.get(name) {
                     Some(v) => {
@@ -923,14 +1192,19 @@ impl<'a> Exec<'a> {
                     None => match self.options.missing_key {
                         MissingKey::Default => Ok((Value::Nil, Nil::Invalid)),
                         MissingKey::Zero => Ok((Value::Nil, Nil::Interface)),
-                        MissingKey::Error => Err(self.err_arg(node, format!("map has no entry for key {}", quote_go(name, false)))),
+                        MissingKey::Error => Err(self.err_arg(
+                            node,
+                            format!("map has no entry for key {}", quote_go(name, false)),
+                        )),
                     },
                 }
             }
             Value::Object(obj) => {
                 let is_method = obj.is_method(name);
                 if has_args && !is_method {
-                    return Err(self.err_arg(node, format!("{name} is not a method but has arguments")));
+                    return Err(
+                        self.err_arg(node, format!("{name} is not a method but has arguments"))
+                    );
                 }
                 match obj.member(name, args) {
                     Ok(Some(v)) => {
@@ -939,25 +1213,50 @@ impl<'a> Exec<'a> {
                         Ok((v, kind))
                     }
                     Ok(None) => {
-                        let type_name = if from_map { "interface {}".to_string() } else { obj.type_name().to_string() };
-                        Err(self.err_arg(node, format!("can't evaluate field {name} in type {type_name}")))
+                        let type_name = if from_map {
+                            "interface {}".to_string()
+                        } else {
+                            obj.type_name().to_string()
+                        };
+                        Err(self.err_arg(
+                            node,
+                            format!("can't evaluate field {name} in type {type_name}"),
+                        ))
                     }
                     Err(message) => {
                         if let Some(inner) = self.pending.take() {
-                            return Err(self.wrap_inner(inner, node.pos(), &arg_string(node), &format!("error calling {name}: {message}")));
+                            return Err(self.wrap_inner(
+                                inner,
+                                node.pos(),
+                                &arg_string(node),
+                                &format!("error calling {name}: {message}"),
+                            ));
                         }
                         Err(self.err_arg(node, pass_through_or_prefix(name, message)))
                     }
                 }
             }
             other => {
-                let type_name = if from_map { "interface {}".to_string() } else { go_static_type(other) };
-                Err(self.err_arg(node, format!("can't evaluate field {name} in type {type_name}")))
+                let type_name = if from_map {
+                    "interface {}".to_string()
+                } else {
+                    go_static_type(other)
+                };
+                Err(self.err_arg(
+                    node,
+                    format!("can't evaluate field {name} in type {type_name}"),
+                ))
             }
         }
     }
 
-    fn eval_function(&mut self, dot: &Value, name: &str, cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
+    fn eval_function(
+        &mut self,
+        dot: &Value,
+        name: &str,
+        cmd: &Command,
+        final_value: Option<Value>,
+    ) -> ExecResult<Value> {
         let user = self.funcs.get(name).cloned();
         if user.is_none() {
             match name {
@@ -965,7 +1264,10 @@ impl<'a> Exec<'a> {
                 _ => {}
             }
             if !crate::builtins::is_builtin(name) {
-                return Err(self.err_arg(&cmd.args[0], format!("{} is not a defined function", quote_go(name, false))));
+                return Err(self.err_arg(
+                    &cmd.args[0],
+                    format!("{} is not a defined function", quote_go(name, false)),
+                ));
             }
         }
         let mut args = Vec::with_capacity(cmd.args.len());
@@ -996,10 +1298,21 @@ impl<'a> Exec<'a> {
     #[inline(never)]
     fn call_error(&self, cmd: &Command, args: &[Value]) -> Box<Error> {
         let Some(first) = args.first() else {
-            return self.err_cmd(cmd, "wrong number of args for call: want at least 1 got 0".into());
+            return self.err_cmd(
+                cmd,
+                "wrong number of args for call: want at least 1 got 0".into(),
+            );
         };
-        let callee = cmd.args.get(1).map(arg_string).unwrap_or_else(|| crate::fmt::format_value(first));
-        let message = if first.is_nil() { "call of nil".to_string() } else { format!("non-function {callee} of type {}", first.type_name()) };
+        let callee = cmd
+            .args
+            .get(1)
+            .map(arg_string)
+            .unwrap_or_else(|| crate::fmt::format_value(first));
+        let message = if first.is_nil() {
+            "call of nil".to_string()
+        } else {
+            format!("non-function {callee} of type {}", first.type_name())
+        };
         self.err_cmd(cmd, format!("error calling call: {message}"))
     }
 
@@ -1016,28 +1329,55 @@ impl<'a> Exec<'a> {
                 let word = match expected {
                     "bool" => "bool",
                     "string" => "string",
-                    "int" | "int64" | "int32" | "int8" | "int16" | "uint" | "uint64" | "uint32" | "uint8" | "uint16" => "integer",
+                    "int" | "int64" | "int32" | "int8" | "int16" | "uint" | "uint64" | "uint32"
+                    | "uint8" | "uint16" => "integer",
                     "float64" | "float32" => "float",
-                    _ => return self.err_arg(node, format!("can't handle {} for arg of type {expected}", arg_string(node))),
+                    _ => {
+                        return self.err_arg(
+                            node,
+                            format!(
+                                "can't handle {} for arg of type {expected}",
+                                arg_string(node)
+                            ),
+                        )
+                    }
                 };
                 self.err_arg(node, format!("expected {word}; found {}", arg_string(node)))
             }
-            Some(node @ Arg::Nil { .. }) => self.err_arg(node, format!("cannot assign nil to {expected}")),
+            Some(node @ Arg::Nil { .. }) => {
+                self.err_arg(node, format!("cannot assign nil to {expected}"))
+            }
             Some(node) => {
                 // A nil read straight from a map is a typed `interface {}` to Go; one that went
                 // through a pipeline or a variable is its invalid value.
-                let from_field = matches!(node, Arg::Field { .. } | Arg::Chain { .. }) || matches!(node, Arg::Variable { names, .. } if !names.is_empty());
-                let message = match (value.is_nil(), from_field && self.options.missing_key != MissingKey::Default) {
-                    (true, true) => format!("wrong type for value; expected {expected}; got interface {{}}"),
+                let from_field = matches!(node, Arg::Field { .. } | Arg::Chain { .. })
+                    || matches!(node, Arg::Variable { names, .. } if !names.is_empty());
+                let message = match (
+                    value.is_nil(),
+                    from_field && self.options.missing_key != MissingKey::Default,
+                ) {
+                    (true, true) => {
+                        format!("wrong type for value; expected {expected}; got interface {{}}")
+                    }
                     (true, false) => format!("invalid value; expected {expected}"),
-                    _ => format!("wrong type for value; expected {expected}; got {}", value.type_name()),
+                    _ => format!(
+                        "wrong type for value; expected {expected}; got {}",
+                        value.type_name()
+                    ),
                 };
                 // Go reports at the last node it evaluated (inside a parenthesised pipeline).
                 self.err_arg(last_evaluated(node), message)
             }
             // The piped value: Go reports it at the function's name.
             None => {
-                let message = if value.is_nil() { format!("invalid value; expected {expected}") } else { format!("wrong type for value; expected {expected}; got {}", value.type_name()) };
+                let message = if value.is_nil() {
+                    format!("invalid value; expected {expected}")
+                } else {
+                    format!(
+                        "wrong type for value; expected {expected}; got {}",
+                        value.type_name()
+                    )
+                };
                 self.err_arg(&cmd.args[0], message)
             }
         }
@@ -1045,7 +1385,13 @@ impl<'a> Exec<'a> {
 
     /// A function's result: its string size checked, its error worded as Go does.
     #[inline(never)]
-    fn finish_call(&mut self, name: &str, cmd: &Command, result: Result<Value, String>, args: &[Value]) -> ExecResult<Value> {
+    fn finish_call(
+        &mut self,
+        name: &str,
+        cmd: &Command,
+        result: Result<Value, String>,
+        args: &[Value],
+    ) -> ExecResult<Value> {
         match result {
             Ok(value) => {
                 self.pending = None;
@@ -1054,7 +1400,12 @@ impl<'a> Exec<'a> {
             }
             Err(message) => {
                 if let Some(inner) = self.pending.take() {
-                    return Err(self.wrap_inner(inner, cmd.pos, &command_string(cmd), &format!("error calling {name}: {message}")));
+                    return Err(self.wrap_inner(
+                        inner,
+                        cmd.pos,
+                        &command_string(cmd),
+                        &format!("error calling {name}: {message}"),
+                    ));
                 }
                 if let Some(limit) = message.strip_prefix(LIMIT_MARK) {
                     return Err(self.limit_error(cmd.pos, &command_string(cmd), limit.to_string()));
@@ -1085,18 +1436,34 @@ impl<'a> Exec<'a> {
             _ => 0,
         };
         if len > self.options.limits.max_string {
-            return Err(self.limit_error(pos, context, format!("string of {len} bytes exceeds the limit of {} bytes", self.options.limits.max_string)));
+            return Err(self.limit_error(
+                pos,
+                context,
+                format!(
+                    "string of {len} bytes exceeds the limit of {} bytes",
+                    self.options.limits.max_string
+                ),
+            ));
         }
         Ok(())
     }
 
     /// `and`/`or`: arguments evaluated in order until one decides; that one is the result.
     #[inline(never)]
-    fn eval_and_or(&mut self, dot: &Value, is_and: bool, cmd: &Command, final_value: Option<Value>) -> ExecResult<Value> {
+    fn eval_and_or(
+        &mut self,
+        dot: &Value,
+        is_and: bool,
+        cmd: &Command,
+        final_value: Option<Value>,
+    ) -> ExecResult<Value> {
         let name = if is_and { "and" } else { "or" };
         let count = cmd.args.len() - 1 + usize::from(final_value.is_some());
         if count == 0 {
-            return Err(self.err_cmd(cmd, format!("wrong number of args for {name}: want at least 1 got 0")));
+            return Err(self.err_cmd(
+                cmd,
+                format!("wrong number of args for {name}: want at least 1 got 0"),
+            ));
         }
         let mut last = Value::Nil;
         for a in &cmd.args[1..] {
@@ -1124,7 +1491,11 @@ impl<'a> Exec<'a> {
     #[inline(never)]
     fn include_start(&mut self, name: &str) -> Result<Rc<Tree>, String> {
         let Some(tree) = self.lookup(name) else {
-            return Err(format!("template: no template {} associated with template {}", quote_go(name, false), quote_go(TPL_NAME, false)));
+            return Err(format!(
+                "template: no template {} associated with template {}",
+                quote_go(name, false),
+                quote_go(TPL_NAME, false)
+            ));
         };
         let max = self.options.limits.max_call_depth;
         let count = self.include_counts.entry(name.to_string()).or_insert(0);
@@ -1132,14 +1503,20 @@ impl<'a> Exec<'a> {
             return Err(format!("rendering template has a nested reference name: {name}: unable to execute template"));
         }
         if self.depth >= max {
-            return Err(format!("{LIMIT_MARK}exceeded maximum template depth ({max})"));
+            return Err(format!(
+                "{LIMIT_MARK}exceeded maximum template depth ({max})"
+            ));
         }
         *count += 1;
         Ok(tree)
     }
 
     #[inline(never)]
-    fn include_finish(&mut self, name: &str, result: (ExecResult<String>, Vec<Origin>)) -> Result<Value, String> {
+    fn include_finish(
+        &mut self,
+        name: &str,
+        result: (ExecResult<String>, Vec<Origin>),
+    ) -> Result<Value, String> {
         if let Some(count) = self.include_counts.get_mut(name) {
             *count -= 1;
         }
@@ -1169,7 +1546,10 @@ impl<'a> Exec<'a> {
     /// Runs a tree into a fresh buffer (for `include`/`tpl`), returning its text and line origins.
     fn run_captured(&mut self, tree: &Rc<Tree>, data: Value) -> (ExecResult<String>, Vec<Origin>) {
         // The caller's buffer waits on the heap: this frame is on every include's path.
-        let saved = Box::new((std::mem::take(&mut self.out), std::mem::take(&mut self.included)));
+        let saved = Box::new((
+            std::mem::take(&mut self.out),
+            std::mem::take(&mut self.included),
+        ));
         let frame = self.frame(self.call_pos);
         self.depth += 1;
         let result = self.run_tree(tree, data, Some(frame));
@@ -1179,7 +1559,11 @@ impl<'a> Exec<'a> {
 
     #[inline(never)]
     #[allow(clippy::boxed_local)] // boxed by the caller on purpose: its frame is on every include's path
-    fn captured_result(&mut self, saved: Box<SavedOutput>, result: ExecResult<()>) -> (ExecResult<String>, Vec<Origin>) {
+    fn captured_result(
+        &mut self,
+        saved: Box<SavedOutput>,
+        result: ExecResult<()>,
+    ) -> (ExecResult<String>, Vec<Origin>) {
         let (saved_out, saved_included) = *saved;
         let inner = std::mem::replace(&mut self.out, saved_out);
         self.included = saved_included;
@@ -1188,7 +1572,14 @@ impl<'a> Exec<'a> {
                 let Output { text, lines } = inner.finish();
                 if self.out.text.len() + text.len() > self.options.limits.max_output {
                     let pos = self.call_pos;
-                    return (Err(self.limit_error(pos, "include", format!("output exceeds {} bytes", self.options.limits.max_output))), Vec::new());
+                    return (
+                        Err(self.limit_error(
+                            pos,
+                            "include",
+                            format!("output exceeds {} bytes", self.options.limits.max_output),
+                        )),
+                        Vec::new(),
+                    );
                 }
                 (Ok(text), lines)
             }
@@ -1198,20 +1589,35 @@ impl<'a> Exec<'a> {
 
     fn tpl(&mut self, text: &str, data: &Value) -> Result<Value, String> {
         if self.tpl_depth >= self.options.limits.max_tpl_depth {
-            return Err(format!("{LIMIT_MARK}exceeded maximum tpl depth ({})", self.options.limits.max_tpl_depth));
+            return Err(format!(
+                "{LIMIT_MARK}exceeded maximum tpl depth ({})",
+                self.options.limits.max_tpl_depth
+            ));
         }
         if self.depth >= self.options.limits.max_call_depth {
-            return Err(format!("{LIMIT_MARK}exceeded maximum template depth ({})", self.options.limits.max_call_depth));
+            return Err(format!(
+                "{LIMIT_MARK}exceeded maximum template depth ({})",
+                self.options.limits.max_call_depth
+            ));
         }
-        self.step(self.call_pos, &|| String::new()).map_err(|e| format!("{LIMIT_MARK}{}", e.message))?;
+        self.step(self.call_pos, &|| String::new())
+            .map_err(|e| format!("{LIMIT_MARK}{}", e.message))?;
         let known = self.base.known_funcs.as_ref();
         let funcs = self.funcs;
         let check = |n: &str| known.is_none_or(|k| k.contains(n)) || funcs.contains(n);
-        let parsed = match crate::parse::parse_below(TPL_NAME, text, &self.options.limits, if known.is_some() { Some(&check) } else { None }, self.stack_base) {
+        let parsed = match crate::parse::parse_below(
+            TPL_NAME,
+            text,
+            &self.options.limits,
+            if known.is_some() { Some(&check) } else { None },
+            self.stack_base,
+        ) {
             Ok(p) => p,
             Err(mut e) => {
                 let go_text = e.go_text.clone();
-                e.chain = std::iter::once(self.frame(self.call_pos)).chain(self.scope.chain.iter().cloned()).collect();
+                e.chain = std::iter::once(self.frame(self.call_pos))
+                    .chain(self.scope.chain.iter().cloned())
+                    .collect();
                 self.pending = Some(Box::new(e));
                 return Err(go_text);
             }
@@ -1247,7 +1653,10 @@ impl<'a> Exec<'a> {
     pub(crate) fn charge(&mut self, steps: u64) -> Result<(), String> {
         self.steps = self.steps.saturating_add(steps);
         if self.steps > self.options.limits.max_steps {
-            return Err(format!("{LIMIT_MARK}too much work: more than {} evaluation steps", self.options.limits.max_steps));
+            return Err(format!(
+                "{LIMIT_MARK}too much work: more than {} evaluation steps",
+                self.options.limits.max_steps
+            ));
         }
         Ok(())
     }
@@ -1284,7 +1693,10 @@ pub const LIMIT_MARK: &str = "\u{0}limit:";
 
 /// Go reports argument checks without "error calling NAME".
 fn pass_through_or_prefix(name: &str, message: String) -> String {
-    if message.starts_with("wrong number of args for ") || message.starts_with("wrong type for value; ") || message.starts_with("invalid value; expected ") {
+    if message.starts_with("wrong number of args for ")
+        || message.starts_with("wrong type for value; ")
+        || message.starts_with("invalid value; expected ")
+    {
         message
     } else {
         format!("error calling {name}: {message}")
@@ -1302,7 +1714,9 @@ fn last_evaluated(arg: &Arg) -> &Arg {
     match arg {
         Arg::Pipe { pipe, .. } => match pipe.cmds.last() {
             Some(cmd) => match &cmd.args[0] {
-                Arg::Identifier { .. } if cmd.args.len() > 1 => last_evaluated(&cmd.args[cmd.args.len() - 1]),
+                Arg::Identifier { .. } if cmd.args.len() > 1 => {
+                    last_evaluated(&cmd.args[cmd.args.len() - 1])
+                }
                 first @ Arg::Pipe { .. } => last_evaluated(first),
                 first => first,
             },
@@ -1314,7 +1728,9 @@ fn last_evaluated(arg: &Arg) -> &Arg {
 
 fn last_operand(pipe: &Pipe) -> (Pos, String) {
     match pipe.cmds.last() {
-        Some(cmd) if matches!(cmd.args[0], Arg::Identifier { .. }) => (cmd.pos, command_string(cmd)),
+        Some(cmd) if matches!(cmd.args[0], Arg::Identifier { .. }) => {
+            (cmd.pos, command_string(cmd))
+        }
         Some(cmd) => {
             let arg = &cmd.args[0];
             (arg.pos(), arg_string(arg))
@@ -1356,22 +1772,44 @@ pub(crate) fn arg_string(arg: &Arg) -> String {
 }
 
 pub(crate) fn command_string(cmd: &Command) -> String {
-    cmd.args.iter().map(arg_string).collect::<Vec<_>>().join(" ")
+    cmd.args
+        .iter()
+        .map(arg_string)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub(crate) fn pipe_string(pipe: &Pipe) -> String {
     let mut s = String::new();
     if !pipe.decl.is_empty() {
-        s.push_str(&pipe.decl.iter().map(|v| v.name.to_string()).collect::<Vec<_>>().join(", "));
+        s.push_str(
+            &pipe
+                .decl
+                .iter()
+                .map(|v| v.name.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
         s.push_str(" := ");
     }
-    s.push_str(&pipe.cmds.iter().map(command_string).collect::<Vec<_>>().join(" | "));
+    s.push_str(
+        &pipe
+            .cmds
+            .iter()
+            .map(command_string)
+            .collect::<Vec<_>>()
+            .join(" | "),
+    );
     s
 }
 
 fn template_string(name: &str, pipe: Option<&Pipe>) -> String {
     match pipe {
-        Some(p) => format!("{{{{template {} {}}}}}", quote_go(name, false), pipe_string(p)),
+        Some(p) => format!(
+            "{{{{template {} {}}}}}",
+            quote_go(name, false),
+            pipe_string(p)
+        ),
         None => format!("{{{{template {}}}}}", quote_go(name, false)),
     }
 }
@@ -1481,14 +1919,19 @@ mod tests {
         for i in 0..depth {
             text.push_str(&format!("{{{{ define \"d{i}\" }}}}{{{{ if . }}}}{{{{ include \"d{}\" . | printf \"%s\" }}}}{{{{ end }}}}{{{{ end }}}}", i + 1));
         }
-        text.push_str(&format!("{{{{ define \"d{depth}\" }}}}bottom{{{{ end }}}}{{{{ include \"d0\" . }}}}"));
+        text.push_str(&format!(
+            "{{{{ define \"d{depth}\" }}}}bottom{{{{ end }}}}{{{{ include \"d0\" . }}}}"
+        ));
         let mut set = Templates::new();
         set.parse("x", &text, &Limits::default()).unwrap();
         let mut funcs = Funcs::new();
-        funcs.insert("include", Rc::new(|call: &mut Call<'_>, args: &[Value]| {
-            let name = args[0].as_str().unwrap_or_default().to_string();
-            call.include(&name, &args[1])
-        }));
+        funcs.insert(
+            "include",
+            Rc::new(|call: &mut Call<'_>, args: &[Value]| {
+                let name = args[0].as_str().unwrap_or_default().to_string();
+                call.include(&name, &args[1])
+            }),
+        );
         (set, funcs)
     }
 
@@ -1497,13 +1940,18 @@ mod tests {
     #[test]
     fn stack_per_include_level() {
         let (set, funcs) = include_chain(150);
-        let out = set.execute("x", &Value::Bool(true), &funcs, &Options::default()).unwrap();
+        let out = set
+            .execute("x", &Value::Bool(true), &funcs, &Options::default())
+            .unwrap();
         assert_eq!(out.text, "bottom");
         let (a, b) = STACK_PROBE.with(|p| p.get());
         let per_level = a.abs_diff(b) / 100;
         eprintln!("stack per include level: {per_level} bytes");
         if !cfg!(debug_assertions) {
-            assert!(per_level * Limits::default().max_call_depth < STACK_BUDGET, "{per_level} bytes per level");
+            assert!(
+                per_level * Limits::default().max_call_depth < STACK_BUDGET,
+                "{per_level} bytes per level"
+            );
         }
     }
 }

@@ -269,7 +269,10 @@ impl Default for Spec {
 
 impl Spec {
     fn verb(verb: char) -> Spec {
-        Spec { verb, ..Spec::default() }
+        Spec {
+            verb,
+            ..Spec::default()
+        }
     }
 }
 
@@ -470,7 +473,9 @@ fn pad(out: &mut String, text: &str, spec: &Spec, zero_ok_after_sign: bool) {
         out.push_str(text);
         out.extend(std::iter::repeat_n(' ', fill));
     } else if spec.zero {
-        if zero_ok_after_sign && (text.starts_with('-') || text.starts_with('+') || text.starts_with(' ')) {
+        if zero_ok_after_sign
+            && (text.starts_with('-') || text.starts_with('+') || text.starts_with(' '))
+        {
             out.push_str(&text[..1]);
             out.extend(std::iter::repeat_n('0', fill));
             out.push_str(&text[1..]);
@@ -494,12 +499,16 @@ fn fmt_integer(out: &mut String, value: i64, arg: &Value, spec: &Spec) {
         'x' => (16, false, "0x"),
         'X' => (16, true, "0X"),
         'c' => {
-            let c = char::from_u32(value as u32).filter(|_| (0..=0x10FFFF).contains(&value)).unwrap_or('\u{FFFD}');
+            let c = char::from_u32(value as u32)
+                .filter(|_| (0..=0x10FFFF).contains(&value))
+                .unwrap_or('\u{FFFD}');
             pad(out, &c.to_string(), spec, false);
             return;
         }
         'q' => {
-            let c = char::from_u32(value as u32).filter(|_| (0..=0x10FFFF).contains(&value)).unwrap_or('\u{FFFD}');
+            let c = char::from_u32(value as u32)
+                .filter(|_| (0..=0x10FFFF).contains(&value))
+                .unwrap_or('\u{FFFD}');
             pad(out, &quote_rune(c, spec.plus), spec, false);
             return;
         }
@@ -552,7 +561,10 @@ fn fmt_integer(out: &mut String, value: i64, arg: &Value, spec: &Spec) {
         text.push_str(prefix);
     }
     text.push_str(&digits);
-    let spec = Spec { zero: false, ..spec.clone() };
+    let spec = Spec {
+        zero: false,
+        ..spec.clone()
+    };
     pad(out, &text, &spec, false);
 }
 
@@ -577,7 +589,10 @@ fn fmt_float_verb(out: &mut String, value: f64, arg: &Value, spec: &Spec) {
     }
     if value.is_nan() || value.is_infinite() {
         // Go never zero-pads infinities and NaN.
-        let spec = Spec { zero: false, ..spec.clone() };
+        let spec = Spec {
+            zero: false,
+            ..spec.clone()
+        };
         pad(out, &text, &spec, false);
     } else {
         pad(out, &text, spec, true);
@@ -590,7 +605,11 @@ pub(crate) fn fmt_float(value: f64, verb: char, prec: Option<usize>, sharp: bool
         return "NaN".into();
     }
     if value.is_infinite() {
-        return if value > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if value > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let upper = verb.is_ascii_uppercase();
     let text = match verb {
@@ -734,7 +753,11 @@ fn fmt_float_hex(value: f64, upper: bool, prec: Option<usize>) -> String {
         return "NaN".into();
     }
     if value.is_infinite() {
-        return if value > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if value > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let neg = value.is_sign_negative();
     let bits = value.abs().to_bits();
@@ -777,7 +800,11 @@ fn fmt_float_hex(value: f64, upper: bool, prec: Option<usize>) -> String {
                 kept
             };
             let frac_bits = kept & ((1u64 << (p * 4)) - 1);
-            let f = if p == 0 { String::new() } else { format!("{:0width$x}", frac_bits, width = p) };
+            let f = if p == 0 {
+                String::new()
+            } else {
+                format!("{:0width$x}", frac_bits, width = p)
+            };
             return finish_hex(neg, &f, e, upper);
         }
         Some(p) => {
@@ -828,13 +855,23 @@ fn fmt_float_binary(value: f64) -> String {
         mant |= 1u64 << 52;
         exp - 1075
     };
-    format!("{}{}p{}{}", if neg { "-" } else { "" }, mant, if e < 0 { "-" } else { "+" }, e.abs())
+    format!(
+        "{}{}p{}{}",
+        if neg { "-" } else { "" },
+        mant,
+        if e < 0 { "-" } else { "+" },
+        e.abs()
+    )
 }
 
 fn fmt_string(out: &mut String, s: &str, arg: &Value, spec: &Spec) {
     match spec.verb {
         'v' if spec.sharp_v => {
-            let text = if can_backquote(s) && s.contains('"') { format!("`{s}`") } else { quote_go(s, false) };
+            let text = if can_backquote(s) && s.contains('"') {
+                format!("`{s}`")
+            } else {
+                quote_go(s, false)
+            };
             pad(out, &text, spec, false);
         }
         'v' | 's' => {
@@ -849,7 +886,11 @@ fn fmt_string(out: &mut String, s: &str, arg: &Value, spec: &Spec) {
                 Some(p) => truncate_chars(s, p),
                 None => s,
             };
-            let text = if spec.sharp && can_backquote(s) { format!("`{s}`") } else { quote_go(s, spec.plus) };
+            let text = if spec.sharp && can_backquote(s) {
+                format!("`{s}`")
+            } else {
+                quote_go(s, spec.plus)
+            };
             pad(out, &text, spec, false);
         }
         'x' | 'X' => {
@@ -903,7 +944,8 @@ fn truncate_chars(s: &str, n: usize) -> &str {
 }
 
 fn can_backquote(s: &str) -> bool {
-    s.chars().all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || !c.is_control()))
+    s.chars()
+        .all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || !c.is_control()))
 }
 
 /// Go's `strconv.Quote` (`ascii_only`: `QuoteToASCII`, for `%+q`).
@@ -1010,42 +1052,135 @@ mod tests {
 
     #[test]
     fn float_verbs_with_precision_round_half_to_even_like_go() {
-        let args = [0.125.into(), 0.5.into(), 0.25.into(), 1234.5678.into(), 0.00001.into()];
-        assert_eq!(f("%.2f %.0f %.1f %e %g", &args), "0.12 0 0.2 1.234568e+03 1e-05");
-        assert_eq!(f("%8.3f|%-8.2f|%08.3f|%+.1e", &[3.25159.into(), 2.5.into(), (-3.25159).into(), 12345.0.into()]), "   3.252|2.50    |-003.252|+1.2e+04");
-        assert_eq!(f("%.3g %g %G %.10g", &[1234.5678.into(), 1e-7.into(), 1e-7.into(), 0.1.into()]), "1.23e+03 1e-07 1E-07 0.1");
+        let args = [
+            0.125.into(),
+            0.5.into(),
+            0.25.into(),
+            1234.5678.into(),
+            0.00001.into(),
+        ];
+        assert_eq!(
+            f("%.2f %.0f %.1f %e %g", &args),
+            "0.12 0 0.2 1.234568e+03 1e-05"
+        );
+        assert_eq!(
+            f(
+                "%8.3f|%-8.2f|%08.3f|%+.1e",
+                &[
+                    3.25159.into(),
+                    2.5.into(),
+                    (-3.25159).into(),
+                    12345.0.into()
+                ]
+            ),
+            "   3.252|2.50    |-003.252|+1.2e+04"
+        );
+        assert_eq!(
+            f(
+                "%.3g %g %G %.10g",
+                &[1234.5678.into(), 1e-7.into(), 1e-7.into(), 0.1.into()]
+            ),
+            "1.23e+03 1e-07 1E-07 0.1"
+        );
         assert_eq!(f("%x", &[1.5.into()]), "0x1.8p+00");
-        assert_eq!(f("%.0e %#.0f %#g %.3g", &[5.0.into(), 3.0.into(), 1.0.into(), 1.0.into()]), "5e+00 3. 1.00000 1");
+        assert_eq!(
+            f(
+                "%.0e %#.0f %#g %.3g",
+                &[5.0.into(), 3.0.into(), 1.0.into(), 1.0.into()]
+            ),
+            "5e+00 3. 1.00000 1"
+        );
     }
 
     #[test]
     fn strings_and_padding() {
-        let args = [Value::str("abc"), i(3), Value::str("ab"), Value::str("hi"), Value::str("hi"), i(255)];
-        assert_eq!(f("%5.1q|%-5d|%05s|%x|% x|%#x", &args), "  \"a\"|3    |000ab|6869|68 69|0xff");
-        assert_eq!(f("%q %+q %#q", &[Value::str("a\"b\n"), Value::str("é"), Value::str("x")]), "\"a\\\"b\\n\" \"\\u00e9\" `x`");
-        assert_eq!(f("%c%c %U %q", &[i(72), i(0x4e2d), i(0x4e2d), i(97)]), "H中 U+4E2D 'a'");
+        let args = [
+            Value::str("abc"),
+            i(3),
+            Value::str("ab"),
+            Value::str("hi"),
+            Value::str("hi"),
+            i(255),
+        ];
+        assert_eq!(
+            f("%5.1q|%-5d|%05s|%x|% x|%#x", &args),
+            "  \"a\"|3    |000ab|6869|68 69|0xff"
+        );
+        assert_eq!(
+            f(
+                "%q %+q %#q",
+                &[Value::str("a\"b\n"), Value::str("é"), Value::str("x")]
+            ),
+            "\"a\\\"b\\n\" \"\\u00e9\" `x`"
+        );
+        assert_eq!(
+            f("%c%c %U %q", &[i(72), i(0x4e2d), i(0x4e2d), i(97)]),
+            "H中 U+4E2D 'a'"
+        );
     }
 
     #[test]
     fn bad_verbs_missing_and_extra_arguments() {
-        assert_eq!(f("%d %s", &[Value::str("a"), i(1)]), "%!d(string=a) %!s(int=1)");
+        assert_eq!(
+            f("%d %s", &[Value::str("a"), i(1)]),
+            "%!d(string=a) %!s(int=1)"
+        );
         assert_eq!(f("%d", &[]), "%!d(MISSING)");
-        assert_eq!(f("x", &[i(1), Value::str("a")]), "x%!(EXTRA int=1, string=a)");
+        assert_eq!(
+            f("x", &[i(1), Value::str("a")]),
+            "x%!(EXTRA int=1, string=a)"
+        );
         assert_eq!(f("%z %!", &[i(1)]), "%!z(int=1) %!!(MISSING)");
         assert_eq!(f("%", &[]), "%!(NOVERB)");
         assert_eq!(f("a%99999999999dz", &[i(1)]), "a%!(NOVERB)%!(EXTRA int=1)");
         assert_eq!(f("%d", &[Value::Nil]), "%!d(<nil>)");
-        assert_eq!(f("%v %s", &[Value::Nil, true.into()]), "<nil> %!s(bool=true)");
+        assert_eq!(
+            f("%v %s", &[Value::Nil, true.into()]),
+            "<nil> %!s(bool=true)"
+        );
         assert_eq!(f("%[2]d %[1]d", &[i(1), i(2)]), "2 1");
-        assert_eq!(f("%*d|%-*d|%.*f", &[i(4), i(7), i(3), i(8), i(1), 2.25.into()]), "   7|8  |2.2");
+        assert_eq!(
+            f(
+                "%*d|%-*d|%.*f",
+                &[i(4), i(7), i(3), i(8), i(1), 2.25.into()]
+            ),
+            "   7|8  |2.2"
+        );
     }
 
     #[test]
     fn integers_in_every_base() {
-        assert_eq!(f("%d %+d % d %05d %-4d| %x %X %o %O %b %#o %#b", &[i(42), i(42), i(42), i(-42), i(7), i(-255), i(255), i(8), i(8), i(5), i(8), i(5)]),
-            "42 +42  42 -0042 7   | -ff FF 10 0o10 101 010 0b101");
-        assert_eq!(f("%.3d %08.3d %#08x", &[i(7), i(7), i(255)]), "007      007 0x000000ff");
-        assert_eq!(f("%5t|%-5v|%05d|%x|%X", &[true.into(), Value::Nil, i(-3), Value::str("Hi"), i(-1)]), " true|<nil>|-0003|4869|-1");
+        assert_eq!(
+            f(
+                "%d %+d % d %05d %-4d| %x %X %o %O %b %#o %#b",
+                &[
+                    i(42),
+                    i(42),
+                    i(42),
+                    i(-42),
+                    i(7),
+                    i(-255),
+                    i(255),
+                    i(8),
+                    i(8),
+                    i(5),
+                    i(8),
+                    i(5)
+                ]
+            ),
+            "42 +42  42 -0042 7   | -ff FF 10 0o10 101 010 0b101"
+        );
+        assert_eq!(
+            f("%.3d %08.3d %#08x", &[i(7), i(7), i(255)]),
+            "007      007 0x000000ff"
+        );
+        assert_eq!(
+            f(
+                "%5t|%-5v|%05d|%x|%X",
+                &[true.into(), Value::Nil, i(-3), Value::str("Hi"), i(-1)]
+            ),
+            " true|<nil>|-0003|4869|-1"
+        );
     }
 
     #[test]
@@ -1056,33 +1191,128 @@ mod tests {
         let value = Value::Map(map);
         assert_eq!(format_value(&value), "map[a:[x <nil>] b:2]");
         assert_eq!(f("%d", &[Value::list(vec![i(1), i(2)])]), "[1 2]");
-        assert_eq!(f("%q", &[Value::list(vec![Value::str("a"), Value::str("b")])]), "[\"a\" \"b\"]");
+        assert_eq!(
+            f("%q", &[Value::list(vec![Value::str("a"), Value::str("b")])]),
+            "[\"a\" \"b\"]"
+        );
         let one = Map::new();
         one.insert("a", i(1));
-        assert_eq!(f("%#v %s", &[Value::Map(one.clone()), Value::Map(one.clone())]), "map[string]interface {}{\"a\":1} map[a:%!s(int=1)]");
+        assert_eq!(
+            f(
+                "%#v %s",
+                &[Value::Map(one.clone()), Value::Map(one.clone())]
+            ),
+            "map[string]interface {}{\"a\":1} map[a:%!s(int=1)]"
+        );
         // `+` and `#` of %v are not number flags (helm: `map[a:1]`, `map[string]interface {}{"a":1} "s" 1`).
         let float_one = Map::new();
         float_one.insert("a", 1.0.into());
-        assert_eq!(f("%+v %#v %#v %#v", &[Value::Map(one), Value::Map(float_one), Value::str("s"), i(1)]), "map[a:1] map[string]interface {}{\"a\":1} \"s\" 1");
+        assert_eq!(
+            f(
+                "%+v %#v %#v %#v",
+                &[
+                    Value::Map(one),
+                    Value::Map(float_one),
+                    Value::str("s"),
+                    i(1)
+                ]
+            ),
+            "map[a:1] map[string]interface {}{\"a\":1} \"s\" 1"
+        );
         assert_eq!(f("%[3]s|%[1]s", &[Value::str("a")]), "%!s(BADINDEX)|a");
-        assert_eq!(format_value(&Value::Bytes(b"hi".as_slice().into())), "[104 105]");
-        assert_eq!(f("%s %x %T", &[Value::Bytes(b"hi".as_slice().into()), Value::Bytes(b"hi".as_slice().into()), Value::Nil]), "hi 6869 <nil>");
-        assert_eq!(f("%T %T %T", &[i(1), Value::str("s"), Value::list(vec![])]), "int string []interface {}");
+        assert_eq!(
+            format_value(&Value::Bytes(b"hi".as_slice().into())),
+            "[104 105]"
+        );
+        assert_eq!(
+            f(
+                "%s %x %T",
+                &[
+                    Value::Bytes(b"hi".as_slice().into()),
+                    Value::Bytes(b"hi".as_slice().into()),
+                    Value::Nil
+                ]
+            ),
+            "hi 6869 <nil>"
+        );
+        assert_eq!(
+            f("%T %T %T", &[i(1), Value::str("s"), Value::list(vec![])]),
+            "int string []interface {}"
+        );
     }
 
     #[test]
     fn sprint_spaces_only_between_non_strings() {
-        assert_eq!(sprint(&[i(1), i(2), Value::str("a"), i(3), Value::str("b"), Value::str("c")]), "1 2a3bc");
+        assert_eq!(
+            sprint(&[
+                i(1),
+                i(2),
+                Value::str("a"),
+                i(3),
+                Value::str("b"),
+                Value::str("c")
+            ]),
+            "1 2a3bc"
+        );
         assert_eq!(sprint(&[Value::Nil, i(1)]), "<nil> 1");
         assert_eq!(sprintln(&[Value::str("a"), i(1)]), "a 1\n");
     }
 
     #[test]
     fn random_formats_never_panic() {
-        const PIECES: &[&str] = &["%", "v", "d", "s", "q", "x", "X", "o", "O", "b", "e", "E", "f", "F", "g", "G", "t", "c", "U", "T", "p", "z",
-            "+", "-", "#", "0", " ", "*", ".", "[", "]", "1", "2", "9", "99999999999", "é", "%%", "w"];
-        let args = [Value::int(-7), Value::int(i64::MIN), Value::Float(-0.0), Value::Float(f64::NAN), Value::Float(1e300), Value::Float(5e-324),
-            Value::str("é\u{0}x"), Value::Nil, Value::Bool(true), Value::Bytes(b"\xff".as_slice().into()), Value::list(vec![Value::int(1), Value::Nil])];
+        const PIECES: &[&str] = &[
+            "%",
+            "v",
+            "d",
+            "s",
+            "q",
+            "x",
+            "X",
+            "o",
+            "O",
+            "b",
+            "e",
+            "E",
+            "f",
+            "F",
+            "g",
+            "G",
+            "t",
+            "c",
+            "U",
+            "T",
+            "p",
+            "z",
+            "+",
+            "-",
+            "#",
+            "0",
+            " ",
+            "*",
+            ".",
+            "[",
+            "]",
+            "1",
+            "2",
+            "9",
+            "99999999999",
+            "é",
+            "%%",
+            "w",
+        ];
+        let args = [
+            Value::int(-7),
+            Value::int(i64::MIN),
+            Value::Float(-0.0),
+            Value::Float(f64::NAN),
+            Value::Float(1e300),
+            Value::Float(5e-324),
+            Value::str("é\u{0}x"),
+            Value::Nil,
+            Value::Bool(true),
+            Value::Bytes(b"\xff".as_slice().into()),
+            Value::list(vec![Value::int(1), Value::Nil]),
+        ];
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = move || {
             state ^= state << 13;
@@ -1091,7 +1321,9 @@ mod tests {
             state
         };
         for _ in 0..20_000 {
-            let format: String = (0..next() % 8).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let format: String = (0..next() % 8)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
             let start = (next() % args.len() as u64) as usize;
             let n = (next() % 4) as usize;
             let picked: Vec<Value> = args.iter().cycle().skip(start).take(n).cloned().collect();

@@ -38,5 +38,8 @@ pub mod sprig;
 pub mod value;
 
 pub use error::{Error, ErrorKind, Frame};
-pub use exec::{bad_arg, limit_exceeded, Call, Func, Funcs, Limits, MissingKey, Options, Origin, Output, Templates};
+pub use exec::{
+    bad_arg, limit_exceeded, Call, Func, Funcs, Limits, MissingKey, Options, Origin, Output,
+    Templates,
+};
 pub use value::{List, Map, Object, Value};

@@ -15,7 +15,9 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use crate::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Pos, Range, Source, Tree, Variable};
+use crate::ast::{
+    Arg, Branch, Command, List, Node, Number, Pipe, Pos, Range, Source, Tree, Variable,
+};
 use crate::error::{Error, ErrorKind, Frame};
 use crate::exec::Limits;
 
@@ -27,13 +29,24 @@ pub struct Parsed {
 
 /// Parses `text` as the template `name`. `funcs`: the names of the functions a template may call
 /// (Go checks them while parsing); `None` skips that check (the executor reports unknown names).
-pub fn parse(name: &str, text: &str, limits: &Limits, funcs: Option<&dyn Fn(&str) -> bool>) -> Result<Parsed, Error> {
+pub fn parse(
+    name: &str,
+    text: &str,
+    limits: &Limits,
+    funcs: Option<&dyn Fn(&str) -> bool>,
+) -> Result<Parsed, Error> {
     parse_below(name, text, limits, funcs, crate::exec::stack_address())
 }
 
 /// [`parse`] counting the stack from `stack_base` (`tpl` parses inside an execution, whose
 /// stack budget it shares).
-pub(crate) fn parse_below(name: &str, text: &str, limits: &Limits, funcs: Option<&dyn Fn(&str) -> bool>, stack_base: usize) -> Result<Parsed, Error> {
+pub(crate) fn parse_below(
+    name: &str,
+    text: &str,
+    limits: &Limits,
+    funcs: Option<&dyn Fn(&str) -> bool>,
+    stack_base: usize,
+) -> Result<Parsed, Error> {
     let source = Rc::new(Source::new(name, text));
     let tokens = lex(text);
     let mut parser = Parser {
@@ -50,7 +63,11 @@ pub(crate) fn parse_below(name: &str, text: &str, limits: &Limits, funcs: Option
         stack_base,
     };
     let root = parser.parse_top()?;
-    let mut trees = vec![Tree { name: Rc::from(name), source, root }];
+    let mut trees = vec![Tree {
+        name: Rc::from(name),
+        source,
+        root,
+    }];
     trees.append(&mut parser.trees);
     Ok(Parsed { trees })
 }
@@ -146,7 +163,13 @@ fn describe(tok: &Tok) -> String {
         Tok::Keyword(k) => format!("<{}>", k.name()),
         Tok::Dot => "<.>".into(),
         Tok::Nil => "<nil>".into(),
-        Tok::Text(s) | Tok::Identifier(s) | Tok::Number(s) | Tok::CharConstant(s) | Tok::String(s) | Tok::RawString(s) | Tok::Variable(s) => quoted(s),
+        Tok::Text(s)
+        | Tok::Identifier(s)
+        | Tok::Number(s)
+        | Tok::CharConstant(s)
+        | Tok::String(s)
+        | Tok::RawString(s)
+        | Tok::Variable(s) => quoted(s),
         Tok::Field(s) => quoted(&format!(".{s}")),
         Tok::Bool(b) => quoted(if *b { "true" } else { "false" }),
         Tok::LeftDelim => quoted("{{"),
@@ -172,7 +195,13 @@ fn is_alnum(c: char) -> bool {
 
 /// Lexes the whole text; stops at the first error (an `Error` token) or at the end (`Eof`).
 fn lex(text: &str) -> Vec<Token> {
-    let mut lexer = Lexer { text, bytes: text.as_bytes(), pos: 0, tokens: Vec::new(), paren_depth: 0 };
+    let mut lexer = Lexer {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        tokens: Vec::new(),
+        paren_depth: 0,
+    };
     lexer.run();
     lexer.tokens
 }
@@ -187,7 +216,10 @@ struct Lexer<'a> {
 
 impl Lexer<'_> {
     fn emit(&mut self, tok: Tok, pos: usize) {
-        self.tokens.push(Token { tok, pos: pos as Pos });
+        self.tokens.push(Token {
+            tok,
+            pos: pos as Pos,
+        });
     }
 
     fn error(&mut self, msg: String, pos: usize) {
@@ -201,7 +233,10 @@ impl Lexer<'_> {
             let start = self.pos;
             let next = self.text[self.pos..].find("{{").map(|i| self.pos + i);
             let text_end = next.unwrap_or(self.text.len());
-            let left_trim = next.is_some_and(|i| self.bytes.get(i + 2) == Some(&b'-') && self.bytes.get(i + 3).is_some_and(|b| is_space(*b)));
+            let left_trim = next.is_some_and(|i| {
+                self.bytes.get(i + 2) == Some(&b'-')
+                    && self.bytes.get(i + 3).is_some_and(|b| is_space(*b))
+            });
             let mut text_start = start;
             if trim_next {
                 while text_start < text_end && is_space(self.bytes[text_start]) {
@@ -241,7 +276,12 @@ impl Lexer<'_> {
         if rest.starts_with(b"}}") {
             return Some((false, 2));
         }
-        if rest.len() >= 4 && is_space(rest[0]) && rest[1] == b'-' && rest[2] == b'}' && rest[3] == b'}' {
+        if rest.len() >= 4
+            && is_space(rest[0])
+            && rest[1] == b'-'
+            && rest[2] == b'}'
+            && rest[3] == b'}'
+        {
             return Some((true, 4));
         }
         None
@@ -253,7 +293,10 @@ impl Lexer<'_> {
         // A comment must follow the delimiter (and its trim marker) directly.
         if self.bytes[self.pos..].starts_with(b"/*") {
             let start = self.pos;
-            let Some(end) = self.text[self.pos + 2..].find("*/").map(|i| self.pos + 2 + i + 2) else {
+            let Some(end) = self.text[self.pos + 2..]
+                .find("*/")
+                .map(|i| self.pos + 2 + i + 2)
+            else {
                 self.error("unclosed comment".into(), start);
                 return None;
             };
@@ -288,10 +331,18 @@ impl Lexer<'_> {
             let start = self.pos;
             let Some(c) = self.text[self.pos..].chars().next() else {
                 // Go names the line where the action started when it spans lines.
-                let action_start = self.tokens.iter().rev().find(|t| t.tok == Tok::LeftDelim).map_or(0, |t| t.pos as usize);
+                let action_start = self
+                    .tokens
+                    .iter()
+                    .rev()
+                    .find(|t| t.tok == Tok::LeftDelim)
+                    .map_or(0, |t| t.pos as usize);
                 let start_line = self.text[..action_start].matches('\n').count() + 1;
                 if self.text[action_start..].contains('\n') {
-                    self.error(format!("unclosed action started at {SOURCE_NAME}:{start_line}"), start);
+                    self.error(
+                        format!("unclosed action started at {SOURCE_NAME}:{start_line}"),
+                        start,
+                    );
                 } else {
                     self.error("unclosed action".into(), start);
                 }
@@ -377,7 +428,12 @@ impl Lexer<'_> {
                         }
                     }
                 }
-                '+' | '-' if self.bytes.get(self.pos + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'.') => {
+                '+' | '-'
+                    if self
+                        .bytes
+                        .get(self.pos + 1)
+                        .is_some_and(|b| b.is_ascii_digit() || *b == b'.') =>
+                {
                     if !self.lex_number(start) {
                         return None;
                     }
@@ -430,7 +486,10 @@ impl Lexer<'_> {
                     self.emit(Tok::Char(c), start);
                 }
                 _ => {
-                    self.error(format!("unrecognized character in action: {}", go_rune(c)), start);
+                    self.error(
+                        format!("unrecognized character in action: {}", go_rune(c)),
+                        start,
+                    );
                     return None;
                 }
             }
@@ -451,7 +510,10 @@ impl Lexer<'_> {
         let Some(c) = self.text[self.pos..].chars().next() else {
             return true;
         };
-        if is_space(c as u32 as u8) && c.is_ascii() || matches!(c, '.' | ',' | '|' | ':' | ')' | '(') || self.right_delim_at(self.pos).is_some() {
+        if is_space(c as u32 as u8) && c.is_ascii()
+            || matches!(c, '.' | ',' | '|' | ':' | ')' | '(')
+            || self.right_delim_at(self.pos).is_some()
+        {
             return true;
         }
         self.error(format!("bad character {}", go_rune(c)), self.pos);
@@ -568,8 +630,15 @@ impl Lexer<'_> {
         self.pos = i;
         if let Some(c) = self.text[i..].chars().next() {
             if is_alnum(c) {
-                let end = i + self.text[i..].chars().take_while(|c| is_alnum(*c)).map(char::len_utf8).sum::<usize>();
-                let msg = format!("bad number syntax: {}", crate::fmt::quote_go(&self.text[start..end], false));
+                let end = i + self.text[i..]
+                    .chars()
+                    .take_while(|c| is_alnum(*c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                let msg = format!(
+                    "bad number syntax: {}",
+                    crate::fmt::quote_go(&self.text[start..end], false)
+                );
                 self.error(msg, start);
                 return false;
             }
@@ -630,7 +699,11 @@ impl Parser<'_> {
             kind,
             go_text: format!("template: {}:{}: {}", self.source.name, line, message),
             message,
-            at: Frame { template: self.source.name.clone(), line, col },
+            at: Frame {
+                template: self.source.name.clone(),
+                line,
+                col,
+            },
             chain: Vec::new(),
         }
     }
@@ -671,14 +744,24 @@ impl Parser<'_> {
         if let Tok::Error(msg) = &t.tok {
             return self.error(t.pos, msg.clone());
         }
-        self.error(t.pos, format!("unexpected {} in {}", describe(&t.tok), context))
+        self.error(
+            t.pos,
+            format!("unexpected {} in {}", describe(&t.tok), context),
+        )
     }
 
     fn enter(&mut self, pos: Pos) -> PResult<()> {
         self.depth += 1;
         let stack_used = self.stack_base.saturating_sub(crate::exec::stack_address());
         if self.depth > self.max_depth || stack_used > crate::exec::STACK_BUDGET {
-            return Err(self.error_kind(pos, format!("template nesting too deep (more than {} levels)", self.max_depth), ErrorKind::Limit));
+            return Err(self.error_kind(
+                pos,
+                format!(
+                    "template nesting too deep (more than {} levels)",
+                    self.max_depth
+                ),
+                ErrorKind::Limit,
+            ));
         }
         Ok(())
     }
@@ -688,7 +771,10 @@ impl Parser<'_> {
     }
 
     fn parse_top(&mut self) -> PResult<List> {
-        let mut list = List { pos: self.peek().pos, nodes: Vec::new() };
+        let mut list = List {
+            pos: self.peek().pos,
+            nodes: Vec::new(),
+        };
         loop {
             let t = self.peek().clone();
             match t.tok {
@@ -734,7 +820,9 @@ impl Parser<'_> {
         self.range_depth = saved_range;
         match end {
             ListEnd::End => {}
-            ListEnd::Else(p, _) => return Err(self.error(p, "unexpected {{else}} in define clause".into())),
+            ListEnd::Else(p, _) => {
+                return Err(self.error(p, "unexpected {{else}} in define clause".into()))
+            }
             ListEnd::Eof(p) => return Err(self.error(p, "unexpected EOF".into())),
         }
         self.add_tree(Rc::from(name.as_str()), list, pos)
@@ -747,18 +835,31 @@ impl Parser<'_> {
             if crate::exec::is_empty_list(&old.root) {
                 old.root = root;
             } else if !empty {
-                return Err(self.error(pos, format!("template: multiple definition of template {}", crate::fmt::quote_go(&name, false))));
+                return Err(self.error(
+                    pos,
+                    format!(
+                        "template: multiple definition of template {}",
+                        crate::fmt::quote_go(&name, false)
+                    ),
+                ));
             }
             return Ok(());
         }
         self.defined.insert(name.clone());
-        self.trees.push(Tree { name, source: self.source.clone(), root });
+        self.trees.push(Tree {
+            name,
+            source: self.source.clone(),
+            root,
+        });
         Ok(())
     }
 
     /// Items up to `{{end}}`, `{{else}}` or the end of input.
     fn item_list(&mut self) -> PResult<(List, ListEnd)> {
-        let mut list = List { pos: self.peek().pos, nodes: Vec::new() };
+        let mut list = List {
+            pos: self.peek().pos,
+            nodes: Vec::new(),
+        };
         loop {
             if self.peek().tok == Tok::Eof {
                 let pos = self.peek().pos;
@@ -815,7 +916,9 @@ impl Parser<'_> {
             Tok::Keyword(Keyword::Else) => {
                 let next = self.peek_non_space();
                 match next.tok {
-                    Tok::Keyword(k @ (Keyword::If | Keyword::With)) => Ok(Item::Else(t.pos, Some(k))),
+                    Tok::Keyword(k @ (Keyword::If | Keyword::With)) => {
+                        Ok(Item::Else(t.pos, Some(k)))
+                    }
                     _ => {
                         let close = self.next_non_space();
                         if close.tok != Tok::RightDelim {
@@ -832,8 +935,12 @@ impl Parser<'_> {
                 }
                 Ok(Item::End(t.pos))
             }
-            Tok::Keyword(Keyword::If) => Ok(Item::Node(Node::If(self.branch_control("if", t.pos, false)?))),
-            Tok::Keyword(Keyword::With) => Ok(Item::Node(Node::With(self.branch_control("with", t.pos, true)?))),
+            Tok::Keyword(Keyword::If) => Ok(Item::Node(Node::If(
+                self.branch_control("if", t.pos, false)?,
+            ))),
+            Tok::Keyword(Keyword::With) => Ok(Item::Node(Node::With(
+                self.branch_control("with", t.pos, true)?,
+            ))),
             Tok::Keyword(Keyword::Range) => Ok(Item::Node(Node::Range(self.range_control(t.pos)?))),
             Tok::Keyword(Keyword::Template) => self.template_control(t.pos),
             _ => {
@@ -841,7 +948,10 @@ impl Parser<'_> {
                 let _ = delim_pos;
                 let pos = self.peek().pos;
                 let pipe = self.pipeline("command", Tok::RightDelim, pos)?;
-                Ok(Item::Node(Node::Action { pos: pipe.pos, pipe }))
+                Ok(Item::Node(Node::Action {
+                    pos: pipe.pos,
+                    pipe,
+                }))
             }
         }
     }
@@ -872,8 +982,15 @@ impl Parser<'_> {
                     // `{{else if …}}`: an `if` in the else list that ends at our `{{end}}`.
                     let k = self.next_non_space();
                     let inner = self.branch_control(context, k.pos, is_with)?;
-                    let node = if is_with { Node::With(inner) } else { Node::If(inner) };
-                    Some(List { pos: else_pos, nodes: vec![node] })
+                    let node = if is_with {
+                        Node::With(inner)
+                    } else {
+                        Node::If(inner)
+                    };
+                    Some(List {
+                        pos: else_pos,
+                        nodes: vec![node],
+                    })
                 } else {
                     if chained.is_some() {
                         // `{{else with}}` inside an `if` (or the reverse): Go takes the keyword
@@ -884,7 +1001,9 @@ impl Parser<'_> {
                     let (else_list, end) = self.item_list()?;
                     match end {
                         ListEnd::End => {}
-                        ListEnd::Else(p, _) => return Err(self.error(p, "expected end; found {{else}}".into())),
+                        ListEnd::Else(p, _) => {
+                            return Err(self.error(p, "expected end; found {{else}}".into()))
+                        }
                         ListEnd::Eof(p) => return Err(self.error(p, "unexpected EOF".into())),
                     }
                     Some(else_list)
@@ -893,7 +1012,12 @@ impl Parser<'_> {
         };
         self.vars.truncate(mark);
         self.leave();
-        Ok(Branch { pos, pipe, list, else_list })
+        Ok(Branch {
+            pos,
+            pipe,
+            list,
+            else_list,
+        })
     }
 
     fn range_control(&mut self, pos: Pos) -> PResult<Range> {
@@ -914,7 +1038,9 @@ impl Parser<'_> {
                 let (else_list, end) = self.item_list()?;
                 match end {
                     ListEnd::End => {}
-                    ListEnd::Else(p, _) => return Err(self.error(p, "expected end; found {{else}}".into())),
+                    ListEnd::Else(p, _) => {
+                        return Err(self.error(p, "expected end; found {{else}}".into()))
+                    }
                     ListEnd::Eof(p) => return Err(self.error(p, "unexpected EOF".into())),
                 }
                 Some(else_list)
@@ -922,7 +1048,12 @@ impl Parser<'_> {
         };
         self.vars.truncate(mark);
         self.leave();
-        Ok(Range { pos, pipe, list, else_list })
+        Ok(Range {
+            pos,
+            pipe,
+            list,
+            else_list,
+        })
     }
 
     /// `{{template "name" pipeline}}`.
@@ -961,7 +1092,9 @@ impl Parser<'_> {
         self.range_depth = saved_range;
         match end {
             ListEnd::End => {}
-            ListEnd::Else(p, _) => return Err(self.error(p, "unexpected {{else}} in block clause".into())),
+            ListEnd::Else(p, _) => {
+                return Err(self.error(p, "unexpected {{else}} in block clause".into()))
+            }
             ListEnd::Eof(p) => return Err(self.error(p, "unexpected EOF".into())),
         }
         self.add_tree(name.clone(), list, pos)?;
@@ -971,26 +1104,43 @@ impl Parser<'_> {
     /// A pipeline up to `end` (`}}` or `)`), with its declarations.
     fn pipeline(&mut self, context: &str, end: Tok, pos: Pos) -> PResult<Pipe> {
         let start_pos = self.peek_non_space().pos;
-        let mut pipe = Pipe { pos: start_pos, decl: Vec::new(), is_assign: false, cmds: Vec::new() };
+        let mut pipe = Pipe {
+            pos: start_pos,
+            decl: Vec::new(),
+            is_assign: false,
+            cmds: Vec::new(),
+        };
         // Declarations: `$x :=`, `$x =`, `$i, $e :=` (range only).
         let save = self.at;
         let v = self.next_non_space();
         if let Tok::Variable(name) = &v.tok {
             let after = self.next();
-            let after = if after.tok == Tok::Space { self.next_non_space() } else { after };
+            let after = if after.tok == Tok::Space {
+                self.next_non_space()
+            } else {
+                after
+            };
             match after.tok {
                 Tok::Declare | Tok::Assign => {
                     pipe.is_assign = after.tok == Tok::Assign;
-                    pipe.decl.push(Variable { pos: v.pos, name: name.clone() });
+                    pipe.decl.push(Variable {
+                        pos: v.pos,
+                        name: name.clone(),
+                    });
                     if !pipe.is_assign {
                         self.vars.push(name.clone());
                     }
                 }
                 Tok::Char(',') => {
                     if context != "range" {
-                        return Err(self.error(after.pos, format!("too many declarations in {context}")));
+                        return Err(
+                            self.error(after.pos, format!("too many declarations in {context}"))
+                        );
                     }
-                    pipe.decl.push(Variable { pos: v.pos, name: name.clone() });
+                    pipe.decl.push(Variable {
+                        pos: v.pos,
+                        name: name.clone(),
+                    });
                     let v2 = self.next_non_space();
                     let Tok::Variable(name2) = &v2.tok else {
                         return Err(self.error(v2.pos, format!("missing variable in {context}")));
@@ -999,13 +1149,20 @@ impl Parser<'_> {
                     match op.tok {
                         Tok::Declare | Tok::Assign => {
                             pipe.is_assign = op.tok == Tok::Assign;
-                            pipe.decl.push(Variable { pos: v2.pos, name: name2.clone() });
+                            pipe.decl.push(Variable {
+                                pos: v2.pos,
+                                name: name2.clone(),
+                            });
                             if !pipe.is_assign {
                                 self.vars.push(name.clone());
                                 self.vars.push(name2.clone());
                             }
                         }
-                        Tok::Char(',') => return Err(self.error(op.pos, format!("too many declarations in {context}"))),
+                        Tok::Char(',') => {
+                            return Err(
+                                self.error(op.pos, format!("too many declarations in {context}"))
+                            )
+                        }
                         _ => return Err(self.unexpected(&op, context)),
                     }
                 }
@@ -1049,8 +1206,18 @@ impl Parser<'_> {
             return Err(self.error(pos, format!("missing value for {context}")));
         }
         for (i, cmd) in pipe.cmds.iter().enumerate().skip(1) {
-            if matches!(cmd.args[0], Arg::Bool { .. } | Arg::Dot { .. } | Arg::Nil { .. } | Arg::Number { .. } | Arg::String { .. }) {
-                return Err(self.error(cmd.pos, format!("non executable command in pipeline stage {}", i + 1)));
+            if matches!(
+                cmd.args[0],
+                Arg::Bool { .. }
+                    | Arg::Dot { .. }
+                    | Arg::Nil { .. }
+                    | Arg::Number { .. }
+                    | Arg::String { .. }
+            ) {
+                return Err(self.error(
+                    cmd.pos,
+                    format!("non executable command in pipeline stage {}", i + 1),
+                ));
             }
         }
         Ok(())
@@ -1058,7 +1225,10 @@ impl Parser<'_> {
 
     fn command(&mut self) -> PResult<Command> {
         let pos = self.peek_non_space().pos;
-        let mut cmd = Command { pos, args: Vec::new() };
+        let mut cmd = Command {
+            pos,
+            args: Vec::new(),
+        };
         loop {
             self.peek_non_space();
             if let Some(arg) = self.operand()? {
@@ -1094,27 +1264,66 @@ impl Parser<'_> {
             self.next();
         }
         Ok(Some(match term {
-            Arg::Field { names: mut first, .. } => {
+            Arg::Field {
+                names: mut first, ..
+            } => {
                 first.append(&mut names);
-                Arg::Field { pos: chain_pos, names: first }
+                Arg::Field {
+                    pos: chain_pos,
+                    names: first,
+                }
             }
-            Arg::Variable { name, names: mut first, .. } => {
+            Arg::Variable {
+                name,
+                names: mut first,
+                ..
+            } => {
                 first.append(&mut names);
-                Arg::Variable { pos: chain_pos, name, names: first }
+                Arg::Variable {
+                    pos: chain_pos,
+                    name,
+                    names: first,
+                }
             }
-            Arg::Bool { .. } | Arg::String { .. } | Arg::Number { .. } | Arg::Nil { .. } | Arg::Dot { .. } => {
+            Arg::Bool { .. }
+            | Arg::String { .. }
+            | Arg::Number { .. }
+            | Arg::Nil { .. }
+            | Arg::Dot { .. } => {
                 let text = crate::exec::arg_string(&term);
-                return Err(self.error(chain_pos, format!("unexpected . after term {}", crate::fmt::quote_go(&text, false))));
+                return Err(self.error(
+                    chain_pos,
+                    format!(
+                        "unexpected . after term {}",
+                        crate::fmt::quote_go(&text, false)
+                    ),
+                ));
             }
             Arg::Pipe { pos, pipe } => Arg::Chain { pos, pipe, names },
-            Arg::Chain { pos, pipe, names: mut first } => {
+            Arg::Chain {
+                pos,
+                pipe,
+                names: mut first,
+            } => {
                 first.append(&mut names);
-                Arg::Chain { pos, pipe, names: first }
+                Arg::Chain {
+                    pos,
+                    pipe,
+                    names: first,
+                }
             }
             Arg::Identifier { pos, name } => {
                 // `fn.Field`: Go chains on the function's result; we evaluate it the same way.
-                let cmd = Command { pos, args: vec![Arg::Identifier { pos, name }] };
-                let pipe = Box::new(Pipe { pos, decl: Vec::new(), is_assign: false, cmds: vec![cmd] });
+                let cmd = Command {
+                    pos,
+                    args: vec![Arg::Identifier { pos, name }],
+                };
+                let pipe = Box::new(Pipe {
+                    pos,
+                    decl: Vec::new(),
+                    is_assign: false,
+                    cmds: vec![cmd],
+                });
                 Arg::Chain { pos, pipe, names }
             }
         }))
@@ -1128,7 +1337,13 @@ impl Parser<'_> {
             Tok::Identifier(name) => {
                 if let Some(known) = self.funcs {
                     if !known(&name) && !crate::builtins::is_builtin(&name) {
-                        return Err(self.error(pos, format!("function {} not defined", crate::fmt::quote_go(&name, false))));
+                        return Err(self.error(
+                            pos,
+                            format!(
+                                "function {} not defined",
+                                crate::fmt::quote_go(&name, false)
+                            ),
+                        ));
                     }
                 }
                 Arg::Identifier { pos, name }
@@ -1137,18 +1352,34 @@ impl Parser<'_> {
             Tok::Nil => Arg::Nil { pos },
             Tok::Variable(name) => {
                 if !self.vars.contains(&name) {
-                    return Err(self.error(pos, format!("undefined variable {}", crate::fmt::quote_go(&name, false))));
+                    return Err(self.error(
+                        pos,
+                        format!("undefined variable {}", crate::fmt::quote_go(&name, false)),
+                    ));
                 }
-                Arg::Variable { pos, name, names: Vec::new() }
+                Arg::Variable {
+                    pos,
+                    name,
+                    names: Vec::new(),
+                }
             }
-            Tok::Field(name) => Arg::Field { pos, names: vec![name] },
+            Tok::Field(name) => Arg::Field {
+                pos,
+                names: vec![name],
+            },
             Tok::Bool(value) => Arg::Bool { pos, value },
             Tok::CharConstant(text) => {
                 let value = match unquote_char(&text) {
                     Some(c) => c as i64,
-                    None => return Err(self.error(pos, format!("malformed character constant: {text}"))),
+                    None => {
+                        return Err(self.error(pos, format!("malformed character constant: {text}")))
+                    }
                 };
-                Arg::Number { pos, text, value: Number::Int(value) }
+                Arg::Number {
+                    pos,
+                    text,
+                    value: Number::Int(value),
+                }
             }
             Tok::Number(text) => {
                 let value = self.number(&text, pos)?;
@@ -1158,11 +1389,18 @@ impl Parser<'_> {
                 self.enter(pos)?;
                 let pipe = self.pipeline("parenthesized pipeline", Tok::RightParen, pos)?;
                 self.leave();
-                Arg::Pipe { pos, pipe: Box::new(pipe) }
+                Arg::Pipe {
+                    pos,
+                    pipe: Box::new(pipe),
+                }
             }
             Tok::String(q) | Tok::RawString(q) => {
                 let value = self.unquote(&q, pos)?;
-                Arg::String { pos, quoted: q, value: Rc::from(value.as_str()) }
+                Arg::String {
+                    pos,
+                    quoted: q,
+                    value: Rc::from(value.as_str()),
+                }
             }
             _ => {
                 self.backup();
@@ -1174,7 +1412,15 @@ impl Parser<'_> {
     /// Go's reading of a number literal: an integer (any base, `_` separators) unless it has a
     /// fraction or exponent (hex floats have `p`), which makes it a float64.
     fn number(&self, text: &str, pos: Pos) -> PResult<Number> {
-        let illegal = || self.error(pos, format!("illegal number syntax: {}", crate::fmt::quote_go(text, false)));
+        let illegal = || {
+            self.error(
+                pos,
+                format!(
+                    "illegal number syntax: {}",
+                    crate::fmt::quote_go(text, false)
+                ),
+            )
+        };
         if text.ends_with('i') {
             // Complex constants exist in Go templates but nothing here can use them.
             return Err(illegal());
@@ -1186,7 +1432,11 @@ impl Parser<'_> {
         };
         let lower = body.to_ascii_lowercase();
         let is_hex = lower.starts_with("0x");
-        let floaty = if is_hex { lower.contains('p') } else { lower.contains(['.', 'e']) };
+        let floaty = if is_hex {
+            lower.contains('p')
+        } else {
+            lower.contains(['.', 'e'])
+        };
         if !floaty {
             if let Some(value) = parse_go_uint(body) {
                 let signed = if neg { -(value as i128) } else { value as i128 };
@@ -1197,11 +1447,18 @@ impl Parser<'_> {
                 return Ok(Number::Uint(value));
             }
             if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
-                return Err(self.error(pos, format!("integer overflow: {}", crate::fmt::quote_go(text, false))));
+                return Err(self.error(
+                    pos,
+                    format!("integer overflow: {}", crate::fmt::quote_go(text, false)),
+                ));
             }
             return Err(illegal());
         }
-        let value = if is_hex { parse_hex_float(&lower) } else { parse_dec_float(&lower) };
+        let value = if is_hex {
+            parse_hex_float(&lower)
+        } else {
+            parse_dec_float(&lower)
+        };
         match value {
             Some(v) => Ok(Number::Float(if neg { -v } else { v })),
             None => Err(illegal()),
@@ -1260,7 +1517,9 @@ fn underscores_ok(digits: &str, prefixed: bool) -> bool {
 }
 
 fn parse_dec_float(s: &str) -> Option<f64> {
-    let bad_underscore = s.starts_with('_') || s.ends_with('_') || ["__", "_.", "._", "_e", "e_"].iter().any(|p| s.contains(p));
+    let bad_underscore = s.starts_with('_')
+        || s.ends_with('_')
+        || ["__", "_.", "._", "_e", "e_"].iter().any(|p| s.contains(p));
     if s.contains('_') && bad_underscore {
         return None;
     }
@@ -1311,17 +1570,25 @@ pub(crate) fn unquote_string(quoted: &str) -> Option<String> {
                     '\\' => out.push(b'\\'),
                     '"' => out.push(b'"'),
                     'x' => {
-                        let h: String = (0..2).filter_map(|_| chars.next().map(|(_, c)| c)).collect();
+                        let h: String = (0..2)
+                            .filter_map(|_| chars.next().map(|(_, c)| c))
+                            .collect();
                         out.push(u8::from_str_radix(&h, 16).ok().filter(|_| h.len() == 2)?);
                     }
                     '0'..='7' => {
-                        let rest: String = (0..2).filter_map(|_| chars.next().map(|(_, c)| c)).collect();
-                        let v = u32::from_str_radix(&format!("{e}{rest}"), 8).ok().filter(|_| rest.len() == 2)?;
+                        let rest: String = (0..2)
+                            .filter_map(|_| chars.next().map(|(_, c)| c))
+                            .collect();
+                        let v = u32::from_str_radix(&format!("{e}{rest}"), 8)
+                            .ok()
+                            .filter(|_| rest.len() == 2)?;
                         out.push(u8::try_from(v).ok()?);
                     }
                     'u' | 'U' => {
                         let n = if e == 'u' { 4 } else { 8 };
-                        let h: String = (0..n).filter_map(|_| chars.next().map(|(_, c)| c)).collect();
+                        let h: String = (0..n)
+                            .filter_map(|_| chars.next().map(|(_, c)| c))
+                            .collect();
                         if h.len() != n {
                             return None;
                         }
@@ -1362,7 +1629,10 @@ fn unquote_char(text: &str) -> Option<char> {
             'x' if rest.len() == 2 => char::from_u32(u32::from_str_radix(&rest, 16).ok()?),
             'u' if rest.len() == 4 => char::from_u32(u32::from_str_radix(&rest, 16).ok()?),
             'U' if rest.len() == 8 => char::from_u32(u32::from_str_radix(&rest, 16).ok()?),
-            '0'..='7' if rest.len() == 2 => char::from_u32(u32::from_str_radix(&format!("{e}{rest}"), 8).ok()?).filter(|c| (*c as u32) < 256),
+            '0'..='7' if rest.len() == 2 => {
+                char::from_u32(u32::from_str_radix(&format!("{e}{rest}"), 8).ok()?)
+                    .filter(|c| (*c as u32) < 256)
+            }
             _ => None,
         };
     }
@@ -1386,7 +1656,12 @@ mod tests {
     }
 
     fn parse_err(text: &str) -> Error {
-        match parse("t.yaml", text, &Limits::default(), Some(&|n: &str| n == "include" || n == "list")) {
+        match parse(
+            "t.yaml",
+            text,
+            &Limits::default(),
+            Some(&|n: &str| n == "include" || n == "list"),
+        ) {
             Ok(_) => panic!("{text:?} parsed"),
             Err(e) => e,
         }
@@ -1399,16 +1674,21 @@ mod tests {
         assert!(matches!(&nodes[0], Node::Text { text, .. } if &**text == "a"));
         assert!(matches!(&nodes[2], Node::Text { text, .. } if &**text == "b"));
         // `{{-3}}` is the number -3, not a trim marker.
-        assert!(matches!(&nodes[3], Node::Action { pipe, .. } if matches!(pipe.cmds[0].args[0], Arg::Number { value: Number::Int(-3), .. })));
+        assert!(
+            matches!(&nodes[3], Node::Action { pipe, .. } if matches!(pipe.cmds[0].args[0], Arg::Number { value: Number::Int(-3), .. }))
+        );
         assert!(matches!(&nodes[4], Node::Text { text, .. } if &**text == "c"));
     }
 
     #[test]
     fn defines_become_trees_and_positions_are_byte_offsets() {
-        let trees = parse_ok("x{{ define \"a\" }}A{{ .b.c }}{{ end }}{{ block \"b\" . }}B{{ end }}");
+        let trees =
+            parse_ok("x{{ define \"a\" }}A{{ .b.c }}{{ end }}{{ block \"b\" . }}B{{ end }}");
         let names: Vec<&str> = trees.iter().map(|t| &*t.name).collect();
         assert_eq!(names, ["t.yaml", "a", "b"]);
-        let Node::Action { pipe, .. } = &trees[1].root.nodes[1] else { panic!() };
+        let Node::Action { pipe, .. } = &trees[1].root.nodes[1] else {
+            panic!()
+        };
         // Go positions a chain at its second field.
         assert_eq!(pipe.cmds[0].args[0].pos(), 23);
         assert!(matches!(trees[0].root.nodes[1], Node::Template { .. }));
@@ -1423,15 +1703,24 @@ mod tests {
             .iter()
             .map(|n| match n {
                 Node::Action { pipe, .. } => match &pipe.cmds[0].args[0] {
-                    Arg::Number { value: Number::Int(i), .. } => format!("i{i}"),
-                    Arg::Number { value: Number::Float(f), .. } => format!("f{f}"),
+                    Arg::Number {
+                        value: Number::Int(i),
+                        ..
+                    } => format!("i{i}"),
+                    Arg::Number {
+                        value: Number::Float(f),
+                        ..
+                    } => format!("f{f}"),
                     Arg::String { value, .. } => format!("s{value}"),
                     other => format!("{other:?}"),
                 },
                 _ => "?".into(),
             })
             .collect();
-        assert_eq!(values, ["i31", "i15", "i15", "i5", "i1000", "f1000", "i97", "i10", "f0.5", "saAéA", "sr\\n"]);
+        assert_eq!(
+            values,
+            ["i31", "i15", "i15", "i5", "i1000", "f1000", "i97", "i10", "f0.5", "saAéA", "sr\\n"]
+        );
     }
 
     #[test]
@@ -1448,40 +1737,69 @@ mod tests {
             ("{{ 1.2.3 }}", "unexpected \".3\" in operand"),
             ("{{ nofunc 1 }}", "function \"nofunc\" not defined"),
             ("{{ (1 }}", "unclosed left paren"),
-            ("{{ range $a, $b, $c := . }}{{end}}", "too many declarations in range"),
+            (
+                "{{ range $a, $b, $c := . }}{{end}}",
+                "too many declarations in range",
+            ),
             ("{{ template .x }}", "unexpected \".x\" in template clause"),
             ("{{ if }}{{ end }}", "missing value for if"),
-            ("{{ $x := 1 }}{{ $x.y := 2 }}", "unexpected \":=\" in operand"),
+            (
+                "{{ $x := 1 }}{{ $x.y := 2 }}",
+                "unexpected \":=\" in operand",
+            ),
             ("{{ break }}", "{{break}} outside {{range}}"),
-            ("{{- define \"x\" -}}{{ else }}{{end}}", "unexpected {{else}} in define clause"),
+            (
+                "{{- define \"x\" -}}{{ else }}{{end}}",
+                "unexpected {{else}} in define clause",
+            ),
             ("{{ 0x }}", "illegal number syntax: \"0x\""),
             ("{{ 'ab' }}", "malformed character constant: 'ab'"),
             ("{{ \"\\q\" }}", "invalid syntax"),
             ("{{ ( ) }}", "missing value for parenthesized pipeline"),
             ("{{ .a.b. }}", "unexpected <.> in operand"),
             ("{{ .x }", "unexpected \"}\" in operand"),
-            ("{{ if .a }}{{ else }}{{ else }}{{ end }}", "expected end; found {{else}}"),
+            (
+                "{{ if .a }}{{ else }}{{ else }}{{ end }}",
+                "expected end; found {{else}}",
+            ),
             ("{{ .x | 1 }}", "non executable command in pipeline stage 2"),
-            ("{{ with $x := 1 }}{{ end }}{{ $x }}", "undefined variable \"$x\""),
-            ("{{ define \"a\" }}{{ define \"b\" }}{{ end }}{{ end }}", "unexpected <define> in command"),
-            ("{{ define \"x\" }}1{{ end }}{{ define \"x\" }}2{{ end }}", "template: multiple definition of template \"x\""),
+            (
+                "{{ with $x := 1 }}{{ end }}{{ $x }}",
+                "undefined variable \"$x\"",
+            ),
+            (
+                "{{ define \"a\" }}{{ define \"b\" }}{{ end }}{{ end }}",
+                "unexpected <define> in command",
+            ),
+            (
+                "{{ define \"x\" }}1{{ end }}{{ define \"x\" }}2{{ end }}",
+                "template: multiple definition of template \"x\"",
+            ),
             ("# {{ $a, $b := 1 }}", "too many declarations in command"),
         ];
         for (text, want) in cases {
             let e = parse_err(text);
             assert_eq!(e.message, want, "{text:?}");
-            assert_eq!(e.go_text, format!("template: t.yaml:{}: {}", e.at.line, want));
+            assert_eq!(
+                e.go_text,
+                format!("template: t.yaml:{}: {}", e.at.line, want)
+            );
         }
         let e = parse_err("a\nb\n{{ if .x }}\n{{ end");
         assert_eq!((e.at.line, e.message.as_str()), (4, "unclosed action"));
         let e = parse_err("# {{ .Values.a \n");
-        assert_eq!((e.at.line, e.message.as_str()), (2, "unclosed action started at t.yaml:1"));
+        assert_eq!(
+            (e.at.line, e.message.as_str()),
+            (2, "unclosed action started at t.yaml:1")
+        );
     }
 
     #[test]
     fn else_if_chains_share_one_end_and_scopes_end_with_their_block() {
         let trees = parse_ok("{{ if .a }}1{{ else if .b }}2{{ else }}3{{ end }}{{ $v := 1 }}{{ range $i, $e := . }}{{ $i }}{{ $v }}{{ break }}{{ end }}");
-        let Node::If(branch) = &trees[0].root.nodes[0] else { panic!() };
+        let Node::If(branch) = &trees[0].root.nodes[0] else {
+            panic!()
+        };
         let else_list = branch.else_list.as_ref().unwrap();
         assert!(matches!(&else_list.nodes[0], Node::If(inner) if inner.else_list.is_some()));
     }
@@ -1489,8 +1807,17 @@ mod tests {
     /// Runs `f` on a thread with wasm's stack (1 MB) in release builds; debug builds use far
     /// bigger frames, so they get more (the release figure is the one that matters).
     pub(crate) fn on_small_stack(f: impl FnOnce() + Send + 'static) {
-        let size = if cfg!(debug_assertions) { 64 << 20 } else { 1 << 20 };
-        std::thread::Builder::new().stack_size(size).spawn(f).unwrap().join().unwrap();
+        let size = if cfg!(debug_assertions) {
+            64 << 20
+        } else {
+            1 << 20
+        };
+        std::thread::Builder::new()
+            .stack_size(size)
+            .spawn(f)
+            .unwrap()
+            .join()
+            .unwrap();
     }
 
     #[test]
@@ -1501,10 +1828,18 @@ mod tests {
     fn deep_nesting() {
         let text = "{{ if 1 }}".repeat(10_000) + &"{{ end }}".repeat(10_000);
         let start = std::time::Instant::now();
-        let e = parse("t", &text, &Limits::default(), None).err().expect("too deep");
+        let e = parse("t", &text, &Limits::default(), None)
+            .err()
+            .expect("too deep");
         assert_eq!(e.kind, ErrorKind::Limit);
         assert!(start.elapsed().as_secs_f64() < 1.0);
         let parens = "{{ ".to_string() + &"(".repeat(10_000) + "1" + &")".repeat(10_000) + " }}";
-        assert_eq!(parse("t", &parens, &Limits::default(), None).err().expect("too deep").kind, ErrorKind::Limit);
+        assert_eq!(
+            parse("t", &parens, &Limits::default(), None)
+                .err()
+                .expect("too deep")
+                .kind,
+            ErrorKind::Limit
+        );
     }
 }

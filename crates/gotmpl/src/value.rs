@@ -242,7 +242,11 @@ impl Map {
 
     /// The entries in sorted key order (a snapshot).
     pub fn entries(&self) -> Vec<(String, Value)> {
-        self.0.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        self.0
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
     }
 
     /// A new map with the same entries (not deep).

@@ -11,43 +11,74 @@ fn funcs() -> Funcs {
         args.get(i).cloned().unwrap_or(Value::Nil)
     }
     let mut f = Funcs::new();
-    f.insert("include", Rc::new(|call: &mut Call<'_>, args: &[Value]| {
-        let name = arg(args, 0).as_str().unwrap_or_default().to_string();
-        call.include(&name, &arg(args, 1))
-    }));
-    f.insert("tpl", Rc::new(|call: &mut Call<'_>, args: &[Value]| {
-        let text = arg(args, 0).as_str().unwrap_or_default().to_string();
-        call.tpl(&text, &arg(args, 1)).map_err(|e| format!("error during tpl function execution for {}: {e}", gotmpl::fmt::sprintf("%q", &[arg(args, 0)])))
-    }));
+    f.insert(
+        "include",
+        Rc::new(|call: &mut Call<'_>, args: &[Value]| {
+            let name = arg(args, 0).as_str().unwrap_or_default().to_string();
+            call.include(&name, &arg(args, 1))
+        }),
+    );
+    f.insert(
+        "tpl",
+        Rc::new(|call: &mut Call<'_>, args: &[Value]| {
+            let text = arg(args, 0).as_str().unwrap_or_default().to_string();
+            call.tpl(&text, &arg(args, 1)).map_err(|e| {
+                format!(
+                    "error during tpl function execution for {}: {e}",
+                    gotmpl::fmt::sprintf("%q", &[arg(args, 0)])
+                )
+            })
+        }),
+    );
     f.add("list", |args| Ok(Value::list(args.to_vec())));
     f.add("dict", |args| {
         let map = Map::new();
         for pair in args.chunks(2) {
-            map.insert(pair[0].as_str().unwrap_or_default(), pair.get(1).cloned().unwrap_or(Value::Nil));
+            map.insert(
+                pair[0].as_str().unwrap_or_default(),
+                pair.get(1).cloned().unwrap_or(Value::Nil),
+            );
         }
         Ok(Value::Map(map))
     });
     f.add("nindent", |args| {
-        let n = match arg(args, 0) { Value::Int(n, _) => n.clamp(0, 100) as usize, _ => 0 };
+        let n = match arg(args, 0) {
+            Value::Int(n, _) => n.clamp(0, 100) as usize,
+            _ => 0,
+        };
         let pad = " ".repeat(n);
         let text = arg(args, 1).as_str().unwrap_or_default().to_string();
-        Ok(Value::from(format!("\n{pad}{}", text.replace('\n', &format!("\n{pad}")))))
+        Ok(Value::from(format!(
+            "\n{pad}{}",
+            text.replace('\n', &format!("\n{pad}"))
+        )))
     });
-    f.add("fail", |args| Err(arg(args, 0).as_str().unwrap_or_default().to_string()));
+    f.add("fail", |args| {
+        Err(arg(args, 0).as_str().unwrap_or_default().to_string())
+    });
     f.add("upper", |args| match arg(args, 0) {
         Value::String(s) => Ok(Value::from(s.to_uppercase())),
         _ => Err(gotmpl::bad_arg(0, "string")),
     });
     // As Sprig's `repeat` must: refuse before building a string over the limit.
-    f.insert("repeat", Rc::new(|call: &mut Call<'_>, args: &[Value]| {
-        let n = match arg(args, 0) { Value::Int(n, _) => n.max(0) as usize, _ => 0 };
-        let s = arg(args, 1).as_str().unwrap_or_default().to_string();
-        if n.saturating_mul(s.len()) > call.limits().max_string {
-            return Err(gotmpl::limit_exceeded(&format!("repeat would build a string of {} bytes", n.saturating_mul(s.len()))));
-        }
-        call.charge(n as u64)?;
-        Ok(Value::from(s.repeat(n)))
-    }));
+    f.insert(
+        "repeat",
+        Rc::new(|call: &mut Call<'_>, args: &[Value]| {
+            let n = match arg(args, 0) {
+                Value::Int(n, _) => n.max(0) as usize,
+                _ => 0,
+            };
+            let s = arg(args, 1).as_str().unwrap_or_default().to_string();
+            if n.saturating_mul(s.len()) > call.limits().max_string {
+                return Err(gotmpl::limit_exceeded(&format!(
+                    "repeat would build a string of {} bytes",
+                    n.saturating_mul(s.len())
+                )));
+            }
+            call.charge(n as u64)?;
+            Ok(Value::from(s.repeat(n)))
+        }),
+    );
     f
 }
 
@@ -72,11 +103,15 @@ fn run_with(text: &str, options: &Options) -> Result<String, gotmpl::Error> {
     let mut set = Templates::new();
     set.declare_funcs(&funcs());
     set.parse("c/templates/x.yaml", text, &options.limits)?;
-    set.execute("c/templates/x.yaml", &values(), &funcs(), options).map(|o| o.text)
+    set.execute("c/templates/x.yaml", &values(), &funcs(), options)
+        .map(|o| o.text)
 }
 
 fn helm_options() -> Options {
-    Options { missing_key: MissingKey::Zero, ..Options::default() }
+    Options {
+        missing_key: MissingKey::Zero,
+        ..Options::default()
+    }
 }
 
 fn run(text: &str) -> String {
@@ -93,21 +128,48 @@ fn fail(text: &str) -> gotmpl::Error {
 #[test]
 fn values_print_as_go_prints_them() {
     assert_eq!(run("{{ .Values.name }} {{ .Values.replicas }} {{ .Values.port }} {{ .Values.list }} {{ .Values.map }}"), "web 1e+06 80 [a b] map[a:1 b:2]");
-    assert_eq!(run("a{{ .Values.nope }}b{{ .Values.nothing }}"), "a<no value>b<no value>");
+    assert_eq!(
+        run("a{{ .Values.nope }}b{{ .Values.nothing }}"),
+        "a<no value>b<no value>"
+    );
     assert_eq!(run("{{ printf \"%v\" .Values.nope }}"), "<nil>");
 }
 
 #[test]
 fn control_structures() {
-    assert_eq!(run("{{ if .Values.empty }}1{{ else if .Values.name }}2{{ else }}3{{ end }}"), "2");
-    assert_eq!(run("{{ with .Values.nope }}x{{ else with .Values.name }}{{ . }}{{ end }}"), "web");
-    assert_eq!(run("{{ range $i, $e := .Values.list }}{{ $i }}={{ $e }};{{ end }}"), "0=a;1=b;");
-    assert_eq!(run("{{ range $k, $v := .Values.map }}{{ $k }}{{ $v }}{{ end }}"), "a1b2");
-    assert_eq!(run("{{ range .Values.nope }}x{{ else }}empty{{ end }}"), "empty");
+    assert_eq!(
+        run("{{ if .Values.empty }}1{{ else if .Values.name }}2{{ else }}3{{ end }}"),
+        "2"
+    );
+    assert_eq!(
+        run("{{ with .Values.nope }}x{{ else with .Values.name }}{{ . }}{{ end }}"),
+        "web"
+    );
+    assert_eq!(
+        run("{{ range $i, $e := .Values.list }}{{ $i }}={{ $e }};{{ end }}"),
+        "0=a;1=b;"
+    );
+    assert_eq!(
+        run("{{ range $k, $v := .Values.map }}{{ $k }}{{ $v }}{{ end }}"),
+        "a1b2"
+    );
+    assert_eq!(
+        run("{{ range .Values.nope }}x{{ else }}empty{{ end }}"),
+        "empty"
+    );
     assert_eq!(run("{{ range .Values.list }}{{ if eq . \"a\" }}{{ continue }}{{ end }}{{ . }}{{ break }}{{ end }}"), "b");
-    assert_eq!(run("{{- $x := 1 }}{{ if true }}{{ $x = 2 }}{{ $y := 3 }}{{ end }}{{ $x }}"), "2");
-    assert_eq!(run("{{ if false }}{{ else if $v := 3 }}{{ $v }}{{ end }}|{{ eq nil nil }}"), "3|true");
-    assert_eq!(run("{{ $ := 5 }}{{ range .Values.list }}{{ $ }}{{ end }}"), "55");
+    assert_eq!(
+        run("{{- $x := 1 }}{{ if true }}{{ $x = 2 }}{{ $y := 3 }}{{ end }}{{ $x }}"),
+        "2"
+    );
+    assert_eq!(
+        run("{{ if false }}{{ else if $v := 3 }}{{ $v }}{{ end }}|{{ eq nil nil }}"),
+        "3|true"
+    );
+    assert_eq!(
+        run("{{ $ := 5 }}{{ range .Values.list }}{{ $ }}{{ end }}"),
+        "55"
+    );
     assert_eq!(run("{{ and 1 0 2 }} {{ or 0 \"\" \"x\" }} {{ and 1 2 }} {{ or 0 false }} {{ not .Values.empty }}"), "0 x 2 false true");
     // `and` does not evaluate what it does not need (the `fail` never runs).
     assert_eq!(run("{{ and false (fail \"boom\") }}"), "false");
@@ -168,7 +230,8 @@ fn errors_inside_includes_keep_their_place_and_the_chain() {
 }
 
 fn errors_inside_includes() {
-    let e = fail("{{ define \"t\" }}{{ .Values.a.b }}{{ end }}x\n{{ include \"t\" . | nindent 2 }}");
+    let e =
+        fail("{{ define \"t\" }}{{ .Values.a.b }}{{ end }}x\n{{ include \"t\" . | nindent 2 }}");
     assert_eq!(e.go_text, "template: c/templates/x.yaml:2:3: executing \"c/templates/x.yaml\" at <include \"t\" .>: error calling include: template: c/templates/x.yaml:1:26: executing \"t\" at <.Values.a.b>: nil pointer evaluating interface {}.b");
     assert_eq!((e.at.line, e.at.col), (1, 27));
     assert_eq!(e.chain.len(), 1);
@@ -186,7 +249,10 @@ fn include_and_tpl() {
 
 fn include_and_tpl_body() {
     assert_eq!(run("{{ define \"u\" }}g{{ .Values.nope }}h{{ end }}{{ include \"u\" . }} {{ tpl \"c{{ .Values.name }}d\" . }}"), "g<no value>h cwebd");
-    assert_eq!(run("{{ tpl \"{{ define \\\"zz\\\" }}Z{{ end }}{{ include \\\"zz\\\" . }}\" . }}"), "Z");
+    assert_eq!(
+        run("{{ tpl \"{{ define \\\"zz\\\" }}Z{{ end }}{{ include \\\"zz\\\" . }}\" . }}"),
+        "Z"
+    );
     let e = fail("{{ define \"t\" }}{{ include \"t\" . }}{{ end }}{{ include \"t\" . }}");
     assert!(e.go_text.ends_with("error calling include: rendering template has a nested reference name: t: unable to execute template"), "{}", &e.go_text[e.go_text.len() - 200..]);
 }
@@ -194,8 +260,14 @@ fn include_and_tpl_body() {
 #[test]
 fn missing_keys_by_mode() {
     let default = Options::default();
-    assert_eq!(run_with("{{ .Values.foo.bar }}", &default).unwrap(), "<no value>");
-    let strict = Options { missing_key: MissingKey::Error, ..Options::default() };
+    assert_eq!(
+        run_with("{{ .Values.foo.bar }}", &default).unwrap(),
+        "<no value>"
+    );
+    let strict = Options {
+        missing_key: MissingKey::Error,
+        ..Options::default()
+    };
     let e = run_with("{{ .Values.foo }}", &strict).unwrap_err();
     assert_eq!(e.message, "map has no entry for key \"foo\"");
 }
@@ -204,10 +276,17 @@ fn missing_keys_by_mode() {
 fn source_map_points_at_the_writer_of_each_line() {
     let mut set = Templates::new();
     let text = "a: 1\n{{- define \"t\" -}}\nx: {{ .Values.name }}\ny: 2\n{{- end }}\nb:\n{{- include \"t\" . | nindent 2 }}\nc: {{ .Values.port }}\n";
-    set.parse("c/templates/x.yaml", text, &Limits::default()).unwrap();
-    let out = set.execute("c/templates/x.yaml", &values(), &funcs(), &helm_options()).unwrap();
+    set.parse("c/templates/x.yaml", text, &Limits::default())
+        .unwrap();
+    let out = set
+        .execute("c/templates/x.yaml", &values(), &funcs(), &helm_options())
+        .unwrap();
     assert_eq!(out.text, "a: 1\nb:\n  x: web\n  y: 2\nc: 80\n");
-    let lines: Vec<(u32, usize)> = out.lines.iter().map(|o| (o.at.line, o.chain.len())).collect();
+    let lines: Vec<(u32, usize)> = out
+        .lines
+        .iter()
+        .map(|o| (o.at.line, o.chain.len()))
+        .collect();
     // a: (line 1), b: (line 6), x: and y: from the define (lines 3, 4) via the include, c: (line 8).
     assert_eq!(&lines[..5], &[(1, 0), (6, 0), (3, 1), (4, 1), (8, 0)]);
     assert_eq!(out.lines[2].chain[0].line, 7);
@@ -222,8 +301,20 @@ fn hostile_templates_end_in_limit_errors_quickly() {
 /// shared, so wall-clock time says little.
 fn cpu_seconds() -> f64 {
     let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-    let ticks: f64 = fields.get(11).and_then(|u| u.parse::<f64>().ok()).unwrap_or(0.0) + fields.get(12).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let ticks: f64 = fields
+        .get(11)
+        .and_then(|u| u.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        + fields
+            .get(12)
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(0.0);
     ticks / 100.0
 }
 
@@ -231,16 +322,40 @@ fn hostile() {
     let start = cpu_seconds();
     // Deep nesting in the parser.
     let deep = "{{ if 1 }}".repeat(10_000) + &"{{ end }}".repeat(10_000);
-    assert_eq!(run_with(&deep, &helm_options()).unwrap_err().kind, ErrorKind::Limit);
+    assert_eq!(
+        run_with(&deep, &helm_options()).unwrap_err().kind,
+        ErrorKind::Limit
+    );
     // Huge output.
-    let small = Options { limits: Limits { max_output: 1 << 20, ..Limits::default() }, ..helm_options() };
+    let small = Options {
+        limits: Limits {
+            max_output: 1 << 20,
+            ..Limits::default()
+        },
+        ..helm_options()
+    };
     let e = run_with("{{ range $i, $e := (list 1 2 3 4 5 6 7 8 9 10) }}{{ range (list 1 2 3 4 5 6 7 8 9 10) }}{{ repeat 100000 \"x\" }}{{ end }}{{ end }}", &small).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Limit);
     // A huge string.
-    let e = run_with("{{ repeat 100000000 \"xx\" | len }}", &Options { limits: Limits { max_string: 1 << 20, ..Limits::default() }, ..helm_options() });
+    let e = run_with(
+        "{{ repeat 100000000 \"xx\" | len }}",
+        &Options {
+            limits: Limits {
+                max_string: 1 << 20,
+                ..Limits::default()
+            },
+            ..helm_options()
+        },
+    );
     assert_eq!(e.unwrap_err().kind, ErrorKind::Limit);
     // Many steps.
-    let steps = Options { limits: Limits { max_steps: 100_000, ..Limits::default() }, ..helm_options() };
+    let steps = Options {
+        limits: Limits {
+            max_steps: 100_000,
+            ..Limits::default()
+        },
+        ..helm_options()
+    };
     let e = run_with("{{ define \"t\" }}{{ range (list 1 2 3 4 5 6 7 8 9 10) }}{{ include \"u\" . }}{{ end }}{{ end }}{{ define \"u\" }}{{ range (list 1 2 3 4 5 6 7 8 9 10) }}{{ range (list 1 2 3 4 5 6 7 8 9 10) }}{{ range (list 1 2 3 4 5 6 7 8 9 10) }}x{{ end }}{{ end }}{{ end }}{{ end }}{{ range (list 1 2 3 4 5 6 7 8 9 10) }}{{ include \"t\" . }}{{ end }}", &steps);
     assert_eq!(e.unwrap_err().kind, ErrorKind::Limit);
     // Debug builds are many times slower; the bound is for what ships.
@@ -252,8 +367,17 @@ fn hostile() {
 /// Runs `f` on a thread with wasm's stack (1 MB) in release builds; debug builds use far bigger
 /// frames, so they get more (the release figure is the one that matters).
 fn on_small_stack(f: impl FnOnce() + Send + 'static) {
-    let size = if cfg!(debug_assertions) { 2 << 20 } else { 1 << 20 };
-    std::thread::Builder::new().stack_size(size).spawn(f).unwrap().join().unwrap();
+    let size = if cfg!(debug_assertions) {
+        2 << 20
+    } else {
+        1 << 20
+    };
+    std::thread::Builder::new()
+        .stack_size(size)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 #[test]
@@ -262,7 +386,10 @@ fn deep_include_chain_fits_the_stack() {
         // 1000 distinct defines, each including the next.
         let mut text = String::new();
         for i in 0..1000 {
-            text.push_str(&format!("{{{{ define \"d{i}\" }}}}{{{{ include \"d{}\" . }}}}{{{{ end }}}}", i + 1));
+            text.push_str(&format!(
+                "{{{{ define \"d{i}\" }}}}{{{{ include \"d{}\" . }}}}{{{{ end }}}}",
+                i + 1
+            ));
         }
         text.push_str("{{ define \"d1000\" }}bottom{{ end }}{{ include \"d0\" . }}");
         match run_with(&text, &helm_options()) {
@@ -280,11 +407,15 @@ fn ten_megabyte_template_parses_and_runs_quickly() {
     let line = "key-{{ .Values.name }}: {{ printf \"%d\" 42 | quote }} {{- if .Values.list }} yes{{ end }}\n";
     let text = line.repeat(10 * 1024 * 1024 / line.len());
     let mut funcs = funcs();
-    funcs.add("quote", |args| Ok(Value::from(format!("\"{}\"", gotmpl::fmt::sprint(args)))));
+    funcs.add("quote", |args| {
+        Ok(Value::from(format!("\"{}\"", gotmpl::fmt::sprint(args))))
+    });
     let start = cpu_seconds();
     let mut set = Templates::new();
     set.parse("big", &text, &Limits::default()).unwrap();
-    let out = set.execute("big", &values(), &funcs, &helm_options()).unwrap();
+    let out = set
+        .execute("big", &values(), &funcs, &helm_options())
+        .unwrap();
     assert!(out.text.starts_with("key-web: \"42\" yes\nkey-web"));
     assert_eq!(out.lines.len(), text.lines().count() + 1);
     drop(set);
@@ -297,10 +428,69 @@ fn ten_megabyte_template_parses_and_runs_quickly() {
 #[test]
 fn random_templates_never_panic() {
     const PIECES: &[&str] = &[
-        "{{", "}}", "{{- ", " -}}", "{{/*", "*/}}", " ", "\n", "if ", "else ", "end", "range ", "with ", "define ", "template ", "block ",
-        "break", "continue", ".", ".Values", ".name", ".list", "$", "$x", ":=", "=", "|", "(", ")", ",", "\"s\"", "`r`", "'c'", "'é'",
-        "1", "-2", "0x1F", "1.5e3", "nil", "true", "printf ", "\"%v %d\" ", "include ", "\"t\" ", "tpl ", "len ", "index ", "eq ", "and ",
-        "or ", "not ", "slice ", "é", "中", "\\", "\"", "}", "{", "-", "x", "{{ define \"t\" }}", "{{ end }}", "{{ $x := 1 }}",
+        "{{",
+        "}}",
+        "{{- ",
+        " -}}",
+        "{{/*",
+        "*/}}",
+        " ",
+        "\n",
+        "if ",
+        "else ",
+        "end",
+        "range ",
+        "with ",
+        "define ",
+        "template ",
+        "block ",
+        "break",
+        "continue",
+        ".",
+        ".Values",
+        ".name",
+        ".list",
+        "$",
+        "$x",
+        ":=",
+        "=",
+        "|",
+        "(",
+        ")",
+        ",",
+        "\"s\"",
+        "`r`",
+        "'c'",
+        "'é'",
+        "1",
+        "-2",
+        "0x1F",
+        "1.5e3",
+        "nil",
+        "true",
+        "printf ",
+        "\"%v %d\" ",
+        "include ",
+        "\"t\" ",
+        "tpl ",
+        "len ",
+        "index ",
+        "eq ",
+        "and ",
+        "or ",
+        "not ",
+        "slice ",
+        "é",
+        "中",
+        "\\",
+        "\"",
+        "}",
+        "{",
+        "-",
+        "x",
+        "{{ define \"t\" }}",
+        "{{ end }}",
+        "{{ $x := 1 }}",
     ];
     on_small_stack(|| {
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
@@ -311,8 +501,14 @@ fn random_templates_never_panic() {
             state
         };
         let funcs = funcs();
-        let limits = Limits { max_steps: 10_000, ..Limits::default() };
-        let options = Options { limits: limits.clone(), ..helm_options() };
+        let limits = Limits {
+            max_steps: 10_000,
+            ..Limits::default()
+        };
+        let options = Options {
+            limits: limits.clone(),
+            ..helm_options()
+        };
         let mut parsed = 0;
         for round in 0..30_000 {
             let len = (next() % 24) as usize;

@@ -35,7 +35,11 @@ const FLAGS: &[&str] = &[
 ];
 
 fn say(lang: Lang, prefix: &str, message: &Text) {
-    let _ = writeln!(std::io::stderr(), "{prefix}: {}", output::sanitize(message.get(lang)));
+    let _ = writeln!(
+        std::io::stderr(),
+        "{prefix}: {}",
+        output::sanitize(message.get(lang))
+    );
 }
 
 pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
@@ -61,7 +65,9 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
             "--kube-version" => options.kube_version = Some(args.value(&name)?),
             "--api-versions" | "-a" => {
                 let v = args.value(&name)?;
-                options.api_versions.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+                options
+                    .api_versions
+                    .extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
             }
             "--values" | "-f" => {
                 let v = args.value(&name)?;
@@ -75,17 +81,24 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
             "--no-hooks" if !args.has_inline() => options.no_hooks = true,
             "--seed" => {
                 let v = args.value(&name)?;
-                seed = v
-                    .parse()
-                    .map(Some)
-                    .map_err(|_| Usage(format!("`--seed` needs a number, not `{}`", output::sanitize(&v))))?;
+                seed = v.parse().map(Some).map_err(|_| {
+                    Usage(format!(
+                        "`--seed` needs a number, not `{}`",
+                        output::sanitize(&v)
+                    ))
+                })?;
             }
             "--format" | "-o" => {
                 let v = args.value(&name)?;
                 json = match v.as_str() {
                     "yaml" => false,
                     "json" => true,
-                    _ => return Err(Usage(format!("unknown format `{}` (yaml or json)", output::sanitize(&v)))),
+                    _ => {
+                        return Err(Usage(format!(
+                            "unknown format `{}` (yaml or json)",
+                            output::sanitize(&v)
+                        )))
+                    }
                 };
             }
             "--chart" => chart = Some(args.value(&name)?),
@@ -114,7 +127,14 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
         let files = match strvals::file_paths(&expr) {
             Ok(files) => files,
             Err(e) => {
-                say(lang, "error", &text!("failed parsing --set-file data: {e}", "无法解析 --set-file 的值：{e}"));
+                say(
+                    lang,
+                    "error",
+                    &text!(
+                        "failed parsing --set-file data: {e}",
+                        "无法解析 --set-file 的值：{e}"
+                    ),
+                );
                 return Ok(ExitCode::from(2));
             }
         };
@@ -125,7 +145,14 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
                 }
                 Err(e) => {
                     let e = go_open_error(&file, &e);
-                    say(lang, "error", &text!("failed parsing --set-file data: {e}", "无法解析 --set-file 的值：{e}"));
+                    say(
+                        lang,
+                        "error",
+                        &text!(
+                            "failed parsing --set-file data: {e}",
+                            "无法解析 --set-file 的值：{e}"
+                        ),
+                    );
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -141,8 +168,14 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
     let mut workspace = workspace_of(loaded);
     let Some(rendered) = workspace.render(0, chart.as_deref(), &options) else {
         let message = match &chart {
-            Some(name) => text!("no chart named `{name}` in the first PATH", "第一个 PATH 中没有名为 `{name}` 的 chart"),
-            None => text!("no chart (Chart.yaml) in the first PATH", "第一个 PATH 中没有 chart（Chart.yaml）"),
+            Some(name) => text!(
+                "no chart named `{name}` in the first PATH",
+                "第一个 PATH 中没有名为 `{name}` 的 chart"
+            ),
+            None => text!(
+                "no chart (Chart.yaml) in the first PATH",
+                "第一个 PATH 中没有 chart（Chart.yaml）"
+            ),
         };
         say(lang, "error", &message);
         return Ok(ExitCode::from(2));
@@ -173,7 +206,8 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
         let _ = writeln!(std::io::stderr(), "{line}");
     }
     for skipped in &rendered.not_rendered {
-        let (template, dependency, include) = (&skipped.template, &skipped.dependency, &skipped.include);
+        let (template, dependency, include) =
+            (&skipped.template, &skipped.dependency, &skipped.include);
         say(
             lang,
             "note",
@@ -188,7 +222,11 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
     } else {
         emit(&rendered.to_yaml());
     }
-    Ok(if rendered.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if rendered.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// An error opening `path` in Go's words, as helm prints it (`open x.yaml: no such file or

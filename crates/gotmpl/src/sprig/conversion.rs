@@ -27,7 +27,9 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("toStrings", |a| {
         arity("toStrings", a, 1)?;
-        Ok(Value::list(to_strings(&a[0]).into_iter().map(Value::from).collect()))
+        Ok(Value::list(
+            to_strings(&a[0]).into_iter().map(Value::from).collect(),
+        ))
     });
     funcs.add("toDecimal", |a| {
         arity("toDecimal", a, 1)?;
@@ -77,7 +79,9 @@ pub(crate) fn to_float64(value: &Value) -> f64 {
 /// Drops a decimal tail of zeros (`3.0` → `3`), as cast does before parsing an integer.
 fn trim_zero_decimal(s: &str) -> &str {
     match s.rfind('.') {
-        Some(dot) if dot > 0 && dot + 1 < s.len() && s[dot + 1..].bytes().all(|b| b == b'0') => &s[..dot],
+        Some(dot) if dot > 0 && dot + 1 < s.len() && s[dot + 1..].bytes().all(|b| b == b'0') => {
+            &s[..dot]
+        }
         _ => s,
     }
 }
@@ -176,7 +180,10 @@ pub(crate) fn parse_go_float(s: &str) -> Option<f64> {
         return None;
     }
     let plain: String = s.chars().filter(|&c| c != '_').collect();
-    if !plain.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) {
+    if !plain
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
         return None;
     }
     let f: f64 = plain.parse().ok()?;
@@ -188,7 +195,12 @@ pub(crate) fn parse_go_float(s: &str) -> Option<f64> {
 pub(crate) fn to_strings(value: &Value) -> Vec<String> {
     match value {
         Value::Nil => Vec::new(),
-        Value::List(l) => l.items().iter().filter(|v| !v.is_nil()).map(strval).collect(),
+        Value::List(l) => l
+            .items()
+            .iter()
+            .filter(|v| !v.is_nil())
+            .map(strval)
+            .collect(),
         Value::Bytes(b) => b.iter().map(|x| x.to_string()).collect(),
         other => vec![strval(other)],
     }
@@ -258,7 +270,10 @@ mod tests {
 
     #[test]
     fn strings_of_values() {
-        assert_eq!(to_strings(&l(vec![i(1), s("a"), Value::Nil, Value::Float(2.5)])), vec!["1", "a", "2.5"]);
+        assert_eq!(
+            to_strings(&l(vec![i(1), s("a"), Value::Nil, Value::Float(2.5)])),
+            vec!["1", "a", "2.5"]
+        );
         assert_eq!(to_strings(&s("x")), vec!["x"]);
         assert!(to_strings(&Value::Nil).is_empty());
         assert_eq!(strval(&Value::Nil), "<nil>");

@@ -27,7 +27,9 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("dateModify", |a| date_modify("dateModify", a, false));
     funcs.add("date_modify", |a| date_modify("date_modify", a, false));
     funcs.add("mustDateModify", |a| date_modify("mustDateModify", a, true));
-    funcs.add("must_date_modify", |a| date_modify("must_date_modify", a, true));
+    funcs.add("must_date_modify", |a| {
+        date_modify("must_date_modify", a, true)
+    });
     funcs.add("unixEpoch", |a| {
         arity("unixEpoch", a, 1)?;
         Ok(Value::from(time_arg(a, 0)?.secs.to_string()))
@@ -40,70 +42,121 @@ pub(super) fn register(funcs: &mut Plain) {
             Value::Int(n, IntKind::Int64) => *n,
             _ => 0,
         };
-        Ok(Value::from(format_duration(secs.wrapping_mul(NANOS_PER_SEC))))
+        Ok(Value::from(format_duration(
+            secs.wrapping_mul(NANOS_PER_SEC),
+        )))
     });
 }
 
 pub(super) fn register_with_context(funcs: &mut Funcs) {
-    funcs.insert("now", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
-        arity("now", a, 0)?;
-        Ok(Time::from_unix_nanos(c.now_unix_nanos(), Location::Utc).into_value())
-    }));
-    funcs.insert("date", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
-        arity("date", a, 2)?;
-        let layout = string_arg(a, 0)?;
-        Ok(Value::from(format_in_zone(&layout, &a[1], "Local", c.now_unix_nanos())))
-    }));
-    for name in ["dateInZone", "date_in_zone"] {
-        funcs.insert(name, Rc::new(move |c: &mut Call<'_>, a: &[Value]| {
-            arity(name, a, 3)?;
+    funcs.insert(
+        "now",
+        Rc::new(|c: &mut Call<'_>, a: &[Value]| {
+            arity("now", a, 0)?;
+            Ok(Time::from_unix_nanos(c.now_unix_nanos(), Location::Utc).into_value())
+        }),
+    );
+    funcs.insert(
+        "date",
+        Rc::new(|c: &mut Call<'_>, a: &[Value]| {
+            arity("date", a, 2)?;
             let layout = string_arg(a, 0)?;
-            let zone = string_arg(a, 2)?;
-            Ok(Value::from(format_in_zone(&layout, &a[1], &zone, c.now_unix_nanos())))
-        }));
+            Ok(Value::from(format_in_zone(
+                &layout,
+                &a[1],
+                "Local",
+                c.now_unix_nanos(),
+            )))
+        }),
+    );
+    for name in ["dateInZone", "date_in_zone"] {
+        funcs.insert(
+            name,
+            Rc::new(move |c: &mut Call<'_>, a: &[Value]| {
+                arity(name, a, 3)?;
+                let layout = string_arg(a, 0)?;
+                let zone = string_arg(a, 2)?;
+                Ok(Value::from(format_in_zone(
+                    &layout,
+                    &a[1],
+                    &zone,
+                    c.now_unix_nanos(),
+                )))
+            }),
+        );
     }
-    funcs.insert("htmlDate", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
-        arity("htmlDate", a, 1)?;
-        Ok(Value::from(format_in_zone("2006-01-02", &a[0], "Local", c.now_unix_nanos())))
-    }));
-    funcs.insert("htmlDateInZone", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
-        arity("htmlDateInZone", a, 2)?;
-        let zone = string_arg(a, 1)?;
-        Ok(Value::from(format_in_zone("2006-01-02", &a[0], &zone, c.now_unix_nanos())))
-    }));
-    funcs.insert("ago", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
-        arity("ago", a, 1)?;
-        let now = c.now_unix_nanos();
-        let then = date_operand(&a[0], now);
-        Ok(Value::from(format_duration(round_to_second(now.saturating_sub(then.unix_nanos())))))
-    }));
-    funcs.insert("durationRound", Rc::new(|c: &mut Call<'_>, a: &[Value]| {
-        arity("durationRound", a, 1)?;
-        let nanos = match &a[0] {
-            Value::String(s) => parse_duration(s).unwrap_or(0),
-            Value::Int(n, IntKind::Int64) => *n,
-            Value::Object(_) => match as_time(&a[0]) {
-                Some(t) => c.now_unix_nanos().saturating_sub(t.unix_nanos()),
-                None => 0,
-            },
-            _ => 0,
-        };
-        Ok(Value::from(duration_round(nanos)))
-    }));
+    funcs.insert(
+        "htmlDate",
+        Rc::new(|c: &mut Call<'_>, a: &[Value]| {
+            arity("htmlDate", a, 1)?;
+            Ok(Value::from(format_in_zone(
+                "2006-01-02",
+                &a[0],
+                "Local",
+                c.now_unix_nanos(),
+            )))
+        }),
+    );
+    funcs.insert(
+        "htmlDateInZone",
+        Rc::new(|c: &mut Call<'_>, a: &[Value]| {
+            arity("htmlDateInZone", a, 2)?;
+            let zone = string_arg(a, 1)?;
+            Ok(Value::from(format_in_zone(
+                "2006-01-02",
+                &a[0],
+                &zone,
+                c.now_unix_nanos(),
+            )))
+        }),
+    );
+    funcs.insert(
+        "ago",
+        Rc::new(|c: &mut Call<'_>, a: &[Value]| {
+            arity("ago", a, 1)?;
+            let now = c.now_unix_nanos();
+            let then = date_operand(&a[0], now);
+            Ok(Value::from(format_duration(round_to_second(
+                now.saturating_sub(then.unix_nanos()),
+            ))))
+        }),
+    );
+    funcs.insert(
+        "durationRound",
+        Rc::new(|c: &mut Call<'_>, a: &[Value]| {
+            arity("durationRound", a, 1)?;
+            let nanos = match &a[0] {
+                Value::String(s) => parse_duration(s).unwrap_or(0),
+                Value::Int(n, IntKind::Int64) => *n,
+                Value::Object(_) => match as_time(&a[0]) {
+                    Some(t) => c.now_unix_nanos().saturating_sub(t.unix_nanos()),
+                    None => 0,
+                },
+                _ => 0,
+            };
+            Ok(Value::from(duration_round(nanos)))
+        }),
+    );
 }
 
 /// `date`'s operand: a time, or Unix seconds as an int/int64; anything else is now.
 fn date_operand(value: &Value, now_nanos: i64) -> Time {
     match value {
         Value::Int(secs, _) => Time::from_unix(*secs, 0, Location::Utc),
-        Value::Object(_) => as_time(value).unwrap_or_else(|| Time::from_unix_nanos(now_nanos, Location::Utc)),
+        Value::Object(_) => {
+            as_time(value).unwrap_or_else(|| Time::from_unix_nanos(now_nanos, Location::Utc))
+        }
         _ => Time::from_unix_nanos(now_nanos, Location::Utc),
     }
 }
 
 fn format_in_zone(layout: &str, date: &Value, zone: &str, now_nanos: i64) -> String {
     let t = date_operand(date, now_nanos);
-    Time { loc: Location::named(zone), ..t }.format(layout)
+    Time {
+        loc: Location::named(zone),
+        ..t
+    }
+    .format(layout)
 }
 
 fn to_date(name: &str, args: &[Value], must: bool) -> Res {
@@ -171,7 +224,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 fn is_leap(y: i64) -> bool {
@@ -188,10 +249,28 @@ fn days_in_month(y: i64, m: i64) -> i64 {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
-const DAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Zones.
@@ -207,14 +286,24 @@ enum DstRule {
 #[derive(Clone, Debug, PartialEq)]
 enum Location {
     Utc,
-    Fixed { name: String, offset: i32 },
-    Dst { std: (&'static str, i32), dst: (&'static str, i32), rule: DstRule },
+    Fixed {
+        name: String,
+        offset: i32,
+    },
+    Dst {
+        std: (&'static str, i32),
+        dst: (&'static str, i32),
+        rule: DstRule,
+    },
 }
 
 impl Location {
     /// `time.LoadLocation`, from the built-in table; unknown names are UTC (as Sprig falls back).
     fn named(name: &str) -> Location {
-        let fixed = |n: &str, hours: f64| Location::Fixed { name: n.to_string(), offset: (hours * 3600.0) as i32 };
+        let fixed = |n: &str, hours: f64| Location::Fixed {
+            name: n.to_string(),
+            offset: (hours * 3600.0) as i32,
+        };
         let us = |s: &'static str, d: &'static str, h: i32| Location::Dst {
             std: (s, h * 3600),
             dst: (d, (h + 1) * 3600),
@@ -227,8 +316,8 @@ impl Location {
         };
         match name {
             "GMT" | "Etc/GMT" | "Greenwich" => fixed("GMT", 0.0),
-            "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Harbin" | "PRC" | "Asia/Taipei" | "ROC"
-            | "Asia/Macau" => fixed("CST", 8.0),
+            "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Harbin" | "PRC"
+            | "Asia/Taipei" | "ROC" | "Asia/Macau" => fixed("CST", 8.0),
             "Asia/Hong_Kong" | "Hongkong" => fixed("HKT", 8.0),
             "Asia/Singapore" | "Singapore" | "Asia/Kuala_Lumpur" => fixed("+08", 8.0),
             "Asia/Urumqi" => fixed("+06", 6.0),
@@ -239,18 +328,24 @@ impl Location {
             "Europe/Moscow" | "W-SU" => fixed("MSK", 3.0),
             "Australia/Brisbane" => fixed("AEST", 10.0),
             "America/Phoenix" => fixed("MST", -7.0),
-            "America/New_York" | "US/Eastern" | "America/Toronto" | "America/Detroit" => us("EST", "EDT", -5),
+            "America/New_York" | "US/Eastern" | "America/Toronto" | "America/Detroit" => {
+                us("EST", "EDT", -5)
+            }
             "America/Chicago" | "US/Central" => us("CST", "CDT", -6),
             "America/Denver" | "US/Mountain" => us("MST", "MDT", -7),
             "America/Los_Angeles" | "US/Pacific" | "America/Vancouver" => us("PST", "PDT", -8),
             "Europe/London" | "GB" => eu("GMT", "BST", 0),
             "Europe/Dublin" => eu("GMT", "IST", 0),
             "Europe/Lisbon" | "Portugal" | "WET" => eu("WET", "WEST", 0),
-            "Europe/Berlin" | "Europe/Paris" | "Europe/Amsterdam" | "Europe/Madrid" | "Europe/Rome" | "Europe/Vienna"
-            | "Europe/Stockholm" | "Europe/Oslo" | "Europe/Copenhagen" | "Europe/Brussels" | "Europe/Zurich"
-            | "Europe/Prague" | "Europe/Warsaw" | "Europe/Budapest" | "Europe/Luxembourg" | "CET" => eu("CET", "CEST", 1),
-            "Europe/Athens" | "Europe/Helsinki" | "Europe/Kiev" | "Europe/Kyiv" | "Europe/Bucharest" | "Europe/Sofia"
-            | "Europe/Riga" | "Europe/Vilnius" | "Europe/Tallinn" | "EET" => eu("EET", "EEST", 2),
+            "Europe/Berlin" | "Europe/Paris" | "Europe/Amsterdam" | "Europe/Madrid"
+            | "Europe/Rome" | "Europe/Vienna" | "Europe/Stockholm" | "Europe/Oslo"
+            | "Europe/Copenhagen" | "Europe/Brussels" | "Europe/Zurich" | "Europe/Prague"
+            | "Europe/Warsaw" | "Europe/Budapest" | "Europe/Luxembourg" | "CET" => {
+                eu("CET", "CEST", 1)
+            }
+            "Europe/Athens" | "Europe/Helsinki" | "Europe/Kiev" | "Europe/Kyiv"
+            | "Europe/Bucharest" | "Europe/Sofia" | "Europe/Riga" | "Europe/Vilnius"
+            | "Europe/Tallinn" | "EET" => eu("EET", "EEST", 2),
             _ => Location::Utc,
         }
     }
@@ -267,7 +362,10 @@ impl Location {
                         nth_sunday(year, 3, 2) * 86_400 + 7200 - std.1 as i64,
                         nth_sunday(year, 11, 1) * 86_400 + 7200 - dst.1 as i64,
                     ),
-                    DstRule::Eu => (last_sunday(year, 3) * 86_400 + 3600, last_sunday(year, 10) * 86_400 + 3600),
+                    DstRule::Eu => (
+                        last_sunday(year, 3) * 86_400 + 3600,
+                        last_sunday(year, 10) * 86_400 + 3600,
+                    ),
                 };
                 if secs >= start && secs < end {
                     (dst.0.to_string(), dst.1)
@@ -318,24 +416,42 @@ struct Civil {
 
 impl Time {
     fn from_unix(secs: i64, nanos: i64, loc: Location) -> Time {
-        Time { secs: secs + nanos.div_euclid(NANOS_PER_SEC), nanos: nanos.rem_euclid(NANOS_PER_SEC), loc }
+        Time {
+            secs: secs + nanos.div_euclid(NANOS_PER_SEC),
+            nanos: nanos.rem_euclid(NANOS_PER_SEC),
+            loc,
+        }
     }
 
     fn from_unix_nanos(nanos: i64, loc: Location) -> Time {
-        Time::from_unix(nanos.div_euclid(NANOS_PER_SEC), nanos.rem_euclid(NANOS_PER_SEC), loc)
+        Time::from_unix(
+            nanos.div_euclid(NANOS_PER_SEC),
+            nanos.rem_euclid(NANOS_PER_SEC),
+            loc,
+        )
     }
 
     /// Go's zero time, 0001-01-01 00:00:00 UTC.
     fn zero() -> Time {
-        Time { secs: days_from_civil(1, 1, 1) * 86_400, nanos: 0, loc: Location::Utc }
+        Time {
+            secs: days_from_civil(1, 1, 1) * 86_400,
+            nanos: 0,
+            loc: Location::Utc,
+        }
     }
 
     fn unix_nanos(&self) -> i64 {
-        self.secs.saturating_mul(NANOS_PER_SEC).saturating_add(self.nanos)
+        self.secs
+            .saturating_mul(NANOS_PER_SEC)
+            .saturating_add(self.nanos)
     }
 
     fn add_nanos(&self, d: i64) -> Time {
-        Time::from_unix(self.secs + d.div_euclid(NANOS_PER_SEC), self.nanos + d.rem_euclid(NANOS_PER_SEC), self.loc.clone())
+        Time::from_unix(
+            self.secs + d.div_euclid(NANOS_PER_SEC),
+            self.nanos + d.rem_euclid(NANOS_PER_SEC),
+            self.loc.clone(),
+        )
     }
 
     fn into_value(self) -> Value {
@@ -386,7 +502,11 @@ impl Time {
             Value::Int(i, _) => Some(*i),
             _ => None,
         };
-        let (secs, nanos, kind) = (int(items.first()?)?, int(items.get(1)?)?, int(items.get(2)?)?);
+        let (secs, nanos, kind) = (
+            int(items.first()?)?,
+            int(items.get(1)?)?,
+            int(items.get(2)?)?,
+        );
         let name = items.get(3)?.as_str()?.to_string();
         let offset = int(items.get(4)?)? as i32;
         let loc = match kind {
@@ -419,7 +539,11 @@ impl Time {
                     "CET" => "CET",
                     _ => "EET",
                 };
-                Location::Dst { std: (std_static, std_offset), dst: (dst_name, std_offset + 3600), rule }
+                Location::Dst {
+                    std: (std_static, std_offset),
+                    dst: (dst_name, std_offset + 3600),
+                    rule,
+                }
             }
         };
         Some(Time { secs, nanos, loc })
@@ -472,7 +596,12 @@ impl Time {
                     out.push_str(&c.zone);
                 }
             }
-            Token::Offset { z, colon, minutes, seconds } => {
+            Token::Offset {
+                z,
+                colon,
+                minutes,
+                seconds,
+            } => {
                 if z && c.offset == 0 {
                     out.push('Z');
                     return;
@@ -558,8 +687,18 @@ impl Object for Time {
             "YearDay" => none().map(|_| Value::int(c.yday))?,
             "Weekday" => none().map(|_| Value::str(DAYS[c.weekday as usize]))?,
             "String" => none().map(|_| Value::from(self.format(GO_STRING_LAYOUT)))?,
-            "IsZero" => none().map(|_| Value::Bool(*self == Time::zero() || (self.secs, self.nanos) == (Time::zero().secs, 0)))?,
-            "UTC" | "Local" => none().map(|_| Time { loc: Location::Utc, ..self.clone() }.into_value())?,
+            "IsZero" => none().map(|_| {
+                Value::Bool(
+                    *self == Time::zero() || (self.secs, self.nanos) == (Time::zero().secs, 0),
+                )
+            })?,
+            "UTC" | "Local" => none().map(|_| {
+                Time {
+                    loc: Location::Utc,
+                    ..self.clone()
+                }
+                .into_value()
+            })?,
             "Format" => {
                 arity(name, args, 1)?;
                 Value::from(self.format(&string_arg(args, 0)?))
@@ -573,9 +712,17 @@ impl Object for Time {
                 let (y, m, d) = (to_int64(&args[0]), to_int64(&args[1]), to_int64(&args[2]));
                 let (_, offset) = self.loc.zone_at(self.secs);
                 let months = c.year * 12 + (c.month - 1) + y * 12 + m;
-                let days = days_from_civil(months.div_euclid(12), months.rem_euclid(12) + 1, 1) + c.day - 1 + d;
+                let days = days_from_civil(months.div_euclid(12), months.rem_euclid(12) + 1, 1)
+                    + c.day
+                    - 1
+                    + d;
                 let local = days * 86_400 + c.hour * 3600 + c.minute * 60 + c.second;
-                Time { secs: local - offset as i64, nanos: self.nanos, loc: self.loc.clone() }.into_value()
+                Time {
+                    secs: local - offset as i64,
+                    nanos: self.nanos,
+                    loc: self.loc.clone(),
+                }
+                .into_value()
             }
             "Before" => Value::Bool(self.unix_nanos() < other()?.unix_nanos()),
             "After" => Value::Bool(self.unix_nanos() > other()?.unix_nanos()),
@@ -585,7 +732,10 @@ impl Object for Time {
     }
 
     fn is_method(&self, name: &str) -> bool {
-        matches!(name, "Format" | "Add" | "AddDate" | "Before" | "After" | "Equal")
+        matches!(
+            name,
+            "Format" | "Add" | "AddDate" | "Before" | "After" | "Equal"
+        )
     }
 
     /// `Time.String()`.
@@ -629,8 +779,17 @@ enum Token {
     PM,
     Pm,
     TzName,
-    Offset { z: bool, colon: bool, minutes: bool, seconds: bool },
-    Frac { sep: char, digits: usize, trim: bool },
+    Offset {
+        z: bool,
+        colon: bool,
+        minutes: bool,
+        seconds: bool,
+    },
+    Frac {
+        sep: char,
+        digits: usize,
+        trim: bool,
+    },
 }
 
 /// Splits a layout into literal text, the next reference-time element and the rest, with Go's
@@ -646,8 +805,14 @@ fn next_chunk(layout: &str) -> (&str, Option<Token>, &str) {
             b'M' if at(i, "Mon") => Some((Token::WeekDay, 3)),
             b'M' if at(i, "MST") => Some((Token::TzName, 3)),
             b'0' if b.get(i + 1).is_some_and(|c| (b'1'..=b'6').contains(c)) => Some((
-                [Token::ZeroMonth, Token::ZeroDay, Token::ZeroHour12, Token::ZeroMinute, Token::ZeroSecond, Token::Year]
-                    [(b[i + 1] - b'1') as usize],
+                [
+                    Token::ZeroMonth,
+                    Token::ZeroDay,
+                    Token::ZeroHour12,
+                    Token::ZeroMinute,
+                    Token::ZeroSecond,
+                    Token::Year,
+                ][(b[i + 1] - b'1') as usize],
                 2,
             )),
             b'0' if at(i, "002") => Some((Token::ZeroYearDay, 3)),
@@ -679,7 +844,15 @@ fn next_chunk(layout: &str) -> (&str, Option<Token>, &str) {
                     .iter()
                     .find(|(f, ..)| at(i + 1, f))
                     .map(|(f, colon, minutes, seconds)| {
-                        (Token::Offset { z, colon: *colon, minutes: *minutes, seconds: *seconds }, 1 + f.len())
+                        (
+                            Token::Offset {
+                                z,
+                                colon: *colon,
+                                minutes: *minutes,
+                                seconds: *seconds,
+                            },
+                            1 + f.len(),
+                        )
                     })
             }
             b'.' | b',' if b.get(i + 1).is_some_and(|&c| c == b'0' || c == b'9') => {
@@ -691,7 +864,14 @@ fn next_chunk(layout: &str) -> (&str, Option<Token>, &str) {
                 if b.get(j).is_some_and(|c| c.is_ascii_digit()) {
                     None
                 } else {
-                    Some((Token::Frac { sep: b[i] as char, digits: j - i - 1, trim: digit == b'9' }, j - i))
+                    Some((
+                        Token::Frac {
+                            sep: b[i] as char,
+                            digits: j - i - 1,
+                            trim: digit == b'9',
+                        },
+                        j - i,
+                    ))
                 }
             }
             _ => None,
@@ -731,7 +911,11 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
         v = &v[prefix.len()..];
         let Some(token) = token else {
             if !v.is_empty() {
-                return Err(format!("parsing time {}: extra text: {}", go_quote(value), go_quote(v)));
+                return Err(format!(
+                    "parsing time {}: extra text: {}",
+                    go_quote(value),
+                    go_quote(v)
+                ));
             }
             break;
         };
@@ -749,7 +933,13 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
             Token::Month | Token::LongMonth => {
                 let names: Vec<String> = MONTHS
                     .iter()
-                    .map(|m| if token == Token::Month { m[..3].to_string() } else { m.to_string() })
+                    .map(|m| {
+                        if token == Token::Month {
+                            m[..3].to_string()
+                        } else {
+                            m.to_string()
+                        }
+                    })
                     .collect();
                 let idx = take_name(&mut v, &names).ok_or_else(fail)?;
                 month = idx as i64 + 1;
@@ -757,7 +947,13 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
             Token::WeekDay | Token::LongWeekDay => {
                 let names: Vec<String> = DAYS
                     .iter()
-                    .map(|d| if token == Token::WeekDay { d[..3].to_string() } else { d.to_string() })
+                    .map(|d| {
+                        if token == Token::WeekDay {
+                            d[..3].to_string()
+                        } else {
+                            d.to_string()
+                        }
+                    })
                     .collect();
                 take_name(&mut v, &names).ok_or_else(fail)?;
             }
@@ -772,7 +968,8 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
                 if token == Token::UnderDay && v.starts_with(' ') {
                     v = &v[1..];
                 }
-                day = take_digits(&mut v, if token == Token::ZeroDay { 2 } else { 1 }, 2).ok_or_else(fail)?;
+                day = take_digits(&mut v, if token == Token::ZeroDay { 2 } else { 1 }, 2)
+                    .ok_or_else(fail)?;
             }
             Token::UnderYearDay | Token::ZeroYearDay => {
                 for _ in 0..2 {
@@ -780,7 +977,8 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
                         v = &v[1..];
                     }
                 }
-                yday = take_digits(&mut v, if token == Token::ZeroYearDay { 3 } else { 1 }, 3).ok_or_else(fail)?;
+                yday = take_digits(&mut v, if token == Token::ZeroYearDay { 3 } else { 1 }, 3)
+                    .ok_or_else(fail)?;
             }
             Token::Hour => {
                 hour = take_digits(&mut v, 1, 2).ok_or_else(fail)?;
@@ -789,25 +987,29 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
                 }
             }
             Token::Hour12 | Token::ZeroHour12 => {
-                hour = take_digits(&mut v, if token == Token::ZeroHour12 { 2 } else { 1 }, 2).ok_or_else(fail)?;
+                hour = take_digits(&mut v, if token == Token::ZeroHour12 { 2 } else { 1 }, 2)
+                    .ok_or_else(fail)?;
                 if hour > 12 {
                     return Err(range("hour"));
                 }
             }
             Token::Minute | Token::ZeroMinute => {
-                minute = take_digits(&mut v, if token == Token::ZeroMinute { 2 } else { 1 }, 2).ok_or_else(fail)?;
+                minute = take_digits(&mut v, if token == Token::ZeroMinute { 2 } else { 1 }, 2)
+                    .ok_or_else(fail)?;
                 if minute > 59 {
                     return Err(range("minute"));
                 }
             }
             Token::Second | Token::ZeroSecond => {
-                second = take_digits(&mut v, if token == Token::ZeroSecond { 2 } else { 1 }, 2).ok_or_else(fail)?;
+                second = take_digits(&mut v, if token == Token::ZeroSecond { 2 } else { 1 }, 2)
+                    .ok_or_else(fail)?;
                 if second > 59 {
                     return Err(range("second"));
                 }
                 // A fraction in the value is read even when the layout has none.
                 let (_, next_token, _) = next_chunk(rest_layout);
-                let layout_has_frac = matches!(next_token, Some(Token::Frac { .. })) && next_chunk(rest_layout).0.is_empty();
+                let layout_has_frac = matches!(next_token, Some(Token::Frac { .. }))
+                    && next_chunk(rest_layout).0.is_empty();
                 if !layout_has_frac {
                     let vb = v.as_bytes();
                     if vb.len() > 1 && (vb[0] == b'.' || vb[0] == b',') && vb[1].is_ascii_digit() {
@@ -832,7 +1034,11 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
                 }
             }
             Token::PM | Token::Pm => {
-                let (p, a) = if token == Token::PM { ("PM", "AM") } else { ("pm", "am") };
+                let (p, a) = if token == Token::PM {
+                    ("PM", "AM")
+                } else {
+                    ("pm", "am")
+                };
                 if v.starts_with(p) {
                     pm = true;
                 } else if v.starts_with(a) {
@@ -842,7 +1048,12 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
                 }
                 v = &v[2..];
             }
-            Token::Offset { z, colon, minutes, seconds } => {
+            Token::Offset {
+                z,
+                colon,
+                minutes,
+                seconds,
+            } => {
                 if z && v.starts_with('Z') {
                     v = &v[1..];
                     offset = Some(0);
@@ -907,7 +1118,10 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
     let local = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
     let loc = match (offset, zone_name) {
         (Some(0), _) => Location::Utc,
-        (Some(off), _) => Location::Fixed { name: String::new(), offset: off },
+        (Some(off), _) => Location::Fixed {
+            name: String::new(),
+            offset: off,
+        },
         (None, Some(name)) if name == "UTC" => Location::Utc,
         // An abbreviation Go cannot place: a zone of that name at offset 0.
         (None, Some(name)) => Location::Fixed { name, offset: 0 },
@@ -917,7 +1131,11 @@ fn parse_time(layout: &str, value: &str) -> Result<Time, String> {
         Location::Fixed { offset, .. } => *offset as i64,
         _ => 0,
     };
-    Ok(Time { secs: local - off, nanos, loc })
+    Ok(Time {
+        secs: local - off,
+        nanos,
+        loc,
+    })
 }
 
 fn go_quote(s: &str) -> String {
@@ -926,7 +1144,11 @@ fn go_quote(s: &str) -> String {
 
 /// Reads `min..=max` ASCII digits.
 fn take_digits(v: &mut &str, min: usize, max: usize) -> Option<i64> {
-    let n = v.bytes().take(max).take_while(|c| c.is_ascii_digit()).count();
+    let n = v
+        .bytes()
+        .take(max)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if n < min {
         return None;
     }
@@ -938,7 +1160,10 @@ fn take_digits(v: &mut &str, min: usize, max: usize) -> Option<i64> {
 /// A name from `names`, case-insensitively, as Go reads month and day names.
 fn take_name(v: &mut &str, names: &[String]) -> Option<usize> {
     for (i, name) in names.iter().enumerate() {
-        if v.len() >= name.len() && v.is_char_boundary(name.len()) && v[..name.len()].eq_ignore_ascii_case(name) {
+        if v.len() >= name.len()
+            && v.is_char_boundary(name.len())
+            && v[..name.len()].eq_ignore_ascii_case(name)
+        {
             *v = &v[name.len()..];
             return Some(i);
         }
@@ -985,7 +1210,10 @@ pub(crate) fn format_duration(d: i64) -> String {
         if hours > 0 || minutes > 0 {
             out.push_str(&format!("{minutes}m"));
         }
-        out.push_str(&fraction(u % (60 * NANOS_PER_SEC as u64), NANOS_PER_SEC as u64));
+        out.push_str(&fraction(
+            u % (60 * NANOS_PER_SEC as u64),
+            NANOS_PER_SEC as u64,
+        ));
         out.push('s');
     }
     if neg {
@@ -1035,7 +1263,10 @@ pub(crate) fn parse_duration(s: &str) -> Result<i64, String> {
         if int_part.is_empty() && frac_part.is_empty() {
             return Err(invalid());
         }
-        let unit_len = rest.bytes().take_while(|c| !c.is_ascii_digit() && *c != b'.').count();
+        let unit_len = rest
+            .bytes()
+            .take_while(|c| !c.is_ascii_digit() && *c != b'.')
+            .count();
         let unit = &rest[..unit_len];
         rest = &rest[unit_len..];
         let scale: i128 = match unit {
@@ -1046,10 +1277,22 @@ pub(crate) fn parse_duration(s: &str) -> Result<i64, String> {
             "m" => 60_000_000_000,
             "h" => 3_600_000_000_000,
             "" => return Err(format!("time: missing unit in duration {}", go_quote(s))),
-            other => return Err(format!("time: unknown unit {} in duration {}", go_quote(other), go_quote(s))),
+            other => {
+                return Err(format!(
+                    "time: unknown unit {} in duration {}",
+                    go_quote(other),
+                    go_quote(s)
+                ))
+            }
         };
-        let whole: i128 = if int_part.is_empty() { 0 } else { int_part.parse().map_err(|_| invalid())? };
-        exact = exact.checked_add(whole.checked_mul(scale).ok_or_else(invalid)?).ok_or_else(invalid)?;
+        let whole: i128 = if int_part.is_empty() {
+            0
+        } else {
+            int_part.parse().map_err(|_| invalid())?
+        };
+        exact = exact
+            .checked_add(whole.checked_mul(scale).ok_or_else(invalid)?)
+            .ok_or_else(invalid)?;
         if !frac_part.is_empty() {
             let f: f64 = format!("0.{frac_part}").parse().unwrap_or(0.0);
             total += f * scale as f64;
@@ -1127,7 +1370,10 @@ mod tests {
         assert_eq!(format_duration(1_500), "1.5µs");
         assert_eq!(format_duration(-3_723_500_000_000), "-1h2m3.5s");
         assert_eq!(format_duration(120 * NANOS_PER_SEC), "2m0s");
-        assert_eq!(parse_duration("x"), Err("time: invalid duration \"x\"".to_string()));
+        assert_eq!(
+            parse_duration("x"),
+            Err("time: invalid duration \"x\"".to_string())
+        );
         assert_eq!(parse_duration("-1.5h"), Ok(-5_400_000_000_000));
         assert_eq!(parse_duration("1h30m"), Ok(5_400_000_000_000));
         assert!(parse_duration("1d").unwrap_err().contains("unknown unit"));
@@ -1137,31 +1383,64 @@ mod tests {
     #[test]
     fn parsing_and_printing() {
         let show_t = |t: Time| Object::format(&t);
-        assert_eq!(show_t(date("2006-01-02", "2017-12-31")), "2017-12-31 00:00:00 +0000 UTC");
-        assert_eq!(call("toDate", vec![s("2006-01-02"), s("x")]), "0001-01-01 00:00:00 +0000 UTC");
         assert_eq!(
-            show_t(date("2006-01-02T15:04:05Z07:00", "2020-05-06T07:08:09+02:00")),
+            show_t(date("2006-01-02", "2017-12-31")),
+            "2017-12-31 00:00:00 +0000 UTC"
+        );
+        assert_eq!(
+            call("toDate", vec![s("2006-01-02"), s("x")]),
+            "0001-01-01 00:00:00 +0000 UTC"
+        );
+        assert_eq!(
+            show_t(date(
+                "2006-01-02T15:04:05Z07:00",
+                "2020-05-06T07:08:09+02:00"
+            )),
             "2020-05-06 07:08:09 +0200 +0200"
         );
         assert_eq!(
-            show_t(date("2006-01-02 15:04:05.000 MST", "2020-05-06 07:08:09.123 PST")),
+            show_t(date(
+                "2006-01-02 15:04:05.000 MST",
+                "2020-05-06 07:08:09.123 PST"
+            )),
             "2020-05-06 07:08:09.123 +0000 PST"
         );
-        assert_eq!(show_t(date("Jan _2 2006 3:04PM", "Feb  3 2021 4:05PM")), "2021-02-03 16:05:00 +0000 UTC");
         assert_eq!(
-            show_t(date("2006-01-02 15:04:05.999999999", "2017-12-31 01:02:03.5")),
+            show_t(date("Jan _2 2006 3:04PM", "Feb  3 2021 4:05PM")),
+            "2021-02-03 16:05:00 +0000 UTC"
+        );
+        assert_eq!(
+            show_t(date(
+                "2006-01-02 15:04:05.999999999",
+                "2017-12-31 01:02:03.5"
+            )),
             "2017-12-31 01:02:03.5 +0000 UTC"
         );
-        assert_eq!(show_t(date("2006-01-02T15:04:05Z07:00", "2020-05-06T07:08:09Z")), "2020-05-06 07:08:09 +0000 UTC");
-        assert_eq!(show_t(date("2006-01-02 MST", "2020-05-06 CET")), "2020-05-06 00:00:00 +0000 CET");
-        assert_eq!(show_t(date("2006-01-02 -0700", "2020-05-06 +0130")), "2020-05-06 00:00:00 +0130 +0130");
+        assert_eq!(
+            show_t(date("2006-01-02T15:04:05Z07:00", "2020-05-06T07:08:09Z")),
+            "2020-05-06 07:08:09 +0000 UTC"
+        );
+        assert_eq!(
+            show_t(date("2006-01-02 MST", "2020-05-06 CET")),
+            "2020-05-06 00:00:00 +0000 CET"
+        );
+        assert_eq!(
+            show_t(date("2006-01-02 -0700", "2020-05-06 +0130")),
+            "2020-05-06 00:00:00 +0130 +0130"
+        );
         let all = "Mon Monday Jan January 1 01 2 02 _2 002 __2 15 3 03 4 04 5 05 PM pm 2006 06 MST -0700 -07:00 -07 Z0700 Z07:00 .000 .999 ,000";
         assert_eq!(
             date("2006-01-02", "2017-12-31").format(all),
             "Sun Sunday Dec December 12 12 31 31 31 365 365 00 12 12 0 00 0 00 AM am 2017 17 UTC +0000 +00:00 +00 Z Z .000  ,000"
         );
-        let t = date("2006-01-02T15:04:05.999999999Z07:00", "2020-05-06T17:08:09.1234+05:30");
-        let utc = Time { loc: Location::Utc, ..t };
+        let t = date(
+            "2006-01-02T15:04:05.999999999Z07:00",
+            "2020-05-06T17:08:09.1234+05:30",
+        );
+        let utc = Time {
+            loc: Location::Utc,
+            ..t
+        };
         assert_eq!(
             utc.format("2006-01-02 15:04:05.000000 MST -07:00 Z07:00 3PM .9 .99999 .000000000"),
             "2020-05-06 11:38:09.123400 UTC +00:00 Z 11AM .1 .1234 .123400000"
@@ -1171,40 +1450,77 @@ mod tests {
             err("2006-01-02", "x"),
             "ERR parsing time \"x\" as \"2006-01-02\": cannot parse \"x\" as \"2006\""
         );
-        assert_eq!(err("2006-01-02", "2020-13-01"), "ERR parsing time \"2020-13-01\": month out of range");
-        assert_eq!(err("2006-01-02", "2020-02-30"), "ERR parsing time \"2020-02-30\": day out of range");
-        assert_eq!(err("2006-01-02", "2020-01-02x"), "ERR parsing time \"2020-01-02x\": extra text: \"x\"");
+        assert_eq!(
+            err("2006-01-02", "2020-13-01"),
+            "ERR parsing time \"2020-13-01\": month out of range"
+        );
+        assert_eq!(
+            err("2006-01-02", "2020-02-30"),
+            "ERR parsing time \"2020-02-30\": day out of range"
+        );
+        assert_eq!(
+            err("2006-01-02", "2020-01-02x"),
+            "ERR parsing time \"2020-01-02x\": extra text: \"x\""
+        );
     }
 
     #[test]
     fn zones_and_functions() {
-        let at = |secs: i64, zone: &str, layout: &str| Time::from_unix(secs, 0, Location::named(zone)).format(layout);
-        assert_eq!(at(0, "Asia/Shanghai", "2006-01-02 15:04 MST"), "1970-01-01 08:00 CST");
+        let at = |secs: i64, zone: &str, layout: &str| {
+            Time::from_unix(secs, 0, Location::named(zone)).format(layout)
+        };
+        assert_eq!(
+            at(0, "Asia/Shanghai", "2006-01-02 15:04 MST"),
+            "1970-01-01 08:00 CST"
+        );
         assert_eq!(at(0, "America/New_York", "15:04 MST"), "19:00 EST");
         assert_eq!(at(0, "Nope/Zone", "15:04 MST"), "00:00 UTC");
         assert_eq!(at(0, "Local", "15:04 MST"), "00:00 UTC");
         assert_eq!(at(0, "", "15:04 MST"), "00:00 UTC");
         assert_eq!(at(0, "Asia/Kolkata", "15:04 MST -0700"), "05:30 IST +0530");
         // Daylight saving time, today's rules.
-        assert_eq!(at(1_720_000_000, "America/New_York", "15:04 MST"), "05:46 EDT");
-        assert_eq!(at(1_720_000_000, "Europe/Berlin", "15:04 MST"), "11:46 CEST");
+        assert_eq!(
+            at(1_720_000_000, "America/New_York", "15:04 MST"),
+            "05:46 EDT"
+        );
+        assert_eq!(
+            at(1_720_000_000, "Europe/Berlin", "15:04 MST"),
+            "11:46 CEST"
+        );
         assert_eq!(at(1_700_000_000, "Europe/Berlin", "15:04 MST"), "23:13 CET");
         let base = date("2006-01-02", "2017-12-31").into_value();
-        assert_eq!(call("dateModify", vec![s("1h30m"), base.clone()]), "2017-12-31 01:30:00 +0000 UTC");
-        assert_eq!(call("dateModify", vec![s("junk"), base.clone()]), "2017-12-31 00:00:00 +0000 UTC");
-        assert_eq!(call("dateModify", vec![s("-1.5h"), base.clone()]), "2017-12-30 22:30:00 +0000 UTC");
-        assert_eq!(call("mustDateModify", vec![s("x"), base.clone()]), "ERR time: invalid duration \"x\"");
+        assert_eq!(
+            call("dateModify", vec![s("1h30m"), base.clone()]),
+            "2017-12-31 01:30:00 +0000 UTC"
+        );
+        assert_eq!(
+            call("dateModify", vec![s("junk"), base.clone()]),
+            "2017-12-31 00:00:00 +0000 UTC"
+        );
+        assert_eq!(
+            call("dateModify", vec![s("-1.5h"), base.clone()]),
+            "2017-12-30 22:30:00 +0000 UTC"
+        );
+        assert_eq!(
+            call("mustDateModify", vec![s("x"), base.clone()]),
+            "ERR time: invalid duration \"x\""
+        );
         assert_eq!(call("unixEpoch", vec![base.clone()]), "1514678400");
         assert_eq!(call("unixEpoch", vec![i(3)]), "ERR bad arg 0 time.Time");
         assert_eq!(call("typeOf", vec![base.clone()]), "time.Time");
-        let Value::Object(o) = &base else { unreachable!() };
+        let Value::Object(o) = &base else {
+            unreachable!()
+        };
         let member = |name: &str, args: &[Value]| show(Ok(o.member(name, args).unwrap().unwrap()));
         assert_eq!(member("Unix", &[]), "1514678400");
         assert_eq!(member("Year", &[]), "2017");
         assert_eq!(member("Month", &[]), "December");
         assert_eq!(member("Weekday", &[]), "Sunday");
         assert_eq!(member("Format", &[s("Jan 2")]), "Dec 31");
-        assert_eq!(member("AddDate", &[i(0), i(2), i(0)]), "2018-03-03 00:00:00 +0000 UTC");
+        assert_eq!(
+            member("AddDate", &[i(0), i(2), i(0)]),
+            "2018-03-03 00:00:00 +0000 UTC"
+        );
         assert_eq!(show(Ok(o.to_data())), "2017-12-31T00:00:00Z");
         // A zone survives the round trip through the object.
         let ny = Time::from_unix(1_720_000_000, 5, Location::named("America/New_York"));
@@ -1212,8 +1528,14 @@ mod tests {
         assert_eq!(back, ny);
         let ldn = Time::from_unix(1, 0, Location::named("Europe/London"));
         assert_eq!(as_time(&ldn.clone().into_value()).unwrap(), ldn);
-        assert_eq!(format_in_zone("2006-01-02", &Value::int64(1_600_000_000), "Local", 0), "2020-09-13");
-        assert_eq!(format_in_zone("2006-01-02 15:04", &i(1_600_000_000), "Local", 0), "2020-09-13 12:26");
+        assert_eq!(
+            format_in_zone("2006-01-02", &Value::int64(1_600_000_000), "Local", 0),
+            "2020-09-13"
+        );
+        assert_eq!(
+            format_in_zone("2006-01-02 15:04", &i(1_600_000_000), "Local", 0),
+            "2020-09-13 12:26"
+        );
         assert_eq!(format_in_zone("2006", &s("str"), "Local", 0), "1970");
     }
 }

@@ -19,12 +19,21 @@ pub(super) fn register(funcs: &mut Plain) {
         arity("empty", a, 1)?;
         Ok(Value::Bool(is_empty(&a[0])))
     });
-    funcs.add("coalesce", |a| Ok(a.iter().find(|v| !is_empty(v)).cloned().unwrap_or(Value::Nil)));
+    funcs.add("coalesce", |a| {
+        Ok(a.iter()
+            .find(|v| !is_empty(v))
+            .cloned()
+            .unwrap_or(Value::Nil))
+    });
     funcs.add("all", |a| Ok(Value::Bool(a.iter().all(|v| !is_empty(v)))));
     funcs.add("any", |a| Ok(Value::Bool(a.iter().any(|v| !is_empty(v)))));
     funcs.add("ternary", |a| {
         arity("ternary", a, 3)?;
-        Ok(if bool_arg(a, 2)? { a[0].clone() } else { a[1].clone() })
+        Ok(if bool_arg(a, 2)? {
+            a[0].clone()
+        } else {
+            a[1].clone()
+        })
     });
     funcs.add("deepCopy", deep_copy_fn);
     funcs.add("mustDeepCopy", deep_copy_fn);
@@ -63,7 +72,11 @@ fn copy_value(value: &Value, depth: usize) -> Value {
 }
 
 fn copy_map(m: &Map, depth: usize) -> Map {
-    Map::from_entries(m.entries().into_iter().map(|(k, v)| (k, copy_value(&v, depth))))
+    Map::from_entries(
+        m.entries()
+            .into_iter()
+            .map(|(k, v)| (k, copy_value(&v, depth))),
+    )
 }
 
 fn copy_list(l: &List, depth: usize) -> List {
@@ -79,8 +92,20 @@ mod tests {
     #[test]
     fn defaults_and_emptiness() {
         let nil = Value::Nil;
-        for given in [nil.clone(), s(""), i(0), Value::Bool(false), l(vec![]), m(&[]), Value::Float(0.0)] {
-            assert_eq!(call("default", vec![s("d"), given.clone()]), "d", "default of {given:?}");
+        for given in [
+            nil.clone(),
+            s(""),
+            i(0),
+            Value::Bool(false),
+            l(vec![]),
+            m(&[]),
+            Value::Float(0.0),
+        ] {
+            assert_eq!(
+                call("default", vec![s("d"), given.clone()]),
+                "d",
+                "default of {given:?}"
+            );
             assert_eq!(call("empty", vec![given]), "true");
         }
         assert_eq!(call("default", vec![s("d"), s("x")]), "x");
@@ -94,8 +119,14 @@ mod tests {
         assert_eq!(call("any", vec![i(0), s("")]), "false");
         assert_eq!(call("any", vec![]), "false");
         assert_eq!(call("any", vec![i(0), i(1)]), "true");
-        assert_eq!(call("ternary", vec![s("a"), s("b"), Value::Bool(true)]), "a");
-        assert_eq!(call("ternary", vec![s("a"), s("b"), Value::Bool(false)]), "b");
+        assert_eq!(
+            call("ternary", vec![s("a"), s("b"), Value::Bool(true)]),
+            "a"
+        );
+        assert_eq!(
+            call("ternary", vec![s("a"), s("b"), Value::Bool(false)]),
+            "b"
+        );
         assert_eq!(
             call("ternary", vec![s("a"), s("b"), i(1)]),
             "ERR bad arg 2 bool"
@@ -113,6 +144,9 @@ mod tests {
         }
         assert_eq!(show(Ok(copy)), "map[a:[1 map[b:2]]]");
         assert_eq!(call("deepCopy", vec![i(3)]), "3");
-        assert_eq!(call("deepCopy", vec![Value::Nil]), "ERR reflect: call of reflect.Value.Type on zero Value");
+        assert_eq!(
+            call("deepCopy", vec![Value::Nil]),
+            "ERR reflect: call of reflect.Value.Type on zero Value"
+        );
     }
 }

@@ -16,7 +16,9 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("get", |a| {
         arity("get", a, 2)?;
         let key = string_arg(a, 1)?;
-        Ok(map_arg(a, 0)?.and_then(|m| m.get(&key)).unwrap_or_else(|| Value::str("")))
+        Ok(map_arg(a, 0)?
+            .and_then(|m| m.get(&key))
+            .unwrap_or_else(|| Value::str("")))
     });
     funcs.add("set", |a| {
         arity("set", a, 3)?;
@@ -37,7 +39,9 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("hasKey", |a| {
         arity("hasKey", a, 2)?;
         let key = string_arg(a, 1)?;
-        Ok(Value::Bool(map_arg(a, 0)?.is_some_and(|m| m.contains_key(&key))))
+        Ok(Value::Bool(
+            map_arg(a, 0)?.is_some_and(|m| m.contains_key(&key)),
+        ))
     });
     funcs.add("pluck", |a| {
         arity_at_least("pluck", a, 1)?;
@@ -71,9 +75,10 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("merge", |a| merge_all("merge", a, false));
     funcs.add("mustMerge", |a| merge_all("mustMerge", a, false));
     funcs.add("mergeOverwrite", |a| merge_all("mergeOverwrite", a, true));
-    funcs.add("mustMergeOverwrite", |a| merge_all("mustMergeOverwrite", a, true));
+    funcs.add("mustMergeOverwrite", |a| {
+        merge_all("mustMergeOverwrite", a, true)
+    });
 }
-
 
 /// `dict k1 v1 k2 v2 …`: keys as strings (`strval`); a key without a value gets "".
 fn dict(args: &[Value]) -> Res {
@@ -87,10 +92,14 @@ fn dict(args: &[Value]) -> Res {
 
 fn pick_omit(name: &str, args: &[Value], keep: bool) -> Res {
     arity_at_least(name, args, 1)?;
-    let keys = (1..args.len()).map(|index| string_arg(args, index)).collect::<Result<Vec<_>, _>>()?;
+    let keys = (1..args.len())
+        .map(|index| string_arg(args, index))
+        .collect::<Result<Vec<_>, _>>()?;
     let entries = map_arg(args, 0)?.map(|m| m.entries()).unwrap_or_default();
     let wanted = |k: &str| keys.iter().any(|x| &**x == k) == keep;
-    Ok(Value::Map(Map::from_entries(entries.into_iter().filter(|(k, _)| wanted(k)))))
+    Ok(Value::Map(Map::from_entries(
+        entries.into_iter().filter(|(k, _)| wanted(k)),
+    )))
 }
 
 /// `dig k1 k2 … default dict`: the value at the key path, or the default where a key is
@@ -127,7 +136,10 @@ fn assertion_error(value: &Value, want: &str) -> String {
     if value.is_nil() {
         format!("interface conversion: interface {{}} is nil, not {want}")
     } else {
-        format!("interface conversion: interface {{}} is {}, not {want}", value.type_name())
+        format!(
+            "interface conversion: interface {{}} is {}, not {want}",
+            value.type_name()
+        )
     }
 }
 
@@ -153,7 +165,9 @@ pub(crate) fn merge_into(dst: &Map, src: &Map, overwrite: bool, depth: usize) {
     for (key, src_value) in src.entries() {
         let dst_value = dst.get(&key);
         match (&dst_value, &src_value) {
-            (Some(Value::Map(d)), Value::Map(s)) if !d.same(s) => merge_into(d, s, overwrite, depth + 1),
+            (Some(Value::Map(d)), Value::Map(s)) if !d.same(s) => {
+                merge_into(d, s, overwrite, depth + 1)
+            }
             (Some(Value::Map(_)), Value::Map(_)) => {}
             _ if overwrite => dst.insert(key, src_value),
             (_, Value::Nil) => {}
@@ -180,24 +194,77 @@ mod tests {
             ("get", vec![m(&[("a", i(1))]), s("b")], ""),
             ("get", vec![m(&[("a", i(1))]), s("a")], "1"),
             ("set", vec![m(&[]), s("a"), i(1)], "map[a:1]"),
-            ("set", vec![nil.clone(), s("a"), i(1)], "ERR assignment to entry in nil map"),
-            ("unset", vec![m(&[("a", i(1)), ("b", i(2))]), s("a")], "map[b:2]"),
+            (
+                "set",
+                vec![nil.clone(), s("a"), i(1)],
+                "ERR assignment to entry in nil map",
+            ),
+            (
+                "unset",
+                vec![m(&[("a", i(1)), ("b", i(2))]), s("a")],
+                "map[b:2]",
+            ),
             ("hasKey", vec![m(&[("a", nil.clone())]), s("a")], "true"),
-            ("pluck", vec![s("a"), m(&[("a", i(1))]), m(&[("b", i(2))]), m(&[("a", i(3))])], "[1 3]"),
-            ("keys", vec![m(&[("b", i(1)), ("a", i(2))]), m(&[("c", i(3)), ("a", i(4))])], "[a a b c]"),
-            ("pick", vec![m(&[("a", i(1)), ("b", i(2)), ("c", i(3))]), s("a"), s("c"), s("x")], "map[a:1 c:3]"),
-            ("pick", vec![m(&[("a", i(1))]), i(1)], "ERR bad arg 1 string"),
-            ("omit", vec![m(&[("a", i(1)), ("b", i(2))]), s("a")], "map[b:2]"),
+            (
+                "pluck",
+                vec![
+                    s("a"),
+                    m(&[("a", i(1))]),
+                    m(&[("b", i(2))]),
+                    m(&[("a", i(3))]),
+                ],
+                "[1 3]",
+            ),
+            (
+                "keys",
+                vec![
+                    m(&[("b", i(1)), ("a", i(2))]),
+                    m(&[("c", i(3)), ("a", i(4))]),
+                ],
+                "[a a b c]",
+            ),
+            (
+                "pick",
+                vec![
+                    m(&[("a", i(1)), ("b", i(2)), ("c", i(3))]),
+                    s("a"),
+                    s("c"),
+                    s("x"),
+                ],
+                "map[a:1 c:3]",
+            ),
+            (
+                "pick",
+                vec![m(&[("a", i(1))]), i(1)],
+                "ERR bad arg 1 string",
+            ),
+            (
+                "omit",
+                vec![m(&[("a", i(1)), ("b", i(2))]), s("a")],
+                "map[b:2]",
+            ),
             ("values", vec![m(&[("b", i(1)), ("a", i(2))])], "[2 1]"),
-            ("dig", vec![s("a"), s("b"), s("def"), m(&[("a", m(&[("b", i(5))]))])], "5"),
-            ("dig", vec![s("a"), s("x"), s("def"), m(&[("a", m(&[("b", i(5))]))])], "def"),
+            (
+                "dig",
+                vec![s("a"), s("b"), s("def"), m(&[("a", m(&[("b", i(5))]))])],
+                "5",
+            ),
+            (
+                "dig",
+                vec![s("a"), s("x"), s("def"), m(&[("a", m(&[("b", i(5))]))])],
+                "def",
+            ),
             ("dig", vec![s("a"), s("def"), m(&[])], "def"),
             (
                 "dig",
                 vec![s("a"), s("b"), s("d"), m(&[("a", s("s"))])],
                 "ERR interface conversion: interface {} is string, not map[string]interface {}",
             ),
-            ("keys", vec![m(&[("a", i(1))]), s("x")], "ERR bad arg 1 map[string]interface {}"),
+            (
+                "keys",
+                vec![m(&[("a", i(1))]), s("x")],
+                "ERR bad arg 1 map[string]interface {}",
+            ),
         ];
         for (name, args, want) in cases {
             assert_eq!(call(name, args.clone()), want, "{name} {args:?}");
@@ -212,28 +279,104 @@ mod tests {
         let cases: Vec<(&str, Value, Value, &str)> = vec![
             (
                 "merge",
-                m(&[("a", i(1)), ("n", m(&[("x", i(1)), ("z", s(""))])), ("f", f.clone()), ("e", s(""))]),
-                m(&[("a", i(2)), ("b", i(3)), ("n", m(&[("x", i(2)), ("y", i(2)), ("z", s("q"))])), ("f", t), ("e", s("v"))]),
+                m(&[
+                    ("a", i(1)),
+                    ("n", m(&[("x", i(1)), ("z", s(""))])),
+                    ("f", f.clone()),
+                    ("e", s("")),
+                ]),
+                m(&[
+                    ("a", i(2)),
+                    ("b", i(3)),
+                    ("n", m(&[("x", i(2)), ("y", i(2)), ("z", s("q"))])),
+                    ("f", t),
+                    ("e", s("v")),
+                ]),
                 "map[a:1 b:3 e:v f:true n:map[x:1 y:2 z:q]]",
             ),
             (
                 "mergeOverwrite",
-                m(&[("a", i(1)), ("n", m(&[("x", i(1)), ("k", i(1))])), ("z", i(5)), ("l", l(vec![i(1)]))]),
-                m(&[("a", i(2)), ("n", m(&[("x", i(2))])), ("z", i(0)), ("l", l(vec![]))]),
+                m(&[
+                    ("a", i(1)),
+                    ("n", m(&[("x", i(1)), ("k", i(1))])),
+                    ("z", i(5)),
+                    ("l", l(vec![i(1)])),
+                ]),
+                m(&[
+                    ("a", i(2)),
+                    ("n", m(&[("x", i(2))])),
+                    ("z", i(0)),
+                    ("l", l(vec![])),
+                ]),
                 "map[a:2 l:[] n:map[k:1 x:2] z:0]",
             ),
-            ("merge", m(&[("a", l(vec![i(1)]))]), m(&[("a", m(&[("b", i(1))]))]), "map[a:[1]]"),
-            ("merge", m(&[("a", s("s"))]), m(&[("a", m(&[("b", i(1))]))]), "map[a:s]"),
-            ("mergeOverwrite", m(&[("a", s("s"))]), m(&[("a", m(&[("b", i(1))]))]), "map[a:map[b:1]]"),
-            ("mergeOverwrite", m(&[("a", m(&[("b", i(1))]))]), m(&[("a", s("s"))]), "map[a:s]"),
-            ("merge", m(&[("a", i(0))]), m(&[("a", nil.clone())]), "map[a:0]"),
-            ("mergeOverwrite", m(&[("a", i(1))]), m(&[("a", nil.clone())]), "map[a:<nil>]"),
+            (
+                "merge",
+                m(&[("a", l(vec![i(1)]))]),
+                m(&[("a", m(&[("b", i(1))]))]),
+                "map[a:[1]]",
+            ),
+            (
+                "merge",
+                m(&[("a", s("s"))]),
+                m(&[("a", m(&[("b", i(1))]))]),
+                "map[a:s]",
+            ),
+            (
+                "mergeOverwrite",
+                m(&[("a", s("s"))]),
+                m(&[("a", m(&[("b", i(1))]))]),
+                "map[a:map[b:1]]",
+            ),
+            (
+                "mergeOverwrite",
+                m(&[("a", m(&[("b", i(1))]))]),
+                m(&[("a", s("s"))]),
+                "map[a:s]",
+            ),
+            (
+                "merge",
+                m(&[("a", i(0))]),
+                m(&[("a", nil.clone())]),
+                "map[a:0]",
+            ),
+            (
+                "mergeOverwrite",
+                m(&[("a", i(1))]),
+                m(&[("a", nil.clone())]),
+                "map[a:<nil>]",
+            ),
             ("merge", m(&[]), m(&[("a", nil.clone())]), "map[]"),
-            ("mergeOverwrite", m(&[]), m(&[("a", nil.clone())]), "map[a:<nil>]"),
-            ("merge", m(&[("a", s(""))]), m(&[("a", m(&[("b", i(1))]))]), "map[a:map[b:1]]"),
-            ("merge", m(&[("a", nil.clone())]), m(&[("a", l(vec![i(1)]))]), "map[a:[1]]"),
-            ("merge", m(&[("a", m(&[]))]), m(&[("a", m(&[("b", i(1))]))]), "map[a:map[b:1]]"),
-            ("merge", m(&[("a", l(vec![]))]), m(&[("a", l(vec![i(1)]))]), "map[a:[1]]"),
+            (
+                "mergeOverwrite",
+                m(&[]),
+                m(&[("a", nil.clone())]),
+                "map[a:<nil>]",
+            ),
+            (
+                "merge",
+                m(&[("a", s(""))]),
+                m(&[("a", m(&[("b", i(1))]))]),
+                "map[a:map[b:1]]",
+            ),
+            (
+                "merge",
+                m(&[("a", nil.clone())]),
+                m(&[("a", l(vec![i(1)]))]),
+                "map[a:[1]]",
+            ),
+            (
+                "merge",
+                m(&[("a", m(&[]))]),
+                m(&[("a", m(&[("b", i(1))]))]),
+                "map[a:map[b:1]]",
+            ),
+            (
+                "merge",
+                m(&[("a", l(vec![]))]),
+                m(&[("a", l(vec![i(1)]))]),
+                "map[a:[1]]",
+            ),
             (
                 "merge",
                 m(&[("n", m(&[("x", i(1))]))]),
@@ -242,14 +385,30 @@ mod tests {
             ),
         ];
         for (name, dst, src, want) in cases {
-            assert_eq!(call(name, vec![dst.clone(), src.clone()]), want, "{name} {dst:?} {src:?}");
+            assert_eq!(
+                call(name, vec![dst.clone(), src.clone()]),
+                want,
+                "{name} {dst:?} {src:?}"
+            );
         }
         // dst changes in place.
         let d = m(&[("a", i(1))]);
         call("merge", vec![d.clone(), m(&[("b", i(2))])]);
         assert_eq!(show(Ok(d)), "map[a:1 b:2]");
-        assert_eq!(call("merge", vec![m(&[("a", i(1))]), m(&[("a", i(2))]), m(&[("c", i(3))])]), "map[a:1 c:3]");
-        assert_eq!(call("mergeOverwrite", vec![m(&[("a", i(1))]), m(&[("a", i(2))]), m(&[("a", i(3))])]), "map[a:3]");
+        assert_eq!(
+            call(
+                "merge",
+                vec![m(&[("a", i(1))]), m(&[("a", i(2))]), m(&[("c", i(3))])]
+            ),
+            "map[a:1 c:3]"
+        );
+        assert_eq!(
+            call(
+                "mergeOverwrite",
+                vec![m(&[("a", i(1))]), m(&[("a", i(2))]), m(&[("a", i(3))])]
+            ),
+            "map[a:3]"
+        );
         // A map holding itself does not recurse forever.
         let selfish = crate::value::Map::new();
         selfish.insert("me", Value::Map(selfish.clone()));

@@ -6,13 +6,23 @@ use crate::{ErrorKind, Limits, Map, Options, Templates, Value};
 
 /// The chart's values as Helm reads them (numbers are float64).
 fn values() -> Value {
-    let m = |entries: Vec<(&str, Value)>| Value::Map(Map::from_entries(entries.into_iter().map(|(k, v)| (k.to_string(), v))));
+    let m = |entries: Vec<(&str, Value)>| {
+        Value::Map(Map::from_entries(
+            entries.into_iter().map(|(k, v)| (k.to_string(), v)),
+        ))
+    };
     let values = m(vec![
         ("f", Value::Float(1.5)),
         ("big", Value::Float(1_000_000.0)),
         ("s", Value::str("hello")),
-        ("l", Value::list(vec![Value::Float(1.0), Value::str("a"), Value::Float(2.5)])),
-        ("m", m(vec![("a", Value::Float(1.0)), ("b", Value::str("x"))])),
+        (
+            "l",
+            Value::list(vec![Value::Float(1.0), Value::str("a"), Value::Float(2.5)]),
+        ),
+        (
+            "m",
+            m(vec![("a", Value::Float(1.0)), ("b", Value::str("x"))]),
+        ),
     ]);
     m(vec![("Values", values)])
 }
@@ -20,7 +30,9 @@ fn values() -> Value {
 fn render(text: &str, options: &Options) -> Result<String, crate::Error> {
     let mut templates = Templates::new();
     templates.parse("t", text, &options.limits)?;
-    templates.execute("t", &values(), &super::funcs(), options).map(|o| o.text)
+    templates
+        .execute("t", &values(), &super::funcs(), options)
+        .map(|o| o.text)
 }
 
 /// (template, what helm printed).
@@ -47,8 +59,13 @@ fn templates_render_as_helm_renders_them() {
     for (template, want) in CASES {
         match render(template, &Options::default()) {
             Ok(got) if got == *want => {}
-            Ok(got) => wrong.push(format!("{template}\n  helm:    {want:?}\n  ecplint: {got:?}")),
-            Err(e) => wrong.push(format!("{template}\n  helm:    {want:?}\n  error:   {}", e.go_message())),
+            Ok(got) => wrong.push(format!(
+                "{template}\n  helm:    {want:?}\n  ecplint: {got:?}"
+            )),
+            Err(e) => wrong.push(format!(
+                "{template}\n  helm:    {want:?}\n  error:   {}",
+                e.go_message()
+            )),
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -66,33 +83,86 @@ fn huge_counts_fail_fast_with_a_limit_error() {
         "{{ $s := repeat 1000 \"x\" }}{{ range until 100000 }}{{ $s = repeat 1000 $s }}{{ end }}",
     ] {
         let err = render(template, &Options::default()).expect_err(template);
-        assert_eq!(err.kind, ErrorKind::Limit, "{template}: {}", err.go_message());
+        assert_eq!(
+            err.kind,
+            ErrorKind::Limit,
+            "{template}: {}",
+            err.go_message()
+        );
     }
-    assert!(start.elapsed().as_secs() < 5, "limits took {:?}", start.elapsed());
+    assert!(
+        start.elapsed().as_secs() < 5,
+        "limits took {:?}",
+        start.elapsed()
+    );
     // A smaller string limit is honoured.
-    let options = Options { limits: Limits { max_string: 10, ..Limits::default() }, ..Options::default() };
-    assert_eq!(render("{{ repeat 5 \"ab\" }}", &options).unwrap(), "ababababab");
-    assert_eq!(render("{{ repeat 6 \"ab\" }}", &options).unwrap_err().kind, ErrorKind::Limit);
+    let options = Options {
+        limits: Limits {
+            max_string: 10,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(
+        render("{{ repeat 5 \"ab\" }}", &options).unwrap(),
+        "ababababab"
+    );
+    assert_eq!(
+        render("{{ repeat 6 \"ab\" }}", &options).unwrap_err().kind,
+        ErrorKind::Limit
+    );
 }
 
 #[test]
 fn deep_data_does_not_exhaust_the_stack() {
     let template = "{{ $d := dict }}{{ range until 2000 }}{{ $d = dict \"a\" $d }}{{ end }}\
         {{ deepEqual $d (deepCopy $d) }} {{ $m := merge (deepCopy $d) $d }}{{ len $m }} {{ uniq (list $d $d) | len }}";
-    let big = Options { limits: Limits { max_steps: u64::MAX, ..Limits::default() }, ..Options::default() };
+    let big = Options {
+        limits: Limits {
+            max_steps: u64::MAX,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
     assert_eq!(render(template, &big).unwrap(), "true 1 1");
 }
 
 #[test]
 fn seeds_and_clock_come_from_the_options() {
-    let at = |seed: u64| Options { seed, now_unix_nanos: 1_588_723_200_123_456_789, ..Options::default() };
+    let at = |seed: u64| Options {
+        seed,
+        now_unix_nanos: 1_588_723_200_123_456_789,
+        ..Options::default()
+    };
     let template = "{{ randAlphaNum 12 }} {{ uuidv4 }} {{ randInt 0 1000 }}";
-    assert_eq!(render(template, &at(7)).unwrap(), render(template, &at(7)).unwrap());
-    assert_ne!(render(template, &at(7)).unwrap(), render(template, &at(8)).unwrap());
-    assert_eq!(render("{{ now }}", &at(1)).unwrap(), "2020-05-06 00:00:00.123456789 +0000 UTC");
-    assert_eq!(render("{{ now | date \"2006-01-02\" }} {{ now | unixEpoch }}", &at(1)).unwrap(), "2020-05-06 1588723200");
-    assert_eq!(render("{{ htmlDateInZone now \"Asia/Shanghai\" }}", &at(1)).unwrap(), "2020-05-06");
-    assert_eq!(render("{{ ago now }} {{ now | dateModify \"-1h\" | ago }}", &at(1)).unwrap(), "0s 1h0m0s");
+    assert_eq!(
+        render(template, &at(7)).unwrap(),
+        render(template, &at(7)).unwrap()
+    );
+    assert_ne!(
+        render(template, &at(7)).unwrap(),
+        render(template, &at(8)).unwrap()
+    );
+    assert_eq!(
+        render("{{ now }}", &at(1)).unwrap(),
+        "2020-05-06 00:00:00.123456789 +0000 UTC"
+    );
+    assert_eq!(
+        render(
+            "{{ now | date \"2006-01-02\" }} {{ now | unixEpoch }}",
+            &at(1)
+        )
+        .unwrap(),
+        "2020-05-06 1588723200"
+    );
+    assert_eq!(
+        render("{{ htmlDateInZone now \"Asia/Shanghai\" }}", &at(1)).unwrap(),
+        "2020-05-06"
+    );
+    assert_eq!(
+        render("{{ ago now }} {{ now | dateModify \"-1h\" | ago }}", &at(1)).unwrap(),
+        "0s 1h0m0s"
+    );
 }
 
 #[test]
@@ -109,6 +179,10 @@ fn argument_errors_are_gos() {
     ];
     for (template, want) in cases {
         let err = render(template, &Options::default()).unwrap_err();
-        assert!(err.go_message().ends_with(want), "{template}: {}", err.go_message());
+        assert!(
+            err.go_message().ends_with(want),
+            "{template}: {}",
+            err.go_message()
+        );
     }
 }

@@ -140,7 +140,10 @@ mod tests {
         // Observed with helm 3.17.3: len (b64dec "/w==") is 1, len (b64dec "AAEC/w==") is 4.
         let bin = call_value("b64dec", vec![s("AAEC/w==")]);
         assert!(matches!(&bin, crate::value::Value::Bytes(b) if b.len() == 4));
-        assert_eq!(show(crate::sprig::test_util::plain_call("b64enc", vec![bin])), "AAEC/w==");
+        assert_eq!(
+            show(crate::sprig::test_util::plain_call("b64enc", vec![bin])),
+            "AAEC/w=="
+        );
     }
 
     fn call_value(name: &str, args: Vec<crate::value::Value>) -> crate::value::Value {

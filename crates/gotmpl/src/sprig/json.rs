@@ -54,9 +54,18 @@ fn newline(out: &mut String, pretty: bool, depth: usize) {
     }
 }
 
-fn write_value(out: &mut String, value: &Value, html: bool, pretty: bool, depth: usize) -> Result<(), String> {
+fn write_value(
+    out: &mut String,
+    value: &Value,
+    html: bool,
+    pretty: bool,
+    depth: usize,
+) -> Result<(), String> {
     if depth > MAX_NESTING {
-        return Err(format!("json: unsupported value: encountered a cycle via {}", value.type_name()));
+        return Err(format!(
+            "json: unsupported value: encountered a cycle via {}",
+            value.type_name()
+        ));
     }
     match value {
         Value::Nil => out.push_str("null"),
@@ -115,7 +124,10 @@ fn float_text(f: f64) -> Result<String, String> {
         return Err("json: unsupported value: NaN".into());
     }
     if f.is_infinite() {
-        return Err(format!("json: unsupported value: {}", if f > 0.0 { "+Inf" } else { "-Inf" }));
+        return Err(format!(
+            "json: unsupported value: {}",
+            if f > 0.0 { "+Inf" } else { "-Inf" }
+        ));
     }
     let abs = f.abs();
     if abs != 0.0 && !(1e-6..1e21).contains(&abs) {
@@ -150,12 +162,18 @@ fn write_string(out: &mut String, s: &str, html: bool) {
 
 /// `json.Unmarshal` into `interface{}`, with Go's error texts.
 pub(crate) fn decode(text: &str) -> Res {
-    let mut parser = Parser { b: text.as_bytes(), i: 0 };
+    let mut parser = Parser {
+        b: text.as_bytes(),
+        i: 0,
+    };
     parser.skip_space();
     let value = parser.value(0)?;
     parser.skip_space();
     if parser.i < parser.b.len() {
-        return Err(format!("invalid character {} after top-level value", parser.quote_at(parser.i)));
+        return Err(format!(
+            "invalid character {} after top-level value",
+            parser.quote_at(parser.i)
+        ));
     }
     Ok(value)
 }
@@ -199,7 +217,9 @@ impl Parser<'_> {
         if depth > MAX_NESTING {
             return Err("exceeded max depth".into());
         }
-        let Some(&c) = self.b.get(self.i) else { return Err(EOF.into()) };
+        let Some(&c) = self.b.get(self.i) else {
+            return Err(EOF.into());
+        };
         match c {
             b'{' => self.object(depth),
             b'[' => self.array(depth),
@@ -283,7 +303,10 @@ impl Parser<'_> {
             let at = self.i + k;
             if self.b.get(at) != Some(&expected) {
                 self.i = at;
-                return Err(self.error(&format!("in literal {word} (expecting '{}')", expected as char)));
+                return Err(self.error(&format!(
+                    "in literal {word} (expecting '{}')",
+                    expected as char
+                )));
             }
         }
         self.i += word.len();
@@ -327,7 +350,9 @@ impl Parser<'_> {
         let text = std::str::from_utf8(&self.b[start..self.i]).unwrap_or("0");
         match text.parse::<f64>() {
             Ok(f) if f.is_finite() => Ok(Value::Float(f)),
-            _ => Err(format!("json: cannot unmarshal number {text} into Go value of type float64")),
+            _ => Err(format!(
+                "json: cannot unmarshal number {text} into Go value of type float64"
+            )),
         }
     }
 
@@ -335,7 +360,9 @@ impl Parser<'_> {
         self.i += 1;
         let mut out: Vec<u8> = Vec::new();
         loop {
-            let Some(&c) = self.b.get(self.i) else { return Err(EOF.into()) };
+            let Some(&c) = self.b.get(self.i) else {
+                return Err(EOF.into());
+            };
             match c {
                 b'"' => {
                     self.i += 1;
@@ -343,7 +370,9 @@ impl Parser<'_> {
                 }
                 b'\\' => {
                     self.i += 1;
-                    let Some(&e) = self.b.get(self.i) else { return Err(EOF.into()) };
+                    let Some(&e) = self.b.get(self.i) else {
+                        return Err(EOF.into());
+                    };
                     let simple = match e {
                         b'"' => Some(b'"'),
                         b'\\' => Some(b'\\'),
@@ -363,7 +392,9 @@ impl Parser<'_> {
                     }
                     self.i += 1;
                     let mut code = self.hex4()?;
-                    if (0xD800..0xDC00).contains(&code) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
+                    if (0xD800..0xDC00).contains(&code)
+                        && self.b.get(self.i..self.i + 2) == Some(b"\\u")
+                    {
                         let save = self.i;
                         self.i += 2;
                         let low = self.hex4()?;
@@ -389,8 +420,12 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Result<u32, String> {
         let mut code = 0u32;
         for _ in 0..4 {
-            let Some(&h) = self.b.get(self.i) else { return Err(EOF.into()) };
-            let digit = (h as char).to_digit(16).ok_or_else(|| self.error("in \\u hexadecimal character escape"))?;
+            let Some(&h) = self.b.get(self.i) else {
+                return Err(EOF.into());
+            };
+            let digit = (h as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error("in \\u hexadecimal character escape"))?;
             code = code * 16 + digit;
             self.i += 1;
         }
@@ -424,40 +459,82 @@ mod tests {
             "{\n  \"a\": 1,\n  \"b\": [\n    1,\n    \"x\\u003c\\u003e\\u0026\",\n    {}\n  ],\n  \"c\": [],\n  \"d\": null,\n  \"e\": 1.5,\n  \"f\": 1e+21,\n  \"g\": 1e-7,\n  \"h\": true,\n  \"i\": 5,\n  \"j\": 100000000000000000000,\n  \"k\": \"\\u2028é\\u0001\\t\"\n}"
         );
         assert_eq!(
-            call("toRawJson", vec![m(&[("a", s("<b>&")), ("n", Value::Float(1e6))])]),
+            call(
+                "toRawJson",
+                vec![m(&[("a", s("<b>&")), ("n", Value::Float(1e6))])]
+            ),
             r#"{"a":"<b>&","n":1000000}"#
         );
-        assert_eq!(call("mustToJson", vec![l(vec![i(1), s("<")])]), r#"[1,"\u003c"]"#);
+        assert_eq!(
+            call("mustToJson", vec![l(vec![i(1), s("<")])]),
+            r#"[1,"\u003c"]"#
+        );
         assert_eq!(call("toPrettyJson", vec![s("s")]), r#""s""#);
         assert_eq!(call("toPrettyJson", vec![l(vec![])]), "[]");
         assert_eq!(call("toPrettyJson", vec![m(&[])]), "{}");
         assert_eq!(call("toPrettyJson", vec![Value::Nil]), "null");
-        assert_eq!(call("toRawJson", vec![l(vec![l(vec![]), m(&[("a", l(vec![]))])])]), r#"[[],{"a":[]}]"#);
-        assert_eq!(call("toPrettyJson", vec![m(&[("a", Value::Float(f64::INFINITY))])]), "");
-        assert_eq!(call("mustToRawJson", vec![Value::Float(f64::NAN)]), "ERR json: unsupported value: NaN");
-        assert_eq!(call("mustToJson", vec![Value::Float(f64::INFINITY)]), "ERR json: unsupported value: +Inf");
+        assert_eq!(
+            call(
+                "toRawJson",
+                vec![l(vec![l(vec![]), m(&[("a", l(vec![]))])])]
+            ),
+            r#"[[],{"a":[]}]"#
+        );
+        assert_eq!(
+            call(
+                "toPrettyJson",
+                vec![m(&[("a", Value::Float(f64::INFINITY))])]
+            ),
+            ""
+        );
+        assert_eq!(
+            call("mustToRawJson", vec![Value::Float(f64::NAN)]),
+            "ERR json: unsupported value: NaN"
+        );
+        assert_eq!(
+            call("mustToJson", vec![Value::Float(f64::INFINITY)]),
+            "ERR json: unsupported value: +Inf"
+        );
     }
 
     #[test]
     fn decoding() {
         let d = |text: &str| call("mustFromJson", vec![s(text)]);
-        assert_eq!(d(r#"{"a": [1, 2.5, "x", null, true, {}]}"#), "map[a:[1 2.5 x <nil> true map[]]]");
+        assert_eq!(
+            d(r#"{"a": [1, 2.5, "x", null, true, {}]}"#),
+            "map[a:[1 2.5 x <nil> true map[]]]"
+        );
         assert_eq!(d("[1,2]"), "[1 2]");
         assert_eq!(d(r#""s""#), "s");
         assert_eq!(d("null"), "<nil>");
         assert_eq!(d(r#"{"b":1,"a":2}"#), "map[a:2 b:1]");
         assert_eq!(d(r#""\u00e9\ud83d\ude00\n""#), "é😀\n");
         let errors = [
-            ("{nope}", "invalid character 'n' looking for beginning of object key string"),
+            (
+                "{nope}",
+                "invalid character 'n' looking for beginning of object key string",
+            ),
             ("", "unexpected end of JSON input"),
-            ("[1,]", "invalid character ']' looking for beginning of value"),
+            (
+                "[1,]",
+                "invalid character ']' looking for beginning of value",
+            ),
             (r#"{"a" 1}"#, "invalid character '1' after object key"),
-            (r#"{"a":1 "b"}"#, "invalid character '\"' after object key:value pair"),
+            (
+                r#"{"a":1 "b"}"#,
+                "invalid character '\"' after object key:value pair",
+            ),
             ("[1 2]", "invalid character '2' after array element"),
             ("1 2", "invalid character '2' after top-level value"),
             ("\"a", "unexpected end of JSON input"),
-            ("tru", "invalid character ' ' in literal true (expecting 'e')"),
-            (r#"{"a":1e400}"#, "json: cannot unmarshal number 1e400 into Go value of type float64"),
+            (
+                "tru",
+                "invalid character ' ' in literal true (expecting 'e')",
+            ),
+            (
+                r#"{"a":1e400}"#,
+                "json: cannot unmarshal number 1e400 into Go value of type float64",
+            ),
             (r#""\x""#, "invalid character 'x' in string escape code"),
             ("01", "invalid character '1' after top-level value"),
             (r#"{"a":-}"#, "invalid character '}' in numeric literal"),

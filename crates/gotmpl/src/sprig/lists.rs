@@ -60,7 +60,10 @@ fn items(value: &Value, what: &str) -> Result<Vec<Value>, String> {
 
 fn first(name: &str, args: &[Value]) -> Res {
     arity(name, args, 1)?;
-    Ok(items(&args[0], "find first on")?.into_iter().next().unwrap_or(Value::Nil))
+    Ok(items(&args[0], "find first on")?
+        .into_iter()
+        .next()
+        .unwrap_or(Value::Nil))
 }
 
 fn last(name: &str, args: &[Value]) -> Res {
@@ -156,14 +159,23 @@ fn scalar_key(value: &Value) -> Option<Option<ScalarKey>> {
 
 fn compact(name: &str, args: &[Value]) -> Res {
     arity(name, args, 1)?;
-    Ok(Value::list(items(&args[0], "compact on")?.into_iter().filter(|v| !is_empty(v)).collect()))
+    Ok(Value::list(
+        items(&args[0], "compact on")?
+            .into_iter()
+            .filter(|v| !is_empty(v))
+            .collect(),
+    ))
 }
 
 fn without(name: &str, args: &[Value]) -> Res {
     arity_at_least(name, args, 1)?;
     let omit = &args[1..];
     let list = items(&args[0], "find without on")?;
-    Ok(Value::list(list.into_iter().filter(|v| !omit.iter().any(|o| deep_equal(o, v))).collect()))
+    Ok(Value::list(
+        list.into_iter()
+            .filter(|v| !omit.iter().any(|o| deep_equal(o, v)))
+            .collect(),
+    ))
 }
 
 /// `has needle haystack`: false for a nil haystack.
@@ -182,7 +194,12 @@ fn slice(name: &str, args: &[Value]) -> Res {
     let list = match slice_items(&args[0]) {
         Some(list) => list,
         None if args[0].is_nil() => return Err(NIL_PANIC.into()),
-        None => return Err(format!("list should be type of slice or array but {}", args[0].kind_name())),
+        None => {
+            return Err(format!(
+                "list should be type of slice or array but {}",
+                args[0].kind_name()
+            ))
+        }
     };
     let len = list.len() as i64;
     let (start, end) = match &args[1..] {
@@ -203,7 +220,11 @@ fn chunk(name: &str, args: &[Value]) -> Res {
     if size <= 0 {
         return Err("runtime error: makeslice: len out of range".into());
     }
-    Ok(Value::list(list.chunks(size as usize).map(|c| Value::list(c.to_vec())).collect()))
+    Ok(Value::list(
+        list.chunks(size as usize)
+            .map(|c| Value::list(c.to_vec()))
+            .collect(),
+    ))
 }
 
 fn concat(args: &[Value]) -> Res {
@@ -248,39 +269,111 @@ mod tests {
             ("last", vec![nums(&[1, 2])], "2"),
             ("initial", vec![nums(&[1, 2, 3])], "[1 2]"),
             ("reverse", vec![nums(&[1, 2, 3])], "[3 2 1]"),
-            ("uniq", vec![l(vec![i(1), i(1), s("1"), i(2), i(1)])], "[1 1 2]"),
-            ("uniq", vec![l(vec![m(&[("a", i(1))]), m(&[("a", i(1))])])], "[map[a:1]]"),
-            ("uniq", vec![l(vec![Value::Float(0.0), Value::Float(-0.0), Value::int64(1), i(1), nil.clone(), nil.clone()])], "[0 1 1 <nil>]"),
+            (
+                "uniq",
+                vec![l(vec![i(1), i(1), s("1"), i(2), i(1)])],
+                "[1 1 2]",
+            ),
+            (
+                "uniq",
+                vec![l(vec![m(&[("a", i(1))]), m(&[("a", i(1))])])],
+                "[map[a:1]]",
+            ),
+            (
+                "uniq",
+                vec![l(vec![
+                    Value::Float(0.0),
+                    Value::Float(-0.0),
+                    Value::int64(1),
+                    i(1),
+                    nil.clone(),
+                    nil.clone(),
+                ])],
+                "[0 1 1 <nil>]",
+            ),
             ("without", vec![nums(&[1, 2, 3, 1]), i(1), i(3)], "[2]"),
             ("has", vec![i(2), nums(&[1, 2])], "true"),
             ("has", vec![i(2), nil.clone()], "false"),
             (
                 "compact",
-                vec![l(vec![i(0), i(1), s(""), nil.clone(), Value::Bool(false), s("a"), l(vec![]), m(&[])])],
+                vec![l(vec![
+                    i(0),
+                    i(1),
+                    s(""),
+                    nil.clone(),
+                    Value::Bool(false),
+                    s("a"),
+                    l(vec![]),
+                    m(&[]),
+                ])],
                 "[1 a]",
             ),
             ("append", vec![nums(&[1]), i(2)], "[1 2]"),
             ("prepend", vec![nums(&[1]), i(0)], "[0 1]"),
-            ("concat", vec![nums(&[1]), nums(&[2, 3]), l(vec![])], "[1 2 3]"),
+            (
+                "concat",
+                vec![nums(&[1]), nums(&[2, 3]), l(vec![])],
+                "[1 2 3]",
+            ),
             ("slice", vec![nums(&[1, 2, 3, 4]), i(1), i(3)], "[2 3]"),
             ("slice", vec![nums(&[1, 2, 3, 4]), i(2)], "[3 4]"),
             ("slice", vec![nums(&[1, 2, 3])], "[1 2 3]"),
             ("slice", vec![nums(&[1, 2]), s("1")], "[2]"),
-            ("chunk", vec![i(2), nums(&[1, 2, 3, 4, 5])], "[[1 2] [3 4] [5]]"),
+            (
+                "chunk",
+                vec![i(2), nums(&[1, 2, 3, 4, 5])],
+                "[[1 2] [3 4] [5]]",
+            ),
             ("chunk", vec![i(3), l(vec![])], "[]"),
             ("tuple", vec![i(1), s("a")], "[1 a]"),
             ("list", vec![], "[]"),
             // Errors.
             ("first", vec![m(&[])], "ERR Cannot find first on type map"),
-            ("first", vec![s("abc")], "ERR Cannot find first on type string"),
-            ("first", vec![nil.clone()], "ERR runtime error: invalid memory address or nil pointer dereference"),
-            ("slice", vec![i(3)], "ERR list should be type of slice or array but int"),
-            ("slice", vec![nums(&[1, 2]), i(1), i(5)], "ERR reflect.Value.Slice: slice index out of bounds"),
-            ("slice", vec![nums(&[1, 2]), i(2), i(1)], "ERR reflect.Value.Slice: slice index out of bounds"),
-            ("chunk", vec![i(0), nums(&[1])], "ERR runtime error: makeslice: len out of range"),
-            ("concat", vec![nums(&[1]), i(2)], "ERR Cannot concat type int as list"),
-            ("has", vec![i(1), s("abc")], "ERR Cannot find has on type string"),
-            ("reverse", vec![s("abc")], "ERR Cannot find reverse on type string"),
+            (
+                "first",
+                vec![s("abc")],
+                "ERR Cannot find first on type string",
+            ),
+            (
+                "first",
+                vec![nil.clone()],
+                "ERR runtime error: invalid memory address or nil pointer dereference",
+            ),
+            (
+                "slice",
+                vec![i(3)],
+                "ERR list should be type of slice or array but int",
+            ),
+            (
+                "slice",
+                vec![nums(&[1, 2]), i(1), i(5)],
+                "ERR reflect.Value.Slice: slice index out of bounds",
+            ),
+            (
+                "slice",
+                vec![nums(&[1, 2]), i(2), i(1)],
+                "ERR reflect.Value.Slice: slice index out of bounds",
+            ),
+            (
+                "chunk",
+                vec![i(0), nums(&[1])],
+                "ERR runtime error: makeslice: len out of range",
+            ),
+            (
+                "concat",
+                vec![nums(&[1]), i(2)],
+                "ERR Cannot concat type int as list",
+            ),
+            (
+                "has",
+                vec![i(1), s("abc")],
+                "ERR Cannot find has on type string",
+            ),
+            (
+                "reverse",
+                vec![s("abc")],
+                "ERR Cannot find reverse on type string",
+            ),
             ("mustFirst", vec![i(3)], "ERR Cannot find first on type int"),
         ];
         for (name, args, want) in cases {

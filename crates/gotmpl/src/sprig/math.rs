@@ -14,7 +14,11 @@ use crate::value::{IntKind, Value};
 use std::rc::Rc;
 
 pub(super) fn register(funcs: &mut Plain) {
-    funcs.add("add", |a| Ok(Value::int64(a.iter().map(to_int64).fold(0i64, i64::wrapping_add))));
+    funcs.add("add", |a| {
+        Ok(Value::int64(
+            a.iter().map(to_int64).fold(0i64, i64::wrapping_add),
+        ))
+    });
     funcs.add("add1", |a| {
         arity("add1", a, 1)?;
         Ok(Value::int64(to_int64(&a[0]).wrapping_add(1)))
@@ -25,7 +29,9 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("mul", |a| {
         arity_at_least("mul", a, 1)?;
-        Ok(Value::int64(a.iter().map(to_int64).fold(1i64, i64::wrapping_mul)))
+        Ok(Value::int64(
+            a.iter().map(to_int64).fold(1i64, i64::wrapping_mul),
+        ))
     });
     funcs.add("div", |a| {
         arity("div", a, 2)?;
@@ -58,7 +64,11 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("addf", |a| Ok(Value::Float(decimal_fold(0.0, a, Op::Add))));
     funcs.add("add1f", |a| {
         arity("add1f", a, 1)?;
-        Ok(Value::Float(decimal_fold(to_float64(&a[0]), &[Value::Float(1.0)], Op::Add)))
+        Ok(Value::Float(decimal_fold(
+            to_float64(&a[0]),
+            &[Value::Float(1.0)],
+            Op::Add,
+        )))
     });
     funcs.add("subf", |a| float_op("subf", a, Op::Sub));
     funcs.add("mulf", |a| float_op("mulf", a, Op::Mul));
@@ -68,23 +78,34 @@ pub(super) fn register(funcs: &mut Plain) {
 }
 
 pub(super) fn register_with_context(funcs: &mut Funcs) {
-    funcs.insert("until", Rc::new(|call: &mut Call<'_>, a: &[Value]| {
-        arity("until", a, 1)?;
-        let n = int_arg(a, 0)?;
-        let step = if n < 0 { -1 } else { 1 };
-        let items = int_range(0, n, step, false, &mut |n| charge_range(call, n))?;
-        Ok(Value::list(items.into_iter().map(Value::int).collect()))
-    }));
-    funcs.insert("untilStep", Rc::new(|call: &mut Call<'_>, a: &[Value]| {
-        arity("untilStep", a, 3)?;
-        let (start, stop, step) = (int_arg(a, 0)?, int_arg(a, 1)?, int_arg(a, 2)?);
-        let items = int_range(start, stop, step, false, &mut |n| charge_range(call, n))?;
-        Ok(Value::list(items.into_iter().map(Value::int).collect()))
-    }));
-    funcs.insert("seq", Rc::new(|call: &mut Call<'_>, a: &[Value]| {
-        let ints = (0..a.len()).map(|index| int_arg(a, index)).collect::<Result<Vec<_>, _>>()?;
-        Ok(Value::from(seq(&ints, &mut |n| charge_range(call, n))?))
-    }));
+    funcs.insert(
+        "until",
+        Rc::new(|call: &mut Call<'_>, a: &[Value]| {
+            arity("until", a, 1)?;
+            let n = int_arg(a, 0)?;
+            let step = if n < 0 { -1 } else { 1 };
+            let items = int_range(0, n, step, false, &mut |n| charge_range(call, n))?;
+            Ok(Value::list(items.into_iter().map(Value::int).collect()))
+        }),
+    );
+    funcs.insert(
+        "untilStep",
+        Rc::new(|call: &mut Call<'_>, a: &[Value]| {
+            arity("untilStep", a, 3)?;
+            let (start, stop, step) = (int_arg(a, 0)?, int_arg(a, 1)?, int_arg(a, 2)?);
+            let items = int_range(start, stop, step, false, &mut |n| charge_range(call, n))?;
+            Ok(Value::list(items.into_iter().map(Value::int).collect()))
+        }),
+    );
+    funcs.insert(
+        "seq",
+        Rc::new(|call: &mut Call<'_>, a: &[Value]| {
+            let ints = (0..a.len())
+                .map(|index| int_arg(a, index))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Value::from(seq(&ints, &mut |n| charge_range(call, n))?))
+        }),
+    );
 }
 
 /// The longest list `until`/`untilStep`/`seq` build (each item is work and memory, so a huge
@@ -94,7 +115,10 @@ const MAX_RANGE_ITEMS: u64 = 1 << 20;
 /// Charges the execution's work budget for `n` items, refusing more than [`MAX_RANGE_ITEMS`].
 fn charge_range(call: &mut Call<'_>, n: u64) -> Result<(), String> {
     if n > MAX_RANGE_ITEMS {
-        return Err(format!("{}a range of {n} items is over the limit of {MAX_RANGE_ITEMS}", crate::exec::LIMIT_MARK));
+        return Err(format!(
+            "{}a range of {n} items is over the limit of {MAX_RANGE_ITEMS}",
+            crate::exec::LIMIT_MARK
+        ));
     }
     call.charge(n)
 }
@@ -131,12 +155,18 @@ fn seq(args: &[i64], charge: &mut dyn FnMut(u64) -> Result<(), String>) -> Resul
         _ => return Ok(String::new()),
     };
     let items = int_range(start, end, step, true, charge)?;
-    Ok(items.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" "))
+    Ok(items
+        .iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(" "))
 }
 
 fn int_extreme(name: &str, args: &[Value], pick: fn(i64, i64) -> i64) -> Res {
     arity_at_least(name, args, 1)?;
-    Ok(Value::int64(args.iter().map(to_int64).reduce(pick).unwrap_or(0)))
+    Ok(Value::int64(
+        args.iter().map(to_int64).reduce(pick).unwrap_or(0),
+    ))
 }
 
 /// `maxf`/`minf` use Go's `math.Max`/`math.Min` (NaN wins).
@@ -155,7 +185,11 @@ fn float_op(name: &str, args: &[Value], op: Op) -> Res {
         // shopspring/decimal panics on a zero divisor.
         return Err("decimal division by 0".into());
     }
-    Ok(Value::Float(decimal_fold(to_float64(&args[0]), &args[1..], op)))
+    Ok(Value::Float(decimal_fold(
+        to_float64(&args[0]),
+        &args[1..],
+        op,
+    )))
 }
 
 /// `round x p [half]`: rounds to `p` decimals, up when the dropped part is at least `half`
@@ -174,7 +208,11 @@ fn round(args: &[Value]) -> Res {
     let pow = 10f64.powi(places.clamp(-400, 400) as i32);
     let digits = pow * value;
     let frac = digits.fract();
-    let rounded = if frac >= half { digits.ceil() } else { digits.floor() };
+    let rounded = if frac >= half {
+        digits.ceil()
+    } else {
+        digits.floor()
+    };
     Ok(Value::Float(rounded / pow))
 }
 
@@ -209,11 +247,16 @@ impl Decimal {
         let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
         let digits = format!("{int_part}{frac_part}");
         let mantissa: i128 = digits.parse().ok()?;
-        Some(Decimal { mantissa: if neg { -mantissa } else { mantissa }, exponent: exp - frac_part.len() as i32 })
+        Some(Decimal {
+            mantissa: if neg { -mantissa } else { mantissa },
+            exponent: exp - frac_part.len() as i32,
+        })
     }
 
     fn to_f64(self) -> f64 {
-        format!("{}e{}", self.mantissa, self.exponent).parse().unwrap_or(f64::NAN)
+        format!("{}e{}", self.mantissa, self.exponent)
+            .parse()
+            .unwrap_or(f64::NAN)
     }
 
     /// Both at the smaller exponent, if the mantissas fit.
@@ -230,7 +273,11 @@ impl Decimal {
         match op {
             Op::Add | Op::Sub => {
                 let (x, y, exponent) = Decimal::align(self, other)?;
-                let mantissa = if matches!(op, Op::Add) { x.checked_add(y)? } else { x.checked_sub(y)? };
+                let mantissa = if matches!(op, Op::Add) {
+                    x.checked_add(y)?
+                } else {
+                    x.checked_sub(y)?
+                };
                 Some(Decimal { mantissa, exponent })
             }
             Op::Mul => Some(Decimal {
@@ -245,16 +292,28 @@ impl Decimal {
                 // q = self.m × 10^(self.e − other.e + 16) / other.m, at exponent −16.
                 let shift = self.exponent - other.exponent + 16;
                 let (num, den) = if shift >= 0 {
-                    (self.mantissa.checked_mul(10i128.checked_pow(shift as u32)?)?, other.mantissa)
+                    (
+                        self.mantissa
+                            .checked_mul(10i128.checked_pow(shift as u32)?)?,
+                        other.mantissa,
+                    )
                 } else {
-                    (self.mantissa, other.mantissa.checked_mul(10i128.checked_pow((-shift) as u32)?)?)
+                    (
+                        self.mantissa,
+                        other
+                            .mantissa
+                            .checked_mul(10i128.checked_pow((-shift) as u32)?)?,
+                    )
                 };
                 let q = num / den;
                 let r = num % den;
                 let away = r.checked_mul(2)?.abs() >= den.abs();
                 let sign = if (num < 0) != (den < 0) { -1 } else { 1 };
                 let mantissa = if away { q + sign } else { q };
-                Some(Decimal { mantissa, exponent: -16 })
+                Some(Decimal {
+                    mantissa,
+                    exponent: -16,
+                })
             }
         }
     }
@@ -267,7 +326,9 @@ fn decimal_fold(first: f64, rest: &[Value], op: Op) -> f64 {
     let mut acc = first;
     for value in rest {
         let x = to_float64(value);
-        let exact = Decimal::from_f64(acc).zip(Decimal::from_f64(x)).and_then(|(a, b)| a.apply(b, op));
+        let exact = Decimal::from_f64(acc)
+            .zip(Decimal::from_f64(x))
+            .and_then(|(a, b)| a.apply(b, op));
         acc = match exact {
             Some(d) => d.to_f64(),
             None => match op {
@@ -317,7 +378,12 @@ mod tests {
 
     #[test]
     fn ranges() {
-        let until = |start, stop, step| format!("{:?}", int_range(start, stop, step, false, &mut no_budget).unwrap());
+        let until = |start, stop, step| {
+            format!(
+                "{:?}",
+                int_range(start, stop, step, false, &mut no_budget).unwrap()
+            )
+        };
         assert_eq!(until(0, 3, 1), "[0, 1, 2]");
         assert_eq!(until(0, -3, -1), "[0, -1, -2]");
         assert_eq!(until(0, 10, 3), "[0, 3, 6, 9]");
@@ -340,7 +406,11 @@ mod tests {
         let charged = std::cell::Cell::new(0);
         let mut limited = |n: u64| {
             charged.set(n);
-            if n > MAX_RANGE_ITEMS { Err("limit".to_string()) } else { Ok(()) }
+            if n > MAX_RANGE_ITEMS {
+                Err("limit".to_string())
+            } else {
+                Ok(())
+            }
         };
         assert!(int_range(0, 1_000_000_000_000, 1, false, &mut limited).is_err());
         assert_eq!(charged.get(), 1_000_000_000_000);
@@ -369,14 +439,22 @@ mod tests {
             ("mul", vec![i(2), i(3), i(4)], "24"),
             ("div", vec![i(7), i(2)], "3"),
             ("div", vec![i(-7), i(2)], "-3"),
-            ("div", vec![i(1), i(0)], "ERR runtime error: integer divide by zero"),
+            (
+                "div",
+                vec![i(1), i(0)],
+                "ERR runtime error: integer divide by zero",
+            ),
             ("mod", vec![i(-7), i(3)], "-1"),
             ("add1", vec![f(1.5)], "2"),
             ("max", vec![i(1), i(5), i(3)], "5"),
             ("min", vec![i(4), i(2), i(9)], "2"),
             ("biggest", vec![i(1), i(2)], "2"),
             ("max", vec![i(3)], "3"),
-            ("max", vec![], "ERR wrong number of args for max: want at least 1 got 0"),
+            (
+                "max",
+                vec![],
+                "ERR wrong number of args for max: want at least 1 got 0",
+            ),
             ("addf", vec![f(1.1), f(2.2)], "3.3"),
             ("addf", vec![], "0"),
             ("add1f", vec![f(1.5)], "2.5"),

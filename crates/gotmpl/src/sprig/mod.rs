@@ -15,10 +15,10 @@
 mod conversion;
 mod crypto;
 mod date;
-#[cfg(test)]
-mod e2e_tests;
 mod defaults;
 mod dicts;
+#[cfg(test)]
+mod e2e_tests;
 mod encoding;
 mod json;
 mod lists;
@@ -90,7 +90,10 @@ pub(crate) fn arity(name: &str, args: &[Value], want: usize) -> Result<(), Strin
     if args.len() == want {
         Ok(())
     } else {
-        Err(format!("wrong number of args for {name}: want {want} got {}", args.len()))
+        Err(format!(
+            "wrong number of args for {name}: want {want} got {}",
+            args.len()
+        ))
     }
 }
 
@@ -99,7 +102,10 @@ pub(crate) fn arity_at_least(name: &str, args: &[Value], want: usize) -> Result<
     if args.len() >= want {
         Ok(())
     } else {
-        Err(format!("wrong number of args for {name}: want at least {want} got {}", args.len()))
+        Err(format!(
+            "wrong number of args for {name}: want at least {want} got {}",
+            args.len()
+        ))
     }
 }
 
@@ -115,7 +121,11 @@ pub(crate) fn bad_arg(index: usize, expected: &str) -> String {
 pub(crate) fn wrong_type(args: &[Value], index: usize, expected: &str) -> String {
     let value = &args[index];
     // A value read from a map (`.Values.x`, nil included) is typed `interface {}` in Go.
-    let got = if value.is_nil() { "interface {}".to_string() } else { value.type_name() };
+    let got = if value.is_nil() {
+        "interface {}".to_string()
+    } else {
+        value.type_name()
+    };
     format!("wrong type for value; expected {expected}; got {got}")
 }
 
@@ -198,7 +208,10 @@ fn deep_equal_at(a: &Value, b: &Value, depth: usize) -> bool {
             std::rc::Rc::ptr_eq(&x.0, &y.0)
                 || (nested_ok
                     && x.items().len() == y.items().len()
-                    && x.items().iter().zip(y.items()).all(|(p, q)| deep_equal_at(p, q, depth + 1)))
+                    && x.items()
+                        .iter()
+                        .zip(y.items())
+                        .all(|(p, q)| deep_equal_at(p, q, depth + 1)))
         }
         (Value::Map(x), Value::Map(y)) => {
             if x.same(y) {
@@ -207,10 +220,15 @@ fn deep_equal_at(a: &Value, b: &Value, depth: usize) -> bool {
             let (ex, ey) = (x.entries(), y.entries());
             nested_ok
                 && ex.len() == ey.len()
-                && ex.iter().zip(&ey).all(|((kx, vx), (ky, vy))| kx == ky && deep_equal_at(vx, vy, depth + 1))
+                && ex
+                    .iter()
+                    .zip(&ey)
+                    .all(|((kx, vx), (ky, vy))| kx == ky && deep_equal_at(vx, vy, depth + 1))
         }
         (Value::Object(x), Value::Object(y)) => {
-            x.type_name() == y.type_name() && nested_ok && deep_equal_at(&x.to_data(), &y.to_data(), depth + 1)
+            x.type_name() == y.type_name()
+                && nested_ok
+                && deep_equal_at(&x.to_data(), &y.to_data(), depth + 1)
         }
         _ => false,
     }
@@ -245,7 +263,9 @@ pub(crate) mod test_util {
         Value::list(items)
     }
     pub fn m(entries: &[(&str, Value)]) -> Value {
-        Value::Map(Map::from_entries(entries.iter().map(|(k, v)| (k.to_string(), v.clone()))))
+        Value::Map(Map::from_entries(
+            entries.iter().map(|(k, v)| (k.to_string(), v.clone())),
+        ))
     }
     /// Calls a context-free function by its template name; `%v` of the result or `ERR message`.
     pub fn call(name: &str, args: Vec<Value>) -> String {
@@ -254,7 +274,12 @@ pub(crate) mod test_util {
 
     pub fn plain_call(name: &str, args: Vec<Value>) -> Result<Value, String> {
         let plain = super::plain();
-        let func = plain.0.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no function {name}")).1;
+        let func = plain
+            .0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("no function {name}"))
+            .1;
         func(&args)
     }
 
@@ -263,7 +288,10 @@ pub(crate) mod test_util {
     pub fn show(v: Result<Value, String>) -> String {
         match v {
             Ok(v) => crate::fmt::format_value(&v),
-            Err(e) => match e.strip_prefix("\u{0}badarg:").and_then(|rest| rest.split_once(':')) {
+            Err(e) => match e
+                .strip_prefix("\u{0}badarg:")
+                .and_then(|rest| rest.split_once(':'))
+            {
                 Some((index, expected)) => format!("ERR bad arg {index} {expected}"),
                 None => format!("ERR {e}"),
             },
@@ -276,38 +304,223 @@ mod coverage_tests {
     /// Every function helm 3.17.3 defines beside its own (`toYaml`, `include`, …): probed one by
     /// one with `helm template` (an undefined one is a parse error: `function "X" not defined`).
     const HELM_SPRIG: &[&str] = &[
-        "abbrev", "abbrevboth", "add", "add1", "add1f", "addf", "adler32sum", "ago", "all", "any", "append",
-        "atoi", "b32dec", "b32enc", "b64dec", "b64enc", "base", "bcrypt", "biggest", "buildCustomCert",
-        "camelcase", "cat", "ceil", "chunk", "clean", "coalesce", "compact", "concat", "contains", "date",
-        "dateInZone", "dateModify", "date_in_zone", "date_modify", "decryptAES", "deepCopy", "deepEqual",
-        "default", "derivePassword", "dict", "dig", "dir", "div", "divf", "duration", "durationRound",
-        "empty", "encryptAES", "ext", "fail", "first", "float64", "floor", "genCA", "genCAWithKey",
-        "genPrivateKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert",
-        "genSignedCertWithKey", "get", "getHostByName", "has", "hasKey", "hasPrefix", "hasSuffix", "hello",
-        "htmlDate", "htmlDateInZone", "htpasswd", "indent", "initial", "initials", "int", "int64", "isAbs",
-        "join", "kebabcase", "keys", "kindIs", "kindOf", "last", "list", "lower", "max", "maxf", "merge",
-        "mergeOverwrite", "min", "minf", "mod", "mul", "mulf", "mustAppend", "mustChunk", "mustCompact",
-        "mustDateModify", "mustDeepCopy", "mustFirst", "mustFromJson", "mustHas", "mustInitial", "mustLast",
-        "mustMerge", "mustMergeOverwrite", "mustPrepend", "mustPush", "mustRegexFind", "mustRegexFindAll",
-        "mustRegexMatch", "mustRegexReplaceAll", "mustRegexReplaceAllLiteral", "mustRegexSplit", "mustRest",
-        "mustReverse", "mustSlice", "mustToDate", "mustToJson", "mustToPrettyJson", "mustToRawJson",
-        "mustUniq", "mustWithout", "must_date_modify", "nindent", "nospace", "now", "omit", "osBase",
-        "osClean", "osDir", "osExt", "osIsAbs", "pick", "pluck", "plural", "prepend", "push", "quote",
-        "randAlpha", "randAlphaNum", "randAscii", "randBytes", "randInt", "randNumeric", "regexFind",
-        "regexFindAll", "regexMatch", "regexQuoteMeta", "regexReplaceAll", "regexReplaceAllLiteral",
-        "regexSplit", "repeat", "replace", "rest", "reverse", "round", "semver", "semverCompare", "seq",
-        "set", "sha1sum", "sha256sum", "sha512sum", "shuffle", "slice", "snakecase", "sortAlpha", "split",
-        "splitList", "splitn", "squote", "sub", "subf", "substr", "swapcase", "ternary", "title", "toDate",
-        "toDecimal", "toPrettyJson", "toRawJson", "toString", "toStrings", "trim", "trimAll", "trimPrefix",
-        "trimSuffix", "trimall", "trunc", "tuple", "typeIs", "typeIsLike", "typeOf", "uniq", "unixEpoch",
-        "unset", "until", "untilStep", "untitle", "upper", "urlJoin", "urlParse", "uuidv4", "values",
-        "without", "wrap", "wrapWith",
+        "abbrev",
+        "abbrevboth",
+        "add",
+        "add1",
+        "add1f",
+        "addf",
+        "adler32sum",
+        "ago",
+        "all",
+        "any",
+        "append",
+        "atoi",
+        "b32dec",
+        "b32enc",
+        "b64dec",
+        "b64enc",
+        "base",
+        "bcrypt",
+        "biggest",
+        "buildCustomCert",
+        "camelcase",
+        "cat",
+        "ceil",
+        "chunk",
+        "clean",
+        "coalesce",
+        "compact",
+        "concat",
+        "contains",
+        "date",
+        "dateInZone",
+        "dateModify",
+        "date_in_zone",
+        "date_modify",
+        "decryptAES",
+        "deepCopy",
+        "deepEqual",
+        "default",
+        "derivePassword",
+        "dict",
+        "dig",
+        "dir",
+        "div",
+        "divf",
+        "duration",
+        "durationRound",
+        "empty",
+        "encryptAES",
+        "ext",
+        "fail",
+        "first",
+        "float64",
+        "floor",
+        "genCA",
+        "genCAWithKey",
+        "genPrivateKey",
+        "genSelfSignedCert",
+        "genSelfSignedCertWithKey",
+        "genSignedCert",
+        "genSignedCertWithKey",
+        "get",
+        "getHostByName",
+        "has",
+        "hasKey",
+        "hasPrefix",
+        "hasSuffix",
+        "hello",
+        "htmlDate",
+        "htmlDateInZone",
+        "htpasswd",
+        "indent",
+        "initial",
+        "initials",
+        "int",
+        "int64",
+        "isAbs",
+        "join",
+        "kebabcase",
+        "keys",
+        "kindIs",
+        "kindOf",
+        "last",
+        "list",
+        "lower",
+        "max",
+        "maxf",
+        "merge",
+        "mergeOverwrite",
+        "min",
+        "minf",
+        "mod",
+        "mul",
+        "mulf",
+        "mustAppend",
+        "mustChunk",
+        "mustCompact",
+        "mustDateModify",
+        "mustDeepCopy",
+        "mustFirst",
+        "mustFromJson",
+        "mustHas",
+        "mustInitial",
+        "mustLast",
+        "mustMerge",
+        "mustMergeOverwrite",
+        "mustPrepend",
+        "mustPush",
+        "mustRegexFind",
+        "mustRegexFindAll",
+        "mustRegexMatch",
+        "mustRegexReplaceAll",
+        "mustRegexReplaceAllLiteral",
+        "mustRegexSplit",
+        "mustRest",
+        "mustReverse",
+        "mustSlice",
+        "mustToDate",
+        "mustToJson",
+        "mustToPrettyJson",
+        "mustToRawJson",
+        "mustUniq",
+        "mustWithout",
+        "must_date_modify",
+        "nindent",
+        "nospace",
+        "now",
+        "omit",
+        "osBase",
+        "osClean",
+        "osDir",
+        "osExt",
+        "osIsAbs",
+        "pick",
+        "pluck",
+        "plural",
+        "prepend",
+        "push",
+        "quote",
+        "randAlpha",
+        "randAlphaNum",
+        "randAscii",
+        "randBytes",
+        "randInt",
+        "randNumeric",
+        "regexFind",
+        "regexFindAll",
+        "regexMatch",
+        "regexQuoteMeta",
+        "regexReplaceAll",
+        "regexReplaceAllLiteral",
+        "regexSplit",
+        "repeat",
+        "replace",
+        "rest",
+        "reverse",
+        "round",
+        "semver",
+        "semverCompare",
+        "seq",
+        "set",
+        "sha1sum",
+        "sha256sum",
+        "sha512sum",
+        "shuffle",
+        "slice",
+        "snakecase",
+        "sortAlpha",
+        "split",
+        "splitList",
+        "splitn",
+        "squote",
+        "sub",
+        "subf",
+        "substr",
+        "swapcase",
+        "ternary",
+        "title",
+        "toDate",
+        "toDecimal",
+        "toPrettyJson",
+        "toRawJson",
+        "toString",
+        "toStrings",
+        "trim",
+        "trimAll",
+        "trimPrefix",
+        "trimSuffix",
+        "trimall",
+        "trunc",
+        "tuple",
+        "typeIs",
+        "typeIsLike",
+        "typeOf",
+        "uniq",
+        "unixEpoch",
+        "unset",
+        "until",
+        "untilStep",
+        "untitle",
+        "upper",
+        "urlJoin",
+        "urlParse",
+        "uuidv4",
+        "values",
+        "without",
+        "wrap",
+        "wrapWith",
     ];
 
     #[test]
     fn every_sprig_function_helm_offers_is_there() {
         let funcs = super::funcs();
-        let missing: Vec<&str> = HELM_SPRIG.iter().copied().filter(|name| !funcs.contains(name)).collect();
+        let missing: Vec<&str> = HELM_SPRIG
+            .iter()
+            .copied()
+            .filter(|name| !funcs.contains(name))
+            .collect();
         assert!(missing.is_empty(), "missing: {missing:?}");
         // Helm removes these two.
         assert!(!funcs.contains("env") && !funcs.contains("expandenv"));

@@ -62,13 +62,20 @@ enum Assertion {
 enum Node {
     Empty,
     Char(char, bool),
-    AnyChar { nl: bool },
+    AnyChar {
+        nl: bool,
+    },
     Class(Class),
     Assert(Assertion),
     Group(Box<Node>, Option<usize>),
     Concat(Vec<Node>),
     Alternate(Vec<Node>),
-    Repeat { node: Box<Node>, min: u32, max: Option<u32>, greedy: bool },
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: Option<u32>,
+        greedy: bool,
+    },
 }
 
 fn error(code: &str, arg: &str) -> String {
@@ -107,7 +114,11 @@ impl Parser<'_> {
             branches.push(self.parse_concat()?);
         }
         self.depth -= 1;
-        Ok(if branches.len() == 1 { branches.pop().unwrap() } else { Node::Alternate(branches) })
+        Ok(if branches.len() == 1 {
+            branches.pop().unwrap()
+        } else {
+            Node::Alternate(branches)
+        })
     }
 
     fn parse_concat(&mut self) -> Result<Node, String> {
@@ -144,7 +155,10 @@ impl Parser<'_> {
                     }
                     let op_text = self.text(op_start, self.i).to_string();
                     if last_is_repeat {
-                        return Err(error("invalid nested repetition operator", self.text(last_start, self.i)));
+                        return Err(error(
+                            "invalid nested repetition operator",
+                            self.text(last_start, self.i),
+                        ));
                     }
                     let Some(prev) = items.pop() else {
                         return Err(error("missing argument to repetition operator", &op_text));
@@ -153,10 +167,18 @@ impl Parser<'_> {
                         return Err(error("missing argument to repetition operator", &op_text));
                     }
                     if min > MAX_REPEAT || max.is_some_and(|m| m > MAX_REPEAT || m < min) {
-                        return Err(error("invalid repeat count", self.text(op_start, op_start + len)));
+                        return Err(error(
+                            "invalid repeat count",
+                            self.text(op_start, op_start + len),
+                        ));
                     }
                     let greedy = greedy != self.flags.ungreedy;
-                    items.push(Node::Repeat { node: Box::new(prev), min, max, greedy });
+                    items.push(Node::Repeat {
+                        node: Box::new(prev),
+                        min,
+                        max,
+                        greedy,
+                    });
                     last_is_repeat = true;
                     last_start = op_start;
                     continue;
@@ -207,15 +229,25 @@ impl Parser<'_> {
             '[' => Node::Class(self.parse_class()?),
             '.' => {
                 self.i += 1;
-                Node::AnyChar { nl: self.flags.dot_nl }
+                Node::AnyChar {
+                    nl: self.flags.dot_nl,
+                }
             }
             '^' => {
                 self.i += 1;
-                Node::Assert(if self.flags.multi_line { Assertion::BeginLine } else { Assertion::BeginText })
+                Node::Assert(if self.flags.multi_line {
+                    Assertion::BeginLine
+                } else {
+                    Assertion::BeginText
+                })
             }
             '$' => {
                 self.i += 1;
-                Node::Assert(if self.flags.multi_line { Assertion::EndLine } else { Assertion::EndText })
+                Node::Assert(if self.flags.multi_line {
+                    Assertion::EndLine
+                } else {
+                    Assertion::EndText
+                })
             }
             '\\' => return self.parse_escape(),
             c => {
@@ -234,14 +266,23 @@ impl Parser<'_> {
             if rest.starts_with("?P<") || rest.starts_with("?<") {
                 let skip = if rest.starts_with("?P<") { 3 } else { 2 };
                 let Some(end) = rest.find('>') else {
-                    return Err(error("invalid named capture", self.text(start, self.chars.len())));
+                    return Err(error(
+                        "invalid named capture",
+                        self.text(start, self.chars.len()),
+                    ));
                 };
                 let n = &rest[skip..end];
                 if n.is_empty() || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                    return Err(error("invalid named capture", self.text(start, self.i + rest[..=end].chars().count())));
+                    return Err(error(
+                        "invalid named capture",
+                        self.text(start, self.i + rest[..=end].chars().count()),
+                    ));
                 }
                 if self.names.iter().any(|x| x.as_deref() == Some(n)) {
-                    return Err(error("duplicate capture group name", self.text(start, self.i + rest[..=end].chars().count())));
+                    return Err(error(
+                        "duplicate capture group name",
+                        self.text(start, self.i + rest[..=end].chars().count()),
+                    ));
                 }
                 name = Some(n.to_string());
                 self.i += rest[..=end].chars().count();
@@ -287,7 +328,12 @@ impl Parser<'_> {
                             self.i += 1;
                             return Ok(Some(Node::Group(Box::new(inner), None)));
                         }
-                        _ => return Err(error("invalid or unsupported Perl syntax", self.text(start, self.i))),
+                        _ => {
+                            return Err(error(
+                                "invalid or unsupported Perl syntax",
+                                self.text(start, self.i),
+                            ))
+                        }
                     }
                 }
             }
@@ -331,7 +377,10 @@ impl Parser<'_> {
                 let class = self.escape_class()?;
                 return Ok(Some(match class {
                     Escaped::Char(c) => Node::Char(c, fold),
-                    Escaped::Class(items) => Node::Class(Class { items, negated: false }),
+                    Escaped::Class(items) => Node::Class(Class {
+                        items,
+                        negated: false,
+                    }),
                 }));
             }
         };
@@ -349,19 +398,33 @@ impl Parser<'_> {
             'd' => Escaped::Class(vec![ClassItem::Range('0', '9')]),
             'D' => Escaped::Class(vec![ClassItem::Pred(|c: char| c.is_ascii_digit(), true)]),
             's' => Escaped::Class(space_items()),
-            'S' => Escaped::Class(vec![ClassItem::Pred(|c: char| matches!(c, '\t' | '\n' | '\u{c}' | '\r' | ' '), true)]),
+            'S' => Escaped::Class(vec![ClassItem::Pred(
+                |c: char| matches!(c, '\t' | '\n' | '\u{c}' | '\r' | ' '),
+                true,
+            )]),
             'w' => Escaped::Class(word_items()),
-            'W' => Escaped::Class(vec![ClassItem::Pred(|c: char| c.is_ascii_alphanumeric() || c == '_', true)]),
+            'W' => Escaped::Class(vec![ClassItem::Pred(
+                |c: char| c.is_ascii_alphanumeric() || c == '_',
+                true,
+            )]),
             'p' | 'P' => {
                 let name: String = if self.peek() == Some('{') {
-                    let end = self.chars[self.i..].iter().position(|&c| c == '}').ok_or_else(|| {
-                        error("invalid character class range", self.text(start, self.chars.len()))
-                    })?;
+                    let end = self.chars[self.i..]
+                        .iter()
+                        .position(|&c| c == '}')
+                        .ok_or_else(|| {
+                            error(
+                                "invalid character class range",
+                                self.text(start, self.chars.len()),
+                            )
+                        })?;
                     let n: String = self.chars[self.i + 1..self.i + end].iter().collect();
                     self.i += end + 1;
                     n
                 } else {
-                    let Some(c) = self.peek() else { return Err(invalid(self)) };
+                    let Some(c) = self.peek() else {
+                        return Err(invalid(self));
+                    };
                     self.i += 1;
                     c.to_string()
                 };
@@ -369,8 +432,9 @@ impl Parser<'_> {
                     Some(n) => (n.to_string(), true),
                     None => (name, false),
                 };
-                let pred = unicode_class(&name)
-                    .ok_or_else(|| error("invalid character class range", self.text(start, self.i)))?;
+                let pred = unicode_class(&name).ok_or_else(|| {
+                    error("invalid character class range", self.text(start, self.i))
+                })?;
                 Escaped::Class(vec![ClassItem::Pred(pred, (next == 'P') != negate_name)])
             }
             'a' => Escaped::Char('\u{7}'),
@@ -381,16 +445,29 @@ impl Parser<'_> {
             'v' => Escaped::Char('\u{b}'),
             'x' => {
                 let value = if self.peek() == Some('{') {
-                    let end = self.chars[self.i..].iter().position(|&c| c == '}').ok_or_else(|| invalid(self))?;
+                    let end = self.chars[self.i..]
+                        .iter()
+                        .position(|&c| c == '}')
+                        .ok_or_else(|| invalid(self))?;
                     let hex: String = self.chars[self.i + 1..self.i + end].iter().collect();
                     self.i += end + 1;
                     u32::from_str_radix(&hex, 16).ok()
                 } else {
-                    let hex: String = self.chars[self.i..(self.i + 2).min(self.chars.len())].iter().collect();
+                    let hex: String = self.chars[self.i..(self.i + 2).min(self.chars.len())]
+                        .iter()
+                        .collect();
                     self.i += 2;
-                    if hex.len() == 2 { u32::from_str_radix(&hex, 16).ok() } else { None }
+                    if hex.len() == 2 {
+                        u32::from_str_radix(&hex, 16).ok()
+                    } else {
+                        None
+                    }
                 };
-                Escaped::Char(value.and_then(char::from_u32).ok_or_else(|| invalid(self))?)
+                Escaped::Char(
+                    value
+                        .and_then(char::from_u32)
+                        .ok_or_else(|| invalid(self))?,
+                )
             }
             '0'..='7' => {
                 // Octal: `\0`, or up to three digits when the first is not alone (`\1` alone is a
@@ -403,7 +480,9 @@ impl Parser<'_> {
                 if next != '0' && digits.len() == 1 {
                     return Err(invalid(self));
                 }
-                Escaped::Char(char::from_u32(u32::from_str_radix(&digits, 8).unwrap_or(0)).unwrap_or('\0'))
+                Escaped::Char(
+                    char::from_u32(u32::from_str_radix(&digits, 8).unwrap_or(0)).unwrap_or('\0'),
+                )
             }
             c if c.is_ascii_punctuation() => Escaped::Char(c),
             _ => return Err(invalid(self)),
@@ -422,7 +501,10 @@ impl Parser<'_> {
         let mut first = true;
         loop {
             let Some(c) = self.peek() else {
-                return Err(error("missing closing ]", self.text(start, self.chars.len())));
+                return Err(error(
+                    "missing closing ]",
+                    self.text(start, self.chars.len()),
+                ));
             };
             if c == ']' && !first {
                 self.i += 1;
@@ -438,9 +520,8 @@ impl Parser<'_> {
                         Some(n) => (n, true),
                         None => (name, false),
                     };
-                    let ranges = posix_class(name).ok_or_else(|| {
-                        error("invalid character class range", &rest[..end + 4])
-                    })?;
+                    let ranges = posix_class(name)
+                        .ok_or_else(|| error("invalid character class range", &rest[..end + 4]))?;
                     let len = rest[..end + 4].chars().count();
                     self.i += len;
                     if neg {
@@ -464,11 +545,17 @@ impl Parser<'_> {
                 let hi = match self.class_char()? {
                     Escaped::Char(c) => c,
                     Escaped::Class(..) => {
-                        return Err(error("invalid character class range", self.text(range_start, self.i)));
+                        return Err(error(
+                            "invalid character class range",
+                            self.text(range_start, self.i),
+                        ));
                     }
                 };
                 if hi < lo {
-                    return Err(error("invalid character class range", self.text(range_start, self.i)));
+                    return Err(error(
+                        "invalid character class range",
+                        self.text(range_start, self.i),
+                    ));
                 }
                 items.push(ClassItem::Range(lo, hi));
             } else {
@@ -500,7 +587,11 @@ enum Escaped {
 }
 
 fn space_items() -> Vec<ClassItem> {
-    vec![ClassItem::Range('\t', '\n'), ClassItem::Range('\u{c}', '\r'), ClassItem::Range(' ', ' ')]
+    vec![
+        ClassItem::Range('\t', '\n'),
+        ClassItem::Range('\u{c}', '\r'),
+        ClassItem::Range(' ', ' '),
+    ]
 }
 
 fn word_items() -> Vec<ClassItem> {
@@ -567,7 +658,9 @@ fn unicode_class(name: &str) -> Option<fn(char) -> bool> {
                 || matches!(c as u32, 0xAA | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x2B8 | 0x1E00..=0x1EFF)
         },
         "Greek" => |c: char| matches!(c as u32, 0x370..=0x3FF | 0x1F00..=0x1FFF),
-        "Cyrillic" => |c: char| matches!(c as u32, 0x400..=0x52F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F),
+        "Cyrillic" => {
+            |c: char| matches!(c as u32, 0x400..=0x52F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F)
+        }
         _ => return None,
     })
 }
@@ -622,7 +715,9 @@ fn chars_equal_fold(a: char, b: char) -> bool {
 #[derive(Clone, Debug)]
 enum Inst {
     Char(char, bool),
-    Any { nl: bool },
+    Any {
+        nl: bool,
+    },
     Class(usize),
     Assert(Assertion),
     Save(usize),
@@ -708,7 +803,12 @@ impl Compiler {
                     self.insts[j] = Inst::Jmp(end);
                 }
             }
-            Node::Repeat { node, min, max, greedy } => match max {
+            Node::Repeat {
+                node,
+                min,
+                max,
+                greedy,
+            } => match max {
                 None if *min == 0 && nullable(node) => {
                     // x* of an x that can match empty is (x+)?, as Go compiles it (for the
                     // priority of empty iterations): split(plus, end); L: body; split(L, end)
@@ -717,8 +817,16 @@ impl Compiler {
                     self.compile(node)?;
                     let split = self.push(Inst::Split(0, 0))?;
                     let end = self.insts.len();
-                    self.insts[split] = if *greedy { Inst::Split(start, end) } else { Inst::Split(end, start) };
-                    self.insts[quest] = if *greedy { Inst::Split(start, end) } else { Inst::Split(end, start) };
+                    self.insts[split] = if *greedy {
+                        Inst::Split(start, end)
+                    } else {
+                        Inst::Split(end, start)
+                    };
+                    self.insts[quest] = if *greedy {
+                        Inst::Split(start, end)
+                    } else {
+                        Inst::Split(end, start)
+                    };
                 }
                 None if *min == 0 => {
                     // x*: L: split(body, end); body; jmp L
@@ -726,7 +834,11 @@ impl Compiler {
                     self.compile(node)?;
                     self.push(Inst::Jmp(split))?;
                     let end = self.insts.len();
-                    self.insts[split] = if *greedy { Inst::Split(split + 1, end) } else { Inst::Split(end, split + 1) };
+                    self.insts[split] = if *greedy {
+                        Inst::Split(split + 1, end)
+                    } else {
+                        Inst::Split(end, split + 1)
+                    };
                 }
                 None => {
                     // x{n,}: x^(n-1), then x+ as RE2 builds it: L: body; split(L, end)
@@ -736,7 +848,11 @@ impl Compiler {
                     let start = self.insts.len();
                     self.compile(node)?;
                     let split = self.push(Inst::Split(0, 0))?;
-                    self.insts[split] = if *greedy { Inst::Split(start, split + 1) } else { Inst::Split(split + 1, start) };
+                    self.insts[split] = if *greedy {
+                        Inst::Split(start, split + 1)
+                    } else {
+                        Inst::Split(split + 1, start)
+                    };
                 }
                 Some(max) => {
                     for _ in 0..*min {
@@ -749,7 +865,11 @@ impl Compiler {
                     }
                     let end = self.insts.len();
                     for s in splits {
-                        self.insts[s] = if *greedy { Inst::Split(s + 1, end) } else { Inst::Split(end, s + 1) };
+                        self.insts[s] = if *greedy {
+                            Inst::Split(s + 1, end)
+                        } else {
+                            Inst::Split(end, s + 1)
+                        };
                     }
                 }
             },
@@ -803,11 +923,22 @@ impl Regex {
             // Only an unmatched `)` stops the top level early.
             return Err(error("unexpected )", pattern));
         }
-        let mut compiler = Compiler { insts: Vec::new(), classes: Vec::new() };
-        compiler.push(Inst::Save(0)).map_err(|e| format!("error parsing regexp: {e}: `{pattern}`"))?;
-        compiler.compile(&node).map_err(|e| format!("error parsing regexp: {e}: `{pattern}`"))?;
-        compiler.push(Inst::Save(1)).map_err(|e| format!("error parsing regexp: {e}: `{pattern}`"))?;
-        compiler.push(Inst::Match).map_err(|e| format!("error parsing regexp: {e}: `{pattern}`"))?;
+        let mut compiler = Compiler {
+            insts: Vec::new(),
+            classes: Vec::new(),
+        };
+        compiler
+            .push(Inst::Save(0))
+            .map_err(|e| format!("error parsing regexp: {e}: `{pattern}`"))?;
+        compiler
+            .compile(&node)
+            .map_err(|e| format!("error parsing regexp: {e}: `{pattern}`"))?;
+        compiler
+            .push(Inst::Save(1))
+            .map_err(|e| format!("error parsing regexp: {e}: `{pattern}`"))?;
+        compiler
+            .push(Inst::Match)
+            .map_err(|e| format!("error parsing regexp: {e}: `{pattern}`"))?;
         let (anchored_start, first_char) = match first_item(&node) {
             Some(Node::Assert(Assertion::BeginText)) => (true, None),
             Some(Node::Char(c, false)) => (false, Some(*c)),
@@ -831,7 +962,11 @@ impl Regex {
 
     /// The leftmost-first match starting at or after byte `start`: the byte span of every group
     /// (group 0 the whole match).
-    pub(crate) fn captures_at(&self, text: &str, start: usize) -> Option<Vec<Option<(usize, usize)>>> {
+    pub(crate) fn captures_at(
+        &self,
+        text: &str,
+        start: usize,
+    ) -> Option<Vec<Option<(usize, usize)>>> {
         self.captures_with(&mut self.scratch(), text, start)
     }
 
@@ -845,8 +980,18 @@ impl Regex {
         }
     }
 
-    fn captures_with(&self, scratch: &mut Scratch, text: &str, start: usize) -> Option<Vec<Option<(usize, usize)>>> {
-        let Scratch { clist, nlist, stack, empty_caps } = scratch;
+    fn captures_with(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        start: usize,
+    ) -> Option<Vec<Option<(usize, usize)>>> {
+        let Scratch {
+            clist,
+            nlist,
+            stack,
+            empty_caps,
+        } = scratch;
         clist.clear();
         nlist.clear();
         let mut matched: Option<Vec<Option<usize>>> = None;
@@ -886,7 +1031,9 @@ impl Regex {
                         // Lower-priority threads are cut off.
                         break;
                     }
-                    Inst::Char(want, fold) => c.is_some_and(|c| c == *want || (*fold && chars_equal_fold(c, *want))),
+                    Inst::Char(want, fold) => {
+                        c.is_some_and(|c| c == *want || (*fold && chars_equal_fold(c, *want)))
+                    }
                     Inst::Any { nl } => c.is_some_and(|c| *nl || c != '\n'),
                     Inst::Class(i) => c.is_some_and(|c| self.classes[*i].matches(c)),
                     _ => false,
@@ -956,13 +1103,19 @@ impl Regex {
 
     /// Go's `FindAll…Index` walk: successive non-overlapping matches, an empty match right after
     /// the previous match skipped; at most `limit`.
-    pub(crate) fn all_captures(&self, text: &str, limit: usize) -> Vec<Vec<Option<(usize, usize)>>> {
+    pub(crate) fn all_captures(
+        &self,
+        text: &str,
+        limit: usize,
+    ) -> Vec<Vec<Option<(usize, usize)>>> {
         let mut out = Vec::new();
         let mut pos = 0;
         let mut prev_end: Option<usize> = None;
         let mut scratch = self.scratch();
         while out.len() < limit && pos <= text.len() {
-            let Some(caps) = self.captures_with(&mut scratch, text, pos) else { break };
+            let Some(caps) = self.captures_with(&mut scratch, text, pos) else {
+                break;
+            };
             let (s, e) = caps[0].unwrap_or((pos, pos));
             let mut accept = true;
             if e == s {
@@ -1012,7 +1165,13 @@ impl Regex {
 
     /// Go's `Expand`: `$name`/`${name}` (the longest run of letters, digits and `_`), `$$`; a
     /// missing group is empty; a malformed `$` is kept.
-    fn expand(&self, out: &mut String, template: &str, text: &str, caps: &[Option<(usize, usize)>]) {
+    fn expand(
+        &self,
+        out: &mut String,
+        template: &str,
+        text: &str,
+        caps: &[Option<(usize, usize)>],
+    ) {
         let mut rest = template;
         while let Some(i) = rest.find('$') {
             out.push_str(&rest[..i]);
@@ -1024,13 +1183,21 @@ impl Regex {
             }
             let (name, after) = if let Some(braced) = rest.strip_prefix("${") {
                 match braced.find('}') {
-                    Some(end) if end > 0 && braced[..end].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                    Some(end)
+                        if end > 0
+                            && braced[..end]
+                                .bytes()
+                                .all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+                    {
                         (&braced[..end], &braced[end + 1..])
                     }
                     _ => ("", rest),
                 }
             } else {
-                let n = rest[1..].bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+                let n = rest[1..]
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                    .count();
                 (&rest[1..1 + n], &rest[1 + n..])
             };
             if name.is_empty() {
@@ -1066,7 +1233,11 @@ struct Threads {
 
 impl Threads {
     fn new(n: usize) -> Threads {
-        Threads { list: Vec::new(), seen: vec![false; n], touched: Vec::new() }
+        Threads {
+            list: Vec::new(),
+            seen: vec![false; n],
+            touched: Vec::new(),
+        }
     }
 
     /// Marks `pc` visited at this position; false if it already was.
@@ -1149,14 +1320,39 @@ mod tests {
         assert_eq!(e("("), "error parsing regexp: missing closing ): `(`");
         assert_eq!(e("a)"), "error parsing regexp: unexpected ): `a)`");
         assert_eq!(e("["), "error parsing regexp: missing closing ]: `[`");
-        assert_eq!(e("x**"), "error parsing regexp: invalid nested repetition operator: `**`");
-        assert_eq!(e("a++"), "error parsing regexp: invalid nested repetition operator: `++`");
-        assert_eq!(e("*a"), "error parsing regexp: missing argument to repetition operator: `*`");
-        assert_eq!(e("a{2000}"), "error parsing regexp: invalid repeat count: `{2000}`");
-        assert_eq!(e(r"\Z"), "error parsing regexp: invalid escape sequence: `\\Z`");
-        assert_eq!(e("[z-a]"), "error parsing regexp: invalid character class range: `z-a`");
-        assert_eq!(e("(?x)a"), "error parsing regexp: invalid or unsupported Perl syntax: `(?x`");
-        assert!(Regex::new("a*?").is_ok() && Regex::new("a{,5}").is_ok() && Regex::new("(?i:a)b").is_ok());
+        assert_eq!(
+            e("x**"),
+            "error parsing regexp: invalid nested repetition operator: `**`"
+        );
+        assert_eq!(
+            e("a++"),
+            "error parsing regexp: invalid nested repetition operator: `++`"
+        );
+        assert_eq!(
+            e("*a"),
+            "error parsing regexp: missing argument to repetition operator: `*`"
+        );
+        assert_eq!(
+            e("a{2000}"),
+            "error parsing regexp: invalid repeat count: `{2000}`"
+        );
+        assert_eq!(
+            e(r"\Z"),
+            "error parsing regexp: invalid escape sequence: `\\Z`"
+        );
+        assert_eq!(
+            e("[z-a]"),
+            "error parsing regexp: invalid character class range: `z-a`"
+        );
+        assert_eq!(
+            e("(?x)a"),
+            "error parsing regexp: invalid or unsupported Perl syntax: `(?x`"
+        );
+        assert!(
+            Regex::new("a*?").is_ok()
+                && Regex::new("a{,5}").is_ok()
+                && Regex::new("(?i:a)b").is_ok()
+        );
         assert!(Regex::new("((a{1000}){1000}){1000}").is_err());
     }
 
@@ -1198,32 +1394,66 @@ mod tests {
             for _ in 0..1 + next(3) {
                 let mut piece = if depth > 0 && next(4) == 0 {
                     let inner = gen(next, depth - 1);
-                    let alt = if next(2) == 0 { format!("|{}", gen(next, depth - 1)) } else { String::new() };
-                    if next(3) == 0 { format!("(?:{inner}{alt})") } else { format!("({inner}{alt})") }
+                    let alt = if next(2) == 0 {
+                        format!("|{}", gen(next, depth - 1))
+                    } else {
+                        String::new()
+                    };
+                    if next(3) == 0 {
+                        format!("(?:{inner}{alt})")
+                    } else {
+                        format!("({inner}{alt})")
+                    }
                 } else {
                     atom(next)
                 };
-                if !matches!(piece.as_str(), "^" | "$" | "(?m:^)" | "(?m:$)" | r"\b" | r"\B" | r"\A" | r"\z") {
-                    piece.push_str(["", "", "*", "+", "?", "*?", "+?", "??", "{1,2}", "{2}"][next(10) as usize]);
+                if !matches!(
+                    piece.as_str(),
+                    "^" | "$" | "(?m:^)" | "(?m:$)" | r"\b" | r"\B" | r"\A" | r"\z"
+                ) {
+                    piece.push_str(
+                        ["", "", "*", "+", "?", "*?", "+?", "??", "{1,2}", "{2}"]
+                            [next(10) as usize],
+                    );
                 }
                 out.push_str(&piece);
             }
             out
         }
         let mut checked = 0;
-        let rounds: usize = std::env::var("RE2_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3000);
+        let rounds: usize = std::env::var("RE2_ROUNDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(3000);
         for _ in 0..rounds {
             let pattern = gen(&mut next, 2);
-            let text: String = (0..next(7)).map(|_| ['a', 'b', 'c', '\n', 'A'][next(5) as usize]).collect();
-            let Ok(theirs) = regex::Regex::new(&pattern) else { continue };
+            let text: String = (0..next(7))
+                .map(|_| ['a', 'b', 'c', '\n', 'A'][next(5) as usize])
+                .collect();
+            let Ok(theirs) = regex::Regex::new(&pattern) else {
+                continue;
+            };
             let ours = Regex::new(&pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
-            let want: Option<Vec<Option<(usize, usize)>>> =
-                theirs.captures(&text).map(|c| (0..c.len()).map(|g| c.get(g).map(|m| (m.start(), m.end()))).collect());
+            let want: Option<Vec<Option<(usize, usize)>>> = theirs.captures(&text).map(|c| {
+                (0..c.len())
+                    .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                    .collect()
+            });
             let got = ours.captures_at(&text, 0);
             assert_eq!(got, want, "pattern {pattern:?} text {text:?}");
-            let all_theirs: Vec<(usize, usize)> = theirs.find_iter(&text).map(|m| (m.start(), m.end())).collect();
-            let all_ours: Vec<(usize, usize)> = ours.all_captures(&text, usize::MAX).iter().filter_map(|c| c[0]).collect();
-            assert_eq!(all_ours, all_theirs, "all: pattern {pattern:?} text {text:?}");
+            let all_theirs: Vec<(usize, usize)> = theirs
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let all_ours: Vec<(usize, usize)> = ours
+                .all_captures(&text, usize::MAX)
+                .iter()
+                .filter_map(|c| c[0])
+                .collect();
+            assert_eq!(
+                all_ours, all_theirs,
+                "all: pattern {pattern:?} text {text:?}"
+            );
             checked += 1;
         }
         assert!(checked > rounds * 2 / 3);
@@ -1237,7 +1467,12 @@ mod speed {
     #[ignore]
     fn replace_in_a_megabyte() {
         let text = "abc-def_GHI.jkl 123 ".repeat(50_000);
-        for pattern in ["[^a-z0-9-]", "(-?[^a-z\\d\\-])+-?", "[0-9]+\\.[0-9]+", "^https?://"] {
+        for pattern in [
+            "[^a-z0-9-]",
+            "(-?[^a-z\\d\\-])+-?",
+            "[0-9]+\\.[0-9]+",
+            "^https?://",
+        ] {
             let re = super::Regex::new(pattern).unwrap();
             let start = std::time::Instant::now();
             let out = re.replace_all(&text, "-", true);

@@ -19,23 +19,39 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("regexMatch", |a| {
         arity("regexMatch", a, 2)?;
         let s = string_arg(a, 1)?;
-        Ok(Value::Bool(compile(&string_arg(a, 0)?).is_ok_and(|re| re.is_match(&s))))
+        Ok(Value::Bool(
+            compile(&string_arg(a, 0)?).is_ok_and(|re| re.is_match(&s)),
+        ))
     });
     funcs.add("mustRegexMatch", |a| {
         arity("mustRegexMatch", a, 2)?;
         let s = string_arg(a, 1)?;
         Ok(Value::Bool(compile_must(a)?.is_match(&s)))
     });
-    funcs.add("regexFindAll", |a| find_all("regexFindAll", a, compile_panic));
-    funcs.add("mustRegexFindAll", |a| find_all("mustRegexFindAll", a, compile_must));
+    funcs.add("regexFindAll", |a| {
+        find_all("regexFindAll", a, compile_panic)
+    });
+    funcs.add("mustRegexFindAll", |a| {
+        find_all("mustRegexFindAll", a, compile_must)
+    });
     funcs.add("regexFind", |a| find("regexFind", a, compile_panic));
     funcs.add("mustRegexFind", |a| find("mustRegexFind", a, compile_must));
-    funcs.add("regexReplaceAll", |a| replace("regexReplaceAll", a, compile_panic, true));
-    funcs.add("mustRegexReplaceAll", |a| replace("mustRegexReplaceAll", a, compile_must, true));
-    funcs.add("regexReplaceAllLiteral", |a| replace("regexReplaceAllLiteral", a, compile_panic, false));
-    funcs.add("mustRegexReplaceAllLiteral", |a| replace("mustRegexReplaceAllLiteral", a, compile_must, false));
+    funcs.add("regexReplaceAll", |a| {
+        replace("regexReplaceAll", a, compile_panic, true)
+    });
+    funcs.add("mustRegexReplaceAll", |a| {
+        replace("mustRegexReplaceAll", a, compile_must, true)
+    });
+    funcs.add("regexReplaceAllLiteral", |a| {
+        replace("regexReplaceAllLiteral", a, compile_panic, false)
+    });
+    funcs.add("mustRegexReplaceAllLiteral", |a| {
+        replace("mustRegexReplaceAllLiteral", a, compile_must, false)
+    });
     funcs.add("regexSplit", |a| split("regexSplit", a, compile_panic));
-    funcs.add("mustRegexSplit", |a| split("mustRegexSplit", a, compile_must));
+    funcs.add("mustRegexSplit", |a| {
+        split("mustRegexSplit", a, compile_must)
+    });
     funcs.add("regexQuoteMeta", |a| {
         arity("regexQuoteMeta", a, 1)?;
         Ok(Value::from(quote_meta(&string_arg(a, 0)?)))
@@ -102,8 +118,13 @@ fn find_all(name: &str, args: &[Value], compile: Compile) -> Res {
     let s = string_arg(args, 1)?;
     let n = int_arg(args, 2)?;
     let limit = if n < 0 { usize::MAX } else { n as usize };
-    let spans = re.all_captures(&s, limit).into_iter().filter_map(|caps| caps[0]);
-    Ok(Value::list(spans.map(|(a, b)| Value::str(&s[a..b])).collect()))
+    let spans = re
+        .all_captures(&s, limit)
+        .into_iter()
+        .filter_map(|caps| caps[0]);
+    Ok(Value::list(
+        spans.map(|(a, b)| Value::str(&s[a..b])).collect(),
+    ))
 }
 
 fn find(name: &str, args: &[Value], compile: Compile) -> Res {
@@ -153,7 +174,9 @@ fn split(name: &str, args: &[Value], compile: Compile) -> Res {
     let mut begin = 0;
     let mut last_start = None;
     for caps in re.all_captures(&s, usize::MAX) {
-        let Some((start, end)) = caps[0] else { continue };
+        let Some((start, end)) = caps[0] else {
+            continue;
+        };
         if n > 0 && pieces.len() as i64 == n - 1 {
             break;
         }
@@ -180,16 +203,36 @@ mod tests {
         let cases: Vec<(&str, Vec<Value>, &str)> = vec![
             ("regexMatch", vec![s("^a.c$"), s("abc")], "true"),
             ("regexMatch", vec![s("("), s("abc")], "false"),
-            ("regexFindAll", vec![s("a."), s("a1a2a3"), i(-1)], "[a1 a2 a3]"),
+            (
+                "regexFindAll",
+                vec![s("a."), s("a1a2a3"), i(-1)],
+                "[a1 a2 a3]",
+            ),
             ("regexFindAll", vec![s("a."), s("a1a2a3"), i(2)], "[a1 a2]"),
             ("regexFindAll", vec![s("a."), s("a1a2a3"), i(0)], "[]"),
             ("regexFindAll", vec![s(""), s("abc"), i(-1)], "[   ]"),
             ("regexFind", vec![s("a."), s("xa1a2")], "a1"),
             ("regexFind", vec![s("z"), s("abc")], ""),
-            ("regexReplaceAll", vec![s("a(x*)b"), s("-ab-axxb-"), s("${1}W")], "-W-xxW-"),
-            ("regexReplaceAll", vec![s("a(x*)b"), s("-ab-axxb-"), s("$1W")], "---"),
-            ("regexReplaceAll", vec![s("(?P<x>a)"), s("aa"), s("[$x]")], "[a][a]"),
-            ("regexReplaceAllLiteral", vec![s("a(x*)b"), s("-ab-axxb-"), s("${1}")], "-${1}-${1}-"),
+            (
+                "regexReplaceAll",
+                vec![s("a(x*)b"), s("-ab-axxb-"), s("${1}W")],
+                "-W-xxW-",
+            ),
+            (
+                "regexReplaceAll",
+                vec![s("a(x*)b"), s("-ab-axxb-"), s("$1W")],
+                "---",
+            ),
+            (
+                "regexReplaceAll",
+                vec![s("(?P<x>a)"), s("aa"), s("[$x]")],
+                "[a][a]",
+            ),
+            (
+                "regexReplaceAllLiteral",
+                vec![s("a(x*)b"), s("-ab-axxb-"), s("${1}")],
+                "-${1}-${1}-",
+            ),
             ("regexSplit", vec![s("z+"), s("pizza"), i(-1)], "[pi a]"),
             ("regexSplit", vec![s("z+"), s("pizza"), i(1)], "[pizza]"),
             ("regexSplit", vec![s(""), s("abc"), i(-1)], "[a b c]"),
@@ -205,19 +248,43 @@ mod tests {
             ("regexMatch", vec![s(r"\Z"), s("a")], "false"),
             ("regexMatch", vec![s("(?<n>a)"), s("a")], "true"),
             ("regexMatch", vec![s("a++"), s("a")], "false"),
-            ("regexFindAll", vec![s(r"\p{Han}+"), s("a中文b字"), i(-1)], "[中文 字]"),
-            ("regexFindAll", vec![s(r"[\p{Han}a]+"), s("a中文b字"), i(-1)], "[a中文 字]"),
-            ("regexReplaceAll", vec![s(r"\x{41}"), s("ABA"), s("-")], "-B-"),
+            (
+                "regexFindAll",
+                vec![s(r"\p{Han}+"), s("a中文b字"), i(-1)],
+                "[中文 字]",
+            ),
+            (
+                "regexFindAll",
+                vec![s(r"[\p{Han}a]+"), s("a中文b字"), i(-1)],
+                "[a中文 字]",
+            ),
+            (
+                "regexReplaceAll",
+                vec![s(r"\x{41}"), s("ABA"), s("-")],
+                "-B-",
+            ),
             ("regexMatch", vec![s(r"\<"), s("<")], "true"),
             ("regexFind", vec![s("a{,5}"), s("a{,5}")], "a{,5}"),
             ("regexMatch", vec![s(r"\8"), s("8")], "false"),
             ("regexFindAll", vec![s("a*"), s("baaac"), i(-1)], "[ aaa ]"),
-            ("regexReplaceAll", vec![s("a*"), s("baaac"), s("X")], "XbXcX"),
+            (
+                "regexReplaceAll",
+                vec![s("a*"), s("baaac"), s("X")],
+                "XbXcX",
+            ),
             ("regexSplit", vec![s("a*"), s("baaac"), i(-1)], "[b c]"),
-            ("regexReplaceAll", vec![s("(a)|b"), s("ab"), s("[$1]")], "[a][]"),
+            (
+                "regexReplaceAll",
+                vec![s("(a)|b"), s("ab"), s("[$1]")],
+                "[a][]",
+            ),
             ("regexReplaceAll", vec![s("a"), s("aa"), s("$")], "$$"),
             ("regexReplaceAll", vec![s("a"), s("aa"), s("${")], "${${"),
-            ("regexReplaceAll", vec![s("(?P<n>a)"), s("a"), s("${n}${1}$0$2")], "aaa"),
+            (
+                "regexReplaceAll",
+                vec![s("(?P<n>a)"), s("a"), s("${n}${1}$0$2")],
+                "aaa",
+            ),
         ];
         for (name, args, want) in cases {
             assert_eq!(call(name, args.clone()), want, "{name} {args:?}");
@@ -232,7 +299,11 @@ mod tests {
                 vec![s("("), s("abc"), i(-1)],
                 "ERR regexp: Compile(`(`): error parsing regexp: missing closing ): `(`",
             ),
-            ("mustRegexMatch", vec![s("("), s("abc")], "ERR error parsing regexp: missing closing ): `(`"),
+            (
+                "mustRegexMatch",
+                vec![s("("), s("abc")],
+                "ERR error parsing regexp: missing closing ): `(`",
+            ),
             (
                 "mustRegexFindAll",
                 vec![s("a{2000}"), s("abc"), i(-1)],
@@ -253,8 +324,25 @@ mod tests {
             assert_eq!(call(name, args.clone()), want, "{name} {args:?}");
         }
         // Lazy forms and literal braces are fine.
-        for ok in ["a*?", "a+?", "a??", "a{2}?", "a{,5}", "x{", "[]a]", "[^]a]", "[[:alpha:]]", "[a[]", "(?i:a)", "(?P<n>a)"] {
-            assert!(compile(ok).is_ok(), "{ok} should compile: {:?}", compile(ok));
+        for ok in [
+            "a*?",
+            "a+?",
+            "a??",
+            "a{2}?",
+            "a{,5}",
+            "x{",
+            "[]a]",
+            "[^]a]",
+            "[[:alpha:]]",
+            "[a[]",
+            "(?i:a)",
+            "(?P<n>a)",
+        ] {
+            assert!(
+                compile(ok).is_ok(),
+                "{ok} should compile: {:?}",
+                compile(ok)
+            );
         }
         for bad in ["a*??", "a{2}{3}", "(?x)a", r"\Z", r"\1"] {
             assert!(compile(bad).is_err(), "{bad} should fail");

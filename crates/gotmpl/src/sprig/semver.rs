@@ -81,7 +81,10 @@ impl Version {
                 format!("Error parsing version segment: strconv.ParseUint: parsing {part:?}: value out of range")
             })?;
         }
-        if pre.split('.').any(|id| id.len() > 1 && id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit())) {
+        if pre
+            .split('.')
+            .any(|id| id.len() > 1 && id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit()))
+        {
             return Err("Version segment starts with 0".into());
         }
         Ok(Version {
@@ -95,7 +98,14 @@ impl Version {
     }
 
     fn core(major: u64, minor: u64, patch: u64) -> Version {
-        Version { major, minor, patch, prerelease: String::new(), metadata: String::new(), original: String::new() }
+        Version {
+            major,
+            minor,
+            patch,
+            prerelease: String::new(),
+            metadata: String::new(),
+            original: String::new(),
+        }
     }
 
     /// SemVer precedence (metadata ignored).
@@ -153,12 +163,22 @@ impl Object for Version {
         let other = || -> Result<Version, String> {
             arity(name, args, 1)?;
             match &args[0] {
-                Value::Object(o) if o.type_name() == "*semver.Version" => Version::parse(&o.format()),
-                v => Err(format!("wrong type for value; expected *semver.Version; got {}", v.type_name())),
+                Value::Object(o) if o.type_name() == "*semver.Version" => {
+                    Version::parse(&o.format())
+                }
+                v => Err(format!(
+                    "wrong type for value; expected *semver.Version; got {}",
+                    v.type_name()
+                )),
             }
         };
         let no_args = || arity(name, args, 0);
-        let bump = |v: Version| Value::Object(Rc::new(Version { original: v.to_string(), ..v }));
+        let bump = |v: Version| {
+            Value::Object(Rc::new(Version {
+                original: v.to_string(),
+                ..v
+            }))
+        };
         Ok(Some(match name {
             "Major" => no_args().map(|_| Value::int64(self.major as i64))?,
             "Minor" => no_args().map(|_| Value::int64(self.minor as i64))?,
@@ -175,7 +195,11 @@ impl Object for Version {
             "IncMinor" => no_args().map(|_| bump(Version::core(self.major, self.minor + 1, 0)))?,
             "IncPatch" => no_args().map(|_| {
                 // A prerelease is dropped first: 1.2.3-a → 1.2.3.
-                let patch = if self.prerelease.is_empty() { self.patch + 1 } else { self.patch };
+                let patch = if self.prerelease.is_empty() {
+                    self.patch + 1
+                } else {
+                    self.patch
+                };
                 bump(Version::core(self.major, self.minor, patch))
             })?,
             _ => return Ok(None),
@@ -304,7 +328,10 @@ impl Constraints {
             let mut i = 0;
             while i < tokens.len() {
                 // A hyphen range: `A - B`.
-                if tokens.get(i + 1).is_some_and(|(op, v)| op.is_empty() && v == "-") {
+                if tokens
+                    .get(i + 1)
+                    .is_some_and(|(op, v)| op.is_empty() && v == "-")
+                {
                     let (lo, hi) = (&tokens[i], tokens.get(i + 2).ok_or_else(improper)?);
                     if !lo.0.is_empty() || !hi.0.is_empty() {
                         return Err(improper());
@@ -377,7 +404,9 @@ fn constraint(op: &str, version: &str) -> Option<Constraint> {
         _ => return None,
     };
     let wild = |p: &str| matches!(p, "x" | "X" | "*");
-    let part_ok = |p: &str| matches!(p, "x" | "X" | "*") || (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let part_ok = |p: &str| {
+        matches!(p, "x" | "X" | "*") || (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
     let (parts, pre, meta) = split_version(version, part_ok)?;
     let mut nums = [0u64; 3];
     let mut dirty_from = parts.len();
@@ -410,9 +439,34 @@ mod tests {
     use crate::sprig::test_util::*;
 
     const VERSIONS: &[&str] = &[
-        "1.2.3", "1.2.4", "1.3.0", "1.2.0", "2.0.0", "0.2.5", "0.3.0", "0.0.3", "0.0.4", "0.1.0", "1.2.3-beta.2",
-        "1.2.3-beta.10", "1.2.4-alpha", "v1.20.0", "1.20.5-gke.100", "3.0.0", "1.4.5", "1.4.6", "2.5.0", "1.0.0",
-        "0.9.9", "1.2", "1", "1.2.3+build", "v1.24.0-eks-abc", "01.2.3", "1.2.3-rc.1+x", "1.19.0-0",
+        "1.2.3",
+        "1.2.4",
+        "1.3.0",
+        "1.2.0",
+        "2.0.0",
+        "0.2.5",
+        "0.3.0",
+        "0.0.3",
+        "0.0.4",
+        "0.1.0",
+        "1.2.3-beta.2",
+        "1.2.3-beta.10",
+        "1.2.4-alpha",
+        "v1.20.0",
+        "1.20.5-gke.100",
+        "3.0.0",
+        "1.4.5",
+        "1.4.6",
+        "2.5.0",
+        "1.0.0",
+        "0.9.9",
+        "1.2",
+        "1",
+        "1.2.3+build",
+        "v1.24.0-eks-abc",
+        "01.2.3",
+        "1.2.3-rc.1+x",
+        "1.19.0-0",
     ];
 
     /// `semverCompare CONSTRAINT VERSION` for each of [`VERSIONS`], 1 true 0 false: observed
@@ -531,17 +585,38 @@ mod tests {
         assert_eq!(v.format(), "1.2.3-alpha.1+123");
         let v12 = Version::parse("v1.2").unwrap();
         assert_eq!(v12.format(), "1.2.0");
-        assert_eq!(show(Ok(v12.member("Original", &[]).unwrap().unwrap())), "v1.2");
+        assert_eq!(
+            show(Ok(v12.member("Original", &[]).unwrap().unwrap())),
+            "v1.2"
+        );
         assert_eq!(show(Ok(v.member("Major", &[]).unwrap().unwrap())), "1");
-        assert_eq!(show(Ok(v.member("Prerelease", &[]).unwrap().unwrap())), "alpha.1");
+        assert_eq!(
+            show(Ok(v.member("Prerelease", &[]).unwrap().unwrap())),
+            "alpha.1"
+        );
         assert_eq!(show(Ok(v.member("Metadata", &[]).unwrap().unwrap())), "123");
         let a = Value::Object(Rc::new(Version::parse("1.4.3").unwrap()));
         let base = Version::parse("1.2.3").unwrap();
-        assert_eq!(show(Ok(base.member("Compare", std::slice::from_ref(&a)).unwrap().unwrap())), "-1");
-        assert_eq!(show(Ok(base.member("LessThan", &[a]).unwrap().unwrap())), "true");
-        assert_eq!(show(Ok(base.member("IncMinor", &[]).unwrap().unwrap())), "1.3.0");
+        assert_eq!(
+            show(Ok(base
+                .member("Compare", std::slice::from_ref(&a))
+                .unwrap()
+                .unwrap())),
+            "-1"
+        );
+        assert_eq!(
+            show(Ok(base.member("LessThan", &[a]).unwrap().unwrap())),
+            "true"
+        );
+        assert_eq!(
+            show(Ok(base.member("IncMinor", &[]).unwrap().unwrap())),
+            "1.3.0"
+        );
         assert_eq!(show(Ok(base.to_data())), "1.2.3");
         assert!(base.member("Nope", &[]).unwrap().is_none());
-        assert_eq!(call("typeOf", vec![Value::Object(Rc::new(base))]), "*semver.Version");
+        assert_eq!(
+            call("typeOf", vec![Value::Object(Rc::new(base))]),
+            "*semver.Version"
+        );
     }
 }

@@ -13,7 +13,11 @@ pub(super) fn register(funcs: &mut Plain) {
     });
     funcs.add("split", |a| {
         arity("split", a, 2)?;
-        Ok(indexed(go_split(&string_arg(a, 1)?, &string_arg(a, 0)?, -1)))
+        Ok(indexed(go_split(
+            &string_arg(a, 1)?,
+            &string_arg(a, 0)?,
+            -1,
+        )))
     });
     funcs.add("splitn", |a| {
         arity("splitn", a, 3)?;
@@ -39,7 +43,12 @@ pub(super) fn register(funcs: &mut Plain) {
 
 /// `split`'s map: `_0`, `_1`, … to the parts.
 fn indexed(parts: Vec<String>) -> Value {
-    Value::Map(Map::from_entries(parts.into_iter().enumerate().map(|(i, p)| (format!("_{i}"), Value::from(p)))))
+    Value::Map(Map::from_entries(
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (format!("_{i}"), Value::from(p))),
+    ))
 }
 
 /// Go's `strings.SplitN` (`n < 0`: all parts, `n == 0`: none); an empty separator splits
@@ -80,10 +89,18 @@ mod tests {
             ("splitList", vec![s(","), s("")], "[]"),
             ("split", vec![s(","), s("a,b")], "map[_0:a _1:b]"),
             ("splitn", vec![s(","), i(2), s("a,b,c")], "map[_0:a _1:b,c]"),
-            ("join", vec![s(","), l(vec![i(1), s("a"), Value::Nil, Value::Float(2.5)])], "1,a,2.5"),
+            (
+                "join",
+                vec![s(","), l(vec![i(1), s("a"), Value::Nil, Value::Float(2.5)])],
+                "1,a,2.5",
+            ),
             ("join", vec![s("-"), s("abc")], "abc"),
             ("join", vec![s(","), Value::Nil], ""),
-            ("sortAlpha", vec![l(vec![s("b"), s("a"), i(10), i(2)])], "[10 2 a b]"),
+            (
+                "sortAlpha",
+                vec![l(vec![s("b"), s("a"), i(10), i(2)])],
+                "[10 2 a b]",
+            ),
             ("sortAlpha", vec![s("x")], "[x]"),
             ("sortAlpha", vec![l(vec![i(1), l(vec![i(2)])])], "[1 [2]]"),
         ];

@@ -10,24 +10,44 @@ use crate::value::Value;
 use std::rc::Rc;
 
 pub(super) fn register(funcs: &mut Plain) {
-    funcs.add("trim", |a| map1("trim", a, |s| s.trim_matches(is_go_space).to_string()));
-    funcs.add("upper", |a| map1("upper", a, |s| s.chars().map(go_upper).collect()));
-    funcs.add("lower", |a| map1("lower", a, |s| s.chars().map(go_lower).collect()));
+    funcs.add("trim", |a| {
+        map1("trim", a, |s| s.trim_matches(is_go_space).to_string())
+    });
+    funcs.add("upper", |a| {
+        map1("upper", a, |s| s.chars().map(go_upper).collect())
+    });
+    funcs.add("lower", |a| {
+        map1("lower", a, |s| s.chars().map(go_lower).collect())
+    });
     funcs.add("title", |a| map1("title", a, title));
     funcs.add("untitle", |a| map1("untitle", a, untitle));
-    funcs.add("nospace", |a| map1("nospace", a, |s| s.chars().filter(|c| !is_go_space(*c)).collect()));
+    funcs.add("nospace", |a| {
+        map1("nospace", a, |s| {
+            s.chars().filter(|c| !is_go_space(*c)).collect()
+        })
+    });
     funcs.add("initials", |a| map1("initials", a, initials));
     funcs.add("swapcase", |a| map1("swapcase", a, swapcase));
-    funcs.add("snakecase", |a| map1("snakecase", a, |s| split_case(s, '_')));
-    funcs.add("kebabcase", |a| map1("kebabcase", a, |s| split_case(s, '-')));
+    funcs.add("snakecase", |a| {
+        map1("snakecase", a, |s| split_case(s, '_'))
+    });
+    funcs.add("kebabcase", |a| {
+        map1("kebabcase", a, |s| split_case(s, '-'))
+    });
     funcs.add("camelcase", |a| map1("camelcase", a, camelcase));
     funcs.add("trimAll", |a| trim_all("trimAll", a));
     funcs.add("trimall", |a| trim_all("trimall", a));
     funcs.add("trimSuffix", trim_suffix);
     funcs.add("trimPrefix", trim_prefix);
-    funcs.add("contains", |a| test2("contains", a, |sub, s| s.contains(sub)));
-    funcs.add("hasPrefix", |a| test2("hasPrefix", a, |p, s| s.starts_with(p)));
-    funcs.add("hasSuffix", |a| test2("hasSuffix", a, |p, s| s.ends_with(p)));
+    funcs.add("contains", |a| {
+        test2("contains", a, |sub, s| s.contains(sub))
+    });
+    funcs.add("hasPrefix", |a| {
+        test2("hasPrefix", a, |p, s| s.starts_with(p))
+    });
+    funcs.add("hasSuffix", |a| {
+        test2("hasSuffix", a, |p, s| s.ends_with(p))
+    });
     funcs.add("trunc", trunc);
     funcs.add("abbrev", abbrev);
     funcs.add("abbrevboth", abbrevboth);
@@ -38,7 +58,9 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("plural", plural);
     funcs.add("wrap", wrap);
     funcs.add("wrapWith", wrap_with);
-    funcs.add("quote", |a| Ok(quote_all(a, |s| crate::fmt::quote_go(s, false))));
+    funcs.add("quote", |a| {
+        Ok(quote_all(a, |s| crate::fmt::quote_go(s, false)))
+    });
     funcs.add("squote", |a| Ok(quote_all(a, |s| format!("'{s}'"))));
     funcs.add("cat", cat);
     funcs.add("hello", |a| {
@@ -53,7 +75,10 @@ pub(super) fn register_with_context(funcs: &mut Funcs) {
 
 /// Go's `unicode.IsSpace`.
 pub(crate) fn is_go_space(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{85}' | '\u{A0}') || (c as u32 > 0xFF && c.is_whitespace())
+    matches!(
+        c,
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{85}' | '\u{A0}'
+    ) || (c as u32 > 0xFF && c.is_whitespace())
 }
 
 /// Go's `unicode.ToUpper` maps one rune to one rune; Rust's may give several (ß → SS), which Go
@@ -134,7 +159,10 @@ fn untitle(s: &str) -> String {
 /// The first byte of every whitespace-separated word, read as a rune (so `é` gives `Ã`, as
 /// Sprig does).
 fn initials(s: &str) -> String {
-    s.split(is_go_space).filter(|w| !w.is_empty()).map(|w| w.as_bytes()[0] as char).collect()
+    s.split(is_go_space)
+        .filter(|w| !w.is_empty())
+        .map(|w| w.as_bytes()[0] as char)
+        .collect()
 }
 
 /// Upper and title case to lower, lower case to title case.
@@ -210,7 +238,10 @@ fn split_case(s: &str, sep: char) -> String {
             (Some(Class::Lower), Class::Upper) | (Some(Class::Digit), Class::Upper) => true,
             (Some(Class::Upper), Class::Upper) => next == Some(Class::Lower),
             (Some(Class::Upper | Class::Lower), Class::Digit) => {
-                let after = chars[i..].iter().find(|&&d| class(d) != Class::Digit).map(|&d| class(d));
+                let after = chars[i..]
+                    .iter()
+                    .find(|&&d| class(d) != Class::Digit)
+                    .map(|&d| class(d));
                 after == Some(Class::Lower)
             }
             (Some(Class::Caseless), Class::Upper | Class::Lower) => true,
@@ -241,7 +272,10 @@ fn camelcase(s: &str) -> String {
         out.push(*chars.last().unwrap());
         return out;
     }
-    let lead = chars.iter().take_while(|&&c| class(c) == Class::Connector).count();
+    let lead = chars
+        .iter()
+        .take_while(|&&c| class(c) == Class::Connector)
+        .count();
     let mut out: String = chars[..lead].iter().collect();
     let mut word_start = true;
     let mut lowering = false;
@@ -249,7 +283,10 @@ fn camelcase(s: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         if class(c) == Class::Connector {
-            let run = chars[i..].iter().take_while(|&&d| class(d) == Class::Connector).count();
+            let run = chars[i..]
+                .iter()
+                .take_while(|&&d| class(d) == Class::Connector)
+                .count();
             let at_end = i + run == chars.len();
             let keep = if at_end { run } else { run - 1 };
             out.extend(&chars[i..i + keep]);
@@ -336,7 +373,11 @@ fn abbrev(args: &[Value]) -> Res {
     arity("abbrev", args, 2)?;
     let width = int_arg(args, 0)?;
     let s = string_arg(args, 1)?;
-    Ok(Value::from(if width < 4 { s.to_string() } else { abbreviate(&s, 0, width) }))
+    Ok(Value::from(if width < 4 {
+        s.to_string()
+    } else {
+        abbreviate(&s, 0, width)
+    }))
 }
 
 fn abbrevboth(args: &[Value]) -> Res {
@@ -366,10 +407,14 @@ fn substr(args: &[Value]) -> Res {
         (start, end)
     };
     if to > len || to < 0 {
-        return Err(format!("runtime error: slice bounds out of range [:{to}] with length {len}"));
+        return Err(format!(
+            "runtime error: slice bounds out of range [:{to}] with length {len}"
+        ));
     }
     if from > to {
-        return Err(format!("runtime error: slice bounds out of range [{from}:{to}]"));
+        return Err(format!(
+            "runtime error: slice bounds out of range [{from}:{to}]"
+        ));
     }
     Ok(Value::from(byte_slice(&s, from as usize, to as usize)))
 }
@@ -466,7 +511,11 @@ fn wrap_with(args: &[Value]) -> Res {
 
 /// `quote`/`squote`: each argument but nil, quoted, joined by spaces.
 fn quote_all(args: &[Value], quote: impl Fn(&str) -> String) -> Value {
-    let parts: Vec<String> = args.iter().filter(|a| !a.is_nil()).map(|a| quote(&strval(a))).collect();
+    let parts: Vec<String> = args
+        .iter()
+        .filter(|a| !a.is_nil())
+        .map(|a| quote(&strval(a)))
+        .collect();
     Value::from(parts.join(" "))
 }
 
@@ -495,7 +544,10 @@ pub(crate) fn repeat_size(n: i64, len: usize, max: usize) -> Result<usize, Strin
     }
     match (n as u64).checked_mul(len as u64) {
         Some(size) if size <= max as u64 => Ok(size as usize),
-        _ => Err(format!("{}repeat: the result would be larger than the limit of {max} bytes", crate::exec::LIMIT_MARK)),
+        _ => Err(format!(
+            "{}repeat: the result would be larger than the limit of {max} bytes",
+            crate::exec::LIMIT_MARK
+        )),
     }
 }
 
@@ -511,7 +563,10 @@ mod tests {
     #[test]
     fn by_name() {
         assert_eq!(crate::sprig::test_util::call("upper", vec![s("aß")]), "Aß");
-        assert_eq!(crate::sprig::test_util::call("trim", vec![s("  x \n")]), "x");
+        assert_eq!(
+            crate::sprig::test_util::call("trim", vec![s("  x \n")]),
+            "x"
+        );
         assert_eq!(
             crate::sprig::test_util::call("upper", vec![i(3)]),
             "ERR bad arg 0 string"
@@ -521,9 +576,18 @@ mod tests {
             "ERR wrong number of args for upper: want 1 got 2"
         );
         assert_eq!(crate::sprig::test_util::call("lower", vec![s("ÀB")]), "àb");
-        assert_eq!(crate::sprig::test_util::call("nospace", vec![s(" a b\tc\n d ")]), "abcd");
-        assert_eq!(crate::sprig::test_util::call("trimSuffix", vec![s("-"), s("hello-")]), "hello");
-        assert_eq!(crate::sprig::test_util::call("contains", vec![s("b"), s("abc")]), "true");
+        assert_eq!(
+            crate::sprig::test_util::call("nospace", vec![s(" a b\tc\n d ")]),
+            "abcd"
+        );
+        assert_eq!(
+            crate::sprig::test_util::call("trimSuffix", vec![s("-"), s("hello-")]),
+            "hello"
+        );
+        assert_eq!(
+            crate::sprig::test_util::call("contains", vec![s("b"), s("abc")]),
+            "true"
+        );
         assert_eq!(crate::sprig::test_util::call("hello", vec![]), "Hello!");
     }
 
@@ -533,13 +597,31 @@ mod tests {
         assert_eq!(call(abbrev, vec![i(5), s("hello world")]), "he...");
         assert_eq!(call(abbrev, vec![i(3), s("hello world")]), "hello world");
         assert_eq!(call(abbrev, vec![i(20), s("hello")]), "hello");
-        assert_eq!(call(abbrevboth, vec![i(5), i(10), s("1234 5678 9123")]), "...5678...");
+        assert_eq!(
+            call(abbrevboth, vec![i(5), i(10), s("1234 5678 9123")]),
+            "...5678..."
+        );
         assert_eq!(call(abbrevboth, vec![i(0), i(5), s("abcdefghij")]), "ab...");
-        assert_eq!(call(abbrevboth, vec![i(3), i(8), s("abcdefghijklmno")]), "abcde...");
-        assert_eq!(call(abbrevboth, vec![i(10), i(8), s("abcdefghijklmno")]), "...klmno");
-        assert_eq!(call(abbrevboth, vec![i(6), i(7), s("abcdefghijklmno")]), "...g...");
-        assert_eq!(call(abbrevboth, vec![i(20), i(10), s("abcdefghijklmnopq")]), "...klmnopq");
-        assert_eq!(call(abbrevboth, vec![i(1), i(6), s("abcdefghijkl")]), "abcdefghijkl");
+        assert_eq!(
+            call(abbrevboth, vec![i(3), i(8), s("abcdefghijklmno")]),
+            "abcde..."
+        );
+        assert_eq!(
+            call(abbrevboth, vec![i(10), i(8), s("abcdefghijklmno")]),
+            "...klmno"
+        );
+        assert_eq!(
+            call(abbrevboth, vec![i(6), i(7), s("abcdefghijklmno")]),
+            "...g..."
+        );
+        assert_eq!(
+            call(abbrevboth, vec![i(20), i(10), s("abcdefghijklmnopq")]),
+            "...klmnopq"
+        );
+        assert_eq!(
+            call(abbrevboth, vec![i(1), i(6), s("abcdefghijkl")]),
+            "abcdefghijkl"
+        );
     }
 
     #[test]
@@ -561,12 +643,18 @@ mod tests {
             call(trunc, vec![Value::int64(3), s("abcd")]),
             "ERR bad arg 0 int"
         );
-        assert_eq!(call(trunc, vec![i(3)]), "ERR wrong number of args for trunc: want 2 got 1");
+        assert_eq!(
+            call(trunc, vec![i(3)]),
+            "ERR wrong number of args for trunc: want 2 got 1"
+        );
     }
 
     #[test]
     fn cases() {
-        assert_eq!(title("hello wORLD foo_bar a-b x.y 3rd"), "Hello WORLD Foo_bar A-B X.Y 3rd");
+        assert_eq!(
+            title("hello wORLD foo_bar a-b x.y 3rd"),
+            "Hello WORLD Foo_bar A-B X.Y 3rd"
+        );
         assert_eq!(title("o'neil é-à"), "O'Neil É-À");
         assert_eq!(title("ǆa"), "ǅa");
         assert_eq!(untitle("ABC dEF\tGhi"), "aBC dEF\tghi");
@@ -642,11 +730,20 @@ mod tests {
 
     #[test]
     fn wrapping() {
-        assert_eq!(wrap_text("Hello World foo", 5, "\n", false), "Hello\nWorld\nfoo");
+        assert_eq!(
+            wrap_text("Hello World foo", 5, "\n", false),
+            "Hello\nWorld\nfoo"
+        );
         assert_eq!(wrap_text("Hello World", 5, "\t", true), "Hello\tWorld");
         assert_eq!(wrap_text("abcdefgh ij", 3, "\n", false), "abcdefgh\nij");
-        assert_eq!(wrap_text("abcdefgh ij", 3, "<br>", true), "abc<br>def<br>gh<br>ij");
-        assert_eq!(wrap_text("a\nbb cc dd ee ff gg", 10, "\n", false), "a\nbb cc dd\nee ff gg");
+        assert_eq!(
+            wrap_text("abcdefgh ij", 3, "<br>", true),
+            "abc<br>def<br>gh<br>ij"
+        );
+        assert_eq!(
+            wrap_text("a\nbb cc dd ee ff gg", 10, "\n", false),
+            "a\nbb cc dd\nee ff gg"
+        );
         assert_eq!(wrap_text("a b", 0, "\n", false), "a\nb");
         assert_eq!(wrap_text("  a   b  ", 4, "\n", false), "a  \nb  ");
         assert_eq!(wrap_text("héllo wörld", 4, "|", true), "hél|lo|wör|ld");
@@ -655,17 +752,43 @@ mod tests {
     #[test]
     fn quoting_and_joining() {
         let q = |a: Vec<Value>| show(Ok(quote_all(&a, |s| crate::fmt::quote_go(s, false))));
-        assert_eq!(q(vec![s("a"), i(1), Value::Nil, s("b\"c")]), r#""a" "1" "b\"c""#);
+        assert_eq!(
+            q(vec![s("a"), i(1), Value::Nil, s("b\"c")]),
+            r#""a" "1" "b\"c""#
+        );
         assert_eq!(q(vec![]), "");
-        assert_eq!(show(Ok(quote_all(&[s("a"), Value::Nil, i(2)], |s| format!("'{s}'")))), "'a' '2'");
+        assert_eq!(
+            show(Ok(quote_all(&[s("a"), Value::Nil, i(2)], |s| format!(
+                "'{s}'"
+            )))),
+            "'a' '2'"
+        );
         assert_eq!(call(cat, vec![s("a"), i(1), Value::Nil, s("b")]), "a 1 b");
-        assert_eq!(call(|a| indent("nindent", a, true), vec![i(2), s("a\n\nb")]), "\n  a\n  \n  b");
-        assert_eq!(call(|a| indent("nindent", a, true), vec![i(0), s("a")]), "\na");
-        assert_eq!(call(|a| indent("indent", a, false), vec![i(-1), s("a")]), "ERR strings: negative Repeat count");
+        assert_eq!(
+            call(|a| indent("nindent", a, true), vec![i(2), s("a\n\nb")]),
+            "\n  a\n  \n  b"
+        );
+        assert_eq!(
+            call(|a| indent("nindent", a, true), vec![i(0), s("a")]),
+            "\na"
+        );
+        assert_eq!(
+            call(|a| indent("indent", a, false), vec![i(-1), s("a")]),
+            "ERR strings: negative Repeat count"
+        );
         assert_eq!(call(replace, vec![s(""), s("-"), s("abc")]), "-a-b-c-");
         assert_eq!(call(plural, vec![s("one"), s("many"), i(0)]), "many");
-        assert_eq!(call(|a| trim_all("trimAll", a), vec![s("$"), s("$5.00$")]), "5.00");
-        assert_eq!(call(|a| map1("upper", a, |s| s.chars().map(go_upper).collect()), vec![s("aß")]), "Aß");
+        assert_eq!(
+            call(|a| trim_all("trimAll", a), vec![s("$"), s("$5.00$")]),
+            "5.00"
+        );
+        assert_eq!(
+            call(
+                |a| map1("upper", a, |s| s.chars().map(go_upper).collect()),
+                vec![s("aß")]
+            ),
+            "Aß"
+        );
         assert_eq!(
             call(|a| map1("upper", a, |s| s.to_string()), vec![i(3)]),
             "ERR bad arg 0 string"
@@ -675,7 +798,10 @@ mod tests {
     #[test]
     fn repeat_limits() {
         assert_eq!(repeat_size(3, 2, 100), Ok(6));
-        assert_eq!(repeat_size(-1, 2, 100), Err("strings: negative Repeat count".into()));
+        assert_eq!(
+            repeat_size(-1, 2, 100),
+            Err("strings: negative Repeat count".into())
+        );
         assert!(repeat_size(i64::MAX, 2, 100).is_err());
         assert!(repeat_size(51, 2, 100).is_err());
     }

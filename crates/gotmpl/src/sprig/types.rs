@@ -24,7 +24,9 @@ pub(super) fn register(funcs: &mut Plain) {
         arity("typeIsLike", a, 2)?;
         let target = string_arg(a, 0)?;
         let actual = a[1].type_name();
-        Ok(Value::Bool(*target == actual || format!("*{target}") == actual))
+        Ok(Value::Bool(
+            *target == actual || format!("*{target}") == actual,
+        ))
     });
     funcs.add("kindIs", |a| {
         arity("kindIs", a, 2)?;
@@ -54,7 +56,10 @@ mod tests {
         assert_eq!(call("kindOf", vec![l(vec![])]), "slice");
         assert_eq!(call("typeIs", vec![s("int"), i(1)]), "true");
         assert_eq!(call("kindIs", vec![s("map"), m(&[])]), "true");
-        assert_eq!(call("deepEqual", vec![l(vec![i(1)]), l(vec![i(1)])]), "true");
+        assert_eq!(
+            call("deepEqual", vec![l(vec![i(1)]), l(vec![i(1)])]),
+            "true"
+        );
         assert_eq!(call("deepEqual", vec![i(1), Value::int64(1)]), "false");
     }
 }

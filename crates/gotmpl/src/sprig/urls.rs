@@ -18,7 +18,14 @@ pub(super) fn register(funcs: &mut Plain) {
             ("query".to_string(), Value::from(url.query)),
             ("opaque".to_string(), Value::from(url.opaque)),
             ("fragment".to_string(), Value::from(url.fragment)),
-            ("userinfo".to_string(), Value::from(url.userinfo.map(|u| escape_userinfo(&u)).unwrap_or_default())),
+            (
+                "userinfo".to_string(),
+                Value::from(
+                    url.userinfo
+                        .map(|u| escape_userinfo(&u))
+                        .unwrap_or_default(),
+                ),
+            ),
         ])))
     });
     funcs.add("urlJoin", |a| {
@@ -69,7 +76,10 @@ struct Url {
 }
 
 fn parse_error(raw: &str, why: &str) -> String {
-    format!("unable to parse url: parse {}: {why}", crate::fmt::quote_go(raw, false))
+    format!(
+        "unable to parse url: parse {}: {why}",
+        crate::fmt::quote_go(raw, false)
+    )
 }
 
 /// Go's `url.Parse`.
@@ -83,7 +93,10 @@ fn parse(raw: &str) -> Result<Url, String> {
         url.fragment = unescape(f).map_err(|e| parse_error(raw, &e))?;
     }
     if rest.bytes().any(|b| b < 0x20 || b == 0x7f) {
-        return Err(parse_error(raw, "net/url: invalid control character in URL"));
+        return Err(parse_error(
+            raw,
+            "net/url: invalid control character in URL",
+        ));
     }
     let (rest, query) = match rest.split_once('?') {
         Some((r, q)) => (r, q),
@@ -93,8 +106,13 @@ fn parse(raw: &str) -> Result<Url, String> {
     let mut rest = rest;
     if let Some(colon) = rest.find(':') {
         let scheme = &rest[..colon];
-        let valid = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+        let valid = scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
         if valid {
             url.scheme = scheme.to_ascii_lowercase();
             rest = &rest[colon + 1..];
@@ -107,7 +125,10 @@ fn parse(raw: &str) -> Result<Url, String> {
         return Ok(url);
     }
     if url.scheme.is_empty() && rest.split('/').next().is_some_and(|seg| seg.contains(':')) {
-        return Err(parse_error(raw, "first path segment in URL cannot contain colon"));
+        return Err(parse_error(
+            raw,
+            "first path segment in URL cannot contain colon",
+        ));
     }
     if let Some(after) = rest.strip_prefix("//") {
         let end = after.find('/').unwrap_or(after.len());
@@ -136,7 +157,9 @@ fn unescape(s: &str) -> Result<String, String> {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' {
-            let hex = s.get(i + 1..i + 3).filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
+            let hex = s
+                .get(i + 1..i + 3)
+                .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
             match hex {
                 Some(h) => {
                     out.push(u8::from_str_radix(h, 16).unwrap_or(0));
@@ -144,7 +167,10 @@ fn unescape(s: &str) -> Result<String, String> {
                 }
                 None => {
                     let bad: String = s[i..].chars().take(3).collect();
-                    return Err(format!("invalid URL escape {}", crate::fmt::quote_go(&bad, false)));
+                    return Err(format!(
+                        "invalid URL escape {}",
+                        crate::fmt::quote_go(&bad, false)
+                    ));
                 }
             }
         } else {
@@ -180,11 +206,29 @@ fn escape(s: &str, part: Part) -> String {
         let keep = b.is_ascii_alphanumeric()
             || matches!(b, b'-' | b'_' | b'.' | b'~')
             || match part {
-                Part::Path => matches!(b, b'$' | b'&' | b'+' | b',' | b'/' | b':' | b';' | b'=' | b'@'),
-                Part::Userinfo => matches!(b, b'$' | b'&' | b'+' | b',' | b';' | b'=' | b'!' | b'\'' | b'(' | b')' | b'*'),
+                Part::Path => matches!(
+                    b,
+                    b'$' | b'&' | b'+' | b',' | b'/' | b':' | b';' | b'=' | b'@'
+                ),
+                Part::Userinfo => matches!(
+                    b,
+                    b'$' | b'&' | b'+' | b',' | b';' | b'=' | b'!' | b'\'' | b'(' | b')' | b'*'
+                ),
                 Part::Fragment => matches!(
                     b,
-                    b'$' | b'&' | b'+' | b',' | b'/' | b':' | b';' | b'=' | b'?' | b'@' | b'!' | b'(' | b')' | b'*'
+                    b'$' | b'&'
+                        | b'+'
+                        | b','
+                        | b'/'
+                        | b':'
+                        | b';'
+                        | b'='
+                        | b'?'
+                        | b'@'
+                        | b'!'
+                        | b'('
+                        | b')'
+                        | b'*'
                 ),
             };
         if keep {
@@ -199,7 +243,11 @@ fn escape(s: &str, part: Part) -> String {
 /// `url.Userinfo.String()`: user, then `:password` if any, escaped.
 fn escape_userinfo(userinfo: &str) -> String {
     match userinfo.split_once(':') {
-        Some((user, password)) => format!("{}:{}", escape(user, Part::Userinfo), escape(password, Part::Userinfo)),
+        Some((user, password)) => format!(
+            "{}:{}",
+            escape(user, Part::Userinfo),
+            escape(password, Part::Userinfo)
+        ),
         None => escape(userinfo, Part::Userinfo),
     }
 }
@@ -286,19 +334,36 @@ mod tests {
     #[test]
     fn joining() {
         let join = |entries: &[(&str, &str)]| {
-            let entries: Vec<(&str, crate::value::Value)> = entries.iter().map(|(k, v)| (*k, s(v))).collect();
+            let entries: Vec<(&str, crate::value::Value)> =
+                entries.iter().map(|(k, v)| (*k, s(v))).collect();
             call("urlJoin", vec![m(&entries)])
         };
         assert_eq!(
-            join(&[("scheme", "https"), ("host", "h:1"), ("path", "/p"), ("query", "a=1"), ("fragment", "f"), ("userinfo", "u:p")]),
+            join(&[
+                ("scheme", "https"),
+                ("host", "h:1"),
+                ("path", "/p"),
+                ("query", "a=1"),
+                ("fragment", "f"),
+                ("userinfo", "u:p")
+            ]),
             "https://u:p@h:1/p?a=1#f"
         );
         assert_eq!(join(&[("host", "h")]), "//h");
-        assert_eq!(join(&[("scheme", "http"), ("host", "h"), ("path", "a b")]), "http://h/a%20b");
-        assert_eq!(join(&[("opaque", "joe@x"), ("scheme", "mailto")]), "mailto:joe@x");
+        assert_eq!(
+            join(&[("scheme", "http"), ("host", "h"), ("path", "a b")]),
+            "http://h/a%20b"
+        );
+        assert_eq!(
+            join(&[("opaque", "joe@x"), ("scheme", "mailto")]),
+            "mailto:joe@x"
+        );
         assert_eq!(join(&[("userinfo", "u")]), "//u@");
         assert_eq!(join(&[("path", "p"), ("userinfo", "user")]), "//user@p");
-        assert_eq!(join(&[("scheme", "http"), ("host", "h"), ("path", "p")]), "http://h/p");
+        assert_eq!(
+            join(&[("scheme", "http"), ("host", "h"), ("path", "p")]),
+            "http://h/p"
+        );
         assert_eq!(
             call("urlJoin", vec![m(&[("host", i(3))])]),
             "ERR unable to parse host key, must be of type string, but int found"

@@ -23,7 +23,9 @@ pub(super) fn register(funcs: &mut Funcs) {
         check_arity("encryptAES", args, 2)?;
         let (password, text) = (arg_str(args, 0)?, arg_str(args, 1)?);
         call.charge(text.len() as u64 / 64)?;
-        Ok(Value::from(with_rng(call, |rng| encrypt(password, text.as_bytes(), rng))))
+        Ok(Value::from(with_rng(call, |rng| {
+            encrypt(password, text.as_bytes(), rng)
+        })))
     });
     insert(funcs, "decryptAES", |call, args| {
         check_arity("decryptAES", args, 2)?;
@@ -42,10 +44,15 @@ pub(super) fn register(funcs: &mut Funcs) {
         let count = count as usize;
         if count.saturating_mul(4) / 3 > call.limits().max_string {
             let max = call.limits().max_string;
-            return Err(format!("{}randBytes: the result would be larger than the limit of {max} bytes", crate::exec::LIMIT_MARK));
+            return Err(format!(
+                "{}randBytes: the result would be larger than the limit of {max} bytes",
+                crate::exec::LIMIT_MARK
+            ));
         }
         call.charge(count as u64 / 64)?;
-        Ok(Value::from(with_rng(call, |rng| base64_encode(&rng.bytes(count)))))
+        Ok(Value::from(with_rng(call, |rng| {
+            base64_encode(&rng.bytes(count))
+        })))
     });
 }
 
@@ -78,7 +85,10 @@ pub(crate) fn decrypt(password: &str, text: &str) -> Result<Vec<u8>, String> {
         return Ok(Vec::new());
     }
     if data.len() < BLOCK {
-        return Err(format!("runtime error: slice bounds out of range [:16] with capacity {}", data.len()));
+        return Err(format!(
+            "runtime error: slice bounds out of range [:16] with capacity {}",
+            data.len()
+        ));
     }
     let (iv, rest) = data.split_at(BLOCK);
     if rest.len() % BLOCK != 0 {
@@ -94,7 +104,9 @@ pub(crate) fn decrypt(password: &str, text: &str) -> Result<Vec<u8>, String> {
     };
     let keep = plain.len() as i64 - i64::from(last);
     if keep < 0 {
-        return Err(format!("runtime error: slice bounds out of range [:{keep}]"));
+        return Err(format!(
+            "runtime error: slice bounds out of range [:{keep}]"
+        ));
     }
     plain.truncate(keep as usize);
     Ok(plain)
@@ -108,8 +120,14 @@ mod tests {
     #[test]
     fn decrypts_what_helm_encrypted() {
         // `encryptAES "secretkey" "plaintext"` and `encryptAES "" "x"`, printed by helm 3.17.3.
-        assert_eq!(decrypt("secretkey", "Aq1VL4Xk55wRno3VdsD6vKkX/5EGlcQifPqpnjac9Iw=").unwrap(), b"plaintext");
-        assert_eq!(decrypt("", "dsduLeIbyBagmXPqWe3VF+TvUUhmV9lkgQn/KI60gyo=").unwrap(), b"x");
+        assert_eq!(
+            decrypt("secretkey", "Aq1VL4Xk55wRno3VdsD6vKkX/5EGlcQifPqpnjac9Iw=").unwrap(),
+            b"plaintext"
+        );
+        assert_eq!(
+            decrypt("", "dsduLeIbyBagmXPqWe3VF+TvUUhmV9lkgQn/KI60gyo=").unwrap(),
+            b"x"
+        );
     }
 
     #[test]
@@ -121,7 +139,10 @@ mod tests {
             let password = "p".repeat(n);
             let text = encrypt(&password, &plain, &mut rng);
             // IV + at least one block of padding.
-            assert_eq!(base64_decode(&text).unwrap().len(), BLOCK + (n / BLOCK + 1) * BLOCK);
+            assert_eq!(
+                base64_decode(&text).unwrap().len(),
+                BLOCK + (n / BLOCK + 1) * BLOCK
+            );
             assert_eq!(decrypt(&password, &text).unwrap(), plain);
         }
         // Only the first 32 bytes of the password are the key.
@@ -133,11 +154,26 @@ mod tests {
     fn failures_are_gos_runtime_errors() {
         // Observed with helm 3.17.3.
         let err = |p: &str, t: &str| decrypt(p, t).unwrap_err();
-        assert_eq!(err("k", "notbase64!"), "illegal base64 data at input byte 9");
-        assert_eq!(err("k", "YWJj"), "runtime error: slice bounds out of range [:16] with capacity 3");
-        assert_eq!(err("otherkey", "Aq1VL4Xk55wRno3VdsD6vKkX/5EGlcQifPqpnjac9Iw="), "runtime error: slice bounds out of range [:-29]");
-        assert_eq!(err("k", "AAAAAAAAAAAAAAAAAAAAAA=="), "runtime error: index out of range [-1]");
-        assert_eq!(err("k", "AAAAAAAAAAAAAAAAAAAAAAAAAAA="), "crypto/cipher: input not full blocks");
+        assert_eq!(
+            err("k", "notbase64!"),
+            "illegal base64 data at input byte 9"
+        );
+        assert_eq!(
+            err("k", "YWJj"),
+            "runtime error: slice bounds out of range [:16] with capacity 3"
+        );
+        assert_eq!(
+            err("otherkey", "Aq1VL4Xk55wRno3VdsD6vKkX/5EGlcQifPqpnjac9Iw="),
+            "runtime error: slice bounds out of range [:-29]"
+        );
+        assert_eq!(
+            err("k", "AAAAAAAAAAAAAAAAAAAAAA=="),
+            "runtime error: index out of range [-1]"
+        );
+        assert_eq!(
+            err("k", "AAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+            "crypto/cipher: input not full blocks"
+        );
         assert_eq!(decrypt("k", "").unwrap(), b"");
     }
 }

@@ -14,7 +14,8 @@ use std::rc::Rc;
 use sha1::Digest;
 
 use super::encoding::{
-    base64_decode, der, der_bits, der_children, der_octets, der_read, der_seq, der_uint, pem_decode, pem_encode,
+    base64_decode, der, der_bits, der_children, der_octets, der_read, der_seq, der_uint,
+    pem_decode, pem_encode,
 };
 use super::keys::{parse_private_key_pem, PrivateKey, CERT_RSA_BITS, KEYGEN_STEPS};
 use super::{arg_int, arg_list, arg_str, check_arity, insert, wrong_type, SeededRng};
@@ -64,7 +65,10 @@ fn arg_certificate(value: &Value) -> Result<Certificate, String> {
                 Ok(Some(Value::String(s))) => Ok(s.to_string()),
                 _ => Err(wrong_type(TYPE_NAME, value)),
             };
-            return Ok(Certificate { cert: field("Cert")?, key: field("Key")? });
+            return Ok(Certificate {
+                cert: field("Cert")?,
+                key: field("Key")?,
+            });
         }
     }
     Err(wrong_type(TYPE_NAME, value))
@@ -83,7 +87,8 @@ pub(super) fn register(funcs: &mut Funcs) {
     insert(funcs, "genCAWithKey", |call, args| {
         check_arity("genCAWithKey", args, 3)?;
         let request = Request::ca(arg_str(args, 0)?, arg_int(args, 1)?);
-        let key = parse_private_key_pem(arg_str(args, 2)?).map_err(|e| format!("parsing private key: {e}"))?;
+        let key = parse_private_key_pem(arg_str(args, 2)?)
+            .map_err(|e| format!("parsing private key: {e}"))?;
         generate(call, &request, Some(key), None)
     });
     insert(funcs, "genSelfSignedCert", |call, args| {
@@ -93,7 +98,8 @@ pub(super) fn register(funcs: &mut Funcs) {
     insert(funcs, "genSelfSignedCertWithKey", |call, args| {
         check_arity("genSelfSignedCertWithKey", args, 5)?;
         let request = Request::leaf(args)?;
-        let key = parse_private_key_pem(arg_str(args, 4)?).map_err(|e| format!("parsing private key: {e}"))?;
+        let key = parse_private_key_pem(arg_str(args, 4)?)
+            .map_err(|e| format!("parsing private key: {e}"))?;
         generate(call, &request, Some(key), None)
     });
     insert(funcs, "genSignedCert", |call, args| {
@@ -106,7 +112,8 @@ pub(super) fn register(funcs: &mut Funcs) {
         check_arity("genSignedCertWithKey", args, 6)?;
         let request = Request::leaf(args)?;
         let ca = arg_certificate(&args[4])?;
-        let key = parse_private_key_pem(arg_str(args, 5)?).map_err(|e| format!("parsing private key: {e}"))?;
+        let key = parse_private_key_pem(arg_str(args, 5)?)
+            .map_err(|e| format!("parsing private key: {e}"))?;
         generate(call, &request, Some(key), Some(&ca))
     });
     funcs.add("buildCustomCert", |args| {
@@ -126,7 +133,13 @@ pub(crate) struct Request {
 
 impl Request {
     fn ca(common_name: &str, days: i64) -> Request {
-        Request { common_name: common_name.to_string(), ips: Vec::new(), dns_names: Vec::new(), days, is_ca: true }
+        Request {
+            common_name: common_name.to_string(),
+            ips: Vec::new(),
+            dns_names: Vec::new(),
+            days,
+            is_ca: true,
+        }
     }
 
     /// `cn ips alternateDNS daysValid` of the non-CA functions.
@@ -134,7 +147,10 @@ impl Request {
         let mut ips = Vec::new();
         for ip in arg_list(args, 1)? {
             let Value::String(text) = &ip else {
-                return Err(format!("error parsing ip: {} is not a string", crate::fmt::format_value(&ip)));
+                return Err(format!(
+                    "error parsing ip: {} is not a string",
+                    crate::fmt::format_value(&ip)
+                ));
             };
             ips.push(parse_ip(text).ok_or_else(|| format!("error parsing ip: {text}"))?);
         }
@@ -148,7 +164,13 @@ impl Request {
             };
             dns_names.push(text.to_string());
         }
-        Ok(Request { common_name: arg_str(args, 0)?.to_string(), ips, dns_names, days: arg_int(args, 3)?, is_ca: false })
+        Ok(Request {
+            common_name: arg_str(args, 0)?.to_string(),
+            ips,
+            dns_names,
+            days: arg_int(args, 3)?,
+            is_ca: false,
+        })
     }
 }
 
@@ -165,7 +187,11 @@ fn generate(
     ca: Option<&Certificate>,
 ) -> Result<Value, String> {
     // Key generation and signing are heavy: charge for them.
-    call.charge(if key.is_some() { KEYGEN_STEPS / 16 } else { KEYGEN_STEPS })?;
+    call.charge(if key.is_some() {
+        KEYGEN_STEPS / 16
+    } else {
+        KEYGEN_STEPS
+    })?;
     let now_secs = call.now_unix_nanos().div_euclid(1_000_000_000);
     let mut next = || call.random_u64();
     let rng = &mut SeededRng(&mut next);
@@ -190,7 +216,8 @@ pub(crate) fn make_certificate(
     let issuer = ca.map(read_issuer).transpose()?;
     let key = match key {
         Some(key) => key,
-        None => PrivateKey::generate_rsa(CERT_RSA_BITS, rng).map_err(|e| format!("error generating rsa key: {e}"))?,
+        None => PrivateKey::generate_rsa(CERT_RSA_BITS, rng)
+            .map_err(|e| format!("error generating rsa key: {e}"))?,
     };
     let created = |e: String| format!("error creating certificate: {e}");
     let public_key_info = key.public_key_info().map_err(created)?;
@@ -206,7 +233,15 @@ pub(crate) fn make_certificate(
     let not_before = now_secs;
     let not_after = now_secs.saturating_add(request.days.saturating_mul(86_400));
     let mut extensions = vec![
-        extension(&[0x55, 0x1d, 0x0f], true, if request.is_ca { &[0x03, 0x02, 0x02, 0xa4] } else { &[0x03, 0x02, 0x05, 0xa0] }),
+        extension(
+            &[0x55, 0x1d, 0x0f],
+            true,
+            if request.is_ca {
+                &[0x03, 0x02, 0x02, 0xa4]
+            } else {
+                &[0x03, 0x02, 0x05, 0xa0]
+            },
+        ),
         // serverAuth, clientAuth
         extension(
             &[0x55, 0x1d, 0x25],
@@ -216,13 +251,29 @@ pub(crate) fn make_certificate(
                 &[0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02],
             ]),
         ),
-        extension(&[0x55, 0x1d, 0x13], true, if request.is_ca { &[0x30, 0x03, 0x01, 0x01, 0xff] } else { &[0x30, 0x00] }),
+        extension(
+            &[0x55, 0x1d, 0x13],
+            true,
+            if request.is_ca {
+                &[0x30, 0x03, 0x01, 0x01, 0xff]
+            } else {
+                &[0x30, 0x00]
+            },
+        ),
     ];
     if request.is_ca {
-        extensions.push(extension(&[0x55, 0x1d, 0x0e], false, &der_octets(&sha1::Sha1::digest(&public_bits))));
+        extensions.push(extension(
+            &[0x55, 0x1d, 0x0e],
+            false,
+            &der_octets(&sha1::Sha1::digest(&public_bits)),
+        ));
     }
     if let Some(id) = authority_key_id {
-        extensions.push(extension(&[0x55, 0x1d, 0x23], false, &der_seq(&[&der(0x80, &id)])));
+        extensions.push(extension(
+            &[0x55, 0x1d, 0x23],
+            false,
+            &der_seq(&[&der(0x80, &id)]),
+        ));
     }
     if !request.dns_names.is_empty() || !request.ips.is_empty() {
         let mut names = Vec::new();
@@ -248,7 +299,10 @@ pub(crate) fn make_certificate(
     let signature = signer.sign(&tbs).map_err(created)?;
     let cert = der_seq(&[&tbs, signature_algorithm, &der_bits(&signature)]);
     let key_pem = key.to_pem().map_err(created)?;
-    Ok(Certificate { cert: pem_encode("CERTIFICATE", &cert), key: key_pem })
+    Ok(Certificate {
+        cert: pem_encode("CERTIFICATE", &cert),
+        key: key_pem,
+    })
 }
 
 fn extension(oid: &[u8], critical: bool, value: &[u8]) -> Vec<u8> {
@@ -291,13 +345,20 @@ fn time(unix_secs: i64) -> Result<Vec<u8>, String> {
     let days = unix_secs.div_euclid(86_400);
     let secs = unix_secs.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    let clock = format!("{month:02}{day:02}{:02}{:02}{:02}Z", secs / 3600, secs / 60 % 60, secs % 60);
+    let clock = format!(
+        "{month:02}{day:02}{:02}{:02}{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    );
     if (1950..2050).contains(&year) {
         Ok(der(0x17, format!("{:02}{clock}", year % 100).as_bytes()))
     } else if (0..=9999).contains(&year) {
         Ok(der(0x18, format!("{year:04}{clock}").as_bytes()))
     } else {
-        Err(format!("error creating certificate: x509: year {year} is out of range"))
+        Err(format!(
+            "error creating certificate: x509: year {year} is out of range"
+        ))
     }
 }
 
@@ -306,7 +367,8 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let mp = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
@@ -321,13 +383,21 @@ fn read_issuer(ca: &Certificate) -> Result<Issuer, String> {
     let (_, der_bytes) = pem_decode(&ca.cert)
         .filter(|(label, _)| label == "CERTIFICATE")
         .ok_or_else(|| "unable to decode certificate".to_string())?;
-    let parsed = parse_certificate(&der_bytes).map_err(|e| format!("error parsing certificate: {e}"))?;
-    let key = parse_private_key_pem(&ca.key).map_err(|e| format!("error parsing private key: {e}"))?;
-    let public_bits = key.public_key_bits().map_err(|e| format!("error creating certificate: {e}"))?;
+    let parsed =
+        parse_certificate(&der_bytes).map_err(|e| format!("error parsing certificate: {e}"))?;
+    let key =
+        parse_private_key_pem(&ca.key).map_err(|e| format!("error parsing private key: {e}"))?;
+    let public_bits = key
+        .public_key_bits()
+        .map_err(|e| format!("error creating certificate: {e}"))?;
     if public_bits != parsed.public_key_bits {
         return Err("error creating certificate: x509: provided PrivateKey doesn't match parent's PublicKey".into());
     }
-    Ok(Issuer { subject: parsed.subject, key_id: parsed.subject_key_id, key })
+    Ok(Issuer {
+        subject: parsed.subject,
+        key_id: parsed.subject_key_id,
+        key,
+    })
 }
 
 /// The parts of a parsed certificate that signing with it needs.
@@ -366,7 +436,9 @@ fn parse_certificate_parts(der_bytes: &[u8]) -> Option<ParsedCertificate> {
         return None;
     }
     let key_parts = der_children(public_key_info.content)?;
-    let [algorithm, bits] = key_parts.as_slice() else { return None };
+    let [algorithm, bits] = key_parts.as_slice() else {
+        return None;
+    };
     if algorithm.tag != 0x30 || bits.tag != 0x03 || bits.content.first() != Some(&0) {
         return None;
     }
@@ -386,16 +458,23 @@ fn parse_certificate_parts(der_bytes: &[u8]) -> Option<ParsedCertificate> {
             }
         }
     }
-    Some(ParsedCertificate { subject: subject.raw.to_vec(), public_key_bits: bits.content[1..].to_vec(), subject_key_id })
+    Some(ParsedCertificate {
+        subject: subject.raw.to_vec(),
+        public_key_bits: bits.content[1..].to_vec(),
+        subject_key_id,
+    })
 }
 
 /// `buildCustomCert`: the base64 of a PEM certificate and of a PEM key, checked and kept as given.
 pub(crate) fn build_custom_cert(cert_b64: &str, key_b64: &str) -> Result<Certificate, String> {
-    let cert = base64_decode(cert_b64).map_err(|_| "unable to decode base64 certificate".to_string())?;
-    let key = base64_decode(key_b64).map_err(|_| "unable to decode base64 private key".to_string())?;
+    let cert =
+        base64_decode(cert_b64).map_err(|_| "unable to decode base64 certificate".to_string())?;
+    let key =
+        base64_decode(key_b64).map_err(|_| "unable to decode base64 private key".to_string())?;
     let cert = String::from_utf8_lossy(&cert).into_owned();
     let key = String::from_utf8_lossy(&key).into_owned();
-    let (_, der_bytes) = pem_decode(&cert).ok_or_else(|| "unable to decode certificate".to_string())?;
+    let (_, der_bytes) =
+        pem_decode(&cert).ok_or_else(|| "unable to decode certificate".to_string())?;
     parse_certificate(&der_bytes).map_err(|e| format!("error parsing certificate: {e}"))?;
     parse_private_key_pem(&key).map_err(|e| format!("error parsing private key: {e}"))?;
     Ok(Certificate { cert, key })
@@ -423,8 +502,16 @@ mod tests {
     }
 
     fn ext<'a, T: Decode<'a>>(cert: &'a x509_cert::Certificate, oid: &str) -> Option<(bool, T)> {
-        let ext = cert.tbs_certificate.extensions.as_ref()?.iter().find(|e| e.extn_id.to_string() == oid)?;
-        Some((ext.critical, T::from_der(ext.extn_value.as_bytes()).unwrap()))
+        let ext = cert
+            .tbs_certificate
+            .extensions
+            .as_ref()?
+            .iter()
+            .find(|e| e.extn_id.to_string() == oid)?;
+        Some((
+            ext.critical,
+            T::from_der(ext.extn_value.as_bytes()).unwrap(),
+        ))
     }
 
     fn common_name(name: &x509_cert::name::Name) -> String {
@@ -459,14 +546,24 @@ mod tests {
                 key.verify(&tbs, &sig).unwrap();
             }
             "1.3.101.112" => {
-                let key = ed25519_dalek::VerifyingKey::from_bytes(key_bits.try_into().unwrap()).unwrap();
-                key.verify(&tbs, &ed25519_dalek::Signature::from_slice(signature).unwrap()).unwrap();
+                let key =
+                    ed25519_dalek::VerifyingKey::from_bytes(key_bits.try_into().unwrap()).unwrap();
+                key.verify(
+                    &tbs,
+                    &ed25519_dalek::Signature::from_slice(signature).unwrap(),
+                )
+                .unwrap();
             }
             "1.2.840.113549.1.1.1" => {
                 use rsa::pkcs1::DecodeRsaPublicKey;
                 use sha2::Sha256;
                 let key = rsa::RsaPublicKey::from_pkcs1_der(key_bits).unwrap();
-                key.verify(rsa::Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(&tbs), signature).unwrap();
+                key.verify(
+                    rsa::Pkcs1v15Sign::new::<Sha256>(),
+                    &Sha256::digest(&tbs),
+                    signature,
+                )
+                .unwrap();
             }
             other => panic!("unexpected key algorithm {other}"),
         }
@@ -474,17 +571,36 @@ mod tests {
 
     #[test]
     fn ca_has_go_shape() {
-        let ca = rng_run(1, |rng| make_certificate(&Request::ca("my-ca", 365), Some(ecdsa_key(9)), None, NOW, rng)).unwrap();
+        let ca = rng_run(1, |rng| {
+            make_certificate(
+                &Request::ca("my-ca", 365),
+                Some(ecdsa_key(9)),
+                None,
+                NOW,
+                rng,
+            )
+        })
+        .unwrap();
         assert!(ca.key.starts_with("-----BEGIN EC PRIVATE KEY-----\n"));
         let parsed = parse(&ca);
         let tbs = &parsed.tbs_certificate;
         assert_eq!(tbs.version, x509_cert::Version::V3);
         assert_eq!(common_name(&tbs.subject), "CN=my-ca");
         assert_eq!(tbs.subject, tbs.issuer);
-        assert_eq!(tbs.validity.not_before.to_unix_duration().as_secs() as i64, NOW);
-        assert_eq!(tbs.validity.not_after.to_unix_duration().as_secs() as i64, NOW + 365 * 86_400);
-        assert_eq!(parsed.signature_algorithm.oid.to_string(), "1.2.840.10045.4.3.2");
-        let (critical, constraints): (bool, pkix::BasicConstraints) = ext(&parsed, "2.5.29.19").unwrap();
+        assert_eq!(
+            tbs.validity.not_before.to_unix_duration().as_secs() as i64,
+            NOW
+        );
+        assert_eq!(
+            tbs.validity.not_after.to_unix_duration().as_secs() as i64,
+            NOW + 365 * 86_400
+        );
+        assert_eq!(
+            parsed.signature_algorithm.oid.to_string(),
+            "1.2.840.10045.4.3.2"
+        );
+        let (critical, constraints): (bool, pkix::BasicConstraints) =
+            ext(&parsed, "2.5.29.19").unwrap();
         assert!(critical && constraints.ca);
         let (critical, usage): (bool, pkix::KeyUsage) = ext(&parsed, "2.5.29.15").unwrap();
         assert!(critical);
@@ -503,15 +619,30 @@ mod tests {
 
     #[test]
     fn signed_cert_has_names_days_and_the_cas_signature() {
-        let ca = rng_run(2, |rng| make_certificate(&Request::ca("ca", 10), Some(ecdsa_key(8)), None, NOW, rng)).unwrap();
-        let request = leaf("foo.com", &["10.0.0.1", "::1", "::ffff:1.2.3.4"], &["foo.com", "www.foo.com"], 30);
-        let cert = rng_run(3, |rng| make_certificate(&request, Some(ecdsa_key(7)), Some(&ca), NOW, rng)).unwrap();
+        let ca = rng_run(2, |rng| {
+            make_certificate(&Request::ca("ca", 10), Some(ecdsa_key(8)), None, NOW, rng)
+        })
+        .unwrap();
+        let request = leaf(
+            "foo.com",
+            &["10.0.0.1", "::1", "::ffff:1.2.3.4"],
+            &["foo.com", "www.foo.com"],
+            30,
+        );
+        let cert = rng_run(3, |rng| {
+            make_certificate(&request, Some(ecdsa_key(7)), Some(&ca), NOW, rng)
+        })
+        .unwrap();
         let (parsed, ca_parsed) = (parse(&cert), parse(&ca));
         let tbs = &parsed.tbs_certificate;
         assert_eq!(common_name(&tbs.subject), "CN=foo.com");
         assert_eq!(tbs.issuer, ca_parsed.tbs_certificate.subject);
-        assert_eq!(tbs.validity.not_after.to_unix_duration().as_secs() as i64, NOW + 30 * 86_400);
-        let (critical, constraints): (bool, pkix::BasicConstraints) = ext(&parsed, "2.5.29.19").unwrap();
+        assert_eq!(
+            tbs.validity.not_after.to_unix_duration().as_secs() as i64,
+            NOW + 30 * 86_400
+        );
+        let (critical, constraints): (bool, pkix::BasicConstraints) =
+            ext(&parsed, "2.5.29.19").unwrap();
         assert!(critical && !constraints.ca);
         let (_, usage): (bool, pkix::KeyUsage) = ext(&parsed, "2.5.29.15").unwrap();
         assert!(usage.digital_signature() && usage.key_encipherment() && !usage.key_cert_sign());
@@ -545,7 +676,10 @@ mod tests {
     #[test]
     fn ed25519_and_rsa_keys_sign() {
         let ed = rng_run(4, |rng| gen_key("ed25519", rng));
-        let ca = rng_run(5, |rng| make_certificate(&Request::ca("ed-ca", 1), Some(ed), None, NOW, rng)).unwrap();
+        let ca = rng_run(5, |rng| {
+            make_certificate(&Request::ca("ed-ca", 1), Some(ed), None, NOW, rng)
+        })
+        .unwrap();
         let ca_parsed = parse(&ca);
         assert_eq!(ca_parsed.signature_algorithm.oid.to_string(), "1.3.101.112");
         verify(&ca_parsed, &ca_parsed);
@@ -553,7 +687,10 @@ mod tests {
         // self-signed certificate.
         let rsa = rng_run(6, |rng| PrivateKey::generate_rsa(1024, rng)).unwrap();
         let rsa_pem = rsa.to_pem().unwrap();
-        let cert = rng_run(7, |rng| make_certificate(&leaf("x", &[], &[], 1), Some(rsa), Some(&ca), NOW, rng)).unwrap();
+        let cert = rng_run(7, |rng| {
+            make_certificate(&leaf("x", &[], &[], 1), Some(rsa), Some(&ca), NOW, rng)
+        })
+        .unwrap();
         assert_eq!(cert.key, rsa_pem);
         verify(&parse(&cert), &ca_parsed);
         let own = rng_run(8, |rng| {
@@ -562,7 +699,10 @@ mod tests {
         })
         .unwrap();
         let own_parsed = parse(&own);
-        assert_eq!(own_parsed.signature_algorithm.oid.to_string(), "1.2.840.113549.1.1.11");
+        assert_eq!(
+            own_parsed.signature_algorithm.oid.to_string(),
+            "1.2.840.113549.1.1.11"
+        );
         verify(&own_parsed, &own_parsed);
         // Self-signed, not a CA: no key identifiers.
         assert!(ext::<pkix::SubjectKeyIdentifier>(&own_parsed, "2.5.29.14").is_none());
@@ -575,13 +715,30 @@ mod tests {
 
     #[test]
     fn a_mismatched_ca_key_and_dsa_keys_are_refused() {
-        let ca = rng_run(10, |rng| make_certificate(&Request::ca("ca", 1), Some(ecdsa_key(1)), None, NOW, rng)).unwrap();
+        let ca = rng_run(10, |rng| {
+            make_certificate(&Request::ca("ca", 1), Some(ecdsa_key(1)), None, NOW, rng)
+        })
+        .unwrap();
         let other = ecdsa_key(2).to_pem().unwrap();
-        let wrong = Certificate { cert: ca.cert.clone(), key: other };
-        let err = rng_run(11, |rng| make_certificate(&leaf("x", &[], &[], 1), Some(ecdsa_key(3)), Some(&wrong), NOW, rng))
-            .unwrap_err();
+        let wrong = Certificate {
+            cert: ca.cert.clone(),
+            key: other,
+        };
+        let err = rng_run(11, |rng| {
+            make_certificate(
+                &leaf("x", &[], &[], 1),
+                Some(ecdsa_key(3)),
+                Some(&wrong),
+                NOW,
+                rng,
+            )
+        })
+        .unwrap_err();
         assert_eq!(err, "error creating certificate: x509: provided PrivateKey doesn't match parent's PublicKey");
-        let err = rng_run(12, |rng| make_certificate(&Request::ca("x", 1), Some(PrivateKey::Dsa), None, NOW, rng)).unwrap_err();
+        let err = rng_run(12, |rng| {
+            make_certificate(&Request::ca("x", 1), Some(PrivateKey::Dsa), None, NOW, rng)
+        })
+        .unwrap_err();
         assert_eq!(err, "error creating certificate: x509: certificate private key does not implement crypto.Signer");
     }
 
@@ -601,29 +758,54 @@ mod tests {
 
     #[test]
     fn build_custom_cert_checks_and_keeps_its_input() {
-        let ca = rng_run(13, |rng| make_certificate(&Request::ca("ca", 1), Some(ecdsa_key(4)), None, NOW, rng)).unwrap();
-        let built = build_custom_cert(&base64_encode(ca.cert.as_bytes()), &base64_encode(ca.key.as_bytes())).unwrap();
+        let ca = rng_run(13, |rng| {
+            make_certificate(&Request::ca("ca", 1), Some(ecdsa_key(4)), None, NOW, rng)
+        })
+        .unwrap();
+        let built = build_custom_cert(
+            &base64_encode(ca.cert.as_bytes()),
+            &base64_encode(ca.key.as_bytes()),
+        )
+        .unwrap();
         assert_eq!(built, ca);
         let b64 = |s: &str| base64_encode(s.as_bytes());
         let err = |c: &str, k: &str| build_custom_cert(c, k).unwrap_err();
         // Observed with helm 3.17.3.
         assert_eq!(err("!!", "!!"), "unable to decode base64 certificate");
         assert_eq!(err("YWJj", "YWJj"), "unable to decode certificate");
-        assert_eq!(err(&b64(&ca.cert), &b64("garbage")), "error parsing private key: no PEM data in input");
         assert_eq!(
-            err(&b64(&ca.cert), &b64("-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n")),
+            err(&b64(&ca.cert), &b64("garbage")),
+            "error parsing private key: no PEM data in input"
+        );
+        assert_eq!(
+            err(
+                &b64(&ca.cert),
+                &b64("-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n")
+            ),
             "error parsing private key: no private key data in PEM block of type FOO"
         );
-        assert!(err(&b64("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"), &b64(&ca.key))
-            .starts_with("error parsing certificate: "));
+        assert!(err(
+            &b64("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"),
+            &b64(&ca.key)
+        )
+        .starts_with("error parsing certificate: "));
     }
 
     #[test]
     fn certificate_object_has_cert_and_key() {
-        let cert = Certificate { cert: "C".into(), key: "K".into() };
+        let cert = Certificate {
+            cert: "C".into(),
+            key: "K".into(),
+        };
         assert_eq!(cert.type_name(), "sprig.certificate");
-        assert_eq!(cert.member("Cert", &[]).unwrap().unwrap().as_str(), Some("C"));
-        assert_eq!(cert.member("Key", &[]).unwrap().unwrap().as_str(), Some("K"));
+        assert_eq!(
+            cert.member("Cert", &[]).unwrap().unwrap().as_str(),
+            Some("C")
+        );
+        assert_eq!(
+            cert.member("Key", &[]).unwrap().unwrap().as_str(),
+            Some("K")
+        );
         assert!(cert.member("Other", &[]).unwrap().is_none());
         assert_eq!(cert.format(), "{C K}");
         let value = certificate_value(cert.clone());
@@ -637,11 +819,20 @@ mod tests {
     /// Helm's own genSignedCert output: a CA from helm 3.17.3 signs here, and helm's leaf parses.
     #[test]
     fn helms_ca_signs_here() {
-        let ca = Certificate { cert: HELM_CA_CERT.into(), key: HELM_CA_KEY.into() };
+        let ca = Certificate {
+            cert: HELM_CA_CERT.into(),
+            key: HELM_CA_KEY.into(),
+        };
         let request = leaf("foo.com", &["10.0.0.1"], &["foo.com"], 30);
-        let cert = rng_run(14, |rng| make_certificate(&request, Some(ecdsa_key(5)), Some(&ca), NOW, rng)).unwrap();
+        let cert = rng_run(14, |rng| {
+            make_certificate(&request, Some(ecdsa_key(5)), Some(&ca), NOW, rng)
+        })
+        .unwrap();
         let (parsed, ca_parsed) = (parse(&cert), parse(&ca));
-        assert_eq!(parsed.tbs_certificate.issuer, ca_parsed.tbs_certificate.subject);
+        assert_eq!(
+            parsed.tbs_certificate.issuer,
+            ca_parsed.tbs_certificate.subject
+        );
         verify(&parsed, &ca_parsed);
     }
 
@@ -651,13 +842,26 @@ mod tests {
         let der_bytes = pem_decode(HELM_CA_CERT).unwrap().1;
         let ours = parse_certificate(&der_bytes).unwrap();
         let theirs = x509_cert::Certificate::from_der(&der_bytes).unwrap();
-        assert_eq!(ours.subject, theirs.tbs_certificate.subject.to_der().unwrap());
-        assert_eq!(ours.public_key_bits, theirs.tbs_certificate.subject_public_key_info.subject_public_key.raw_bytes());
+        assert_eq!(
+            ours.subject,
+            theirs.tbs_certificate.subject.to_der().unwrap()
+        );
+        assert_eq!(
+            ours.public_key_bits,
+            theirs
+                .tbs_certificate
+                .subject_public_key_info
+                .subject_public_key
+                .raw_bytes()
+        );
         let (_, ski): (bool, pkix::SubjectKeyIdentifier) = ext(&theirs, "2.5.29.14").unwrap();
         assert_eq!(ours.subject_key_id.unwrap(), ski.0.as_bytes());
         // Cut anywhere, or with a byte more, it is malformed.
         for cut in [1, 10, der_bytes.len() / 2, der_bytes.len() - 1] {
-            assert_eq!(parse_certificate(&der_bytes[..cut]).err().unwrap(), "x509: malformed certificate");
+            assert_eq!(
+                parse_certificate(&der_bytes[..cut]).err().unwrap(),
+                "x509: malformed certificate"
+            );
         }
         let mut longer = der_bytes.clone();
         longer.push(0);

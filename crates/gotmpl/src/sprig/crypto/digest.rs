@@ -27,7 +27,9 @@ fn sha512sum(args: &[Value]) -> Result<Value, String> {
 
 fn adler32sum(args: &[Value]) -> Result<Value, String> {
     check_arity("adler32sum", args, 1)?;
-    Ok(Value::from(adler32(arg_str(args, 0)?.as_bytes()).to_string()))
+    Ok(Value::from(
+        adler32(arg_str(args, 0)?.as_bytes()).to_string(),
+    ))
 }
 
 fn hex_of(name: &str, args: &[Value], hash: fn(&[u8]) -> Vec<u8>) -> Result<Value, String> {
@@ -66,16 +68,32 @@ mod tests {
             "sha512sum" => sha512sum,
             _ => adler32sum,
         };
-        func(&[Value::str(input)]).unwrap().as_str().unwrap().to_string()
+        func(&[Value::str(input)])
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 
     #[test]
     fn hashes_equal_helms() {
         // Observed with helm 3.17.3.
-        assert_eq!(call("sha1sum", "hello"), "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d");
-        assert_eq!(call("sha1sum", "ü"), "94a759fd37735430753c7b6b80684306d80ea16e");
-        assert_eq!(call("sha256sum", "hello"), "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
-        assert_eq!(call("sha256sum", ""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(
+            call("sha1sum", "hello"),
+            "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d"
+        );
+        assert_eq!(
+            call("sha1sum", "ü"),
+            "94a759fd37735430753c7b6b80684306d80ea16e"
+        );
+        assert_eq!(
+            call("sha256sum", "hello"),
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+        );
+        assert_eq!(
+            call("sha256sum", ""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
         assert_eq!(
             call("sha512sum", "hello"),
             "9b71d224bd62f3785d96d46ad3ea3d73319bfbc2890caadae2dff72519673ca72323c3d99ba5c11d7c7acc6e14b8c5da0c4663475c2e5c3adef46f73bcdec043"
@@ -83,7 +101,13 @@ mod tests {
         assert_eq!(call("adler32sum", "hello"), "103547413");
         assert_eq!(call("adler32sum", ""), "1");
         assert_eq!(call("adler32sum", "ü"), "38011264");
-        assert_eq!(call("adler32sum", "hello world, a longer string to test the modulus handling 0123456789"), "1427117927");
+        assert_eq!(
+            call(
+                "adler32sum",
+                "hello world, a longer string to test the modulus handling 0123456789"
+            ),
+            "1427117927"
+        );
     }
 
     #[test]

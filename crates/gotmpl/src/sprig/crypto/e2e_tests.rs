@@ -11,32 +11,67 @@ fn render_with(text: &str, options: &Options) -> Result<String, crate::Error> {
     let mut templates = Templates::new();
     templates.parse("t", text, &options.limits)?;
     let data = Value::Map(Map::new());
-    templates.execute("t", &data, &crate::sprig::funcs(), options).map(|o| o.text)
+    templates
+        .execute("t", &data, &crate::sprig::funcs(), options)
+        .map(|o| o.text)
 }
 
 fn render(text: &str) -> String {
-    render_with(text, &Options { seed: 42, now_unix_nanos: 1_796_601_600_000_000_000, ..Options::default() })
-        .unwrap_or_else(|e| panic!("{text}: {}", e.go_message()))
+    render_with(
+        text,
+        &Options {
+            seed: 42,
+            now_unix_nanos: 1_796_601_600_000_000_000,
+            ..Options::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{text}: {}", e.go_message()))
 }
 
 fn error(text: &str) -> String {
-    render_with(text, &Options::default()).unwrap_err().go_message()
+    render_with(text, &Options::default())
+        .unwrap_err()
+        .go_message()
 }
 
 #[test]
 fn deterministic_functions_print_what_helm_printed() {
     let cases = [
-        (r#"{{ sha1sum "hello" }}"#, "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d"),
-        (r#"{{ "hello" | sha256sum }}"#, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"),
-        (r#"{{ adler32sum "hello" }}|{{ adler32sum "" }}"#, "103547413|1"),
-        (r#"{{ derivePassword 1 "long" "password" "user" "example.com" }}"#, "ZedaFaxcZaso9*"),
-        (r#"{{ derivePassword 1 "name" "password" "user" "example.com" }}"#, "cannot find password template name"),
-        (r#"{{ decryptAES "secretkey" "Aq1VL4Xk55wRno3VdsD6vKkX/5EGlcQifPqpnjac9Iw=" }}"#, "plaintext"),
-        (r#"{{ encryptAES "secretkey" "plaintext" | decryptAES "secretkey" }}"#, "plaintext"),
+        (
+            r#"{{ sha1sum "hello" }}"#,
+            "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d",
+        ),
+        (
+            r#"{{ "hello" | sha256sum }}"#,
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+        ),
+        (
+            r#"{{ adler32sum "hello" }}|{{ adler32sum "" }}"#,
+            "103547413|1",
+        ),
+        (
+            r#"{{ derivePassword 1 "long" "password" "user" "example.com" }}"#,
+            "ZedaFaxcZaso9*",
+        ),
+        (
+            r#"{{ derivePassword 1 "name" "password" "user" "example.com" }}"#,
+            "cannot find password template name",
+        ),
+        (
+            r#"{{ decryptAES "secretkey" "Aq1VL4Xk55wRno3VdsD6vKkX/5EGlcQifPqpnjac9Iw=" }}"#,
+            "plaintext",
+        ),
+        (
+            r#"{{ encryptAES "secretkey" "plaintext" | decryptAES "secretkey" }}"#,
+            "plaintext",
+        ),
         (r#"{{ decryptAES "k" "" }}"#, ""),
         (r#"{{ htpasswd "us:er" "pw" }}"#, "invalid username: us:er"),
         (r#"{{ genPrivateKey "foo" }}"#, "Unknown type foo"),
-        (r#"{{ bcrypt (repeat 73 "a") }}"#, "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"),
+        (
+            r#"{{ bcrypt (repeat 73 "a") }}"#,
+            "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes",
+        ),
     ];
     for (template, want) in cases {
         assert_eq!(render(template), want, "{template}");
@@ -60,7 +95,10 @@ fn errors_are_worded_as_helms() {
     ];
     for (template, want) in cases {
         let got = error(template);
-        assert!(got.ends_with(want), "{template}\n  want …{want}\n  got  {got}");
+        assert!(
+            got.ends_with(want),
+            "{template}\n  want …{want}\n  got  {got}"
+        );
     }
 }
 
@@ -69,14 +107,24 @@ fn random_functions_have_helms_shape_and_follow_the_seed() {
     let template = r#"{{ randBytes 10 }}|{{ bcrypt "pw" }}|{{ htpasswd "user" "pw" }}|{{ encryptAES "k" "x" }}|{{ genPrivateKey "ecdsa" }}"#;
     let out = render(template);
     assert_eq!(out, render(template), "the same seed gives the same output");
-    let other = render_with(template, &Options { seed: 43, ..Options::default() }).unwrap();
+    let other = render_with(
+        template,
+        &Options {
+            seed: 43,
+            ..Options::default()
+        },
+    )
+    .unwrap();
     assert_ne!(out, other, "another seed gives other output");
     let parts: Vec<&str> = out.split('|').collect();
     assert_eq!(parts[0].len(), 16, "base64 of 10 bytes");
     assert!(parts[1].starts_with("$2a$10$") && parts[1].len() == 60);
     assert!(parts[2].starts_with("user:$2a$10$"));
     assert_eq!(parts[3].len(), 44, "base64 of IV + one block");
-    assert_eq!(render(&format!(r#"{{{{ decryptAES "k" "{}" }}}}"#, parts[3])), "x");
+    assert_eq!(
+        render(&format!(r#"{{{{ decryptAES "k" "{}" }}}}"#, parts[3])),
+        "x"
+    );
     assert!(parts[4].starts_with("-----BEGIN EC PRIVATE KEY-----\n"));
     assert!(render(r#"{{ genPrivateKey "ed25519" }}"#).starts_with("-----BEGIN PRIVATE KEY-----\n"));
 }
@@ -98,8 +146,15 @@ fn certificates_through_templates() {
     assert_eq!(cert.tbs_certificate.subject.to_string(), "CN=foo.com");
     assert_eq!(cert.tbs_certificate.issuer, ca.tbs_certificate.subject);
     let validity = &cert.tbs_certificate.validity;
-    assert_eq!(validity.not_after.to_unix_duration().as_secs() - validity.not_before.to_unix_duration().as_secs(), 30 * 86_400);
-    assert_eq!(validity.not_before.to_unix_duration().as_secs(), 1_796_601_600);
+    assert_eq!(
+        validity.not_after.to_unix_duration().as_secs()
+            - validity.not_before.to_unix_duration().as_secs(),
+        30 * 86_400
+    );
+    assert_eq!(
+        validity.not_before.to_unix_duration().as_secs(),
+        1_796_601_600
+    );
     assert_eq!(parts[3], "true");
     assert_eq!(parts[4], "true");
     assert_eq!(parts[5], "true", "%v prints {{CERT KEY}}");
@@ -126,9 +181,19 @@ fn print_certificates() {
 
 #[test]
 fn heavy_functions_spend_the_step_budget() {
-    let options = Options { limits: crate::Limits { max_steps: 1 << 20, ..crate::Limits::default() }, ..Options::default() };
+    let options = Options {
+        limits: crate::Limits {
+            max_steps: 1 << 20,
+            ..crate::Limits::default()
+        },
+        ..Options::default()
+    };
     let start = std::time::Instant::now();
-    let err = render_with(r#"{{ range until 1000 }}{{ bcrypt "x" }}{{ end }}"#, &options).unwrap_err();
+    let err = render_with(
+        r#"{{ range until 1000 }}{{ bcrypt "x" }}{{ end }}"#,
+        &options,
+    )
+    .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Limit, "{}", err.go_message());
     assert!(start.elapsed().as_secs() < 20, "stopped after a few hashes");
 }

@@ -9,7 +9,11 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub(crate) fn base64_encode(data: &[u8]) -> String {
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -95,7 +99,10 @@ pub(crate) fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
 }
 
 fn quantum_bytes(q: &[u8; 4]) -> [u8; 3] {
-    let n = (u32::from(q[0]) << 18) | (u32::from(q[1]) << 12) | (u32::from(q[2]) << 6) | u32::from(q[3]);
+    let n = (u32::from(q[0]) << 18)
+        | (u32::from(q[1]) << 12)
+        | (u32::from(q[2]) << 6)
+        | u32::from(q[3]);
     [(n >> 16) as u8, (n >> 8) as u8, n as u8]
 }
 
@@ -219,7 +226,9 @@ pub(crate) fn der_read(input: &[u8]) -> Option<(Element<'_>, &[u8])> {
         if count == 0 || count > 4 || rest.len() < count || rest[0] == 0 {
             return None;
         }
-        let len = rest[..count].iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+        let len = rest[..count]
+            .iter()
+            .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
         if len < 0x80 {
             return None;
         }
@@ -230,7 +239,14 @@ pub(crate) fn der_read(input: &[u8]) -> Option<(Element<'_>, &[u8])> {
         return None;
     }
     let header = input.len() - rest.len();
-    Some((Element { tag, content: &rest[..len], raw: &input[..header + len] }, &rest[len..]))
+    Some((
+        Element {
+            tag,
+            content: &rest[..len],
+            raw: &input[..header + len],
+        },
+        &rest[len..],
+    ))
 }
 
 /// The elements of a constructed element's content, in order; `None` if any is malformed.
@@ -268,9 +284,18 @@ mod tests {
         let err = |s: &str| base64_decode(s).unwrap_err();
         assert_eq!(err("notbase64!"), "illegal base64 data at input byte 9");
         assert_eq!(err("AAAA AAAA"), "illegal base64 data at input byte 4");
-        assert_eq!(err("AAAAAAAAAAAAAAAAAAAAAA="), "illegal base64 data at input byte 23");
-        assert_eq!(err("AAAAAAAAAAAAAAAAAAAAAA==="), "illegal base64 data at input byte 24");
-        assert_eq!(err("AAAAAAAAAAAAAAAAAAAAAA"), "illegal base64 data at input byte 20");
+        assert_eq!(
+            err("AAAAAAAAAAAAAAAAAAAAAA="),
+            "illegal base64 data at input byte 23"
+        );
+        assert_eq!(
+            err("AAAAAAAAAAAAAAAAAAAAAA==="),
+            "illegal base64 data at input byte 24"
+        );
+        assert_eq!(
+            err("AAAAAAAAAAAAAAAAAAAAAA"),
+            "illegal base64 data at input byte 20"
+        );
         assert_eq!(err("A"), "illegal base64 data at input byte 0");
         assert_eq!(err("A==="), "illegal base64 data at input byte 1");
     }
@@ -282,9 +307,15 @@ mod tests {
         assert!(pem.starts_with("-----BEGIN TEST BLOCK-----\n"));
         assert!(pem.ends_with("\n-----END TEST BLOCK-----\n"));
         assert_eq!(pem.lines().nth(1).unwrap().len(), 64);
-        assert_eq!(pem_decode(&format!("junk\n{pem}")).unwrap(), ("TEST BLOCK".to_string(), data));
+        assert_eq!(
+            pem_decode(&format!("junk\n{pem}")).unwrap(),
+            ("TEST BLOCK".to_string(), data)
+        );
         assert_eq!(pem_decode("garbage"), None);
-        assert_eq!(pem_decode("-----BEGIN A-----\nAAAA\n-----END B-----\n"), None);
+        assert_eq!(
+            pem_decode("-----BEGIN A-----\nAAAA\n-----END B-----\n"),
+            None
+        );
     }
 
     #[test]

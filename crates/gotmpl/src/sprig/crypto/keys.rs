@@ -10,7 +10,10 @@ use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use rsa::{BigUint, Pkcs1v15Sign, RsaPrivateKey};
 use sha2::{Digest, Sha256};
 
-use super::encoding::{der, der_bits, der_children, der_octets, der_read, der_seq, der_uint, pem_decode, pem_encode, Element};
+use super::encoding::{
+    der, der_bits, der_children, der_octets, der_read, der_seq, der_uint, pem_decode, pem_encode,
+    Element,
+};
 use super::{arg_str, check_arity, insert, with_rng, SeededRng};
 use crate::exec::Funcs;
 use crate::value::Value;
@@ -21,8 +24,14 @@ pub(super) fn register(funcs: &mut Funcs) {
         let kind = arg_str(args, 0)?;
         // Key generation is heavy: charge in proportion (the step budget then bounds how many
         // keys one render makes; an RSA 4096 key takes seconds, in wasm tens of seconds).
-        call.charge(if kind == "rsa" { KEYGEN_STEPS * 8 } else { KEYGEN_STEPS })?;
-        Ok(Value::from(with_rng(call, |rng| gen_private_key(kind, rng))))
+        call.charge(if kind == "rsa" {
+            KEYGEN_STEPS * 8
+        } else {
+            KEYGEN_STEPS
+        })?;
+        Ok(Value::from(with_rng(call, |rng| {
+            gen_private_key(kind, rng)
+        })))
     });
 }
 
@@ -38,11 +47,17 @@ pub(super) const CERT_RSA_BITS: usize = 2048;
 // DER of the object identifiers and algorithm identifiers in use.
 const OID_PRIME256V1: &[u8] = &[0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
 const OID_EC_PUBLIC_KEY: &[u8] = &[0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
-const OID_RSA_ENCRYPTION: &[u8] = &[0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+const OID_RSA_ENCRYPTION: &[u8] = &[
+    0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01,
+];
 const OID_ED25519: &[u8] = &[0x06, 0x03, 0x2b, 0x65, 0x70];
 const DER_NULL: &[u8] = &[0x05, 0x00];
-const ALG_SHA256_WITH_RSA: &[u8] = &[0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00];
-const ALG_ECDSA_WITH_SHA256: &[u8] = &[0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02];
+const ALG_SHA256_WITH_RSA: &[u8] = &[
+    0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00,
+];
+const ALG_ECDSA_WITH_SHA256: &[u8] = &[
+    0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02,
+];
 const ALG_ED25519: &[u8] = &[0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70];
 
 pub(crate) enum PrivateKey {
@@ -93,7 +108,8 @@ impl PrivateKey {
             if p == q {
                 continue;
             }
-            let key = RsaPrivateKey::from_p_q(p, q, BigUint::from(RSA_EXPONENT)).map_err(|e| e.to_string())?;
+            let key = RsaPrivateKey::from_p_q(p, q, BigUint::from(RSA_EXPONENT))
+                .map_err(|e| e.to_string())?;
             return Ok(PrivateKey::Rsa(Box::new(key)));
         }
     }
@@ -118,10 +134,16 @@ impl PrivateKey {
                 Ok(pem_encode("EC PRIVATE KEY", &sec1))
             }
             PrivateKey::Ed25519(key) => {
-                let pkcs8 = der_seq(&[&der_uint(&[0]), &der_seq(&[OID_ED25519]), &der_octets(&der_octets(key.as_bytes()))]);
+                let pkcs8 = der_seq(&[
+                    &der_uint(&[0]),
+                    &der_seq(&[OID_ED25519]),
+                    &der_octets(&der_octets(key.as_bytes())),
+                ]);
                 Ok(pem_encode("PRIVATE KEY", &pkcs8))
             }
-            PrivateKey::Dsa => Err("x509: unknown key type while marshaling PKCS#8: *dsa.PrivateKey".into()),
+            PrivateKey::Dsa => {
+                Err("x509: unknown key type while marshaling PKCS#8: *dsa.PrivateKey".into())
+            }
         }
     }
 
@@ -129,7 +151,10 @@ impl PrivateKey {
     /// Subject Key Identifier hashes them).
     pub(crate) fn public_key_bits(&self) -> Result<Vec<u8>, String> {
         match self {
-            PrivateKey::Rsa(key) => Ok(der_seq(&[&der_uint(&key.n().to_bytes_be()), &der_uint(&key.e().to_bytes_be())])),
+            PrivateKey::Rsa(key) => Ok(der_seq(&[
+                &der_uint(&key.n().to_bytes_be()),
+                &der_uint(&key.e().to_bytes_be()),
+            ])),
             PrivateKey::EcP256(key) => Ok(ec_point(key)),
             PrivateKey::Ed25519(key) => Ok(key.verifying_key().as_bytes().to_vec()),
             PrivateKey::Dsa => Err(NOT_A_SIGNER.into()),
@@ -160,9 +185,9 @@ impl PrivateKey {
     pub(crate) fn sign(&self, message: &[u8]) -> Result<Vec<u8>, String> {
         use ed25519_dalek::Signer as _;
         match self {
-            PrivateKey::Rsa(key) => {
-                key.sign(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(message)).map_err(|e| e.to_string())
-            }
+            PrivateKey::Rsa(key) => key
+                .sign(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(message))
+                .map_err(|e| e.to_string()),
             PrivateKey::EcP256(key) => {
                 let signing = p256::ecdsa::SigningKey::from(key);
                 let signature: p256::ecdsa::Signature = signing.sign(message);
@@ -215,11 +240,17 @@ fn random_prime(bits: usize, small_primes: &[u32], rng: &mut SeededRng<'_>) -> B
         let last = bytes.len() - 1;
         bytes[last] |= 1;
         let start = BigUint::from_bytes_be(&bytes);
-        let residues: Vec<u32> = small_primes.iter().map(|&p| (&start % p).to_u32_value()).collect();
+        let residues: Vec<u32> = small_primes
+            .iter()
+            .map(|&p| (&start % p).to_u32_value())
+            .collect();
         let exponent_residue = (&start % RSA_EXPONENT).to_u32_value();
         let mut offset = 0;
         while offset < WINDOW {
-            let sieved = residues.iter().zip(small_primes).all(|(&r, &p)| (r + offset) % p != 0);
+            let sieved = residues
+                .iter()
+                .zip(small_primes)
+                .all(|(&r, &p)| (r + offset) % p != 0);
             if sieved && (exponent_residue + offset) % RSA_EXPONENT != 1 {
                 let candidate = &start + offset;
                 // FIPS 186-5 (B.3.1) asks 4-5 Miller-Rabin rounds for primes of 1024+ bits; the
@@ -243,7 +274,9 @@ mod num_traits_compat {
 
     impl ToU32 for BigUint {
         fn to_u32_value(&self) -> u32 {
-            self.to_bytes_be().iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
+            self.to_bytes_be()
+                .iter()
+                .fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
         }
     }
 }
@@ -257,13 +290,17 @@ fn ec_point(key: &p256::SecretKey) -> Vec<u8> {
 
 /// PKCS#1 RSAPrivateKey (two primes), as Go's `MarshalPKCS1PrivateKey` writes it.
 fn rsa_pkcs1(key: &RsaPrivateKey) -> Result<Vec<u8>, String> {
-    let [p, q] = key.primes() else { return Err("x509: multi-prime RSA keys are not supported".into()) };
+    let [p, q] = key.primes() else {
+        return Err("x509: multi-prime RSA keys are not supported".into());
+    };
     let one = BigUint::from(1u32);
     let dp = key.d() % (p - &one);
     let dq = key.d() % (q - &one);
     let qinv = key.crt_coefficient().ok_or("x509: invalid RSA key")?;
-    let ints: Vec<Vec<u8>> =
-        [key.n(), key.e(), key.d(), p, q, &dp, &dq, &qinv].iter().map(|n| der_uint(&n.to_bytes_be())).collect();
+    let ints: Vec<Vec<u8>> = [key.n(), key.e(), key.d(), p, q, &dp, &dq, &qinv]
+        .iter()
+        .map(|n| der_uint(&n.to_bytes_be()))
+        .collect();
     let mut parts: Vec<&[u8]> = vec![&[0x02, 0x01, 0x00]];
     parts.extend(ints.iter().map(Vec::as_slice));
     Ok(der_seq(&parts))
@@ -288,12 +325,19 @@ fn uint(element: &Element<'_>) -> Option<BigUint> {
 
 /// PKCS#1 RSAPrivateKey: the key is rebuilt from n, e, d and the primes, and checked.
 fn parse_rsa_pkcs1(bytes: &[u8]) -> Result<RsaPrivateKey, String> {
-    let malformed = || "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)".to_string();
+    let malformed = || {
+        "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)"
+            .to_string()
+    };
     let fields = sequence(bytes).ok_or_else(malformed)?;
     if fields.len() != 9 || uint(&fields[0]) != Some(BigUint::from(0u32)) {
         return Err(malformed());
     }
-    let ints: Vec<BigUint> = fields[1..6].iter().map(uint).collect::<Option<_>>().ok_or_else(malformed)?;
+    let ints: Vec<BigUint> = fields[1..6]
+        .iter()
+        .map(uint)
+        .collect::<Option<_>>()
+        .ok_or_else(malformed)?;
     let [n, e, d, p, q] = <[BigUint; 5]>::try_from(ints).map_err(|_| malformed())?;
     let key = RsaPrivateKey::from_components(n, e, d, vec![p, q]).map_err(|e| e.to_string())?;
     key.validate().map_err(|e| e.to_string())?;
@@ -309,11 +353,14 @@ fn parse_ec_sec1(bytes: &[u8], curve_known: bool) -> Result<p256::SecretKey, Str
     }
     let curve = fields.iter().find(|f| f.tag == 0xa0).map(|f| f.content);
     match curve {
-        Some(oid) if oid != OID_PRIME256V1 => return Err("x509: unknown elliptic curve (only P-256 is supported here)".into()),
+        Some(oid) if oid != OID_PRIME256V1 => {
+            return Err("x509: unknown elliptic curve (only P-256 is supported here)".into())
+        }
         None if !curve_known => return Err(malformed()),
         _ => {}
     }
-    p256::SecretKey::from_slice(fields[1].content).map_err(|_| "x509: invalid elliptic curve private key value".to_string())
+    p256::SecretKey::from_slice(fields[1].content)
+        .map_err(|_| "x509: invalid elliptic curve private key value".to_string())
 }
 
 /// Reads the first PEM block of `text` as a private key (Sprig's rules: by the block's type).
@@ -325,11 +372,13 @@ pub(crate) fn parse_private_key_pem(text: &str) -> Result<PrivateKey, String> {
         "RSA PRIVATE KEY" => parse_rsa_pkcs1(&der)
             .map(|k| PrivateKey::Rsa(Box::new(k)))
             .map_err(|e| format!("parsing RSA private key from PEM: {e}")),
-        "EC PRIVATE KEY" => {
-            parse_ec_sec1(&der, false).map(PrivateKey::EcP256).map_err(|e| format!("parsing EC private key from PEM: {e}"))
-        }
+        "EC PRIVATE KEY" => parse_ec_sec1(&der, false)
+            .map(PrivateKey::EcP256)
+            .map_err(|e| format!("parsing EC private key from PEM: {e}")),
         "DSA PRIVATE KEY" => Ok(PrivateKey::Dsa),
-        "PRIVATE KEY" => parse_pkcs8(&der).map_err(|e| format!("parsing private key from PEM: {e}")),
+        "PRIVATE KEY" => {
+            parse_pkcs8(&der).map_err(|e| format!("parsing private key from PEM: {e}"))
+        }
         _ => Err(format!("no private key data in PEM block of type {label}")),
     }
 }
@@ -342,7 +391,10 @@ fn parse_pkcs8(bytes: &[u8]) -> Result<PrivateKey, String> {
         return Err(malformed());
     }
     let algorithm = sequence(fields[1].raw).ok_or_else(malformed)?;
-    let oid = algorithm.first().filter(|e| e.tag == 0x06).ok_or_else(malformed)?;
+    let oid = algorithm
+        .first()
+        .filter(|e| e.tag == 0x06)
+        .ok_or_else(malformed)?;
     let private_key = fields[2].content;
     if oid.raw == OID_RSA_ENCRYPTION {
         return parse_rsa_pkcs1(private_key).map(|k| PrivateKey::Rsa(Box::new(k)));
@@ -356,9 +408,13 @@ fn parse_pkcs8(bytes: &[u8]) -> Result<PrivateKey, String> {
     if oid.raw == OID_ED25519 {
         // The private key is an OCTET STRING holding the 32-byte seed.
         return match der_read(private_key) {
-            Some((seed, rest)) if seed.tag == 0x04 && seed.content.len() == 32 && rest.is_empty() => {
+            Some((seed, rest))
+                if seed.tag == 0x04 && seed.content.len() == 32 && rest.is_empty() =>
+            {
                 let bytes: [u8; 32] = seed.content.try_into().unwrap_or([0; 32]);
-                Ok(PrivateKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&bytes))))
+                Ok(PrivateKey::Ed25519(Box::new(
+                    ed25519_dalek::SigningKey::from_bytes(&bytes),
+                )))
             }
             _ => Err("x509: invalid Ed25519 private key".into()),
         };
@@ -391,12 +447,18 @@ pub(crate) mod tests {
         let mut source = rng_source(2);
         let pem = gen_private_key("ed25519", &mut SeededRng(&mut source));
         // Go's PKCS#8 Ed25519 key: 48 bytes, 64 base64 characters on one line.
-        assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI"), "{pem}");
+        assert!(
+            pem.starts_with("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI"),
+            "{pem}"
+        );
         assert_eq!(pem.lines().count(), 3);
         let (_, der) = pem_decode(&pem).unwrap();
         let info = rsa::pkcs8::PrivateKeyInfo::try_from(der.as_slice()).unwrap();
         assert_eq!(info.algorithm.oid.to_string(), "1.3.101.112");
-        assert!(matches!(parse_private_key_pem(&pem).unwrap(), PrivateKey::Ed25519(_)));
+        assert!(matches!(
+            parse_private_key_pem(&pem).unwrap(),
+            PrivateKey::Ed25519(_)
+        ));
     }
 
     #[test]
@@ -406,7 +468,9 @@ pub(crate) mod tests {
         let key = PrivateKey::generate_rsa(1024, &mut SeededRng(&mut a)).unwrap();
         let pem = key.to_pem().unwrap();
         assert!(pem.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
-        let PrivateKey::Rsa(back) = parse_private_key_pem(&pem).unwrap() else { panic!() };
+        let PrivateKey::Rsa(back) = parse_private_key_pem(&pem).unwrap() else {
+            panic!()
+        };
         // What the rsa crate writes as PKCS#1 is what we write (Go's layout).
         let theirs = rsa::pkcs1::EncodeRsaPrivateKey::to_pkcs1_der(back.as_ref()).unwrap();
         assert_eq!(pem_decode(&pem).unwrap().1, theirs.as_bytes());
@@ -415,10 +479,16 @@ pub(crate) mod tests {
         back.validate().unwrap();
         let primes = back.primes();
         assert_eq!((primes[0].bits(), primes[1].bits()), (512, 512));
-        assert!(primes.iter().all(|p| num_bigint_dig::prime::probably_prime(p, 20)));
+        assert!(primes
+            .iter()
+            .all(|p| num_bigint_dig::prime::probably_prime(p, 20)));
         let mut b = rng_source(3);
         let again = PrivateKey::generate_rsa(1024, &mut SeededRng(&mut b)).unwrap();
-        assert_eq!(again.to_pem().unwrap(), pem, "the same seed gives the same key");
+        assert_eq!(
+            again.to_pem().unwrap(),
+            pem,
+            "the same seed gives the same key"
+        );
     }
 
     /// Keys helm printed re-encode byte for byte (Go's encodings are deterministic).
@@ -435,24 +505,37 @@ pub(crate) mod tests {
     #[test]
     fn unknown_type_and_bad_pem() {
         let mut source = rng_source(4);
-        assert_eq!(gen_private_key("foo", &mut SeededRng(&mut source)), "Unknown type foo");
+        assert_eq!(
+            gen_private_key("foo", &mut SeededRng(&mut source)),
+            "Unknown type foo"
+        );
         let err = |t: &str| parse_private_key_pem(t).err().unwrap();
         assert_eq!(err("garbage"), "no PEM data in input");
-        assert_eq!(err("-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n"), "no private key data in PEM block of type FOO");
-        assert!(err("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n")
-            .starts_with("parsing RSA private key from PEM: "));
+        assert_eq!(
+            err("-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n"),
+            "no private key data in PEM block of type FOO"
+        );
+        assert!(
+            err("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n")
+                .starts_with("parsing RSA private key from PEM: ")
+        );
     }
 
     /// Keys other tools write (openssl genpkey: PKCS#8 RSA and P-256) are read.
     #[test]
     fn reads_pkcs8_rsa_and_ec_keys() {
         let mut source = rng_source(5);
-        let PrivateKey::Rsa(rsa_key) = PrivateKey::generate_rsa(1024, &mut SeededRng(&mut source)).unwrap() else {
+        let PrivateKey::Rsa(rsa_key) =
+            PrivateKey::generate_rsa(1024, &mut SeededRng(&mut source)).unwrap()
+        else {
             panic!()
         };
         let pkcs8 = rsa::pkcs8::EncodePrivateKey::to_pkcs8_der(rsa_key.as_ref()).unwrap();
         let pem = pem_encode("PRIVATE KEY", pkcs8.as_bytes());
-        assert!(matches!(parse_private_key_pem(&pem).unwrap(), PrivateKey::Rsa(_)));
+        assert!(matches!(
+            parse_private_key_pem(&pem).unwrap(),
+            PrivateKey::Rsa(_)
+        ));
         let ec = p256::SecretKey::random(&mut SeededRng(&mut source));
         let pkcs8 = p256::pkcs8::EncodePrivateKey::to_pkcs8_der(&ec).unwrap();
         let pem = pem_encode("PRIVATE KEY", pkcs8.as_bytes());
@@ -489,7 +572,10 @@ pub(crate) mod tests {
         let pem = gen_private_key("dsa", &mut SeededRng(&mut source));
         eprintln!("DSA 2048/256: {:?}\n{pem}", start.elapsed());
         assert!(pem.starts_with("-----BEGIN DSA PRIVATE KEY-----\n"));
-        assert!(matches!(parse_private_key_pem(&pem).unwrap(), PrivateKey::Dsa));
+        assert!(matches!(
+            parse_private_key_pem(&pem).unwrap(),
+            PrivateKey::Dsa
+        ));
     }
 
     /// Our prime search against the rsa crate's, averaged over seeds (release build:
@@ -510,7 +596,11 @@ pub(crate) mod tests {
                 RsaPrivateKey::new(&mut SeededRng(&mut source), bits).unwrap();
                 theirs += start.elapsed().as_secs_f64();
             }
-            eprintln!("RSA {bits}: ours {:.3} s, rsa crate {:.3} s on average", ours / seeds as f64, theirs / seeds as f64);
+            eprintln!(
+                "RSA {bits}: ours {:.3} s, rsa crate {:.3} s on average",
+                ours / seeds as f64,
+                theirs / seeds as f64
+            );
         }
     }
 

@@ -43,15 +43,27 @@ pub fn register(funcs: &mut Funcs) {
     }
     #[cfg(not(feature = "keys"))]
     for name in LEFT_OUT {
-        funcs.insert(name, Rc::new(move |_: &mut Call<'_>, _: &[Value]| Err(left_out(name))));
+        funcs.insert(
+            name,
+            Rc::new(move |_: &mut Call<'_>, _: &[Value]| Err(left_out(name))),
+        );
     }
 }
 
 /// The functions of the `keys` feature (see crates/gotmpl/Cargo.toml).
 #[cfg(any(test, not(feature = "keys")))]
 pub const LEFT_OUT: &[&str] = &[
-    "bcrypt", "htpasswd", "derivePassword", "genPrivateKey", "buildCustomCert", "genCA", "genCAWithKey",
-    "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey",
+    "bcrypt",
+    "htpasswd",
+    "derivePassword",
+    "genPrivateKey",
+    "buildCustomCert",
+    "genCA",
+    "genCAWithKey",
+    "genSelfSignedCert",
+    "genSelfSignedCertWithKey",
+    "genSignedCert",
+    "genSignedCertWithKey",
 ];
 
 /// What a left-out function says: in the page, keys and password hashes take seconds in wasm.
@@ -64,8 +76,15 @@ fn left_out(name: &str) -> String {
 }
 
 /// Registers a function that needs the call (random source, clock, budget).
-fn insert(funcs: &mut Funcs, name: &str, func: fn(&mut Call<'_>, &[Value]) -> Result<Value, String>) {
-    funcs.insert(name, Rc::new(move |call: &mut Call<'_>, args: &[Value]| func(call, args)));
+fn insert(
+    funcs: &mut Funcs,
+    name: &str,
+    func: fn(&mut Call<'_>, &[Value]) -> Result<Value, String>,
+) {
+    funcs.insert(
+        name,
+        Rc::new(move |call: &mut Call<'_>, args: &[Value]| func(call, args)),
+    );
 }
 
 /// A `rand_core` generator over a source of `u64`s (the execution's seeded source, or a test's).
@@ -118,11 +137,16 @@ use super::{arity as check_arity, wrong_type as wrong_type_at};
 
 #[cfg_attr(not(feature = "keys"), allow(dead_code))]
 fn wrong_type(want: &str, got: &Value) -> String {
-    format!("wrong type for value; expected {want}; got {}", got.type_name())
+    format!(
+        "wrong type for value; expected {want}; got {}",
+        got.type_name()
+    )
 }
 
 fn arg_str(args: &[Value], index: usize) -> Result<&str, String> {
-    args[index].as_str().ok_or_else(|| wrong_type_at(args, index, "string"))
+    args[index]
+        .as_str()
+        .ok_or_else(|| wrong_type_at(args, index, "string"))
 }
 
 /// An `int` parameter (not the int64 of Sprig's arithmetic nor a values file's float64).
@@ -164,9 +188,23 @@ mod tests {
         let mut funcs = Funcs::new();
         register(&mut funcs);
         for name in [
-            "sha1sum", "sha256sum", "sha512sum", "adler32sum", "bcrypt", "htpasswd", "derivePassword",
-            "encryptAES", "decryptAES", "randBytes", "genPrivateKey", "buildCustomCert", "genCA",
-            "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert",
+            "sha1sum",
+            "sha256sum",
+            "sha512sum",
+            "adler32sum",
+            "bcrypt",
+            "htpasswd",
+            "derivePassword",
+            "encryptAES",
+            "decryptAES",
+            "randBytes",
+            "genPrivateKey",
+            "buildCustomCert",
+            "genCA",
+            "genCAWithKey",
+            "genSelfSignedCert",
+            "genSelfSignedCertWithKey",
+            "genSignedCert",
             "genSignedCertWithKey",
         ] {
             assert!(funcs.contains(name), "{name}");
@@ -189,8 +227,14 @@ mod tests {
 
     #[test]
     fn argument_errors_use_go_wording() {
-        assert_eq!(arg_str(&[Value::int(12)], 0).unwrap_err(), "wrong type for value; expected string; got int");
-        assert_eq!(check_arity("htpasswd", &[Value::Nil, Value::Nil, Value::Nil], 2).unwrap_err(), "wrong number of args for htpasswd: want 2 got 3");
+        assert_eq!(
+            arg_str(&[Value::int(12)], 0).unwrap_err(),
+            "wrong type for value; expected string; got int"
+        );
+        assert_eq!(
+            check_arity("htpasswd", &[Value::Nil, Value::Nil, Value::Nil], 2).unwrap_err(),
+            "wrong number of args for htpasswd: want 2 got 3"
+        );
         assert!(arg_list(&[Value::Nil], 0).unwrap().is_empty());
     }
 }

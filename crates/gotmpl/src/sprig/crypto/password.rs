@@ -17,13 +17,17 @@ pub(super) fn register(funcs: &mut Funcs) {
         check_arity("bcrypt", args, 1)?;
         let password = arg_str(args, 0)?;
         call.charge(BCRYPT_STEPS)?;
-        Ok(Value::from(with_rng(call, |rng| bcrypt_string(password, rng))))
+        Ok(Value::from(with_rng(call, |rng| {
+            bcrypt_string(password, rng)
+        })))
     });
     insert(funcs, "htpasswd", |call, args| {
         check_arity("htpasswd", args, 2)?;
         let (user, password) = (arg_str(args, 0)?, arg_str(args, 1)?);
         call.charge(BCRYPT_STEPS)?;
-        Ok(Value::from(with_rng(call, |rng| htpasswd(user, password, rng))))
+        Ok(Value::from(with_rng(call, |rng| {
+            htpasswd(user, password, rng)
+        })))
     });
     insert(funcs, "derivePassword", derive_password_func);
 }
@@ -76,7 +80,11 @@ pub(crate) fn bcrypt_hash(password: &[u8], cost: u32, salt: &[u8; 16]) -> Result
         pair.copy_from_slice(&block);
     }
     let digest: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
-    Ok(format!("$2a${cost:02}${}{}", bcrypt_base64(salt), bcrypt_base64(&digest[..23])))
+    Ok(format!(
+        "$2a${cost:02}${}{}",
+        bcrypt_base64(salt),
+        bcrypt_base64(&digest[..23])
+    ))
 }
 
 /// bcrypt's base64: its own alphabet, no padding.
@@ -84,7 +92,11 @@ fn bcrypt_base64(data: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     let mut out = String::new();
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
@@ -100,16 +112,29 @@ fn derive_password_func(call: &mut Call<'_>, args: &[Value]) -> Result<Value, St
         Value::Int(i, _) => return Err(format!("expected unsigned integer; found {i}")),
         other => return Err(super::wrong_type("uint32", other)),
     };
-    let (kind, password, user, site) = (arg_str(args, 1)?, arg_str(args, 2)?, arg_str(args, 3)?, arg_str(args, 4)?);
+    let (kind, password, user, site) = (
+        arg_str(args, 1)?,
+        arg_str(args, 2)?,
+        arg_str(args, 3)?,
+        arg_str(args, 4)?,
+    );
     // scrypt with N = 2^15, r = 8 mixes 32 MiB twice (0.1 s native, up to 3 s in wasm).
     call.charge(super::keys::KEYGEN_STEPS)?;
-    Ok(Value::from(derive_password(counter, kind, password, user, site)))
+    Ok(Value::from(derive_password(
+        counter, kind, password, user, site,
+    )))
 }
 
 const SCOPE: &[u8] = b"com.lyndir.masterpassword";
 
 /// Master Password's site password; an unknown template kind gives Sprig's text in its place.
-pub(crate) fn derive_password(counter: u32, kind: &str, password: &str, user: &str, site: &str) -> String {
+pub(crate) fn derive_password(
+    counter: u32,
+    kind: &str,
+    password: &str,
+    user: &str,
+    site: &str,
+) -> String {
     let Some(templates) = templates(kind) else {
         return format!("cannot find password template {kind}");
     };
@@ -118,9 +143,11 @@ pub(crate) fn derive_password(counter: u32, kind: &str, password: &str, user: &s
     salt.extend_from_slice(user.as_bytes());
     let mut master_key = [0u8; 64];
     let params = scrypt::Params::new(15, 8, 2, 64).expect("valid scrypt parameters");
-    scrypt::scrypt(password.as_bytes(), &salt, &params, &mut master_key).expect("64 is a valid scrypt length");
+    scrypt::scrypt(password.as_bytes(), &salt, &params, &mut master_key)
+        .expect("64 is a valid scrypt length");
 
-    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&master_key).expect("HMAC takes any key length");
+    let mut mac =
+        Hmac::<sha2::Sha256>::new_from_slice(&master_key).expect("HMAC takes any key length");
     mac.update(SCOPE);
     mac.update(&(site.len() as u32).to_be_bytes());
     mac.update(site.as_bytes());
@@ -143,10 +170,26 @@ fn templates(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
         "maximum" => &["anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"],
         "long" => &[
-            "CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv",
-            "CvccCvcvCvcvno", "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc",
-            "CvcvCvcvnoCvcc", "CvcvCvcvCvccno", "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno",
-            "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno", "CvccnoCvcvCvcc", "CvccCvcvnoCvcc",
+            "CvcvnoCvcvCvcv",
+            "CvcvCvcvnoCvcv",
+            "CvcvCvcvCvcvno",
+            "CvccnoCvcvCvcv",
+            "CvccCvcvnoCvcv",
+            "CvccCvcvCvcvno",
+            "CvcvnoCvccCvcv",
+            "CvcvCvccnoCvcv",
+            "CvcvCvccCvcvno",
+            "CvcvnoCvcvCvcc",
+            "CvcvCvcvnoCvcc",
+            "CvcvCvcvCvccno",
+            "CvccnoCvccCvcv",
+            "CvccCvccnoCvcv",
+            "CvccCvccCvcvno",
+            "CvcvnoCvccCvcc",
+            "CvcvCvccnoCvcc",
+            "CvcvCvccCvccno",
+            "CvccnoCvcvCvcc",
+            "CvccCvcvnoCvcc",
             "CvccCvcvCvccno",
         ],
         "medium" => &["CvcnoCvc", "CvcCvcno"],
@@ -199,11 +242,23 @@ mod tests {
     #[test]
     fn bcrypt_equals_helms_for_the_same_salt() {
         for (password, hash) in [
-            ("pw", "$2a$10$T/A.5ApomFLesCGptWhGT.ENCHX/dT3E.eQfawouUMhMstuHSYVMa"),
-            ("pw", "$2a$10$RzeJIush/VhMLbGBO0CXiedg/DHmifbLDW1rlWJAmkGZqheOWEk3i"),
-            (&"a".repeat(72), "$2a$10$4dbBi9zA6Kk1Phkq9We9bO/N.Rd2gwWpZyIWmZej/8o4ms07ltNTO"),
+            (
+                "pw",
+                "$2a$10$T/A.5ApomFLesCGptWhGT.ENCHX/dT3E.eQfawouUMhMstuHSYVMa",
+            ),
+            (
+                "pw",
+                "$2a$10$RzeJIush/VhMLbGBO0CXiedg/DHmifbLDW1rlWJAmkGZqheOWEk3i",
+            ),
+            (
+                &"a".repeat(72),
+                "$2a$10$4dbBi9zA6Kk1Phkq9We9bO/N.Rd2gwWpZyIWmZej/8o4ms07ltNTO",
+            ),
         ] {
-            assert_eq!(bcrypt_hash(password.as_bytes(), 10, &salt_of(hash)).unwrap(), hash);
+            assert_eq!(
+                bcrypt_hash(password.as_bytes(), 10, &salt_of(hash)).unwrap(),
+                hash
+            );
         }
     }
 
@@ -232,18 +287,49 @@ mod tests {
     fn derive_password_equals_helms() {
         // Observed with helm 3.17.3.
         let cases = [
-            (1, "long", "password", "user", "example.com", "ZedaFaxcZaso9*"),
-            (1, "maximum", "password", "user", "example.com", "pf4zS1LjCg&LjhsZ7T2~"),
+            (
+                1,
+                "long",
+                "password",
+                "user",
+                "example.com",
+                "ZedaFaxcZaso9*",
+            ),
+            (
+                1,
+                "maximum",
+                "password",
+                "user",
+                "example.com",
+                "pf4zS1LjCg&LjhsZ7T2~",
+            ),
             (3, "pin", "pässword", "üser", "example.com", "0746"),
             (1, "basic", "password", "user", "example.com", "pIS54PLs"),
             (1, "short", "password", "user", "example.com", "Zed5"),
             (1, "medium", "password", "user", "example.com", "ZedJuz8$"),
-            (0, "long", "password", "user", "example.com", "KezpWado2+Fazo"),
+            (
+                0,
+                "long",
+                "password",
+                "user",
+                "example.com",
+                "KezpWado2+Fazo",
+            ),
         ];
         for (counter, kind, password, user, site, want) in cases {
-            assert_eq!(derive_password(counter, kind, password, user, site), want, "{kind}");
+            assert_eq!(
+                derive_password(counter, kind, password, user, site),
+                want,
+                "{kind}"
+            );
         }
-        assert_eq!(derive_password(1, "name", "p", "u", "s"), "cannot find password template name");
-        assert_eq!(derive_password(1, "phrase", "p", "u", "s"), "cannot find password template phrase");
+        assert_eq!(
+            derive_password(1, "name", "p", "u", "s"),
+            "cannot find password template name"
+        );
+        assert_eq!(
+            derive_password(1, "phrase", "p", "u", "s"),
+            "cannot find password template phrase"
+        );
     }
 }
