@@ -397,11 +397,12 @@ impl Object for Files {
                 )
             }
             "AsSecrets" => {
-                let map = Map::from_entries(
-                    self.files
-                        .iter()
-                        .map(|(n, d)| (base_name(n).to_string(), Value::from(base64(d)))),
-                );
+                let map = Map::from_entries(self.files.iter().map(|(n, d)| {
+                    (
+                        base_name(n).to_string(),
+                        Value::from(gotmpl::sprig::base64_encode(d)),
+                    )
+                }));
                 Value::from(
                     super::to_yaml(&Value::Map(map))
                         .trim_end_matches('\n')
@@ -459,39 +460,9 @@ fn base_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-/// Standard base64 with padding.
-pub fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_pads() {
-        assert_eq!(base64(b"f\n"), "Zgo=");
-        assert_eq!(base64(b"hi"), "aGk=");
-        assert_eq!(base64(b"abc"), "YWJj");
-        assert_eq!(base64(b"a"), "YQ==");
-    }
 
     #[test]
     fn files_methods() {

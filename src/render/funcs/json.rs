@@ -1,8 +1,12 @@
 //! Go's `encoding/json` as Helm's `toJson` (and, through sigs.k8s.io/yaml, `toYaml`) marshals
 //! template values: map keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped as `\u003c`…,
 //! floats as Go prints them (`1e+21`, `0.000001`, `1e-7`), `[]byte` as base64, NaN and
-//! infinities refused, cycles (a map `set` into itself) refused.
+//! infinities refused, cycles (a map `set` into itself) refused. The tree ([`Data`]) is ours
+//! (`toYaml` reads it back); strings, floats and base64 are written by gotmpl's Sprig JSON, the
+//! one `encoding/json` of the engine.
 
+use gotmpl::sprig::base64_encode;
+use gotmpl::sprig::json::{float_text, write_string};
 use gotmpl::{Map, Value};
 
 /// A marshalled value: what `json.Marshal` writes, as a tree (`toYaml` reads it back the way
@@ -47,9 +51,9 @@ fn to_data(value: &Value, ancestors: &mut Vec<Map>) -> Result<Data, String> {
         Value::Nil => Data::Null,
         Value::Bool(b) => Data::Bool(*b),
         Value::Int(i, _) => Data::Number(i.to_string()),
-        Value::Float(f) => Data::Number(float(*f)?),
+        Value::Float(f) => Data::Number(float_text(*f)?),
         Value::String(s) => Data::String(s.to_string()),
-        Value::Bytes(b) => Data::String(base64(b)),
+        Value::Bytes(b) => Data::String(base64_encode(b)),
         Value::List(items) => {
             // A list holds no cycle of its own (lists are immutable), but it may hold a map that
             // is an ancestor; the map check below sees it.
@@ -86,88 +90,13 @@ fn to_data(value: &Value, ancestors: &mut Vec<Map>) -> Result<Data, String> {
     })
 }
 
-/// A float64 as `encoding/json` writes it: `strconv.FormatFloat(f, 'f', -1, 64)`, or the
-/// `'e'` form for magnitudes below 1e-6 or from 1e21 with a one-digit negative exponent
-/// (`1e-7`, `1e+21`).
-pub fn float(f: f64) -> Result<String, String> {
-    if f.is_nan() {
-        return Err("json: unsupported value: NaN".into());
-    }
-    if f.is_infinite() {
-        return Err(format!(
-            "json: unsupported value: {}Inf",
-            if f > 0.0 { "+" } else { "-" }
-        ));
-    }
-    let abs = f.abs();
-    if abs != 0.0 && !(1e-6..1e21).contains(&abs) {
-        let e = go_e(f);
-        // Go trims `e-07` to `e-7` (only for negative exponents).
-        if let Some(i) = e.find("e-0") {
-            return Ok(format!("{}e-{}", &e[..i], &e[i + 3..]));
-        }
-        return Ok(e);
-    }
-    Ok(format!("{f}"))
-}
-
-/// `strconv.FormatFloat(f, 'e', -1, 64)`: shortest digits, `e±dd`.
-pub fn go_e(f: f64) -> String {
-    let rust = format!("{f:e}");
-    let (mantissa, exp) = rust.split_once('e').unwrap_or((&rust, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let sign = if exp < 0 { '-' } else { '+' };
-    format!("{mantissa}e{sign}{:02}", exp.abs())
-}
-
-/// `strconv.FormatFloat(f, 'g', -1, 64)`: the `'e'` form when the decimal exponent is below -4
-/// or at least 6 (for the shortest digits Go decides with precision 6), else the plain form.
-pub fn go_g(f: f64) -> String {
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0" } else { "0" }.into();
-    }
-    if f.is_nan() {
-        return "NaN".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "+Inf" } else { "-Inf" }.into();
-    }
-    let e = format!("{f:e}");
-    let exp: i32 = e.split_once('e').map_or(0, |(_, x)| x.parse().unwrap_or(0));
-    if !(-4..6).contains(&exp) {
-        go_e(f)
-    } else {
-        format!("{f}")
-    }
-}
-
-/// Standard base64 with padding (Go marshals `[]byte` so).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// The JSON text of `data`, compact, as `json.Marshal` writes it.
 pub fn write(data: &Data, out: &mut String) {
     match data {
         Data::Null => out.push_str("null"),
         Data::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Data::Number(n) => out.push_str(n),
-        Data::String(s) => write_string(s, out),
+        Data::String(s) => write_string(out, s, true),
         Data::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -184,35 +113,13 @@ pub fn write(data: &Data, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_string(k, out);
+                write_string(out, k, true);
                 out.push(':');
                 write(v, out);
             }
             out.push('}');
         }
     }
-}
-
-/// A JSON string with Go's escaping (HTML-safe).
-pub fn write_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
@@ -238,11 +145,14 @@ mod tests {
             (1e23, "1e+23"),
             (-1.5e300, "-1.5e+300"),
         ] {
-            assert_eq!(float(f).unwrap(), want, "{f}");
+            assert_eq!(float_text(f).unwrap(), want, "{f}");
         }
-        assert_eq!(float(f64::NAN).unwrap_err(), "json: unsupported value: NaN");
         assert_eq!(
-            float(f64::NEG_INFINITY).unwrap_err(),
+            float_text(f64::NAN).unwrap_err(),
+            "json: unsupported value: NaN"
+        );
+        assert_eq!(
+            float_text(f64::NEG_INFINITY).unwrap_err(),
             "json: unsupported value: -Inf"
         );
     }
@@ -260,14 +170,19 @@ mod tests {
             (123456.0, "123456"),
             (1.8446744073709552e19, "1.8446744073709552e+19"),
         ] {
-            assert_eq!(go_g(f), want, "{f}");
+            // go-yaml writes floats with strconv's 'g': what `%v` prints
+            assert_eq!(gotmpl::fmt::format_value(&Value::Float(f)), want, "{f}");
         }
     }
 
     #[test]
     fn strings_escaped_as_go() {
         let mut out = String::new();
-        write_string("<>&\u{2028}\u{8}\u{c}\u{1}\"\\\t\n\r\u{85}é😀", &mut out);
+        write_string(
+            &mut out,
+            "<>&\u{2028}\u{8}\u{c}\u{1}\"\\\t\n\r\u{85}é😀",
+            true,
+        );
         assert_eq!(
             out,
             "\"\\u003c\\u003e\\u0026\\u2028\\b\\f\\u0001\\\"\\\\\\t\\n\\r\u{85}é😀\""
@@ -293,8 +208,8 @@ mod tests {
             marshal_text(&Value::Map(m)).unwrap_err(),
             "json: unsupported value: encountered a cycle via map[string]interface {}"
         );
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"a"), "YQ==");
-        assert_eq!(base64(b"ab"), "YWI=");
+        assert_eq!(base64_encode(b""), "");
+        assert_eq!(base64_encode(b"a"), "YQ==");
+        assert_eq!(base64_encode(b"ab"), "YWI=");
     }
 }

@@ -3,12 +3,11 @@
 //! `toToml`, `fromToml`, `include`, `tpl`, `required` and `lookup` (which finds nothing, as in
 //! `helm template`). Output and error texts are Helm's, checked against helm3.
 //!
-//! Files: `json` (Go's `encoding/json`), `json_decode` (Go's JSON decoder and its error texts),
+//! Files: `json` (`json.Marshal` as a tree for `toYaml`; Go's JSON text and decoder are gotmpl's),
 //! `yaml` (`toYaml`: go-yaml v2's emitter; `toYamlPretty`: go-yaml v3's), `toml`
 //! (`toToml`: BurntSushi/toml's encoder), `toml_decode` (`fromToml`).
 
 pub mod json;
-mod json_decode;
 pub mod toml;
 mod toml_decode;
 pub mod yaml;
@@ -157,7 +156,7 @@ pub fn from_yaml_array(args: &[Value]) -> Result<Value, String> {
 pub fn from_json(args: &[Value]) -> Result<Value, String> {
     arity("fromJson", args, 1)?;
     let text = string_arg(args, 0)?;
-    let (value, error) = json_decode::unmarshal(text);
+    let (value, error) = gotmpl::sprig::json::unmarshal(text);
     let map = match value {
         Some(Value::Map(m)) => m,
         Some(Value::Nil) | None => Map::new(),
@@ -187,7 +186,7 @@ fn type_error(value: &Value, go_type: &str) -> String {
 pub fn from_json_array(args: &[Value]) -> Result<Value, String> {
     arity("fromJsonArray", args, 1)?;
     let text = string_arg(args, 0)?;
-    let error = match json_decode::unmarshal(text) {
+    let error = match gotmpl::sprig::json::unmarshal(text) {
         (Some(list @ Value::List(_)), None) => return Ok(list),
         (Some(Value::Nil), None) => return Ok(Value::list(Vec::new())),
         (Some(Value::List(_) | Value::Nil) | None, Some(e)) => e,

@@ -379,7 +379,12 @@ impl Emitter {
                 Style::Plain,
                 context,
             ),
-            Node::Float(f) => self.scalar(&json::go_g(*f), Style::Plain, context),
+            // go-yaml writes a float with strconv's 'g', which is what `%v` prints
+            Node::Float(f) => self.scalar(
+                &gotmpl::fmt::format_value(&Value::Float(*f)),
+                Style::Plain,
+                context,
+            ),
             Node::Str(s) => self.scalar(s, requested_style(s), context),
             Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
             Node::Map(entries) if entries.is_empty() => self.empty_flow("{", "}"),

@@ -41,8 +41,15 @@ fn decoded(bytes: Vec<u8>) -> Value {
     }
 }
 
-pub(crate) fn base64_encode(data: &[u8]) -> String {
+/// `base64.StdEncoding.EncodeToString`: Sprig's `b64enc`, and every other base64 Go writes
+/// (JSON's `[]byte`, PEM, `.Files.AsSecrets`, `encryptAES`).
+pub fn base64_encode(data: &[u8]) -> String {
     encode(data, B64, 6)
+}
+
+/// `base64.StdEncoding.DecodeString`, with Go's error (`illegal base64 data at input byte N`).
+pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+    decode(text, B64, 6).map_err(|at| format!("illegal base64 data at input byte {at}"))
 }
 
 pub(crate) fn base32_encode(data: &[u8]) -> String {

@@ -8,8 +8,9 @@
 //! gives Go's `interface{}` values (numbers are float64) and Go's scanner errors.
 
 use super::encoding::base64_encode;
+pub use super::json_decode::unmarshal;
 use super::{arity, string_arg, Plain, Res, MAX_NESTING};
-use crate::value::{Map, Value};
+use crate::value::Value;
 
 pub(super) fn register(funcs: &mut Plain) {
     funcs.add("toPrettyJson", |a| {
@@ -39,7 +40,7 @@ pub(super) fn register(funcs: &mut Plain) {
 }
 
 /// `json.Marshal` (`escape_html`), `json.MarshalIndent(v, "", "  ")` (`pretty`).
-pub(crate) fn encode(value: &Value, escape_html: bool, pretty: bool) -> Result<String, String> {
+pub fn encode(value: &Value, escape_html: bool, pretty: bool) -> Result<String, String> {
     let mut out = String::new();
     write_value(&mut out, value, escape_html, pretty, 0)?;
     Ok(out)
@@ -119,7 +120,7 @@ fn write_value(
 
 /// A float as `encoding/json` writes it: positional between 1e-6 and 1e21, else exponent form
 /// with at least one exponent digit (`1e+21`, `1e-7`).
-fn float_text(f: f64) -> Result<String, String> {
+pub fn float_text(f: f64) -> Result<String, String> {
     if f.is_nan() {
         return Err("json: unsupported value: NaN".into());
     }
@@ -140,7 +141,8 @@ fn float_text(f: f64) -> Result<String, String> {
     Ok(format!("{f}"))
 }
 
-fn write_string(out: &mut String, s: &str, html: bool) {
+/// A JSON string with Go's escaping (`html`: `<`, `>`, `&` as `\u003c`…, as `json.Marshal`).
+pub fn write_string(out: &mut String, s: &str, html: bool) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -160,276 +162,12 @@ fn write_string(out: &mut String, s: &str, html: bool) {
     out.push('"');
 }
 
-/// `json.Unmarshal` into `interface{}`, with Go's error texts.
-pub(crate) fn decode(text: &str) -> Res {
-    let mut parser = Parser {
-        b: text.as_bytes(),
-        i: 0,
-    };
-    parser.skip_space();
-    let value = parser.value(0)?;
-    parser.skip_space();
-    if parser.i < parser.b.len() {
-        return Err(format!(
-            "invalid character {} after top-level value",
-            parser.quote_at(parser.i)
-        ));
-    }
-    Ok(value)
-}
-
-struct Parser<'a> {
-    b: &'a [u8],
-    i: usize,
-}
-
-const EOF: &str = "unexpected end of JSON input";
-
-impl Parser<'_> {
-    fn skip_space(&mut self) {
-        while self.i < self.b.len() && matches!(self.b[self.i], b' ' | b'\t' | b'\n' | b'\r') {
-            self.i += 1;
-        }
-    }
-
-    /// Go's `quoteChar` of the character at `at` (a space past the end: Go's scanner sees the
-    /// end of input as a space).
-    fn quote_at(&self, at: usize) -> String {
-        let c = std::str::from_utf8(&self.b[at.min(self.b.len())..])
-            .ok()
-            .and_then(|s| s.chars().next())
-            .unwrap_or(if at >= self.b.len() { ' ' } else { '\u{FFFD}' });
-        match c {
-            '\'' => "'\\''".into(),
-            '"' => "'\"'".into(),
-            c => {
-                let q = crate::fmt::quote_go(&c.to_string(), false);
-                format!("'{}'", &q[1..q.len() - 1])
-            }
-        }
-    }
-
-    fn error(&self, what: &str) -> String {
-        format!("invalid character {} {what}", self.quote_at(self.i))
-    }
-
-    fn value(&mut self, depth: usize) -> Res {
-        if depth > MAX_NESTING {
-            return Err("exceeded max depth".into());
-        }
-        let Some(&c) = self.b.get(self.i) else {
-            return Err(EOF.into());
-        };
-        match c {
-            b'{' => self.object(depth),
-            b'[' => self.array(depth),
-            b'"' => self.string().map(Value::from),
-            b'-' | b'0'..=b'9' => self.number(),
-            b't' => self.literal("true", Value::Bool(true)),
-            b'f' => self.literal("false", Value::Bool(false)),
-            b'n' => self.literal("null", Value::Nil),
-            _ => Err(self.error("looking for beginning of value")),
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Res {
-        let map = Map::new();
-        self.i += 1;
-        self.skip_space();
-        if self.b.get(self.i) == Some(&b'}') {
-            self.i += 1;
-            return Ok(Value::Map(map));
-        }
-        loop {
-            match self.b.get(self.i) {
-                None => return Err(EOF.into()),
-                Some(b'"') => {}
-                Some(_) => return Err(self.error("looking for beginning of object key string")),
-            }
-            let key = self.string()?;
-            self.skip_space();
-            match self.b.get(self.i) {
-                None => return Err(EOF.into()),
-                Some(b':') => self.i += 1,
-                Some(_) => return Err(self.error("after object key")),
-            }
-            self.skip_space();
-            let value = self.value(depth + 1)?;
-            map.insert(key, value);
-            self.skip_space();
-            match self.b.get(self.i) {
-                None => return Err(EOF.into()),
-                Some(b',') => {
-                    self.i += 1;
-                    self.skip_space();
-                }
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(Value::Map(map));
-                }
-                Some(_) => return Err(self.error("after object key:value pair")),
-            }
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Res {
-        let mut items = Vec::new();
-        self.i += 1;
-        self.skip_space();
-        if self.b.get(self.i) == Some(&b']') {
-            self.i += 1;
-            return Ok(Value::list(items));
-        }
-        loop {
-            items.push(self.value(depth + 1)?);
-            self.skip_space();
-            match self.b.get(self.i) {
-                None => return Err(EOF.into()),
-                Some(b',') => {
-                    self.i += 1;
-                    self.skip_space();
-                }
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(Value::list(items));
-                }
-                Some(_) => return Err(self.error("after array element")),
-            }
-        }
-    }
-
-    fn literal(&mut self, word: &str, value: Value) -> Res {
-        for (k, expected) in word.bytes().enumerate().skip(1) {
-            let at = self.i + k;
-            if self.b.get(at) != Some(&expected) {
-                self.i = at;
-                return Err(self.error(&format!(
-                    "in literal {word} (expecting '{}')",
-                    expected as char
-                )));
-            }
-        }
-        self.i += word.len();
-        Ok(value)
-    }
-
-    fn number(&mut self) -> Res {
-        let start = self.i;
-        if self.b[self.i] == b'-' {
-            self.i += 1;
-        }
-        let digits = |p: &mut Self| {
-            let from = p.i;
-            while p.b.get(p.i).is_some_and(|c| c.is_ascii_digit()) {
-                p.i += 1;
-            }
-            p.i > from
-        };
-        match self.b.get(self.i) {
-            Some(b'0') => self.i += 1,
-            Some(b'1'..=b'9') => {
-                digits(self);
-            }
-            _ => return Err(self.error("in numeric literal")),
-        }
-        if self.b.get(self.i) == Some(&b'.') {
-            self.i += 1;
-            if !digits(self) {
-                return Err(self.error("after decimal point in numeric literal"));
-            }
-        }
-        if matches!(self.b.get(self.i), Some(b'e' | b'E')) {
-            self.i += 1;
-            if matches!(self.b.get(self.i), Some(b'+' | b'-')) {
-                self.i += 1;
-            }
-            if !digits(self) {
-                return Err(self.error("in exponent of numeric literal"));
-            }
-        }
-        let text = std::str::from_utf8(&self.b[start..self.i]).unwrap_or("0");
-        match text.parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(Value::Float(f)),
-            _ => Err(format!(
-                "json: cannot unmarshal number {text} into Go value of type float64"
-            )),
-        }
-    }
-
-    fn string(&mut self) -> Result<String, String> {
-        self.i += 1;
-        let mut out: Vec<u8> = Vec::new();
-        loop {
-            let Some(&c) = self.b.get(self.i) else {
-                return Err(EOF.into());
-            };
-            match c {
-                b'"' => {
-                    self.i += 1;
-                    return Ok(String::from_utf8_lossy(&out).into_owned());
-                }
-                b'\\' => {
-                    self.i += 1;
-                    let Some(&e) = self.b.get(self.i) else {
-                        return Err(EOF.into());
-                    };
-                    let simple = match e {
-                        b'"' => Some(b'"'),
-                        b'\\' => Some(b'\\'),
-                        b'/' => Some(b'/'),
-                        b'b' => Some(8),
-                        b'f' => Some(12),
-                        b'n' => Some(b'\n'),
-                        b'r' => Some(b'\r'),
-                        b't' => Some(b'\t'),
-                        b'u' => None,
-                        _ => return Err(self.error("in string escape code")),
-                    };
-                    if let Some(byte) = simple {
-                        out.push(byte);
-                        self.i += 1;
-                        continue;
-                    }
-                    self.i += 1;
-                    let mut code = self.hex4()?;
-                    if (0xD800..0xDC00).contains(&code)
-                        && self.b.get(self.i..self.i + 2) == Some(b"\\u")
-                    {
-                        let save = self.i;
-                        self.i += 2;
-                        let low = self.hex4()?;
-                        if (0xDC00..0xE000).contains(&low) {
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                        } else {
-                            self.i = save;
-                        }
-                    }
-                    let ch = char::from_u32(code).unwrap_or('\u{FFFD}');
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-                }
-                c if c < 0x20 => return Err(self.error("in string literal")),
-                c => {
-                    out.push(c);
-                    self.i += 1;
-                }
-            }
-        }
-    }
-
-    fn hex4(&mut self) -> Result<u32, String> {
-        let mut code = 0u32;
-        for _ in 0..4 {
-            let Some(&h) = self.b.get(self.i) else {
-                return Err(EOF.into());
-            };
-            let digit = (h as char)
-                .to_digit(16)
-                .ok_or_else(|| self.error("in \\u hexadecimal character escape"))?;
-            code = code * 16 + digit;
-            self.i += 1;
-        }
-        Ok(code)
+/// `json.Unmarshal` into `interface{}`, with Go's error texts: the value, or the first error.
+pub fn decode(text: &str) -> Res {
+    match unmarshal(text) {
+        (Some(value), None) => Ok(value),
+        (_, Some(error)) => Err(error),
+        (None, None) => Ok(Value::Nil),
     }
 }
 

@@ -20,7 +20,9 @@ mod dicts;
 #[cfg(test)]
 mod e2e_tests;
 mod encoding;
-mod json;
+pub use encoding::{base64_decode, base64_encode};
+pub mod json;
+mod json_decode;
 mod lists;
 mod math;
 mod paths;

@@ -1,9 +1,10 @@
-//! `json.Unmarshal` into `interface{}` as Helm's `fromJson`/`fromJsonArray` use it: Go's syntax
+//! `json.Unmarshal` into `interface{}`, as Sprig's `mustFromJson` and Helm's `fromJson`/
+//! `fromJsonArray` use it: Go's syntax
 //! checks with Go's messages (`invalid character 'x' looking for beginning of value`,
 //! `unexpected end of JSON input`), numbers as float64 (one beyond float64 is an error but the
 //! decoding goes on, leaving nil), the last of repeated keys, lone surrogates as U+FFFD.
 
-use gotmpl::{Map, Value};
+use crate::value::{Map, Value};
 
 /// Nesting beyond this is refused (Go's scanner allows 10000; the stack of a wasm page is
 /// smaller than Go's).
