@@ -190,12 +190,9 @@ pub const DEFAULT_API_VERSIONS: &[&str] = &[
     "apiextensions.k8s.io/v1",
 ];
 
-/// A values text read as Helm reads values files; the error in Helm's words where known.
+/// A values text read as Helm reads values files; the error is Helm's reason.
 pub(crate) fn values_text(text: &str) -> Result<Map, String> {
-    values::values_from_yaml(text).map_err(|e| match values::from_yaml(text) {
-        Err(syntax) => format!("error converting YAML to JSON: {syntax}"),
-        Ok(_) => e.message,
-    })
+    values::values_from_yaml(text).map_err(|e| e.message)
 }
 
 /// `toYaml` of a value (`.Files.AsConfig`), with its final newline.
