@@ -8,7 +8,7 @@
 // Chart data goes into the DOM as text only (dom.js: h/textContent), never as markup.
 
 import { t, pick } from './i18n.js';
-import { h, clear, icon, breakable } from './dom.js';
+import { h, clear, icon, breakable, fileDropTarget } from './dom.js';
 
 /** The merge layers, lowest priority first (README "Config preview"). */
 export const LAYERS = ['values', 'data_template', 'config_crd', 'topology', 'license', 'custom_config'];
@@ -192,24 +192,7 @@ export function configPanel(chart, inputIdx, ctx) {
       name,
       picker);
     // A file dropped here fills this input (and does not start a new check of the page).
-    // The page's own drop handler (inputs.js) leaves a drop whose default was prevented alone.
-    const over = (e) => {
-      if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-      card.classList.add('over');
-    };
-    card.addEventListener('dragenter', over);
-    card.addEventListener('dragover', over);
-    card.addEventListener('dragleave', (e) => {
-      if (!card.contains(e.relatedTarget)) card.classList.remove('over');
-    });
-    card.addEventListener('drop', (e) => {
-      if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
-      e.preventDefault();
-      card.classList.remove('over');
-      readFile(e.dataTransfer.files[0]);
-    });
+    fileDropTarget(card, (files) => readFile(files[0]));
     card.syncFrom = () => {
       const cur = fieldOf(key, f.key);
       if (area.value !== cur.text) area.value = cur.text;

@@ -108,3 +108,29 @@ export function icon(name, cls = '') {
   svg.append(path);
   return svg;
 }
+
+/**
+ * Make `el` take dropped files: `onFiles(files)` gets them, `el` is marked `.over` while files
+ * hover. The drop's default is prevented, so the page's own drop handler (inputs.js) leaves it
+ * alone and no new check starts.
+ */
+export function fileDropTarget(el, onFiles) {
+  const hasFiles = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
+  const over = (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    el.classList.add('over');
+  };
+  el.addEventListener('dragenter', over);
+  el.addEventListener('dragover', over);
+  el.addEventListener('dragleave', (e) => {
+    if (!el.contains(e.relatedTarget)) el.classList.remove('over');
+  });
+  el.addEventListener('drop', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    el.classList.remove('over');
+    onFiles([...e.dataTransfer.files]);
+  });
+}

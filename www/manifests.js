@@ -7,7 +7,7 @@
 // as the user types. Chart data goes into the DOM as text only (dom.js), never as markup.
 
 import { t, getLang } from './i18n.js';
-import { h, clear, icon, richText } from './dom.js';
+import { h, clear, icon, richText, fileDropTarget } from './dom.js';
 
 const DEBOUNCE_MS = 250;
 const MAX_VALUES_FILE = 5 * 1024 * 1024;
@@ -203,23 +203,7 @@ function valuesPanel(key, inputIdx, chart, given, changed) {
     note,
     picker);
   // A values file dropped here is added to the list (and does not start a new check).
-  const over = (e) => {
-    if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    card.classList.add('over');
-  };
-  card.addEventListener('dragenter', over);
-  card.addEventListener('dragover', over);
-  card.addEventListener('dragleave', (e) => {
-    if (!card.contains(e.relatedTarget)) card.classList.remove('over');
-  });
-  card.addEventListener('drop', (e) => {
-    if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
-    e.preventDefault();
-    card.classList.remove('over');
-    addFiles([...e.dataTransfer.files]);
-  });
+  fileDropTarget(card, addFiles);
   drawFiles();
 
   const setCard = h('div.cfg-card.mf-set', { dataset: { field: 'set' } },
