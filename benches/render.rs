@@ -14,25 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn archives(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut todo = vec![root.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                todo.push(p);
-            } else if p.extension().is_some_and(|x| x == "tgz") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+#[path = "../tests/common/corpus.rs"]
+mod corpus;
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
@@ -76,8 +59,8 @@ fn helm_binary() -> Option<PathBuf> {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts");
-    let paths = archives(&root);
+    let root = corpus::root();
+    let paths = corpus::archives(&root);
     if paths.is_empty() {
         println!(
             "render bench: no archives under {} — skipped",

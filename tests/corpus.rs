@@ -6,44 +6,17 @@
 //! it the test fails: it never passes by checking nothing.
 
 use ecplint::input::Source;
-use std::path::{Path, PathBuf};
-
-fn corpus_root() -> PathBuf {
-    match std::env::var_os("ECPLINT_CORPUS") {
-        Some(dir) => PathBuf::from(dir).join("charts"),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts"),
-    }
-}
-
-fn corpus_archives() -> Vec<PathBuf> {
-    let root = corpus_root();
-    let mut out = Vec::new();
-    let mut todo = vec![root];
-    while let Some(dir) = todo.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                todo.push(p);
-            } else if p.extension().is_some_and(|x| x == "tgz") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+#[path = "common/corpus.rs"]
+mod corpus;
 
 #[test]
 fn corpus_charts_read_cleanly_and_agree_with_helm() {
-    let archives = corpus_archives();
+    let archives = corpus::archives(&corpus::root());
     assert!(
         archives.len() >= 298,
         "the corpus of 298 charts is not at {} ({} archives found): put it there or set \
          ECPLINT_CORPUS to the folder holding `charts/`",
-        corpus_root().display(),
+        corpus::root().display(),
         archives.len()
     );
     let mut wrong = Vec::new();

@@ -1,0 +1,33 @@
+//! The shared corpus of real charts (`../shared/corpus`, or `ECPLINT_CORPUS`): its archives, for
+//! the corpus test and the benches.
+
+use std::path::{Path, PathBuf};
+
+/// Where the corpus' chart archives are: `$ECPLINT_CORPUS/charts`, else `../shared/corpus/charts`.
+pub fn root() -> PathBuf {
+    match std::env::var_os("ECPLINT_CORPUS") {
+        Some(dir) => PathBuf::from(dir).join("charts"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts"),
+    }
+}
+
+/// Every `*.tgz` under `root`, sorted.
+pub fn archives(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|x| x == "tgz") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
