@@ -34,6 +34,11 @@ if command -v rustup >/dev/null; then
     say "adding the Rust target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
+  # rustfmt: the tests check the formatting (a minimal rustup profile leaves it out).
+  if ! cargo fmt --version >/dev/null 2>&1; then
+    say "adding the Rust component rustfmt"
+    rustup component add rustfmt
+  fi
 elif ! rustc --print target-libdir --target wasm32-unknown-unknown >/dev/null 2>&1; then
   die "no rustup, and the wasm32-unknown-unknown target is missing"
 fi

@@ -27,9 +27,11 @@ step() { # step NAME COMMAND...
 
 need() { command -v "$1" >/dev/null || { echo "[test] ERROR: $1 not found: $2" >&2; exit 1; }; }
 
-# 1. Native: unit tests, rule doc examples, integration tests, doc tests.
+# 1. Native: formatting; unit tests, rule doc examples, integration tests, doc tests of the core
+#    and of the template engine (crates/gotmpl; a plain `cargo test` runs the root package only).
 if [[ $want == *" native "* ]]; then
-  step "cargo test (native)" cargo test
+  step "cargo fmt --check" cargo fmt --all --check
+  step "cargo test (native)" cargo test -p ecplint -p gotmpl
 fi
 
 # 2. wasm: the JS API crate's tests (crates/ecplint-wasm/tests/*.rs) with wasm-bindgen-test, in node.
