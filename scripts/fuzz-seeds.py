@@ -116,6 +116,32 @@ def hostile_seeds():
         put("archive", tgz(files), "hostile-" + name)
 
 
+def template_seeds():
+    """template: a template, values.yaml, _helpers.tpl and --set lines, from the cases helm's
+    verdicts were recorded for (tests/helm/template-cases.json) and the render fixtures."""
+    import json
+
+    cases = json.loads((ROOT / "tests" / "helm" / "template-cases.json").read_text())["cases"]
+    for case in cases:
+        files = case.get("files", {})
+        templates = [k for k in files if k.startswith("templates/") and not k.endswith(".tpl")]
+        helpers = [k for k in files if k.startswith("templates/") and k.endswith(".tpl")]
+        args = case.get("args", [])
+        sets = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--set"]
+        parts = [
+            files[templates[0]] if templates else "",
+            files.get("values.yaml", ""),
+            files[helpers[0]] if helpers else "",
+            "\n".join(sets),
+        ]
+        data = "\0".join(parts).rstrip("\0").encode()
+        if len(data) <= MAX_TEXT:
+            put("template", data, case["name"])
+    for t in sorted((FIX / "render").rglob("templates/*")):
+        if t.is_file() and t.stat().st_size <= MAX_TEXT:
+            put("template", t.read_bytes() + b"\0" + read(t.parent.parent / "values.yaml"), t.name)
+
+
 def main():
     import shutil
 
@@ -197,6 +223,7 @@ def main():
         files = [read(t / n) for n in ("_navigation.yaml", "_category.yaml", "_navigation_policy.yaml", "_wizard.yaml")]
         if any(files):
             put("navigation", b"\0".join(files + [b"\x89PNG\r\n\x1a\n"]), c.name)
+    template_seeds()
     hostile_seeds()
     for t in sorted(OUT.iterdir()):
         n = len(list(t.iterdir()))

@@ -24,6 +24,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("config", config),
     ("navigation", navigation),
     ("check", check),
+    ("template", template),
 ];
 
 /// Inputs made of several files (config, navigation) hold them one after another, separated by
@@ -244,4 +245,39 @@ pub fn check(data: &[u8]) {
     });
     let report = ws.check();
     std::hint::black_box(serde_json::to_string(&report).map(|s| s.len()).ok());
+}
+
+/// Parts: `templates/fuzz.yaml`, `values.yaml`, `templates/_helpers.tpl`, and `--set`
+/// expressions one per line. `helm template` of the chart as the CLI runs it (Go templates,
+/// Sprig and Helm's functions, values coalesced), the manifests as YAML, and Helm's error texts.
+pub fn template(data: &[u8]) {
+    let p = parts(data, 4);
+    let mut files = vec![file(
+        "fuzz/Chart.yaml",
+        b"apiVersion: v2\nname: fuzz-product\nversion: 1.0.0\n",
+    )];
+    for (part, name) in p.iter().zip([
+        "templates/fuzz.yaml",
+        "values.yaml",
+        "templates/_helpers.tpl",
+    ]) {
+        files.push(file(&format!("fuzz/{name}"), part));
+    }
+    let options = ecplint::render::RenderOptions {
+        set: p
+            .get(3)
+            .map(|s| text(s).lines().map(str::to_string).collect())
+            .unwrap_or_default(),
+        seed: 1,
+        ..Default::default()
+    };
+    let mut ws = Workspace::new(Options::default());
+    ws.add(Source::Folder {
+        name: "fuzz".into(),
+        files,
+    });
+    if let Some(rendered) = ws.render(0, None, &options) {
+        std::hint::black_box(rendered.to_yaml().len());
+        std::hint::black_box(rendered.to_json(Lang::En).to_string().len());
+    }
 }
