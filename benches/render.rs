@@ -6,6 +6,7 @@
 //! p95 and max per chart. When a helm binary is found (`HELM3=/path`, else `helm3` or `helm` on
 //! PATH, else `../helm-bin/helm3`), it also times one `helm template` process per chart, in the
 //! same run, and prints the ratio per chart (issue 9's target: ≥ 20× faster).
+//! `ECPLINT_BENCH_LIST=1` prints every chart's time too.
 
 use ecplint::input::Source;
 use ecplint::render::RenderOptions;
@@ -109,6 +110,11 @@ fn main() {
         ours.push((best, name));
     }
     println!("{documents} documents; {failed} charts with a failed template or a chart error");
+    if std::env::var_os("ECPLINT_BENCH_LIST").is_some() {
+        for (d, name) in &ours {
+            println!("  {:.2} ms {name}", ms(*d));
+        }
+    }
     let our_median = summary("ecplint render (one process)", &mut ours);
 
     let Some(helm) = helm_binary() else {

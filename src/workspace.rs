@@ -76,6 +76,9 @@ struct Slot {
     pending: Option<Given>,
     loaded: Option<Loaded>,
     report: Option<InputReport>,
+    /// The input's templates as the renders parsed them: rendering again (other values, other
+    /// options) parses only what changed.
+    parsed: crate::render::ParseCache,
 }
 
 /// An input as given: to be read, or already read into files.
@@ -138,6 +141,7 @@ impl Workspace {
             pending: Some(Given::Source(source)),
             loaded: None,
             report: None,
+            parsed: Default::default(),
         });
         self.catalog = None;
         self.inputs.len() - 1
@@ -151,6 +155,7 @@ impl Workspace {
             pending: Some(Given::Read(input)),
             loaded: None,
             report: None,
+            parsed: Default::default(),
         });
         self.catalog = None;
         self.inputs.len() - 1
@@ -397,6 +402,9 @@ impl Workspace {
         options: &crate::render::RenderOptions,
     ) -> Option<crate::render::Rendered> {
         self.load_all();
+        // Taken out while the input's files are borrowed, put back after (a render that does
+        // not happen leaves it empty: it only saves work).
+        let mut parsed = std::mem::take(&mut self.inputs.get_mut(index)?.parsed);
         let loaded = self.inputs.get(index)?.loaded.as_ref()?;
         let chart = loaded
             .charts()
@@ -427,8 +435,13 @@ impl Workspace {
             .filter_map(|(_, s)| s.loaded.as_ref())
             .map(|l| l.input().files.as_slice())
             .collect();
-        let mut rendered =
-            crate::render::render(&loaded.input().files, &chart.prefix, &others, &options);
+        let mut rendered = crate::render::render(
+            &loaded.input().files,
+            &chart.prefix,
+            &others,
+            &options,
+            &mut parsed,
+        );
         // A file of the chart the input layer refused (over a limit, unsafe, not text) is not
         // there to render: say so, rather than leave it out silently (the check's INPUT-001
         // has the details).
@@ -445,6 +458,7 @@ impl Workspace {
                 ));
             }
         }
+        self.inputs[index].parsed = parsed;
         Some(rendered)
     }
 }

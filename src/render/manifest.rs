@@ -114,8 +114,14 @@ pub fn split_documents(text: &str) -> Vec<(usize, usize)> {
 /// error for the first document that is not YAML.
 pub fn documents(source: &str, text: &str, origins: &[Origin]) -> Result<Vec<Document>, String> {
     let mut out = Vec::new();
+    // Lines before the document, counted on from the previous one's start.
+    let (mut first_line, mut counted_to) = (0, 0);
     for (start, end) in split_documents(text) {
-        let first_line = text[..start].bytes().filter(|&b| b == b'\n').count();
+        first_line += text[counted_to..start]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count();
+        counted_to = start;
         let body = &text[start..end];
         let count = body.bytes().filter(|&b| b == b'\n').count() + 1;
         let lines = origins

@@ -25,6 +25,7 @@ pub use manifest::Document;
 use crate::diagnostic::Text;
 use crate::input::File;
 use crate::text;
+pub use gotmpl::ParseCache;
 use gotmpl::{Funcs, Map, MissingKey, Options, Templates, Value};
 use objects::{ApiVersions, Capabilities, ChartObject, Files, KubeVersion};
 use std::collections::BTreeMap;
@@ -245,12 +246,14 @@ pub fn user_values(options: &RenderOptions) -> Result<Map, Fatal> {
 }
 
 /// Renders the chart at `prefix` of `files` as `helm template` does. `others` are the files of
-/// the run's other inputs, where a dependency missing from the chart is looked up.
+/// the run's other inputs, where a dependency missing from the chart is looked up. Templates
+/// parsed before into `cache` (by an earlier render of the same files) are not parsed again.
 pub fn render(
     files: &[File],
     prefix: &str,
     others: &[&[File]],
     options: &RenderOptions,
+    cache: &mut ParseCache,
 ) -> Rendered {
     let mut rendered = Rendered::default();
     let Some(mut chart) = tree::load(files, prefix) else {
@@ -350,7 +353,14 @@ pub fn render(
         ("Revision".to_string(), Value::int(1)),
         ("Service".to_string(), Value::str("Helm")),
     ]));
-    execute(&composed, &release, &capabilities, options, &mut rendered);
+    execute(
+        &composed,
+        &release,
+        &capabilities,
+        options,
+        cache,
+        &mut rendered,
+    );
     rendered
 }
 
@@ -435,6 +445,7 @@ fn execute(
     release: &Value,
     capabilities: &Value,
     options: &RenderOptions,
+    cache: &mut ParseCache,
     rendered: &mut Rendered,
 ) {
     let mut placed = Vec::new();
@@ -463,7 +474,7 @@ fn execute(
     templates.declare_funcs(&funcs);
     let mut unparsed: Vec<String> = Vec::new();
     for (name, text, _) in &all {
-        if let Err(error) = templates.parse(name, text, &engine_options.limits) {
+        if let Err(error) = templates.parse_cached(name, text, &engine_options.limits, cache) {
             unparsed.push(name.clone());
             rendered.errors.push(TemplateError {
                 template: name.clone(),

@@ -1,5 +1,4 @@
-//! Tests of a whole render that need no template execution: values composition, errors before
-//! rendering.
+//! Tests of a whole render: values composition, errors before rendering, rendering again.
 
 use super::*;
 
@@ -52,13 +51,15 @@ fn kube_version_constraint_is_helms_error() {
     )];
     let mut o = options();
     o.kube_version = Some("1.29.0".into());
-    let r = render(&files, "c/", &[], &o);
+    let r = render(&files, "c/", &[], &o, &mut ParseCache::default());
     assert_eq!(
         r.fatal.unwrap().message.en,
         "chart requires kubeVersion: >=1.30.0 which is incompatible with Kubernetes v1.29.0"
     );
     o.kube_version = None;
-    assert!(render(&files, "c/", &[], &o).fatal.is_none());
+    assert!(render(&files, "c/", &[], &o, &mut ParseCache::default())
+        .fatal
+        .is_none());
 }
 
 #[test]
@@ -67,7 +68,7 @@ fn library_chart_is_not_installable() {
         "c/Chart.yaml",
         "apiVersion: v2\nname: c\nversion: 0.1.0\ntype: library\n",
     )];
-    let r = render(&files, "c/", &[], &options());
+    let r = render(&files, "c/", &[], &options(), &mut ParseCache::default());
     assert_eq!(r.fatal.unwrap().kind, FatalKind::Chart);
 }
 
@@ -114,7 +115,7 @@ fn show_only_selects_in_flag_order_and_errors_on_no_match() {
 fn chart_yaml_is_validated_as_helm_does() {
     let r = |chart_yaml: &str| {
         let files = vec![file("c/Chart.yaml", chart_yaml)];
-        render(&files, "c/", &[], &options())
+        render(&files, "c/", &[], &options(), &mut ParseCache::default())
             .fatal
             .map(|f| f.message.en)
     };
@@ -153,4 +154,32 @@ fn a_block_scalar_before_a_final_document_marker_keeps_its_line_break() {
         panic!()
     };
     assert_eq!(m.get("a").unwrap().as_str(), Some("x\n"));
+}
+
+#[test]
+fn rendering_again_with_a_parse_cache_gives_the_same_manifests() {
+    let files = vec![
+        file("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n"),
+        file("c/values.yaml", "num: 1\n"),
+        file(
+            "c/templates/_h.tpl",
+            "{{ define \"c.name\" }}{{ .Release.Name }}-{{ .Values.num }}{{ end }}",
+        ),
+        file(
+            "c/templates/cm.yaml",
+            "kind: ConfigMap\nmetadata:\n  name: {{ include \"c.name\" . }}\n",
+        ),
+    ];
+    let mut cache = ParseCache::default();
+    let first = render(&files, "c/", &[], &options(), &mut cache).to_yaml();
+    assert!(first.contains("name: rel-1"), "{first}");
+    assert_eq!(
+        render(&files, "c/", &[], &options(), &mut cache).to_yaml(),
+        first
+    );
+    // Other values reuse the parsed templates and still change the output.
+    let mut o = options();
+    o.set = vec!["num=2".into()];
+    let second = render(&files, "c/", &[], &o, &mut cache).to_yaml();
+    assert!(second.contains("name: rel-2"), "{second}");
 }

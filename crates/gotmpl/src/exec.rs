@@ -39,7 +39,7 @@ use std::rc::Rc;
 use crate::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Pos, Range, Source, Tree};
 use crate::error::{Error, ErrorKind, Frame};
 use crate::fmt::quote_go;
-use crate::value::Value;
+use crate::value::{Str, Value};
 
 /// A function callable from templates. Gets the call's context (for `include`, `tpl`, the
 /// random source and the work budget) and the evaluated arguments; an `Err` is reported as Go
@@ -202,6 +202,43 @@ impl Templates {
 
     /// Parses `text` as the template `name` and adds it and its `define`/`block`s to the set.
     pub fn parse(&mut self, name: &str, text: &str, limits: &Limits) -> Result<(), Error> {
+        for tree in self.parse_trees(name, text, limits)? {
+            add_tree(&mut self.trees, tree);
+        }
+        Ok(())
+    }
+
+    /// [`Templates::parse`], taking the trees from `cache` when `name` was parsed there with
+    /// the same text, and leaving them there otherwise.
+    pub fn parse_cached(
+        &mut self,
+        name: &str,
+        text: &str,
+        limits: &Limits,
+        cache: &mut ParseCache,
+    ) -> Result<(), Error> {
+        let hit = cache.files.get(name).filter(|c| &*c.text == text);
+        let parsed = match hit {
+            Some(cached) => cached.parsed.clone(),
+            None => {
+                let parsed = self.parse_trees(name, text, limits);
+                cache.files.insert(
+                    Rc::from(name),
+                    CachedFile {
+                        text: Box::from(text),
+                        parsed: parsed.clone(),
+                    },
+                );
+                parsed
+            }
+        };
+        for tree in parsed? {
+            add_tree(&mut self.trees, tree);
+        }
+        Ok(())
+    }
+
+    fn parse_trees(&self, name: &str, text: &str, limits: &Limits) -> Result<Vec<Rc<Tree>>, Error> {
         let known = self.known_funcs.as_ref();
         let check = |n: &str| known.is_some_and(|k| k.contains(n));
         let parsed = crate::parse::parse(
@@ -210,10 +247,7 @@ impl Templates {
             limits,
             if known.is_some() { Some(&check) } else { None },
         )?;
-        for tree in parsed.trees {
-            add_tree(&mut self.trees, tree);
-        }
-        Ok(())
+        Ok(parsed.trees.into_iter().map(Rc::new).collect())
     }
 
     pub fn contains(&self, name: &str) -> bool {
@@ -262,13 +296,33 @@ impl Templates {
     }
 }
 
-fn add_tree(trees: &mut HashMap<Rc<str>, Rc<Tree>>, tree: Tree) {
+fn add_tree(trees: &mut HashMap<Rc<str>, Rc<Tree>>, tree: Rc<Tree>) {
     if let Some(old) = trees.get(&tree.name) {
         if is_empty_list(&tree.root) && !is_empty_list(&old.root) {
             return;
         }
     }
-    trees.insert(tree.name.clone(), Rc::new(tree));
+    trees.insert(tree.name.clone(), tree);
+}
+
+/// Files parsed by [`Templates::parse_cached`], to be used again by later sets (a chart
+/// rendered again with other values need not parse its templates again). A file is taken from
+/// the cache only under the same name with the same text; one cache serves one set of declared
+/// functions and one set of parse limits.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<Rc<str>, CachedFile>,
+}
+
+struct CachedFile {
+    text: Box<str>,
+    parsed: Result<Vec<Rc<Tree>>, Error>,
+}
+
+impl std::fmt::Debug for ParseCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ParseCache({} files)", self.files.len())
+    }
 }
 
 /// Go's `IsEmptyTree`: only whitespace text and comments.
@@ -282,6 +336,15 @@ pub(crate) fn is_empty_list(list: &List) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // Output with origins
+
+/// A line of included text as the source map matches it: a hash (FNV-1a) rather than a copy,
+/// since every include of every nesting level remembers its lines. A collision could only move a
+/// line's origin, never change the output.
+fn line_key(line: &str) -> u64 {
+    line.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 #[derive(Default)]
 struct OutBuf {
@@ -382,7 +445,7 @@ type ExecResult<T> = Result<T, Box<Error>>;
 /// The caller's scope and variables while a tree runs.
 type SavedScope = (Scope, Vec<(Rc<str>, Value)>);
 /// The caller's output and remembered include lines while `include`/`tpl` runs.
-type SavedOutput = (OutBuf, Vec<(Rc<str>, Origin)>);
+type SavedOutput = (OutBuf, Vec<(Str, Vec<Origin>)>);
 
 #[cfg(test)]
 thread_local! {
@@ -424,7 +487,9 @@ pub(crate) struct Exec<'a> {
     include_counts: HashMap<String, usize>,
     template_counts: HashMap<Rc<str>, usize>,
     /// Lines of texts `include`d while the current action's pipeline ran (see the docs).
-    included: Vec<(Rc<str>, Origin)>,
+    /// The texts `include`/`tpl` returned in the current action, with their lines' origins
+    /// (matched to the printed lines only when the action prints).
+    included: Vec<(Str, Vec<Origin>)>,
     /// Address of a local of the execution's first frame: with [`STACK_BUDGET`] a guard
     /// against native stack overflow whatever the mix of calls and nested blocks.
     stack_base: usize,
@@ -885,7 +950,7 @@ impl<'a> Exec<'a> {
         pos: Pos,
         pipe: &Pipe,
         value: &Value,
-        included: &[(Rc<str>, Origin)],
+        included: &[(Str, Vec<Origin>)],
     ) -> ExecResult<()> {
         let text: std::borrow::Cow<str> = match value {
             Value::Nil => "<no value>".into(),
@@ -894,18 +959,30 @@ impl<'a> Exec<'a> {
         };
         self.check_output(pos, &|| pipe_string(pipe), text.len())?;
         let origin = self.origin(pos);
-        if included.is_empty() || !text.contains('\n') && included.len() > 1 {
+        // Lines that came from an `include` keep their origins (matched in order). One printed
+        // line takes an included line's origin only when there is just one to take.
+        let single_line = !text.contains('\n');
+        let included: Vec<(u64, &Origin)> = included
+            .iter()
+            .flat_map(|(text, origins)| text.split('\n').zip(origins))
+            .filter_map(|(line, origin)| {
+                let trimmed = line.trim();
+                (!trimmed.is_empty()).then(|| (line_key(trimmed), origin))
+            })
+            .take(if single_line { 2 } else { usize::MAX })
+            .collect();
+        if included.is_empty() || single_line && included.len() > 1 {
             self.out.write(&text, |_| origin.clone());
             return Ok(());
         }
-        // Lines that came from an `include` keep their origins (matched in order).
         let mut cursor = 0;
         for segment in text.split_inclusive('\n') {
             let trimmed = segment.trim();
             let mut line_origin = None;
             if !trimmed.is_empty() {
                 let window = included.len().min(cursor + 64);
-                if let Some(k) = (cursor..window).find(|k| &*included[*k].0 == trimmed) {
+                let key = line_key(trimmed);
+                if let Some(k) = (cursor..window).find(|k| included[*k].0 == key) {
                     line_origin = Some(included[k].1.clone());
                     cursor = k + 1;
                 }
@@ -1208,7 +1285,7 @@ impl<'a> Exec<'a> {
                 }
                 match obj.member(name, args) {
                     Ok(Some(v)) => {
-                        self.check_string_size(&v, node.pos(), &arg_string(node))?;
+                        self.check_string_size(&v, node.pos(), || arg_string(node))?;
                         let kind = if v.is_nil() { Nil::Interface } else { Nil::No };
                         Ok((v, kind))
                     }
@@ -1395,7 +1472,7 @@ impl<'a> Exec<'a> {
         match result {
             Ok(value) => {
                 self.pending = None;
-                self.check_string_size(&value, cmd.pos, &command_string(cmd))?;
+                self.check_string_size(&value, cmd.pos, || command_string(cmd))?;
                 Ok(value)
             }
             Err(message) => {
@@ -1429,7 +1506,13 @@ impl<'a> Exec<'a> {
         inner
     }
 
-    fn check_string_size(&self, value: &Value, pos: Pos, context: &str) -> ExecResult<()> {
+    /// `context` (the node's text, for the message) is made only when the limit is hit.
+    fn check_string_size(
+        &self,
+        value: &Value,
+        pos: Pos,
+        context: impl FnOnce() -> String,
+    ) -> ExecResult<()> {
         let len = match value {
             Value::String(s) => s.len(),
             Value::Bytes(b) => b.len(),
@@ -1438,7 +1521,7 @@ impl<'a> Exec<'a> {
         if len > self.options.limits.max_string {
             return Err(self.limit_error(
                 pos,
-                context,
+                &context(),
                 format!(
                     "string of {len} bytes exceeds the limit of {} bytes",
                     self.options.limits.max_string
@@ -1521,10 +1604,7 @@ impl<'a> Exec<'a> {
             *count -= 1;
         }
         match result {
-            (Ok(text), origins) => {
-                self.remember_lines(&text, origins);
-                Ok(Value::from(text))
-            }
+            (Ok(text), origins) => Ok(self.remember_lines(text, origins)),
             (Err(e), _) => {
                 let go_text = e.go_text.clone();
                 self.pending = Some(e);
@@ -1533,14 +1613,15 @@ impl<'a> Exec<'a> {
         }
     }
 
-    /// Remembers the lines of an included text for the calling action's source map.
-    fn remember_lines(&mut self, text: &str, origins: Vec<Origin>) {
-        for (line, origin) in text.split('\n').zip(origins) {
-            let trimmed = line.trim();
-            if !trimmed.is_empty() && self.included.len() < 100_000 {
-                self.included.push((Rc::from(trimmed), origin));
-            }
+    /// Remembers an included text with its lines' origins for the calling action's source
+    /// map (up to 100,000 lines an action), and returns it as a value.
+    fn remember_lines(&mut self, text: String, origins: Vec<Origin>) -> Value {
+        let text = Str::from(text);
+        let lines: usize = self.included.iter().map(|(_, o)| o.len()).sum();
+        if lines + origins.len() <= 100_000 {
+            self.included.push((text.clone(), origins));
         }
+        Value::String(text)
     }
 
     /// Runs a tree into a fresh buffer (for `include`/`tpl`), returning its text and line origins.
@@ -1628,7 +1709,7 @@ impl<'a> Exec<'a> {
             if &*tree.name == TPL_NAME && main.is_none() {
                 main = Some(Rc::new(tree));
             } else {
-                add_tree(&mut overlay, tree);
+                add_tree(&mut overlay, Rc::new(tree));
             }
         }
         let main = main.expect("the parser returns the top level first");
@@ -1638,10 +1719,7 @@ impl<'a> Exec<'a> {
         self.tpl_depth -= 1;
         self.overlays.pop();
         match result {
-            Ok(text) => {
-                self.remember_lines(&text, origins);
-                Ok(Value::from(text))
-            }
+            Ok(text) => Ok(self.remember_lines(text, origins)),
             Err(e) => {
                 let go_text = e.go_text.clone();
                 self.pending = Some(e);

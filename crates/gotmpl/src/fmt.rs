@@ -390,12 +390,24 @@ fn write_arg(out: &mut String, arg: &Value, spec: &Spec, depth: usize) {
                     return;
                 }
                 out.push('[');
+                // Plain `%v`/`%d` (what printing `.Files` does to every file): digits directly.
+                let plain = matches!(verb, 'v' | 'd')
+                    && !(spec.sharp || spec.zero || spec.plus || spec.minus || spec.space)
+                    && spec.width.is_none()
+                    && spec.prec.is_none();
+                if plain {
+                    out.reserve(b.len() * 4);
+                }
                 for (k, byte) in b.iter().enumerate() {
                     if k > 0 {
                         out.push(' ');
                     }
-                    let v = Value::Int(*byte as i64, IntKind::Int);
-                    write_arg(out, &v, spec, depth + 1);
+                    if plain {
+                        push_decimal_byte(out, *byte);
+                    } else {
+                        let v = Value::Int(*byte as i64, IntKind::Int);
+                        write_arg(out, &v, spec, depth + 1);
+                    }
                 }
                 out.push(']');
             }
@@ -901,6 +913,16 @@ fn fmt_string(out: &mut String, s: &str, arg: &Value, spec: &Spec) {
     }
 }
 
+fn push_decimal_byte(out: &mut String, byte: u8) {
+    if byte >= 100 {
+        out.push(char::from(b'0' + byte / 100));
+    }
+    if byte >= 10 {
+        out.push(char::from(b'0' + byte / 10 % 10));
+    }
+    out.push(char::from(b'0' + byte % 10));
+}
+
 fn fmt_bytes_as_string(out: &mut String, b: &[u8], spec: &Spec) {
     let s = String::from_utf8_lossy(b);
     match spec.verb {
@@ -1223,6 +1245,12 @@ mod tests {
         assert_eq!(
             format_value(&Value::Bytes(b"hi".as_slice().into())),
             "[104 105]"
+        );
+        let edges = Value::Bytes([0u8, 9, 10, 99, 100, 255].as_slice().into());
+        assert_eq!(format_value(&edges), "[0 9 10 99 100 255]");
+        assert_eq!(
+            f("%d|%3d", &[edges.clone(), edges]),
+            "[0 9 10 99 100 255]|[  0   9  10  99 100 255]"
         );
         assert_eq!(
             f(

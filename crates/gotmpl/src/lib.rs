@@ -40,6 +40,6 @@ pub mod value;
 pub use error::{Error, ErrorKind, Frame};
 pub use exec::{
     bad_arg, limit_exceeded, Call, Func, Funcs, Limits, MissingKey, Options, Origin, Output,
-    Templates,
+    ParseCache, Templates,
 };
 pub use value::{List, Map, Object, Value};

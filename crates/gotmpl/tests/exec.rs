@@ -293,6 +293,43 @@ fn source_map_points_at_the_writer_of_each_line() {
 }
 
 #[test]
+fn a_parse_cache_gives_the_same_templates_and_notices_changed_text() {
+    let mut cache = gotmpl::ParseCache::default();
+    let limits = Limits::default();
+    let render = |text: &str, cache: &mut gotmpl::ParseCache| {
+        let mut set = Templates::new();
+        set.declare_funcs(&funcs());
+        set.parse_cached(
+            "c/templates/_h.tpl",
+            "{{ define \"h\" }}h={{ . }}{{ end }}",
+            &limits,
+            cache,
+        )
+        .unwrap();
+        set.parse_cached("c/templates/x.yaml", text, &limits, cache)?;
+        set.execute(
+            "c/templates/x.yaml",
+            &Value::int(1),
+            &funcs(),
+            &helm_options(),
+        )
+        .map(|o| o.text)
+    };
+    let first = "a: {{ include \"h\" . }}";
+    assert_eq!(render(first, &mut cache).unwrap(), "a: h=1");
+    assert_eq!(render(first, &mut cache).unwrap(), "a: h=1");
+    // The same name with other text is parsed again, errors included.
+    assert_eq!(render("b: {{ . }}", &mut cache).unwrap(), "b: 1");
+    let error = render("{{ nosuchfunc }}", &mut cache).unwrap_err();
+    assert_eq!(error, render("{{ nosuchfunc }}", &mut cache).unwrap_err());
+    assert!(
+        error.go_message().contains("\"nosuchfunc\" not defined"),
+        "{}",
+        error.go_message()
+    );
+}
+
+#[test]
 fn hostile_templates_end_in_limit_errors_quickly() {
     on_small_stack(hostile);
 }
