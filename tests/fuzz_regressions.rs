@@ -88,6 +88,10 @@ fn every_target_runs_on_small_inputs() {
         ("archive", b"\x1f\x8b\x08\x00"),
         ("archive", b"PK\x05\x06"),
         ("check", b"\x1f\x8b\x08\x00\x00\x00\x00\x00"),
+        (
+            "template",
+            b"a: {{ include \"h\" . | nindent 2 }}\0n: 1\0{{ define \"h\" }}x: {{ .Values.n }}{{ end }}\0n=2",
+        ),
     ];
     for (name, _) in targets::TARGETS {
         run(name, "an empty input", b"");

@@ -52,8 +52,6 @@ pub(super) fn register(funcs: &mut Plain) {
     funcs.add("abbrev", abbrev);
     funcs.add("abbrevboth", abbrevboth);
     funcs.add("substr", substr);
-    funcs.add("indent", |a| indent("indent", a, false));
-    funcs.add("nindent", |a| indent("nindent", a, true));
     funcs.add("replace", replace);
     funcs.add("plural", plural);
     funcs.add("wrap", wrap);
@@ -71,6 +69,18 @@ pub(super) fn register(funcs: &mut Plain) {
 
 pub(super) fn register_with_context(funcs: &mut Funcs) {
     funcs.insert("repeat", Rc::new(repeat));
+    funcs.insert(
+        "indent",
+        Rc::new(|call: &mut Call<'_>, a: &[Value]| {
+            indent("indent", a, false, call.limits().max_string)
+        }),
+    );
+    funcs.insert(
+        "nindent",
+        Rc::new(|call: &mut Call<'_>, a: &[Value]| {
+            indent("nindent", a, true, call.limits().max_string)
+        }),
+    );
 }
 
 /// Go's `unicode.IsSpace`.
@@ -419,14 +429,20 @@ fn substr(args: &[Value]) -> Res {
     Ok(Value::from(byte_slice(&s, from as usize, to as usize)))
 }
 
-fn indent(name: &str, args: &[Value], newline: bool) -> Res {
+/// `indent`/`nindent`: a limit error, rather than an allocation, when the result would be over
+/// `max` bytes (the pad goes before every line).
+fn indent(name: &str, args: &[Value], newline: bool, max: usize) -> Res {
     arity(name, args, 2)?;
     let n = int_arg(args, 0)?;
     let s = string_arg(args, 1)?;
-    if n < 0 {
-        return Err("strings: negative Repeat count".into());
+    let lines = s.bytes().filter(|&b| b == b'\n').count() + 1;
+    let pads = repeat_size(n, lines, max)?;
+    if pads + s.len() > max {
+        return Err(crate::exec::limit_exceeded(&format!(
+            "{name}: the result would be larger than the limit of {max} bytes"
+        )));
     }
-    let pad = " ".repeat(n.min(1 << 20) as usize);
+    let pad = " ".repeat(n as usize);
     let mut out = String::with_capacity(s.len() + pad.len() * 2);
     if newline {
         out.push('\n');
@@ -765,16 +781,25 @@ mod tests {
         );
         assert_eq!(call(cat, vec![s("a"), i(1), Value::Nil, s("b")]), "a 1 b");
         assert_eq!(
-            call(|a| indent("nindent", a, true), vec![i(2), s("a\n\nb")]),
+            call(|a| indent("nindent", a, true, 100), vec![i(2), s("a\n\nb")]),
             "\n  a\n  \n  b"
         );
         assert_eq!(
-            call(|a| indent("nindent", a, true), vec![i(0), s("a")]),
+            call(|a| indent("nindent", a, true, 100), vec![i(0), s("a")]),
             "\na"
         );
         assert_eq!(
-            call(|a| indent("indent", a, false), vec![i(-1), s("a")]),
+            call(|a| indent("indent", a, false, 100), vec![i(-1), s("a")]),
             "ERR strings: negative Repeat count"
+        );
+        // 2 lines × 50 spaces + 3 bytes: over 100, refused before any allocation.
+        for n in [50, 2_222_222_222, i64::MAX] {
+            let out = call(|a| indent("indent", a, false, 100), vec![i(n), s("a\nb")]);
+            assert!(out.contains("larger than the limit of 100 bytes"), "{out}");
+        }
+        assert_eq!(
+            call(|a| indent("indent", a, false, 100), vec![i(48), s("a\nb")]).len(),
+            99
         );
         assert_eq!(call(replace, vec![s(""), s("-"), s("abc")]), "-a-b-c-");
         assert_eq!(call(plural, vec![s("one"), s("many"), i(0)]), "many");
