@@ -13,6 +13,7 @@ mod coalesce;
 mod compose;
 pub mod funcs;
 mod helmignore;
+pub mod json;
 pub mod manifest;
 mod objects;
 pub mod semver;
@@ -657,59 +658,11 @@ fn missing_include(error: &gotmpl::Error, missing: &[String]) -> Option<(String,
 #[cfg(test)]
 mod tests;
 
-/// How a [`gotmpl::Origin`]/frame is shown in JSON: `{template, line, col}`.
-fn frame_json(frame: &gotmpl::error::Frame) -> serde_json::Value {
-    serde_json::json!({ "template": &*frame.template, "line": frame.line, "col": frame.col })
-}
-
 impl Rendered {
     /// The render as JSON: documents (with the template place of each line), errors (with the
     /// include chain), templates not rendered, missing dependencies, the fatal error, warnings.
-    pub fn to_json(&self, lang: crate::diagnostic::Lang) -> serde_json::Value {
-        use serde_json::json;
-        let documents: Vec<_> = self
-            .documents
-            .iter()
-            .map(|d| {
-                json!({
-                    "source": d.source,
-                    "apiVersion": d.api_version,
-                    "kind": d.kind,
-                    "name": d.name,
-                    "namespace": d.namespace,
-                    "hook": d.hook,
-                    "text": d.text,
-                    "lines": d.lines.iter().map(|o| {
-                        let mut at = frame_json(&o.at);
-                        at["chain"] = o.chain.iter().map(frame_json).collect();
-                        at
-                    }).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        let errors: Vec<_> = self
-            .errors
-            .iter()
-            .map(|e| {
-                json!({
-                    "template": e.template,
-                    "message": e.error.message,
-                    "helm": e.error.go_message(),
-                    "at": frame_json(&e.error.at),
-                    "chain": e.error.chain.iter().map(frame_json).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        json!({
-            "chart": self.chart,
-            "documents": documents,
-            "errors": errors,
-            "notRendered": self.not_rendered.iter().map(|n| json!({
-                "template": n.template, "dependency": n.dependency, "include": n.include,
-            })).collect::<Vec<_>>(),
-            "missingDependencies": self.missing_dependencies,
-            "fatal": self.fatal.as_ref().map(|f| f.message.get(lang)),
-            "warnings": self.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
-        })
+    /// Serialize it with `serde_json` (the CLI's `--format json`, the JS API).
+    pub fn json(&self, lang: crate::diagnostic::Lang) -> json::RenderedJson<'_> {
+        json::RenderedJson::new(self, lang)
     }
 }

@@ -9,7 +9,7 @@ use crate::args::{parse_lang, unknown_flag, Arg, ArgWalker, Usage, USAGE};
 use crate::{emit, read_paths, say_unreadable, workspace_of};
 use ecplint::diagnostic::{Lang, Text};
 use ecplint::output;
-use ecplint::render::{strvals, FatalKind, RenderOptions};
+use ecplint::render::{strvals, FatalKind, RenderOptions, Rendered};
 use ecplint::text;
 use std::ffi::OsString;
 use std::io::Write;
@@ -183,7 +183,7 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
     if let Some(fatal) = &rendered.fatal {
         say(lang, "error", &fatal.message);
         if json {
-            emit(&format!("{}\n", rendered.to_json(lang)));
+            emit(&json_line(&rendered, lang));
         }
         return Ok(ExitCode::from(match fatal.kind {
             FatalKind::Chart => 1,
@@ -218,7 +218,7 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
         );
     }
     if json {
-        emit(&format!("{}\n", rendered.to_json(lang)));
+        emit(&json_line(&rendered, lang));
     } else {
         emit(&rendered.to_yaml());
     }
@@ -260,4 +260,10 @@ fn now_unix_nanos() -> i64 {
 /// Without `--seed`, random functions differ from run to run, as in Helm.
 fn seed_from_clock() -> u64 {
     (now_unix_nanos() as u64) | 1
+}
+
+/// `--format json`: the render as one line of JSON.
+fn json_line(rendered: &Rendered, lang: Lang) -> String {
+    let json = serde_json::to_string(&rendered.json(lang)).expect("the render serializes");
+    json + "\n"
 }

@@ -435,9 +435,14 @@ fn indent(name: &str, args: &[Value], newline: bool, max: usize) -> Res {
     arity(name, args, 2)?;
     let n = int_arg(args, 0)?;
     let s = string_arg(args, 1)?;
-    let lines = s.bytes().filter(|&b| b == b'\n').count() + 1;
-    let pads = repeat_size(n, lines, max)?;
-    if pads + s.len() > max {
+    if n < 0 {
+        return Err("strings: negative Repeat count".into());
+    }
+    let lines = s.bytes().filter(|&b| b == b'\n').count() as u64 + 1;
+    let size = (n as u64)
+        .checked_mul(lines)
+        .and_then(|pads| pads.checked_add(s.len() as u64));
+    if size.is_none_or(|size| size > max as u64) {
         return Err(crate::exec::limit_exceeded(&format!(
             "{name}: the result would be larger than the limit of {max} bytes"
         )));
@@ -795,7 +800,10 @@ mod tests {
         // 2 lines × 50 spaces + 3 bytes: over 100, refused before any allocation.
         for n in [50, 2_222_222_222, i64::MAX] {
             let out = call(|a| indent("indent", a, false, 100), vec![i(n), s("a\nb")]);
-            assert!(out.contains("larger than the limit of 100 bytes"), "{out}");
+            assert!(
+                out.contains("indent: the result would be larger than the limit of 100 bytes"),
+                "{out}"
+            );
         }
         assert_eq!(
             call(|a| indent("indent", a, false, 100), vec![i(48), s("a\nb")]).len(),
