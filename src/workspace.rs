@@ -76,9 +76,9 @@ struct Slot {
     pending: Option<Given>,
     loaded: Option<Loaded>,
     report: Option<InputReport>,
-    /// The input's templates as the renders parsed them: rendering again (other values, other
-    /// options) parses only what changed.
-    parsed: crate::render::ParseCache,
+    /// What the input's renders loaded and parsed: rendering again (other values, other
+    /// options) starts from there.
+    rendered: crate::render::Cache,
 }
 
 /// An input as given: to be read, or already read into files.
@@ -141,7 +141,7 @@ impl Workspace {
             pending: Some(Given::Source(source)),
             loaded: None,
             report: None,
-            parsed: Default::default(),
+            rendered: Default::default(),
         });
         self.catalog = None;
         self.inputs.len() - 1
@@ -155,7 +155,7 @@ impl Workspace {
             pending: Some(Given::Read(input)),
             loaded: None,
             report: None,
-            parsed: Default::default(),
+            rendered: Default::default(),
         });
         self.catalog = None;
         self.inputs.len() - 1
@@ -404,7 +404,7 @@ impl Workspace {
         self.load_all();
         // Taken out while the input's files are borrowed, put back after (a render that does
         // not happen leaves it empty: it only saves work).
-        let mut parsed = std::mem::take(&mut self.inputs.get_mut(index)?.parsed);
+        let mut cache = std::mem::take(&mut self.inputs.get_mut(index)?.rendered);
         let loaded = self.inputs.get(index)?.loaded.as_ref()?;
         let chart = loaded
             .charts()
@@ -440,7 +440,7 @@ impl Workspace {
             &chart.prefix,
             &others,
             &options,
-            &mut parsed,
+            &mut cache,
         );
         // A file of the chart the input layer refused (over a limit, unsafe, not text) is not
         // there to render: say so, rather than leave it out silently (the check's INPUT-001
@@ -458,7 +458,7 @@ impl Workspace {
                 ));
             }
         }
-        self.inputs[index].parsed = parsed;
+        self.inputs[index].rendered = cache;
         Some(rendered)
     }
 }

@@ -246,18 +246,41 @@ pub fn user_values(options: &RenderOptions) -> Result<Map, Fatal> {
     Ok(values)
 }
 
+/// What one input's renders keep for the next: its charts as loaded (Chart.yaml and
+/// values.yaml read, files sorted out by `.helmignore`, subchart archives opened) and its
+/// templates as parsed. Valid for one set of files: an input's files never change once read.
+#[derive(Debug, Default)]
+pub struct Cache {
+    charts: std::collections::HashMap<String, ChartNode>,
+    templates: ParseCache,
+}
+
+impl Cache {
+    /// The chart at `prefix`, loaded once. A copy: a render changes its own (dependencies
+    /// found in other inputs are added), never the cached one — the values it holds are only
+    /// read (coalescing copies them).
+    fn chart(&mut self, files: &[File], prefix: &str) -> Option<ChartNode> {
+        if let Some(chart) = self.charts.get(prefix) {
+            return Some(chart.clone());
+        }
+        let chart = tree::load(files, prefix)?;
+        self.charts.insert(prefix.to_string(), chart.clone());
+        Some(chart)
+    }
+}
+
 /// Renders the chart at `prefix` of `files` as `helm template` does. `others` are the files of
-/// the run's other inputs, where a dependency missing from the chart is looked up. Templates
-/// parsed before into `cache` (by an earlier render of the same files) are not parsed again.
+/// the run's other inputs, where a dependency missing from the chart is looked up. `cache`
+/// keeps what an earlier render of the same files loaded and parsed (start with an empty one).
 pub fn render(
     files: &[File],
     prefix: &str,
     others: &[&[File]],
     options: &RenderOptions,
-    cache: &mut ParseCache,
+    cache: &mut Cache,
 ) -> Rendered {
     let mut rendered = Rendered::default();
-    let Some(mut chart) = tree::load(files, prefix) else {
+    let Some(mut chart) = cache.chart(files, prefix) else {
         rendered.fatal = Some(Fatal {
             kind: FatalKind::Input,
             message: text!(
@@ -359,7 +382,7 @@ pub fn render(
         &release,
         &capabilities,
         options,
-        cache,
+        &mut cache.templates,
         &mut rendered,
     );
     rendered

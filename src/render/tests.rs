@@ -51,13 +51,13 @@ fn kube_version_constraint_is_helms_error() {
     )];
     let mut o = options();
     o.kube_version = Some("1.29.0".into());
-    let r = render(&files, "c/", &[], &o, &mut ParseCache::default());
+    let r = render(&files, "c/", &[], &o, &mut Cache::default());
     assert_eq!(
         r.fatal.unwrap().message.en,
         "chart requires kubeVersion: >=1.30.0 which is incompatible with Kubernetes v1.29.0"
     );
     o.kube_version = None;
-    assert!(render(&files, "c/", &[], &o, &mut ParseCache::default())
+    assert!(render(&files, "c/", &[], &o, &mut Cache::default())
         .fatal
         .is_none());
 }
@@ -68,7 +68,7 @@ fn library_chart_is_not_installable() {
         "c/Chart.yaml",
         "apiVersion: v2\nname: c\nversion: 0.1.0\ntype: library\n",
     )];
-    let r = render(&files, "c/", &[], &options(), &mut ParseCache::default());
+    let r = render(&files, "c/", &[], &options(), &mut Cache::default());
     assert_eq!(r.fatal.unwrap().kind, FatalKind::Chart);
 }
 
@@ -115,7 +115,7 @@ fn show_only_selects_in_flag_order_and_errors_on_no_match() {
 fn chart_yaml_is_validated_as_helm_does() {
     let r = |chart_yaml: &str| {
         let files = vec![file("c/Chart.yaml", chart_yaml)];
-        render(&files, "c/", &[], &options(), &mut ParseCache::default())
+        render(&files, "c/", &[], &options(), &mut Cache::default())
             .fatal
             .map(|f| f.message.en)
     };
@@ -160,19 +160,19 @@ fn a_block_scalar_before_a_final_document_marker_keeps_its_line_break() {
 fn rendering_again_with_a_parse_cache_gives_the_same_manifests() {
     let files = vec![
         file("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n"),
-        file("c/values.yaml", "num: 1\n"),
+        file("c/values.yaml", "num: 1\nm:\n  k: 1\n"),
         file(
             "c/templates/_h.tpl",
             "{{ define \"c.name\" }}{{ .Release.Name }}-{{ .Values.num }}{{ end }}",
         ),
         file(
             "c/templates/cm.yaml",
-            "kind: ConfigMap\nmetadata:\n  name: {{ include \"c.name\" . }}\n",
+            "kind: ConfigMap\nmetadata:\n  name: {{ include \"c.name\" . }}\nk: {{ .Values.m.k }}\n{{- $_ := set .Values.m \"k\" 2 }}\n",
         ),
     ];
-    let mut cache = ParseCache::default();
+    let mut cache = Cache::default();
     let first = render(&files, "c/", &[], &options(), &mut cache).to_yaml();
-    assert!(first.contains("name: rel-1"), "{first}");
+    assert!(first.contains("name: rel-1\nk: 1"), "{first}");
     assert_eq!(
         render(&files, "c/", &[], &options(), &mut cache).to_yaml(),
         first
