@@ -445,7 +445,14 @@ type ExecResult<T> = Result<T, Box<Error>>;
 /// The caller's scope and variables while a tree runs.
 type SavedScope = (Scope, Vec<(Rc<str>, Value)>);
 /// The caller's output and remembered include lines while `include`/`tpl` runs.
-type SavedOutput = (OutBuf, Vec<(Str, Vec<Origin>)>);
+type SavedOutput = (OutBuf, Vec<Included>);
+
+/// An included text, its lines' origins, and the lines remembered so far in the action.
+struct Included {
+    text: Str,
+    origins: Vec<Origin>,
+    lines_so_far: usize,
+}
 
 #[cfg(test)]
 thread_local! {
@@ -486,10 +493,9 @@ pub(crate) struct Exec<'a> {
     pending: Option<Box<Error>>,
     include_counts: HashMap<String, usize>,
     template_counts: HashMap<Rc<str>, usize>,
-    /// Lines of texts `include`d while the current action's pipeline ran (see the docs).
-    /// The texts `include`/`tpl` returned in the current action, with their lines' origins
-    /// (matched to the printed lines only when the action prints).
-    included: Vec<(Str, Vec<Origin>)>,
+    /// The texts `include`/`tpl` returned while the current action's pipeline ran, with their
+    /// lines' origins (matched to the printed lines only when the action prints; see the docs).
+    included: Vec<Included>,
     /// Address of a local of the execution's first frame: with [`STACK_BUDGET`] a guard
     /// against native stack overflow whatever the mix of calls and nested blocks.
     stack_base: usize,
@@ -950,7 +956,7 @@ impl<'a> Exec<'a> {
         pos: Pos,
         pipe: &Pipe,
         value: &Value,
-        included: &[(Str, Vec<Origin>)],
+        included: &[Included],
     ) -> ExecResult<()> {
         let text: std::borrow::Cow<str> = match value {
             Value::Nil => "<no value>".into(),
@@ -964,7 +970,7 @@ impl<'a> Exec<'a> {
         let single_line = !text.contains('\n');
         let included: Vec<(u64, &Origin)> = included
             .iter()
-            .flat_map(|(text, origins)| text.split('\n').zip(origins))
+            .flat_map(|i| i.text.split('\n').zip(&i.origins))
             .filter_map(|(line, origin)| {
                 let trimmed = line.trim();
                 (!trimmed.is_empty()).then(|| (line_key(trimmed), origin))
@@ -1617,9 +1623,13 @@ impl<'a> Exec<'a> {
     /// map (up to 100,000 lines an action), and returns it as a value.
     fn remember_lines(&mut self, text: String, origins: Vec<Origin>) -> Value {
         let text = Str::from(text);
-        let lines: usize = self.included.iter().map(|(_, o)| o.len()).sum();
-        if lines + origins.len() <= 100_000 {
-            self.included.push((text.clone(), origins));
+        let lines_so_far = self.included.last().map_or(0, |i| i.lines_so_far) + origins.len();
+        if lines_so_far <= 100_000 {
+            self.included.push(Included {
+                text: text.clone(),
+                origins,
+                lines_so_far,
+            });
         }
         Value::String(text)
     }
