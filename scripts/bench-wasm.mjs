@@ -102,7 +102,9 @@ if (asRender) {
     `${charts.length} charts rendered (ws.render): median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; ` +
       `${documents} documents, ${failed} charts with a failed template; wall ${((performance.now() - t0) / 1000).toFixed(1)} s; wasm ${wasmBytes.length} bytes`,
   );
-  for (const [t, p] of times.slice(-5).reverse()) console.log(`  slow: ${t.toFixed(1)} ms ${p.slice(corpus.length + 1)}`);
+  const over = times.filter(([t]) => t > 100).length;
+  console.log(`${over} charts over 100 ms`);
+  for (const [t, p] of times.slice(-Math.max(5, over)).reverse()) console.log(`  slow: ${t.toFixed(1)} ms ${p.slice(corpus.length + 1)}`);
   firsts.sort((a, b) => a - b);
   const f = (p) => firsts[Math.min(firsts.length - 1, Math.floor(p * firsts.length))].toFixed(2);
   console.log(`first render of each chart (nothing loaded or parsed yet): median ${f(0.5)} ms, p95 ${f(0.95)} ms, max ${f(1)} ms`);
