@@ -69,14 +69,16 @@ raw=$(stat -c %s www/pkg/ecplint_bg.wasm)
 gz=$(gzip -9 -c www/pkg/ecplint_bg.wasm | wc -c)
 say "www/pkg/ecplint_bg.wasm: $raw bytes ($((raw / 1024)) KiB), gzip -9: $gz bytes ($((gz / 1024)) KiB)"
 
-# The page's whole download: what a first visit fetches (wasm, JS, CSS, HTML, the rules' docs),
-# each file gzipped as a server would send it. Budget: 800 KB (issue 9); the build fails past it.
+# The page's whole download: what a visit fetches (wasm, JS, CSS, HTML), each file gzipped as a
+# server would send it. Budget: 800 KB (issue 9); the build fails past it. The rules' docs
+# (pkg/rules.json) are fetched only when the rules dialog first opens: printed apart.
 budget=800000
 page_gz=0
 while IFS= read -r -d '' f; do
   page_gz=$((page_gz + $(gzip -9 -c "$f" | wc -c)))
-done < <(find www -maxdepth 2 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name 'rules.json' \) -print0)
-say "page download (wasm + JS + CSS + HTML + rule docs, gzip -9 per file): $page_gz bytes ($((page_gz / 1024)) KiB; budget $budget bytes)"
+done < <(find www -maxdepth 2 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -print0)
+say "page download (wasm + JS + CSS + HTML, gzip -9 per file): $page_gz bytes ($((page_gz / 1024)) KiB; budget $budget bytes)"
+say "rule docs, fetched when the rules dialog first opens: $(gzip -9 -c www/pkg/rules.json | wc -c) bytes gzipped"
 (( page_gz <= budget )) || die "the page's download is $page_gz bytes gzipped, over the $budget-byte budget"
 
 # 5. The sample project the page offers, as an archive (reproducible: sorted, no owners, no times).

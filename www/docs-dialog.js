@@ -4,9 +4,10 @@
 import { t, pick, getLang } from './i18n.js';
 import { $, h, clear, richText, icon, plain } from './dom.js';
 import { renderMarkdown } from './markdown.js';
-import { catalog, groupLabel } from './rules.js';
+import { catalog, groupLabel, loadDocs } from './rules.js';
 
 const nav = { selected: null, q: '' }; // the rule list: the selected rule, the search text
+let docsFailed = false; // pkg/rules.json could not be fetched (the titles still show)
 
 export function openDocs(ruleId, group) {
   const dlg = $('docs-dialog');
@@ -20,6 +21,10 @@ export function openDocs(ruleId, group) {
   }
   nav.selected = ruleId ?? nav.selected ?? catalog.rules[0]?.id ?? null;
   renderDocs();
+  loadDocs().then((ok) => {
+    docsFailed = !ok;
+    if (dlg.open) renderDocs();
+  });
   if (!dlg.open) dlg.showModal();
   requestAnimationFrame(() => {
     const cur = $('docs-list').querySelector('[aria-current="true"]');
@@ -81,7 +86,9 @@ function renderDocs() {
         r.section ? h('span.pill.plain', { text: t('docs.section', { s: r.section }) }) : null),
       h('h3.docs-title', richText(pick(r.title_en, r.title_zh))),
       getLang() === 'zh' && r.title_en ? h('p.muted.small', richText(r.title_en)) : r.title_zh ? h('p.muted.small', richText(r.title_zh)) : null),
-    h('div.md', renderMarkdown(orderDocs(r.docs || ''), { fail: t('docs.fail'), pass: t('docs.pass') })));
+    r.docs
+      ? h('div.md', renderMarkdown(orderDocs(r.docs), { fail: t('docs.fail'), pass: t('docs.pass') }))
+      : h('p.muted', t(docsFailed ? 'docs.unavailable' : 'docs.loading')));
 }
 
 /** In Chinese, move the doc's `## 中文` section to the top. */

@@ -1,5 +1,7 @@
-// The rule catalog the engine reported when it loaded (id, group, section, severity, titles, docs),
-// and what the page asks of it: a finding's group, a rule's title, a group's name.
+// The rule catalog the engine reported when it loaded (id, group, section, severity, titles), its
+// docs (fetched from pkg/rules.json when first asked for: they are not in the wasm, and a visit
+// that never opens them does not download them), and what the page asks of it: a finding's
+// group, a rule's title, a group's name.
 
 import { t, pick, has } from './i18n.js';
 
@@ -11,6 +13,26 @@ export const catalog = {
 export function setRules(rules) {
   catalog.rules = Array.isArray(rules) ? rules : [];
   catalog.byId = new Map(catalog.rules.map((r) => [r.id, r]));
+}
+
+let docsLoading = null;
+
+/** The rules' docs put into the catalog (`r.docs`), fetched once; resolves false when they could not be read. */
+export function loadDocs() {
+  docsLoading ??= fetch(new URL('./pkg/rules.json', import.meta.url))
+    .then((res) => (res.ok ? res.json() : Promise.reject(new Error(res.statusText))))
+    .then((list) => {
+      for (const { id, docs } of list) {
+        const r = catalog.byId.get(id);
+        if (r && !r.docs) r.docs = docs;
+      }
+      return true;
+    })
+    .catch(() => {
+      docsLoading = null; // try again on the next opening
+      return false;
+    });
+  return docsLoading;
 }
 
 export function ruleGroup(d) {

@@ -21,17 +21,6 @@ import init, { Workspace, rules, version } from './pkg/ecplint.js';
 let ws = null;
 const STARTED = Date.now(); // the `now` of every render (see 'render')
 
-// The rules' docs are not in the wasm (size): the build writes them to pkg/rules.json.
-async function withDocs(list) {
-  try {
-    const res = await fetch(new URL('./pkg/rules.json', import.meta.url));
-    const docs = new Map((await res.json()).map((r) => [r.id, r.docs]));
-    return list.map((r) => ({ ...r, docs: r.docs || docs.get(r.id) || '' }));
-  } catch {
-    return list;
-  }
-}
-
 // A tiny chart checked once while the page loads, so that the user's first drop runs on code the
 // engine has already compiled and warmed (a cold first check took ~200 ms; warm ones 35–65 ms).
 const WARM_UP = {
@@ -61,7 +50,7 @@ const ready = (async () => {
     await init();
     ws = new Workspace();
     warmUp();
-    postMessage({ type: 'ready', version: version(), rules: await withDocs(rules()) });
+    postMessage({ type: 'ready', version: version(), rules: rules() });
   } catch (e) {
     postMessage({ type: 'fatal', message: describe(e) });
     throw e;
