@@ -6,6 +6,7 @@
 
 use crate::yaml::{self, YamlLimits};
 use gotmpl::Origin;
+use std::collections::HashMap;
 
 /// One rendered document.
 #[derive(Clone, Debug)]
@@ -110,9 +111,52 @@ pub fn split_documents(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// What Helm reads of a document before installing it (or why it cannot), kept by text:
+/// rendering again (other values in the page's Manifests tab) mostly gives the same documents,
+/// and parsing them is a render's largest single cost.
+#[derive(Debug, Default)]
+pub struct Heads {
+    by_text: HashMap<Box<str>, Result<Head, String>>,
+    bytes: usize,
+}
+
+/// At most this much document text is remembered; past it, the memory starts again.
+const MAX_REMEMBERED: usize = 32 << 20;
+
+impl Heads {
+    fn of(&mut self, text: &str) -> Result<Head, String> {
+        if let Some(head) = self.by_text.get(text) {
+            return head.clone();
+        }
+        let head = read_head(text);
+        if self.bytes + text.len() > MAX_REMEMBERED {
+            self.by_text.clear();
+            self.bytes = 0;
+        }
+        self.bytes += text.len();
+        self.by_text.insert(Box::from(text), head.clone());
+        head
+    }
+}
+
+/// apiVersion, kind, metadata.name/namespace and the hook annotation.
+#[derive(Clone, Debug, Default)]
+struct Head {
+    api_version: String,
+    kind: String,
+    name: String,
+    namespace: String,
+    hook: Option<String>,
+}
+
 /// The documents of one template's output `text` (with the origins of its lines), or Helm's
 /// error for the first document that is not YAML.
-pub fn documents(source: &str, text: &str, origins: &[Origin]) -> Result<Vec<Document>, String> {
+pub fn documents(
+    source: &str,
+    text: &str,
+    origins: &[Origin],
+    heads: &mut Heads,
+) -> Result<Vec<Document>, String> {
     let mut out = Vec::new();
     // Lines before the document, counted on from the previous one's start.
     let (mut first_line, mut counted_to) = (0, 0);
@@ -130,26 +174,28 @@ pub fn documents(source: &str, text: &str, origins: &[Origin]) -> Result<Vec<Doc
             .take(count)
             .cloned()
             .collect();
-        let mut doc = Document {
+        let head = heads
+            .of(body)
+            .map_err(|e| format!("YAML parse error on {source}: {e}"))?;
+        let doc = Document {
             source: source.to_string(),
-            api_version: String::new(),
-            kind: String::new(),
-            name: String::new(),
-            namespace: String::new(),
-            hook: None,
+            api_version: head.api_version,
+            kind: head.kind,
+            name: head.name,
+            namespace: head.namespace,
+            hook: head.hook,
             text: body.to_string(),
             lines,
             crd: false,
         };
-        read_head(&mut doc).map_err(|e| format!("YAML parse error on {source}: {e}"))?;
         out.push(doc);
     }
     Ok(out)
 }
 
-/// Reads apiVersion, kind, metadata.name/namespace and the hook annotation.
-fn read_head(doc: &mut Document) -> Result<(), String> {
-    let parsed = yaml::parse(&doc.text, YamlLimits::default());
+/// Reads apiVersion, kind, metadata.name/namespace and the hook annotation, or Helm's error.
+fn read_head(text: &str) -> Result<Head, String> {
+    let parsed = yaml::parse(text, YamlLimits::default());
     if let Some(yaml::Problem::Syntax { range, message }) = parsed
         .problems
         .iter()
@@ -161,14 +207,14 @@ fn read_head(doc: &mut Document) -> Result<(), String> {
         ));
     }
     let Some(root) = parsed.root() else {
-        return Ok(());
+        return Ok(Head::default());
     };
     // Helm reads the head into a struct: the document must be a map (or empty).
     let json_type = match &root.kind {
         yaml::Kind::Map(_) => None,
         yaml::Kind::Seq(_) => Some("array"),
         yaml::Kind::Scalar(s) => match s.value {
-            yaml::Value::Null => return Ok(()),
+            yaml::Value::Null => return Ok(Head::default()),
             yaml::Value::Bool(_) => Some("bool"),
             yaml::Value::Int(_) | yaml::Value::Float(_) => Some("number"),
             yaml::Value::Str => Some("string"),
@@ -184,15 +230,16 @@ fn read_head(doc: &mut Document) -> Result<(), String> {
             .map(|s| s.text.clone())
             .unwrap_or_default()
     };
-    doc.api_version = text(root.get("apiVersion"));
-    doc.kind = text(root.get("kind"));
-    doc.name = text(root.get_path(&["metadata", "name"]));
-    doc.namespace = text(root.get_path(&["metadata", "namespace"]));
-    doc.hook = root
-        .get_path(&["metadata", "annotations", "helm.sh/hook"])
-        .and_then(|n| n.as_scalar())
-        .map(|s| s.text.clone());
-    Ok(())
+    Ok(Head {
+        api_version: text(root.get("apiVersion")),
+        kind: text(root.get("kind")),
+        name: text(root.get_path(&["metadata", "name"])),
+        namespace: text(root.get_path(&["metadata", "namespace"])),
+        hook: root
+            .get_path(&["metadata", "annotations", "helm.sh/hook"])
+            .and_then(|n| n.as_scalar())
+            .map(|s| s.text.clone()),
+    })
 }
 
 /// Hook events Helm 3 knows; a hook annotation naming another is skipped with its document
@@ -347,25 +394,40 @@ mod tests {
 
     #[test]
     fn reads_heads_and_refuses_bad_yaml() {
-        let docs = documents(
-            "c/templates/a.yaml",
-            "kind: Service\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: test\n",
-            &[],
-        )
-        .unwrap();
-        assert_eq!(docs[0].kind, "Service");
-        assert_eq!(docs[0].name, "x");
-        assert_eq!(docs[0].hook.as_deref(), Some("test"));
-        let err = documents("c/templates/a.yaml", "kind: B\n  x: 1\n", &[]).unwrap_err();
-        assert!(err.starts_with("YAML parse error on c/templates/a.yaml: error converting YAML to JSON: yaml: line 2"), "{err}");
-        // helm3's words for a document that is not a map.
-        let err = documents("c/templates/t.yaml", "- a\n- b\n", &[]).unwrap_err();
-        assert_eq!(err, "YAML parse error on c/templates/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead");
-        let err = documents("c/templates/t.yaml", "just text\n", &[]).unwrap_err();
+        // Twice over one memory of heads: the second time from it, with the same results.
+        let mut heads = Heads::default();
+        for _ in 0..2 {
+            let docs = documents(
+                "c/templates/a.yaml",
+                "kind: Service\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: test\n",
+                &[],
+                &mut heads,
+            )
+            .unwrap();
+            assert_eq!(docs[0].kind, "Service");
+            assert_eq!(docs[0].name, "x");
+            assert_eq!(docs[0].hook.as_deref(), Some("test"));
+            let err =
+                documents("c/templates/a.yaml", "kind: B\n  x: 1\n", &[], &mut heads).unwrap_err();
+            assert!(err.starts_with("YAML parse error on c/templates/a.yaml: error converting YAML to JSON: yaml: line 2"), "{err}");
+            // helm3's words for a document that is not a map.
+            let err = documents("c/templates/t.yaml", "- a\n- b\n", &[], &mut heads).unwrap_err();
+            assert_eq!(err, "YAML parse error on c/templates/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead");
+            let err = documents("c/templates/t.yaml", "just text\n", &[], &mut heads).unwrap_err();
+            assert!(
+                err.ends_with(
+                    "cannot unmarshal string into Go value of type releaseutil.SimpleHead"
+                ),
+                "{err}"
+            );
+            assert!(documents("c/templates/t.yaml", "# only a comment\n", &[], &mut heads).is_ok());
+        }
+        // A remembered error names the template that wrote the text this time.
+        let err =
+            documents("c/templates/b.yaml", "kind: B\n  x: 1\n", &[], &mut heads).unwrap_err();
         assert!(
-            err.ends_with("cannot unmarshal string into Go value of type releaseutil.SimpleHead"),
+            err.starts_with("YAML parse error on c/templates/b.yaml:"),
             "{err}"
         );
-        assert!(documents("c/templates/t.yaml", "# only a comment\n", &[]).is_ok());
     }
 }

@@ -247,12 +247,13 @@ pub fn user_values(options: &RenderOptions) -> Result<Map, Fatal> {
 }
 
 /// What one input's renders keep for the next: its charts as loaded (Chart.yaml and
-/// values.yaml read, files sorted out by `.helmignore`, subchart archives opened) and its
-/// templates as parsed. Valid for one set of files: an input's files never change once read.
+/// values.yaml read, files sorted out by `.helmignore`, subchart archives opened), its
+/// templates as parsed and its documents' heads as read. Valid for one set of files: an input's files never change once read.
 #[derive(Debug, Default)]
 pub struct Cache {
     charts: std::collections::HashMap<String, ChartNode>,
     templates: ParseCache,
+    heads: manifest::Heads,
 }
 
 impl Cache {
@@ -382,7 +383,7 @@ pub fn render(
         &release,
         &capabilities,
         options,
-        &mut cache.templates,
+        cache,
         &mut rendered,
     );
     rendered
@@ -469,7 +470,7 @@ fn execute(
     release: &Value,
     capabilities: &Value,
     options: &RenderOptions,
-    cache: &mut ParseCache,
+    cache: &mut Cache,
     rendered: &mut Rendered,
 ) {
     let mut placed = Vec::new();
@@ -498,7 +499,9 @@ fn execute(
     templates.declare_funcs(&funcs);
     let mut unparsed: Vec<String> = Vec::new();
     for (name, text, _) in &all {
-        if let Err(error) = templates.parse_cached(name, text, &engine_options.limits, cache) {
+        if let Err(error) =
+            templates.parse_cached(name, text, &engine_options.limits, &mut cache.templates)
+        {
             unparsed.push(name.clone());
             rendered.errors.push(TemplateError {
                 template: name.clone(),
@@ -557,7 +560,7 @@ fn execute(
         }
         // Helm drops every `<no value>` from the output.
         let text = output.text.replace("<no value>", "");
-        match manifest::documents(name, &text, &output.lines) {
+        match manifest::documents(name, &text, &output.lines, &mut cache.heads) {
             Ok(docs) => by_template.push((name.clone(), docs)),
             Err(message) => rendered.errors.push(TemplateError {
                 template: name.clone(),
