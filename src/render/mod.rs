@@ -559,7 +559,11 @@ fn execute(
             continue;
         }
         // Helm drops every `<no value>` from the output.
-        let text = output.text.replace("<no value>", "");
+        let text = if output.text.contains("<no value>") {
+            output.text.replace("<no value>", "")
+        } else {
+            output.text
+        };
         match manifest::documents(name, &text, &output.lines, &mut cache.heads) {
             Ok(docs) => by_template.push((name.clone(), docs)),
             Err(message) => rendered.errors.push(TemplateError {
