@@ -5,7 +5,7 @@
 // Each *.tgz is checked alone in a fresh Workspace, 3 times; the fastest run counts. By default the
 // archives are unpacked here in JS and given to addFolder (times the YAML parsing and the rules);
 // --archive gives the .tgz bytes to addArchive (adds the gzip + tar reading in wasm).
-// --render times ws.render of each chart (what the Manifests tab asks for; the archive is read
+// --render times ws.render of each chart (what the Manifests tab asks for, compact source map; the archive is read
 // and checked first, untimed, as on the page), 3 renders, the fastest counts (later renders reuse
 // the charts loaded and the templates parsed by the first; the first renders' figures follow).
 // Used to choose opt-levels (Cargo.toml) and the wasm-opt level (scripts/build.sh).
@@ -85,7 +85,7 @@ if (asRender) {
     let best = Infinity;
     for (let run = 0; run < 3; run++) {
       const t = performance.now();
-      const r = ws.render(0, null, { releaseName: 'bench', namespace: 'bench', seed: 1, now: 0 });
+      const r = ws.render(0, null, { releaseName: 'bench', namespace: 'bench', seed: 1, now: 0, sourceMap: 'compact' });
       best = Math.min(best, performance.now() - t);
       if (run === 0) firsts.push(performance.now() - t);
       if (run === 0 && r) {

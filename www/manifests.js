@@ -231,6 +231,9 @@ function linkFrames(r, chart) {
     for (const c of f?.chain || []) link(c);
   };
   for (const d of r.documents || []) for (const l of d.lines || []) link(l);
+  // The compact source map (what the worker asks for): frames made per line when drawn.
+  r.templateFiles = (r.templates || []).map(fileOf);
+  for (const chain of r.chains || []) for (const c of chain) link(c);
   for (const e of r.errors || []) {
     link(e.at);
     for (const c of e.chain || []) link(c);
@@ -304,7 +307,7 @@ function renderResult(r, inputIdx, ctx, given) {
     for (const [source, group] of bySource) {
       list.append(h('details.mf-template', { open: true, dataset: { source } },
         h('summary.mono', { text: `# Source: ${source}` }, h('span.muted.small', { text: `  ${group.length > 1 ? t('mf.docs', { n: group.length }) : ''}` })),
-        group.map((d) => documentView(d, inputIdx, ctx))));
+        group.map((d) => documentView(r, d, inputIdx, ctx))));
     }
     if (!shown.length) list.append(h('p.muted.small', t(docs.length ? 'mf.noMatch' : 'mf.empty')));
   };
@@ -334,13 +337,22 @@ function renderResult(r, inputIdx, ctx, given) {
   return frag;
 }
 
+/** Where line `i` of document `d` came from: its `lines` entry, or made from the compact `origins`. */
+function originAt(r, d, i) {
+  if (d.lines) return d.lines[i];
+  const o = d.origins;
+  if (!o || 4 * i + 3 >= o.length) return undefined;
+  const k = o[4 * i];
+  return { template: r.templates[k], file: r.templateFiles[k], line: o[4 * i + 1], col: o[4 * i + 2], chain: r.chains[o[4 * i + 3]] };
+}
+
 /** One rendered document: a header (kind, name, namespace) and its lines, each linked to its origin. */
-function documentView(d, inputIdx, ctx) {
+function documentView(r, d, inputIdx, ctx) {
   const lines = d.text.replace(/\n$/, '').split('\n');
   const digits = String(lines.length).length;
   const body = h('div.mf-doc-body.mono');
   lines.forEach((text, i) => {
-    const origin = d.lines?.[i];
+    const origin = originAt(r, d, i);
     const canOpen = origin?.file && ctx.hasFile(inputIdx, origin.file);
     const row = h(`div.src-line.mf-line${canOpen ? '.linked' : ''}`,
       h('span.src-ln', { text: String(i + 1).padStart(digits, ' '), attrs: { 'aria-hidden': 'true' } }),

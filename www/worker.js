@@ -11,7 +11,7 @@
 //                { type: 'report', id, report, ms } | { type: 'source', id, text } | { type: 'error', id, message }
 //                { type: 'preview', id, html, ms }   (a whole HTML document for a sandboxed frame)
 //                { type: 'config', id, config, ms }   (config: charts[].config of the report, or null)
-//                { type: 'render', id, render, ms }   (ws.render's result: documents with their source map, errors)
+//                { type: 'render', id, render, ms }   (ws.render's result: documents with their compact source map, errors)
 //
 // A blob is a File or a Blob (structured-cloned File objects are read here, not on the page) or
 // an ArrayBuffer.
@@ -130,7 +130,9 @@ self.onmessage = async (ev) => {
     else if (msg.type === 'render') {
       const t0 = performance.now();
       // A fixed seed and clock: random values and dates stay put from one re-render to the next.
-      const render = ws.render(msg.input, msg.chart, { seed: 1, now: STARTED, ...(msg.options || {}), lang: msg.lang === 'zh' ? 'zh-cn' : 'en' });
+      const render = ws.render(msg.input, msg.chart, {
+        seed: 1, now: STARTED, ...(msg.options || {}), lang: msg.lang === 'zh' ? 'zh-cn' : 'en', sourceMap: 'compact',
+      });
       postMessage({ type: 'render', id: msg.id, render: render ?? null, ms: performance.now() - t0 });
     }
     else if (msg.type === 'source') {

@@ -693,6 +693,11 @@ impl Rendered {
     /// include chain), templates not rendered, missing dependencies, the fatal error, warnings.
     /// Serialize it with `serde_json` (the CLI's `--format json`, the JS API).
     pub fn json(&self, lang: crate::diagnostic::Lang) -> json::RenderedJson<'_> {
-        json::RenderedJson::new(self, lang)
+        json::RenderedJson::new(self, lang, false)
+    }
+
+    /// [`Rendered::json`] with the compact source map (see [`json`]).
+    pub fn json_compact(&self, lang: crate::diagnostic::Lang) -> json::RenderedJson<'_> {
+        json::RenderedJson::new(self, lang, true)
     }
 }

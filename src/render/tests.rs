@@ -183,3 +183,49 @@ fn rendering_again_with_a_parse_cache_gives_the_same_manifests() {
     let second = render(&files, "c/", &[], &o, &mut cache).to_yaml();
     assert!(second.contains("name: rel-2"), "{second}");
 }
+
+#[test]
+fn the_compact_source_map_says_what_the_lines_say() {
+    let files = vec![
+        file("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n"),
+        file(
+            "c/templates/_h.tpl",
+            "{{ define \"c.labels\" }}a: 1\nb: 2{{ end }}",
+        ),
+        file(
+            "c/templates/cm.yaml",
+            "kind: ConfigMap\nmetadata:\n  labels:\n    {{- include \"c.labels\" . | nindent 4 }}\n---\nkind: Secret\n",
+        ),
+        file("c/templates/svc.yaml", "kind: Service\n"),
+    ];
+    let r = render(&files, "c/", &[], &options(), &mut Cache::default());
+    let lang = crate::diagnostic::Lang::En;
+    let full = serde_json::to_value(r.json(lang)).unwrap();
+    let compact = serde_json::to_value(r.json_compact(lang)).unwrap();
+    assert!(full.get("templates").is_none() && full["documents"][0].get("origins").is_none());
+    let (templates, chains) = (&compact["templates"], &compact["chains"]);
+    assert_eq!(chains[0], serde_json::json!([]));
+    let mut lines_seen = 0;
+    for (d, c) in full["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(compact["documents"].as_array().unwrap())
+    {
+        assert!(c.get("lines").is_none());
+        let origins = c["origins"].as_array().unwrap();
+        let lines = d["lines"].as_array().unwrap();
+        assert_eq!(origins.len(), lines.len() * 4);
+        for (line, o) in lines.iter().zip(origins.chunks(4)) {
+            let at = |k: usize| o[k].as_u64().unwrap() as usize;
+            let expanded = serde_json::json!({
+                "chain": chains[at(3)], "col": o[2], "line": o[1], "template": templates[at(0)],
+            });
+            assert_eq!(line, &expanded);
+            lines_seen += 1;
+        }
+    }
+    // The labels came through an include: a chain beside the empty one.
+    assert!(chains.as_array().unwrap().len() >= 2, "{compact}");
+    assert!(lines_seen >= 6);
+}

@@ -256,8 +256,18 @@ impl Workspace {
         let Some(index) = index_in(index, self.core.len()) else {
             return Ok(JsValue::UNDEFINED);
         };
+        let compact = match args.source_map.as_deref() {
+            None | Some("lines") => false,
+            Some("compact") => true,
+            Some(_) => {
+                return Err(type_error(
+                    "render: `options.sourceMap` must be 'lines' or 'compact'",
+                ))
+            }
+        };
         let options = args.into_options();
         match self.core.render(index, name.as_deref(), &options) {
+            Some(rendered) if compact => to_js(&rendered.json_compact(lang)),
             Some(rendered) => to_js(&rendered.json(lang)),
             None => Ok(JsValue::UNDEFINED),
         }
@@ -321,6 +331,9 @@ struct RenderArgs {
     /// Milliseconds since the epoch.
     now: Option<f64>,
     lang: Option<String>,
+    /// `"lines"` (default: an object per line) or `"compact"` (`origins` numbers per document
+    /// into the render's `templates` and `chains`).
+    source_map: Option<String>,
 }
 
 /// A values file: its text, or `{name, text}` (the name shows in errors).

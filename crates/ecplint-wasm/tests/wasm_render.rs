@@ -85,6 +85,34 @@ fn renders_documents_with_the_template_line_of_each_line() {
     assert_eq!(origin["line"], 2);
     assert_eq!(origin["chain"][0]["template"], "demo/templates/deploy.yaml");
     assert_eq!(origin["chain"][0]["line"], 6);
+
+    // The compact source map (the page's): the same place as four numbers into the tables.
+    let (c, _) = render(
+        &mut ws,
+        json!({ "releaseName": "rel", "set": ["replicas=3"], "sourceMap": "compact" }),
+    );
+    let doc = &c["documents"][0];
+    assert!(doc.get("lines").is_none(), "{c}");
+    let o = &doc["origins"].as_array().unwrap()[app * 4..app * 4 + 4];
+    assert_eq!(
+        c["templates"][o[0].as_u64().unwrap() as usize],
+        "demo/templates/_helpers.tpl"
+    );
+    assert_eq!(o[1], 2);
+    let chain = &c["chains"][o[3].as_u64().unwrap() as usize];
+    assert_eq!(chain[0]["line"], 6, "{c}");
+    let wrong = serde::Serialize::serialize(
+        &json!({ "sourceMap": "short" }),
+        &serde_wasm_bindgen::Serializer::json_compatible(),
+    )
+    .unwrap();
+    let error = ws
+        .render(JsValue::from_f64(0.0), JsValue::NULL, wrong)
+        .unwrap_err();
+    assert!(
+        format!("{error:?}").contains("'lines' or 'compact'"),
+        "{error:?}"
+    );
 }
 
 #[wasm_bindgen_test]
