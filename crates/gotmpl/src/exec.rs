@@ -337,15 +337,6 @@ pub(crate) fn is_empty_list(list: &List) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Output with origins
 
-/// A line of included text as the source map matches it: a hash (FNV-1a) rather than a copy,
-/// since every include of every nesting level remembers its lines. A collision could only move a
-/// line's origin, never change the output.
-fn line_key(line: &str) -> u64 {
-    line.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 #[derive(Default)]
 struct OutBuf {
     text: String,
@@ -968,12 +959,12 @@ impl<'a> Exec<'a> {
         // Lines that came from an `include` keep their origins (matched in order). One printed
         // line takes an included line's origin only when there is just one to take.
         let single_line = !text.contains('\n');
-        let included: Vec<(u64, &Origin)> = included
+        let included: Vec<(&str, &Origin)> = included
             .iter()
             .flat_map(|i| i.text.split('\n').zip(&i.origins))
             .filter_map(|(line, origin)| {
-                let trimmed = line.trim();
-                (!trimmed.is_empty()).then(|| (line_key(trimmed), origin))
+                let trimmed = line.trim_ascii();
+                (!trimmed.is_empty()).then_some((trimmed, origin))
             })
             .take(if single_line { 2 } else { usize::MAX })
             .collect();
@@ -983,12 +974,11 @@ impl<'a> Exec<'a> {
         }
         let mut cursor = 0;
         for segment in text.split_inclusive('\n') {
-            let trimmed = segment.trim();
+            let trimmed = segment.trim_ascii();
             let mut line_origin = None;
             if !trimmed.is_empty() {
                 let window = included.len().min(cursor + 64);
-                let key = line_key(trimmed);
-                if let Some(k) = (cursor..window).find(|k| included[*k].0 == key) {
+                if let Some(k) = (cursor..window).find(|k| included[*k].0 == trimmed) {
                     line_origin = Some(included[k].1.clone());
                     cursor = k + 1;
                 }
