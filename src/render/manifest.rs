@@ -116,8 +116,23 @@ pub fn split_documents(text: &str) -> Vec<(usize, usize)> {
 /// and parsing them is a render's largest single cost.
 #[derive(Debug, Default)]
 pub struct Heads {
-    by_text: HashMap<Box<str>, Result<Head, String>>,
+    /// By a cheap fingerprint of the text (see [`fingerprint`]), then the text itself.
+    by_text: HashMap<u64, Vec<(Box<str>, Result<Head, String>)>>,
     bytes: usize,
+}
+
+/// The length and 64 bytes spread over the text: hashing a whole document (megabytes for CRDs)
+/// cost more than comparing it with the one remembered.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let bytes = text.as_bytes();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.len().hash(&mut hasher);
+    let step = (bytes.len() / 64).max(1);
+    for b in bytes.iter().step_by(step).take(64) {
+        b.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// At most this much document text is remembered; past it, the memory starts again.
@@ -125,7 +140,12 @@ const MAX_REMEMBERED: usize = 32 << 20;
 
 impl Heads {
     fn of(&mut self, text: &str) -> Result<Head, String> {
-        if let Some(head) = self.by_text.get(text) {
+        let key = fingerprint(text);
+        if let Some((_, head)) = self
+            .by_text
+            .get(&key)
+            .and_then(|same| same.iter().find(|(t, _)| **t == *text))
+        {
             return head.clone();
         }
         let head = read_head(text);
@@ -134,7 +154,10 @@ impl Heads {
             self.bytes = 0;
         }
         self.bytes += text.len();
-        self.by_text.insert(Box::from(text), head.clone());
+        self.by_text
+            .entry(key)
+            .or_default()
+            .push((Box::from(text), head.clone()));
         head
     }
 }
@@ -390,6 +413,18 @@ mod tests {
             kinds,
             vec!["Namespace", "Service", "", "Bar", "Foo", "ConfigMap"]
         );
+    }
+
+    #[test]
+    fn texts_that_share_a_fingerprint_keep_their_own_heads() {
+        let text = |kind: char| format!("kind: {kind}\n#{}\n", "x".repeat(1000));
+        let (a, b) = (text('A'), text('B'));
+        assert_eq!(fingerprint(&a), fingerprint(&b), "byte 6 is not sampled");
+        let mut heads = Heads::default();
+        for _ in 0..2 {
+            assert_eq!(heads.of(&a).unwrap().kind, "A");
+            assert_eq!(heads.of(&b).unwrap().kind, "B");
+        }
     }
 
     #[test]
