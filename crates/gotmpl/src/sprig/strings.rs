@@ -448,12 +448,21 @@ fn indent(name: &str, args: &[Value], newline: bool, max: usize) -> Res {
         )));
     }
     let pad = " ".repeat(n as usize);
-    let mut out = String::with_capacity(s.len() + pad.len() * 2);
+    let mut out = String::with_capacity(s.len() + pad.len() * lines as usize + 1);
     if newline {
         out.push('\n');
     }
+    // The pad before every line (a byte scan: indent runs on most of a chart's output).
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b'\n' {
+            out.push_str(&pad);
+            out.push_str(&s[start..=i]);
+            start = i + 1;
+        }
+    }
     out.push_str(&pad);
-    out.push_str(&s.replace('\n', &format!("\n{pad}")));
+    out.push_str(&s[start..]);
     Ok(Value::from(out))
 }
 
