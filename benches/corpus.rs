@@ -28,20 +28,14 @@ fn main() {
         );
         return;
     }
-    let runs: usize = std::env::var("ECPLINT_BENCH_RUNS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3)
-        .max(1);
+    let runs = corpus::bench_runs();
     let charts: Vec<(String, Vec<u8>)> = paths
         .iter()
         .map(|p| {
-            let name = p
-                .strip_prefix(&root)
-                .unwrap_or(p)
-                .to_string_lossy()
-                .into_owned();
-            (name, std::fs::read(p).expect("read archive"))
+            (
+                corpus::name(&root, p),
+                std::fs::read(p).expect("read archive"),
+            )
         })
         .collect();
     let bytes: usize = charts.iter().map(|(_, d)| d.len()).sum();

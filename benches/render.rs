@@ -69,11 +69,7 @@ fn main() {
         );
         return;
     }
-    let runs: usize = std::env::var("ECPLINT_BENCH_RUNS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3)
-        .max(1);
+    let runs = corpus::bench_runs();
     let options = RenderOptions {
         release_name: "bench".into(),
         namespace: "bench".into(),
@@ -83,11 +79,7 @@ fn main() {
     let mut ours = Vec::new();
     let (mut documents, mut failed) = (0usize, 0usize);
     for path in &paths {
-        let name = path
-            .strip_prefix(&root)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .into_owned();
+        let name = corpus::name(&root, path);
         let mut ws = Workspace::new(Options::default());
         ws.add(Source::Archive {
             name: name.clone(),
@@ -125,11 +117,7 @@ fn main() {
     let _ = std::fs::create_dir_all(&home);
     let mut theirs = Vec::new();
     for path in &paths {
-        let name = path
-            .strip_prefix(&root)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .into_owned();
+        let name = corpus::name(&root, path);
         let t = Instant::now();
         let _ = Command::new(&helm)
             .args(["template", "bench"])

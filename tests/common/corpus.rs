@@ -31,3 +31,22 @@ pub fn archives(root: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// An archive's name as the benches print it: its path under `root`.
+#[allow(dead_code)] // the benches' (the corpus test names archives its own way)
+pub fn name(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// How many times a bench runs each archive (the fastest counts): `ECPLINT_BENCH_RUNS`, default 3.
+#[allow(dead_code)]
+pub fn bench_runs() -> usize {
+    std::env::var("ECPLINT_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .max(1)
+}

@@ -221,12 +221,16 @@ impl Workspace {
     /// `set`, `setString` (arrays of `key=value`), `releaseName`, `namespace` (defaults as the
     /// platform installs the product), `kubeVersion`, `apiVersions`, `showOnly`, `includeCrds`,
     /// `noHooks`, `seed` (random functions; default 0), `now` (what `now` returns, ms since the
-    /// epoch; default: the current time), `lang` (`en`/`zh-cn`, for messages).
+    /// epoch; default: the current time), `lang` (`en`/`zh-cn`, for messages), `sourceMap`
+    /// (`'lines'`, the default, or `'compact'`).
     ///
     /// Returns `{chart, documents: [{source, apiVersion, kind, name, namespace, hook, text,
     /// lines: [{template, line, col, chain}]}], errors: [{template, message, helm, at, chain}],
     /// notRendered, missingDependencies, fatal, warnings}`: `lines[i]` is the template place that
-    /// wrote line `i` of the document's text (and the `include` calls that led there).
+    /// wrote line `i` of the document's text (and the `include` calls that led there). With
+    /// `sourceMap: 'compact'` (the page's), each document has `origins` instead of `lines`: four
+    /// numbers a line (template index, line, col, chain index) into the result's `templates` and
+    /// `chains` (chain 0 is empty).
     pub fn render(
         &mut self,
         input_index: JsValue,
