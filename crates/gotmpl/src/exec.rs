@@ -1618,7 +1618,7 @@ impl<'a> Exec<'a> {
             *count -= 1;
         }
         match result {
-            (Ok(text), origins) => Ok(self.remember_lines(text, origins)),
+            (Ok(text), origins) => Ok(self.remember_included(text, origins)),
             (Err(e), _) => {
                 let go_text = e.go_text.clone();
                 self.pending = Some(e);
@@ -1629,7 +1629,7 @@ impl<'a> Exec<'a> {
 
     /// Remembers an included text with its lines' origins for the calling action's source
     /// map (up to 100,000 lines an action), and returns it as a value.
-    fn remember_lines(&mut self, text: String, origins: Vec<Origin>) -> Value {
+    fn remember_included(&mut self, text: String, origins: Vec<Origin>) -> Value {
         let text = Str::from(text);
         let lines_so_far = self.included.last().map_or(0, |i| i.lines_so_far) + origins.len();
         if lines_so_far <= 100_000 {
@@ -1737,7 +1737,7 @@ impl<'a> Exec<'a> {
         self.tpl_depth -= 1;
         self.overlays.pop();
         match result {
-            Ok(text) => Ok(self.remember_lines(text, origins)),
+            Ok(text) => Ok(self.remember_included(text, origins)),
             Err(e) => {
                 let go_text = e.go_text.clone();
                 self.pending = Some(e);
