@@ -8,6 +8,7 @@ use crate::config::{Catalog, ConfigReport, Overrides, Prepared};
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::input::{self, File, Input, Source};
 use crate::navigation::{self, Console, Styles, View};
+use crate::render::manifests::Manifests;
 use crate::report::{ChartReport, FileEntry, InputReport, Report};
 use crate::rules::{self, InputScope, ALL};
 use crate::work::Budget;
@@ -25,6 +26,9 @@ pub struct Options {
     /// Whether the report carries `charts[].config`, the config preview of every product chart
     /// (the CLI's report does; the page asks for previews one at a time instead).
     pub config_previews: bool,
+    /// What the manifest rules render the charts with: the user's values (`-f`, `--set`), the
+    /// Kubernetes version; release name and namespace as the platform sets them when empty.
+    pub render: crate::render::RenderOptions,
 }
 
 impl Default for Options {
@@ -34,6 +38,7 @@ impl Default for Options {
             lang: Lang::default(),
             known_categories: Vec::new(),
             config_previews: true,
+            render: Default::default(),
         }
     }
 }
@@ -79,6 +84,8 @@ struct Slot {
     /// What the input's renders loaded and parsed: rendering again (other values, other
     /// options) starts from there.
     rendered: crate::render::Cache,
+    /// Each chart's manifests as the last check rendered them (in the order of the charts).
+    manifests: Vec<Manifests>,
 }
 
 /// An input as given: to be read, or already read into files.
@@ -142,6 +149,7 @@ impl Workspace {
             loaded: None,
             report: None,
             rendered: Default::default(),
+            manifests: Vec::new(),
         });
         self.catalog = None;
         self.inputs.len() - 1
@@ -156,6 +164,7 @@ impl Workspace {
             loaded: None,
             report: None,
             rendered: Default::default(),
+            manifests: Vec::new(),
         });
         self.catalog = None;
         self.inputs.len() - 1
@@ -252,14 +261,19 @@ impl Workspace {
             let started = clock();
             self.load(index);
             let load = elapsed(started);
-            let slot = &mut self.inputs[index];
-            let loaded = slot.loaded.as_ref().expect("loaded just above");
-            budget.grow(input_bytes(loaded.input()));
             let started = clock();
-            if slot.report.is_none() {
-                slot.report = Some(budget.spend_within(|| input_report(loaded)));
+            if self.inputs[index].report.is_none() {
+                self.load_all(); // dependencies are looked up in the other inputs
+                self.render_manifests(index);
+                let slot = &mut self.inputs[index];
+                let loaded = slot.loaded.as_ref().expect("loaded above");
+                budget.grow(input_bytes(loaded.input()));
+                let manifests = &slot.manifests;
+                slot.report = Some(budget.spend_within(|| input_report(loaded, manifests)));
                 self.stats.checks += 1;
             }
+            let slot = &self.inputs[index];
+            let loaded = slot.loaded.as_ref().expect("loaded above");
             on_event(Event::Checked {
                 index,
                 name: &slot.name,
@@ -284,7 +298,11 @@ impl Workspace {
     /// What needs every input at once: the catalog rules, and the config previews (which see
     /// the other charts of the run).
     fn catalog_pass(&self, reports: &mut [InputReport]) {
-        let scopes: Vec<InputScope> = self.all_loaded().map(scope).collect();
+        let scopes: Vec<InputScope> = self
+            .inputs
+            .iter()
+            .filter_map(|s| Some(scope(s.loaded.as_ref()?, &s.manifests)))
+            .collect();
         for (report, found) in reports
             .iter_mut()
             .zip(rules::run::check_catalog(ALL, &scopes))
@@ -311,17 +329,43 @@ impl Workspace {
         }
     }
 
+    /// Render every chart of input `index` for the manifest rules, with the run's render
+    /// options (the charts of the other inputs supply missing dependencies).
+    fn render_manifests(&mut self, index: usize) {
+        let mut cache = std::mem::take(&mut self.inputs[index].rendered);
+        let Some(loaded) = self.inputs[index].loaded.as_ref() else {
+            return;
+        };
+        let others: Vec<&[File]> = self
+            .inputs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .filter_map(|(_, s)| s.loaded.as_ref())
+            .map(|l| l.input().files.as_slice())
+            .collect();
+        let manifests = loaded
+            .charts()
+            .iter()
+            .map(|chart| Manifests::render(chart, &others, &self.options.render, &mut cache))
+            .collect();
+        let slot = &mut self.inputs[index];
+        slot.manifests = manifests;
+        slot.rendered = cache;
+    }
+
     /// The findings of the upgrade rules from input `old` (installed) to input `new`.
     pub fn check_upgrade(&mut self, old: usize, new: usize) -> Vec<Diagnostic> {
         self.load(old);
         self.load(new);
-        let (Some(old), Some(new)) = (
-            self.inputs.get(old).and_then(|s| s.loaded.as_ref()),
-            self.inputs.get(new).and_then(|s| s.loaded.as_ref()),
-        ) else {
+        let scope_of = |i: usize| {
+            let slot = self.inputs.get(i)?;
+            Some(scope(slot.loaded.as_ref()?, &slot.manifests))
+        };
+        let (Some(old), Some(new)) = (scope_of(old), scope_of(new)) else {
             return Vec::new();
         };
-        rules::run::check_upgrade(ALL, &scope(old), &scope(new))
+        rules::run::check_upgrade(ALL, &old, &new)
     }
 
     /// The config preview of chart `chart_name` of input `index` with the user's `overrides`,
@@ -410,23 +454,7 @@ impl Workspace {
             .charts()
             .iter()
             .find(|c| chart_name.is_none_or(|n| c.name() == n || c.dir_name == n))?;
-        let mut options = options.clone();
-        if options.release_name.is_empty() {
-            options.release_name = chart.name();
-        }
-        if options.namespace.is_empty() {
-            options.namespace = chart
-                .acl
-                .as_ref()
-                .and_then(|acl| {
-                    acl.root()?
-                        .get_path(&["data", "namespace"])?
-                        .as_str()
-                        .map(str::to_string)
-                })
-                .filter(|ns| !ns.is_empty())
-                .unwrap_or_else(|| chart.name());
-        }
+        let options = crate::render::manifests::platform_options(chart, options);
         let others: Vec<&[File]> = self
             .inputs
             .iter()
@@ -467,16 +495,17 @@ fn input_bytes(input: &Input) -> u64 {
     input.files.iter().map(|f| f.data.len() as u64).sum()
 }
 
-fn scope(loaded: &Loaded) -> InputScope<'_> {
+fn scope<'a>(loaded: &'a Loaded, manifests: &'a [Manifests]) -> InputScope<'a> {
     InputScope {
         input: loaded.input(),
         charts: loaded.charts(),
+        manifests,
     }
 }
 
 /// The report of one input: the input, project and chart rules' findings, and each chart's
 /// summary (resources, navigation).
-fn input_report(loaded: &Loaded) -> InputReport {
+fn input_report(loaded: &Loaded, manifests: &[Manifests]) -> InputReport {
     let input = loaded.input();
     let charts = loaded
         .charts()
@@ -499,7 +528,7 @@ fn input_report(loaded: &Loaded) -> InputReport {
     InputReport {
         path: input.path.clone(),
         charts,
-        diagnostics: rules::run::check_input(ALL, &scope(loaded)),
+        diagnostics: rules::run::check_input(ALL, &scope(loaded, manifests)),
         files: input
             .files
             .iter()

@@ -15,6 +15,7 @@ pub mod funcs;
 mod helmignore;
 pub mod json;
 pub mod manifest;
+pub mod manifests;
 mod objects;
 pub mod semver;
 pub mod strvals;
@@ -34,7 +35,7 @@ use std::rc::Rc;
 use tree::ChartNode;
 
 /// What `helm template` is told.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RenderOptions {
     /// `--release-name` (the caller's default: the product ID).
     pub release_name: String,

@@ -29,7 +29,7 @@ mod scope;
 #[cfg(test)]
 pub(crate) mod tester;
 
-pub use scope::{InputScope, ProjectScope, Scope, UpgradeScope};
+pub use scope::{InputScope, ManifestScope, ProjectScope, Scope, UpgradeScope};
 
 use crate::chart::Chart;
 use crate::diagnostic::{Diagnostic, Range, Severity, Text};
@@ -124,6 +124,8 @@ pub enum Check {
     Project(fn(&ProjectScope, &mut Findings)),
     /// One chart.
     Chart(fn(&Chart, &mut Findings)),
+    /// One chart's rendered manifests (with the chart's own files).
+    Manifests(fn(&ManifestScope, &mut Findings)),
     /// Every input of a run together (a catalog of products).
     Catalog(fn(&[InputScope], &mut [Findings])),
     /// Two versions of one product: the one installed and its upgrade.
@@ -144,6 +146,7 @@ impl Check {
             Check::Input(_) => Scope::Input,
             Check::Project(_) => Scope::Project,
             Check::Chart(_) => Scope::Chart,
+            Check::Manifests(_) => Scope::Manifests,
             Check::Catalog(_) => Scope::Catalog,
             Check::Upgrade(_) => Scope::Upgrade,
         }
@@ -151,7 +154,7 @@ impl Check {
 }
 
 /// Declare a rule: `declare_rule! { /// docs... RULE = "ID", Group, Severity, "§", "title", "标题", Scope(check) }`,
-/// where `Scope` is `Input`, `Project`, `Chart`, `Catalog` or `Upgrade` (see [`Check`]). A rule
+/// where `Scope` is `Input`, `Project`, `Chart`, `Manifests`, `Catalog` or `Upgrade` (see [`Check`]). A rule
 /// whose findings can have other severities than the default lists them after it, the default
 /// first: `RULE = "HELM-003", Helm, Warning | Error, "§…", …` (see [`Rule::severities`]).
 #[macro_export]

@@ -1,6 +1,6 @@
 //! Running rules over their scopes. The order of findings is stable: by file, place, then rule.
 
-use super::{Check, Findings, InputScope, Rule, UpgradeScope};
+use super::{Check, Findings, InputScope, ManifestScope, Rule, UpgradeScope};
 use crate::diagnostic::Diagnostic;
 
 /// The findings of the input, project and chart rules among `rules` over one input.
@@ -25,6 +25,13 @@ pub fn check_input(rules: &[&'static Rule], scope: &InputScope) -> Vec<Diagnosti
                 for chart in scope.charts {
                     let mut findings = Findings::new(rule, Some(chart.name()));
                     check(chart, &mut findings);
+                    out.extend(findings.into_diagnostics());
+                }
+            }
+            Check::Manifests(check) => {
+                for (chart, manifests) in scope.charts.iter().zip(scope.manifests) {
+                    let mut findings = Findings::new(rule, Some(chart.name()));
+                    check(&ManifestScope { chart, manifests }, &mut findings);
                     out.extend(findings.into_diagnostics());
                 }
             }
@@ -168,10 +175,12 @@ mod tests {
             &InputScope {
                 input: &old,
                 charts: &old_charts,
+                manifests: &[],
             },
             &InputScope {
                 input: &new,
                 charts: &new_charts,
+                manifests: &[],
             },
         );
         let shown: Vec<_> = found
@@ -191,10 +200,12 @@ mod tests {
             InputScope {
                 input: &one,
                 charts: &c1,
+                manifests: &[],
             },
             InputScope {
                 input: &two,
                 charts: &c2,
+                manifests: &[],
             },
         ];
         let found = check_catalog(&[rule], &scopes);
@@ -216,6 +227,7 @@ mod tests {
             &InputScope {
                 input: &two,
                 charts: &charts,
+                manifests: &[],
             },
         );
         assert_eq!(found.len(), 1);

@@ -1,7 +1,11 @@
 //! What a rule reads: the scopes of [`super::Check`].
 
+use super::Findings;
 use crate::chart::{Chart, Project};
+use crate::diagnostic::{Diagnostic, Range, Text};
 use crate::input::Input;
+use crate::render::manifests::{self, Manifests, Object};
+use crate::text;
 
 /// The scope a rule reads, for docs and listings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +13,7 @@ pub enum Scope {
     Input,
     Project,
     Chart,
+    Manifests,
     Catalog,
     Upgrade,
 }
@@ -19,6 +24,7 @@ impl Scope {
             Scope::Input => "input",
             Scope::Project => "project",
             Scope::Chart => "chart",
+            Scope::Manifests => "manifests",
             Scope::Catalog => "catalog",
             Scope::Upgrade => "upgrade",
         }
@@ -31,6 +37,9 @@ pub struct InputScope<'a> {
     pub input: &'a Input,
     /// Every chart of the input, in path order (subcharts under `charts/` are not charts here).
     pub charts: &'a [Chart<'a>],
+    /// Each chart's rendered manifests, in the order of `charts` (empty when the run did not
+    /// render: the manifest rules then have nothing to read).
+    pub manifests: &'a [Manifests],
 }
 
 impl<'a> InputScope<'a> {
@@ -71,4 +80,56 @@ impl<'a> ProjectScope<'a> {
 pub struct UpgradeScope<'a> {
     pub old: &'a Chart<'a>,
     pub new: &'a Chart<'a>,
+}
+
+/// One chart with its rendered manifests.
+pub struct ManifestScope<'a> {
+    pub chart: &'a Chart<'a>,
+    pub manifests: &'a Manifests,
+}
+
+impl<'a> ManifestScope<'a> {
+    pub fn objects(&self) -> impl Iterator<Item = Object<'a>> {
+        self.manifests.objects()
+    }
+
+    /// The objects of these kinds.
+    pub fn of_kind(&self, kinds: &'static [&'static str]) -> impl Iterator<Item = Object<'a>> {
+        self.manifests
+            .objects()
+            .filter(|o| kinds.contains(&o.kind()))
+    }
+
+    /// Report a finding about `range` of `object`'s document at the template line that wrote
+    /// it; the message names the object and shows the rendered line.
+    pub fn report<'f>(
+        &self,
+        out: &'f mut Findings,
+        object: &Object,
+        range: Range,
+        message: Text,
+    ) -> &'f mut Diagnostic {
+        let place = manifests::place(self.chart, object, range);
+        let (label, rendered) = (object.label(), place.rendered);
+        let (en, zh) = (message.en, message.zh);
+        let message = text!(
+            "{en} ({label} renders `{rendered}`)",
+            "{zh}（{label} 渲染为 `{rendered}`）"
+        );
+        out.report(&place.file, place.range, message)
+    }
+
+    /// Report a finding about `object` as a whole (at its `kind:` line).
+    pub fn report_object<'f>(
+        &self,
+        out: &'f mut Findings,
+        object: &Object,
+        message: Text,
+    ) -> &'f mut Diagnostic {
+        let range = object
+            .root
+            .entry("kind")
+            .map_or(object.root.range, |e| e.key.range);
+        self.report(out, object, range, message)
+    }
 }

@@ -1,0 +1,280 @@
+//! A chart's rendered documents as the manifest rules read them (issue 10): the chart rendered
+//! as the platform installs it (release name = product ID, the namespace `_acl_helpers` gives),
+//! each document parsed into a YAML tree with positions, and, for any node of it, the place in the
+//! chart's own files that wrote it (through the renderer's source map).
+
+use super::{render, Cache, Document, RenderOptions, Rendered};
+use crate::chart::Chart;
+use crate::diagnostic::{Pos, Range};
+use crate::input::File;
+use crate::yaml::{self, Node, YamlLimits};
+use gotmpl::Frame;
+
+/// The rendered documents of one chart, parsed.
+#[derive(Debug, Default)]
+pub struct Manifests {
+    pub rendered: Rendered,
+    /// The parsed root of each document of `rendered.documents` (same order); `None` for one
+    /// that is empty or does not parse.
+    roots: Vec<Option<Node>>,
+}
+
+/// One rendered Kubernetes object: its document and its root map.
+#[derive(Clone, Copy)]
+pub struct Object<'m> {
+    pub doc: &'m Document,
+    pub root: &'m Node,
+}
+
+impl<'m> Object<'m> {
+    pub fn kind(&self) -> &'m str {
+        &self.doc.kind
+    }
+    pub fn name(&self) -> &'m str {
+        &self.doc.name
+    }
+    /// `Kind/name`, as messages name the object.
+    pub fn label(&self) -> String {
+        format!("{}/{}", self.doc.kind, self.doc.name)
+    }
+    /// The pod template of a workload (`spec.template.spec`; a CronJob's
+    /// `spec.jobTemplate.spec.template.spec`; a Pod's own `spec`).
+    pub fn pod_spec(&self) -> Option<&'m Node> {
+        match self.kind() {
+            "Pod" => self.root.get("spec"),
+            "CronJob" => self
+                .root
+                .get_path(&["spec", "jobTemplate", "spec", "template", "spec"]),
+            _ => self.root.get_path(&["spec", "template", "spec"]),
+        }
+    }
+}
+
+/// Where a rendered node came from in the input's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The input's file (a template of the chart, or the file that `include`s the one that
+    /// wrote it when that one is not in the input, as a dependency's archive is not).
+    pub file: String,
+    pub range: Option<Range>,
+    /// The rendered line, trimmed.
+    pub rendered: String,
+}
+
+/// The options the platform installs a chart with: `options` (the user's values, the Kubernetes
+/// version) with the release name and namespace filled in when not given: the product ID, and
+/// the namespace of `_acl_helpers` (else the product ID).
+pub fn platform_options(chart: &Chart, options: &RenderOptions) -> RenderOptions {
+    let mut options = options.clone();
+    if options.release_name.is_empty() {
+        options.release_name = chart.name();
+    }
+    if options.namespace.is_empty() {
+        options.namespace = chart
+            .acl
+            .as_ref()
+            .and_then(|acl| {
+                acl.root()?
+                    .get_path(&["data", "namespace"])?
+                    .as_str()
+                    .map(str::to_string)
+            })
+            .filter(|ns| !ns.is_empty())
+            .unwrap_or_else(|| chart.name());
+    }
+    options
+}
+
+impl Manifests {
+    /// Render `chart` as the platform installs it (see [`platform_options`]) and parse the
+    /// documents. `others`: the files of the run's other inputs (dependencies are looked up
+    /// there); `cache`: what earlier renders of the chart's input loaded.
+    pub fn render(
+        chart: &Chart,
+        others: &[&[File]],
+        options: &RenderOptions,
+        cache: &mut Cache,
+    ) -> Manifests {
+        let options = platform_options(chart, options);
+        let rendered = render(&chart.input.files, &chart.prefix, others, &options, cache);
+        Manifests::of(rendered)
+    }
+
+    /// Parse rendered documents.
+    pub fn of(rendered: Rendered) -> Manifests {
+        let roots = rendered
+            .documents
+            .iter()
+            .map(|d| {
+                let parsed = yaml::parse(&d.text, YamlLimits::default());
+                parsed.docs.into_iter().next().filter(|n| !n.is_null())
+            })
+            .collect();
+        Manifests { rendered, roots }
+    }
+
+    /// Every rendered object (a document whose root is a map), in Helm's order.
+    pub fn objects(&self) -> impl Iterator<Item = Object<'_>> {
+        self.rendered
+            .documents
+            .iter()
+            .zip(&self.roots)
+            .filter_map(|(doc, root)| {
+                let root = root.as_ref().filter(|r| r.as_map().is_some())?;
+                Some(Object { doc, root })
+            })
+    }
+}
+
+/// The place in `chart`'s input that wrote `range` of `object`'s document: the template line
+/// that wrote its first line, or — when that line was written inside a file the input does
+/// not hold (a dependency's `define` from an archive) — the `include` that led there.
+pub fn place(chart: &Chart, object: &Object, range: Range) -> Place {
+    let index = range.start.line.saturating_sub(1);
+    let rendered_line = object.doc.text.lines().nth(index).unwrap_or("");
+    let rendered = rendered_line.trim().to_string();
+    let Some(origin) = object.doc.lines.get(index) else {
+        return Place {
+            file: chart.path(source_rel(&object.doc.source)),
+            range: None,
+            rendered,
+        };
+    };
+    let frames = std::iter::once(&origin.at).chain(origin.chain.iter());
+    for (depth, frame) in frames.enumerate() {
+        let Some(file) = template_file(chart, &frame.template) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&file.data);
+        let line = text.lines().nth(frame.line.saturating_sub(1) as usize);
+        let range = line.map(|line| {
+            if depth == 0 {
+                // The line itself: the rendered node's text where the template has it too.
+                let segment = node_text(rendered_line, range);
+                locate(line, frame.line as usize, segment)
+                    .or_else(|| locate(line, frame.line as usize, key_of(rendered_line)))
+                    .unwrap_or_else(|| whole_line(line, frame.line as usize))
+            } else {
+                from_column(line, frame)
+            }
+        });
+        return Place {
+            file: file.path.clone(),
+            range,
+            rendered,
+        };
+    }
+    Place {
+        file: chart.path(source_rel(&object.doc.source)),
+        range: None,
+        rendered,
+    }
+}
+
+/// The input file of a template name (`app/templates/x.yaml`, `app/charts/sub/templates/y`).
+fn template_file<'a>(chart: &Chart<'a>, template: &str) -> Option<&'a File> {
+    let path = chart.path(source_rel(template));
+    chart.input.files.iter().find(|f| f.path == path)
+}
+
+/// A template name without the chart's name (`templates/x.yaml`).
+fn source_rel(source: &str) -> &str {
+    source.split_once('/').map_or(source, |(_, rest)| rest)
+}
+
+/// The text `range` covers on its first line.
+fn node_text(line: &str, range: Range) -> &str {
+    let start = char_to_byte(line, range.start.column);
+    let end = if range.end.line == range.start.line {
+        char_to_byte(line, range.end.column)
+    } else {
+        line.len()
+    };
+    line.get(start..end.max(start)).unwrap_or("").trim()
+}
+
+/// A rendered line's key with its colon (`type:`), or `""`.
+fn key_of(line: &str) -> &str {
+    let trimmed = line.trim_start().trim_start_matches("- ");
+    trimmed
+        .find(": ")
+        .or_else(|| trimmed.strip_suffix(':').map(|k| k.len()))
+        .map_or("", |end| &trimmed[..(end + 1).min(trimmed.len())])
+}
+
+/// `needle` found in template line `text` (line number `line`), as a range.
+fn locate(text: &str, line: usize, needle: &str) -> Option<Range> {
+    if needle.is_empty() {
+        return None;
+    }
+    let at = text.find(needle)?;
+    let start = text[..at].chars().count() + 1;
+    Some(Range {
+        start: Pos {
+            line,
+            column: start,
+        },
+        end: Pos {
+            line,
+            column: start + needle.chars().count(),
+        },
+    })
+}
+
+/// The line from its first non-blank character to its end.
+fn whole_line(text: &str, line: usize) -> Range {
+    let indent = text.chars().take_while(|c| c.is_whitespace()).count();
+    Range {
+        start: Pos {
+            line,
+            column: indent + 1,
+        },
+        end: Pos {
+            line,
+            column: text.chars().count().max(indent + 1) + 1,
+        },
+    }
+}
+
+/// From a frame's column (bytes) to the end of its line.
+fn from_column(text: &str, frame: &Frame) -> Range {
+    let byte = (frame.col.saturating_sub(1) as usize).min(text.len());
+    let column = text.get(..byte).map_or(1, |b| b.chars().count() + 1);
+    let line = frame.line as usize;
+    Range {
+        start: Pos { line, column },
+        end: Pos {
+            line,
+            column: text.chars().count().max(column) + 1,
+        },
+    }
+}
+
+/// The byte offset of 1-based character column `column` of `line` (its end when past it).
+fn char_to_byte(line: &str, column: usize) -> usize {
+    line.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_of_rendered_lines() {
+        assert_eq!(key_of("  type: NodePort"), "type:");
+        assert_eq!(key_of("  - name: web"), "name:");
+        assert_eq!(key_of("  selector:"), "selector:");
+        assert_eq!(key_of("  - web"), "");
+    }
+
+    #[test]
+    fn located_in_the_template_line() {
+        let r = locate("  type: {{ .Values.type }}", 7, "type:").unwrap();
+        assert_eq!((r.start.column, r.end.column), (3, 8));
+        assert_eq!(locate("  kind: Service", 1, "NodePort"), None);
+        let w = whole_line("    image: {{ x }}", 3);
+        assert_eq!((w.start.column, w.end.column), (5, 19));
+    }
+}
