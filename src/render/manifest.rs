@@ -117,7 +117,7 @@ pub fn split_documents(text: &str) -> Vec<(usize, usize)> {
 #[derive(Debug, Default)]
 pub struct Heads {
     /// By a cheap fingerprint of the text (see [`fingerprint`]), then the text itself.
-    by_text: HashMap<u64, Vec<(Box<str>, Result<Head, String>)>>,
+    by_text: HashMap<u64, Vec<(Box<str>, Result<Head, InvalidYaml>)>>,
     bytes: usize,
 }
 
@@ -139,7 +139,7 @@ fn fingerprint(text: &str) -> u64 {
 const MAX_REMEMBERED: usize = 32 << 20;
 
 impl Heads {
-    fn of(&mut self, text: &str) -> Result<Head, String> {
+    fn of(&mut self, text: &str) -> Result<Head, InvalidYaml> {
         let key = fingerprint(text);
         if let Some((_, head)) = self
             .by_text
@@ -162,6 +162,14 @@ impl Heads {
     }
 }
 
+/// A rendered text Helm does not take as YAML: Helm's message, and the line (0-based in the
+/// text) where the YAML parser stopped, when it did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidYaml {
+    pub message: String,
+    pub line: Option<usize>,
+}
+
 /// apiVersion, kind, metadata.name/namespace and the hook annotation.
 #[derive(Clone, Debug, Default)]
 struct Head {
@@ -179,7 +187,7 @@ pub fn documents(
     text: &str,
     origins: &[Origin],
     heads: &mut Heads,
-) -> Result<Vec<Document>, String> {
+) -> Result<Vec<Document>, InvalidYaml> {
     let mut out = Vec::new();
     // Lines before the document, counted on from the previous one's start.
     let (mut first_line, mut counted_to) = (0, 0);
@@ -197,9 +205,10 @@ pub fn documents(
             .take(count)
             .cloned()
             .collect();
-        let head = heads
-            .of(body)
-            .map_err(|e| format!("YAML parse error on {source}: {e}"))?;
+        let head = heads.of(body).map_err(|e| InvalidYaml {
+            message: format!("YAML parse error on {source}: {}", e.message),
+            line: e.line.map(|l| first_line + l),
+        })?;
         let doc = Document {
             source: source.to_string(),
             api_version: head.api_version,
@@ -217,17 +226,20 @@ pub fn documents(
 }
 
 /// Reads apiVersion, kind, metadata.name/namespace and the hook annotation, or Helm's error.
-fn read_head(text: &str) -> Result<Head, String> {
+fn read_head(text: &str) -> Result<Head, InvalidYaml> {
     let parsed = yaml::parse(text, YamlLimits::default());
     if let Some(yaml::Problem::Syntax { range, message }) = parsed
         .problems
         .iter()
         .find(|p| matches!(p, yaml::Problem::Syntax { .. }))
     {
-        return Err(format!(
-            "error converting YAML to JSON: yaml: line {}: {message}",
-            range.start.line
-        ));
+        return Err(InvalidYaml {
+            message: format!(
+                "error converting YAML to JSON: yaml: line {}: {message}",
+                range.start.line
+            ),
+            line: Some(range.start.line.saturating_sub(1)),
+        });
     }
     let Some(root) = parsed.root() else {
         return Ok(Head::default());
@@ -244,9 +256,12 @@ fn read_head(text: &str) -> Result<Head, String> {
         },
     };
     if let Some(json_type) = json_type {
-        return Err(format!(
-            "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {json_type} into Go value of type releaseutil.SimpleHead"
-        ));
+        return Err(InvalidYaml {
+            message: format!(
+                "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {json_type} into Go value of type releaseutil.SimpleHead"
+            ),
+            line: None,
+        });
     }
     let text = |node: Option<&yaml::Node>| {
         node.and_then(|n| n.as_scalar())
@@ -442,13 +457,26 @@ mod tests {
             assert_eq!(docs[0].kind, "Service");
             assert_eq!(docs[0].name, "x");
             assert_eq!(docs[0].hook.as_deref(), Some("test"));
-            let err =
-                documents("c/templates/a.yaml", "kind: B\n  x: 1\n", &[], &mut heads).unwrap_err();
+            let err = documents("c/templates/a.yaml", "kind: B\n  x: 1\n", &[], &mut heads)
+                .unwrap_err()
+                .message;
             assert!(err.starts_with("YAML parse error on c/templates/a.yaml: error converting YAML to JSON: yaml: line 2"), "{err}");
+            // The line where it broke, counted in the whole text (for HELM-007's place).
+            let second = documents(
+                "c/templates/a.yaml",
+                "a: 1\n---\nb: 1\n  c: 2\n",
+                &[],
+                &mut heads,
+            );
+            assert_eq!(second.unwrap_err().line, Some(3));
             // helm3's words for a document that is not a map.
-            let err = documents("c/templates/t.yaml", "- a\n- b\n", &[], &mut heads).unwrap_err();
+            let err = documents("c/templates/t.yaml", "- a\n- b\n", &[], &mut heads)
+                .unwrap_err()
+                .message;
             assert_eq!(err, "YAML parse error on c/templates/t.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead");
-            let err = documents("c/templates/t.yaml", "just text\n", &[], &mut heads).unwrap_err();
+            let err = documents("c/templates/t.yaml", "just text\n", &[], &mut heads)
+                .unwrap_err()
+                .message;
             assert!(
                 err.ends_with(
                     "cannot unmarshal string into Go value of type releaseutil.SimpleHead"
@@ -458,8 +486,9 @@ mod tests {
             assert!(documents("c/templates/t.yaml", "# only a comment\n", &[], &mut heads).is_ok());
         }
         // A remembered error names the template that wrote the text this time.
-        let err =
-            documents("c/templates/b.yaml", "kind: B\n  x: 1\n", &[], &mut heads).unwrap_err();
+        let err = documents("c/templates/b.yaml", "kind: B\n  x: 1\n", &[], &mut heads)
+            .unwrap_err()
+            .message;
         assert!(
             err.starts_with("YAML parse error on c/templates/b.yaml:"),
             "{err}"

@@ -14,6 +14,8 @@ use gotmpl::Frame;
 #[derive(Debug, Default)]
 pub struct Manifests {
     pub rendered: Rendered,
+    /// The release's namespace (where objects that name none go).
+    pub namespace: String,
     /// The parsed root of each document of `rendered.documents` (same order); `None` for one
     /// that is empty or does not parse.
     roots: Vec<Option<Node>>,
@@ -37,6 +39,14 @@ impl<'m> Object<'m> {
     pub fn label(&self) -> String {
         format!("{}/{}", self.doc.kind, self.doc.name)
     }
+    /// The containers and init containers of its pod template.
+    pub fn containers(&self) -> impl Iterator<Item = &'m Node> {
+        let spec = self.pod_spec();
+        ["initContainers", "containers"]
+            .into_iter()
+            .filter_map(move |k| spec?.get(k)?.as_seq())
+            .flatten()
+    }
     /// The pod template of a workload (`spec.template.spec`; a CronJob's
     /// `spec.jobTemplate.spec.template.spec`; a Pod's own `spec`).
     pub fn pod_spec(&self) -> Option<&'m Node> {
@@ -45,7 +55,13 @@ impl<'m> Object<'m> {
             "CronJob" => self
                 .root
                 .get_path(&["spec", "jobTemplate", "spec", "template", "spec"]),
-            _ => self.root.get_path(&["spec", "template", "spec"]),
+            "Deployment"
+            | "StatefulSet"
+            | "DaemonSet"
+            | "ReplicaSet"
+            | "Job"
+            | "ReplicationController" => self.root.get_path(&["spec", "template", "spec"]),
+            _ => None,
         }
     }
 }
@@ -97,7 +113,10 @@ impl Manifests {
     ) -> Manifests {
         let options = platform_options(chart, options);
         let rendered = render(&chart.input.files, &chart.prefix, others, &options, cache);
-        Manifests::of(rendered)
+        Manifests {
+            namespace: options.namespace,
+            ..Manifests::of(rendered)
+        }
     }
 
     /// Parse rendered documents.
@@ -110,7 +129,11 @@ impl Manifests {
                 parsed.docs.into_iter().next().filter(|n| !n.is_null())
             })
             .collect();
-        Manifests { rendered, roots }
+        Manifests {
+            rendered,
+            roots,
+            namespace: String::new(),
+        }
     }
 
     /// Every rendered object (a document whose root is a map), in Helm's order.
@@ -169,6 +192,20 @@ pub fn place(chart: &Chart, object: &Object, range: Range) -> Place {
         range: None,
         rendered,
     }
+}
+
+/// The place in `chart`'s input of the first of `frames` (innermost first) that is in one of
+/// its files: from the frame's column to the end of its line.
+pub fn frame_place<'f>(
+    chart: &Chart,
+    frames: impl IntoIterator<Item = &'f Frame>,
+) -> Option<(String, Range)> {
+    frames.into_iter().find_map(|frame| {
+        let file = template_file(chart, &frame.template)?;
+        let text = String::from_utf8_lossy(&file.data);
+        let line = text.lines().nth(frame.line.saturating_sub(1) as usize)?;
+        Some((file.path.clone(), from_column(line, frame)))
+    })
 }
 
 /// The input file of a template name (`app/templates/x.yaml`, `app/charts/sub/templates/y`).

@@ -13,6 +13,7 @@ mod coalesce;
 mod compose;
 pub mod funcs;
 mod helmignore;
+pub mod image;
 pub mod json;
 pub mod manifest;
 pub mod manifests;
@@ -87,6 +88,9 @@ pub struct TemplateError {
     /// The template's name (`app/templates/x.yaml`).
     pub template: String,
     pub error: gotmpl::Error,
+    /// It executed, but its output is not YAML (Helm's `YAML parse error on …`); `error.at` is
+    /// the template line that wrote the line where the YAML broke.
+    pub invalid_yaml: bool,
 }
 
 /// A template not rendered because a dependency is missing from the chart and the run.
@@ -507,6 +511,7 @@ fn execute(
             rendered.errors.push(TemplateError {
                 template: name.clone(),
                 error,
+                invalid_yaml: false,
             });
         }
     }
@@ -551,6 +556,7 @@ fn execute(
                     None => rendered.errors.push(TemplateError {
                         template: name.clone(),
                         error,
+                        invalid_yaml: false,
                     }),
                 }
                 continue;
@@ -573,20 +579,29 @@ fn execute(
         };
         match manifest::documents(name, &text, &output.lines, &mut cache.heads) {
             Ok(docs) => by_template.push((name.clone(), docs)),
-            Err(message) => rendered.errors.push(TemplateError {
-                template: name.clone(),
-                error: gotmpl::Error {
-                    kind: gotmpl::ErrorKind::Exec,
-                    message: message.clone(),
-                    at: gotmpl::error::Frame {
+            Err(invalid) => {
+                // At the template line that wrote the line where the YAML broke.
+                let origin = invalid.line.and_then(|l| output.lines.get(l));
+                let at = origin.map_or_else(
+                    || gotmpl::error::Frame {
                         template: Rc::from(name.as_str()),
                         line: 1,
                         col: 1,
                     },
-                    chain: Vec::new(),
-                    go_text: message,
-                },
-            }),
+                    |o| o.at.clone(),
+                );
+                rendered.errors.push(TemplateError {
+                    template: name.clone(),
+                    error: gotmpl::Error {
+                        kind: gotmpl::ErrorKind::Exec,
+                        message: invalid.message.clone(),
+                        at,
+                        chain: origin.map(|o| o.chain.to_vec()).unwrap_or_default(),
+                        go_text: invalid.message,
+                    },
+                    invalid_yaml: true,
+                })
+            }
         }
     }
     // Documents in template name order, then Helm's kind order.

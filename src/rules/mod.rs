@@ -10,14 +10,21 @@ pub mod cat;
 pub mod cfg;
 pub mod chart;
 pub mod dep;
+pub mod ha;
 pub mod helm;
 pub mod hook;
 pub mod i18n;
+pub mod img;
+pub mod ing;
 pub mod input;
+pub mod job;
+pub mod k8s;
 pub mod layout;
 pub mod nav;
 pub mod pol;
+pub mod pvc;
 pub mod res;
+pub mod svc;
 pub mod wiz;
 
 #[cfg(test)]
@@ -51,6 +58,13 @@ pub enum Group {
     Wiz,
     I18n,
     Helm,
+    Ha,
+    Pvc,
+    Svc,
+    Ing,
+    Job,
+    Img,
+    K8s,
 }
 
 impl Group {
@@ -70,6 +84,13 @@ impl Group {
             Group::Wiz => "WIZ",
             Group::I18n => "I18N",
             Group::Helm => "HELM",
+            Group::Ha => "HA",
+            Group::Pvc => "PVC",
+            Group::Svc => "SVC",
+            Group::Ing => "ING",
+            Group::Job => "JOB",
+            Group::Img => "IMG",
+            Group::K8s => "K8S",
         }
     }
 }
@@ -263,9 +284,28 @@ pub static ALL: &[&Rule] = &[
     &cfg::cfg_007::RULE,
     &cfg::cfg_008::RULE,
     &cfg::cfg_009::RULE,
+    &ha::ha_001::RULE,
+    &ha::ha_002::RULE,
+    &ha::ha_003::RULE,
+    &ha::ha_004::RULE,
+    &pvc::pvc_001::RULE,
+    &pvc::pvc_002::RULE,
+    &pvc::pvc_003::RULE,
+    &svc::svc_001::RULE,
+    &svc::svc_002::RULE,
+    &ing::ing_003::RULE,
+    &ing::ing_004::RULE,
+    &job::job_001::RULE,
+    &job::job_002::RULE,
+    &job::job_003::RULE,
+    &img::img_001::RULE,
     &helm::helm_001::RULE,
+    &helm::helm_002::RULE,
     &helm::helm_003::RULE,
     &helm::helm_004::RULE,
+    &helm::helm_006::RULE,
+    &helm::helm_007::RULE,
+    &k8s::k8s_003::RULE,
 ];
 
 /// Look a rule up by ID, case-insensitively.

@@ -100,6 +100,29 @@ impl<'a> ManifestScope<'a> {
             .filter(|o| kinds.contains(&o.kind()))
     }
 
+    /// Whether a template that did not render (it failed, or needs a dependency missing from
+    /// the input) may define an object of `kind`: its text has `kind: <kind>`, or it includes
+    /// a `*.manifests.*` template (helm-toolkit's `manifests.service`, `manifests.job_*`).
+    pub fn unrendered_may_define(&self, kind: &str) -> bool {
+        let rendered = &self.manifests.rendered;
+        let templates = rendered
+            .errors
+            .iter()
+            .map(|e| e.template.as_str())
+            .chain(rendered.not_rendered.iter().map(|n| n.template.as_str()));
+        let needle = format!("kind: {kind}");
+        // A template not among the chart's own files (a subchart archive's) is not read: it may.
+        let may = |t: &str| {
+            self.chart
+                .file(t.split_once('/').map_or(t, |(_, rel)| rel))
+                .is_none_or(|file| {
+                    let text = String::from_utf8_lossy(&file.data);
+                    text.lines().any(|l| l.trim() == needle) || text.contains(".manifests.")
+                })
+        };
+        rendered.fatal.is_some() || templates.into_iter().any(may)
+    }
+
     /// Report a finding about `range` of `object`'s document at the template line that wrote
     /// it; the message names the object and shows the rendered line.
     pub fn report<'f>(

@@ -1,5 +1,9 @@
-//! HELM — what `helm lint` would also say.
+//! HELM — what `helm lint` and `helm template` would also say.
 
 pub mod helm_001;
+pub mod helm_002;
 pub mod helm_003;
 pub mod helm_004;
+pub mod helm_006;
+pub mod helm_007;
+mod template_errors;

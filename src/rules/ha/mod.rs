@@ -1,0 +1,97 @@
+//! HA — multi-replica Deployments (§1.1.6.5): anti-affinity and rolling updates on the rendered
+//! Deployments; helm-toolkit declared where its snippets are included.
+
+pub mod ha_001;
+pub mod ha_002;
+pub mod ha_003;
+pub mod ha_004;
+
+use crate::chart::Chart;
+use crate::diagnostic::{Pos, Range};
+use crate::render::manifests::Object;
+use crate::rules::ManifestScope;
+use crate::yaml::{Node, Value};
+
+/// A Deployment that can run more than one replica: `replicas` above 1, or the target of a
+/// HorizontalPodAutoscaler that may scale it above 1. Gives the node to report at.
+pub(crate) fn multi_replica<'m>(
+    scope: &ManifestScope<'m>,
+    deployment: &Object<'m>,
+) -> Option<&'m Node> {
+    let replicas = deployment.root.get_path(&["spec", "replicas"]);
+    if replicas.and_then(number).is_some_and(|n| n > 1.0) {
+        return replicas;
+    }
+    scope.of_kind(&["HorizontalPodAutoscaler"]).find_map(|hpa| {
+        let target = hpa.root.get_path(&["spec", "scaleTargetRef"])?;
+        let names_it = target.get("kind")?.as_str() == Some("Deployment")
+            && target.get("name")?.as_str() == Some(deployment.name());
+        let max = hpa.root.get_path(&["spec", "maxReplicas"])?;
+        (names_it && number(max).is_some_and(|n| n > 1.0)).then_some(max)
+    })
+}
+
+fn number(node: &Node) -> Option<f64> {
+    match node.as_scalar()?.value {
+        Value::Int(n) => Some(n as f64),
+        Value::Float(f) => Some(f),
+        _ => None,
+    }
+}
+
+/// The node of Deployment `deployment` to report at: its `replicas`, else its `kind`.
+pub(crate) fn at<'m>(deployment: &Object<'m>, replicas: &'m Node) -> Range {
+    if deployment.root.get_path(&["spec", "replicas"]).is_some() {
+        replicas.range
+    } else {
+        deployment
+            .root
+            .entry("kind")
+            .map_or(deployment.root.range, |e| e.key.range)
+    }
+}
+
+/// Whether the chart declares dependency `name` (requirements.yaml or Chart.yaml
+/// `dependencies`) or bundles it under `charts/`.
+pub(crate) fn has_dependency(chart: &Chart, name: &str) -> bool {
+    let declared = [&chart.requirements, &chart.chart_yaml]
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f.root()?.get("dependencies")?.as_seq())
+        .flatten()
+        .any(|d| d.get("name").and_then(|n| n.as_str()) == Some(name));
+    declared
+        || chart.subcharts.iter().any(|s| {
+            let base = s.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            base == name || base.strip_prefix(name).is_some_and(|v| v.starts_with('-'))
+        })
+}
+
+/// The first `include`/`template` in `text` of a template whose name starts with `prefix`:
+/// the name's place and the name.
+pub(crate) fn toolkit_include(text: &str, prefix: &str) -> Option<(Range, String)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let at = line.find(&format!("\"{prefix}"))?;
+        let before = &line[..at];
+        if !(before.trim_end().ends_with("include") || before.trim_end().ends_with("template")) {
+            return None;
+        }
+        let name_start = at + 1;
+        let end = line[name_start..]
+            .find('"')
+            .map_or(line.len(), |e| name_start + e);
+        let name = line[name_start..end].to_string();
+        let column = line[..name_start].chars().count() + 1;
+        let (start, end) = (
+            Pos {
+                line: i + 1,
+                column,
+            },
+            Pos {
+                line: i + 1,
+                column: column + name.chars().count(),
+            },
+        );
+        Some((Range { start, end }, name))
+    })
+}

@@ -1,0 +1,3 @@
+//! IMG — images (§1.1.6.11).
+
+pub mod img_001;

@@ -1,0 +1,3 @@
+//! K8S — the rendered objects against the Kubernetes API.
+
+pub mod k8s_003;
