@@ -8,8 +8,13 @@ declare_rule! {
     /// Warns when a template includes `helm-toolkit.snippets.kubernetes_upgrades_deployment`
     /// but values.yaml lacks one of the values it reads under `lifecycle.upgrades.deployments`:
     /// `revision_history`, `pod_replacement_strategy`, `rolling_update.max_unavailable`,
-    /// `rolling_update.max_surge`. Read from the templates' text and values.yaml, so it works
+    /// `rolling_update.max_surge` (the last two not with `pod_replacement_strategy: Recreate`). Read from the templates' text and values.yaml, so it works
     /// without rendering.
+    ///
+    /// The guide puts them at the top of values.yaml (`lifecycle:`); OpenStack-Helm's
+    /// helm-toolkit reads them under `pod.lifecycle:`. Either place is accepted — the one that
+    /// holds more of them is the one checked — since which one EasyStack's helm-toolkit 5.0.1
+    /// reads cannot be seen from a chart.
     ///
     /// ## Why
     /// The snippet prints those values into `revisionHistoryLimit` and `strategy`; a missing
@@ -19,7 +24,8 @@ declare_rule! {
     /// 模板使用了 `helm-toolkit.snippets.kubernetes_upgrades_deployment`，但 values.yaml 的
     /// `lifecycle.upgrades.deployments` 下缺少它读取的值（`revision_history`、
     /// `pod_replacement_strategy`、`rolling_update.max_unavailable`、`rolling_update.max_surge`），
-    /// 渲染结果为空值或渲染失败（§1.1.6.5）。
+    /// 渲染结果为空值或渲染失败（§1.1.6.5）。指南把它们放在顶层 `lifecycle:`，OpenStack-Helm 的
+    /// helm-toolkit 读取 `pod.lifecycle:`，两处均可。
     ///
     /// ## Example
     /// ```yaml,fail,file=values.yaml
@@ -58,20 +64,33 @@ const NEEDED: &[&[&str]] = &[
 ];
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let deployments = chart
-        .values
-        .as_ref()
-        .and_then(|v| v.root())
-        .and_then(|r| r.get_path(&["lifecycle", "upgrades", "deployments"]));
-    let missing: Vec<String> = NEEDED
+    let root = chart.values.as_ref().and_then(|v| v.root());
+    // The guide's place, then OpenStack-Helm helm-toolkit's: whichever holds more of them.
+    let places = [&["lifecycle"][..], &["pod", "lifecycle"][..]];
+    let missing_under = |place: &[&str]| -> Vec<String> {
+        let deployments =
+            root.and_then(|r| r.get_path(place)?.get_path(&["upgrades", "deployments"]));
+        // `Recreate` replaces pods without a rolling update: its settings are not read.
+        let recreate = deployments
+            .and_then(|d| d.get("pod_replacement_strategy"))
+            .and_then(|s| s.as_str())
+            == Some("Recreate");
+        NEEDED
+            .iter()
+            .filter(|path| !(recreate && path[0] == "rolling_update"))
+            .filter(|path| {
+                deployments
+                    .and_then(|d| d.get_path(path))
+                    .is_none_or(|n| n.is_null())
+            })
+            .map(|path| format!("lifecycle.upgrades.deployments.{}", path.join(".")))
+            .collect()
+    };
+    let missing = places
         .iter()
-        .filter(|path| {
-            deployments
-                .and_then(|d| d.get_path(path))
-                .is_none_or(|n| n.is_null())
-        })
-        .map(|path| format!("lifecycle.upgrades.deployments.{}", path.join(".")))
-        .collect();
+        .map(|p| missing_under(p))
+        .min_by_key(|m| m.len())
+        .unwrap_or_default();
     if missing.is_empty() {
         return;
     }
