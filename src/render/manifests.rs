@@ -102,8 +102,8 @@ pub fn platform_options(chart: &Chart, options: &RenderOptions) -> RenderOptions
 }
 
 impl Manifests {
-    /// Render `chart` as the platform installs it (see [`platform_options`]) and parse the
-    /// documents. `others`: the files of the run's other inputs (dependencies are looked up
+    /// Render `chart` as the platform installs it (see [`platform_options`]), with quick keys
+    /// and hashes (`RenderOptions::quick_crypto`), and parse the documents. `others`: the files of the run's other inputs (dependencies are looked up
     /// there); `cache`: what earlier renders of the chart's input loaded.
     pub fn render(
         chart: &Chart,
@@ -111,7 +111,10 @@ impl Manifests {
         options: &RenderOptions,
         cache: &mut Cache,
     ) -> Manifests {
-        let options = platform_options(chart, options);
+        let options = RenderOptions {
+            quick_crypto: true, // the rules read shapes, not keys
+            ..platform_options(chart, options)
+        };
         let rendered = render(&chart.input.files, &chart.prefix, others, &options, cache);
         Manifests {
             namespace: options.namespace,

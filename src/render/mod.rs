@@ -62,6 +62,9 @@ pub struct RenderOptions {
     pub seed: u64,
     /// What `now` returns (nanoseconds since the Unix epoch).
     pub now_unix_nanos: i64,
+    /// Fast, weak keys and hashes (`gotmpl::Options::quick_crypto`): for the check, which
+    /// reads the manifests' shape, never for `ecplint template`'s output.
+    pub quick_crypto: bool,
 }
 
 /// Why a whole render could not happen.
@@ -497,6 +500,7 @@ fn execute(
         missing_key: MissingKey::Zero,
         seed: options.seed,
         now_unix_nanos: options.now_unix_nanos,
+        quick_crypto: options.quick_crypto,
         ..Options::default()
     };
     let funcs = functions();

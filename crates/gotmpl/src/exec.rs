@@ -155,6 +155,10 @@ pub struct Options {
     /// What `now` returns, in nanoseconds since the Unix epoch (UTC): the host's clock, or a
     /// fixed time for reproducible output (wasm has no clock of its own here).
     pub now_unix_nanos: i64,
+    /// Keys and hashes made fast rather than as strong as Sprig's: RSA keys of 512 bits, bcrypt
+    /// at cost 4. The output keeps its shape (valid keys, certificates and hashes) — for a host
+    /// that reads what the templates write (a linter), never for output anyone installs.
+    pub quick_crypto: bool,
 }
 
 /// Where an output line came from: the action or text that wrote it, and the
@@ -1923,6 +1927,7 @@ trait Host {
     fn charge(&mut self, steps: u64) -> Result<(), String>;
     fn now_unix_nanos(&self) -> i64;
     fn rng_state(&mut self) -> &mut u64;
+    fn quick_crypto(&self) -> bool;
 }
 
 impl Host for Exec<'_> {
@@ -1946,6 +1951,9 @@ impl Host for Exec<'_> {
     }
     fn rng_state(&mut self) -> &mut u64 {
         &mut self.rng
+    }
+    fn quick_crypto(&self) -> bool {
+        self.options.quick_crypto
     }
 }
 
@@ -1986,6 +1994,11 @@ impl Call<'_> {
     /// error and the executor reports a limit error at the call.
     pub fn charge(&mut self, steps: u64) -> Result<(), String> {
         self.exec.charge(steps)
+    }
+
+    /// Whether keys and hashes may be made fast ([`Options::quick_crypto`]).
+    pub fn quick_crypto(&self) -> bool {
+        self.exec.quick_crypto()
     }
 
     /// The execution's "now" ([`Options::now_unix_nanos`]).

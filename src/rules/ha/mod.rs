@@ -70,8 +70,12 @@ pub(crate) fn has_dependency(chart: &Chart, name: &str) -> bool {
 /// The first `include`/`template` in `text` of a template whose name starts with `prefix`:
 /// the name's place and the name.
 pub(crate) fn toolkit_include(text: &str, prefix: &str) -> Option<(Range, String)> {
+    let quoted = format!("\"{prefix}");
+    if !text.contains(&quoted) {
+        return None; // most templates: one scan, no line split
+    }
     text.lines().enumerate().find_map(|(i, line)| {
-        let at = line.find(&format!("\"{prefix}"))?;
+        let at = line.find(&quoted)?;
         let before = &line[..at];
         if !(before.trim_end().ends_with("include") || before.trim_end().ends_with("template")) {
             return None;

@@ -17,7 +17,7 @@ use super::encoding::{
     base64_decode, der, der_bits, der_children, der_octets, der_read, der_seq, der_uint,
     pem_decode, pem_encode,
 };
-use super::keys::{parse_private_key_pem, PrivateKey, CERT_RSA_BITS, KEYGEN_STEPS};
+use super::keys::{parse_private_key_pem, PrivateKey, CERT_RSA_BITS, KEYGEN_STEPS, QUICK_RSA_BITS};
 use super::{arg_int, arg_list, arg_str, check_arity, insert, wrong_type, SeededRng};
 use crate::exec::{Call, Funcs};
 use crate::value::{Map, Object, Value};
@@ -193,8 +193,13 @@ fn generate(
         KEYGEN_STEPS
     })?;
     let now_secs = call.now_unix_nanos().div_euclid(1_000_000_000);
+    let quick = call.quick_crypto();
     let mut next = || call.random_u64();
     let rng = &mut SeededRng(&mut next);
+    let key = match key {
+        None if quick => Some(PrivateKey::generate_rsa(QUICK_RSA_BITS, rng)?),
+        key => key,
+    };
     make_certificate(request, key, ca, now_secs, rng).map(certificate_value)
 }
 

@@ -197,3 +197,29 @@ fn heavy_functions_spend_the_step_budget() {
     assert_eq!(err.kind, ErrorKind::Limit, "{}", err.go_message());
     assert!(start.elapsed().as_secs() < 20, "stopped after a few hashes");
 }
+
+/// `quick_crypto`: RSA keys of 512 bits (alone and in certificates) and bcrypt at cost 4, still
+/// of the right shape; without it, Sprig's sizes.
+#[test]
+fn quick_crypto_makes_small_keys_of_the_same_shape() {
+    let quick = Options {
+        quick_crypto: true,
+        ..Options::default()
+    };
+    let key = render_with(r#"{{ genPrivateKey "rsa" }}"#, &quick).unwrap();
+    let Ok(super::keys::PrivateKey::Rsa(key)) = super::keys::parse_private_key_pem(&key) else {
+        panic!("an RSA key: {key}");
+    };
+    assert_eq!(rsa::traits::PublicKeyParts::n(key.as_ref()).bits(), 512);
+    let cert = render_with(
+        r#"{{ $ca := genCA "ca" 1 }}{{ (genSignedCert "x" nil nil 1 $ca).Cert }}"#,
+        &quick,
+    )
+    .unwrap();
+    let (label, der_bytes) = pem_decode(&cert).expect("PEM");
+    assert_eq!(label, "CERTIFICATE");
+    x509_cert::Certificate::from_der(&der_bytes).expect("a certificate");
+    let hash = render_with(r#"{{ bcrypt "pw" }}"#, &quick).unwrap();
+    assert!(hash.starts_with("$2a$04$") && hash.len() == 60, "{hash}");
+    assert!(render(r#"{{ bcrypt "pw" }}"#).starts_with("$2a$10$"));
+}

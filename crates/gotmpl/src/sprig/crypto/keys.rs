@@ -31,6 +31,13 @@ pub(super) fn register(funcs: &mut Funcs) {
         } else {
             KEYGEN_STEPS
         })?;
+        if call.quick_crypto() && kind == "rsa" {
+            return Ok(Value::from(with_rng(call, |rng| {
+                PrivateKey::generate_rsa(QUICK_RSA_BITS, rng)
+                    .and_then(|key| key.to_pem())
+                    .unwrap_or_else(|e| format!("failed to generate private key: {e}"))
+            })));
+        }
         Ok(Value::from(with_rng(call, |rng| {
             gen_private_key(kind, rng)
         })))
@@ -45,6 +52,8 @@ pub(super) const KEYGEN_STEPS: u64 = 1 << 20;
 const RSA_KEY_BITS: usize = 4096;
 /// Bits of the RSA keys made for certificates.
 pub(super) const CERT_RSA_BITS: usize = 2048;
+/// Bits of every RSA key made with [`crate::Options::quick_crypto`].
+pub(super) const QUICK_RSA_BITS: usize = 512;
 
 // DER of the object identifiers and algorithm identifiers in use.
 const OID_PRIME256V1: &[u8] = &[0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];

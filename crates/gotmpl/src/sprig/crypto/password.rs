@@ -17,16 +17,18 @@ pub(super) fn register(funcs: &mut Funcs) {
         check_arity("bcrypt", args, 1)?;
         let password = arg_str(args, 0)?;
         call.charge(BCRYPT_STEPS)?;
+        let cost = bcrypt_cost(call);
         Ok(Value::from(with_rng(call, |rng| {
-            bcrypt_string(password, rng)
+            bcrypt_string(password, cost, rng)
         })))
     });
     insert(funcs, "htpasswd", |call, args| {
         check_arity("htpasswd", args, 2)?;
         let (user, password) = (arg_str(args, 0)?, arg_str(args, 1)?);
         call.charge(BCRYPT_STEPS)?;
+        let cost = bcrypt_cost(call);
         Ok(Value::from(with_rng(call, |rng| {
-            htpasswd(user, password, rng)
+            htpasswd(user, password, cost, rng)
         })))
     });
     insert(funcs, "derivePassword", derive_password_func);
@@ -37,21 +39,31 @@ const BCRYPT_STEPS: u64 = 1 << 18;
 
 /// Go's default bcrypt cost.
 const BCRYPT_COST: u32 = 10;
+/// bcrypt's lowest cost, for [`crate::Options::quick_crypto`].
+const QUICK_BCRYPT_COST: u32 = 4;
+
+fn bcrypt_cost(call: &Call<'_>) -> u32 {
+    if call.quick_crypto() {
+        QUICK_BCRYPT_COST
+    } else {
+        BCRYPT_COST
+    }
+}
 
 /// What Sprig's `bcrypt` prints: the hash, or its error text in place of it.
-fn bcrypt_string(password: &str, rng: &mut SeededRng<'_>) -> String {
+fn bcrypt_string(password: &str, cost: u32, rng: &mut SeededRng<'_>) -> String {
     let salt: [u8; 16] = rng.bytes(16).try_into().unwrap_or([0; 16]);
-    match bcrypt_hash(password.as_bytes(), BCRYPT_COST, &salt) {
+    match bcrypt_hash(password.as_bytes(), cost, &salt) {
         Ok(hash) => hash,
         Err(e) => format!("failed to encrypt string with bcrypt: {e}"),
     }
 }
 
-fn htpasswd(user: &str, password: &str, rng: &mut SeededRng<'_>) -> String {
+fn htpasswd(user: &str, password: &str, cost: u32, rng: &mut SeededRng<'_>) -> String {
     if user.contains(':') {
         return format!("invalid username: {user}");
     }
-    format!("{user}:{}", bcrypt_string(password, rng))
+    format!("{user}:{}", bcrypt_string(password, cost, rng))
 }
 
 /// The `$2a$` modular-crypt string of `password` with `salt` at `cost`.
@@ -266,19 +278,22 @@ mod tests {
     fn bcrypt_and_htpasswd_shapes() {
         let mut source = test_rng::source(1);
         let mut rng = SeededRng(&mut source);
-        let hash = bcrypt_string("secret", &mut rng);
+        let hash = bcrypt_string("secret", BCRYPT_COST, &mut rng);
         assert_eq!(hash.len(), 60);
         assert!(hash.starts_with("$2a$10$"));
         assert_eq!(bcrypt_hash(b"secret", 10, &salt_of(&hash)).unwrap(), hash);
         assert_eq!(
-            bcrypt_string(&"a".repeat(73), &mut rng),
+            bcrypt_string(&"a".repeat(73), BCRYPT_COST, &mut rng),
             "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
         );
-        let line = htpasswd("user", "pw", &mut rng);
+        let line = htpasswd("user", "pw", BCRYPT_COST, &mut rng);
         assert!(line.starts_with("user:$2a$10$"), "{line}");
-        assert_eq!(htpasswd("us:er", "pw", &mut rng), "invalid username: us:er");
         assert_eq!(
-            htpasswd("u", &"a".repeat(73), &mut rng),
+            htpasswd("us:er", "pw", BCRYPT_COST, &mut rng),
+            "invalid username: us:er"
+        );
+        assert_eq!(
+            htpasswd("u", &"a".repeat(73), BCRYPT_COST, &mut rng),
             "u:failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
         );
     }
