@@ -263,8 +263,16 @@ impl Workspace {
             let load = elapsed(started);
             let started = clock();
             if self.inputs[index].report.is_none() {
-                self.load_all(); // dependencies are looked up in the other inputs
                 self.render_manifests(index);
+                // A dependency missing from the chart may be another input not read yet.
+                let missing = self.inputs[index]
+                    .manifests
+                    .iter()
+                    .any(|m| !m.rendered.missing_dependencies.is_empty());
+                if missing && self.inputs.iter().any(|s| s.loaded.is_none()) {
+                    self.load_all();
+                    self.render_manifests(index);
+                }
                 let slot = &mut self.inputs[index];
                 let loaded = slot.loaded.as_ref().expect("loaded above");
                 budget.grow(input_bytes(loaded.input()));

@@ -1,4 +1,5 @@
 use crate::declare_rule;
+use crate::rules::ha::has_dependency;
 use crate::rules::{Findings, ManifestScope};
 use gotmpl::ErrorKind;
 
@@ -14,7 +15,8 @@ declare_rule! {
     /// `helm install` stops at the first such error and installs nothing. Unlike Helm, every
     /// template is rendered and every failure reported. A template that only needs a declared
     /// dependency missing from the input (an ECP project never bundles helm-toolkit) is not a
-    /// failure: `ecplint template` notes it as not rendered, and this rule stays silent.
+    /// failure: `ecplint template` notes it as not rendered, and this rule stays silent; nor is
+    /// an include of `helm-toolkit.*` in a chart that does not declare helm-toolkit (HA-003).
     ///
     /// ## 中文
     /// 模板使用 chart 的默认值（values.yaml，以及用户给出的值）渲染失败：`required`/`fail`、
@@ -41,10 +43,17 @@ declare_rule! {
 }
 
 fn check(scope: &ManifestScope, out: &mut Findings) {
+    // An include of helm-toolkit in a chart that does not declare it is HA-003's finding.
+    let toolkit_undeclared = !has_dependency(scope.chart, "helm-toolkit");
     for failed in &scope.manifests.rendered.errors {
-        if failed.error.kind != ErrorKind::Parse && !failed.invalid_yaml {
-            super::template_errors::report(scope, out, failed);
+        if failed.error.kind == ErrorKind::Parse || failed.invalid_yaml {
+            continue;
         }
+        let text = format!("{} {}", failed.error.message, failed.error.go_text);
+        if toolkit_undeclared && text.contains("no template \"helm-toolkit.") {
+            continue;
+        }
+        super::template_errors::report(scope, out, failed);
     }
 }
 

@@ -45,8 +45,12 @@ declare_rule! {
 
 fn check(scope: &ManifestScope, out: &mut Findings) {
     let product = scope.chart.name();
+    // An empty image (a value not set) is a broken object, not an unpinned image.
     let unpinned = |image: &str| {
         let r = ImageRef::parse(image);
+        if r.repository.is_empty() {
+            return false;
+        }
         !r.is_pinned() && !r.repository.contains(product.as_str())
     };
     let mut from_values: Vec<&str> = Vec::new();
