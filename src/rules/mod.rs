@@ -293,6 +293,8 @@ pub static ALL: &[&Rule] = &[
     &pvc::pvc_003::RULE,
     &svc::svc_001::RULE,
     &svc::svc_002::RULE,
+    &ing::ing_001::RULE,
+    &ing::ing_002::RULE,
     &ing::ing_003::RULE,
     &ing::ing_004::RULE,
     &job::job_001::RULE,

@@ -1,5 +1,7 @@
 //! ING — the product's Ingresses (§1.1.6.7), read from the rendered manifests.
 
+pub mod ing_001;
+pub mod ing_002;
 pub mod ing_003;
 pub mod ing_004;
 
