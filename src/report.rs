@@ -62,6 +62,61 @@ pub struct ChartReport {
     /// `_navigation.yaml` (README "Navigation preview").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub navigation: Option<crate::navigation::NavigationReport>,
+    /// What rendering the chart as the platform installs it gave (additive field, issue 10):
+    /// documents per kind, templates that failed or were not rendered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manifests: Option<ManifestsSummary>,
+    /// What the rendered workloads request × replicas (additive field), beside `resources`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rendered_resources: Option<crate::render::usage::RenderedResources>,
+    /// Every image the rendered containers run, with its place (additive field).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<crate::render::usage::ImageUse>,
+}
+
+/// `charts[].manifests`: the chart's render, in short.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ManifestsSummary {
+    pub documents: usize,
+    /// Documents per kind, by kind.
+    pub kinds: std::collections::BTreeMap<String, usize>,
+    /// Templates that failed (HELM-002, HELM-006, HELM-007 say why).
+    pub failed: Vec<String>,
+    /// Templates not rendered because a dependency is missing: (template, dependency).
+    pub not_rendered: Vec<NotRenderedTemplate>,
+    /// Why nothing rendered, when nothing did (English).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fatal: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotRenderedTemplate {
+    pub template: String,
+    pub dependency: String,
+}
+
+impl ManifestsSummary {
+    pub fn of(manifests: &crate::render::manifests::Manifests) -> ManifestsSummary {
+        let rendered = &manifests.rendered;
+        let mut kinds = std::collections::BTreeMap::new();
+        for d in &rendered.documents {
+            *kinds.entry(d.kind.clone()).or_insert(0) += 1;
+        }
+        ManifestsSummary {
+            documents: rendered.documents.len(),
+            kinds,
+            failed: rendered.errors.iter().map(|e| e.template.clone()).collect(),
+            not_rendered: rendered
+                .not_rendered
+                .iter()
+                .map(|n| NotRenderedTemplate {
+                    template: n.template.clone(),
+                    dependency: n.dependency.clone(),
+                })
+                .collect(),
+            fatal: rendered.fatal.as_ref().map(|f| f.message.en.clone()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]

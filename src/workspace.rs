@@ -9,7 +9,8 @@ use crate::diagnostic::{Diagnostic, Lang};
 use crate::input::{self, File, Input, Source};
 use crate::navigation::{self, Console, Styles, View};
 use crate::render::manifests::Manifests;
-use crate::report::{ChartReport, FileEntry, InputReport, Report};
+use crate::render::usage;
+use crate::report::{ChartReport, FileEntry, InputReport, ManifestsSummary, Report};
 use crate::rules::{self, InputScope, ALL};
 use crate::work::Budget;
 use std::convert::Infallible;
@@ -518,7 +519,8 @@ fn input_report(loaded: &Loaded, manifests: &[Manifests]) -> InputReport {
     let charts = loaded
         .charts()
         .iter()
-        .map(|c| ChartReport {
+        .enumerate()
+        .map(|(i, c)| ChartReport {
             version: c.chart_yaml.as_ref().and_then(|y| {
                 y.root()?
                     .get("version")?
@@ -530,6 +532,12 @@ fn input_report(loaded: &Loaded, manifests: &[Manifests]) -> InputReport {
             subcharts: c.subcharts.clone(),
             navigation: navigation::report(c),
             config: None,
+            manifests: manifests.get(i).map(ManifestsSummary::of),
+            rendered_resources: manifests.get(i).map(usage::rendered_resources),
+            images: manifests
+                .get(i)
+                .map(|m| usage::images(c, m))
+                .unwrap_or_default(),
             name: c.name(),
         })
         .collect();

@@ -7,6 +7,7 @@ use super::{
     severity_word, str_width, view, InputView,
 };
 use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::render::usage::{ImageUse, RenderedResources};
 use crate::report::{ChartReport, InputReport, Report, ResourceSource, Resources};
 use crate::rules::{Rule, ALL};
 use std::fmt::Write as _;
@@ -139,6 +140,74 @@ fn render_input(
             }
             let _ = writeln!(out, "  {}", resources_line_inner(r, lang, p));
         }
+        if let Some(r) = &chart.rendered_resources {
+            let mut line = rendered_resources_line(r, lang, p);
+            let skipped = chart.manifests.as_ref().map_or(0, |m| m.not_rendered.len());
+            if skipped > 0 {
+                let deps: Vec<&str> = chart
+                    .manifests
+                    .iter()
+                    .flat_map(|m| &m.not_rendered)
+                    .map(|n| n.dependency.as_str())
+                    .collect();
+                let deps = deps.first().copied().unwrap_or_default();
+                let _ = match lang {
+                    Lang::En => write!(
+                        line,
+                        "; {skipped} {} not rendered ({deps} missing)",
+                        plural(skipped, "template")
+                    ),
+                    Lang::Zh => write!(line, "；{skipped} 个模板未渲染（缺少 {deps}）"),
+                };
+            }
+            let _ = writeln!(out, "  {line}");
+        }
+        images_lines(out, &chart.images, lang, p);
+    }
+}
+
+/// `rendered: cpu 700m, memory 1536Mi in 3 workloads` (what the rendered pods request).
+fn rendered_resources_line(r: &RenderedResources, lang: Lang, p: Paint) -> String {
+    let (cpu, mem, n) = (r.cpu_m, r.memory_mi, r.workloads.len());
+    match lang {
+        Lang::En => format!(
+            "{} cpu {cpu}m, memory {mem}Mi requested by {n} {} (requests × replicas)",
+            p.bold("rendered:"),
+            plural(n, "workload")
+        ),
+        Lang::Zh => format!(
+            "{}{n} 个工作负载请求 CPU {cpu}m，内存 {mem}Mi（requests × 副本数）",
+            p.bold("渲染结果：")
+        ),
+    }
+}
+
+/// `images:` and each image the rendered containers run, once, with where it is first used.
+fn images_lines(out: &mut String, images: &[ImageUse], lang: Lang, p: Paint) {
+    let mut seen: Vec<&str> = Vec::new();
+    for image in images {
+        if seen.contains(&image.image.as_str()) {
+            continue;
+        }
+        if seen.is_empty() {
+            let head = match lang {
+                Lang::En => "images:",
+                Lang::Zh => "镜像：",
+            };
+            let _ = writeln!(out, "  {}", p.bold(head));
+        }
+        seen.push(&image.image);
+        let place = if image.line > 0 {
+            format!("{}:{}", sanitize(&image.file), image.line)
+        } else {
+            sanitize(&image.file).into_owned()
+        };
+        let _ = writeln!(
+            out,
+            "    {}  {} {place}",
+            sanitize(&image.image),
+            sanitize(&image.object)
+        );
     }
 }
 

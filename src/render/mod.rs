@@ -21,6 +21,7 @@ mod objects;
 pub mod semver;
 pub mod strvals;
 pub mod tree;
+pub mod usage;
 pub mod values;
 
 pub use manifest::Document;

@@ -239,6 +239,7 @@ pub static ALL: &[&Rule] = &[
     &res::res_006::RULE,
     &res::res_007::RULE,
     &res::res_008::RULE,
+    &res::res_009::RULE,
     &dep::dep_001::RULE,
     &dep::dep_002::RULE,
     &dep::dep_003::RULE,

@@ -8,6 +8,7 @@ pub mod res_005;
 pub mod res_006;
 pub mod res_007;
 pub mod res_008;
+pub mod res_009;
 
 /// The three recommended tiers, for messages.
 pub(crate) const TIERS_TEXT: &str = "200m/512Mi, 500m/1024Mi, 1000m/2048Mi";
