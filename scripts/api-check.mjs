@@ -77,7 +77,7 @@ test('version() and rules()', () => {
     assert.deepEqual(Object.keys(r).sort(), ['docs', 'group', 'id', 'scope', 'section', 'severities', 'severity', 'title_en', 'title_zh']);
     assert.ok(r.severities.includes(r.severity), `${r.id}: severities ${r.severities}`);
     assert.match(r.id, /^[A-Z][A-Z0-9]*-\d{3}$/);
-    assert.ok(['input', 'project', 'chart', 'catalog', 'upgrade'].includes(r.scope), `${r.id}: scope ${r.scope}`);
+    assert.ok(['input', 'project', 'chart', 'manifests', 'catalog', 'upgrade'].includes(r.scope), `${r.id}: scope ${r.scope}`);
     assert.ok(['error', 'warning', 'info'].includes(r.severity), r.id);
   }
   assertPlain(list, 'rules()');
