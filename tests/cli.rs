@@ -653,3 +653,52 @@ fn truncated_archive_is_an_input_problem() {
         "{v}"
     );
 }
+
+/// `check` renders with the user's values: `--values`/`--set` change what the manifest rules
+/// see; a `--set` that does not parse or a values file that cannot be read is a wrong call (2).
+#[test]
+fn check_renders_with_the_users_values() {
+    let chart = "tests/fixtures/render/basic";
+    let image = |o: &Output| {
+        let report: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        report["inputs"][0]["charts"][0]["images"][0]["image"].clone()
+    };
+    let plain = ecplint(&["check", chart, "--format", "json"]);
+    assert_eq!(image(&plain), "nginx:1.25");
+    assert!(!stdout(&plain).contains("\"IMG-001\""));
+    let latest = ecplint(&[
+        "check",
+        chart,
+        "--format",
+        "json",
+        "--set",
+        "image.tag=latest",
+    ]);
+    assert_eq!(image(&latest), "nginx:latest");
+    assert!(
+        stdout(&latest).contains("\"IMG-001\""),
+        "{}",
+        stdout(&latest)
+    );
+    let values = std::env::temp_dir().join(format!("ecplint-values-{}.yaml", std::process::id()));
+    std::fs::write(&values, "image:\n  tag: \"1.27\"\n").unwrap();
+    let from_file = ecplint(&[
+        "check",
+        chart,
+        "--format",
+        "json",
+        "--values",
+        values.to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_file(&values);
+    assert_eq!(image(&from_file), "nginx:1.27");
+    let bad = ecplint(&["check", chart, "--set", "a[=1"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("failed parsing --set data"),
+        "{}",
+        stderr(&bad)
+    );
+    let missing = ecplint(&["check", chart, "--values", "no/such.yaml"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

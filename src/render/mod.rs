@@ -255,6 +255,24 @@ pub fn user_values(options: &RenderOptions) -> Result<Map, Fatal> {
     Ok(values)
 }
 
+/// Whether `options` are a call Helm takes: the user's values parse (each `-f` file, `--set`…)
+/// and the Kubernetes version reads as one. The error is what `helm template` would say.
+pub fn check_call(options: &RenderOptions) -> Result<(), Fatal> {
+    user_values(options)?;
+    if let Some(v) = options.kube_version.as_deref() {
+        if KubeVersion::parse(v).is_none() {
+            return Err(Fatal {
+                kind: FatalKind::Call,
+                message: text!(
+                    "invalid kube version '{v}': Invalid Semantic Version",
+                    "无效的 Kubernetes 版本 '{v}'：不是语义化版本"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// What one input's renders keep for the next: its charts as loaded (Chart.yaml and
 /// values.yaml read, files sorted out by `.helmignore`, subchart archives opened), its
 /// templates as parsed and its documents' heads as read. Valid for one set of files: an input's files never change once read.

@@ -12,7 +12,8 @@ ecplint — validate EasyStack ECP cloud product charts
 
 Usage:
   ecplint check PATH... [--format text|json|sarif] [--lang en|zh] [--color auto|always|never]
-                [--categories NAME,...]
+                [--categories NAME,...] [--values FILE]... [--set K=V]... [--set-string K=V]...
+                [--set-file K=FILE]... [--kube-version V]
   ecplint rules [--format text|markdown|json] [--lang en|zh] [--color auto|always|never]
   ecplint rule ID [--lang en|zh] [--color auto|always|never]
   ecplint config PATH... [--license F] [--config-crd F] [--custom F] [--products F]
@@ -28,6 +29,11 @@ Usage:
 
 PATH is a chart archive (.tgz, .tar.gz, .tar, .zip) or a folder (a chart or a cloud product
 project). Folders are read without following symbolic links.
+
+`check` also renders every chart as the platform installs it (as `template` does) for the rules
+over the rendered manifests: with values.yaml alone, or with the values you will install with
+(--values FILE, --set…; `-f` is --format here). A dependency missing from a chart is looked up
+among the other PATHs.
 
 `config` previews the values a product really gets (guide §1.1.6.4): values.yaml, then the
 rendered data_template, config CRD, license topology, license config and custom_config, each
@@ -85,6 +91,10 @@ pub struct Flags {
     pub timings: bool,
     pub help: bool,
     pub positional: Vec<OsString>,
+    /// `check`'s render flags: `--values` files, `--set`, `--set-string`, `--set-file`,
+    /// `--kube-version` (the values the manifest rules render with).
+    pub values: Vec<String>,
+    pub render: ecplint::render::RenderOptions,
 }
 
 /// One word of a command line: a positional argument or a flag (`--name`, `--name=value`, `-x`).
@@ -176,6 +186,8 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
         timings: false,
         help: false,
         positional: Vec::new(),
+        values: Vec::new(),
+        render: Default::default(),
     };
     let mut args = ArgWalker::new(args);
     while let Some(arg) = args.next() {
@@ -219,13 +231,34 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                     _ => return Err(Usage(format!("unknown --color `{}`", output::sanitize(&v)))),
                 };
             }
+            "--values" => {
+                let v = args.value(&name)?;
+                flags
+                    .values
+                    .extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+            }
+            "--set" => flags.render.set.push(args.value(&name)?),
+            "--set-string" => flags.render.set_string.push(args.value(&name)?),
+            "--set-file" => flags.render.set_file.push(args.value(&name)?),
+            "--kube-version" => flags.render.kube_version = Some(args.value(&name)?),
             // Hidden: time reading and checking of each input, on stderr.
             "--timings" if !args.has_inline() => flags.timings = true,
             "-h" | "--help" if !args.has_inline() => flags.help = true,
             _ => {
                 return Err(unknown_flag(
                     &name,
-                    &["--format", "--lang", "--color", "--categories", "--help"],
+                    &[
+                        "--format",
+                        "--lang",
+                        "--color",
+                        "--categories",
+                        "--values",
+                        "--set",
+                        "--set-string",
+                        "--set-file",
+                        "--kube-version",
+                        "--help",
+                    ],
                 ))
             }
         }

@@ -6,6 +6,7 @@ use crate::emit;
 use ecplint::input::fs::read_path;
 use ecplint::input::Limits;
 use ecplint::output::{self, InputView};
+use ecplint::render::RenderOptions;
 use ecplint::workspace::Event;
 use std::ffi::OsString;
 use std::io::Write;
@@ -25,13 +26,25 @@ pub fn run(flags: &Flags) -> Result<ExitCode, Usage> {
     if flags.positional.is_empty() {
         return Err(Usage("`check` needs at least one PATH".into()));
     }
-    Ok(check(&flags.positional, format, flags))
+    let mut render = flags.render.clone();
+    let checked = crate::template::read_values(&mut render, &flags.values)
+        .and_then(|()| ecplint::render::check_call(&render).map_err(|f| f.message));
+    if let Err(message) = checked {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: {}",
+            output::sanitize(message.get(flags.lang))
+        );
+        return Ok(ExitCode::from(2));
+    }
+    Ok(check(&flags.positional, format, flags, render))
 }
 
-fn check(paths: &[OsString], format: Format, flags: &Flags) -> ExitCode {
+fn check(paths: &[OsString], format: Format, flags: &Flags, render: RenderOptions) -> ExitCode {
     let limits = Limits::default();
     let mut workspace = ecplint::Workspace::new(ecplint::Options {
         known_categories: flags.categories.clone(),
+        render,
         ..Default::default()
     });
     let mut displays = Vec::with_capacity(paths.len());

@@ -42,6 +42,31 @@ fn say(lang: Lang, prefix: &str, message: &Text) {
     );
 }
 
+/// Reads the `--values` files and the files `--set-file` names into `options` (`template` and
+/// `check` take the same values); the error is what to tell the user (exit 2).
+pub fn read_values(options: &mut RenderOptions, value_files: &[String]) -> Result<(), Text> {
+    for file in value_files {
+        let text = read_text(file).map_err(|e| {
+            let e = go_open_error(file, &e);
+            text!("{e}", "无法读取 values 文件：{e}")
+        })?;
+        options.values.push((file.clone(), text));
+    }
+    let set_file_error = |e: String| {
+        text!(
+            "failed parsing --set-file data: {e}",
+            "无法解析 --set-file 的值：{e}"
+        )
+    };
+    for expr in options.set_file.clone() {
+        for file in strvals::file_paths(&expr).map_err(set_file_error)? {
+            let text = read_text(&file).map_err(|e| set_file_error(go_open_error(&file, &e)))?;
+            options.set_file_contents.insert(file, text);
+        }
+    }
+    Ok(())
+}
+
 pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
     let mut options = RenderOptions::default();
     let mut value_files: Vec<String> = Vec::new();
@@ -113,50 +138,9 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
     if paths.is_empty() {
         return Err(Usage("`template` needs a PATH".into()));
     }
-    for file in &value_files {
-        match read_text(file) {
-            Ok(text) => options.values.push((file.clone(), text)),
-            Err(e) => {
-                let e = go_open_error(file, &e);
-                say(lang, "error", &text!("{e}", "无法读取 values 文件：{e}"));
-                return Ok(ExitCode::from(2));
-            }
-        }
-    }
-    for expr in options.set_file.clone() {
-        let files = match strvals::file_paths(&expr) {
-            Ok(files) => files,
-            Err(e) => {
-                say(
-                    lang,
-                    "error",
-                    &text!(
-                        "failed parsing --set-file data: {e}",
-                        "无法解析 --set-file 的值：{e}"
-                    ),
-                );
-                return Ok(ExitCode::from(2));
-            }
-        };
-        for file in files {
-            match read_text(&file) {
-                Ok(text) => {
-                    options.set_file_contents.insert(file, text);
-                }
-                Err(e) => {
-                    let e = go_open_error(&file, &e);
-                    say(
-                        lang,
-                        "error",
-                        &text!(
-                            "failed parsing --set-file data: {e}",
-                            "无法解析 --set-file 的值：{e}"
-                        ),
-                    );
-                    return Ok(ExitCode::from(2));
-                }
-            }
-        }
+    if let Err(message) = read_values(&mut options, &value_files) {
+        say(lang, "error", &message);
+        return Ok(ExitCode::from(2));
     }
     options.seed = seed.unwrap_or_else(seed_from_clock);
     options.now_unix_nanos = now_unix_nanos();
