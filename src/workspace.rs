@@ -263,20 +263,15 @@ impl Workspace {
             self.load(index);
             let load = elapsed(started);
             let started = clock();
+            let bytes = self.inputs[index]
+                .loaded
+                .as_ref()
+                .map_or(0, |l| input_bytes(l.input()));
+            budget.grow(bytes);
             if self.inputs[index].report.is_none() {
-                self.render_manifests(index);
-                // A dependency missing from the chart may be another input not read yet.
-                let missing = self.inputs[index]
-                    .manifests
-                    .iter()
-                    .any(|m| !m.rendered.missing_dependencies.is_empty());
-                if missing && self.inputs.iter().any(|s| s.loaded.is_none()) {
-                    self.load_all();
-                    self.render_manifests(index);
-                }
+                self.render_for_check(index, bytes);
                 let slot = &mut self.inputs[index];
                 let loaded = slot.loaded.as_ref().expect("loaded above");
-                budget.grow(input_bytes(loaded.input()));
                 let manifests = &slot.manifests;
                 slot.report = Some(budget.spend_within(|| input_report(loaded, manifests)));
                 self.stats.checks += 1;
@@ -334,6 +329,31 @@ impl Workspace {
                 .and_then(|r| r.charts.iter_mut().find(|c| c.root == root));
             if let Some(chart) = chart {
                 chart.config = Some(preview);
+            }
+        }
+    }
+
+    /// Render the charts of input `index` for the manifest rules, within a work budget of their
+    /// own (in proportion to the input's `bytes`, as the check's): a render that spends it
+    /// (charts of alias bombs) is dropped rather than read half-done — the rules then see no
+    /// manifests for that input, never false failures.
+    fn render_for_check(&mut self, index: usize, bytes: u64) {
+        let mut budget = Budget::for_input_bytes(bytes);
+        budget.spend_within(|| {
+            self.render_manifests(index);
+            // A dependency missing from the chart may be another input not read yet.
+            let missing = self.inputs[index]
+                .manifests
+                .iter()
+                .any(|m| !m.rendered.missing_dependencies.is_empty());
+            if missing && self.inputs.iter().any(|s| s.loaded.is_none()) {
+                self.load_all();
+                self.render_manifests(index);
+            }
+        });
+        if budget.nodes_left() == 0 {
+            for manifests in &mut self.inputs[index].manifests {
+                *manifests = Manifests::spent();
             }
         }
     }

@@ -100,6 +100,15 @@ fn find_elsewhere(dep: &Dependency, others: &[&[File]]) -> Option<ChartNode> {
             {
                 continue;
             }
+            // Loading a chart reads all of it: only those whose Chart.yaml names the dependency
+            // (a run of many inputs would otherwise load every other chart for each one).
+            let names_it = f
+                .data
+                .windows(dep.name.len().max(1))
+                .any(|w| w == dep.name.as_bytes());
+            if !names_it {
+                continue;
+            }
             if let Some(node) = tree::load(files, prefix) {
                 if node.name == dep.name {
                     candidates.push(node);

@@ -122,6 +122,20 @@ impl Manifests {
         }
     }
 
+    /// No manifests: the run's work budget was spent rendering (see `Workspace::check`).
+    pub fn spent() -> Manifests {
+        Manifests::of(Rendered {
+            fatal: Some(super::Fatal {
+                kind: super::FatalKind::Input,
+                message: crate::text!(
+                    "not rendered: the run's work budget is spent",
+                    "未渲染：本次运行的工作预算已用完"
+                ),
+            }),
+            ..Rendered::default()
+        })
+    }
+
     /// Parse rendered documents.
     pub fn of(rendered: Rendered) -> Manifests {
         let roots = rendered
