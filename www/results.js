@@ -239,7 +239,10 @@ function renderChart(c, diags, inputIdx) {
   else main.append(diagList(diags, inputIdx, c.root));
   if (c.subcharts && c.subcharts.length) main.append(h('p.muted.small.subcharts', t('chart.subcharts', { list: c.subcharts.join(', ') })));
   const body = h('div.chart-body', main);
-  if (c.resources) body.append(resourcePanel(c.resources, inputIdx, c.root));
+  const side = h('div.res-side');
+  if (c.resources) side.append(resourcePanel(c.resources, inputIdx, c.root));
+  if (c.rendered_resources || (c.images && c.images.length)) side.append(renderedPanel(c, inputIdx));
+  if (side.childElementCount) body.append(side);
   art.append(chartTabs(c, inputIdx, body));
   return art;
 }
@@ -397,6 +400,55 @@ function resourcePanel(res, inputIdx, root) {
             h('td.num.mono', { text: String(sumMem) }))))));
   } else if (res.source === 'computed') {
     panel.append(h('p.muted.small', richText(t('res.noItems'))));
+  }
+  return panel;
+}
+
+/** What the rendered manifests ask for: requests × replicas per workload, and the images run. */
+function renderedPanel(c, inputIdx) {
+  const r = c.rendered_resources;
+  const panel = h('aside.res.rendered', { attrs: { 'aria-label': t('rendered.title') } });
+  panel.append(h('div.res-head', h('h4.res-title', t('rendered.title'))));
+  const skipped = c.manifests?.not_rendered || [];
+  if (r) {
+    panel.append(h('p', richText(t('rendered.total', { cpu: fmtCpu(r.cpu_m), mem: fmtMem(r.memory_mi) }))));
+    if (c.resources && c.resources.source !== 'exempt' && (r.cpu_m > c.resources.cpu_m || r.memory_mi > c.resources.memory_mi)) {
+      panel.append(h('p.res-reason', richText(t('rendered.more', { cpu: fmtCpu(c.resources.cpu_m), mem: fmtMem(c.resources.memory_mi) }))));
+    }
+    if (r.workloads.length) {
+      panel.append(h('div.res-table-wrap',
+        h('table.res-table',
+          h('thead', h('tr',
+            h('th', { scope: 'col', text: t('rendered.col.workload') }),
+            h('th.num', { scope: 'col', text: t('rendered.col.replicas') }),
+            h('th.num', { scope: 'col', text: t('res.col.cpu') }),
+            h('th.num', { scope: 'col', text: t('res.col.memory') }))),
+          h('tbody', r.workloads.map((w) => h('tr',
+            h('td.mono', { title: w.source, text: `${w.kind}/${w.name}` }),
+            h('td.num.mono', { text: String(w.replicas) }),
+            h('td.num.mono', { text: String(w.cpu_m * w.replicas) }),
+            h('td.num.mono', { text: String(w.memory_mi * w.replicas) })))))));
+    }
+  }
+  if (skipped.length) {
+    panel.append(h('p.muted.small', richText(t('rendered.skipped', { n: skipped.length, dep: skipped[0].dependency }))));
+  }
+  const images = [...new Map((c.images || []).map((i) => [i.image, i])).values()];
+  if (images.length) {
+    panel.append(h('h5.res-sub', t('rendered.images')),
+      h('ul.image-list', images.map((i) => h('li',
+        h('span.mono.res-path', { title: i.image }, breakable(i.image)),
+        ' ',
+        h('span.muted.small', { text: i.object }),
+        i.file && i.line
+          ? h('button.diag-loc.mono', {
+              type: 'button',
+              title: `${i.file}:${i.line}`,
+              attrs: { 'aria-label': t('diag.open', { file: i.file, line: i.line }), 'aria-haspopup': 'dialog' },
+              onclick: () => openSource(inputIdx, i.file, { line: i.line, column: 1, end_line: i.line }),
+              text: `${shortPath(i.file, c.root)}:${i.line}`,
+            })
+          : null))));
   }
   return panel;
 }

@@ -101,10 +101,34 @@ describe('Manifests tab', () => {
     assertClean();
   });
 
+  test('the findings tab shows what the rendered pods request and the images they run (issue 10)', async (t) => {
+    const ctx = await openPage(browser, server, t);
+    const { page, assertClean } = ctx;
+    await dropFiles(page, [{ name: 'shop.tgz', data: shopTgz() }]);
+    await waitForReport(page, ['shop.tgz']);
+    const panel = page.locator('.chart[data-chart="shop"] .res.rendered');
+    await panel.waitFor();
+    assert.match(await panel.locator('.res-title').textContent(), /Rendered pods/);
+    const row = panel.locator('tbody tr').first();
+    assert.match(await row.textContent(), /Deployment\/shop-web/);
+    assert.equal(await row.locator('td').nth(1).textContent(), '2');
+    const image = panel.locator('.image-list li').first();
+    assert.match(await image.textContent(), /nginx:1\.25/);
+    // the image's place: the template line that wrote it
+    await image.locator('button.diag-loc').click();
+    await page.locator('#source-dialog[open]').waitFor();
+    assert.equal(await page.textContent('#source-title'), 'shop/templates/deployment.yaml');
+    assert.match(await page.locator('#source-body .src-line.hl').textContent(), /image:/);
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: screenshotPath('rendered-pods-en.png'), fullPage: true });
+    assertClean();
+  });
+
   test('Chinese', async (t) => {
     const { page, mf, assertClean } = await openManifests(t, { locale: 'zh-CN' });
     assert.equal(await page.locator('.chart-tab.tab-manifests').textContent(), '渲染清单');
     assert.match(await mf.locator('.mf-status').textContent(), /3 个文档/);
+    assert.equal(await page.locator('.res.rendered .res-title').textContent(), '渲染出的 Pod');
     await page.screenshot({ path: screenshotPath('manifests-zh.png'), fullPage: true });
     assertClean();
   });
