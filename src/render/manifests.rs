@@ -16,6 +16,8 @@ pub struct Manifests {
     pub rendered: Rendered,
     /// The release's namespace (where objects that name none go).
     pub namespace: String,
+    /// The Kubernetes version rendered for (`--kube-version`, else Helm's default).
+    pub kube_version: String,
     /// The parsed root of each document of `rendered.documents` (same order); `None` for one
     /// that is empty or does not parse.
     roots: Vec<Option<Node>>,
@@ -102,8 +104,9 @@ pub fn platform_options(chart: &Chart, options: &RenderOptions) -> RenderOptions
 }
 
 impl Manifests {
-    /// Render `chart` as the platform installs it (see [`platform_options`]), with quick keys
-    /// and hashes (`RenderOptions::quick_crypto`), and parse the documents. `others`: the files of the run's other inputs (dependencies are looked up
+    /// Render `chart` as the platform installs it (see [`platform_options`]) into a cluster of
+    /// the chosen Kubernetes version (`.Capabilities.APIVersions` holds what it serves), with
+    /// quick keys and hashes (`RenderOptions::quick_crypto`), and parse the documents. `others`: the files of the run's other inputs (dependencies are looked up
     /// there); `cache`: what earlier renders of the chart's input loaded.
     pub fn render(
         chart: &Chart,
@@ -111,13 +114,27 @@ impl Manifests {
         options: &RenderOptions,
         cache: &mut Cache,
     ) -> Manifests {
-        let options = RenderOptions {
+        let mut options = RenderOptions {
             quick_crypto: true, // the rules read shapes, not keys
             ..platform_options(chart, options)
         };
+        // The APIs a cluster of that version serves, as `helm install` would see them.
+        let kube = options
+            .kube_version
+            .as_deref()
+            .unwrap_or(super::DEFAULT_KUBE_VERSION);
+        if let Some(v) = super::semver::Version::parse(kube).filter(|v| v.major == 1) {
+            options
+                .api_versions
+                .extend(super::kube_apis::apis().capabilities(v.minor));
+        }
         let rendered = render(&chart.input.files, &chart.prefix, others, &options, cache);
         Manifests {
             namespace: options.namespace,
+            kube_version: options
+                .kube_version
+                .clone()
+                .unwrap_or_else(|| super::DEFAULT_KUBE_VERSION.to_string()),
             ..Manifests::of(rendered)
         }
     }
@@ -150,6 +167,7 @@ impl Manifests {
             rendered,
             roots,
             namespace: String::new(),
+            kube_version: super::DEFAULT_KUBE_VERSION.to_string(),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod funcs;
 mod helmignore;
 pub mod image;
 pub mod json;
+pub mod kube_apis;
 pub mod manifest;
 pub mod manifests;
 mod objects;

@@ -10,7 +10,8 @@ declare_rule! {
     /// paths or backend Services say `api` — that carries the
     /// `ingress.kubernetes.io/custom-http-errors` annotation (or nginx's
     /// `nginx.ingress.kubernetes.io/custom-http-errors`), at the annotation (error); notes a
-    /// dashboard or UI Ingress (`dashboard`, `ui`, `console`, `portal`) without it (info).
+    /// dashboard or UI Ingress (`dashboard`, `ui`, `console`, `portal`, and not `api`) without it
+    /// (info). The words of the product ID itself (`orbit-console`) are not read as either.
     ///
     /// ## Why
     /// §1.1.6.7 注意: only the dashboard and other pages get custom error pages. On an API, nginx
@@ -78,10 +79,13 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
     }
     for ingress in scope.of_kind(&["Ingress"]) {
         let words = route_words(&ingress);
+        // The product ID's own words (`orbit-console`) say nothing about the route.
+        let product = scope.chart.name();
+        let own: Vec<&str> = segments(&product).collect();
         let says = |w: &[&str]| {
             words
                 .iter()
-                .any(|s| segments(s).any(|seg| w.contains(&seg)))
+                .any(|s| segments(s).any(|seg| w.contains(&seg) && !own.contains(&seg)))
         };
         let annotations = ingress.root.get_path(&["metadata", "annotations"]);
         let annotation = ANNOTATIONS
@@ -104,7 +108,7 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
                         "从 API Ingress 中删除该注解，仅给 dashboard 等界面保留"
                     ));
             }
-            None if says(&["dashboard", "ui", "console", "portal"]) => {
+            None if !says(&["api"]) && says(&["dashboard", "ui", "console", "portal"]) => {
                 scope
                     .report_object(
                         out,
@@ -156,9 +160,19 @@ mod tests {
     }
 
     #[test]
+    fn the_product_ids_words_say_nothing() {
+        // A product named like a UI (`orbit-console`) with an API Ingress: no dashboard info.
+        let ingress = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: console-api\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /mycloud-product/api/\n            pathType: Prefix\n            backend:\n              service:\n                name: console-api\n                port:\n                  number: 80\n";
+        Tester::new(&super::RULE)
+            .file("templates/ingress-api.yaml")
+            .pass([ingress])
+            .test();
+    }
+
+    #[test]
     fn a_dashboard_without_error_pages_is_an_info() {
         let d = Tester::new(&super::RULE).file("templates/ingress-api.yaml").one(
-            "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: dashboard\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /mycloud-product/dashboard/\n            pathType: Prefix\n            backend:\n              service:\n                name: backend-api\n                port:\n                  number: 80\n",
+            "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: dashboard\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /mycloud-product/dashboard/\n            pathType: Prefix\n            backend:\n              service:\n                name: dashboard\n                port:\n                  number: 80\n",
         );
         assert_eq!(d.severity, Severity::Info);
     }
