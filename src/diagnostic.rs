@@ -53,6 +53,22 @@ impl Range {
             },
         }
     }
+    /// The text of line number `line`, whose text is `text`: from its first non-blank
+    /// character to its last.
+    pub fn line_text(text: &str, line: usize) -> Range {
+        let indent = text.chars().take_while(|c| c.is_whitespace()).count();
+        let len = text.trim_end().chars().count();
+        Range {
+            start: Pos {
+                line,
+                column: indent + 1,
+            },
+            end: Pos {
+                line,
+                column: len.max(indent + 1) + 1,
+            },
+        }
+    }
     /// The whole of line `line`, for findings about a line rather than a token.
     pub fn line(line: usize, chars: usize) -> Range {
         Range {

@@ -358,6 +358,18 @@ impl Workspace {
         }
     }
 
+    /// The files of every input read so far but `index`: where a chart's missing dependencies
+    /// are looked up.
+    fn other_inputs(&self, index: usize) -> Vec<&[File]> {
+        self.inputs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .filter_map(|(_, s)| s.loaded.as_ref())
+            .map(|l| l.input().files.as_slice())
+            .collect()
+    }
+
     /// Render every chart of input `index` for the manifest rules, with the run's render
     /// options (the charts of the other inputs supply missing dependencies).
     fn render_manifests(&mut self, index: usize) {
@@ -365,14 +377,7 @@ impl Workspace {
         let Some(loaded) = self.inputs[index].loaded.as_ref() else {
             return;
         };
-        let others: Vec<&[File]> = self
-            .inputs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != index)
-            .filter_map(|(_, s)| s.loaded.as_ref())
-            .map(|l| l.input().files.as_slice())
-            .collect();
+        let others = self.other_inputs(index);
         let manifests = loaded
             .charts()
             .iter()
@@ -484,14 +489,7 @@ impl Workspace {
             .iter()
             .find(|c| chart_name.is_none_or(|n| c.name() == n || c.dir_name == n))?;
         let options = crate::render::manifests::platform_options(chart, options);
-        let others: Vec<&[File]> = self
-            .inputs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != index)
-            .filter_map(|(_, s)| s.loaded.as_ref())
-            .map(|l| l.input().files.as_slice())
-            .collect();
+        let others = self.other_inputs(index);
         let mut rendered = crate::render::render(
             &loaded.input().files,
             &chart.prefix,

@@ -211,7 +211,7 @@ pub fn place(chart: &Chart, object: &Object, range: Range) -> Place {
                 let segment = node_text(rendered_line, range);
                 locate(line, frame.line as usize, segment)
                     .or_else(|| locate(line, frame.line as usize, key_of(rendered_line)))
-                    .unwrap_or_else(|| whole_line(line, frame.line as usize))
+                    .unwrap_or_else(|| Range::line_text(line, frame.line as usize))
             } else {
                 from_column(line, frame)
             }
@@ -293,21 +293,6 @@ fn locate(text: &str, line: usize, needle: &str) -> Option<Range> {
     })
 }
 
-/// The line from its first non-blank character to its end.
-fn whole_line(text: &str, line: usize) -> Range {
-    let indent = text.chars().take_while(|c| c.is_whitespace()).count();
-    Range {
-        start: Pos {
-            line,
-            column: indent + 1,
-        },
-        end: Pos {
-            line,
-            column: text.chars().count().max(indent + 1) + 1,
-        },
-    }
-}
-
 /// From a frame's column (bytes) to the end of its line.
 fn from_column(text: &str, frame: &Frame) -> Range {
     let byte = (frame.col.saturating_sub(1) as usize).min(text.len());
@@ -346,7 +331,7 @@ mod tests {
         let r = locate("  type: {{ .Values.type }}", 7, "type:").unwrap();
         assert_eq!((r.start.column, r.end.column), (3, 8));
         assert_eq!(locate("  kind: Service", 1, "NodePort"), None);
-        let w = whole_line("    image: {{ x }}", 3);
+        let w = Range::line_text("    image: {{ x }}", 3);
         assert_eq!((w.start.column, w.end.column), (5, 19));
     }
 }

@@ -1,6 +1,6 @@
 use crate::chart::{decode, Chart, CONFIG_HELPERS};
 use crate::declare_rule;
-use crate::diagnostic::{Pos, Range, Text};
+use crate::diagnostic::{Range, Text};
 use crate::mako::{self, Platform};
 use crate::rules::{cfg, Findings};
 use crate::text;
@@ -229,19 +229,7 @@ fn template_range(text: &str, line: usize, rendered: &str, column: usize) -> Ran
 
 /// The text of line `line`, its indentation left out.
 fn line_extent(text: &str, line: usize) -> Range {
-    let tl = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
-    let indent = tl.chars().take_while(|c| c.is_whitespace()).count();
-    let len = tl.trim_end().chars().count();
-    Range {
-        start: Pos {
-            line,
-            column: indent + 1,
-        },
-        end: Pos {
-            line,
-            column: len.max(indent + 1) + 1,
-        },
-    }
+    Range::line_text(text.lines().nth(line.saturating_sub(1)).unwrap_or(""), line)
 }
 
 #[cfg(test)]
