@@ -1,6 +1,6 @@
 //! Which Kubernetes versions serve which built-in API (`apiVersion` + kind), from the JSON
 //! schemas of the PyPI package `kubernetes-validate` (`scripts/k8s-apis/build.py` writes
-//! `kube_apis.json`; nothing in it is typed by hand). K8S-002 reads it, and the check renders
+//! `kube_apis.txt`; nothing in it is typed by hand). K8S-002 reads it, and the check renders
 //! with the APIs the chosen version serves in `.Capabilities.APIVersions`, as a real cluster
 //! would answer `helm install` (`helm template` alone knows only a fixed list).
 
@@ -17,22 +17,29 @@ pub struct Apis {
 
 pub fn apis() -> &'static Apis {
     static APIS: OnceLock<Apis> = OnceLock::new();
-    APIS.get_or_init(|| {
-        let data: serde_json::Value =
-            serde_json::from_str(include_str!("kube_apis.json")).expect("kube_apis.json is JSON");
-        let minor = |v: &serde_json::Value| v.as_u64().unwrap_or(0);
-        let served = data["apis"]
-            .as_object()
-            .into_iter()
-            .flatten()
-            .map(|(k, v)| (k.clone(), (minor(&v[0]), minor(&v[1]))))
-            .collect();
-        Apis {
-            first: minor(&data["first"]),
-            last: minor(&data["last"]),
-            served,
+    APIS.get_or_init(|| parse(include_str!("kube_apis.txt")))
+}
+
+/// `kube_apis.txt`: `covered FIRST LAST`, then `apiVersion Kind FIRST LAST` per line.
+fn parse(text: &str) -> Apis {
+    let mut apis = Apis {
+        first: 0,
+        last: 0,
+        served: BTreeMap::new(),
+    };
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let minor = |i: usize| words.get(i).and_then(|w| w.parse().ok()).unwrap_or(0);
+        match words.as_slice() {
+            ["covered", ..] => (apis.first, apis.last) = (minor(1), minor(2)),
+            [api, kind, _, _] => {
+                apis.served
+                    .insert(format!("{api} {kind}"), (minor(2), minor(3)));
+            }
+            _ => {}
         }
-    })
+    }
+    apis
 }
 
 /// The group of an `apiVersion` (`apps/v1` → `apps`; `v1` → ``).
@@ -95,5 +102,6 @@ mod tests {
         assert!(apis().built_in("extensions"));
         assert!(apis().built_in(""));
         assert!(!apis().built_in("servicecatalog.ecp.com"));
+        assert_eq!((apis().first, apis().last), (25, 37));
     }
 }

@@ -13,7 +13,7 @@ declare_rule! {
     /// `--kube-version` (the page's setting), else Helm's default, v1.32.0.
     ///
     /// Which versions serve which API comes from the JSON schemas of the PyPI package
-    /// `kubernetes-validate` (Kubernetes 1.25 to 1.37), turned into `src/render/kube_apis.json`
+    /// `kubernetes-validate` (Kubernetes 1.25 to 1.37), turned into `src/render/kube_apis.txt`
     /// by `scripts/k8s-apis/build.py`. An API of a Kubernetes group that no version from 1.25
     /// on serves (`extensions/v1beta1`, `policy/v1beta1` PodSecurityPolicy…) was removed
     /// before 1.25. Kinds of other groups (custom resources, the ECP kinds) are left alone,
