@@ -407,7 +407,7 @@ function resourcePanel(res, inputIdx, root) {
 /** What the rendered manifests ask for: requests × replicas per workload, and the images run. */
 function renderedPanel(c, inputIdx) {
   const r = c.rendered_resources;
-  const panel = h('aside.res.rendered', { attrs: { 'aria-label': t('rendered.title') } });
+  const panel = h('aside.rendered-pods', { attrs: { 'aria-label': t('rendered.title') } });
   panel.append(h('div.res-head', h('h4.res-title', t('rendered.title'))));
   const skipped = c.manifests?.not_rendered || [];
   if (r) {

@@ -85,8 +85,10 @@ export async function openPage(browser, server, t, { locale = 'en-US', colorSche
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => {
-    // a download's blob: URL is cancelled by design once saved
-    if (!r.url().startsWith('blob:')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    // a download's blob: URL is cancelled by design once saved; the preview frame's own
+    // stylesheet is cancelled when the frame is replaced by the next view while it loads
+    const replacedFrame = r.url() === new URL('preview.css', server.url).href && r.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!r.url().startsWith('blob:') && !replacedFrame) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('request', (r) => {
     const u = r.url();

@@ -106,7 +106,7 @@ describe('Manifests tab', () => {
     const { page, assertClean } = ctx;
     await dropFiles(page, [{ name: 'shop.tgz', data: shopTgz() }]);
     await waitForReport(page, ['shop.tgz']);
-    const panel = page.locator('.chart[data-chart="shop"] .res.rendered');
+    const panel = page.locator('.chart[data-chart="shop"] .rendered-pods');
     await panel.waitFor();
     assert.match(await panel.locator('.res-title').textContent(), /Rendered pods/);
     const row = panel.locator('tbody tr').first();
@@ -128,7 +128,7 @@ describe('Manifests tab', () => {
     const { page, mf, assertClean } = await openManifests(t, { locale: 'zh-CN' });
     assert.equal(await page.locator('.chart-tab.tab-manifests').textContent(), '渲染清单');
     assert.match(await mf.locator('.mf-status').textContent(), /3 个文档/);
-    assert.equal(await page.locator('.res.rendered .res-title').textContent(), '渲染出的 Pod');
+    assert.equal(await page.locator('.rendered-pods .res-title').textContent(), '渲染出的 Pod');
     await page.screenshot({ path: screenshotPath('manifests-zh.png'), fullPage: true });
     assertClean();
   });
