@@ -9,6 +9,7 @@ use crate::diagnostic::{Pos, Range};
 use crate::input::File;
 use crate::yaml::{self, Node, YamlLimits};
 use gotmpl::Frame;
+use std::cell::OnceCell;
 
 /// The rendered documents of one chart, parsed.
 #[derive(Debug, Default)]
@@ -18,9 +19,10 @@ pub struct Manifests {
     pub namespace: String,
     /// The Kubernetes version rendered for (`--kube-version`, else Helm's default).
     pub kube_version: String,
-    /// The parsed root of each document of `rendered.documents` (same order); `None` for one
-    /// that is empty or does not parse.
-    roots: Vec<Option<Node>>,
+    /// The parsed root of each document of `rendered.documents` (same order), parsed when a
+    /// rule first asks (rules ask by kind: a chart's CRDs are rarely read); `None` for one that
+    /// is empty or does not parse.
+    roots: Vec<OnceCell<Option<Node>>>,
 }
 
 /// One rendered Kubernetes object: its document and its root map.
@@ -153,16 +155,9 @@ impl Manifests {
         })
     }
 
-    /// Parse rendered documents.
+    /// Rendered documents, to be parsed when read.
     pub fn of(rendered: Rendered) -> Manifests {
-        let roots = rendered
-            .documents
-            .iter()
-            .map(|d| {
-                let parsed = yaml::parse(&d.text, YamlLimits::default());
-                parsed.docs.into_iter().next().filter(|n| !n.is_null())
-            })
-            .collect();
+        let roots = rendered.documents.iter().map(|_| OnceCell::new()).collect();
         Manifests {
             rendered,
             roots,
@@ -171,18 +166,49 @@ impl Manifests {
         }
     }
 
+    /// Document `index` as an object (its root a map), parsed on first use.
+    pub fn object(&self, index: usize) -> Option<Object<'_>> {
+        let doc = self.rendered.documents.get(index)?;
+        let root = self.roots[index]
+            .get_or_init(|| {
+                let parsed = yaml::parse(&doc.text, YamlLimits::default());
+                // A document the run's work budget cut is not read half-done.
+                let cut = parsed
+                    .problems
+                    .iter()
+                    .any(|p| matches!(p, yaml::Problem::BudgetSpent { .. }));
+                let root = parsed.docs.into_iter().next();
+                root.filter(|n| !cut && !n.is_null())
+            })
+            .as_ref()
+            .filter(|r| r.as_map().is_some())?;
+        Some(Object { doc, root })
+    }
+
     /// Every rendered object (a document whose root is a map), in Helm's order.
     pub fn objects(&self) -> impl Iterator<Item = Object<'_>> {
-        self.rendered
-            .documents
-            .iter()
-            .zip(&self.roots)
-            .filter_map(|(doc, root)| {
-                let root = root.as_ref().filter(|r| r.as_map().is_some())?;
-                Some(Object { doc, root })
-            })
+        (0..self.rendered.documents.len()).filter_map(|i| self.object(i))
+    }
+
+    /// The objects of these kinds (only those documents are parsed).
+    pub fn objects_of<'m>(&'m self, kinds: &'m [&str]) -> impl Iterator<Item = Object<'m>> + 'm {
+        (0..self.rendered.documents.len())
+            .filter(|&i| kinds.contains(&self.rendered.documents[i].kind.as_str()))
+            .filter_map(|i| self.object(i))
     }
 }
+
+/// The kinds whose objects run pods (what [`Object::pod_spec`] reads).
+pub const POD_KINDS: &[&str] = &[
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "ReplicationController",
+    "Job",
+    "CronJob",
+    "Pod",
+];
 
 /// The place in `chart`'s input that wrote `range` of `object`'s document: the template line
 /// that wrote its first line, or — when that line was written inside a file the input does

@@ -3,7 +3,7 @@
 //! as `charts[].rendered_resources` and `charts[].images`; RES-009 and IMG-001 read them.
 
 use super::image::ImageRef;
-use super::manifests::{place, Manifests, Object};
+use super::manifests::{place, Manifests, Object, POD_KINDS};
 use crate::chart::resources::quantity::{cpu_m, memory_mi, node_milli};
 use crate::chart::Chart;
 use crate::yaml::{Node, Value};
@@ -69,7 +69,7 @@ const JOBS: &[&str] = &["Job", "CronJob"];
 /// The resources the rendered workloads of `manifests` request.
 pub fn rendered_resources(manifests: &Manifests) -> RenderedResources {
     let mut out = RenderedResources::default();
-    for object in manifests.objects() {
+    for object in manifests.objects_of(POD_KINDS) {
         let kind = object.kind();
         let is_job = JOBS.contains(&kind);
         if !is_job && !WORKLOADS.contains(&kind) {
@@ -144,7 +144,7 @@ fn whole_number(node: &Node) -> Option<u64> {
 /// Every image the rendered containers of `manifests` run, in Helm's order.
 pub fn images(chart: &Chart, manifests: &Manifests) -> Vec<ImageUse> {
     let mut out = Vec::new();
-    for object in manifests.objects() {
+    for object in manifests.objects_of(POD_KINDS) {
         let Some(pod) = object.pod_spec() else {
             continue;
         };

@@ -95,9 +95,7 @@ impl<'a> ManifestScope<'a> {
 
     /// The objects of these kinds.
     pub fn of_kind(&self, kinds: &'static [&'static str]) -> impl Iterator<Item = Object<'a>> {
-        self.manifests
-            .objects()
-            .filter(|o| kinds.contains(&o.kind()))
+        self.manifests.objects_of(kinds)
     }
 
     /// Whether a template that did not render (it failed, or needs a dependency missing from

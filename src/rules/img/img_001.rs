@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::render::image::ImageRef;
+use crate::render::manifests::POD_KINDS;
 use crate::rules::{Findings, ManifestScope};
 use crate::text;
 
@@ -68,7 +69,7 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
             }
         }
     }
-    for object in scope.objects() {
+    for object in scope.of_kind(POD_KINDS) {
         for container in object.containers() {
             let Some(node) = container.get("image") else {
                 continue;

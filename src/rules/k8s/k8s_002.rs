@@ -62,11 +62,22 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
     }
     let minor = version.minor.min(apis.last);
     let shown = format!("1.{}", version.minor);
-    for object in scope.objects() {
-        let (api, kind) = (object.doc.api_version.as_str(), object.kind());
+    // Read from the documents' heads: only an object to report is parsed.
+    for (index, doc) in scope.manifests.rendered.documents.iter().enumerate() {
+        let (api, kind) = (doc.api_version.as_str(), doc.kind.as_str());
         if api.is_empty() || kind.is_empty() || !apis.built_in(group(api)) {
             continue;
         }
+        if apis
+            .served
+            .get(&format!("{api} {kind}"))
+            .is_some_and(|&(first, last)| first <= minor && minor <= last && last == apis.last)
+        {
+            continue; // served now and later
+        }
+        let Some(object) = scope.manifests.object(index) else {
+            continue;
+        };
         let Some(node) = object.root.get("apiVersion") else {
             continue;
         };

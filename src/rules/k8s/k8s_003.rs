@@ -1,4 +1,5 @@
 use crate::declare_rule;
+use crate::render::kube_apis::group;
 use crate::rules::{Findings, ManifestScope};
 use crate::text;
 
@@ -52,22 +53,21 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
     let release_namespace = scope.manifests.namespace.as_str();
     // (API group, kind, namespace, name) of each object seen, with its template.
     let mut seen: Vec<((&str, &str, &str, &str), &str)> = Vec::new();
-    for object in scope.objects() {
-        let (kind, name) = (object.kind(), object.name());
+    // Read from the documents' heads: only a repeated object is parsed, to report it.
+    for (index, doc) in scope.manifests.rendered.documents.iter().enumerate() {
+        let (kind, name) = (doc.kind.as_str(), doc.name.as_str());
         if kind.is_empty() || name.is_empty() {
             continue;
         }
-        let namespace = Some(object.doc.namespace.as_str())
+        let namespace = Some(doc.namespace.as_str())
             .filter(|ns| !ns.is_empty())
             .unwrap_or(release_namespace);
-        let group = object
-            .doc
-            .api_version
-            .rsplit_once('/')
-            .map_or("", |(g, _)| g);
-        let key = (group, kind, namespace, name);
+        let key = (group(&doc.api_version), kind, namespace, name);
         let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) else {
-            seen.push((key, &object.doc.source));
+            seen.push((key, &doc.source));
+            continue;
+        };
+        let Some(object) = scope.manifests.object(index) else {
             continue;
         };
         let range = object

@@ -54,7 +54,7 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
     if enabled.is_some_and(|s| s.value == crate::yaml::Value::Bool(true)) {
         return;
     }
-    for object in scope.objects() {
+    for object in scope.of_kind(CLAIMING_KINDS) {
         let Some(claim) = claim(&object) else {
             continue;
         };
@@ -74,6 +74,19 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
             ));
     }
 }
+
+/// The kinds that can claim storage: claims, and what runs pods.
+const CLAIMING_KINDS: &[&str] = &[
+    "PersistentVolumeClaim",
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "ReplicationController",
+    "Job",
+    "CronJob",
+    "Pod",
+];
 
 /// The node by which an object claims storage, if it does.
 fn claim<'m>(object: &Object<'m>) -> Option<&'m Node> {

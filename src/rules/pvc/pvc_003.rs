@@ -61,7 +61,7 @@ declare_rule! {
 }
 
 fn check(scope: &ManifestScope, out: &mut Findings) {
-    for object in scope.objects() {
+    for object in scope.of_kind(&["PersistentVolumeClaim", "StatefulSet"]) {
         let claims: Vec<&Node> = if object.kind() == "PersistentVolumeClaim" {
             object.root.get("spec").into_iter().collect()
         } else {

@@ -78,9 +78,11 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
     let Some(largest) = workloads.first() else {
         return;
     };
+    let kinds = [largest.kind.as_str()];
     let Some(object) = scope
-        .objects()
-        .find(|o| o.kind() == largest.kind && o.name() == largest.name)
+        .manifests
+        .objects_of(&kinds)
+        .find(|o| o.name() == largest.name)
     else {
         return;
     };
