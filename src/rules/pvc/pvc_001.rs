@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::render::manifests::Object;
+use crate::render::manifests::{Object, POD_KINDS};
 use crate::rules::acl::acl_001::data_map;
 use crate::rules::{Findings, ManifestScope};
 use crate::text;
@@ -54,7 +54,8 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
     if enabled.is_some_and(|s| s.value == crate::yaml::Value::Bool(true)) {
         return;
     }
-    for object in scope.of_kind(CLAIMING_KINDS) {
+    let claims = scope.of_kind(&["PersistentVolumeClaim"]);
+    for object in claims.chain(scope.of_kind(POD_KINDS)) {
         let Some(claim) = claim(&object) else {
             continue;
         };
@@ -74,19 +75,6 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
             ));
     }
 }
-
-/// The kinds that can claim storage: claims, and what runs pods.
-const CLAIMING_KINDS: &[&str] = &[
-    "PersistentVolumeClaim",
-    "Deployment",
-    "StatefulSet",
-    "DaemonSet",
-    "ReplicaSet",
-    "ReplicationController",
-    "Job",
-    "CronJob",
-    "Pod",
-];
 
 /// The node by which an object claims storage, if it does.
 fn claim<'m>(object: &Object<'m>) -> Option<&'m Node> {
