@@ -63,4 +63,5 @@ fixture_snapshot! {
     nav_mistakes => "nav-mistakes",
     pol_wiz_mistakes => "pol-wiz-mistakes",
     nav_preview => "nav-preview",
+    manifest_mistakes => "manifest-mistakes",
 }

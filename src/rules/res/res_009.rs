@@ -88,6 +88,7 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
     };
     let list: Vec<String> = workloads
         .iter()
+        .filter(|w| w.cpu_m > 0 || w.memory_mi > 0)
         .take(3)
         .map(|w| {
             format!(
