@@ -66,9 +66,10 @@ declare_rule! {
 
 fn check(scope: &ManifestScope, out: &mut Findings) {
     for deployment in scope.of_kind(&["Deployment"]) {
-        let Some(replicas) = super::multi_replica(scope, &deployment) else {
+        let Some(multi) = super::multi_replica(scope, &deployment) else {
             continue;
         };
+        let (why_en, why_zh) = (&multi.why.en, &multi.why.zh);
         let spread = deployment
             .pod_spec()
             .and_then(|s| s.get_path(&["affinity", "podAntiAffinity"]))
@@ -80,10 +81,10 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
             .report(
                 out,
                 &deployment,
-                super::at(&deployment, replicas),
+                multi.range,
                 text!(
-                    "a multi-replica Deployment without pod anti-affinity: its replicas may all run on one node",
-                    "多副本 Deployment 没有 Pod 反亲和：所有副本可能运行在同一节点上"
+                    "a multi-replica Deployment without pod anti-affinity: its replicas may all run on one node{why_en}",
+                    "多副本 Deployment 没有 Pod 反亲和：所有副本可能运行在同一节点上{why_zh}"
                 ),
             )
             .help(text!(

@@ -58,9 +58,10 @@ declare_rule! {
 
 fn check(scope: &ManifestScope, out: &mut Findings) {
     for deployment in scope.of_kind(&["Deployment"]) {
-        let Some(replicas) = super::multi_replica(scope, &deployment) else {
+        let Some(multi) = super::multi_replica(scope, &deployment) else {
             continue;
         };
+        let (why_en, why_zh) = (&multi.why.en, &multi.why.zh);
         let strategy = deployment.root.get_path(&["spec", "strategy"]);
         if strategy.is_some_and(|s| !s.is_null()) {
             continue;
@@ -69,10 +70,10 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
             .report(
                 out,
                 &deployment,
-                super::at(&deployment, replicas),
+                multi.range,
                 text!(
-                    "a multi-replica Deployment without `spec.strategy`",
-                    "多副本 Deployment 没有 `spec.strategy`"
+                    "a multi-replica Deployment without `spec.strategy`{why_en}",
+                    "多副本 Deployment 没有 `spec.strategy`{why_zh}"
                 ),
             )
             .help(text!(

@@ -7,27 +7,53 @@ pub mod ha_003;
 pub mod ha_004;
 
 use crate::chart::Chart;
-use crate::diagnostic::{Pos, Range};
+use crate::diagnostic::{Pos, Range, Text};
 use crate::render::manifests::Object;
 use crate::rules::ManifestScope;
+use crate::text;
 use crate::yaml::{Node, Value};
 
+/// Why a Deployment can run more than one replica, and where to say it.
+pub(crate) struct MultiReplica {
+    /// Its `replicas` when above 1; its `kind` when an autoscaler scales it.
+    pub range: Range,
+    /// Empty for `replicas` (the finding shows the rendered line), else ` (HorizontalPodAutoscaler
+    /// `web` scales it up to 5)`, to append to a message.
+    pub why: Text,
+}
+
 /// A Deployment that can run more than one replica: `replicas` above 1, or the target of a
-/// HorizontalPodAutoscaler that may scale it above 1. Gives the node to report at.
+/// HorizontalPodAutoscaler that may scale it above 1.
 pub(crate) fn multi_replica<'m>(
     scope: &ManifestScope<'m>,
     deployment: &Object<'m>,
-) -> Option<&'m Node> {
+) -> Option<MultiReplica> {
     let replicas = deployment.root.get_path(&["spec", "replicas"]);
-    if replicas.and_then(number).is_some_and(|n| n > 1.0) {
-        return replicas;
+    if let Some(node) = replicas.filter(|n| number(n).is_some_and(|n| n > 1.0)) {
+        return Some(MultiReplica {
+            range: node.range,
+            why: text!("", ""),
+        });
     }
     scope.of_kind(&["HorizontalPodAutoscaler"]).find_map(|hpa| {
         let target = hpa.root.get_path(&["spec", "scaleTargetRef"])?;
         let names_it = target.get("kind")?.as_str() == Some("Deployment")
             && target.get("name")?.as_str() == Some(deployment.name());
-        let max = hpa.root.get_path(&["spec", "maxReplicas"])?;
-        (names_it && number(max).is_some_and(|n| n > 1.0)).then_some(max)
+        let max = number(hpa.root.get_path(&["spec", "maxReplicas"])?)?;
+        if !names_it || max <= 1.0 {
+            return None;
+        }
+        let name = hpa.name();
+        Some(MultiReplica {
+            range: deployment
+                .root
+                .entry("kind")
+                .map_or(deployment.root.range, |e| e.key.range),
+            why: text!(
+                " (HorizontalPodAutoscaler `{name}` scales it up to {max})",
+                "（HorizontalPodAutoscaler `{name}` 可将其扩容到 {max} 个副本）"
+            ),
+        })
     })
 }
 
@@ -36,18 +62,6 @@ fn number(node: &Node) -> Option<f64> {
         Value::Int(n) => Some(n as f64),
         Value::Float(f) => Some(f),
         _ => None,
-    }
-}
-
-/// The node of Deployment `deployment` to report at: its `replicas`, else its `kind`.
-pub(crate) fn at<'m>(deployment: &Object<'m>, replicas: &'m Node) -> Range {
-    if deployment.root.get_path(&["spec", "replicas"]).is_some() {
-        replicas.range
-    } else {
-        deployment
-            .root
-            .entry("kind")
-            .map_or(deployment.root.range, |e| e.key.range)
     }
 }
 
