@@ -44,12 +44,13 @@ impl<'m> Object<'m> {
         format!("{}/{}", self.doc.kind, self.doc.name)
     }
     /// The containers and init containers of its pod template.
-    pub fn containers(&self) -> impl Iterator<Item = &'m Node> {
+    /// Each with whether it is an init container.
+    pub fn containers(&self) -> impl Iterator<Item = (&'m Node, bool)> {
         let spec = self.pod_spec();
-        ["initContainers", "containers"]
+        [("initContainers", true), ("containers", false)]
             .into_iter()
-            .filter_map(move |k| spec?.get(k)?.as_seq())
-            .flatten()
+            .filter_map(move |(k, init)| Some((spec?.get(k)?.as_seq()?, init)))
+            .flat_map(|(list, init)| list.iter().map(move |c| (c, init)))
     }
     /// The pod template of a workload (`spec.template.spec`; a CronJob's
     /// `spec.jobTemplate.spec.template.spec`; a Pod's own `spec`).
@@ -185,12 +186,8 @@ impl Manifests {
         Some(Object { doc, root })
     }
 
-    /// Every rendered object (a document whose root is a map), in Helm's order.
-    pub fn objects(&self) -> impl Iterator<Item = Object<'_>> {
-        (0..self.rendered.documents.len()).filter_map(|i| self.object(i))
-    }
-
-    /// The objects of these kinds (only those documents are parsed).
+    /// The rendered objects of these kinds (documents whose root is a map), in Helm's order;
+    /// only those documents are parsed.
     pub fn objects_of<'m>(&'m self, kinds: &'m [&str]) -> impl Iterator<Item = Object<'m>> + 'm {
         (0..self.rendered.documents.len())
             .filter(|&i| kinds.contains(&self.rendered.documents[i].kind.as_str()))

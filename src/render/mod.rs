@@ -713,16 +713,21 @@ fn select(documents: &[Document], show_only: &[String]) -> Result<Vec<Document>,
     Ok(out)
 }
 
+/// The template name an error says nobody defines (Go's `no template "x"`), if it says so.
+pub fn undefined_template(error: &gotmpl::Error) -> Option<String> {
+    let text = format!("{} {}", error.message, error.go_text);
+    let start = text.find("no template \"")? + "no template \"".len();
+    let end = text[start..].find('"')? + start;
+    Some(text[start..end].to_string())
+}
+
 /// When an error is an include of a name nobody defines and a dependency is missing: the
 /// dependency (the one whose name starts the include's name, else the first) and the name.
 fn missing_include(error: &gotmpl::Error, missing: &[String]) -> Option<(String, String)> {
     if missing.is_empty() {
         return None;
     }
-    let text = format!("{} {}", error.message, error.go_text);
-    let start = text.find("no template \"")? + "no template \"".len();
-    let end = text[start..].find('"')? + start;
-    let include = text[start..end].to_string();
+    let include = undefined_template(error)?;
     let dependency = missing
         .iter()
         .find(|d| include.starts_with(d.as_str()))

@@ -145,15 +145,9 @@ fn whole_number(node: &Node) -> Option<u64> {
 pub fn images(chart: &Chart, manifests: &Manifests) -> Vec<ImageUse> {
     let mut out = Vec::new();
     for object in manifests.objects_of(POD_KINDS) {
-        let Some(pod) = object.pod_spec() else {
-            continue;
-        };
-        for (key, init) in [("initContainers", true), ("containers", false)] {
-            let containers = pod.get(key).and_then(|n| n.as_seq()).unwrap_or_default();
-            for container in containers {
-                if let Some(image) = image_use(chart, &object, container, init) {
-                    out.push(image);
-                }
+        for (container, init) in object.containers() {
+            if let Some(image) = image_use(chart, &object, container, init) {
+                out.push(image);
             }
         }
     }

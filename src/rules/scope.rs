@@ -89,10 +89,6 @@ pub struct ManifestScope<'a> {
 }
 
 impl<'a> ManifestScope<'a> {
-    pub fn objects(&self) -> impl Iterator<Item = Object<'a>> {
-        self.manifests.objects()
-    }
-
     /// The objects of these kinds.
     pub fn of_kind(&self, kinds: &'static [&'static str]) -> impl Iterator<Item = Object<'a>> {
         self.manifests.objects_of(kinds)

@@ -1,4 +1,5 @@
 use crate::declare_rule;
+use crate::render::undefined_template;
 use crate::rules::ha::has_dependency;
 use crate::rules::{Findings, ManifestScope};
 use gotmpl::ErrorKind;
@@ -49,8 +50,8 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
         if failed.error.kind == ErrorKind::Parse || failed.invalid_yaml {
             continue;
         }
-        let text = format!("{} {}", failed.error.message, failed.error.go_text);
-        if toolkit_undeclared && text.contains("no template \"helm-toolkit.") {
+        let undefined = undefined_template(&failed.error);
+        if toolkit_undeclared && undefined.is_some_and(|t| t.starts_with("helm-toolkit.")) {
             continue;
         }
         super::template_errors::report(scope, out, failed);

@@ -70,7 +70,7 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
         }
     }
     for object in scope.of_kind(POD_KINDS) {
-        for container in object.containers() {
+        for (container, _) in object.containers() {
             let Some(node) = container.get("image") else {
                 continue;
             };
