@@ -8,12 +8,14 @@ use crate::config::{Catalog, ConfigReport, Overrides, Prepared};
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::input::{self, File, Input, Source};
 use crate::navigation::{self, Console, Styles, View};
+use crate::render::kube_schema::KubeSchemas;
 use crate::render::manifests::Manifests;
 use crate::render::usage;
 use crate::report::{ChartReport, FileEntry, InputReport, ManifestsSummary, Report};
 use crate::rules::{self, InputScope, ALL};
 use crate::work::Budget;
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What a run may be told.
@@ -113,6 +115,9 @@ pub struct Workspace {
     /// Bytes of the inputs read so far: each view (a check, a preview) gets a budget of its own
     /// in proportion, so that checking again and again never runs it out.
     loaded_bytes: u64,
+    /// Kubernetes schemas given to the workspace (the page loads the version it checks for);
+    /// the native build also has every version built in.
+    kube_schemas: Vec<Arc<KubeSchemas>>,
 }
 
 impl Workspace {
@@ -125,6 +130,39 @@ impl Workspace {
 
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// Give the schemas of one Kubernetes version (a `kube_schemas/1.NN.json` file), for K8S-001;
+    /// reports made without them are made again on the next check. Returns the version.
+    pub fn set_kube_schemas(&mut self, json: &str) -> Result<String, String> {
+        let schemas = KubeSchemas::from_json(json)?;
+        let version = schemas.version.clone();
+        self.kube_schemas.retain(|s| s.version != version);
+        self.kube_schemas.push(Arc::new(schemas));
+        for slot in &mut self.inputs {
+            slot.report = None;
+        }
+        Ok(version)
+    }
+
+    /// The schemas K8S-001 checks against when rendering for Kubernetes `kube_version`: the
+    /// given ones, else (native) the built-in ones; versions past the data's last use the last.
+    fn kube_schemas_for(&self, kube_version: &str) -> Option<Arc<KubeSchemas>> {
+        let version = crate::render::semver::Version::parse(kube_version)?;
+        let last = crate::render::kube_apis::apis().last;
+        let wanted = format!("{}.{}", version.major, version.minor.min(last));
+        let given = self
+            .kube_schemas
+            .iter()
+            .find(|s| s.version == wanted)
+            .cloned();
+        #[cfg(not(target_arch = "wasm32"))]
+        let given = given.or_else(|| {
+            (version.major == 1)
+                .then(|| crate::render::kube_schema::builtin(version.minor))
+                .flatten()
+        });
+        given
     }
 
     /// Change the options: reports made with other options are made again on the next check.
@@ -381,7 +419,12 @@ impl Workspace {
         let manifests = loaded
             .charts()
             .iter()
-            .map(|chart| Manifests::render(chart, &others, &self.options.render, &mut cache))
+            .map(|chart| {
+                let mut manifests =
+                    Manifests::render(chart, &others, &self.options.render, &mut cache);
+                manifests.schemas = self.kube_schemas_for(&manifests.kube_version);
+                manifests
+            })
             .collect();
         let slot = &mut self.inputs[index];
         slot.manifests = manifests;

@@ -19,6 +19,8 @@ pub struct Manifests {
     pub namespace: String,
     /// The Kubernetes version rendered for (`--kube-version`, else Helm's default).
     pub kube_version: String,
+    /// The schemas of that version's built-in kinds (K8S-001), when the run has them.
+    pub schemas: Option<std::sync::Arc<super::kube_schema::KubeSchemas>>,
     /// The parsed root of each document of `rendered.documents` (same order), parsed when a
     /// rule first asks (rules ask by kind: a chart's CRDs are rarely read); `None` for one that
     /// is empty or does not parse.
@@ -164,6 +166,7 @@ impl Manifests {
             roots,
             namespace: String::new(),
             kube_version: super::DEFAULT_KUBE_VERSION.to_string(),
+            schemas: None,
         }
     }
 

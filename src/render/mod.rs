@@ -16,6 +16,7 @@ mod helmignore;
 pub mod image;
 pub mod json;
 pub mod kube_apis;
+pub mod kube_schema;
 pub mod manifest;
 pub mod manifests;
 mod objects;

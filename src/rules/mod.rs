@@ -308,6 +308,7 @@ pub static ALL: &[&Rule] = &[
     &helm::helm_004::RULE,
     &helm::helm_006::RULE,
     &helm::helm_007::RULE,
+    &k8s::k8s_001::RULE,
     &k8s::k8s_002::RULE,
     &k8s::k8s_003::RULE,
 ];

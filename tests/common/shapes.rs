@@ -150,7 +150,7 @@ pub fn many_templates(count: usize) -> Vec<u8> {
         files.push((
             format!("{CHART}/templates/deployment-{i}.yaml"),
             format!(
-                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d{i}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: c\n          image: \"{{{{ .Values.image }}}}\"\n          resources:\n            requests: {{cpu: 100m, memory: 128Mi}}\n            limits: {{cpu: 200m, memory: 256Mi}}\n"
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d{i}\nspec:\n  replicas: 1\n  selector: {{matchLabels: {{app: d{i}}}}}\n  template:\n    metadata: {{labels: {{app: d{i}}}}}\n    spec:\n      containers:\n        - name: c\n          image: \"{{{{ .Values.image }}}}\"\n          resources:\n            requests: {{cpu: 100m, memory: 128Mi}}\n            limits: {{cpu: 200m, memory: 256Mi}}\n"
             )
             .into_bytes(),
         ));
