@@ -431,12 +431,15 @@ impl KubeSchemas {
                 .collect();
             schema.properties.sort_by(|a, b| a.0.cmp(&b.0));
         }
+        // The API server fills in defaults before it validates: a required field with a
+        // `default` is never missing.
+        let defaulted = |field: &str| node.get_path(&["properties", field, "default"]).is_some();
         schema.required = node
             .get("required")
             .and_then(Node::as_seq)
             .unwrap_or_default()
             .iter()
-            .filter_map(|r| r.as_str().map(str::to_string))
+            .filter_map(|r| r.as_str().filter(|f| !defaulted(f)).map(str::to_string))
             .collect();
         let keeps_unknown = node
             .get("x-kubernetes-preserve-unknown-fields")
@@ -572,7 +575,7 @@ mod tests {
     #[test]
     fn crd_schemas_check_their_custom_resources() {
         let crd = parse(
-            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  group: example.com\n  names: {kind: Widget}\n  versions:\n    - name: v1\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              required: [size]\n              properties:\n                size: {type: integer}\n                mode: {type: string, enum: [fast, slow]}\n                port: {x-kubernetes-int-or-string: true}\n                extra: {type: object, x-kubernetes-preserve-unknown-fields: true}\n",
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  group: example.com\n  names: {kind: Widget}\n  versions:\n    - name: v1\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              required: [size, tier]\n              properties:\n                size: {type: integer}\n                tier: {type: integer, default: 1}\n                mode: {type: string, enum: [fast, slow]}\n                port: {x-kubernetes-int-or-string: true}\n                extra: {type: object, x-kubernetes-preserve-unknown-fields: true}\n",
             YamlLimits::default(),
         )
         .docs
