@@ -26,6 +26,8 @@ export const DICT = {
     'drop.zone': 'Drop zone: drop files or folders, or use the buttons',
     'settings.categories': 'Platform categories',
     'settings.categoriesHint': 'e.g. compute, storage',
+    'settings.kubeVersion': 'Kubernetes',
+    'settings.kubeVersionTitle': 'The Kubernetes version the charts are rendered and checked for (K8S-001, K8S-002); Helm’s default is 1.32',
     'settings.categoriesTitle': 'Navigation categories that already exist on your platform (comma-separated); NAV-007 accepts them besides _category.yaml',
 
     'progress.loading': 'Loading the checker…',
@@ -323,6 +325,8 @@ export const DICT = {
     'drop.zone': '拖放区：拖入文件或文件夹，或使用下方按钮',
     'settings.categories': '平台已有分类',
     'settings.categoriesHint': '例如 compute, storage',
+    'settings.kubeVersion': 'Kubernetes',
+    'settings.kubeVersionTitle': '渲染并检查 chart 所针对的 Kubernetes 版本（K8S-001、K8S-002）；Helm 默认为 1.32',
     'settings.categoriesTitle': '平台上已存在的导航分类（逗号分隔）；NAV-007 除 _category.yaml 外也接受这些分类',
 
     'progress.loading': '正在加载校验引擎…',

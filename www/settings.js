@@ -1,25 +1,51 @@
-// The page's one setting: the "platform categories" (NAV-007), remembered in localStorage and sent
-// with every check.
+// The page's settings, remembered in localStorage and sent with every check: the "platform
+// categories" (NAV-007) and the Kubernetes version the charts are rendered and checked for
+// (K8S-001/002; the versions the schemas cover, Helm's default preselected).
 
 import { $ } from './dom.js';
 
 const CATEGORIES_KEY = 'ecplint.categories';
+const KUBE_KEY = 'ecplint.kubeVersion';
+export const KUBE_MINORS = { first: 25, last: 37, helmDefault: 32 };
 
 export function initSettings() {
-  const categoriesInput = $('known-categories');
-  if (!categoriesInput) return;
+  const select = $('kube-version');
+  if (select) {
+    for (let minor = KUBE_MINORS.last; minor >= KUBE_MINORS.first; minor--) {
+      const option = document.createElement('option');
+      option.value = `1.${minor}.0`;
+      option.textContent = `1.${minor}`;
+      select.append(option);
+    }
+    select.value = `1.${KUBE_MINORS.helmDefault}.0`;
+  }
+  remember($('known-categories'), CATEGORIES_KEY);
+  remember(select, KUBE_KEY);
+}
+
+/** Restore `input`'s value from localStorage and keep it there as it changes. */
+function remember(input, key) {
+  if (!input) return;
   try {
-    categoriesInput.value = localStorage.getItem(CATEGORIES_KEY) || '';
+    const saved = localStorage.getItem(key);
+    // a saved value the input no longer offers (a select's option) is left out
+    if (saved !== null) input.value = saved;
+    if (input.value === '' && input.tagName === 'SELECT') input.selectedIndex = KUBE_MINORS.last - KUBE_MINORS.helmDefault;
   } catch {
     // storage may be unavailable (private mode); the setting then lasts for the page only
   }
-  categoriesInput.addEventListener('change', () => {
+  input.addEventListener('change', () => {
     try {
-      localStorage.setItem(CATEGORIES_KEY, categoriesInput.value);
+      localStorage.setItem(key, input.value);
     } catch {
       // see above
     }
   });
+}
+
+/** The Kubernetes version the user chose (`1.32.0`). */
+export function kubeVersion() {
+  return $('kube-version')?.value || `1.${KUBE_MINORS.helmDefault}.0`;
 }
 
 /** The categories the user listed (comma-separated), trimmed, without empty ones. */

@@ -1,6 +1,6 @@
 // The checker runs here, off the page's thread: the page stays responsive on a large drop.
 //
-// page → worker: { type: 'check', id, lang, items: [{ kind: 'archive', name, blob }
+// page → worker: { type: 'check', id, lang, categories, kubeVersion, items: [{ kind: 'archive', name, blob }
 //                                                  | { kind: 'folder', name, entries: [{ path, blob }] }] }
 //                { type: 'source', id, input, path }
 //                { type: 'preview', id, input: index|null, view, lang }   (navigation preview)
@@ -68,8 +68,28 @@ async function bytesOf(blob) {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-async function check({ id, items, lang, categories }) {
+// The Kubernetes schemas K8S-001 checks against, fetched from the page's own origin the first time
+// a check asks for their version (16–24 KB gzipped each). Without them (offline), K8S-001 says
+// that the objects were not checked.
+const kubeSchemas = new Map(); // '1.32' → Promise<boolean>
+const KUBE_MINORS = { first: 25, last: 37 };
+
+function loadKubeSchemas(kubeVersion) {
+  const m = /^v?1\.(\d+)/.exec(kubeVersion || '1.32.0');
+  if (!m || Number(m[1]) < KUBE_MINORS.first) return Promise.resolve(false);
+  const version = `1.${Math.min(Number(m[1]), KUBE_MINORS.last)}`;
+  if (!kubeSchemas.has(version)) {
+    kubeSchemas.set(version, fetch(new URL(`./pkg/kube-schemas/${version}.json`, import.meta.url))
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((text) => { ws.setKubeSchemas(text); return true; })
+      .catch(() => { kubeSchemas.delete(version); return false; }));
+  }
+  return kubeSchemas.get(version);
+}
+
+async function check({ id, items, lang, categories, kubeVersion }) {
   ws.clear();
+  const schemas = loadKubeSchemas(kubeVersion);
   const t0 = performance.now();
   // Reading: one progress step per input (and per 200 files of a folder).
   let done = 0;
@@ -98,11 +118,16 @@ async function check({ id, items, lang, categories }) {
     }
     done++;
   }
+  await schemas;
   const report = ws.check(
     // Called before each input, never throttled: if an input holds the engine, the page's
     // watchdog must know which one it is.
     (d, tot, name) => postMessage({ type: 'progress', id, phase: 'check', done: d, total: tot, name: name ?? '' }),
-    { lang: lang === 'zh' ? 'zh' : 'en', categories: Array.isArray(categories) ? categories : [] },
+    {
+      lang: lang === 'zh' ? 'zh' : 'en',
+      categories: Array.isArray(categories) ? categories : [],
+      kubeVersion: typeof kubeVersion === 'string' ? kubeVersion : undefined,
+    },
   );
   postMessage({ type: 'progress', id, phase: 'report', done: 1, total: 1, name: '' });
   postMessage({ type: 'report', id, report, ms: Math.round(performance.now() - t0) });

@@ -206,7 +206,7 @@ pub fn discover(input: &Input) -> Vec<Chart<'_>> {
             (prefix.is_empty() || prefix.ends_with('/')).then_some(prefix)
         })
         .collect();
-    roots.sort();
+    slim_sort::sort(&mut roots);
     roots.dedup();
     let outer: Vec<&str> = roots.clone();
     roots.retain(|r| {

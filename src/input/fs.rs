@@ -219,7 +219,7 @@ impl Walk<'_> {
                 }
             };
             first = false;
-            entries.sort_by_key(|e| e.file_name());
+            slim_sort::sort_by_key(&mut entries, |e| e.file_name());
             let mut subdirs = Vec::new();
             for entry in entries {
                 if self.stopped {

@@ -98,7 +98,7 @@ impl Reader<'_> {
 
     /// Sort by path, keep the last of duplicate paths, and check text files.
     fn finish(&mut self, mut files: Vec<File>) -> Vec<File> {
-        files.sort_by(|a, b| a.path.cmp(&b.path));
+        slim_sort::sort_by(&mut files, |a, b| a.path.cmp(&b.path));
         let mut kept: Vec<File> = Vec::with_capacity(files.len());
         let mut dups = 1usize;
         for f in files {

@@ -414,7 +414,7 @@ impl Product {
                     steps,
                 });
             }
-            entries.sort_by_key(|w| (w.order.unwrap_or(i64::MAX), w.key.clone()));
+            slim_sort::sort_by_key(entries, |w| (w.order.unwrap_or(i64::MAX), w.key.clone()));
         }
         Some(Product {
             chart: chart.name(),
@@ -581,7 +581,7 @@ fn show<'a>(
         .iter()
         .filter_map(|s| show(product, s, s.url.as_deref(), view, hidden.is_some()))
         .collect();
-    sub.sort_by(item_order);
+    slim_sort::sort_by(&mut sub, item_order);
     Some(ShownItem {
         item,
         product,
@@ -647,18 +647,18 @@ impl Console {
                 }
             }
         }
-        top.sort_by(item_order);
+        slim_sort::sort_by(&mut top, item_order);
         let mut left: Vec<ShownCategory> = by_category
             .into_iter()
             .map(|(id, mut items)| {
-                items.sort_by(item_order);
+                slim_sort::sort_by(&mut items, item_order);
                 ShownCategory {
                     category: self.category(&id),
                     items,
                 }
             })
             .collect();
-        left.sort_by(|a, b| {
+        slim_sort::sort_by(&mut left, |a, b| {
             (a.category.order.unwrap_or(i64::MAX), &a.category.id)
                 .cmp(&(b.category.order.unwrap_or(i64::MAX), &b.category.id))
         });
@@ -743,7 +743,7 @@ pub fn report(chart: &Chart) -> Option<NavigationReport> {
             if let Some(s) = show(product, item, item.url.as_deref(), view, false) {
                 items.push(report_item(Level::Nav, item, None));
                 let mut subs = s.sub;
-                subs.sort_by(item_order);
+                slim_sort::sort_by(&mut subs, item_order);
                 items.extend(
                     subs.iter()
                         .map(|c| report_item(Level::SubNav, c.item, Some(&item.key))),
@@ -755,7 +755,7 @@ pub fn report(chart: &Chart) -> Option<NavigationReport> {
                 items.push(report_item(Level::TopNav, item, None));
             }
         }
-        items.sort_by_key(|i| (i.level as u8, i.order.unwrap_or(i64::MAX)));
+        slim_sort::sort_by_key(&mut items, |i| (i.level as u8, i.order.unwrap_or(i64::MAX)));
         roles.insert(role.as_str(), items);
         wizard.insert(
             role.as_str(),

@@ -385,7 +385,7 @@ mod tests {
         let c = composed(&files, &Map::new());
         // db 2.0.0 does not match 3.x: Helm keeps it as an unlisted subchart, always on.
         let mut n = names(&c);
-        n.sort();
+        slim_sort::sort(&mut n);
         assert_eq!(n, vec!["cache", "db"]);
     }
 

@@ -9,7 +9,7 @@
 //! reads it as "not set".
 
 use crate::diagnostic::Range;
-use crate::yaml::{Kind, Node, Value};
+use crate::yaml::{Kind, Node, Value, YamlLimits};
 use std::collections::HashMap;
 
 /// The JSON types a schema allows, as a bit set; empty: any.
@@ -122,40 +122,36 @@ pub struct Violation {
 pub const MAX_VIOLATIONS: usize = 20;
 
 impl KubeSchemas {
-    /// The schemas of one Kubernetes version, from `kube_schemas/1.NN.json`.
+    /// The schemas of one Kubernetes version, from `kube_schemas/1.NN.json` (read by our YAML
+    /// reader, JSON being YAML: the page's wasm then needs no JSON tree of its own).
     pub fn from_json(text: &str) -> Result<KubeSchemas, String> {
-        let data: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let defs = data
-            .get("defs")
-            .and_then(|d| d.as_object())
-            .ok_or("no `defs`")?;
+        let parsed = crate::yaml::parse(text, YamlLimits::default());
+        if let Some(problem) = parsed.syntax_error() {
+            return Err(format!("{problem:?}"));
+        }
+        let data = parsed.root().ok_or("empty")?;
+        let defs = data.get("defs").and_then(Node::as_map).ok_or("no `defs`")?;
         let mut schemas = KubeSchemas {
             version: data
                 .get("version")
-                .and_then(|v| v.as_str())
+                .and_then(Node::as_str)
                 .unwrap_or_default()
                 .to_string(),
             ..KubeSchemas::default()
         };
         // Definitions first, at their index, so that `$ref`s resolve to them.
-        let names: HashMap<&str, u32> = defs
-            .keys()
+        let names: HashMap<String, u32> = defs
+            .iter()
             .enumerate()
-            .map(|(i, name)| (name.as_str(), i as u32))
+            .map(|(i, e)| (e.key.key_string(), i as u32))
             .collect();
         schemas.nodes = vec![Schema::default(); defs.len()];
-        for (i, def) in defs.values().enumerate() {
-            let schema = schemas.json_schema(def, &names);
-            schemas.nodes[i] = schema;
+        for (i, def) in defs.iter().enumerate() {
+            schemas.nodes[i] = schemas.schema_of(&def.value, &names, false);
         }
-        for (key, def) in data
-            .get("kinds")
-            .and_then(|k| k.as_object())
-            .into_iter()
-            .flatten()
-        {
-            if let Some(&index) = def.as_str().and_then(|d| names.get(d)) {
-                schemas.kinds.insert(key.clone(), index);
+        for entry in data.get("kinds").and_then(Node::as_map).unwrap_or_default() {
+            if let Some(&index) = entry.value.as_str().and_then(|d| names.get(d)) {
+                schemas.kinds.insert(entry.key.key_string(), index);
             }
         }
         Ok(schemas)
@@ -192,7 +188,8 @@ impl KubeSchemas {
             }
             for (version, schema) in versions {
                 if let Some(schema) = schema {
-                    let index = schemas.yaml_schema(schema);
+                    let schema = schemas.schema_of(schema, &HashMap::new(), true);
+                    let index = schemas.push(schema);
                     // Every object has these, whether its schema lists them or not.
                     let any = schemas.push(Schema::default());
                     let root = &mut schemas.nodes[index as usize].properties;
@@ -346,93 +343,65 @@ impl KubeSchemas {
         (self.nodes.len() - 1) as u32
     }
 
-    /// A schema of `kube_schemas/1.NN.json` (see `scripts/k8s-apis/schemas.py`).
-    fn json_schema(&mut self, value: &serde_json::Value, names: &HashMap<&str, u32>) -> Schema {
+    /// A schema node: of `kube_schemas/1.NN.json` (see `scripts/k8s-apis/schemas.py`; `$ref`s
+    /// by definition name in `refs`), or a CRD's `openAPIV3Schema` (`structural`), read as the
+    /// API server reads a structural schema: fields it does not list are unknown when it lists
+    /// some and neither allows others (`additionalProperties`) nor keeps them
+    /// (`x-kubernetes-preserve-unknown-fields`); a required field with a `default` is never
+    /// missing (the API server defaults before it validates). Where the schema combines others
+    /// (`allOf`/`anyOf`/`oneOf`/`not`), only its listed fields are followed.
+    fn schema_of(&mut self, node: &Node, refs: &HashMap<String, u32>, structural: bool) -> Schema {
         let mut schema = Schema::default();
-        let Some(map) = value.as_object() else {
-            return schema;
-        };
-        let child = |this: &mut KubeSchemas, v: &serde_json::Value| -> u32 {
-            match v.get("$ref").and_then(|r| r.as_str()) {
-                Some(name) => names
-                    .get(name)
-                    .copied()
-                    .unwrap_or_else(|| this.push(Schema::default())),
+        if let Some(&target) = node
+            .get("$ref")
+            .and_then(Node::as_str)
+            .and_then(|r| refs.get(r))
+        {
+            return self.nodes.get(target as usize).cloned().unwrap_or_default();
+        }
+        let child = |this: &mut KubeSchemas, node: &Node| -> u32 {
+            match node
+                .get("$ref")
+                .and_then(Node::as_str)
+                .and_then(|r| refs.get(r))
+            {
+                Some(&target) => target,
                 None => {
-                    let s = this.json_schema(v, names);
-                    this.push(s)
+                    let schema = this.schema_of(node, refs, structural);
+                    this.push(schema)
                 }
             }
         };
-        if let Some(t) = map.get("type") {
-            let list = t.as_array().map_or_else(|| vec![t], |a| a.iter().collect());
-            for name in list.iter().filter_map(|t| t.as_str()) {
-                schema.types = schema.types.with(Types::of(name));
-            }
-        }
-        if let Some(props) = map.get("properties").and_then(|p| p.as_object()) {
-            schema.properties = props
-                .iter()
-                .map(|(k, v)| (k.clone(), child(self, v)))
-                .collect();
-            schema.properties.sort_by(|a, b| a.0.cmp(&b.0));
-        }
-        schema.required = map
-            .get("required")
-            .and_then(|r| r.as_array())
-            .into_iter()
-            .flatten()
-            .filter_map(|r| r.as_str().map(str::to_string))
-            .collect();
-        schema.others = match map.get("additionalProperties") {
-            Some(serde_json::Value::Bool(false)) => Others::None,
-            Some(v @ serde_json::Value::Object(_)) => Others::Schema(child(self, v)),
-            _ => Others::Any,
-        };
-        if let Some(items) = map.get("items") {
-            schema.items = Some(child(self, items));
-        }
-        schema.allowed = map.get("enum").and_then(|e| e.as_array()).map(|values| {
-            values
-                .iter()
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-                .collect()
-        });
-        if let Some(name) = map.get("$ref").and_then(|r| r.as_str()) {
-            if let Some(&i) = names.get(name) {
-                return self.nodes.get(i as usize).cloned().unwrap_or_default();
-            }
-        }
-        schema
-    }
-
-    /// An `openAPIV3Schema` of a CRD, read as the API server reads a structural schema: fields
-    /// it does not list are unknown when it lists some and neither allows others
-    /// (`additionalProperties`) nor keeps them (`x-kubernetes-preserve-unknown-fields`).
-    /// Where the schema combines others (`allOf`/`anyOf`/`oneOf`/`not`), only its listed
-    /// fields are followed: no type or unknown-field finding there.
-    fn yaml_schema(&mut self, node: &Node) -> u32 {
-        let mut schema = Schema::default();
         let combined = ["allOf", "anyOf", "oneOf", "not"]
             .iter()
             .any(|k| node.get(k).is_some());
         if !combined {
-            if let Some(t) = node.get("type").and_then(Node::as_str) {
-                schema.types = Types::of(t);
+            let types = node.get("type");
+            let names = types.and_then(Node::as_seq).map_or_else(
+                || types.into_iter().collect(),
+                |s| s.iter().collect::<Vec<_>>(),
+            );
+            for name in names.into_iter().filter_map(Node::as_str) {
+                schema.types = schema.types.with(Types::of(name));
             }
             if node.get("x-kubernetes-int-or-string").is_some_and(is_true) {
                 schema.types = Types::of("integer").with(Types::of("string"));
             }
+            schema.allowed = node.get("enum").and_then(Node::as_seq).map(|values| {
+                values
+                    .iter()
+                    .filter_map(Node::as_scalar)
+                    .map(|s| s.value.canonical(&s.text))
+                    .collect()
+            });
         }
         if let Some(props) = node.get("properties").and_then(Node::as_map) {
             schema.properties = props
                 .iter()
-                .map(|e| (e.key.key_string(), self.yaml_schema(&e.value)))
+                .map(|e| (e.key.key_string(), child(self, &e.value)))
                 .collect();
-            schema.properties.sort_by(|a, b| a.0.cmp(&b.0));
+            slim_sort::sort_by(&mut schema.properties, |a, b| a.0.cmp(&b.0));
         }
-        // The API server fills in defaults before it validates: a required field with a
-        // `default` is never missing.
         let defaulted = |field: &str| node.get_path(&["properties", field, "default"]).is_some();
         schema.required = node
             .get("required")
@@ -445,7 +414,7 @@ impl KubeSchemas {
             .get("x-kubernetes-preserve-unknown-fields")
             .is_some_and(is_true);
         schema.others = match node.get("additionalProperties") {
-            Some(extra) if extra.as_map().is_some() => Others::Schema(self.yaml_schema(extra)),
+            Some(extra) if extra.as_map().is_some() => Others::Schema(child(self, extra)),
             Some(extra)
                 if extra
                     .as_scalar()
@@ -454,22 +423,15 @@ impl KubeSchemas {
                 Others::None
             }
             Some(_) => Others::Any,
-            None if !keeps_unknown && !combined && !schema.properties.is_empty() => Others::None,
+            None if structural && !keeps_unknown && !combined && !schema.properties.is_empty() => {
+                Others::None
+            }
             None => Others::Any,
         };
         if let Some(items) = node.get("items").filter(|i| i.as_map().is_some()) {
-            schema.items = Some(self.yaml_schema(items));
+            schema.items = Some(child(self, items));
         }
-        if !combined {
-            schema.allowed = node.get("enum").and_then(Node::as_seq).map(|values| {
-                values
-                    .iter()
-                    .filter_map(Node::as_scalar)
-                    .map(|s| s.value.canonical(&s.text))
-                    .collect()
-            });
-        }
-        self.push(schema)
+        schema
     }
 }
 
@@ -515,16 +477,17 @@ pub fn builtin(minor: u64) -> Option<std::sync::Arc<KubeSchemas>> {
     let minor = minor.min(FILES[FILES.len() - 1].0);
     let text = FILES.iter().find(|(m, _)| *m == minor)?.1;
     let mut loaded = LOADED.get_or_init(Default::default).lock().ok()?;
-    let schemas = loaded
-        .entry(minor)
-        .or_insert_with(|| Arc::new(KubeSchemas::from_json(text).unwrap_or_default()));
+    let schemas = loaded.entry(minor).or_insert_with(|| {
+        let schemas = crate::work::unbudgeted(|| KubeSchemas::from_json(text));
+        Arc::new(schemas.expect("the built-in schemas parse"))
+    });
     Some(schemas.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml::{parse, YamlLimits};
+    use crate::yaml::parse;
 
     fn violations(schemas: &KubeSchemas, yaml: &str) -> Vec<String> {
         let root = parse(yaml, YamlLimits::default()).docs.remove(0);

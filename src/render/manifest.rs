@@ -305,7 +305,7 @@ pub fn known_hook(value: &str) -> bool {
 /// Helm's order: documents not hooks, by kind (stable), then hooks by kind (stable).
 /// `docs` must come in template path order.
 pub fn sort(docs: &mut [Document]) {
-    docs.sort_by(|a, b| {
+    slim_sort::sort_by(docs, |a, b| {
         a.hook
             .is_some()
             .cmp(&b.hook.is_some())

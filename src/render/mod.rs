@@ -513,7 +513,7 @@ fn execute(
     }
     // Helm parses and renders deeper paths first and, at one depth, in reverse name order; a
     // later `define` replaces an earlier one, so the shallowest, first-named file's wins.
-    all.sort_by(|a, b| {
+    slim_sort::sort_by(&mut all, |a, b| {
         let depth = |s: &str| s.matches('/').count();
         depth(&b.0).cmp(&depth(&a.0)).then_with(|| b.0.cmp(&a.0))
     });
@@ -630,7 +630,7 @@ fn execute(
         }
     }
     // Documents in template name order, then Helm's kind order.
-    by_template.sort_by(|a, b| a.0.cmp(&b.0));
+    slim_sort::sort_by(&mut by_template, |a, b| a.0.cmp(&b.0));
     let mut documents: Vec<Document> = by_template.into_iter().flat_map(|(_, docs)| docs).collect();
     documents.retain(|d| match &d.hook {
         Some(hook) if !manifest::known_hook(hook) => {

@@ -451,7 +451,7 @@ impl Object for Files {
             .iter()
             .map(|(n, d)| (n.clone(), Value::Bytes(d.clone())))
             .collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        slim_sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         Some(entries)
     }
 }

@@ -135,8 +135,8 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
             _ => kept.push((rel.to_string(), Rc::from(file.data.as_slice()))),
         }
     }
-    templates.sort_by(|a, b| a.0.cmp(&b.0));
-    kept.sort_by(|a, b| a.0.cmp(&b.0));
+    slim_sort::sort_by(&mut templates, |a, b| a.0.cmp(&b.0));
+    slim_sort::sort_by(&mut kept, |a, b| a.0.cmp(&b.0));
     let deps_source = match metadata.get("dependencies") {
         Some(Value::List(l)) if api_version != "v1" || requirements.is_none() => Some(l),
         _ => match requirements.as_ref().and_then(|r| r.get("dependencies")) {

@@ -124,7 +124,7 @@ impl Rule {
     pub fn severities_by_strength(&self) -> Vec<Severity> {
         let mut all: Vec<Severity> = self.severities.to_vec();
         all.push(self.severity);
-        all.sort();
+        slim_sort::sort(&mut all);
         all.dedup();
         all
     }

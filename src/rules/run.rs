@@ -93,7 +93,7 @@ pub fn check_upgrade(
 
 /// Order findings by file, then place, then rule, so output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
+    slim_sort::sort_by(diags, |a, b| {
         (&a.file, a.range.map(|r| r.start), a.rule).cmp(&(
             &b.file,
             b.range.map(|r| r.start),

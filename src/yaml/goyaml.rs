@@ -193,7 +193,7 @@ fn collect(root: &Node, text: &str, out: &mut Vec<Span>) {
             }
         }
     }
-    out.sort_by_key(|s| (s.range.start.line, s.range.start.column));
+    slim_sort::sort_by_key(out, |s| (s.range.start.line, s.range.start.column));
 }
 
 /// The lines of `text`, each with its break, numbered as the parser numbers them: a line ends at

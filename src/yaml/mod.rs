@@ -396,7 +396,7 @@ fn tabs_in_values(yaml: &Yaml, edited: &[(Pos, usize)]) -> Vec<usize> {
     // Scalars do not overlap: sorted by start, the one that may hold a place is the last one
     // starting at or before it.
     let key = |p: Pos| (p.line, p.column);
-    scalars.sort_by_key(|(r, _)| key(r.start));
+    slim_sort::sort_by_key(&mut scalars, |(r, _)| key(r.start));
     let mut out = Vec::new();
     for (k, &(p, _)) in edited.iter().enumerate() {
         let i = scalars.partition_point(|(r, _)| key(r.start) <= key(p));

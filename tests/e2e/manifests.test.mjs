@@ -124,6 +124,28 @@ describe('Manifests tab', () => {
     assertClean();
   });
 
+  test('K8S-001 checks the rendered objects against the Kubernetes schemas, fetched when first needed', async (t) => {
+    const ctx = await openPage(browser, server, t);
+    const { page, assertClean } = ctx;
+    const fetched = [];
+    page.on('request', (r) => { if (r.url().includes('/kube-schemas/')) fetched.push(new URL(r.url()).pathname); });
+    // the Kubernetes setting: Helm's default preselected, every version the schemas cover offered
+    assert.equal(await page.inputValue('#kube-version'), '1.32.0');
+    assert.equal(await page.locator('#kube-version option').count(), 13);
+    await page.selectOption('#kube-version', '1.30.0');
+    await dropFiles(page, [{ name: 'shop.tgz', data: shopTgz() }]);
+    await waitForReport(page, ['shop.tgz']);
+    // shop's Deployment has no selector: the finding sits at the template's `spec:` line
+    const row = page.locator('.chart[data-chart="shop"] .diag[data-rule="K8S-001"]').first();
+    await row.waitFor();
+    assert.match(await row.locator('.diag-msg').textContent(), /spec lacks the required field selector/);
+    assert.match(await row.textContent(), /Kubernetes 1\.30 schema/);
+    assert.deepEqual(fetched, ['/pkg/kube-schemas/1.30.json']);
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('k8s-001-en.png') });
+    assertClean();
+  });
+
   test('Chinese', async (t) => {
     const { page, mf, assertClean } = await openManifests(t, { locale: 'zh-CN' });
     assert.equal(await page.locator('.chart-tab.tab-manifests').textContent(), '渲染清单');

@@ -87,6 +87,17 @@ impl Workspace {
         Ok(())
     }
 
+    /// Give the schemas of one Kubernetes version (the text of `kube-schemas/1.NN.json`, which
+    /// the page fetches when it first checks for that version): K8S-001 checks rendered objects
+    /// against them. Returns the version (`"1.32"`).
+    #[wasm_bindgen(js_name = setKubeSchemas)]
+    pub fn set_kube_schemas(&mut self, json: JsValue) -> Result<String, JsValue> {
+        let json = string_arg(&json, "setKubeSchemas", "json")?;
+        self.core
+            .set_kube_schemas(&json)
+            .map_err(|e| type_error(&format!("setKubeSchemas: not a schemas file: {e}")))
+    }
+
     /// Check every input and return the report (REPORT.md) as a plain object.
     /// `on_progress(done, total, inputName)` is called before each input.
     pub fn check(&mut self, on_progress: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
@@ -473,6 +484,14 @@ fn parse_options(options: &JsValue) -> Result<Options, JsValue> {
         };
         out.lang = Lang::parse(&s)
             .ok_or_else(|| type_error("check: `options.lang` must be 'en' or 'zh'"))?;
+    }
+    // The Kubernetes version the charts are rendered and checked for (K8S-001/002).
+    let kube = Reflect::get(options, &JsValue::from_str("kubeVersion"))?;
+    if !(kube.is_undefined() || kube.is_null()) {
+        let version = kube.as_string().ok_or_else(|| {
+            type_error("check: `options.kubeVersion` must be a string like '1.32.0'")
+        })?;
+        out.render.kube_version = Some(version).filter(|v| !v.trim().is_empty());
     }
     // Navigation categories that exist on the user's platform (NAV-007).
     let categories = Reflect::get(options, &JsValue::from_str("categories"))?;

@@ -201,3 +201,50 @@ fn hostile_templates_end_in_an_error_not_a_trap() {
 fn web_sys_log(text: &str) {
     wasm_bindgen_test::console_log!("{text}");
 }
+
+/// The check's K8S-001 findings on `deploy.yaml`, for `kube_version`.
+fn k8s_001(ws: &mut Workspace, kube_version: &str) -> Vec<String> {
+    let options = serde::Serialize::serialize(
+        &json!({ "lang": "en", "kubeVersion": kube_version }),
+        &serde_wasm_bindgen::Serializer::json_compatible(),
+    )
+    .unwrap();
+    let report: Value =
+        serde_wasm_bindgen::from_value(ws.check(JsValue::UNDEFINED, options).unwrap()).unwrap();
+    report["inputs"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "K8S-001")
+        .map(|d| format!("{} {}", d["severity"], d["message"]))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn k8s_001_checks_against_the_schemas_the_page_gives() {
+    let mut ws = workspace(&[(
+        "templates/deploy.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  replicas: \"2\"\n  selector: {}\n  template: {}\n".into(),
+    )]);
+    // Without schemas (the page could not fetch them): one info says so.
+    let found = k8s_001(&mut ws, "1.31.0");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("\"info\"") && found[0].contains("could not be loaded"),
+        "{found:?}"
+    );
+    // With the version's file, the object is checked (reports made before are made again).
+    let version = ws
+        .set_kube_schemas(JsValue::from_str(include_str!(
+            "../../../src/render/kube_schemas/1.31.json"
+        )))
+        .unwrap();
+    assert_eq!(version, "1.31");
+    let found = k8s_001(&mut ws, "1.31.0");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("`spec.replicas` must be an integer, not a string"),
+        "{found:?}"
+    );
+    assert!(ws.set_kube_schemas(JsValue::from_str("{")).is_err());
+}

@@ -140,7 +140,7 @@ fn check(chart: &Chart, out: &mut Findings) {
             }
         }
     }
-    found.sort_by_key(|(range, _, _)| range.start);
+    slim_sort::sort_by_key(&mut found, |(range, _, _)| range.start);
     for (range, message, help) in found {
         out.report(src.path(), Some(range), message).help(help);
     }

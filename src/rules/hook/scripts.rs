@@ -145,7 +145,7 @@ pub fn hooks<'a>(chart: &Chart<'a>) -> Option<Hooks<'a>> {
             })
         })
         .collect();
-    files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    slim_sort::sort_by(&mut files, |a, b| a.file.path.cmp(&b.file.path));
     Some(Hooks {
         prefix: project.prefix.clone(),
         files,
@@ -167,7 +167,7 @@ fn project_charts<'i>(input: &'i Input, project: &str) -> Vec<&'i str> {
         })
         .map(|f| f.path.as_str())
         .collect();
-    out.sort_unstable();
+    slim_sort::sort(&mut out);
     out.dedup();
     out
 }

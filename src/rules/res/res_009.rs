@@ -74,7 +74,9 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
         return;
     }
     let mut workloads = rendered.workloads.clone();
-    workloads.sort_by_key(|w| std::cmp::Reverse((w.cpu_m * w.replicas, w.memory_mi * w.replicas)));
+    slim_sort::sort_by_key(&mut workloads, |w| {
+        std::cmp::Reverse((w.cpu_m * w.replicas, w.memory_mi * w.replicas))
+    });
     let Some(largest) = workloads.first() else {
         return;
     };

@@ -61,7 +61,7 @@ pub(super) fn register(funcs: &mut Plain) {
                 out.extend(m.keys());
             }
         }
-        out.sort();
+        slim_sort::sort(&mut out);
         Ok(Value::list(out.into_iter().map(Value::from).collect()))
     });
     funcs.add("values", |a| {

@@ -36,7 +36,7 @@ pub(super) fn register(funcs: &mut Plain) {
             Value::List(_) | Value::Bytes(_) => to_strings(&a[0]),
             other => vec![super::strval(other)],
         };
-        items.sort();
+        slim_sort::sort(&mut items);
         Ok(Value::list(items.into_iter().map(Value::from).collect()))
     });
 }
