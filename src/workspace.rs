@@ -11,6 +11,8 @@ use crate::navigation::{self, Console, Styles, View};
 use crate::render::kube_schema::KubeSchemas;
 use crate::render::manifests::Manifests;
 use crate::render::usage;
+use crate::render::values_schema;
+use crate::render::Rendered;
 use crate::report::{ChartReport, FileEntry, InputReport, ManifestsSummary, Report};
 use crate::rules::{self, InputScope, ALL};
 use crate::work::Budget;
@@ -118,6 +120,33 @@ pub struct Workspace {
     /// Kubernetes schemas given to the workspace (the page loads the version it checks for);
     /// the native build also has every version built in.
     kube_schemas: Vec<Arc<KubeSchemas>>,
+    /// What checks values against values.schema.json (HELM-005): built into the CLI, given to
+    /// the page's workspace (`set_values_schema_validator`).
+    values_schema: ValuesSchemaValidator,
+}
+
+/// The run's values.schema.json validator, if any: by default the built-in one, when the
+/// build has it (`values-schema` feature).
+#[derive(Clone)]
+pub struct ValuesSchemaValidator(pub Option<std::rc::Rc<dyn values_schema::Validator>>);
+
+impl Default for ValuesSchemaValidator {
+    fn default() -> Self {
+        #[cfg(feature = "values-schema")]
+        return ValuesSchemaValidator(Some(std::rc::Rc::new(values_schema::Builtin)));
+        #[cfg(not(feature = "values-schema"))]
+        ValuesSchemaValidator(None)
+    }
+}
+
+impl std::fmt::Debug for ValuesSchemaValidator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Some(validator)"
+        } else {
+            "None"
+        })
+    }
 }
 
 impl Workspace {
@@ -125,6 +154,18 @@ impl Workspace {
         Workspace {
             options,
             ..Workspace::default()
+        }
+    }
+
+    /// Check values.schema.json with `validator` (HELM-005); reports made without it are made
+    /// again on the next check.
+    pub fn set_values_schema_validator(
+        &mut self,
+        validator: std::rc::Rc<dyn values_schema::Validator>,
+    ) {
+        self.values_schema = ValuesSchemaValidator(Some(validator));
+        for slot in &mut self.inputs {
+            slot.report = None;
         }
     }
 
@@ -423,6 +464,7 @@ impl Workspace {
                 let mut manifests =
                     Manifests::render(chart, &others, &self.options.render, &mut cache);
                 manifests.schemas = self.kube_schemas_for(&manifests.kube_version);
+                manifests.values_schema = self.check_values_schema(&manifests.rendered);
                 manifests
             })
             .collect();
@@ -557,7 +599,72 @@ impl Workspace {
             }
         }
         self.inputs[index].rendered = cache;
+        if let Some(refusal) = self.values_schema_refusal(&rendered) {
+            rendered.fatal = Some(refusal);
+        }
         Some(rendered)
+    }
+
+    /// The values of `rendered`'s charts checked against their values.schema.json, when the
+    /// workspace has a validator (`None` without one).
+    fn check_values_schema(&self, rendered: &Rendered) -> Option<Vec<values_schema::Outcome>> {
+        let validator = self.values_schema.0.as_ref()?;
+        let checks = &rendered.schema_checks;
+        Some(
+            checks
+                .iter()
+                .map(|check| values_schema::Outcome {
+                    check: check.clone(),
+                    result: validator.validate(&check.schema, &check.values_json),
+                })
+                .collect(),
+        )
+    }
+
+    /// Helm's refusal to render values that break a values.schema.json (as `helm template`
+    /// refuses; HELM-005 reports each violation at its place).
+    fn values_schema_refusal(&self, rendered: &Rendered) -> Option<crate::render::Fatal> {
+        let outcomes = self.check_values_schema(rendered)?;
+        // One line (Helm's message spans several): `chart: at '/a': why; at '/b': why`.
+        let (mut en, mut zh) = (Vec::new(), Vec::new());
+        for outcome in &outcomes {
+            let chart = std::iter::once(rendered.chart.as_str())
+                .chain(outcome.check.values_path.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("/");
+            let (why_en, why_zh): (Vec<String>, Vec<String>) = match &outcome.result {
+                Ok(violations) => violations
+                    .iter()
+                    .map(|v| {
+                        let at = if v.instance.is_empty() {
+                            "/"
+                        } else {
+                            &v.instance
+                        };
+                        (
+                            format!("at '{at}': {}", v.en),
+                            format!("位于 '{at}'：{}", v.zh),
+                        )
+                    })
+                    .unzip(),
+                Err(broken) => (
+                    vec![format!("the schema cannot be used: {}", broken.message)],
+                    vec![format!("schema 无法使用：{}", broken.message)],
+                ),
+            };
+            if !why_en.is_empty() {
+                en.push(format!("{chart}: {}", why_en.join("; ")));
+                zh.push(format!("{chart}：{}", why_zh.join("；")));
+            }
+        }
+        let (en, zh) = (en.join(" | "), zh.join(" | "));
+        (!en.is_empty()).then(|| crate::render::Fatal {
+            kind: crate::render::FatalKind::Chart,
+            message: crate::text!(
+                "values don't meet the specifications of the schema(s) in the following chart(s): {en}",
+                "values 不符合以下 chart 的 schema：{zh}"
+            ),
+        })
     }
 }
 

@@ -21,6 +21,9 @@ pub struct Manifests {
     pub kube_version: String,
     /// The schemas of that version's built-in kinds (K8S-001), when the run has them.
     pub schemas: Option<std::sync::Arc<super::kube_schema::KubeSchemas>>,
+    /// The values checked against values.schema.json (HELM-005); `None` when the run has no
+    /// JSON Schema validator (the page before it loads one).
+    pub values_schema: Option<Vec<super::values_schema::Outcome>>,
     /// The parsed root of each document of `rendered.documents` (same order), parsed when a
     /// rule first asks (rules ask by kind: a chart's CRDs are rarely read); `None` for one that
     /// is empty or does not parse.
@@ -167,6 +170,7 @@ impl Manifests {
             namespace: String::new(),
             kube_version: super::DEFAULT_KUBE_VERSION.to_string(),
             schemas: None,
+            values_schema: None,
         }
     }
 

@@ -25,6 +25,7 @@ pub mod strvals;
 pub mod tree;
 pub mod usage;
 pub mod values;
+pub mod values_schema;
 
 pub use manifest::Document;
 
@@ -123,6 +124,8 @@ pub struct Rendered {
     pub warnings: Vec<Text>,
     /// `--show-only` chose the documents (Helm prints them without the release framing).
     pub selected: bool,
+    /// The values Helm checks against a values.schema.json (the chart's, its subcharts').
+    pub schema_checks: Vec<values_schema::SchemaCheck>,
 }
 
 impl Rendered {
@@ -386,6 +389,7 @@ pub fn render(
             return rendered;
         }
     };
+    rendered.schema_checks = values_schema::checks(&composed);
     let mut api_versions: Vec<String> =
         DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
     api_versions.extend(options.api_versions.iter().cloned());

@@ -52,6 +52,8 @@ pub struct ChartNode {
     pub chart_type: String,
     /// values.yaml (empty when there is none).
     pub values: Map,
+    /// values.schema.json, which Helm checks the chart's values against before rendering.
+    pub schema: Option<Rc<str>>,
     /// `templates/…` files: path relative to the chart, text.
     pub templates: Vec<(String, Rc<str>)>,
     /// Every other file Helm keeps for `.Files` (relative path, bytes).
@@ -100,6 +102,7 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
         .unwrap_or_default();
 
     let mut values = Map::new();
+    let mut schema = None;
     let mut templates = Vec::new();
     let mut kept = Vec::new();
     let mut requirements: Option<Map> = None;
@@ -117,7 +120,8 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
             continue;
         }
         match *rel {
-            "Chart.yaml" | "values.schema.json" | "Chart.lock" => {}
+            "Chart.yaml" | "Chart.lock" => {}
+            "values.schema.json" => schema = Some(Rc::from(text_of(&file.data).as_ref())),
             "values.yaml" => match values_text(&text_of(&file.data)) {
                 Ok(m) => values = m,
                 Err(e) => problems.push(text!(
@@ -160,6 +164,7 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
         name,
         api_version,
         values,
+        schema,
         templates,
         files: kept,
         dependencies,

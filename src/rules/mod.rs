@@ -306,6 +306,7 @@ pub static ALL: &[&Rule] = &[
     &helm::helm_002::RULE,
     &helm::helm_003::RULE,
     &helm::helm_004::RULE,
+    &helm::helm_005::RULE,
     &helm::helm_006::RULE,
     &helm::helm_007::RULE,
     &k8s::k8s_001::RULE,

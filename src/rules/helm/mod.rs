@@ -4,6 +4,7 @@ pub mod helm_001;
 pub mod helm_002;
 pub mod helm_003;
 pub mod helm_004;
+pub mod helm_005;
 pub mod helm_006;
 pub mod helm_007;
 mod template_errors;
