@@ -62,6 +62,18 @@ cp src/navigation/preview.css www/preview.css
 # The rules' documentation, which the wasm leaves out (size): the page's docs dialog reads it.
 cargo run --quiet --bin ecplint -- rules --format json > target/pkg.tmp/rules.json
 
+# The values.schema.json validator (HELM-005), a module of its own (~440 KB gzipped, over half the
+# page's budget): the worker fetches it only when a dropped chart has a values.schema.json.
+say "values.schema.json validator: crates/values-schema-wasm → www/pkg/values-schema/"
+cargo build --profile wasm --target wasm32-unknown-unknown -p values-schema-wasm
+wasm-bindgen --target web --out-dir target/pkg.tmp/values-schema --out-name values_schema --no-typescript \
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/values_schema_wasm.wasm"
+"$wasm_opt" "$level" \
+  --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory \
+  --enable-sign-ext --enable-reference-types --enable-multivalue \
+  target/pkg.tmp/values-schema/values_schema_bg.wasm -o target/pkg.tmp/values-schema/opt.wasm
+mv target/pkg.tmp/values-schema/opt.wasm target/pkg.tmp/values-schema/values_schema_bg.wasm
+
 # The Kubernetes schemas K8S-001 reads, one file per version: the page's worker fetches the one
 # it checks for, the first time (not part of the first download).
 mkdir -p target/pkg.tmp/kube-schemas
@@ -84,6 +96,7 @@ while IFS= read -r -d '' f; do
 done < <(find www -maxdepth 2 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -print0)
 say "page download (wasm + JS + CSS + HTML, gzip -9 per file): $page_gz bytes ($((page_gz / 1024)) KiB; budget $budget bytes)"
 say "rule docs, fetched when the rules dialog first opens: $(gzip -9 -c www/pkg/rules.json | wc -c) bytes gzipped"
+say "values.schema.json validator, fetched for a chart with a schema: $(cat www/pkg/values-schema/*.wasm www/pkg/values-schema/*.js | gzip -9 | wc -c) bytes gzipped"
 say "Kubernetes schemas, one fetched when a check first needs its version: $(for f in www/pkg/kube-schemas/*.json; do gzip -9 -c "$f" | wc -c; done | sort -n | sed -n '1p;$p' | paste -sd- -) bytes gzipped each"
 (( page_gz <= budget )) || die "the page's download is $page_gz bytes gzipped, over the $budget-byte budget"
 

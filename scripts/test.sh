@@ -31,7 +31,7 @@ need() { command -v "$1" >/dev/null || { echo "[test] ERROR: $1 not found: $2" >
 #    and of the template engine (crates/gotmpl; a plain `cargo test` runs the root package only).
 if [[ $want == *" native "* ]]; then
   step "cargo fmt --check" cargo fmt --all --check
-  step "cargo test (native)" cargo test -p ecplint -p gotmpl -p slim-sort
+  step "cargo test (native)" cargo test -p ecplint -p gotmpl -p slim-sort -p values-schema
 fi
 
 # 2. wasm: the JS API crate's tests (crates/ecplint-wasm/tests/*.rs) with wasm-bindgen-test, in node.

@@ -157,6 +157,21 @@ impl Workspace {
         }
     }
 
+    /// Whether a chart of the inputs (or a subchart inside one) has a values.schema.json and the
+    /// workspace no validator for it yet: the page then loads one (HELM-005). Reads the inputs.
+    pub fn wants_values_schema_validator(&mut self) -> bool {
+        if self.values_schema.0.is_some() {
+            return false;
+        }
+        self.load_all();
+        self.all_loaded().any(|l| {
+            let files = &l.input().files;
+            files
+                .iter()
+                .any(|f| f.path.ends_with("/values.schema.json"))
+        })
+    }
+
     /// Check values.schema.json with `validator` (HELM-005); reports made without it are made
     /// again on the next check.
     pub fn set_values_schema_validator(

@@ -87,6 +87,18 @@ function loadKubeSchemas(kubeVersion) {
   return kubeSchemas.get(version);
 }
 
+// The values.schema.json validator (HELM-005): a wasm module of its own (~440 KB gzipped), fetched
+// the first time a dropped chart has a values.schema.json. Without it, HELM-005 says the schema
+// was not checked.
+let valuesSchema = null; // Promise<validate function | null>
+
+function loadValuesSchema() {
+  valuesSchema ??= import('./pkg/values-schema/values_schema.js')
+    .then(async (mod) => { await mod.default(); return mod.validate; })
+    .catch(() => { valuesSchema = null; return null; });
+  return valuesSchema;
+}
+
 async function check({ id, items, lang, categories, kubeVersion }) {
   ws.clear();
   const schemas = loadKubeSchemas(kubeVersion);
@@ -119,6 +131,10 @@ async function check({ id, items, lang, categories, kubeVersion }) {
     done++;
   }
   await schemas;
+  if (ws.wantsValuesSchemaValidator()) {
+    const validate = await loadValuesSchema();
+    if (validate) ws.setValuesSchemaValidator(validate);
+  }
   const report = ws.check(
     // Called before each input, never throttled: if an input holds the engine, the page's
     // watchdog must know which one it is.

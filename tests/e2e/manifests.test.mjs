@@ -146,6 +146,27 @@ describe('Manifests tab', () => {
     assertClean();
   });
 
+  test('HELM-005 loads the values.schema.json validator only for a chart that has a schema', async (t) => {
+    const ctx = await openPage(browser, server, t);
+    const { page, assertClean } = ctx;
+    const fetched = [];
+    page.on('request', (r) => { if (r.url().includes('/values-schema/')) fetched.push(new URL(r.url()).pathname); });
+    await dropFiles(page, [{ name: 'shop.tgz', data: shopTgz() }]);
+    await waitForReport(page, ['shop.tgz']);
+    assert.deepEqual(fetched, [], 'no schema, no validator');
+    const schema = '{"properties": {"replicas": {"type": "integer", "minimum": 3}}}';
+    const withSchema = tarGz(Object.entries({ ...FILES, 'values.schema.json': schema })
+      .map(([path, text]) => ({ path: `shop/${path}`, data: Buffer.from(text) })));
+    await dropFiles(page, [{ name: 'shop-schema.tgz', data: withSchema }]);
+    await waitForReport(page, ['shop-schema.tgz']);
+    const row = page.locator('.chart[data-chart="shop"] .diag[data-rule="HELM-005"]').first();
+    await row.waitFor();
+    assert.match(await row.locator('.diag-msg').textContent(), /\/replicas breaks values\.schema\.json: it is 2, below the minimum 3/);
+    assert.match(await row.locator('.diag-loc').first().textContent(), /values\.yaml:1/);
+    assert.ok(fetched.some((p) => p.endsWith('/values_schema_bg.wasm')), fetched.join(', '));
+    assertClean();
+  });
+
   test('Chinese', async (t) => {
     const { page, mf, assertClean } = await openManifests(t, { locale: 'zh-CN' });
     assert.equal(await page.locator('.chart-tab.tab-manifests').textContent(), '渲染清单');

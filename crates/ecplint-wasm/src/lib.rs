@@ -25,6 +25,7 @@ use ecplint::config::{Doc, Overrides};
 use ecplint::diagnostic::Lang;
 use ecplint::input::{File, Source};
 use ecplint::navigation::{Styles, View};
+use ecplint::render::values_schema;
 use ecplint::workspace::Event;
 use ecplint::{rules, Options};
 use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
@@ -96,6 +97,27 @@ impl Workspace {
         self.core
             .set_kube_schemas(&json)
             .map_err(|e| type_error(&format!("setKubeSchemas: not a schemas file: {e}")))
+    }
+
+    /// Whether an input has a values.schema.json that no validator checks yet: load the
+    /// validator module (`pkg/values-schema/`) and give its `validate` to
+    /// `setValuesSchemaValidator` before `check` (HELM-005). Reads the inputs.
+    #[wasm_bindgen(js_name = wantsValuesSchemaValidator)]
+    pub fn wants_values_schema_validator(&mut self) -> bool {
+        self.core.wants_values_schema_validator()
+    }
+
+    /// Check values.schema.json with `validate(schemaText, valuesJson)`, which returns
+    /// `{violations: [{instance, en, zh}], broken: {message, line} | null}` (the `validate` of
+    /// `pkg/values-schema/values_schema.js`).
+    #[wasm_bindgen(js_name = setValuesSchemaValidator)]
+    pub fn set_values_schema_validator(&mut self, validate: JsValue) -> Result<(), JsValue> {
+        let validate = validate
+            .dyn_into::<js_sys::Function>()
+            .map_err(|_| type_error("setValuesSchemaValidator: `validate` must be a function"))?;
+        self.core
+            .set_values_schema_validator(std::rc::Rc::new(JsValidator(validate)));
+        Ok(())
     }
 
     /// Check every input and return the report (REPORT.md) as a plain object.
@@ -317,6 +339,49 @@ impl Workspace {
             Some(i) => self.core.file(i, &path),
             None => None,
         })
+    }
+}
+
+/// A values.schema.json validator given by JS (see `setValuesSchemaValidator`).
+struct JsValidator(js_sys::Function);
+
+impl values_schema::Validator for JsValidator {
+    fn validate(
+        &self,
+        schema: &str,
+        values_json: &str,
+    ) -> Result<Vec<values_schema::Violation>, values_schema::BrokenSchema> {
+        let failed = |message: String| values_schema::BrokenSchema {
+            message,
+            line: None,
+        };
+        let out = self
+            .0
+            .call2(&JsValue::NULL, &schema.into(), &values_json.into())
+            .map_err(|e| failed(format!("the validator failed: {e:?}")))?;
+        let get = |v: &JsValue, key: &str| {
+            Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        };
+        let text = |v: &JsValue, key: &str| get(v, key).as_string().unwrap_or_default();
+        let broken = get(&out, "broken");
+        if broken.is_object() {
+            return Err(values_schema::BrokenSchema {
+                message: text(&broken, "message"),
+                line: get(&broken, "line").as_f64().map(|l| l as usize),
+            });
+        }
+        let violations = get(&out, "violations");
+        if !js_sys::Array::is_array(&violations) {
+            return Err(failed("the validator returned no `violations`".into()));
+        }
+        Ok(js_sys::Array::from(&violations)
+            .iter()
+            .map(|v| values_schema::Violation {
+                instance: text(&v, "instance"),
+                en: text(&v, "en"),
+                zh: text(&v, "zh"),
+            })
+            .collect())
     }
 }
 

@@ -248,3 +248,58 @@ fn k8s_001_checks_against_the_schemas_the_page_gives() {
     );
     assert!(ws.set_kube_schemas(JsValue::from_str("{")).is_err());
 }
+
+#[wasm_bindgen_test]
+fn helm_005_asks_the_validator_the_page_gives() {
+    let mut ws = workspace(&[
+        ("values.yaml", "replicas: 2\n".into()),
+        (
+            "values.schema.json",
+            "{\"properties\": {\"replicas\": {\"minimum\": 3}}}".into(),
+        ),
+        (
+            "templates/cm.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n".into(),
+        ),
+    ]);
+    let helm_005 = |ws: &mut Workspace| -> Vec<String> {
+        let report: Value = serde_wasm_bindgen::from_value(
+            ws.check(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap(),
+        )
+        .unwrap();
+        report["inputs"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "HELM-005")
+            .map(|d| format!("{} {} {}", d["severity"], d["line"], d["message"]))
+            .collect()
+    };
+    // The page's own download has no validator: an info says the schema was not checked.
+    assert!(ws.wants_values_schema_validator());
+    let found = helm_005(&mut ws);
+    assert!(
+        found.len() == 1 && found[0].starts_with("\"info\""),
+        "{found:?}"
+    );
+    // A validator as the lazily loaded module gives it (here a stand-in that sees the values).
+    let validate = js_sys::Function::new_with_args(
+        "schema, values",
+        "return JSON.parse(values).replicas < 3 && schema.includes('minimum') \
+         ? { violations: [{ instance: '/replicas', en: 'is 2, below the minimum 3', zh: '为 2，小于最小值 3' }], broken: null } \
+         : { violations: [], broken: null };",
+    );
+    ws.set_values_schema_validator(validate.into()).unwrap();
+    assert!(!ws.wants_values_schema_validator());
+    let found = helm_005(&mut ws);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("\"error\" 1 ")
+            && found[0]
+                .contains("`/replicas` breaks values.schema.json: it is 2, below the minimum 3"),
+        "{found:?}"
+    );
+    assert!(ws
+        .set_values_schema_validator(JsValue::from_str("no"))
+        .is_err());
+}

@@ -22,8 +22,9 @@ declare_rule! {
     /// `tests/helm/values-schema.json` (recorded from the real helm by
     /// `scripts/helm-oracle/values-schema.py`); Helm 3.17 (gojsonschema) differs on 3 of them:
     /// formats without a `$schema`, and 2019-09's `dependentRequired`. `ecplint template`
-    /// refuses such values as `helm template` does. The page's download leaves the validator
-    /// out (~440 KB gzipped): there an info says the schema was not checked.
+    /// refuses such values as `helm template` does. The validator weighs ~470 KB gzipped: the
+    /// page fetches it (a wasm module of its own) only when a dropped chart has a schema; should
+    /// that fail, an info says the schema was not checked.
     ///
     /// ## Why
     /// `helm install` and `helm template` refuse the whole release when the values break the
