@@ -87,6 +87,9 @@ pub struct ManifestsSummary {
     /// Why nothing rendered, when nothing did (English).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fatal: Option<String>,
+    /// Rendered with the user's values (`check --values/--set`, the page's values panel), not
+    /// values.yaml alone.
+    pub user_values: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -115,6 +118,7 @@ impl ManifestsSummary {
                 })
                 .collect(),
             fatal: rendered.fatal.as_ref().map(|f| f.message.en.clone()),
+            user_values: manifests.user_values,
         }
     }
 }

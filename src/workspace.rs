@@ -34,6 +34,34 @@ pub struct Options {
     /// What the manifest rules render the charts with: the user's values (`-f`, `--set`), the
     /// Kubernetes version; release name and namespace as the platform sets them when empty.
     pub render: crate::render::RenderOptions,
+    /// The user's values for single charts, by chart prefix (`app/chart/mycloud-product/`):
+    /// the page's values panel. They apply over `render`'s values and `--set`s.
+    pub chart_values: Vec<(String, ChartValues)>,
+}
+
+/// Values the user gives one chart: values files (name, text) in order, `--set`, `--set-string`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartValues {
+    pub values: Vec<(String, String)>,
+    pub set: Vec<String>,
+    pub set_string: Vec<String>,
+}
+
+impl Options {
+    /// The render options of the chart at `prefix`: the run's, with the chart's own values
+    /// (`chart_values`) after them.
+    pub fn render_for(&self, prefix: &str) -> std::borrow::Cow<'_, crate::render::RenderOptions> {
+        match self.chart_values.iter().find(|(p, _)| p == prefix) {
+            None => std::borrow::Cow::Borrowed(&self.render),
+            Some((_, given)) => {
+                let mut options = self.render.clone();
+                options.values.extend(given.values.iter().cloned());
+                options.set.extend(given.set.iter().cloned());
+                options.set_string.extend(given.set_string.iter().cloned());
+                std::borrow::Cow::Owned(options)
+            }
+        }
+    }
 }
 
 impl Default for Options {
@@ -44,6 +72,7 @@ impl Default for Options {
             known_categories: Vec::new(),
             config_previews: true,
             render: Default::default(),
+            chart_values: Vec::new(),
         }
     }
 }
@@ -476,8 +505,8 @@ impl Workspace {
             .charts()
             .iter()
             .map(|chart| {
-                let mut manifests =
-                    Manifests::render(chart, &others, &self.options.render, &mut cache);
+                let options = self.options.render_for(&chart.prefix);
+                let mut manifests = Manifests::render(chart, &others, &options, &mut cache);
                 manifests.schemas = self.kube_schemas_for(&manifests.kube_version);
                 manifests.values_schema = self.check_values_schema(&manifests.rendered);
                 manifests

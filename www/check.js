@@ -49,7 +49,15 @@ function stopWatchdog() {
   $('progress-slow').hidden = true;
 }
 
-export async function runCheck(items) {
+// The last inputs checked, for a check again with the values panel's values.
+let lastItems = [];
+
+/**
+ * Check `items` (a drop); `chartValues`: the values panel's values for single charts
+ * ([{ root, values, set, setString }], see manifests.js), or none for values.yaml alone.
+ */
+export async function runCheck(items, chartValues = []) {
+  lastItems = items;
   if (!items.length) {
     hideProgress();
     notice(t('error.nothing'), 'warn');
@@ -72,7 +80,7 @@ export async function runCheck(items) {
   }
   const kinds = items.map((i) => i.kind);
   startWatchdog(items[0].name);
-  const { id, reply } = send({ type: 'check', items, lang: getLang(), categories: knownCategories(), kubeVersion: kubeVersion() }, (m) => {
+  const { id, reply } = send({ type: 'check', items, lang: getLang(), categories: knownCategories(), kubeVersion: kubeVersion(), chartValues }, (m) => {
     if (m.id !== current) return;
     const frac = m.total ? Math.min(1, m.done / m.total) : 0;
     if (m.phase === 'read') {
@@ -103,6 +111,11 @@ export async function runCheck(items) {
     notice(t('error.check', { msg: e.message || String(e) }), 'error');
     restartWorker(); // the module may be in a bad state after a trap
   }
+}
+
+/** Check the last inputs again with these charts' values (the values panel's "Check with these values"). */
+export function recheckWithValues(chartValues) {
+  if (lastItems.length) runCheck(lastItems, chartValues);
 }
 
 function cancelCheck() {

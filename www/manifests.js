@@ -8,6 +8,7 @@
 
 import { t, getLang } from './i18n.js';
 import { h, clear, icon, richText, fileDropTarget } from './dom.js';
+import { recheckWithValues } from './check.js';
 
 const DEBOUNCE_MS = 250;
 const MAX_VALUES_FILE = 5 * 1024 * 1024;
@@ -41,6 +42,22 @@ function renderOptions(given) {
   const o = { values, set };
   for (const k of ['releaseName', 'namespace', 'kubeVersion']) if (given[k].trim()) o[k] = given[k].trim();
   return o;
+}
+
+/**
+ * The values panels' values of input `inputIdx`'s charts, for a check with them
+ * ([{ root, values, set }]; charts without values left out).
+ */
+function checkValues(inputIdx) {
+  const inputPath = store.report?.inputs[inputIdx]?.path ?? '';
+  const out = [];
+  for (const [key, given] of store.perChart) {
+    const [path, root] = key.split('\u0000');
+    if (path !== inputPath) continue;
+    const { values, set } = renderOptions(given);
+    if (values.length || set.length) out.push({ root, values, set });
+  }
+  return out;
 }
 
 /** All rendered documents as one YAML stream, as `helm template` prints them. */
@@ -201,6 +218,13 @@ function valuesPanel(key, inputIdx, chart, given, changed) {
     fileList,
     area('typed', 5, t('mf.values.placeholder')),
     note,
+    h('div.mf-check-with',
+      h('button.btn.small.primary.mf-check-values', {
+        type: 'button',
+        title: t('mf.checkWithTitle'),
+        onclick: () => recheckWithValues(checkValues(inputIdx)),
+        text: t('mf.checkWith'),
+      })),
     picker);
   // A values file dropped here is added to the list (and does not start a new check).
   fileDropTarget(card, addFiles);

@@ -233,6 +233,7 @@ function renderChart(c, diags, inputIdx) {
       h('h3.chart-name.mono', { text: c.name }),
       h('span.chart-version.mono', c.version != null ? t('chart.version', { v: c.version }) : t('chart.noVersion')),
       h('span.chart-root.muted.mono', { title: t('chart.root', { root: c.root }), text: c.root }),
+      c.manifests?.user_values ? h('span.badge.user-values', { title: t('chart.userValuesTitle'), text: t('chart.userValues') }) : null,
       countPills(counts(diags))));
   const main = h('div.chart-diags');
   if (!diags.length) main.append(h('p.chart-clean', icon('ok'), t('chart.clean')));

@@ -19,6 +19,8 @@ pub struct Manifests {
     pub namespace: String,
     /// The Kubernetes version rendered for (`--kube-version`, else Helm's default).
     pub kube_version: String,
+    /// Whether the user's values (`-f`, `--set`, the page's values panel) were rendered with.
+    pub user_values: bool,
     /// The schemas of that version's built-in kinds (K8S-001), when the run has them.
     pub schemas: Option<std::sync::Arc<super::kube_schema::KubeSchemas>>,
     /// The values checked against values.schema.json (HELM-005); `None` when the run has no
@@ -138,6 +140,10 @@ impl Manifests {
         }
         let rendered = render(&chart.input.files, &chart.prefix, others, &options, cache);
         Manifests {
+            user_values: !(options.values.is_empty()
+                && options.set.is_empty()
+                && options.set_string.is_empty()
+                && options.set_file.is_empty()),
             namespace: options.namespace,
             kube_version: options
                 .kube_version
@@ -169,6 +175,7 @@ impl Manifests {
             roots,
             namespace: String::new(),
             kube_version: super::DEFAULT_KUBE_VERSION.to_string(),
+            user_values: false,
             schemas: None,
             values_schema: None,
         }

@@ -167,6 +167,25 @@ describe('Manifests tab', () => {
     assertClean();
   });
 
+  test('the values panel feeds the check: the rules read what the chart renders with your values', async (t) => {
+    const { page, chart, mf, assertClean } = await openManifests(t);
+    // values.yaml asks for 2 replicas without anti-affinity: HA-001 warns
+    assert.equal(await chart.locator('.diag[data-rule="HA-001"]').count(), 1);
+    assert.equal(await chart.locator('.user-values').count(), 0);
+    await mf.locator('textarea[data-field="set"]').fill('replicas=1');
+    await mf.locator('button.mf-check-values').click();
+    // checked again with --set replicas=1: one replica, nothing to spread
+    const shop = page.locator('.chart[data-chart="shop"]');
+    await shop.locator('.user-values').waitFor();
+    assert.equal(await shop.locator('.diag[data-rule="HA-001"]').count(), 0);
+    // the panel keeps what was typed, for the next render and check
+    await shop.locator('.chart-tab.tab-manifests').click();
+    assert.equal(await shop.locator('textarea[data-field="set"]').inputValue(), 'replicas=1');
+    await shop.locator('.chart-tab.tab-findings').click();
+    await page.screenshot({ path: screenshotPath('check-with-values-en.png') });
+    assertClean();
+  });
+
   test('Chinese', async (t) => {
     const { page, mf, assertClean } = await openManifests(t, { locale: 'zh-CN' });
     assert.equal(await page.locator('.chart-tab.tab-manifests').textContent(), '渲染清单');

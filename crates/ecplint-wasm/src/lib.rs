@@ -416,6 +416,47 @@ struct RenderArgs {
     source_map: Option<String>,
 }
 
+/// `check`'s `chartValues[i]`: values for the chart at `root` (the report's `charts[].root`).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ChartValuesArg {
+    root: String,
+    #[serde(default)]
+    values: Vec<ValuesArg>,
+    #[serde(default)]
+    set: Vec<String>,
+    #[serde(default)]
+    set_string: Vec<String>,
+}
+
+impl ChartValuesArg {
+    fn into_core(self) -> (String, ecplint::workspace::ChartValues) {
+        let prefix = if self.root.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.root.trim_end_matches('/'))
+        };
+        let values = ecplint::workspace::ChartValues {
+            values: named_values(self.values),
+            set: self.set,
+            set_string: self.set_string,
+        };
+        (prefix, values)
+    }
+}
+
+/// Values files as the core takes them: (name, text), unnamed ones numbered.
+fn named_values(values: Vec<ValuesArg>) -> Vec<(String, String)> {
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            ValuesArg::Text(text) => (format!("values-{}.yaml", i + 1), text),
+            ValuesArg::Named { name, text } => (name, text),
+        })
+        .collect()
+}
+
 /// A values file: its text, or `{name, text}` (the name shows in errors).
 #[derive(serde::Deserialize)]
 #[serde(untagged)]
@@ -432,15 +473,7 @@ impl RenderArgs {
             namespace: self.namespace.unwrap_or_default(),
             kube_version: self.kube_version.filter(|v| !v.is_empty()),
             api_versions: self.api_versions,
-            values: self
-                .values
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| match v {
-                    ValuesArg::Text(text) => (format!("values-{}.yaml", i + 1), text),
-                    ValuesArg::Named { name, text } => (name, text),
-                })
-                .collect(),
+            values: named_values(self.values),
             set: self.set,
             set_string: self.set_string,
             show_only: self.show_only,
@@ -557,6 +590,13 @@ fn parse_options(options: &JsValue) -> Result<Options, JsValue> {
             type_error("check: `options.kubeVersion` must be a string like '1.32.0'")
         })?;
         out.render.kube_version = Some(version).filter(|v| !v.trim().is_empty());
+    }
+    // The values panel: the user's values for single charts, by chart root.
+    let chart_values = Reflect::get(options, &JsValue::from_str("chartValues"))?;
+    if !(chart_values.is_undefined() || chart_values.is_null()) {
+        let given: Vec<ChartValuesArg> = serde_wasm_bindgen::from_value(chart_values)
+            .map_err(|e| type_error(&format!("check: `options.chartValues`: {e}")))?;
+        out.chart_values = given.into_iter().map(ChartValuesArg::into_core).collect();
     }
     // Navigation categories that exist on the user's platform (NAV-007).
     let categories = Reflect::get(options, &JsValue::from_str("categories"))?;
