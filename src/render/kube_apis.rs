@@ -13,6 +13,8 @@ pub struct Apis {
     pub first: u64,
     pub last: u64,
     pub served: BTreeMap<String, (u64, u64)>,
+    /// The API groups of `served` (`""` for the core group).
+    groups: std::collections::BTreeSet<String>,
 }
 
 pub fn apis() -> &'static Apis {
@@ -26,6 +28,7 @@ fn parse(text: &str) -> Apis {
         first: 0,
         last: 0,
         served: BTreeMap::new(),
+        groups: Default::default(),
     };
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -39,6 +42,11 @@ fn parse(text: &str) -> Apis {
             _ => {}
         }
     }
+    apis.groups = apis
+        .served
+        .keys()
+        .map(|k| group(k.split(' ').next().unwrap_or("")).to_string())
+        .collect();
     apis
 }
 
@@ -50,11 +58,7 @@ pub fn group(api_version: &str) -> &str {
 impl Apis {
     /// Whether `group` is one of Kubernetes' own (served by some version, or `extensions`).
     pub fn built_in(&self, group_name: &str) -> bool {
-        group_name == "extensions"
-            || self
-                .served
-                .keys()
-                .any(|k| group(k.split(' ').next().unwrap_or("")) == group_name)
+        group_name == "extensions" || self.groups.contains(group_name)
     }
 
     /// The `apiVersion`s serving `kind` at 1.`minor` (`networking.k8s.io/v1` for Ingress).

@@ -9,11 +9,12 @@ use super::{Kind, Node, Pos, Problem, Range, Style, Yaml};
 /// of saphyr's own syntax error when it comes earlier in the text; and drop the line break
 /// saphyr adds to a block scalar that ends the text without one.
 pub(super) fn check(text: &str, yaml: &mut Yaml) {
-    let lines = lines_of(text);
     let mut found: Vec<(Pos, &'static str)> = Vec::new();
     found.extend(control_character(text));
-    found.extend(directives_and_start(&lines));
+    found.extend(directives_and_start(text));
     let tabs = text.contains('\t');
+    // Every line, only where tabs need them (most texts have none).
+    let lines = if tabs { lines_of(text) } else { Vec::new() };
     if tabs && yaml.docs.is_empty() {
         // saphyr stopped in the first document: go-yaml may stop earlier, on a tab in the
         // indentation of a block scalar, found from the headers alone.
@@ -76,6 +77,11 @@ pub(super) fn check(text: &str, yaml: &mut Yaml) {
 /// go-yaml accepts tab, line breaks, printable ASCII, NEL and Unicode from U+00A0 except
 /// surrogates and U+FFFE/U+FFFF — in the whole text, later documents included.
 fn control_character(text: &str) -> Option<(Pos, &'static str)> {
+    // Plain printable ASCII (most texts): nothing to find, without counting lines.
+    let plain = |b: &u8| matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~');
+    if text.as_bytes().iter().all(plain) {
+        return None;
+    }
     let mut line = 1;
     let mut column = 1;
     for c in text.chars() {
@@ -95,8 +101,8 @@ fn control_character(text: &str) -> Option<(Pos, &'static str)> {
 
 /// Before the first document: `%YAML` other than 1.1 and directives other than `%YAML`/`%TAG`
 /// are refused, and so is a stream whose first token is `...` (go-yaml wants a node first).
-fn directives_and_start(lines: &[&str]) -> Option<(Pos, &'static str)> {
-    for (i, l) in lines.iter().enumerate() {
+fn directives_and_start(text: &str) -> Option<(Pos, &'static str)> {
+    for (i, l) in lines_iter(text).enumerate() {
         let pos = Pos {
             line: i + 1,
             column: 1,
@@ -201,19 +207,30 @@ fn collect(root: &Node, text: &str, out: &mut Vec<Span>) {
 /// last line of a text broken by `\r` alone, and `block_header` indexed past the end — a
 /// panic found by fuzzing, issue 8).
 fn lines_of(text: &str) -> Vec<&str> {
+    lines_iter(text).collect()
+}
+
+/// [`lines_of`], one at a time.
+fn lines_iter(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-            lines.push(&text[start..=i]);
-            start = i + 1;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            i += 1;
+            if b == b'\n' || (b == b'\r' && bytes.get(i) != Some(&b'\n')) {
+                let line = &text[start..i];
+                start = i;
+                return Some(line);
+            }
         }
-    }
-    if start < text.len() {
-        lines.push(&text[start..]);
-    }
-    lines
+        (start < text.len()).then(|| {
+            let line = &text[start..];
+            start = text.len();
+            line
+        })
+    })
 }
 
 /// The last line go-yaml scans: up to the `---` or `...` that ends the first document.
