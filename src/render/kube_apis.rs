@@ -13,8 +13,8 @@ pub struct Apis {
     pub first: u64,
     pub last: u64,
     pub served: BTreeMap<String, (u64, u64)>,
-    /// The API groups of `served` (`""` for the core group).
-    groups: std::collections::BTreeSet<String>,
+    /// The API groups of `served` (`""` for the core group), each once.
+    groups: Vec<String>,
 }
 
 pub fn apis() -> &'static Apis {
@@ -42,11 +42,12 @@ fn parse(text: &str) -> Apis {
             _ => {}
         }
     }
-    apis.groups = apis
-        .served
-        .keys()
-        .map(|k| group(k.split(' ').next().unwrap_or("")).to_string())
-        .collect();
+    for key in apis.served.keys() {
+        let name = group(key.split(' ').next().unwrap_or(""));
+        if !apis.groups.iter().any(|g| g == name) {
+            apis.groups.push(name.to_string());
+        }
+    }
     apis
 }
 
@@ -58,7 +59,7 @@ pub fn group(api_version: &str) -> &str {
 impl Apis {
     /// Whether `group` is one of Kubernetes' own (served by some version, or `extensions`).
     pub fn built_in(&self, group_name: &str) -> bool {
-        group_name == "extensions" || self.groups.contains(group_name)
+        group_name == "extensions" || self.groups.iter().any(|g| g == group_name)
     }
 
     /// The `apiVersion`s serving `kind` at 1.`minor` (`networking.k8s.io/v1` for Ingress).
