@@ -21,27 +21,10 @@ pub struct SchemaCheck {
     pub values_json: String,
 }
 
-/// A value that breaks the schema.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
-    /// JSON pointer of the value within the checked chart's values (`/image/tag`).
-    pub instance: String,
-    pub en: String,
-    pub zh: String,
-}
+pub use values_schema::{BrokenSchema, Validator, Violation};
 
-/// A schema that cannot be used (not JSON, or not a schema).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrokenSchema {
-    pub message: String,
-    /// The 1-based line of a JSON syntax error.
-    pub line: Option<usize>,
-}
-
-/// Checks values (JSON text) against a schema (JSON text).
-pub trait Validator {
-    fn validate(&self, schema: &str, values_json: &str) -> Result<Vec<Violation>, BrokenSchema>;
-}
+#[cfg(feature = "values-schema")]
+pub use values_schema::Builtin;
 
 /// A check and what the validator said.
 #[derive(Debug, Clone)]
@@ -72,35 +55,5 @@ fn gather(chart: &Composed, path: &mut Vec<String>, out: &mut Vec<SchemaCheck>) 
         path.push(sub.node.name.clone());
         gather(sub, path, out);
         path.pop();
-    }
-}
-
-/// The JSON Schema validator of the native build (`values-schema` crate, boon).
-#[cfg(feature = "values-schema")]
-pub struct Builtin;
-
-#[cfg(feature = "values-schema")]
-impl Validator for Builtin {
-    fn validate(&self, schema: &str, values_json: &str) -> Result<Vec<Violation>, BrokenSchema> {
-        let values: serde_json::Value =
-            serde_json::from_str(values_json).map_err(|e| BrokenSchema {
-                message: format!("the values are not JSON: {e}"),
-                line: None,
-            })?;
-        values_schema::validate(schema, &values)
-            .map(|found| {
-                found
-                    .into_iter()
-                    .map(|v| Violation {
-                        instance: v.instance,
-                        en: v.en,
-                        zh: v.zh,
-                    })
-                    .collect()
-            })
-            .map_err(|e| BrokenSchema {
-                message: e.message,
-                line: e.line,
-            })
     }
 }
