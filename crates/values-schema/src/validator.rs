@@ -68,11 +68,11 @@ fn describe(kind: &ErrorKind) -> (String, String) {
     }
     match kind {
         ErrorKind::Type { got, want } => {
-            let want: Vec<String> = want.iter().map(|t| t.to_string()).collect();
-            let (en, zh) = (want.join(" or "), want.join(" 或 "));
+            let en: Vec<String> = want.iter().map(|t| t.to_string()).collect();
+            let zh: Vec<&str> = want.iter().map(|t| type_zh(&t.to_string())).collect();
             (
-                format!("must be {en}, not {got}"),
-                format!("应为 {zh}，而不是 {got}"),
+                format!("must be {}, not {got}", en.join(" or ")),
+                format!("应为{}，而不是{}", zh.join("或"), type_zh(&got.to_string())),
             )
         }
         ErrorKind::Required { want } => {
@@ -113,6 +113,20 @@ fn describe(kind: &ErrorKind) -> (String, String) {
             let text = other.to_string();
             (text.clone(), text)
         }
+    }
+}
+
+/// A JSON type's name in Chinese.
+fn type_zh(name: &str) -> &'static str {
+    match name {
+        "null" => "null",
+        "boolean" => "布尔值",
+        "object" => "对象",
+        "array" => "数组",
+        "number" => "数字",
+        "string" => "字符串",
+        "integer" => "整数",
+        _ => "其他类型",
     }
 }
 
