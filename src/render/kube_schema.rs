@@ -94,6 +94,9 @@ pub enum Problem {
     UnknownField {
         field: String,
         suggestion: Option<String>,
+        /// Where the schema has a field of that name nearby (an enclosing or a contained map:
+        /// the field is mis-indented), as a path (`""`: the object's top level).
+        belongs: Option<String>,
     },
     WrongType {
         expected: String,
@@ -227,22 +230,31 @@ impl KubeSchemas {
     ) -> Option<Vec<Violation>> {
         let &schema = self.kinds.get(&format!("{api_version} {kind}"))?;
         let mut out = Vec::new();
-        self.check(schema, root, at, &mut String::new(), &mut out);
+        self.check(
+            schema,
+            root,
+            at,
+            &mut String::new(),
+            &mut Vec::new(),
+            &mut out,
+        );
         Some(out)
     }
 
+    /// `ancestors`: the schemas of the enclosing maps, each with the length of its path.
     fn check(
         &self,
-        schema: u32,
+        schema_index: u32,
         node: &Node,
         at: Range,
         path: &mut String,
+        ancestors: &mut Vec<(u32, usize)>,
         out: &mut Vec<Violation>,
     ) {
         if out.len() >= MAX_VIOLATIONS {
             return;
         }
-        let schema = &self.nodes[schema as usize];
+        let schema = &self.nodes[schema_index as usize];
         let found = json_type(node);
         if found == "null" {
             return;
@@ -308,6 +320,7 @@ impl KubeSchemas {
                                     problem: Problem::UnknownField {
                                         suggestion: crate::suggest::nearest(&key, &known)
                                             .map(str::to_string),
+                                        belongs: self.home_of(&key, schema, ancestors, path),
                                         field: key.clone(),
                                     },
                                 });
@@ -320,7 +333,9 @@ impl KubeSchemas {
                             path.push('.');
                         }
                         path.push_str(&key);
-                        self.check(child, &entry.value, entry.key.range, path, out);
+                        ancestors.push((schema_index, len));
+                        self.check(child, &entry.value, entry.key.range, path, ancestors, out);
+                        ancestors.pop();
                         path.truncate(len);
                     }
                 }
@@ -329,13 +344,41 @@ impl KubeSchemas {
                 if let Some(item_schema) = schema.items {
                     for (i, item) in items.iter().enumerate() {
                         path.push_str(&format!("[{i}]"));
-                        self.check(item_schema, item, item.range, path, out);
+                        self.check(item_schema, item, item.range, path, ancestors, out);
                         path.truncate(len);
                     }
                 }
             }
             Kind::Scalar(_) => {}
         }
+    }
+
+    /// Where a field `key`, unknown in `schema` at `path`, is known nearby: in an enclosing map
+    /// (nearest first: indented too deep), else in a map `schema` contains (not deep enough).
+    fn home_of(
+        &self,
+        key: &str,
+        schema: &Schema,
+        ancestors: &[(u32, usize)],
+        path: &str,
+    ) -> Option<String> {
+        let has = |index: u32| {
+            let s = &self.nodes[index as usize];
+            s.properties
+                .binary_search_by(|(k, _)| k.as_str().cmp(key))
+                .is_ok()
+        };
+        if let Some(&(_, len)) = ancestors.iter().rev().find(|(a, _)| has(*a)) {
+            return Some(path[..len].to_string());
+        }
+        schema.properties.iter().find_map(|(name, index)| {
+            let items = self.nodes[*index as usize].items;
+            let (target, suffix) = items.map_or((*index, ""), |i| (i, "[]"));
+            has(target).then(|| match path {
+                "" => format!("{name}{suffix}"),
+                _ => format!("{path}.{name}{suffix}"),
+            })
+        })
     }
 
     fn push(&mut self, schema: Schema) -> u32 {
@@ -514,7 +557,23 @@ mod tests {
             [
                 "6:spec MissingField { field: \"selector\" }",
                 "7:spec.replicas WrongType { expected: \"integer\", found: \"string\" }",
-                "14:spec.template.spec.containers[0] UnknownField { field: \"portz\", suggestion: Some(\"ports\") }",
+                "14:spec.template.spec.containers[0] UnknownField { field: \"portz\", suggestion: Some(\"ports\"), belongs: None }",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misindented_field_names_where_it_belongs() {
+        let schemas = builtin(32).unwrap();
+        let found = violations(
+            &schemas,
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  selector: {}\n  template:\n    spec:\n      replicas: 1\n      image: x\n      containers: []\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "8:spec.template.spec UnknownField { field: \"replicas\", suggestion: None, belongs: Some(\"spec\") }",
+                "9:spec.template.spec UnknownField { field: \"image\", suggestion: None, belongs: Some(\"spec.template.spec.containers[]\") }",
             ]
         );
     }
@@ -553,7 +612,7 @@ mod tests {
             found,
             [
                 "4:spec MissingField { field: \"size\" }",
-                "5:spec UnknownField { field: \"sise\", suggestion: Some(\"size\") }",
+                "5:spec UnknownField { field: \"sise\", suggestion: Some(\"size\"), belongs: None }",
                 "6:spec.mode NotAllowed { value: \"quick\", allowed: [\"fast\", \"slow\"] }",
             ]
         );

@@ -200,13 +200,30 @@ fn report(
     };
     let (schema_en, schema_zh) = (&schema.en, &schema.zh);
     let (message, help) = match &v.problem {
-        Problem::UnknownField { field, suggestion } => {
-            let (hint_en, hint_zh) = match suggestion {
-                Some(s) => (
+        Problem::UnknownField {
+            field,
+            suggestion,
+            belongs,
+        } => {
+            let (hint_en, hint_zh) = match (belongs, suggestion) {
+                (Some(home), _) => {
+                    let (home_en, home_zh) = match home.as_str() {
+                        "" => (
+                            "the object's top level".to_string(),
+                            "对象的顶层".to_string(),
+                        ),
+                        home => (format!("`{home}`"), format!("`{home}`")),
+                    };
+                    (
+                        format!(" (it belongs in {home_en}: check its indentation)"),
+                        format!("（它应位于 {home_zh}：请检查缩进）"),
+                    )
+                }
+                (None, Some(s)) => (
                     format!(" (did you mean `{s}`?)"),
                     format!("（是否应为 `{s}`？）"),
                 ),
-                None => (String::new(), String::new()),
+                (None, None) => (String::new(), String::new()),
             };
             (
                 text!(
