@@ -202,22 +202,29 @@ fn web_sys_log(text: &str) {
     wasm_bindgen_test::console_log!("{text}");
 }
 
-/// The check's K8S-001 findings on `deploy.yaml`, for `kube_version`.
-fn k8s_001(ws: &mut Workspace, kube_version: &str) -> Vec<String> {
-    let options = serde::Serialize::serialize(
-        &json!({ "lang": "en", "kubeVersion": kube_version }),
-        &serde_wasm_bindgen::Serializer::json_compatible(),
-    )
-    .unwrap();
+/// The check's findings of `rule` with these check `options`: "severity line message" each.
+fn findings(ws: &mut Workspace, options: Value, rule: &str) -> Vec<String> {
+    let options =
+        serde::Serialize::serialize(&options, &serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap();
     let report: Value =
         serde_wasm_bindgen::from_value(ws.check(JsValue::UNDEFINED, options).unwrap()).unwrap();
     report["inputs"][0]["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| d["rule"] == "K8S-001")
-        .map(|d| format!("{} {}", d["severity"], d["message"]))
+        .filter(|d| d["rule"] == rule)
+        .map(|d| format!("{} {} {}", d["severity"], d["line"], d["message"]))
         .collect()
+}
+
+/// The check's K8S-001 findings, for `kube_version`.
+fn k8s_001(ws: &mut Workspace, kube_version: &str) -> Vec<String> {
+    findings(
+        ws,
+        json!({ "lang": "en", "kubeVersion": kube_version }),
+        "K8S-001",
+    )
 }
 
 #[wasm_bindgen_test]
@@ -262,19 +269,7 @@ fn helm_005_asks_the_validator_the_page_gives() {
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n".into(),
         ),
     ]);
-    let helm_005 = |ws: &mut Workspace| -> Vec<String> {
-        let report: Value = serde_wasm_bindgen::from_value(
-            ws.check(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap(),
-        )
-        .unwrap();
-        report["inputs"][0]["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["rule"] == "HELM-005")
-            .map(|d| format!("{} {} {}", d["severity"], d["line"], d["message"]))
-            .collect()
-    };
+    let helm_005 = |ws: &mut Workspace| findings(ws, json!({}), "HELM-005");
     // The page's own download has no validator: an info says the schema was not checked.
     assert!(ws.wants_values_schema_validator());
     let found = helm_005(&mut ws);
