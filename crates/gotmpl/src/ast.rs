@@ -2,6 +2,7 @@
 //! byte offset where it starts in its template's source ([`Pos`]); [`Source::line_col`] turns an
 //! offset into a 1-based line and column.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// A byte offset into the template's source text.
@@ -12,26 +13,31 @@ pub type Pos = u32;
 pub struct Source {
     pub name: Rc<str>,
     pub text: Rc<str>,
-    /// Byte offset where each line starts.
-    line_starts: Vec<u32>,
+    /// Byte offset where each line starts; found the first time a position is asked for (most
+    /// of a chart's helper files are parsed but never executed).
+    line_starts: OnceCell<Vec<u32>>,
 }
 
 impl Source {
     pub fn new(name: &str, text: &str) -> Source {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
         Source {
             name: Rc::from(name),
             text: Rc::from(text),
-            line_starts,
+            line_starts: OnceCell::new(),
         }
     }
 
     /// 1-based line and 1-based column, in bytes, of a byte offset (editors and our reports
     /// use these; Go's own messages print the column differently, see `error`).
     pub fn line_col(&self, pos: Pos) -> (u32, u32) {
-        let line = self.line_starts.partition_point(|&s| s <= pos);
-        let start = self.line_starts[line - 1];
+        let line_starts = self.line_starts.get_or_init(|| {
+            let newlines = self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+            std::iter::once(0)
+                .chain(newlines.map(|(i, _)| i as u32 + 1))
+                .collect()
+        });
+        let line = line_starts.partition_point(|&s| s <= pos);
+        let start = line_starts[line - 1];
         (line as u32, pos.saturating_sub(start) + 1)
     }
 }
