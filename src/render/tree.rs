@@ -9,6 +9,7 @@ use crate::diagnostic::Text;
 use crate::input::File;
 use crate::text;
 use gotmpl::{Map, Value};
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// One entry of Chart.yaml's `dependencies` (or requirements.yaml's, for apiVersion v1).
@@ -107,15 +108,17 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
     let mut kept = Vec::new();
     let mut requirements: Option<Map> = None;
     let mut sub_roots: Vec<String> = Vec::new();
+    let mut seen_under_charts: Vec<&str> = Vec::new();
     for (rel, file) in &own {
         if ignore.ignored(rel) {
             continue;
         }
         if let Some(rest) = rel.strip_prefix("charts/") {
-            if let Some(root) = subchart_root(files, prefix, rest) {
-                if !sub_roots.contains(&root) {
-                    sub_roots.push(root);
-                }
+            // Each subchart's root is looked for once, not once per file in it.
+            let first = rest.split('/').next().unwrap_or_default();
+            if !seen_under_charts.contains(&first) {
+                seen_under_charts.push(first);
+                sub_roots.extend(subchart_roots(files, prefix, first));
             }
             continue;
         }
@@ -134,7 +137,7 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
                 kept.push((rel.to_string(), Rc::from(file.data.as_slice())));
             }
             _ if rel.starts_with("templates/") => {
-                templates.push((rel.to_string(), Rc::from(text_of(&file.data).as_str())));
+                templates.push((rel.to_string(), Rc::from(text_of(&file.data).as_ref())));
             }
             _ => kept.push((rel.to_string(), Rc::from(file.data.as_slice()))),
         }
@@ -173,23 +176,32 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
     })
 }
 
-/// The root of the subchart a `charts/…` path (`rest`, after `charts/`) belongs to: a folder
-/// `charts/<x>/` holding Chart.yaml, or the folder inside an opened archive
-/// `charts/<x>.tgz/<folder>/` holding Chart.yaml.
-fn subchart_root(files: &[File], prefix: &str, rest: &str) -> Option<String> {
-    let (first, after) = rest.split_once('/')?;
-    let has_chart = |root: &str| {
-        files
-            .iter()
-            .any(|f| f.path.strip_prefix(root) == Some("Chart.yaml"))
-    };
-    if first.ends_with(".tgz") || first.ends_with(".tar.gz") {
-        let (folder, _) = after.split_once('/')?;
-        let root = format!("{prefix}charts/{first}/{folder}/");
-        return has_chart(&root).then_some(root);
+/// The roots of the subcharts under `charts/<first>`: the folder itself when it holds
+/// Chart.yaml, or each folder holding Chart.yaml inside an opened archive
+/// `charts/<first>.tgz/<folder>/`.
+fn subchart_roots(files: &[File], prefix: &str, first: &str) -> Vec<String> {
+    let folder = format!("{prefix}charts/{first}/");
+    let archive = first.ends_with(".tgz") || first.ends_with(".tar.gz");
+    let mut roots = Vec::new();
+    for f in files {
+        let Some(rest) = f.path.strip_prefix(folder.as_str()) else {
+            continue;
+        };
+        let inner = match rest.split_once('/') {
+            Some((inner, "Chart.yaml")) if archive => inner,
+            None if !archive && rest == "Chart.yaml" => "",
+            _ => continue,
+        };
+        let root = if archive {
+            format!("{folder}{inner}/")
+        } else {
+            folder.clone()
+        };
+        if !roots.contains(&root) {
+            roots.push(root);
+        }
     }
-    let root = format!("{prefix}charts/{first}/");
-    has_chart(&root).then_some(root)
+    roots
 }
 
 fn dependency(item: &Value) -> Option<Dependency> {
@@ -224,9 +236,9 @@ fn dependency(item: &Value) -> Option<Dependency> {
 }
 
 /// A file's text (a BOM dropped; invalid UTF-8 replaced).
-pub fn text_of(data: &[u8]) -> String {
+fn text_of(data: &[u8]) -> Cow<'_, str> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    String::from_utf8_lossy(data).into_owned()
+    String::from_utf8_lossy(data)
 }
 
 #[cfg(test)]
