@@ -180,7 +180,9 @@ impl<'t> Makefile<'t> {
 
     /// The end of the physical line holding `at` (before its newline).
     fn physical_end(&self, at: usize) -> usize {
-        self.text[at..].find('\n').map_or(self.text.len(), |i| at + i)
+        self.text[at..]
+            .find('\n')
+            .map_or(self.text.len(), |i| at + i)
     }
 
     /// The end of the logical line starting at `start`: physical lines ending in an odd number
@@ -190,7 +192,7 @@ impl<'t> Makefile<'t> {
         loop {
             let line = self.text[..end].trim_end_matches('\r');
             let slashes = line.len() - line.trim_end_matches('\\').len();
-            if slashes % 2 == 0 || end >= self.text.len() {
+            if slashes.is_multiple_of(2) || end >= self.text.len() {
                 return end;
             }
             end = self.physical_end(end + 1);
@@ -249,7 +251,12 @@ impl<'t> Makefile<'t> {
                     "else" => {}
                     _ => conditionals.push(content),
                 }
-                scan(text, content + word.len(), line.code_end, &mut self.problems);
+                scan(
+                    text,
+                    content + word.len(),
+                    line.code_end,
+                    &mut self.problems,
+                );
             } else {
                 // Make strips the comment first; a reference the line leaves open may close on
                 // the next lines when a long line was broken without a backslash.
@@ -280,7 +287,9 @@ impl<'t> Makefile<'t> {
                 self.read_statement(&mut line, content);
                 let indented = content > start;
                 match line.kind {
-                    Kind::Bad | Kind::Rule if indented && in_rule && text.as_bytes()[start] != prefix => {
+                    Kind::Bad | Kind::Rule
+                        if indented && in_rule && text.as_bytes()[start] != prefix =>
+                    {
                         self.problems.push(Found {
                             problem: Problem::SpacesRecipe {
                                 as_rule: line.kind == Kind::Rule,
@@ -478,9 +487,7 @@ fn assignment(text: &str, at: usize, end: usize) -> Option<((usize, usize), usiz
         match b[i] {
             b'$' => i = reference_end(text, i, end),
             b'=' => return named(text, at, i, i + 1),
-            b'?' | b'+' | b'!' if b.get(i + 1) == Some(&b'=') => {
-                return named(text, at, i, i + 2)
-            }
+            b'?' | b'+' | b'!' if b.get(i + 1) == Some(&b'=') => return named(text, at, i, i + 2),
             b':' => {
                 let colons = text[i..end].len() - text[i..end].trim_start_matches(':').len();
                 return (colons <= 3 && b.get(i + colons) == Some(&b'='))

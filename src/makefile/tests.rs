@@ -48,7 +48,9 @@ fn reads_like_gnu_make() {
         let want = expected
             .lines()
             .find_map(|l| l.strip_prefix(&format!("{name}: ")))
-            .unwrap_or_else(|| panic!("{name}: not in expected.txt; run scripts/makefile-oracle.sh"));
+            .unwrap_or_else(|| {
+                panic!("{name}: not in expected.txt; run scripts/makefile-oracle.sh")
+            });
         let m = Makefile::parse(text);
         let got = m
             .problems
@@ -69,7 +71,11 @@ fn reads_like_gnu_make() {
             wrong.push(format!("{name}: make says `{want}`, we say `{got}`"));
         }
         if name.starts_with("ok-") {
-            let silent: Vec<_> = m.problems.iter().filter(|p| make_says(&p.problem).is_some()).collect();
+            let silent: Vec<_> = m
+                .problems
+                .iter()
+                .filter(|p| make_says(&p.problem).is_some())
+                .collect();
             assert!(silent.is_empty(), "{name}: {silent:?}");
         }
     }
@@ -78,7 +84,8 @@ fn reads_like_gnu_make() {
 
 #[test]
 fn lines_and_places() {
-    let m = Makefile::parse("X := a \\\n  b # c\nall: x ; echo $@\n\techo \\\n  more\n  # note\n\n");
+    let m =
+        Makefile::parse("X := a \\\n  b # c\nall: x ; echo $@\n\techo \\\n  more\n  # note\n\n");
     let kinds: Vec<Kind> = m.lines.iter().map(|l| l.kind).collect();
     assert_eq!(
         kinds,

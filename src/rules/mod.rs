@@ -215,6 +215,7 @@ pub static ALL: &[&Rule] = &[
     &layout::layout_005::RULE,
     &layout::layout_006::RULE,
     &layout::layout_007::RULE,
+    &layout::layout_008::RULE,
     &chart::chart_001::RULE,
     &chart::chart_002::RULE,
     &chart::chart_003::RULE,

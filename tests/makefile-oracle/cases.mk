@@ -20,7 +20,7 @@ lint-%: init-%
 	if [ -d chart/$* ]; then $(HELM) lint chart/$*; fi
 
 build-%: lint-%
-	if [ -d chart/$* ]; then $(HELM) package --save=false chart/$*; fi
+	if [ -d chart/$* ]; then $(HELM) package chart/$*; fi
 
 clean:
 	rm -f chart/*tgz *tgz chart/*/charts/*tgz

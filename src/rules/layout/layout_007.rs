@@ -112,8 +112,7 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
                     .lines
                     .iter()
                     .rev()
-                    .filter(|l| l.end < found.start && l.kind != Kind::Blank)
-                    .find(|_| true)
+                    .find(|l| l.end < found.start && l.kind != Kind::Blank)
                     .is_some_and(|l| matches!(l.kind, Kind::Recipe { .. }));
                 (
                     text!(
@@ -234,7 +233,10 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
             let what = if meant == "$@" {
                 text!("the target", "目标名")
             } else {
-                text!("the stem of the pattern rule", "模式规则匹配到的部分（stem）")
+                text!(
+                    "the stem of the pattern rule",
+                    "模式规则匹配到的部分（stem）"
+                )
             };
             let (what_en, what_zh) = (what.en, what.zh);
             out.report(
@@ -334,8 +336,12 @@ mod tests {
             .map(|d| (d.range.unwrap().start.line, d.message.en.clone()))
             .collect();
         // The broken `CHARTS :=` line: unterminated, and the short patsubst read across it.
-        assert!(errors[0].1.contains("unterminated call to function 'filter-out'"));
-        assert!(errors[1].1.contains("insufficient number of arguments (2) to function 'patsubst'"));
+        assert!(errors[0]
+            .1
+            .contains("unterminated call to function 'filter-out'"));
+        assert!(errors[1]
+            .1
+            .contains("insufficient number of arguments (2) to function 'patsubst'"));
         assert_eq!((errors[0].0, errors[1].0), (4, 4));
         // Every recipe line has spaces; one recipe line is broken without `\`.
         let spaces = errors.iter().filter(|e| e.1.contains("spaces")).count();

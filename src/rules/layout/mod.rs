@@ -7,3 +7,4 @@ pub mod layout_004;
 pub mod layout_005;
 pub mod layout_006;
 pub mod layout_007;
+pub mod layout_008;
