@@ -1,7 +1,8 @@
 use super::{Kind, Makefile, Problem};
 
 /// What GNU make prints for a problem (None: make reads on without a word).
-fn make_says(p: &Problem) -> Option<String> {
+fn make_says(p: &Problem, code: &str) -> Option<String> {
+    let shut = if code.starts_with("${") { '}' } else { ')' };
     Some(match p {
         Problem::MissingSeparator | Problem::SpacesRecipe { as_rule: false } => {
             "missing separator".into()
@@ -10,7 +11,7 @@ fn make_says(p: &Problem) -> Option<String> {
         Problem::RecipeBeforeFirstTarget => "recipe commences before first target".into(),
         Problem::Unterminated {
             function: Some(f), ..
-        } => format!("unterminated call to function '{f}': missing ')'"),
+        } => format!("unterminated call to function '{f}': missing '{shut}'"),
         Problem::Unterminated { function: None, .. } => "unterminated variable reference".into(),
         Problem::Arity {
             function, given, ..
@@ -52,10 +53,10 @@ fn reads_like_gnu_make() {
                 panic!("{name}: not in expected.txt; run scripts/makefile-oracle.sh")
             });
         let m = Makefile::parse(text);
-        let got = m
-            .problems
-            .iter()
-            .find_map(|p| Some((m.pos(p.start).line, make_says(&p.problem)?, &p.problem)));
+        let got = m.problems.iter().find_map(|p| {
+            let says = make_says(&p.problem, &text[p.start..])?;
+            Some((m.pos(p.start).line, says, &p.problem))
+        });
         let got = match got {
             None => "ok".to_string(),
             Some((_, says, Problem::MissingEndif)) => {
@@ -74,7 +75,7 @@ fn reads_like_gnu_make() {
             let silent: Vec<_> = m
                 .problems
                 .iter()
-                .filter(|p| make_says(&p.problem).is_some())
+                .filter(|p| make_says(&p.problem, &text[p.start..]).is_some())
                 .collect();
             assert!(silent.is_empty(), "{name}: {silent:?}");
         }

@@ -333,3 +333,61 @@ all:
 ### ok-reference-expanding-to-rule
 RULE := all: ; @echo a
 $(RULE)
+### ok-crlf
+X := a
+all: \
+  b
+	@echo $X
+
+b:
+	@echo b
+### tab-conditional-in-recipe
+all:
+	@echo a
+	ifeq (a,b)
+	@echo b
+	endif
+### ok-conditional-in-recipe
+all:
+	@echo a
+ifeq (a,b)
+	@echo b
+else
+	@echo c
+endif
+	@echo d
+### ok-spaces-conditional-in-recipe
+all:
+	@echo a
+  ifeq (a,b)
+	@echo b
+  endif
+### ok-unexport-and-vpath
+vpath %.c src
+unexport FOO
+.SUFFIXES:
+all: ; @:
+### ok-override-define
+override define X
+line one
+endef
+export define Y
+line two
+endef
+all: ; @:
+### missing-separator-after-define
+define X
+x
+endef
+not a rule
+all: ; @:
+### unterminated-brace
+X := ${subst a,b,c
+all: ; @:
+### ok-dollar-at-end
+X := a$
+all: ; @:
+### ok-shell-assignment
+X != echo hi
+Y := $(shell echo $(X))
+all: ; @echo $Y

@@ -27,7 +27,7 @@ declare_rule! {
     /// And a warning for `$$@` or `$$*` in a recipe: make passes `$@`/`$*` to the shell, whose
     /// positional parameters are empty there — `$@` (the target) or `$*` (the stem of a pattern
     /// rule) was meant. Inside single quotes, after a backslash, or in a recipe line that sets
-    /// its own parameters (`set --`) it is left alone.
+    /// its own parameters (`set --`, a shell function `f() { …; }`) it is left alone.
     ///
     /// Every branch of a conditional is read (make skips the branches not taken, but a broken
     /// line stops the build wherever the condition holds), and so is a variable defined with
@@ -224,7 +224,8 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
             _ => continue,
         };
         let recipe = &text[command..line.end];
-        if recipe.contains("set --") {
+        // Parameters of its own: `set -- a b`, a shell function `f() { …; }`.
+        if recipe.contains("set --") || recipe.contains("() {") || recipe.contains("(){") {
             continue;
         }
         for at in shell_positionals(recipe) {
@@ -382,7 +383,8 @@ mod tests {
         tester()
             .pass([
                 Case::default(),
-                "all:\n\t@echo '$$@' \"$@\"\n\tset -- a b; echo $$@\n".into(),
+                "all:\n\t@echo '$$@' \"$@\"\n\tset -- a b; echo $$@\n\tf() { echo $$*; }; f a\n"
+                    .into(),
                 "ifeq ($(A),1)\n  X := 1\nelse\n  X := 2\nendif\nall:\n\t@echo $X\n".into(),
                 "define T\n$(1):\n\techo $$@\nendef\n$(eval $(call T,x))\n".into(),
             ])
