@@ -12,7 +12,7 @@
 mod coalesce;
 mod compose;
 pub mod funcs;
-mod helmignore;
+pub(crate) mod helmignore;
 pub mod image;
 pub mod json;
 pub mod kube_apis;
