@@ -316,6 +316,8 @@ pub static ALL: &[&Rule] = &[
     &helm::helm_006::RULE,
     &helm::helm_007::RULE,
     &helm::helm_008::RULE,
+    &helm::helm_009::RULE,
+    &helm::helm_011::RULE,
     &k8s::k8s_001::RULE,
     &k8s::k8s_002::RULE,
     &k8s::k8s_003::RULE,
