@@ -64,4 +64,5 @@ fixture_snapshot! {
     pol_wiz_mistakes => "pol-wiz-mistakes",
     nav_preview => "nav-preview",
     manifest_mistakes => "manifest-mistakes",
+    dep_hook_mistakes_2 => "dep-hook-mistakes-2",
 }

@@ -250,6 +250,8 @@ pub static ALL: &[&Rule] = &[
     &dep::dep_006::RULE,
     &dep::dep_007::RULE,
     &dep::dep_008::RULE,
+    &dep::dep_009::RULE,
+    &dep::dep_010::RULE,
     &hook::hook_001::RULE,
     &hook::hook_002::RULE,
     &hook::hook_003::RULE,
