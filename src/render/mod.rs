@@ -422,8 +422,14 @@ pub fn render(
     if let (true, Value::Map(fields)) = (options.helm2_release_time, &release) {
         let nanos = options.now_unix_nanos;
         let time = Map::from_entries([
-            ("Seconds".to_string(), Value::int64(nanos.div_euclid(1_000_000_000))),
-            ("Nanos".to_string(), Value::int(nanos.rem_euclid(1_000_000_000))),
+            (
+                "Seconds".to_string(),
+                Value::int64(nanos.div_euclid(1_000_000_000)),
+            ),
+            (
+                "Nanos".to_string(),
+                Value::int(nanos.rem_euclid(1_000_000_000)),
+            ),
         ]);
         fields.insert("Time", Value::Map(time));
     }

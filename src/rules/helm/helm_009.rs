@@ -114,9 +114,8 @@ mod tests {
 
     #[test]
     fn at_each_use() {
-        let d = tester().findings(
-            "{{- $t := .Release.Time.Seconds }}\nname: x-{{ $.Release.Time.Seconds }}\n",
-        );
+        let d = tester()
+            .findings("{{- $t := .Release.Time.Seconds }}\nname: x-{{ $.Release.Time.Seconds }}\n");
         assert_eq!(starts(&d), vec![(1, 11), (2, 13)]);
     }
 

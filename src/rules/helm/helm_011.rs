@@ -17,11 +17,18 @@ declare_rule! {
     /// root context, `$.Values.a.b`, and `$x.Values.a.b` for a variable set to the root
     /// (`{{- $envAll := . }}`).
     ///
+    /// Only what the values make run is judged: the file's top level (not `define` bodies,
+    /// which run with whatever dot their caller passes), and inside `if`/`with`/`range` only
+    /// when the values alone decide the condition (`if .Values.x.enabled`, `if not .Values.y`)
+    /// and it holds — a branch behind `and`, `eq`, an `include`… is not judged, nor one the
+    /// values switch off.
+    ///
     /// Reads that say they may find nothing are left alone: a path tested by an enclosing `if`
     /// or `with` and missing within what was tested (`{{ if .Values.tls }}…{{ .Values.tls.cert }}`
     /// with no `tls` in the values; with a `tls` map that lacks `cert`, the read is reported), reads in the condition of `if`/`with`/`range`, and
     /// arguments of `default`, `hasKey`, `empty`, `coalesce`, `ternary`, `required`, `dig` and
-    /// `kindIs` (or a read piped into one of them). Only ECP products (charts with
+    /// `kindIs` (or a read piped into one of them), and values passed on to a helper
+    /// (`include`, `tpl`, `tuple`, `list`, `dict`: helm-toolkit's snippets take nil on purpose). Only ECP products (charts with
     /// `_acl_helpers.yaml.tpl`) are checked: third-party charts read optional values on
     /// purpose, and subcharts' and libraries' templates (helm-toolkit) are their own.
     ///
@@ -66,9 +73,11 @@ declare_rule! {
     Manifests(check)
 }
 
-/// Functions whose arguments may be missing on purpose.
+/// Functions whose arguments may be missing on purpose: tests and defaults, and what passes
+/// values on to a helper (which may well expect nothing).
 const GUARDS: &[&str] = &[
-    "default", "hasKey", "empty", "coalesce", "ternary", "required", "dig", "kindIs",
+    "default", "hasKey", "empty", "coalesce", "ternary", "required", "dig", "kindIs", "include",
+    "tpl", "tuple", "list", "dict",
 ];
 
 fn check(scope: &ManifestScope, out: &mut Findings) {
@@ -83,13 +92,16 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
             continue; // HELM-006 reports a template that does not parse
         };
         let mut reads = Vec::new();
-        for tree in &parsed.trees {
+        // The file's top level; `define` bodies run with whatever dot their caller passes.
+        if let Some(top) = parsed.trees.first() {
             let mut walk = Walk {
+                values,
+                active: true,
                 roots: vec![Rc::from("$")],
                 guarded: Vec::new(),
                 reads: &mut reads,
             };
-            walk.list(&tree.root, true);
+            walk.list(&top.root, true);
         }
         for read in reads {
             let Some((missing_at, known)) = first_missing(values, &read.path) else {
@@ -143,6 +155,10 @@ struct Read {
 }
 
 struct Walk<'r> {
+    values: &'r Map,
+    /// Whether the values make this part run: every enclosing condition is one the values
+    /// decide (`if .Values.x.enabled`, `not …`) and it holds. Reads elsewhere are not judged.
+    active: bool,
     /// Variables that hold the root context (`$`, `$envAll` after `{{ $envAll := . }}`).
     roots: Vec<Rc<str>>,
     /// `.Values` paths an enclosing `if`/`with` tested.
@@ -156,15 +172,22 @@ impl Walk<'_> {
         for node in &list.nodes {
             match node {
                 Node::Action { pipe, .. } => self.pipe(pipe, dot_is_root, false),
-                Node::Template { pipe: Some(pipe), .. } => self.pipe(pipe, dot_is_root, false),
+                Node::Template {
+                    pipe: Some(pipe), ..
+                } => self.pipe(pipe, dot_is_root, false),
                 Node::If(branch) => self.branch(branch, dot_is_root, dot_is_root),
                 Node::With(branch) => self.branch(branch, dot_is_root, false),
                 Node::Range(range) => {
+                    let truth = self.truth(&range.pipe, dot_is_root);
                     self.pipe(&range.pipe, dot_is_root, true);
+                    let outer = self.active;
+                    self.active = outer && truth == Some(true);
                     self.list(&range.list, false);
                     if let Some(e) = &range.else_list {
+                        self.active = outer && truth == Some(false);
                         self.list(e, dot_is_root);
                     }
+                    self.active = outer;
                 }
                 _ => {}
             }
@@ -176,14 +199,44 @@ impl Walk<'_> {
         for arg in branch.pipe.cmds.iter().flat_map(|c| &c.args) {
             collect(arg, dot_is_root, &self.roots, &mut tested);
         }
+        let truth = self.truth(&branch.pipe, dot_is_root);
         self.pipe(&branch.pipe, dot_is_root, true);
-        let depth = self.guarded.len();
+        let (depth, outer) = (self.guarded.len(), self.active);
         self.guarded.extend(tested);
+        self.active = outer && truth == Some(true);
         self.list(&branch.list, inner_dot_is_root);
         if let Some(e) = &branch.else_list {
+            self.active = outer && truth == Some(false);
             self.list(e, dot_is_root);
         }
+        self.active = outer;
         self.guarded.truncate(depth);
+    }
+
+    /// What a condition the values alone decide comes to: one `.Values` path, or `not` of
+    /// one; `None` for anything else.
+    fn truth(&self, pipe: &Pipe, dot_is_root: bool) -> Option<bool> {
+        let [cmd] = pipe.cmds.as_slice() else {
+            return None;
+        };
+        let (negate, arg) = match cmd.args.as_slice() {
+            [arg] => (false, arg),
+            [Arg::Identifier { name, .. }, arg] if name.as_ref() == "not" => (true, arg),
+            _ => return None,
+        };
+        let mut paths = Vec::new();
+        collect(arg, dot_is_root, &self.roots, &mut paths);
+        let [path] = paths.as_slice() else {
+            return None;
+        };
+        let mut value = Value::Map(self.values.clone());
+        for key in path {
+            value = match value {
+                Value::Map(m) => m.get(key).unwrap_or(Value::Nil),
+                _ => return None,
+            };
+        }
+        Some(value.truth() != negate)
     }
 
     /// Records the pipeline's reads (none when it is a condition: it tests presence), and
@@ -219,10 +272,11 @@ impl Walk<'_> {
 
     fn arg(&mut self, arg: &Arg, dot_is_root: bool) {
         match arg {
-            Arg::Pipe { pipe, .. } | Arg::Chain { pipe, .. } => {
-                self.pipe(pipe, dot_is_root, false)
-            }
+            Arg::Pipe { pipe, .. } | Arg::Chain { pipe, .. } => self.pipe(pipe, dot_is_root, false),
             _ => {
+                if !self.active {
+                    return;
+                }
                 let mut paths = Vec::new();
                 collect(arg, dot_is_root, &self.roots, &mut paths);
                 for path in paths.into_iter().filter(|p| !p.is_empty()) {
@@ -318,7 +372,11 @@ mod tests {
         let d = tester().findings("a: {{ .Values.images.pullPolicy }}\n");
         assert_eq!(starts(&d), vec![(1, 7)]);
         assert_eq!(d[0].range.unwrap().end.column, 32);
-        assert!(help(&d[0]).contains("`.Values.images.pull_policy`"), "{}", help(&d[0]));
+        assert!(
+            help(&d[0]).contains("`.Values.images.pull_policy`"),
+            "{}",
+            help(&d[0])
+        );
     }
 
     #[test]
@@ -332,6 +390,12 @@ mod tests {
                 "{{ with .Values.nope }}a: {{ .x }}{{ end }}\n",
                 "{{ range .Values.nope }}a: {{ .Values }}{{ end }}\n",
                 "{{ if and .Values.a .Values.nope }}{{ .Values.nope.b }}{{ end }}\n",
+                // Switched off by the values, or not decided by them alone.
+                "{{ if .Values.nope }}{{ .Values.other }}{{ else }}{{ .Values.images.pull_policy }}{{ end }}\n",
+                "{{ if eq .Values.images.pull_policy \"x\" }}{{ .Values.other }}{{ end }}\n",
+                "{{ define \"x\" }}{{ .Values.other }}{{ end }}\n",
+                "a: {{ include \"x\" .Values.nope }}\n",
+                "a: {{ tuple . .Values.pod.resources.nope | include \"x\" }}\n",
                 "{{- $x := .Values.images }}a: {{ $x.nope }}\n",
                 // A string is read below on purpose (or fails: not this rule's).
                 "a: {{ .Values.images.pull_policy.x }}\n",
@@ -340,8 +404,8 @@ mod tests {
                 "a: {{ .Values.images.pullPolicy }}\n",
                 "{{- $envAll := . }}\na: {{ $envAll.Values.nope.x }}\n",
                 "a: {{ $.Values.imagez.tags }}\n",
-                "a: {{ include \"x\" .Values.nope }}\n",
                 "{{ if .Values.images }}a: {{ .Values.images.nope }}{{ end }}\n",
+                "{{ if not .Values.nope }}a: {{ .Values.nope2 }}{{ end }}\n",
             ])
             .test_and_snapshot();
     }

@@ -1,6 +1,7 @@
+use crate::chart::decode;
 use crate::declare_rule;
 use crate::render::image::ImageRef;
-use crate::render::manifests::Object;
+use crate::render::manifests::{place, Object};
 use crate::rules::img::img_002::BUILD_PLACEHOLDER;
 use crate::rules::{Findings, ManifestScope};
 use crate::text;
@@ -9,8 +10,10 @@ declare_rule! {
     /// ## What it does
     /// Reports a Job whose name is fixed and one of whose containers runs an image tagged with
     /// the build placeholder `5.0.1`, at that image. A name is not fixed when it carries a
-    /// version (`db-init-6.2.1`: digits, a dot, digits) or a timestamp (8 digits or more, as
-    /// the guide's check Job appends `.Release.Time`). A Job is also left alone when Kubernetes
+    /// version (`db-init-6.2.1`: digits, a dot, digits) or a timestamp (8 digits or more), or
+    /// when the template line that writes it uses something that changes per release or build
+    /// (`.Release.Time`, as the guide's check Job does, `.Release.Revision`, `.Chart.Version`,
+    /// `now`, `rand…`, `uuid…`), directly or through a variable set from it. A Job is also left alone when Kubernetes
     /// or Helm removes it before the next upgrade: a `ttlSecondsAfterFinished`, or a Helm hook
     /// whose delete policy is Helm's default (`before-hook-creation`) or includes
     /// `before-hook-creation` or `hook-succeeded`.
@@ -62,7 +65,10 @@ declare_rule! {
 
 fn check(scope: &ManifestScope, out: &mut Findings) {
     for job in scope.of_kind(&["Job"]) {
-        if !has_fixed_name(job.name()) || removed_before_next_upgrade(&job) {
+        if !has_fixed_name(job.name())
+            || name_varies_per_release(scope, &job)
+            || removed_before_next_upgrade(&job)
+        {
             continue;
         }
         for (container, _) in job.containers() {
@@ -105,6 +111,53 @@ fn has_fixed_name(name: &str) -> bool {
         .max()
         .unwrap_or(0);
     !versioned && longest_digits < 8
+}
+
+/// What makes a name differ from one release or build to the next (the check renders with a
+/// fixed clock, so a timestamp does not show in the rendered name).
+const VARYING: &[&str] = &[
+    ".Release.Time",
+    ".Release.Revision",
+    ".Chart.Version",
+    ".Chart.AppVersion",
+    "now",
+    "rand",
+    "uuid",
+];
+
+/// Whether the template line that wrote the name uses something [`VARYING`], directly or
+/// through a variable the template sets from it (`{{- $releaseTime := .Release.Time.Seconds }}`
+/// … `name: x-{{ $releaseTime }}`, as the guide's check Job does).
+fn name_varies_per_release(scope: &ManifestScope, job: &Object) -> bool {
+    let Some(name) = job.root.get_path(&["metadata", "name"]) else {
+        return false;
+    };
+    let place = place(scope.chart, job, name.range);
+    let file = scope
+        .chart
+        .input
+        .files
+        .iter()
+        .find(|f| f.path == place.file);
+    let (Some(text), Some(range)) = (file.and_then(decode), place.range) else {
+        return false;
+    };
+    let Some(line) = text.lines().nth(range.start.line.saturating_sub(1)) else {
+        return false;
+    };
+    let varies = |text: &str| VARYING.iter().any(|v| text.contains(v));
+    let set_from_varying = |var: &str| {
+        let assignment = format!("{var} :=");
+        text.lines().any(|l| l.contains(&assignment) && varies(l))
+    };
+    varies(line)
+        || line.match_indices('$').any(|(at, _)| {
+            let var: String = line[at..]
+                .chars()
+                .take_while(|&c| c == '$' || c.is_alphanumeric() || c == '_')
+                .collect();
+            var.len() > 1 && set_from_varying(&var)
+        })
 }
 
 /// Kubernetes deletes it after it finished, or Helm before it creates it again.
@@ -157,6 +210,8 @@ mod tests {
             .pass([
                 job("db-init-6.2.1", "", OWN),
                 job("r-ecpbackendcheck-1712345678", "", OWN),
+                job("r-{{ now | unixEpoch }}", "", OWN),
+                format!("{{{{- $t := .Release.Time.Seconds }}}}\n{}", job("r-{{ $t }}", "", OWN)),
                 job("db-init", "", "busybox:1.36.1"),
                 job("db-init", "  annotations:\n    helm.sh/hook: post-install\n", OWN),
                 job(
