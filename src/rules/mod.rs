@@ -260,6 +260,7 @@ pub static ALL: &[&Rule] = &[
     &hook::hook_006::RULE,
     &hook::hook_007::RULE,
     &hook::hook_008::RULE,
+    &hook::hook_009::RULE,
     &nav::nav_001::RULE,
     &nav::nav_002::RULE,
     &nav::nav_003::RULE,
