@@ -65,4 +65,6 @@ fixture_snapshot! {
     nav_preview => "nav-preview",
     manifest_mistakes => "manifest-mistakes",
     makefile_mistakes => "makefile-mistakes",
+    guide_as_printed => "guide-as-printed",
+    dep_hook_mistakes_2 => "dep-hook-mistakes-2",
 }
