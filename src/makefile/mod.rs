@@ -131,7 +131,7 @@ const FUNCTIONS: &[(&str, u8)] = &[
 pub struct Makefile<'t> {
     pub text: &'t str,
     pub lines: Vec<Line>,
-    /// What would stop make, in file order.
+    /// What would stop make, in reading order (an unclosed `if` or `define` last).
     pub problems: Vec<Found>,
     line_starts: Vec<usize>,
 }
@@ -147,7 +147,6 @@ impl<'t> Makefile<'t> {
             line_starts,
         };
         m.read();
-        m.problems.sort_by_key(|p| p.start);
         m
     }
 
@@ -464,7 +463,8 @@ fn reference_end(text: &str, at: usize, end: usize) -> usize {
 fn close(b: &[u8], open: u8, from: usize, end: usize) -> Option<usize> {
     let shut = if open == b'(' { b')' } else { b'}' };
     let mut depth = 0;
-    for (i, &c) in b.iter().enumerate().take(end).skip(from) {
+    for i in from..end {
+        let c = b[i];
         if c == open {
             depth += 1;
         } else if c == shut {
@@ -561,7 +561,8 @@ fn scan(text: &str, from: usize, to: usize, out: &mut Vec<Found>) -> bool {
                 let mut args = vec![inner + name_len];
                 let mut depth = 0;
                 let shut_char = b[shut];
-                for (j, &c) in b.iter().enumerate().take(shut).skip(inner + name_len) {
+                for j in inner + name_len..shut {
+                    let c = b[j];
                     if c == open {
                         depth += 1;
                     } else if c == shut_char {

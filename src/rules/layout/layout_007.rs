@@ -92,20 +92,14 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
     let m = Makefile::parse(text);
     for found in &m.problems {
         let code = &text[found.start..found.end];
-        let (message, help) = match &found.problem {
-            Problem::SpacesRecipe { as_rule: false } => (
-                text!(
-                    "recipe line indented with spaces: make needs a tab here and stops with \"missing separator\"",
-                    "recipe 行用空格缩进：make 要求此处为 Tab，会报错 \"missing separator\" 并停止"
-                ),
-                indent_help(),
-            ),
-            Problem::SpacesRecipe { as_rule: true } => (
-                text!(
-                    "recipe line indented with spaces: make takes it for a rule (it has a colon), and the command never runs",
-                    "recipe 行用空格缩进：因含有冒号，make 会把它当作规则，命令不会执行"
-                ),
-                indent_help(),
+        let shut = if code.starts_with("${") { '}' } else { ')' };
+        let separator = "missing separator".to_string();
+        // What the line is, make's words, and the fix.
+        let (what, says, help) = match &found.problem {
+            Problem::SpacesRecipe { as_rule } => (
+                Text::new("recipe line indented with spaces, not a tab", "recipe 行用空格而不是 Tab 缩进"),
+                (!as_rule).then_some(separator),
+                Text::new("indent recipe lines with one tab (text copied from a document has spaces instead)", "recipe 行请用一个 Tab 缩进（从文档中复制的文本会变成空格）"),
             ),
             Problem::MissingSeparator => {
                 let after_recipe = m
@@ -115,57 +109,35 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
                     .find(|l| l.end < found.start && l.kind != Kind::Blank)
                     .is_some_and(|l| matches!(l.kind, Kind::Recipe { .. }));
                 (
-                    text!(
-                        "make stops here with \"missing separator\": the line is no rule (`target: prerequisites`), variable assignment or directive",
-                        "make 在此报错 \"missing separator\" 并停止：该行既不是规则（`目标: 依赖`），也不是变量赋值或指令"
-                    ),
+                    Text::new("the line is no rule (`target: prerequisites`), variable assignment or directive", "该行既不是规则（`目标: 依赖`），也不是变量赋值或指令"),
+                    Some(separator),
                     if after_recipe {
-                        text!(
-                            "if it continues the recipe line above, end that line with `\\`",
-                            "如果它是上一行 recipe 的延续，请在上一行末尾加 `\\`"
-                        )
+                        Text::new("if it continues the recipe line above, end that line with `\\`", "如果它是上一行 recipe 的延续，请在上一行末尾加 `\\`")
                     } else {
-                        text!(
-                            "write it as a rule, an assignment or a `#` comment, or end the line before it with `\\` if it continues that one",
-                            "请改为规则、变量赋值或 `#` 注释；如果它是上一行的延续，请在上一行末尾加 `\\`"
-                        )
+                        Text::new("write it as a rule, an assignment or a `#` comment, or end the line before it with `\\` if it continues that one", "请改为规则、变量赋值或 `#` 注释；如果它是上一行的延续，请在上一行末尾加 `\\`")
                     },
                 )
             }
             Problem::RecipeBeforeFirstTarget => (
-                text!(
-                    "a tab-indented line outside any rule: make stops with \"recipe commences before first target\"",
-                    "规则之外的行以 Tab 开头：make 报错 \"recipe commences before first target\" 并停止"
-                ),
-                text!(
-                    "put it right under its rule's `target:` line (an assignment between them ends the recipe), or remove the tab",
-                    "请把它放在所属规则的 `目标:` 行之下（中间的变量赋值会结束 recipe），或去掉行首的 Tab"
-                ),
+                Text::new("a tab-indented line outside any rule", "规则之外的行以 Tab 开头"),
+                Some("recipe commences before first target".into()),
+                Text::new("put it right under its rule's `target:` line (an assignment between them ends the recipe), or remove the tab", "请把它放在所属规则的 `目标:` 行之下（中间的变量赋值会结束 recipe），或去掉行首的 Tab"),
             ),
             Problem::Unterminated {
                 function,
                 broken_line,
-            } => {
-                let shut = if code.as_bytes().get(1) == Some(&b'{') { '}' } else { ')' };
-                let says = match function {
+            } => (
+                text!("`{code}` is not closed on its line", "`{code}` 在本行没有闭合"),
+                Some(match function {
                     Some(f) => format!("unterminated call to function '{f}': missing '{shut}'"),
-                    None => "unterminated variable reference".to_string(),
-                };
-                (
-                    text!(
-                        "`{code}` is not closed on its line: make stops with \"{says}\"",
-                        "`{code}` 在本行没有闭合：make 报错 \"{says}\" 并停止"
-                    ),
-                    if *broken_line {
-                        text!(
-                            "it is closed on a following line: the line was broken without `\\` — join the lines, or end this one with `\\`",
-                            "它在后面的行才闭合：断行处缺少 `\\`，请合并为一行，或在本行末尾加 `\\`"
-                        )
-                    } else {
-                        text!("close it with `{shut}`", "请用 `{shut}` 闭合")
-                    },
-                )
-            }
+                    None => "unterminated variable reference".into(),
+                }),
+                if *broken_line {
+                    Text::new("it is closed on a following line: the line was broken without `\\` — join the lines, or end this one with `\\`", "它在后面的行才闭合：断行处缺少 `\\`，请合并为一行，或在本行末尾加 `\\`")
+                } else {
+                    text!("close it with `{shut}`", "请用 `{shut}` 闭合")
+                },
+            ),
             Problem::Arity {
                 function,
                 given,
@@ -174,9 +146,12 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
                 let usage = usage(function);
                 (
                     text!(
-                        "`{function}` is called with {given} argument(s) and needs {min}: make stops with \"insufficient number of arguments ({given}) to function '{function}'\"",
-                        "`{function}` 只传入了 {given} 个参数，至少需要 {min} 个：make 报错 \"insufficient number of arguments ({given}) to function '{function}'\" 并停止"
+                        "`{function}` needs {min} arguments, it is given {given}",
+                        "`{function}` 至少需要 {min} 个参数，这里只有 {given} 个"
                     ),
+                    Some(format!(
+                        "insufficient number of arguments ({given}) to function '{function}'"
+                    )),
                     text!(
                         "write it as `{usage}` (arguments are separated by commas)",
                         "正确写法为 `{usage}`（参数之间用逗号分隔）"
@@ -184,34 +159,30 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
                 )
             }
             Problem::MissingEndif => (
-                text!(
-                    "`{code}` has no `endif`: make stops at the end of the file with \"missing 'endif'\"",
-                    "`{code}` 缺少 `endif`：make 在文件末尾报错 \"missing 'endif'\" 并停止"
-                ),
-                text!(
-                    "close the conditional with `endif`",
-                    "请用 `endif` 结束该条件语句"
-                ),
+                text!("`{code}` has no `endif`", "`{code}` 缺少 `endif`"),
+                Some("missing 'endif'".into()),
+                Text::new("close the conditional with `endif`", "请用 `endif` 结束该条件语句"),
             ),
             Problem::Extraneous(word) => (
-                text!(
-                    "`{word}` outside a conditional: make stops with \"extraneous '{word}'\"",
-                    "`{word}` 不在条件语句中：make 报错 \"extraneous '{word}'\" 并停止"
-                ),
-                text!(
-                    "remove it, or add the `ifeq`/`ifdef` it belongs to",
-                    "请删除它，或补上对应的 `ifeq`/`ifdef`"
-                ),
+                text!("`{word}` outside a conditional", "`{word}` 不在条件语句中"),
+                Some(format!("extraneous '{word}'")),
+                Text::new("remove it, or add the `ifeq`/`ifdef` it belongs to", "请删除它，或补上对应的 `ifeq`/`ifdef`"),
             ),
             Problem::MissingEndef => (
-                text!(
-                    "`define` without `endef`: make stops with \"missing 'endef', unterminated 'define'\"",
-                    "`define` 缺少 `endef`：make 报错 \"missing 'endef', unterminated 'define'\" 并停止"
-                ),
-                text!(
-                    "end the definition with a line `endef`",
-                    "请用单独一行 `endef` 结束该定义"
-                ),
+                Text::new("`define` without `endef`", "`define` 缺少 `endef`"),
+                Some("missing 'endef', unterminated 'define'".into()),
+                Text::new("end the definition with a line `endef`", "请用单独一行 `endef` 结束该定义"),
+            ),
+        };
+        let (what_en, what_zh) = (what.en, what.zh);
+        let message = match says {
+            Some(says) => text!(
+                "{what_en}: make stops with \"{says}\"",
+                "{what_zh}：make 报错 \"{says}\" 并停止"
+            ),
+            None => text!(
+                "{what_en}: it has a colon, so make takes it for a rule and the command never runs",
+                "{what_zh}：因含有冒号，make 会把它当作规则，命令不会执行"
             ),
         };
         out.report(&file.path, Some(m.range(found.start, found.end)), message)
@@ -231,15 +202,14 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
         for at in shell_positionals(recipe) {
             let start = command + at;
             let meant = &recipe[at + 1..at + 3];
-            let what = if meant == "$@" {
-                text!("the target", "目标名")
+            let (what_en, what_zh) = if meant == "$@" {
+                ("the target", "目标名")
             } else {
-                text!(
+                (
                     "the stem of the pattern rule",
-                    "模式规则匹配到的部分（stem）"
+                    "模式规则匹配到的部分（stem）",
                 )
             };
-            let (what_en, what_zh) = (what.en, what.zh);
             out.report(
                 &file.path,
                 Some(m.range(start, start + 3)),
@@ -255,13 +225,6 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
             .severity(Severity::Warning);
         }
     }
-}
-
-fn indent_help() -> Text {
-    text!(
-        "indent recipe lines with one tab (text copied from a document has spaces instead)",
-        "recipe 行请用一个 Tab 缩进（从文档中复制的文本会变成空格）"
-    )
 }
 
 /// How a function that takes several arguments is called.
@@ -318,7 +281,7 @@ fn shell_positionals(recipe: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::shell_positionals;
-    use crate::diagnostic::Severity;
+    use crate::diagnostic::{Severity, Text};
     use crate::rules::tester::{help, places, Case, Tester};
 
     const MAKEFILE: &str = "../../Makefile";

@@ -80,7 +80,8 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
             Kind::Rule if line.body < line.end => line.body,
             _ => continue,
         };
-        for words in commands(&text[command..line.end]) {
+        let words = words(&text[command..line.end]);
+        for words in words.split(|w| w.1.is_empty()) {
             let Some(helm) = words.iter().position(|w| is_helm(&m, w.1, 0)) else {
                 continue;
             };
@@ -137,7 +138,7 @@ fn check(scope: &ProjectScope, out: &mut Findings) {
 /// Whether a word runs Helm: `helm`, a path to it, or a make variable holding it (`$(HELM)`;
 /// an unset `HELM` too).
 fn is_helm(m: &Makefile, word: &str, depth: u8) -> bool {
-    let word = word.trim_matches(|c| c == '"' || c == '\'');
+    let word = word.trim_matches(['"', '\'']);
     if word == "helm" || word.ends_with("/helm") {
         return true;
     }
@@ -154,12 +155,12 @@ fn is_helm(m: &Makefile, word: &str, depth: u8) -> bool {
     }
 }
 
-/// The simple commands of a recipe line, each as its words with their offsets: split at blanks
-/// and at `;`, `&`, `|`, `(`, `)` and backquotes outside quotes; a make reference is one word
-/// whatever it holds; make's `@`, `-`, `+` before the command are dropped.
-fn commands(recipe: &str) -> Vec<Vec<(usize, &str)>> {
+/// The words of a recipe line with their offsets, an empty word between its simple commands:
+/// split at blanks and at `;`, `&`, `|`, `(`, `)` and backquotes outside quotes; a make
+/// reference is one word whatever it holds; make's `@`, `-`, `+` before the command are dropped.
+fn words(recipe: &str) -> Vec<(usize, &str)> {
     let b = recipe.as_bytes();
-    let mut out = vec![Vec::new()];
+    let mut out = Vec::new();
     let (mut i, mut word, mut quote) = (0, None::<usize>, 0u8);
     let lead = recipe.len() - recipe.trim_start_matches(['@', '-', '+', ' ', '\t']).len();
     i += lead;
@@ -168,10 +169,10 @@ fn commands(recipe: &str) -> Vec<Vec<(usize, &str)>> {
         let end_word = quote == 0 && (c.is_ascii_whitespace() || b";&|()`\\".contains(&c));
         if end_word {
             if let Some(s) = word.take() {
-                out.last_mut().unwrap().push((s, &recipe[s..i]));
+                out.push((s, &recipe[s..i]));
             }
             if b";&|()`".contains(&c) {
-                out.push(Vec::new());
+                out.push((i, ""));
             }
             i += 1;
             continue;
@@ -191,13 +192,12 @@ fn commands(recipe: &str) -> Vec<Vec<(usize, &str)>> {
         }
         i += 1;
     }
-    out.retain(|c| !c.is_empty());
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::commands;
+    use super::words;
     use crate::rules::tester::{places, Case, Tester};
 
     const MAKEFILE: &str = "../../Makefile";
@@ -208,17 +208,16 @@ mod tests {
 
     #[test]
     fn words_of_commands() {
-        let c = commands("@if [ -d x ]; then $(HELM) package \"a b\" x; fi");
-        let words: Vec<Vec<&str>> = c.iter().map(|w| w.iter().map(|x| x.1).collect()).collect();
+        let w = words("@if [ -d x ]; then $(HELM) package \"a b\" x; fi");
+        let text: Vec<&str> = w.iter().map(|x| x.1).collect();
         assert_eq!(
-            words,
+            text,
             [
-                vec!["if", "[", "-d", "x", "]"],
-                vec!["then", "$(HELM)", "package", "\"a b\"", "x"],
-                vec!["fi"]
+                "if", "[", "-d", "x", "]", "", "then", "$(HELM)", "package", "\"a b\"", "x", "",
+                "fi"
             ]
         );
-        assert_eq!(c[1][1].0, 19);
+        assert_eq!(w[7].0, 19);
     }
 
     #[test]
