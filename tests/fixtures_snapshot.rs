@@ -64,4 +64,5 @@ fixture_snapshot! {
     pol_wiz_mistakes => "pol-wiz-mistakes",
     nav_preview => "nav-preview",
     manifest_mistakes => "manifest-mistakes",
+    cfg_mistakes_2 => "cfg-mistakes-2",
 }

@@ -7,4 +7,5 @@ pub mod helm_004;
 pub mod helm_005;
 pub mod helm_006;
 pub mod helm_007;
+pub mod helm_010;
 mod template_errors;
