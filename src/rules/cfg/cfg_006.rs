@@ -68,8 +68,9 @@ fn check(chart: &Chart, out: &mut Findings) {
     let Some(src) = cfg::read(chart) else {
         return;
     };
-    let hyphenated = cfg_010::hyphenated(&src);
-    for u in src.uses() {
+    let uses = src.uses();
+    let hyphenated = cfg_010::hyphenated(&src, &uses);
+    for u in uses.iter().copied() {
         let name = u.name;
         if !u.is_product() || u.guarded || MAKO_NAMES.contains(&name) || !(u.reads() || u.whole) {
             continue;

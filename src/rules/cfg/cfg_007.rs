@@ -69,8 +69,9 @@ fn check(chart: &Chart, out: &mut Findings) {
     let Some(src) = cfg::read(chart) else {
         return;
     };
-    let hyphenated = cfg_010::hyphenated(&src);
-    for u in src.uses() {
+    let uses = src.uses();
+    let hyphenated = cfg_010::hyphenated(&src, &uses);
+    for u in uses.iter().copied() {
         if !u.is_product() || cannot_be_product(u.name) {
             continue;
         }

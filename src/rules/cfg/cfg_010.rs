@@ -2,8 +2,8 @@ use crate::chart::config_helpers::Kind;
 use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::{Pos, Range, Text};
-use crate::mako::{self, expr::ArithOp, Expr, ExprKind, Node, PostfixKind, Use};
-use crate::rules::cfg::{self, cannot_be_product, safe_render_for, Source};
+use crate::mako::{self, expr::KEYWORDS, Use};
+use crate::rules::cfg::{self, cannot_be_product, safe_render_for, Source, MAKO_NAMES};
 use crate::rules::Findings;
 use crate::text;
 
@@ -88,12 +88,12 @@ declare_rule! {
     Chart(check)
 }
 
-/// A product ID with `-` written as a bare name: the `-`-joined parts, the last one with
-/// what follows it.
+/// A product ID with `-` written as bare names (`my-db['x']`, which is `my - db['x']`).
 pub(crate) struct Hyphenated<'t> {
     pub id: String,
-    /// From the first part to the end of the last part's subscripts and calls.
+    /// From the first part to the end of what follows the last one (`['x']`).
     pub range: Range,
+    /// What follows the last part.
     pub ops: &'t [mako::Postfix],
     pub in_condition: bool,
 }
@@ -105,133 +105,91 @@ pub(crate) fn is_part(hits: &[Hyphenated], u: &Use) -> bool {
         .any(|h| h.range.start <= u.range.start && u.range.end <= h.range.end)
 }
 
-/// Every hyphenated product ID written as bare names in the template.
-pub(crate) fn hyphenated<'t>(src: &Source<'t>) -> Vec<Hyphenated<'t>> {
-    let mut out = Vec::new();
-    for node in &src.parsed.template.nodes {
-        let (e, in_condition) = match node {
-            Node::Subst { expr: Some(e), .. } => (e, false),
-            Node::If { cond: Some(e), .. } | Node::Elif { cond: Some(e), .. } => (e, true),
-            _ => continue,
+/// Whether `name` can be a part of a product ID (not a function or a name with `_`).
+fn id_word(name: &str) -> bool {
+    !mako::is_function(name) && !cannot_be_product(name) && !MAKO_NAMES.contains(&name)
+}
+
+/// Every product ID with `-` written as bare names in the template, found from the uses
+/// (`uses`, in template order) and the text between them: the parts touch their `-`, as an ID
+/// is written, or the ID they join into is declared in `dependencies`.
+pub(crate) fn hyphenated<'t>(src: &Source, uses: &[Use<'t>]) -> Vec<Hyphenated<'t>> {
+    let lines: Vec<&str> = src.ch.text.lines().collect();
+    let mut out: Vec<Hyphenated<'t>> = Vec::new();
+    for u in uses {
+        if !u.ops.is_empty() || !id_word(u.name) || is_part(&out, u) {
+            continue;
+        }
+        let Some(line) = lines.get(u.range.start.line - 1) else {
+            continue;
         };
-        walk(e, in_condition, src, &mut out);
+        let chars: Vec<char> = line.chars().collect();
+        let spaces = |j: usize| {
+            chars[j.min(chars.len())..]
+                .iter()
+                .take_while(|c| **c == ' ')
+                .count()
+        };
+        // The parts after the first: (word, start column index, touching its `-`).
+        let mut parts: Vec<(String, usize, bool)> = Vec::new();
+        let mut at = u.range.end.column - 1;
+        loop {
+            let before = spaces(at);
+            if chars.get(at + before) != Some(&'-') {
+                break;
+            }
+            let after = spaces(at + before + 1);
+            let start = at + before + 1 + after;
+            let word: String = chars[start.min(chars.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == '_')
+                .collect();
+            if word.is_empty()
+                || !(word.starts_with(|c: char| c.is_ascii_digit()) || id_word(&word))
+            {
+                break;
+            }
+            at = start + word.chars().count();
+            parts.push((word, start, before == 0 && after == 0));
+        }
+        let joined = |n: usize| {
+            std::iter::once(u.name)
+                .chain(parts[..n].iter().map(|p| p.0.as_str()))
+                .collect::<Vec<_>>()
+                .join("-")
+        };
+        let n = (1..=parts.len())
+            .rev()
+            .find(|&n| src.declared(&joined(n)).is_some())
+            .unwrap_or_else(|| parts.iter().take_while(|p| p.2).count());
+        if n == 0 {
+            continue;
+        }
+        let (word, start, _) = &parts[n - 1];
+        let column = start + 1;
+        let mut end = Pos {
+            line: u.range.start.line,
+            column: column + word.chars().count(),
+        };
+        // The last part read: `db['x']` is a use of its own, with what follows it.
+        let last = uses
+            .iter()
+            .find(|v| v.range.start.line == end.line && v.range.start.column == column);
+        let ops = last.map_or(&[][..], |v| v.ops);
+        if let Some(v) = last {
+            end = v.expr_range.end;
+        }
+        out.push(Hyphenated {
+            id: joined(n),
+            range: Range {
+                start: u.range.start,
+                end,
+            },
+            ops,
+            in_condition: u.in_condition,
+        });
     }
     out
-}
-
-/// A plain part of an ID (`my`, `2`), and its text.
-fn part(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Name(n) if !mako::is_function(n) && !cannot_be_product(n) => Some(n.clone()),
-        ExprKind::Const(mako::Value::Int(i)) if *i >= 0 => Some(i.to_string()),
-        _ => None,
-    }
-}
-
-/// The last part of an ID: a plain part, or one followed by subscripts and calls.
-fn last_part(e: &Expr) -> Option<(String, &[mako::Postfix])> {
-    match &e.kind {
-        ExprKind::Postfix { base, ops } => Some((part(base)?, ops.as_slice())),
-        _ => Some((part(e)?, &[])),
-    }
-}
-
-/// Recursion is bounded by the parser's nesting budget.
-fn walk<'t>(e: &'t Expr, in_condition: bool, src: &Source, out: &mut Vec<Hyphenated<'t>>) {
-    let mut children: Vec<&Expr> = Vec::new();
-    match &e.kind {
-        ExprKind::Name(_) | ExprKind::Const(_) => {}
-        ExprKind::Postfix { base, ops } => {
-            children.push(base);
-            for op in ops {
-                match &op.kind {
-                    PostfixKind::Index(k) => children.push(k),
-                    PostfixKind::Call(args) => children.extend(args.iter().map(|a| &a.value)),
-                    PostfixKind::Attr { .. } => {}
-                }
-            }
-        }
-        ExprKind::List(items) | ExprKind::Tuple(items) => children.extend(items),
-        ExprKind::Dict(entries) => children.extend(entries.iter().flat_map(|(k, v)| [k, v])),
-        ExprKind::Unary { operand, .. } => children.push(operand),
-        ExprKind::And(items) | ExprKind::Or(items) => children.extend(items),
-        ExprKind::Compare { first, rest } => {
-            children.push(first);
-            children.extend(rest.iter().map(|(_, _, x)| x));
-        }
-        ExprKind::IfElse { body, cond, orelse } => children.extend([&**body, cond, orelse]),
-        ExprKind::Arith { first, rest } => {
-            let operands: Vec<&Expr> = std::iter::once(&**first)
-                .chain(rest.iter().map(|(_, _, x)| x))
-                .collect();
-            let mut i = 0;
-            while i < operands.len() {
-                let used = run(&operands, rest, i, in_condition, src, out);
-                if used == 0 {
-                    children.push(operands[i]);
-                    i += 1;
-                } else {
-                    i += used;
-                }
-            }
-        }
-    }
-    for c in children {
-        walk(c, in_condition, src, out);
-    }
-}
-
-/// The hyphenated ID starting at operand `i`, if any; how many operands it takes (0: none).
-fn run<'t>(
-    operands: &[&'t Expr],
-    rest: &[(ArithOp, Range, Expr)],
-    i: usize,
-    in_condition: bool,
-    src: &Source,
-    out: &mut Vec<Hyphenated<'t>>,
-) -> usize {
-    let Some(first) =
-        part(operands[i]).filter(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()))
-    else {
-        return 0;
-    };
-    // The operands joined by `-`: plain parts, the last one possibly read (`db['x']`).
-    let mut parts = vec![first];
-    let mut ops: &[mako::Postfix] = &[];
-    let mut end = i;
-    while end + 1 < operands.len() && ops.is_empty() && rest[end].0 == ArithOp::Sub {
-        let Some((p, o)) = last_part(operands[end + 1]) else {
-            break;
-        };
-        parts.push(p);
-        ops = o;
-        end += 1;
-    }
-    // The longest declared ID, else the parts that touch their `-` as an ID is written.
-    let touching = 1
-        + (i..end)
-            .take_while(|&k| {
-                let r = rest[k].1;
-                operands[k].range.end == r.start && r.end == operands[k + 1].range.start
-            })
-            .count();
-    let len = (2..=parts.len())
-        .rev()
-        .find(|&n| src.declared(&parts[..n].join("-")).is_some())
-        .unwrap_or(touching);
-    if len < 2 {
-        return 0;
-    }
-    out.push(Hyphenated {
-        id: parts[..len].join("-"),
-        range: Range {
-            start: operands[i].range.start,
-            end: operands[i + len - 1].range.end,
-        },
-        ops: if len == parts.len() { ops } else { &[] },
-        in_condition,
-    });
-    len
 }
 
 /// A product ID that is or holds a Python keyword, where an expression did not parse at the
@@ -245,7 +203,7 @@ pub(crate) fn keyword_id(src: &Source, e: &mako::MakoError) -> Option<(String, S
     let chars: Vec<char> = line.chars().collect();
     let (s, t) = (r.start.column.checked_sub(1)?, r.end.column.checked_sub(1)?);
     let word: String = chars.get(s..t)?.iter().collect();
-    if !PYTHON_KEYWORDS.contains(&word.as_str()) {
+    if !KEYWORDS.contains(&word.as_str()) {
         return None;
     }
     // Widen over an ID's other `-`-joined parts (`my-return`).
@@ -269,25 +227,19 @@ pub(crate) fn keyword_id(src: &Source, e: &mako::MakoError) -> Option<(String, S
             },
             end: Pos {
                 line: r.start.line,
-                column: start + 1 + id.chars().count(),
+                column: end + 1,
             },
         };
         (id, word, range)
     })
 }
 
-/// Python's keywords that look like product IDs (lowercase words).
-const PYTHON_KEYWORDS: &[&str] = &[
-    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
-    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-];
-
 fn check(chart: &Chart, out: &mut Findings) {
     let Some(src) = cfg::read(chart) else {
         return;
     };
-    for h in hyphenated(&src) {
+    let uses = src.uses();
+    for h in hyphenated(&src, &uses) {
         let id = &h.id;
         let as_python = id.replace('-', " - ");
         let u = Use {
@@ -303,63 +255,46 @@ fn check(chart: &Chart, out: &mut Findings) {
             src.path(),
             Some(h.range),
             text!(
-                "`{id}` is not a Python name: Mako reads it as `{as_python}`, a subtraction of undefined names, so rendering fails even when `{id}` is installed",
-                "`{id}` 不是合法的 Python 名称：Mako 将其解析为 `{as_python}`（未定义名称的减法），即使 `{id}` 已安装，渲染也会失败"
+                "`{id}` is not a Python name: Mako reads the subtraction `{as_python}`, and rendering fails",
+                "`{id}` 不是合法的 Python 名称：Mako 将其读作减法 `{as_python}`，渲染失败"
             ),
         )
-        .help(fix(&src, id, safe_render_for(&u), h.in_condition));
+        .help(fix(&src, id, safe_render_for(&u)));
     }
     for e in &src.parsed.errors {
         let Some((id, keyword, range)) = keyword_id(&src, e) else {
             continue;
         };
-        let in_condition = src
-            .ch
-            .text
-            .lines()
-            .nth(range.start.line - 1)
-            .is_some_and(|l| l.trim_start().starts_with('%'));
-        let message = if id == keyword {
+        out.report(
+            src.path(),
+            Some(range),
             text!(
-                "`{id}` is a Python keyword, not a name: Mako cannot compile the template, so nothing of it renders",
-                "`{id}` 是 Python 关键字而不是名称：Mako 无法编译该模板，整个配置都无法渲染"
-            )
-        } else {
-            text!(
-                "`{id}` is not a Python name and `{keyword}` is a Python keyword: Mako cannot compile the template, so nothing of it renders",
-                "`{id}` 不是合法的 Python 名称，且 `{keyword}` 是 Python 关键字：Mako 无法编译该模板，整个配置都无法渲染"
-            )
-        };
-        out.report(src.path(), Some(range), message)
-            .help(fix(&src, &id, None, in_condition));
+                "`{id}` is not a Python name (`{keyword}` is a keyword): Mako cannot compile the template",
+                "`{id}` 不是合法的 Python 名称（`{keyword}` 是关键字）：Mako 无法编译该模板"
+            ),
+        )
+        .help(fix(&src, &id, None));
     }
 }
 
-fn fix(src: &Source, id: &str, safe: Option<String>, in_condition: bool) -> Text {
+/// `safe_render` (`safe_render_multi` for a `parallel_services` group), which takes the ID as
+/// a string.
+fn fix(src: &Source, id: &str, safe: Option<String>) -> Text {
     let partners = src.parallel_partners(id);
-    if src.declared(id) == Some(Kind::Parallel) && !partners.is_empty() {
+    let call = if src.declared(id) == Some(Kind::Parallel) && !partners.is_empty() {
         let list = std::iter::once(id)
             .chain(partners.iter().map(String::as_str))
             .map(|p| format!("'{p}'"))
             .collect::<Vec<_>>()
             .join(", ");
-        return text!(
-            "read the group with `safe_render_multi([{list}], '/path', default)` (platform 6.1.1), which takes the IDs as strings",
-            "请使用以字符串传入标识的 `safe_render_multi([{list}], '/path', default)` 读取该组（需平台 6.1.1）"
-        );
-    }
-    let safe = safe.unwrap_or_else(|| format!("safe_render('{id}', '/path', default)"));
-    if in_condition {
-        text!(
-            "a product ID that is not a Python name can only be read with `safe_render`, which takes it as a string: test a value with `% if {safe}:` (platform 6.1.1)",
-            "不是合法 Python 名称的云产品标识只能通过以字符串传入标识的 `safe_render` 读取：请改为 `% if {safe}:`（需平台 6.1.1）"
-        )
+        format!("safe_render_multi([{list}], '/path', default)")
     } else {
-        text!(
-            "read it with `{safe}` (platform 6.1.1), which takes the ID as a string",
-            "请使用以字符串传入标识的 `{safe}` 读取（需平台 6.1.1）"
-        )
-    }
+        safe.unwrap_or_else(|| format!("safe_render('{id}', '/path', default)"))
+    };
+    text!(
+        "use `{call}` (platform 6.1.1): it takes the ID as a string, in a condition too (`% if {call}:`)",
+        "请改用以字符串传入标识的 `{call}`（需平台 6.1.1），条件中亦然：`% if {call}:`"
+    )
 }
 
 #[cfg(test)]

@@ -84,13 +84,13 @@ fn check(chart: &Chart, out: &mut Findings) {
             src.path(),
             Some(range),
             text!(
-                "`data_template` reads license data: while rendering the template the platform gives license data as an empty object, so the license's values never arrive this way (a subscript raises a KeyError, `.get` gives its default)",
-                "`data_template` 读取了 license 数据：渲染配置模板时平台将 license 数据置为空对象，这样读不到 license 中的值（下标读取会抛出 KeyError，`.get` 返回默认值）"
+                "`data_template` reads license data, an empty object while the platform renders it: the license's values never arrive this way",
+                "`data_template` 读取了 license 数据，而渲染时平台将其置为空对象：读不到 license 中的值"
             ),
         )
         .help(text!(
-            "push the value from the product's license instead: its `config` field is merged into the product's configuration (above `data_template`); keep a default here",
-            "请改用 license 主动下发：云产品 license 的 `config` 字段会合并到云产品配置中（优先级高于 `data_template`）；此处保留默认值"
+            "push the value with the `config` field of the product's license, merged over `data_template`",
+            "请通过云产品 license 的 `config` 字段下发该值（合并时优先于 `data_template`）"
         ));
     }
 }
