@@ -259,12 +259,18 @@ fn check(chart: &Chart, out: &mut Findings) {
                 "`{id}` 不是合法的 Python 名称：Mako 将其读作减法 `{as_python}`，渲染失败"
             ),
         )
-        .help(fix(&src, id, safe_render_for(&u)));
+        .help(fix(&src, id, safe_render_for(&u), h.in_condition));
     }
     for e in &src.parsed.errors {
         let Some((id, keyword, range)) = keyword_id(&src, e) else {
             continue;
         };
+        let control_line = src
+            .ch
+            .text
+            .lines()
+            .nth(range.start.line - 1)
+            .is_some_and(|l| l.trim_start().starts_with('%'));
         out.report(
             src.path(),
             Some(range),
@@ -273,13 +279,13 @@ fn check(chart: &Chart, out: &mut Findings) {
                 "`{id}` 不是合法的 Python 名称（`{keyword}` 是关键字）：Mako 无法编译该模板"
             ),
         )
-        .help(fix(&src, &id, None));
+        .help(fix(&src, &id, None, control_line));
     }
 }
 
 /// `safe_render` (`safe_render_multi` for a `parallel_services` group), which takes the ID as
 /// a string.
-fn fix(src: &Source, id: &str, safe: Option<String>) -> Text {
+fn fix(src: &Source, id: &str, safe: Option<String>, in_condition: bool) -> Text {
     let partners = src.parallel_partners(id);
     let call = if src.declared(id) == Some(Kind::Parallel) && !partners.is_empty() {
         let list = std::iter::once(id)
@@ -291,9 +297,14 @@ fn fix(src: &Source, id: &str, safe: Option<String>) -> Text {
     } else {
         safe.unwrap_or_else(|| format!("safe_render('{id}', '/path', default)"))
     };
+    let call = if in_condition {
+        format!("% if {call}:")
+    } else {
+        call
+    };
     text!(
-        "use `{call}` (platform 6.1.1): it takes the ID as a string, in a condition too (`% if {call}:`)",
-        "请改用以字符串传入标识的 `{call}`（需平台 6.1.1），条件中亦然：`% if {call}:`"
+        "use `{call}` (platform 6.1.1): it takes the product ID as a string",
+        "请改用 `{call}`（需平台 6.1.1）：它以字符串接收云产品标识"
     )
 }
 
