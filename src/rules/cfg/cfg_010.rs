@@ -255,7 +255,7 @@ fn check(chart: &Chart, out: &mut Findings) {
             src.path(),
             Some(h.range),
             text!(
-                "`{id}` is not a Python name: Mako reads the subtraction `{as_python}`, and rendering fails",
+                "`{id}` is not a Python name: Mako reads it as the subtraction `{as_python}`, and rendering fails",
                 "`{id}` 不是合法的 Python 名称：Mako 将其读作减法 `{as_python}`，渲染失败"
             ),
         )
