@@ -126,6 +126,7 @@ impl Manifests {
     ) -> Manifests {
         let mut options = RenderOptions {
             quick_crypto: true, // the rules read shapes, not keys
+            helm2_release_time: true,
             ..platform_options(chart, options)
         };
         // The APIs a cluster of that version serves, as `helm install` would see them.

@@ -12,7 +12,7 @@
 mod coalesce;
 mod compose;
 pub mod funcs;
-mod helmignore;
+pub(crate) mod helmignore;
 pub mod image;
 pub mod json;
 pub mod kube_apis;
@@ -69,6 +69,10 @@ pub struct RenderOptions {
     /// Fast, weak keys and hashes (`gotmpl::Options::quick_crypto`): for the check, which
     /// reads the manifests' shape, never for `ecplint template`'s output.
     pub quick_crypto: bool,
+    /// `.Release.Time` as Helm 2 gave it (`Seconds`, `Nanos` of "now"): for the check, so that
+    /// a template written for Helm 2 still renders (HELM-009 reports it); never for
+    /// `ecplint template`, whose output is Helm 3's.
+    pub helm2_release_time: bool,
 }
 
 /// Why a whole render could not happen.
@@ -126,6 +130,9 @@ pub struct Rendered {
     pub selected: bool,
     /// The values Helm checks against a values.schema.json (the chart's, its subcharts').
     pub schema_checks: Vec<values_schema::SchemaCheck>,
+    /// The top chart's `.Values`: values.yaml coalesced with the user's values and the
+    /// subcharts' (empty when the chart was not composed).
+    pub values: Map,
 }
 
 impl Rendered {
@@ -389,6 +396,7 @@ pub fn render(
             return rendered;
         }
     };
+    rendered.values = composed.values.clone();
     rendered.schema_checks = values_schema::checks(&composed);
     let mut api_versions: Vec<String> =
         DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
@@ -411,6 +419,20 @@ pub fn render(
         ("Revision".to_string(), Value::int(1)),
         ("Service".to_string(), Value::str("Helm")),
     ]));
+    if let (true, Value::Map(fields)) = (options.helm2_release_time, &release) {
+        let nanos = options.now_unix_nanos;
+        let time = Map::from_entries([
+            (
+                "Seconds".to_string(),
+                Value::int64(nanos.div_euclid(1_000_000_000)),
+            ),
+            (
+                "Nanos".to_string(),
+                Value::int(nanos.rem_euclid(1_000_000_000)),
+            ),
+        ]);
+        fields.insert("Time", Value::Map(time));
+    }
     execute(
         &composed,
         &release,
