@@ -613,7 +613,17 @@ fn archive_input_is_read() {
     };
     let o = ecplint(&["check", tgz.to_str().unwrap(), "--format", "json"]);
     let v = json(&o);
-    assert_eq!(code(&o), 0, "{v}");
+    // The good chart tarred without the `helm-toolkit` a `helm package` build would put under
+    // `charts/`: its one error is LAYOUT-009's, as `helm install` would refuse it.
+    let errors: Vec<&str> = v["inputs"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(errors, ["LAYOUT-009"], "{v}");
+    assert_eq!(code(&o), 1, "{v}");
     let input = &v["inputs"][0];
     assert_eq!(input["unreadable"], false);
     assert_eq!(input["charts"][0]["name"], "mycloud-product");

@@ -67,4 +67,5 @@ fixture_snapshot! {
     makefile_mistakes => "makefile-mistakes",
     guide_as_printed => "guide-as-printed",
     dep_hook_mistakes_2 => "dep-hook-mistakes-2",
+    cfg_mistakes_2 => "cfg-mistakes-2",
 }

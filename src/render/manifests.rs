@@ -139,7 +139,7 @@ impl Manifests {
                 .api_versions
                 .extend(super::kube_apis::apis().capabilities(v.minor));
         }
-        let rendered = render(&chart.input.files, &chart.prefix, others, &options, cache);
+        let rendered = render(chart.input, &chart.prefix, others, &options, cache);
         Manifests {
             user_values: !(options.values.is_empty()
                 && options.set.is_empty()

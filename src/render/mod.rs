@@ -30,7 +30,7 @@ pub mod values_schema;
 pub use manifest::Document;
 
 use crate::diagnostic::Text;
-use crate::input::File;
+use crate::input::{File, Input};
 use crate::text;
 pub use gotmpl::ParseCache;
 use gotmpl::{Funcs, Map, MissingKey, Options, Templates, Value};
@@ -299,28 +299,33 @@ impl Cache {
     /// The chart at `prefix`, loaded once. A copy: a render changes its own (dependencies
     /// found in other inputs are added), never the cached one — the values it holds are only
     /// read (coalescing copies them).
-    fn chart(&mut self, files: &[File], prefix: &str) -> Option<ChartNode> {
+    fn chart(&mut self, input: &Input, prefix: &str) -> Option<ChartNode> {
         if let Some(chart) = self.charts.get(prefix) {
             return Some(chart.clone());
         }
-        let chart = tree::load(files, prefix)?;
+        let packaging = if input.packaged {
+            tree::Packaging::Archive
+        } else {
+            tree::Packaging::Folder
+        };
+        let chart = tree::load(&input.files, prefix, packaging)?;
         self.charts.insert(prefix.to_string(), chart.clone());
         Some(chart)
     }
 }
 
-/// Renders the chart at `prefix` of `files` as `helm template` does. `others` are the files of
+/// Renders the chart at `prefix` of `input` as `helm template` does. `others` are the files of
 /// the run's other inputs, where a dependency missing from the chart is looked up. `cache`
-/// keeps what an earlier render of the same files loaded and parsed (start with an empty one).
+/// keeps what an earlier render of the same input loaded and parsed (start with an empty one).
 pub fn render(
-    files: &[File],
+    input: &Input,
     prefix: &str,
     others: &[&[File]],
     options: &RenderOptions,
     cache: &mut Cache,
 ) -> Rendered {
     let mut rendered = Rendered::default();
-    let Some(mut chart) = cache.chart(files, prefix) else {
+    let Some(mut chart) = cache.chart(input, prefix) else {
         rendered.fatal = Some(Fatal {
             kind: FatalKind::Input,
             message: text!(

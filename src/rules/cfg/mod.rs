@@ -17,6 +17,8 @@ pub mod cfg_006;
 pub mod cfg_007;
 pub mod cfg_008;
 pub mod cfg_009;
+pub mod cfg_010;
+pub mod cfg_011;
 
 /// `_config_helpers.yaml.tpl` of a chart, read both ways (once per chart: [`Chart::config_helpers`]).
 pub(crate) struct Source<'a> {
@@ -236,7 +238,10 @@ mod fixture {
                 "CFG-001 error cfg-unparsed/_config:3:1",
             ]
         );
-        let rules: std::collections::BTreeSet<&str> = found.iter().map(|d| d.rule).collect();
+        // CFG-010 and CFG-011 are tripped in `tests/fixtures/cfg-mistakes-2`.
+        let more = run(&fixture("cfg-mistakes-2", ""), &Default::default());
+        let rules: std::collections::BTreeSet<&str> =
+            found.iter().chain(&more).map(|d| d.rule).collect();
         for r in crate::rules::ALL
             .iter()
             .filter(|r| r.id.starts_with("CFG-"))

@@ -9,5 +9,6 @@ pub mod helm_006;
 pub mod helm_007;
 pub mod helm_008;
 pub mod helm_009;
+pub mod helm_010;
 pub mod helm_011;
 mod template_errors;

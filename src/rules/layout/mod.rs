@@ -8,3 +8,4 @@ pub mod layout_005;
 pub mod layout_006;
 pub mod layout_007;
 pub mod layout_008;
+pub mod layout_009;
