@@ -463,13 +463,12 @@ fn reference_end(text: &str, at: usize, end: usize) -> usize {
 fn close(b: &[u8], open: u8, from: usize, end: usize) -> Option<usize> {
     let shut = if open == b'(' { b')' } else { b'}' };
     let mut depth = 0;
-    for i in from..end {
-        let c = b[i];
+    for (k, &c) in b[from..end].iter().enumerate() {
         if c == open {
             depth += 1;
         } else if c == shut {
             if depth == 0 {
-                return Some(i);
+                return Some(from + k);
             }
             depth -= 1;
         }
@@ -561,14 +560,14 @@ fn scan(text: &str, from: usize, to: usize, out: &mut Vec<Found>) -> bool {
                 let mut args = vec![inner + name_len];
                 let mut depth = 0;
                 let shut_char = b[shut];
-                for j in inner + name_len..shut {
-                    let c = b[j];
+                let from = inner + name_len;
+                for (k, &c) in b[from..shut].iter().enumerate() {
                     if c == open {
                         depth += 1;
                     } else if c == shut_char {
                         depth -= 1;
                     } else if c == b',' && depth == 0 {
-                        args.push(j + 1);
+                        args.push(from + k + 1);
                     }
                 }
                 if args.len() < min as usize {
