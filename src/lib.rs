@@ -5,7 +5,7 @@
 //! (`crates/ecplint-wasm`) and the CLI (`src/bin/ecplint`) are thin layers over it.
 //!
 //! Layers, each importing only from those below it (`tests/layers.rs` checks):
-//! `diagnostic`, `suggest` → `yaml`, `input`, `mako` → `chart` → `config`, `navigation`, `render` →
+//! `diagnostic`, `suggest` → `yaml`, `input`, `mako`, `makefile` → `chart` → `config`, `navigation`, `render` →
 //! `rules` → `report`, `output`, `workspace`.
 
 // Rule docs tag their examples ```yaml,fail,file=…: test-harness attributes, not rustdoc's.
