@@ -619,13 +619,8 @@ impl Workspace {
             .find(|c| chart_name.is_none_or(|n| c.name() == n || c.dir_name == n))?;
         let options = crate::render::manifests::platform_options(chart, options);
         let others = self.other_inputs(index);
-        let mut rendered = crate::render::render(
-            &loaded.input().files,
-            &chart.prefix,
-            &others,
-            &options,
-            &mut cache,
-        );
+        let mut rendered =
+            crate::render::render(loaded.input(), &chart.prefix, &others, &options, &mut cache);
         // A file of the chart the input layer refused (over a limit, unsafe, not text) is not
         // there to render: say so, rather than leave it out silently (the check's INPUT-001
         // has the details).

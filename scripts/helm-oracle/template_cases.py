@@ -1225,6 +1225,21 @@ case("helmignore-templates", {"templates/t.yaml": "# kept\n", "templates/skip.ya
      files={".helmignore": "templates/skip.yaml\n"})
 case("helmignore-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
                               "charts/sub/templates/s.yaml": "# sub\n"}, files={".helmignore": "charts/\n"})
+# What loading a chart folder leaves out, and what it does not: Helm's default rule skips hidden
+# files directly under the top chart's templates/ only; a subchart folder's own .helmignore is
+# not read (the top's rules cover the whole folder); nothing is left out of an archive.
+case("helmignore-hidden-templates", {"templates/t.yaml": "# kept\n", "templates/.hidden.yaml": "# hidden\n",
+                                      "templates/.d/x.yaml": "# in a hidden folder\n",
+                                      "templates/sub/.deeper.yaml": "# hidden, deeper\n"})
+case("helmignore-subchart-folder-own", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                         "charts/sub/.helmignore": "*.md\n", "charts/sub/README.md": "read me\n",
+                                         "charts/sub/templates/.hidden.yaml": "# sub hidden\n",
+                                         "charts/sub/templates/s.yaml": "# {{ .Files.Get \"README.md\" | trim }}\n"})
+case("helmignore-not-in-archives", {"templates/t.yaml": "# p\n"}, files={".helmignore": "*.md\n"},
+     archives={"charts/sub-0.2.0.tgz": {"sub/Chart.yaml": SUB, "sub/.helmignore": "*.md\n",
+                                        "sub/README.md": "read me\n",
+                                        "sub/templates/.hidden.yaml": "# archived hidden\n",
+                                        "sub/templates/s.yaml": "# {{ .Files.Get \"README.md\" | trim }}\n"}})
 case("show-only-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
                              "charts/sub/templates/s.yaml": "# sub only\n"}, args=["--show-only", "charts/sub/templates/s.yaml"])
 case("subchart-notes-and-crds", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,

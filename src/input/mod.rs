@@ -66,6 +66,9 @@ pub struct Input {
     pub problems: Vec<Problem>,
     /// True when nothing at all could be read (the CLI exits 2).
     pub unreadable: bool,
+    /// Read from an archive (a packaged chart), not a folder: Helm leaves nothing out of it
+    /// (`.helmignore` applies to folders).
+    pub packaged: bool,
 }
 
 /// Read a source into files. Archives inside a chart's `charts/` folder are opened too; their

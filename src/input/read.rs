@@ -18,6 +18,7 @@ pub(super) fn load(source: Source, limits: &Limits) -> Input {
     };
     let mut files = Vec::new();
     let path = source.name().to_string();
+    let packaged = matches!(source, Source::Archive { .. });
     match source {
         Source::Archive { name, data } => {
             let src = Src {
@@ -35,6 +36,7 @@ pub(super) fn load(source: Source, limits: &Limits) -> Input {
     let files = reader.finish(files);
     Input {
         path,
+        packaged,
         unreadable: files.is_empty(),
         files,
         problems: reader.problems,

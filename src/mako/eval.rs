@@ -196,11 +196,17 @@ fn test(cond: Option<&Expr>, platform: &Platform, errors: &mut Vec<MakoError>) -
 /// A whole `${…}`: a bare absent product cannot be printed (Mako's undefined name).
 fn eval_subst<'a>(e: &'a Expr, p: &'a Platform) -> Result<Cow<'a, Value>, MakoError> {
     if let ExprKind::Name(n) = &e.kind {
-        if !super::is_function(n) && !p.products.contains_key(n) {
+        if !super::is_function(n) && !defined(n, p) {
             return Err(absent(n, e.range, false));
         }
     }
     eval(e, p)
+}
+
+/// Whether a bare name has a value: an installed product, or `license` (license data, an empty
+/// object while the platform renders: §1.1.6.4).
+fn defined(n: &str, p: &Platform) -> bool {
+    n == "license" || p.products.contains_key(n)
 }
 
 fn absent(name: &str, range: Range, read: bool) -> MakoError {
@@ -391,6 +397,8 @@ fn name<'a>(n: &'a str, range: Range, p: &'a Platform) -> EResult<'a> {
                 "`{f}` 是函数：请调用它，如 `{f}(…)`"
             ),
         )),
+        // License data: the platform gives an empty object while rendering (§1.1.6.4, CFG-011).
+        "license" if !p.products.contains_key(n) => Ok(Cow::Owned(Value::Dict(Vec::new()))),
         // Another product: its config, or (absent) Mako's undefined name, which is falsy.
         _ => Ok(match p.products.get(n) {
             Some(v) => Cow::Borrowed(v),
@@ -424,9 +432,7 @@ fn postfix<'a>(base: &'a Expr, ops: &'a [Postfix], p: &'a Platform) -> EResult<'
             };
             call(n, base.range, args, whole, p)?
         }
-        (ExprKind::Name(n), Some(first))
-            if !super::is_function(n) && !p.products.contains_key(n) =>
-        {
+        (ExprKind::Name(n), Some(first)) if !super::is_function(n) && !defined(n, p) => {
             return Err(absent(n, first.range, true));
         }
         _ => eval(base, p)?,

@@ -160,7 +160,7 @@ impl Expr {
 }
 
 /// Python keywords that cannot be names.
-const KEYWORDS: &[&str] = &[
+pub(crate) const KEYWORDS: &[&str] = &[
     "and", "or", "not", "in", "is", "if", "else", "elif", "lambda", "for", "while", "def", "class",
     "return", "yield", "import", "from", "as", "with", "try", "except", "finally", "raise", "pass",
     "break", "continue", "del", "global", "nonlocal", "assert", "async", "await",

@@ -40,6 +40,8 @@
 //! - `safe_render(product, '/a/b', default)`: the value at that path of an installed product's
 //!   config, else `default`; `safe_render_multi([p1, p2], '/a/b', default)`: the first installed
 //!   product (in list order) that has the path, else `default`;
+//! - `license`: an empty dict, as the platform gives license data while rendering (§1.1.6.4;
+//!   CFG-011 reports the read);
 //! - any other name is another product's ID: its config from `Platform::products`, or — when the
 //!   product is absent — Mako's undefined name: falsy in `% if p:`, an error when read
 //!   (`p['a']`, `p.get(…)`) or printed (`${p}`).

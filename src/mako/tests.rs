@@ -733,3 +733,14 @@ fn built_values_are_bounded_by_their_deep_size() {
     assert_eq!(text("${len(['x' * 1000] * 1000)}\n"), "1000\n");
     assert_eq!(text("${len([[1] * 1000] * 1000)}\n"), "1000\n");
 }
+
+#[test]
+fn license_data_is_an_empty_object() {
+    assert_eq!(
+        text("a: ${license.get('values', {}).get('x', 1)}\n% if license:\nb\n% endif\n"),
+        "a: 1\n"
+    );
+    assert!(!out("${license['values']}", &Platform::default())
+        .errors
+        .is_empty());
+}

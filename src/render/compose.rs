@@ -109,7 +109,9 @@ fn find_elsewhere(dep: &Dependency, others: &[&[File]]) -> Option<ChartNode> {
             if !names_it {
                 continue;
             }
-            if let Some(node) = tree::load(files, prefix) {
+            // Dependencies given beside a chart are archives as a rule (`helm dependency build`
+            // writes them so).
+            if let Some(node) = tree::load(files, prefix, tree::Packaging::Archive) {
                 if node.name == dep.name {
                     candidates.push(node);
                 }
@@ -325,7 +327,7 @@ mod tests {
     }
 
     fn composed(files: &[File], user: &Map) -> Composed {
-        let chart = tree::load(files, "app/").unwrap();
+        let chart = tree::load(files, "app/", tree::Packaging::Folder).unwrap();
         compose(&chart, user, &mut Vec::new()).unwrap()
     }
 
@@ -414,11 +416,11 @@ mod tests {
                 "{{ define \"helm-toolkit.x\" }}{{ end }}",
             ),
         ];
-        let mut chart = tree::load(&files, "app/").unwrap();
+        let mut chart = tree::load(&files, "app/", tree::Packaging::Folder).unwrap();
         let found = fill_missing(&mut chart, &[&other], &mut Vec::new());
         assert!(found.missing.is_empty());
         assert!(chart.subcharts.iter().any(|s| s.name == "helm-toolkit"));
-        let mut chart = tree::load(&files, "app/").unwrap();
+        let mut chart = tree::load(&files, "app/", tree::Packaging::Folder).unwrap();
         let found = fill_missing(&mut chart, &[], &mut Vec::new());
         assert_eq!(found.missing, vec!["helm-toolkit"]);
     }

@@ -126,6 +126,7 @@ impl Manifests {
     ) -> Manifests {
         let mut options = RenderOptions {
             quick_crypto: true, // the rules read shapes, not keys
+            helm2_release_time: true,
             ..platform_options(chart, options)
         };
         // The APIs a cluster of that version serves, as `helm install` would see them.
@@ -138,7 +139,7 @@ impl Manifests {
                 .api_versions
                 .extend(super::kube_apis::apis().capabilities(v.minor));
         }
-        let rendered = render(&chart.input.files, &chart.prefix, others, &options, cache);
+        let rendered = render(chart.input, &chart.prefix, others, &options, cache);
         Manifests {
             user_values: !(options.values.is_empty()
                 && options.set.is_empty()

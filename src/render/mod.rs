@@ -12,7 +12,7 @@
 mod coalesce;
 mod compose;
 pub mod funcs;
-mod helmignore;
+pub(crate) mod helmignore;
 pub mod image;
 pub mod json;
 pub mod kube_apis;
@@ -30,7 +30,7 @@ pub mod values_schema;
 pub use manifest::Document;
 
 use crate::diagnostic::Text;
-use crate::input::File;
+use crate::input::{File, Input};
 use crate::text;
 pub use gotmpl::ParseCache;
 use gotmpl::{Funcs, Map, MissingKey, Options, Templates, Value};
@@ -69,6 +69,10 @@ pub struct RenderOptions {
     /// Fast, weak keys and hashes (`gotmpl::Options::quick_crypto`): for the check, which
     /// reads the manifests' shape, never for `ecplint template`'s output.
     pub quick_crypto: bool,
+    /// `.Release.Time` as Helm 2 gave it (`Seconds`, `Nanos` of "now"): for the check, so that
+    /// a template written for Helm 2 still renders (HELM-009 reports it); never for
+    /// `ecplint template`, whose output is Helm 3's.
+    pub helm2_release_time: bool,
 }
 
 /// Why a whole render could not happen.
@@ -126,6 +130,9 @@ pub struct Rendered {
     pub selected: bool,
     /// The values Helm checks against a values.schema.json (the chart's, its subcharts').
     pub schema_checks: Vec<values_schema::SchemaCheck>,
+    /// The top chart's `.Values`: values.yaml coalesced with the user's values and the
+    /// subcharts' (empty when the chart was not composed).
+    pub values: Map,
 }
 
 impl Rendered {
@@ -292,28 +299,33 @@ impl Cache {
     /// The chart at `prefix`, loaded once. A copy: a render changes its own (dependencies
     /// found in other inputs are added), never the cached one — the values it holds are only
     /// read (coalescing copies them).
-    fn chart(&mut self, files: &[File], prefix: &str) -> Option<ChartNode> {
+    fn chart(&mut self, input: &Input, prefix: &str) -> Option<ChartNode> {
         if let Some(chart) = self.charts.get(prefix) {
             return Some(chart.clone());
         }
-        let chart = tree::load(files, prefix)?;
+        let packaging = if input.packaged {
+            tree::Packaging::Archive
+        } else {
+            tree::Packaging::Folder
+        };
+        let chart = tree::load(&input.files, prefix, packaging)?;
         self.charts.insert(prefix.to_string(), chart.clone());
         Some(chart)
     }
 }
 
-/// Renders the chart at `prefix` of `files` as `helm template` does. `others` are the files of
+/// Renders the chart at `prefix` of `input` as `helm template` does. `others` are the files of
 /// the run's other inputs, where a dependency missing from the chart is looked up. `cache`
-/// keeps what an earlier render of the same files loaded and parsed (start with an empty one).
+/// keeps what an earlier render of the same input loaded and parsed (start with an empty one).
 pub fn render(
-    files: &[File],
+    input: &Input,
     prefix: &str,
     others: &[&[File]],
     options: &RenderOptions,
     cache: &mut Cache,
 ) -> Rendered {
     let mut rendered = Rendered::default();
-    let Some(mut chart) = cache.chart(files, prefix) else {
+    let Some(mut chart) = cache.chart(input, prefix) else {
         rendered.fatal = Some(Fatal {
             kind: FatalKind::Input,
             message: text!(
@@ -389,6 +401,7 @@ pub fn render(
             return rendered;
         }
     };
+    rendered.values = composed.values.clone();
     rendered.schema_checks = values_schema::checks(&composed);
     let mut api_versions: Vec<String> =
         DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
@@ -411,6 +424,20 @@ pub fn render(
         ("Revision".to_string(), Value::int(1)),
         ("Service".to_string(), Value::str("Helm")),
     ]));
+    if let (true, Value::Map(fields)) = (options.helm2_release_time, &release) {
+        let nanos = options.now_unix_nanos;
+        let time = Map::from_entries([
+            (
+                "Seconds".to_string(),
+                Value::int64(nanos.div_euclid(1_000_000_000)),
+            ),
+            (
+                "Nanos".to_string(),
+                Value::int(nanos.rem_euclid(1_000_000_000)),
+            ),
+        ]);
+        fields.insert("Time", Value::Map(time));
+    }
     execute(
         &composed,
         &release,

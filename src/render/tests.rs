@@ -9,6 +9,14 @@ fn file(path: &str, text: &str) -> File {
     }
 }
 
+/// A chart folder of these files.
+fn folder(files: &[File]) -> Input {
+    Input {
+        files: files.to_vec(),
+        ..Input::default()
+    }
+}
+
 fn options() -> RenderOptions {
     RenderOptions {
         release_name: "rel".into(),
@@ -51,15 +59,17 @@ fn kube_version_constraint_is_helms_error() {
     )];
     let mut o = options();
     o.kube_version = Some("1.29.0".into());
-    let r = render(&files, "c/", &[], &o, &mut Cache::default());
+    let r = render(&folder(&files), "c/", &[], &o, &mut Cache::default());
     assert_eq!(
         r.fatal.unwrap().message.en,
         "chart requires kubeVersion: >=1.30.0 which is incompatible with Kubernetes v1.29.0"
     );
     o.kube_version = None;
-    assert!(render(&files, "c/", &[], &o, &mut Cache::default())
-        .fatal
-        .is_none());
+    assert!(
+        render(&folder(&files), "c/", &[], &o, &mut Cache::default())
+            .fatal
+            .is_none()
+    );
 }
 
 #[test]
@@ -68,7 +78,13 @@ fn library_chart_is_not_installable() {
         "c/Chart.yaml",
         "apiVersion: v2\nname: c\nversion: 0.1.0\ntype: library\n",
     )];
-    let r = render(&files, "c/", &[], &options(), &mut Cache::default());
+    let r = render(
+        &folder(&files),
+        "c/",
+        &[],
+        &options(),
+        &mut Cache::default(),
+    );
     assert_eq!(r.fatal.unwrap().kind, FatalKind::Chart);
 }
 
@@ -115,9 +131,15 @@ fn show_only_selects_in_flag_order_and_errors_on_no_match() {
 fn chart_yaml_is_validated_as_helm_does() {
     let r = |chart_yaml: &str| {
         let files = vec![file("c/Chart.yaml", chart_yaml)];
-        render(&files, "c/", &[], &options(), &mut Cache::default())
-            .fatal
-            .map(|f| f.message.en)
+        render(
+            &folder(&files),
+            "c/",
+            &[],
+            &options(),
+            &mut Cache::default(),
+        )
+        .fatal
+        .map(|f| f.message.en)
     };
     assert_eq!(
         r("apiVersion: v2\nversion: 0.1.0\n").unwrap(),
@@ -171,16 +193,16 @@ fn rendering_again_with_a_parse_cache_gives_the_same_manifests() {
         ),
     ];
     let mut cache = Cache::default();
-    let first = render(&files, "c/", &[], &options(), &mut cache).to_yaml();
+    let first = render(&folder(&files), "c/", &[], &options(), &mut cache).to_yaml();
     assert!(first.contains("name: rel-1\nk: 1"), "{first}");
     assert_eq!(
-        render(&files, "c/", &[], &options(), &mut cache).to_yaml(),
+        render(&folder(&files), "c/", &[], &options(), &mut cache).to_yaml(),
         first
     );
     // Other values reuse the parsed templates and still change the output.
     let mut o = options();
     o.set = vec!["num=2".into()];
-    let second = render(&files, "c/", &[], &o, &mut cache).to_yaml();
+    let second = render(&folder(&files), "c/", &[], &o, &mut cache).to_yaml();
     assert!(second.contains("name: rel-2"), "{second}");
 }
 
@@ -198,7 +220,13 @@ fn the_compact_source_map_says_what_the_lines_say() {
         ),
         file("c/templates/svc.yaml", "kind: Service\n"),
     ];
-    let r = render(&files, "c/", &[], &options(), &mut Cache::default());
+    let r = render(
+        &folder(&files),
+        "c/",
+        &[],
+        &options(),
+        &mut Cache::default(),
+    );
     let lang = crate::diagnostic::Lang::En;
     let full = serde_json::to_value(r.json(lang)).unwrap();
     let compact = serde_json::to_value(r.json_compact(lang)).unwrap();

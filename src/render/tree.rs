@@ -71,8 +71,61 @@ impl ChartNode {
     }
 }
 
+/// How the input holding a chart was given: Helm leaves files out of a chart folder it loads
+/// (its `.helmignore`, and hidden files directly under `templates/`), never out of an archive
+/// (`helm package` already did).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Packaging {
+    Archive,
+    Folder,
+}
+
+/// What loading a chart folder leaves out: the top chart's `.helmignore` with Helm's default
+/// rule, over paths relative to the top chart — its subchart folders included (their own
+/// `.helmignore` is not read), a subchart archive only as a whole.
+struct FolderRules {
+    ignore: Ignore,
+    root: String,
+}
+
+impl FolderRules {
+    fn leaves_out(&self, path: &str) -> bool {
+        let Some(rel) = path.strip_prefix(self.root.as_str()) else {
+            return false;
+        };
+        // Inside an archive under charts/: only the archive itself is judged.
+        let mut end = rel.len();
+        let mut at = 0;
+        for segment in rel.split('/') {
+            at += segment.len() + 1;
+            if segment.ends_with(".tgz") || segment.ends_with(".tar.gz") {
+                end = at - 1;
+                break;
+            }
+        }
+        self.ignore.ignored(&rel[..end.min(rel.len())])
+    }
+}
+
 /// Loads the chart whose root is `prefix` (ending in `/`, or empty) from `files`.
-pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
+pub fn load(files: &[File], prefix: &str, packaging: Packaging) -> Option<ChartNode> {
+    let rules = (packaging == Packaging::Folder).then(|| {
+        let helmignore = files
+            .iter()
+            .find(|f| f.path.strip_prefix(prefix) == Some(".helmignore"))
+            .map(|f| text_of(&f.data).into_owned())
+            .unwrap_or_default();
+        // Helm's one default rule for a chart folder (observed with helm 3.17: a hidden file
+        // directly under templates/ is not rendered; one deeper, or in an archive, is).
+        FolderRules {
+            ignore: Ignore::parse(&format!("{helmignore}\ntemplates/.?*\n")),
+            root: prefix.to_string(),
+        }
+    });
+    load_with(files, prefix, rules.as_ref())
+}
+
+fn load_with(files: &[File], prefix: &str, rules: Option<&FolderRules>) -> Option<ChartNode> {
     let own: Vec<(&str, &File)> = files
         .iter()
         .filter_map(|f| f.path.strip_prefix(prefix).map(|rel| (rel, f)))
@@ -96,11 +149,6 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
     };
     let name = field("name");
     let api_version = field("apiVersion");
-    let ignore = own
-        .iter()
-        .find(|(rel, _)| *rel == ".helmignore")
-        .map(|(_, f)| Ignore::parse(&text_of(&f.data)))
-        .unwrap_or_default();
 
     let mut values = Map::new();
     let mut schema = None;
@@ -110,7 +158,7 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
     let mut sub_roots: Vec<String> = Vec::new();
     let mut seen_under_charts: Vec<&str> = Vec::new();
     for (rel, file) in &own {
-        if ignore.ignored(rel) {
+        if rules.is_some_and(|r| r.leaves_out(&file.path)) {
             continue;
         }
         if let Some(rest) = rel.strip_prefix("charts/") {
@@ -154,9 +202,14 @@ pub fn load(files: &[File], prefix: &str) -> Option<ChartNode> {
     let dependencies = deps_source
         .map(|l| l.items().iter().filter_map(dependency).collect())
         .unwrap_or_default();
+    // A subchart archive is loaded as the archive it is: nothing left out of it.
     let subcharts = sub_roots
         .iter()
-        .filter_map(|root| load(files, root))
+        .filter_map(|root| {
+            let below = &root[prefix.len()..];
+            let in_archive = below.contains(".tgz/") || below.contains(".tar.gz/");
+            load_with(files, root, if in_archive { None } else { rules })
+        })
         .collect();
     Some(ChartNode {
         prefix: prefix.to_string(),
@@ -252,6 +305,40 @@ mod tests {
         }
     }
 
+    /// As helm 3.17 read them (`helm template` of the folder, and of `tar czf` of it): the
+    /// folder leaves out what `.helmignore` and the hidden-template rule name, the archive
+    /// nothing.
+    #[test]
+    fn a_packaged_chart_leaves_nothing_out() {
+        let files = vec![
+            file(
+                "hi/Chart.yaml",
+                "apiVersion: v2\nname: hi\nversion: 1.0.0\n",
+            ),
+            file("hi/.helmignore", "*.md\n"),
+            file("hi/README.md", "readme\n"),
+            file("hi/templates/.hidden", "kind: ConfigMap\n"),
+            file("hi/templates/cm.yaml", "kind: ConfigMap\n"),
+        ];
+        let folder = load(&files, "hi/", Packaging::Folder).unwrap();
+        let archive = load(&files, "hi/", Packaging::Archive).unwrap();
+        let names = |c: &ChartNode| {
+            let mut all: Vec<String> = c.files.iter().map(|f| f.0.clone()).collect();
+            all.extend(c.templates.iter().map(|t| t.0.clone()));
+            all
+        };
+        assert_eq!(names(&folder), [".helmignore", "templates/cm.yaml"]);
+        assert_eq!(
+            names(&archive),
+            [
+                ".helmignore",
+                "README.md",
+                "templates/.hidden",
+                "templates/cm.yaml"
+            ]
+        );
+    }
+
     #[test]
     fn loads_subcharts_from_folders_and_archives() {
         let files = vec![
@@ -267,7 +354,7 @@ mod tests {
             file("app/charts/db/charts/inner/Chart.yaml", "name: inner\nversion: 0.1.0\n"),
             file("app/charts/notes.txt", "not a chart\n"),
         ];
-        let chart = load(&files, "app/").unwrap();
+        let chart = load(&files, "app/", Packaging::Folder).unwrap();
         assert_eq!(chart.name, "app");
         assert_eq!(chart.templates.len(), 1);
         // README.md is ignored by .helmignore; .helmignore itself stays.

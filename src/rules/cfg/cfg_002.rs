@@ -26,6 +26,8 @@ declare_rule! {
     /// - an attribute read without a call (`${mariadb.endpoints}`): valid Python, but a
     ///   product's config is a dict, which has no such attribute.
     ///
+    /// A product ID that is a Python keyword (`${return['x']}`) is CFG-010's finding.
+    ///
     /// ## Why
     /// §1.1.6.4: `data_template` "使用 mako template 语法". Mako compiles the whole template
     /// before it renders anything: one syntax error and the product's configuration cannot be
@@ -69,6 +71,9 @@ fn check(chart: &Chart, out: &mut Findings) {
         return;
     };
     for e in &src.parsed.errors {
+        if cfg::cfg_010::keyword_id(&src, e).is_some() {
+            continue; // a product ID that is a Python keyword: CFG-010 says so
+        }
         let d = out.report(src.path(), Some(e.range), e.message.clone());
         d.help(e.help.clone().unwrap_or_else(|| {
             text!(

@@ -3,7 +3,9 @@ use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::{Severity, Text};
 use crate::mako::Use;
-use crate::rules::cfg::{self, cannot_be_product, misspelt_function, safe_render_for, MAKO_NAMES};
+use crate::rules::cfg::{
+    self, cannot_be_product, cfg_010, cfg_011, misspelt_function, safe_render_for, MAKO_NAMES,
+};
 use crate::rules::Findings;
 use crate::text;
 
@@ -23,7 +25,8 @@ declare_rule! {
     /// alongside, so reading it always fails.
     ///
     /// Names that cannot be products (misspelt template functions, names with `_`) are
-    /// CFG-003's findings.
+    /// CFG-003's findings; the parts of a product ID with `-` (`${my-db['x']}` reads `db`) are
+    /// CFG-010's, and `license` is CFG-011's.
     ///
     /// ## Why
     /// §1.1.6.4: `${云产品名[配置项]}` reads another product's config, and the guide adds: "若
@@ -65,10 +68,15 @@ fn check(chart: &Chart, out: &mut Findings) {
     let Some(src) = cfg::read(chart) else {
         return;
     };
-    for u in src.uses() {
+    let uses = src.uses();
+    let hyphenated = cfg_010::hyphenated(&src, &uses);
+    for u in uses.iter().copied() {
         let name = u.name;
         if !u.is_product() || u.guarded || MAKO_NAMES.contains(&name) || !(u.reads() || u.whole) {
             continue;
+        }
+        if name == cfg_011::LICENSE || cfg_010::is_part(&hyphenated, &u) {
+            continue; // CFG-011's, CFG-010's
         }
         let declared = src.declared(name);
         if declared.is_none() && (cannot_be_product(name) || misspelt_function(name).is_some()) {
@@ -196,6 +204,13 @@ mod tests {
                 "data_template:\n  a: ${safe_render('mariadb', '/a', 'x')}\n  b: ${mariadb or 'none'}\n",
                 "data_template:\n  a: ${mariadb['a']}\ndependencies:\n  services:\n    mariadb: 6.0.1\n",
             ])
+            .test();
+    }
+
+    #[test]
+    fn hyphenated_ids_and_license_are_left_to_cfg_010_and_cfg_011() {
+        tester()
+            .pass(["data_template:\n  a: ${my-db['x']}\n  b: ${license['values']['x']}\n"])
             .test();
     }
 

@@ -2,7 +2,9 @@ use crate::chart::Chart;
 use crate::declare_rule;
 use crate::diagnostic::Range;
 use crate::mako::PostfixKind;
-use crate::rules::cfg::{self, cannot_be_product, get_chain_for, quote, safe_render_for};
+use crate::rules::cfg::{
+    self, cannot_be_product, cfg_010, cfg_011, get_chain_for, quote, safe_render_for,
+};
 use crate::rules::Findings;
 use crate::text;
 
@@ -21,7 +23,8 @@ declare_rule! {
     ///
     /// The help rewrites the chain with `.get(key, {})` steps and offers the `safe_render`
     /// form. This holds inside an `% if p:` guard too: the guard protects against `p` being
-    /// absent, not against `p`'s config lacking a key.
+    /// absent, not against `p`'s config lacking a key. A read of a product ID with `-`
+    /// (`${my-db['a']['b']}`) is CFG-010's finding, of `license` CFG-011's.
     ///
     /// ## Why
     /// §1.1.6.4 shows both forms and says when to prefer the second: "若无法确定是否存在 mariaDB
@@ -66,9 +69,14 @@ fn check(chart: &Chart, out: &mut Findings) {
     let Some(src) = cfg::read(chart) else {
         return;
     };
-    for u in src.uses() {
+    let uses = src.uses();
+    let hyphenated = cfg_010::hyphenated(&src, &uses);
+    for u in uses.iter().copied() {
         if !u.is_product() || cannot_be_product(u.name) {
             continue;
+        }
+        if u.name == cfg_011::LICENSE || cfg_010::is_part(&hyphenated, &u) {
+            continue; // CFG-011's, CFG-010's
         }
         let name = u.name;
         let subscripts = u
@@ -206,6 +214,8 @@ mod tests {
         tester()
             .pass([
                 "data_template:\n  a: ${p.get('a', {}).get('b', 'x')}\n  b: ${safe_render('p', '/a/b', 'x')}\n  c: ${{'k': 1}['k']}\n  d: ${safe_render('p', '/a', {})['k']}\n",
+                // CFG-010's and CFG-011's.
+                "data_template:\n  a: ${my-db['a']['b']}\n  b: ${license['values']['x']}\n",
                 "data_template:\n  a: ${maria_db['x']}\n",
             ])
             .test_and_snapshot();

@@ -17,6 +17,8 @@ pub mod cfg_006;
 pub mod cfg_007;
 pub mod cfg_008;
 pub mod cfg_009;
+pub mod cfg_010;
+pub mod cfg_011;
 
 /// `_config_helpers.yaml.tpl` of a chart, read both ways (once per chart: [`Chart::config_helpers`]).
 pub(crate) struct Source<'a> {
@@ -222,6 +224,8 @@ mod fixture {
                 "CFG-004 error cfg-mistakes/_config:7:41",
                 "CFG-006 error cfg-mistakes/_config:10:19",
                 "CFG-007 warning cfg-mistakes/_config:10:26",
+                // `safe_render` (6.1.1) with `platform_version: 6.0.1`.
+                "DEP-010 warning cfg-mistakes/_config:11:15",
                 "CFG-004 error cfg-mistakes/_config:11:38",
                 "CFG-006 warning cfg-mistakes/_config:13:19",
                 "CFG-005 error cfg-mistakes/_config:16:57",
@@ -229,11 +233,15 @@ mod fixture {
                 "CFG-002 error cfg-mistakes/_config:21:13",
                 "CFG-009 error cfg-mistakes/_config:24:1",
                 "CFG-001 error cfg-render/_config:11:18",
+                "DEP-010 warning cfg-render/_config:11:20",
                 "CFG-008 warning cfg-render/_config:22:7",
                 "CFG-001 error cfg-unparsed/_config:3:1",
             ]
         );
-        let rules: std::collections::BTreeSet<&str> = found.iter().map(|d| d.rule).collect();
+        // CFG-010 and CFG-011 are tripped in `tests/fixtures/cfg-mistakes-2`.
+        let more = run(&fixture("cfg-mistakes-2", ""), &Default::default());
+        let rules: std::collections::BTreeSet<&str> =
+            found.iter().chain(&more).map(|d| d.rule).collect();
         for r in crate::rules::ALL
             .iter()
             .filter(|r| r.id.starts_with("CFG-"))

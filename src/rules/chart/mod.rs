@@ -8,6 +8,8 @@ pub mod chart_006;
 pub mod chart_007;
 pub mod chart_008;
 pub mod chart_009;
+pub mod chart_010;
+pub mod chart_011;
 pub mod chart_012;
 pub mod helm_fields;
 pub mod keywords;

@@ -1,6 +1,5 @@
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::diagnostic::Severity;
 use crate::rules::acl::acl_001::{a_type, zh_type};
 use crate::rules::dep::is_templated;
 use crate::rules::Findings;
@@ -15,19 +14,19 @@ declare_rule! {
     /// - a string (`"180"`), a float (`180.0`), a boolean, a list, a map or an empty value:
     ///   warning.
     ///
-    /// When the file has no `trial_days` at all: info, at its first key.
+    /// When the file has no `trial_days` at all: warning, at its first key.
     ///
     /// ## Why
     /// §1.1.6.4: "`trial_days`: 定义可试用天数（-1为免费，默认需要定义为180）". The platform
     /// reads a number of days, with -1 meaning free; 0 days or a negative count other than -1
     /// gives no usable trial, and a value that is not an integer is not a number of days.
-    /// The guide asks for 180 by default, so a product without `trial_days` is worth pointing
-    /// out, without being a mistake (hence info). A value holding a Mako substitution (`${…}`)
+    /// The guide asks for 180 by default ("默认需要定义为180": it must be declared), so a product
+    /// without `trial_days` gets a warning too. A value holding a Mako substitution (`${…}`)
     /// is only known at install time and is not judged.
     ///
     /// ## 中文
     /// `trial_days`（可试用天数）必须是整数：`-1` 表示免费，否则为正数天数（§1.1.6.4）。`0`、小于 -1
-    /// 的整数、字符串、浮点数等给出警告；未定义时给出提示（指南要求默认定义为 180）。
+    /// 的整数、字符串、浮点数等给出警告；未定义时也给出警告（指南要求默认定义为 180）。
     ///
     /// ## Example
     /// ```yaml,fail,file=templates/_config_helpers.yaml.tpl
@@ -46,8 +45,8 @@ declare_rule! {
     ///     - arm
     /// trial_days: 180
     /// ```
-    RULE = "DEP-006", Dep, Warning | Info, "§1.1.6.4",
-    "trial_days is not -1 or a positive integer", "trial_days 不是 -1 或正整数", Chart(check)
+    RULE = "DEP-006", Dep, Warning, "§1.1.6.4",
+    "trial_days missing, or not -1 or a positive integer", "trial_days 缺失，或不是 -1 或正整数", Chart(check)
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
@@ -66,7 +65,6 @@ fn check(chart: &Chart, out: &mut Findings) {
                 "没有定义 `trial_days`：指南要求每个云产品声明可试用天数（默认 180 天）"
             ),
         )
-        .severity(Severity::Info)
         .help(text!(
             "add `trial_days: 180` (or `trial_days: -1` for a free product)",
             "添加 `trial_days: 180`（免费云产品写 `trial_days: -1`）"
@@ -176,10 +174,10 @@ mod tests {
     }
 
     #[test]
-    fn absent_is_info_at_the_first_key() {
+    fn absent_is_a_warning_at_the_first_key() {
         let d = tester().findings("\n\ndata_template:\n  a: 1\n");
         assert_eq!(starts(&d), [(3, 1)]);
-        assert_eq!(d[0].severity, Severity::Info);
+        assert_eq!(d[0].severity, Severity::Warning);
     }
 
     #[test]

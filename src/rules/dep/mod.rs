@@ -17,6 +17,8 @@ pub mod dep_005;
 pub mod dep_006;
 pub mod dep_007;
 pub mod dep_008;
+pub mod dep_009;
+pub mod dep_010;
 
 /// Whether a scalar holds a Mako substitution, so that its value is only known once rendered.
 pub(crate) fn is_templated(node: &Node) -> bool {
@@ -55,7 +57,7 @@ mod fixture {
                 "DEP-007 warning dep-mistakes/_config:20:7",
                 "DEP-005 error dep-mistakes/_config:23:15",
                 "DEP-006 warning dep-mistakes/_config:24:13",
-                "DEP-006 info dep-undeclared/_config:1:1",
+                "DEP-006 warning dep-undeclared/_config:1:1",
                 "DEP-001 warning dep-undeclared/_config:5:1",
             ],
             "{got:#?}"

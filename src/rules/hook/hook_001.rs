@@ -1,4 +1,5 @@
 use crate::declare_rule;
+use crate::diagnostic::Severity;
 use crate::rules::hook::scripts::{hooks, suggest_name, Misplaced, KINDS, PHASES, STAGES};
 use crate::rules::{Findings, ProjectScope};
 use crate::suggest::nearest;
@@ -12,9 +13,12 @@ declare_rule! {
     ///   `job`) or a phase (`pre`, `post`) at its level — `hook/remove/…`, `hook/delete/checks/…`
     ///   (the nearest known word is suggested);
     /// - a file above the phase folder (`hook/delete/check/001_a.sh`) or in a folder below it;
-    /// - a file name that is not `NNN_name.sh`: three digits (the order), `_`, a name of ASCII
-    ///   letters, digits, `_`, `-` or `.`, and `.sh` (`1_check.sh`, `001-check.sh`,
-    ///   `001_check`); a fixed name is suggested when one is obvious.
+    /// - a file name that is not `<digits>_name.sh`: an order number, `_`, a name of ASCII
+    ///   letters, digits, `_`, `-` or `.`, and `.sh` (`001-check.sh`, `001_check`,
+    ///   `check.sh`); a fixed name is suggested when one is obvious.
+    ///
+    /// All of these are errors. A name of that pattern whose order number is not three digits
+    /// (`1_check.sh`, `0001_check.sh`) is a warning, with the three-digit name suggested.
     ///
     /// The finding is on the file itself (a path has no line). `.gitkeep`, `.keep`,
     /// `.gitignore` and `.DS_Store` are ignored: they only keep empty folders in git. Hooks
@@ -28,13 +32,15 @@ declare_rule! {
     /// "以 001_abc.sh 命名，001, 002 代表该文件在此处执行顺序，abc 为该文件名称". The platform
     /// runs what it finds at those places only: a script elsewhere, or named otherwise, never
     /// runs (or runs out of order), and nothing tells the author. The guide gives the order as
-    /// three digits (`001`, `002`); a shorter or longer number would sort out of order against
-    /// the others, so exactly three are required.
+    /// three digits (`001`, `002`). A script numbered otherwise still has its place in the
+    /// layout, but names sort as text: `10_x.sh` runs before `2_x.sh`, and `1_x.sh` beside
+    /// `001_y.sh` is in an order nobody chose — worth a warning rather than an error.
     ///
     /// ## 中文
     /// 项目 `hook/` 下的文件必须位于 `hook/{install,upgrade,delete}/{check,job}/{pre,post}/`，
     /// 并命名为 `NNN_名称.sh`（三位执行顺序号、`_`、名称、`.sh`，§1.1.6.10）。目录名错误、层级不对
-    /// 或文件名不符合规范的脚本不会被平台执行。`.gitkeep` 等占位文件忽略。一个项目有多个 chart 时
+    /// 或文件名不是 `<数字>_名称.sh` 的脚本不会被平台执行（错误）；顺序号不是三位数字（如 `1_x.sh`）
+    /// 时给出警告：文件名按文本排序，`10_x.sh` 会先于 `2_x.sh` 执行。`.gitkeep` 等占位文件忽略。一个项目有多个 chart 时
     /// 只随第一个 chart 检查一次；打包好的 chart 不含 hook，不检查。
     ///
     /// ## Example
@@ -56,7 +62,14 @@ declare_rule! {
     /// #!/bin/sh
     /// echo 'mycloud-product delete pre check pass'
     /// ```
-    RULE = "HOOK-001", Hook, Error, "§1.1.6.10",
+    /// A number that is not three digits:
+    /// ```sh,fail,file=../../hook/delete/check/pre/1_check.sh
+    /// #!/bin/sh
+    /// # fail_zh_hans: 仍有未删除的资源
+    /// # fail_en: Resources still exist
+    /// echo 'mycloud-product delete pre check pass'
+    /// ```
+    RULE = "HOOK-001", Hook, Error | Warning, "§1.1.6.10",
     "Hook file off the hook layout", "hook 文件不符合目录与命名规范", Project(check)
 }
 
@@ -136,8 +149,8 @@ fn check(project: &ProjectScope, out: &mut Findings) {
                     &f.file.path,
                     None,
                     text!(
-                        "`{name}` is not named `NNN_name.sh` (a three-digit order number, `_`, a name, `.sh`)",
-                        "`{name}` 不符合 `NNN_名称.sh` 命名（三位执行顺序号、`_`、名称、`.sh`）"
+                        "`{name}` is not named `NNN_name.sh` (an order number such as `001`, `_`, a name, `.sh`)",
+                        "`{name}` 不符合 `NNN_名称.sh` 命名（`001` 这样的执行顺序号、`_`、名称、`.sh`）"
                     ),
                 );
                 match suggest_name(name) {
@@ -148,12 +161,34 @@ fn check(project: &ProjectScope, out: &mut Findings) {
                     )),
                 };
             }
+            Misplaced::Order => {
+                let name = f.name;
+                let order = f.order().unwrap_or_default();
+                let d = out
+                    .report(
+                        &f.file.path,
+                        None,
+                        text!(
+                            "`{name}`: the order number `{order}` is not three digits: names sort as text, so `10_x.sh` runs before `2_x.sh`",
+                            "`{name}`：执行顺序号 `{order}` 不是三位数字：文件名按文本排序，`10_x.sh` 会先于 `2_x.sh` 执行"
+                        ),
+                    )
+                    .severity(Severity::Warning);
+                match suggest_name(name) {
+                    Some(fixed) => d.help(text!("rename it to `{fixed}`", "请改名为 `{fixed}`")),
+                    None => d.help(text!(
+                        "number the scripts of the folder with three digits: `001_`, `002_`, …",
+                        "请用三位数字为目录中的脚本编号：`001_`、`002_`……"
+                    )),
+                };
+            }
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostic::Severity;
     use crate::rules::tester::{bare, files, help, places, with, Case, Tester};
 
     fn tester() -> Tester {
@@ -209,6 +244,15 @@ mod tests {
         ));
         assert!(got[4].contains("001_.sh | name it like"));
         assert!(got[5].ends_with("1_check.sh | rename it to `001_check.sh`"));
+        let warned: Vec<bool> = d.iter().map(|d| d.severity == Severity::Warning).collect();
+        assert_eq!(warned, [false, false, false, false, false, true]);
+        assert!(d[5]
+            .message
+            .en
+            .contains("the order number `1` is not three digits"));
+        let d = tester().findings(with("../../hook/install/check/pre/1234_x.sh", S));
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert!(help(&d[0]).contains("three digits"));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Range, Severity};
 use crate::rules::hook::scripts::{hooks, lines, span};
 use crate::rules::{Findings, ProjectScope};
 use crate::suggest::nearest;
@@ -16,9 +16,10 @@ declare_rule! {
     ///   `# fail_en :` with a space before the colon (warning, the nearest key suggested): the
     ///   message is silently not used;
     /// - an empty message, `# fail_en:` with nothing after it (warning);
-    /// - a check script (`hook/<stage>/check/pre/`) with neither comment, or with only one of
-    ///   them (info): when it fails the platform shows its default message (中文 “云产品删除失败”,
-    ///   English “Cloud product deletion failed”), which says nothing of the cause.
+    /// - a check script (`hook/<stage>/check/pre/`) with neither comment (info): when it fails
+    ///   the platform shows its default message (中文 “云产品删除失败”, English “Cloud product
+    ///   deletion failed”), which says nothing of the cause. A script with only one of them is
+    ///   HOOK-009's.
     ///
     /// Comments are lines whose first non-blank character is `#` (the `#!` line excepted);
     /// `#` and the key may be separated by spaces. Scripts that are not UTF-8 are skipped. The
@@ -33,8 +34,8 @@ declare_rule! {
     ///
     /// ## 中文
     /// hook 脚本中的 `# fail_zh_hans:` 或 `# fail_en:` 注释重复时只有第一条生效（警告）；键名写错
-    /// （如 `# fail_zh:`）或提示为空也给出警告。前置检查脚本（`check/pre`）缺少其中一条或两条
-    /// 都没有时给出提示（info）：失败时平台只显示默认信息“云产品删除失败”（§1.1.6.10）。
+    /// （如 `# fail_zh:`）或提示为空也给出警告。前置检查脚本（`check/pre`）两条都没有时给出提示
+    /// （info；只有其中一条时由 HOOK-009 报告）：失败时平台只显示默认信息“云产品删除失败”（§1.1.6.10）。
     ///
     /// ## Example
     /// ```sh,fail,file=../../hook/delete/check/pre/001_check.sh
@@ -64,6 +65,24 @@ declare_rule! {
 const ZH: &str = "fail_zh_hans";
 const EN: &str = "fail_en";
 const KEYS: &[&str] = &[ZH, EN];
+
+/// The first well-formed `# fail_zh_hans:` and `# fail_en:` comments of a script (their
+/// keys), in that order (HOOK-009).
+pub(crate) fn first_messages(text: &str) -> [Option<Range>; 2] {
+    let mut first = [None, None];
+    for (n, line) in lines(text) {
+        let Some(c) = comment(line).filter(|c| !c.spaced) else {
+            continue;
+        };
+        let word = &line[c.key.0..c.key.1];
+        if let Some(k) = KEYS.iter().position(|k| *k == word) {
+            if first[k].is_none() && !(n == 1 && line.starts_with("#!")) {
+                first[k] = Some(span(n, line, c.key.0, c.key.1));
+            }
+        }
+    }
+    first
+}
 
 fn check(project: &ProjectScope, out: &mut Findings) {
     let chart = project.lead();
@@ -144,35 +163,21 @@ fn check(project: &ProjectScope, out: &mut Findings) {
         if !matches!(f.place(), Some((_, "check", "pre"))) {
             continue;
         }
+        // Only one of them: HOOK-009.
+        if first != [None, None] {
+            continue;
+        }
         let shown = f.shown;
-        let d = match first {
-            [None, None] => out.report(
-                path,
-                None,
-                text!(
-                    "`{shown}` has no `# fail_zh_hans:` or `# fail_en:` comment: when it fails the platform shows only its default message",
-                    "`{shown}` 没有 `# fail_zh_hans:` 或 `# fail_en:` 注释：失败时平台只显示默认提示"
-                ),
+        out.report(
+            path,
+            None,
+            text!(
+                "`{shown}` has no `# fail_zh_hans:` or `# fail_en:` comment: when it fails the platform shows only its default message",
+                "`{shown}` 没有 `# fail_zh_hans:` 或 `# fail_en:` 注释：失败时平台只显示默认提示"
             ),
-            [None, Some(_)] => out.report(
-                path,
-                None,
-                text!(
-                    "`{shown}` has no `# fail_zh_hans:` comment: the Chinese page shows only the default message when it fails",
-                    "`{shown}` 没有 `# fail_zh_hans:` 注释：失败时中文界面只显示默认提示"
-                ),
-            ),
-            [Some(_), None] => out.report(
-                path,
-                None,
-                text!(
-                    "`{shown}` has no `# fail_en:` comment: the English page shows only the default message when it fails",
-                    "`{shown}` 没有 `# fail_en:` 注释：失败时英文界面只显示默认提示"
-                ),
-            ),
-            _ => continue,
-        };
-        d.severity(Severity::Info).help(text!(
+        )
+        .severity(Severity::Info)
+        .help(text!(
             "say why the check failed: `# fail_zh_hans: <中文提示>` and `# fail_en: <English message>`",
             "请说明检查失败的原因：`# fail_zh_hans: <中文提示>` 和 `# fail_en: <English message>`"
         ));
@@ -226,7 +231,7 @@ fn comment(line: &str) -> Option<Comment> {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::Severity;
+    use crate::diagnostic::{Range, Severity};
     use crate::rules::hook::scripts::CHECK;
     use crate::rules::tester::{files, help, places, with, Tester};
 
@@ -278,10 +283,10 @@ mod tests {
             .message
             .en
             .contains("no `# fail_zh_hans:` or `# fail_en:`"));
-        let d = tester().findings(format!("#!/bin/sh\n# fail_en: failed\n{PASS}"));
-        assert!(d[0].message.en.contains("no `# fail_zh_hans:` comment"));
-        let d = tester().findings(format!("#!/bin/sh\n# fail_zh_hans: 失败\n{PASS}"));
-        assert!(d[0].message.en.contains("no `# fail_en:` comment"));
+        // Only one of them: HOOK-009.
+        assert!(tester()
+            .findings(format!("#!/bin/sh\n# fail_en: failed\n{PASS}"))
+            .is_empty());
         let d = tester().findings(
             with("../../hook/install/check/pre/001_a.sh", "#!/bin/sh\ntrue\n")
                 .with("../../hook/install/job/pre/001_a.sh", "#!/bin/sh\ntrue\n")

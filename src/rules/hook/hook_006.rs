@@ -8,10 +8,10 @@ declare_rule! {
     /// ## What it does
     /// Reports hook scripts that share an order number with another script of the same folder:
     /// `001_a.sh` and `001_b.sh` in `hook/delete/check/pre/`. Each script after the first (by
-    /// name) is reported, naming the first; the finding is on the file. Numbers are compared by
-    /// value, so `01_b.sh` (which HOOK-001 also reports) clashes with `001_a.sh`. Every folder
-    /// under `hook/` is looked at, files named without a leading number are not. The project is
-    /// checked once, with its first chart.
+    /// name) is reported, naming the first; the finding is on the file. Only scripts that keep
+    /// HOOK-001's layout are compared: a misplaced or misnamed file, or one numbered with other
+    /// than three digits (`01_b.sh`), is HOOK-001's finding and not also this rule's. The
+    /// project is checked once, with its first chart.
     ///
     /// ## Why
     /// §1.1.6.10: "以 001_abc.sh 命名，001, 002 代表该文件在此处执行顺序" — the number *is* the
@@ -45,12 +45,12 @@ fn check(project: &ProjectScope, out: &mut Findings) {
     let Some(hooks) = hooks(chart) else {
         return;
     };
-    // (folder, number without leading zeros) → the first script with it.
+    // (folder, three-digit number) → the first script with it.
     let mut seen: HashMap<(Vec<&str>, &str), &HookFile> = HashMap::new();
-    for f in &hooks.files {
+    // A file that breaks HOOK-001 is reported there only.
+    for f in hooks.files.iter().filter(|f| f.problem.is_none()) {
         let Some(order) = f.order() else { continue };
-        let value = order.trim_start_matches('0');
-        let key = (f.folders.clone(), value);
+        let key = (f.folders.clone(), order);
         let Some(first) = seen.get(&key) else {
             seen.insert(key, f);
             continue;
@@ -89,18 +89,12 @@ mod tests {
                 .with("../../hook/delete/check/pre/01_c.sh", S)
                 .with("../../hook/delete/check/pre/002_d.sh", S),
         );
-        assert_eq!(
-            files(&d),
-            [
-                "../../hook/delete/check/pre/001_check.sh",
-                "../../hook/delete/check/pre/01_c.sh"
-            ]
-        );
-        assert_eq!(places(&d), [(0, 0, 0); 2]);
+        // `01_c.sh` is HOOK-001's (not three digits), not also this rule's.
+        assert_eq!(files(&d), ["../../hook/delete/check/pre/001_check.sh"]);
+        assert_eq!(places(&d), [(0, 0, 0)]);
         assert!(d[0].message.en.contains(
             "`001_check.sh` has the order number of `001_b.sh` in `hook/delete/check/pre/`"
         ));
-        assert!(d[1].message.en.contains("of `001_b.sh`"));
     }
 
     #[test]
@@ -114,7 +108,11 @@ mod tests {
                     .with("../../hook/delete/check/pre/010_x.sh", S)
                     .with("../../hook/delete/check/pre/100_x.sh", S)
                     .with("../../hook/delete/check/pre/check.sh", S)
-                    .with("../../hook/delete/check/pre/x001.sh", S),
+                    .with("../../hook/delete/check/pre/x001.sh", S)
+                    // HOOK-001's findings.
+                    .with("../../hook/delete/check/pre/1_x.sh", S)
+                    .with("../../hook/delete/check/pre/001-x.sh", S)
+                    .with("../../hook/delete/check/001_x.sh", S),
             ])
             .test_and_snapshot();
     }

@@ -7,4 +7,5 @@ pub mod hook_005;
 pub mod hook_006;
 pub mod hook_007;
 pub mod hook_008;
+pub mod hook_009;
 pub mod scripts;

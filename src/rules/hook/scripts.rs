@@ -31,8 +31,11 @@ pub enum Misplaced {
     Shallow,
     /// The file sits in a folder below the phase folder (`hook/delete/check/pre/old/001_a.sh`).
     Deep,
-    /// The file name is not `NNN_name.sh`.
+    /// The file name is not `<digits>_name.sh`.
     Name,
+    /// The file name is `<digits>_name.sh` with other than three digits (`1_a.sh`, `0001_a.sh`):
+    /// it runs, but out of order among names of another width (HOOK-001's warning).
+    Order,
 }
 
 /// One file under `<project>/hook/`.
@@ -183,7 +186,11 @@ fn misplaced(folders: &[&str], name: &str) -> Option<Misplaced> {
     }
     match folders.len() {
         0..=2 => Some(Misplaced::Shallow),
-        3 => (!is_hook_name(name)).then_some(Misplaced::Name),
+        3 => match order_width(name) {
+            Some(3) => None,
+            Some(_) => Some(Misplaced::Order),
+            None => Some(Misplaced::Name),
+        },
         _ => Some(Misplaced::Deep),
     }
 }
@@ -191,17 +198,21 @@ fn misplaced(folders: &[&str], name: &str) -> Option<Misplaced> {
 /// `NNN_name.sh`: three digits (the order), `_`, a name of letters, digits, `_`, `-` or `.`,
 /// and `.sh`.
 pub fn is_hook_name(name: &str) -> bool {
-    let b = name.as_bytes();
-    let Some(stem) = name.strip_suffix(".sh") else {
-        return false;
-    };
-    b.len() > 7
-        && b[..3].iter().all(u8::is_ascii_digit)
-        && b[3] == b'_'
-        && stem[4..]
+    order_width(name) == Some(3)
+}
+
+/// The number of digits of the order when `name` is `<digits>_name.sh` (digits, `_`, a name
+/// of letters, digits, `_`, `-` or `.`, and `.sh`); `None` for any other name.
+pub fn order_width(name: &str) -> Option<usize> {
+    let stem = name.strip_suffix(".sh")?;
+    let width = stem.find(|c: char| !c.is_ascii_digit())?;
+    let rest = stem[width..].strip_prefix('_')?;
+    (width > 0
+        && rest
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-        && stem[4..].bytes().any(|c| c.is_ascii_alphanumeric())
+        && rest.bytes().any(|c| c.is_ascii_alphanumeric()))
+    .then_some(width)
 }
 
 /// A well-formed name close to `name` (`1_check.sh` → `001_check.sh`), if one is obvious.
@@ -429,8 +440,9 @@ mod tests {
             .collect();
         got.sort();
         let want = [
-            "HOOK-001 error app-project/hook/install/check/pre/1_precheck.sh",
             "HOOK-001 error app-project/hook/remove/check/pre/001_check.sh",
+            // The pattern, with a one-digit order number.
+            "HOOK-001 warning app-project/hook/install/check/pre/1_precheck.sh",
             "HOOK-002 error app-project/hook/delete/check/pre/001_check.sh:9:1",
             "HOOK-003 warning base-project/chart/hook-base/Chart.yaml:10:5",
             "HOOK-004 error app-project/hook/delete/job/post/001_cleanup.sh",
@@ -564,6 +576,9 @@ mod tests {
         assert_eq!(m("001_a.sh"), Some(Misplaced::Shallow));
         assert_eq!(m("delete/check/pre/old/001_a.sh"), Some(Misplaced::Deep));
         assert_eq!(m("delete/check/pre/a.sh"), Some(Misplaced::Name));
+        assert_eq!(m("delete/check/pre/1_a.sh"), Some(Misplaced::Order));
+        assert_eq!(m("delete/check/pre/0001_a.sh"), Some(Misplaced::Order));
+        assert_eq!(m("delete/check/pre/1-a.sh"), Some(Misplaced::Name));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::render::image::ImageRef;
-use crate::render::manifests::POD_KINDS;
+use crate::rules::img::report_images;
 use crate::rules::{Findings, ManifestScope};
 use crate::text;
 
@@ -46,43 +46,13 @@ declare_rule! {
 
 fn check(scope: &ManifestScope, out: &mut Findings) {
     let product = scope.chart.name();
-    // An empty image (a value not set) is a broken object, not an unpinned image.
-    let unpinned = |image: &str| {
+    report_images(scope, out, |image| {
         let r = ImageRef::parse(image);
-        if r.repository.is_empty() {
-            return false;
-        }
-        !r.is_pinned() && !r.repository.contains(product.as_str())
-    };
-    let mut from_values: Vec<&str> = Vec::new();
-    if let Some(values) = &scope.chart.values {
-        let tags = values.root().and_then(|r| r.get_path(&["images", "tags"]));
-        for entry in tags.and_then(|t| t.as_map()).unwrap_or_default() {
-            let Some(image) = entry.value.as_str() else {
-                continue;
-            };
-            from_values.push(image);
-            if unpinned(image) {
-                let key = entry.key.key_string();
-                out.report(&values.path, Some(entry.value.range), message(image))
-                    .help(help(&format!("images.tags.{key}")));
-            }
-        }
-    }
-    for object in scope.of_kind(POD_KINDS) {
-        for (container, _) in object.containers() {
-            let Some(node) = container.get("image") else {
-                continue;
-            };
-            let Some(image) = node.as_str() else { continue };
-            if from_values.contains(&image) || !unpinned(image) {
-                continue;
-            }
-            scope
-                .report(out, &object, node.range, message(image))
-                .help(help("image"));
-        }
-    }
+        // An empty image (a value not set) is a broken object, not an unpinned image.
+        let unpinned =
+            !r.repository.is_empty() && !r.is_pinned() && !r.repository.contains(product.as_str());
+        unpinned.then(|| (message(image), help as fn(&str) -> _))
+    });
 }
 
 fn message(image: &str) -> crate::diagnostic::Text {

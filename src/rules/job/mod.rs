@@ -3,6 +3,8 @@
 pub mod job_001;
 pub mod job_002;
 pub mod job_003;
+pub mod job_004;
+pub mod job_005;
 
 /// The helm-toolkit snippet that writes the check Job.
 pub(crate) const JOB_HOOK: &str = "helm-toolkit.snippets.job_hook";

@@ -96,7 +96,12 @@ fn check(chart: &Chart, out: &mut Findings) {
             }
             let count = hits.len();
             let what_en = if count == 1 {
-                format!("a `{kind}`")
+                let article = if kind.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                format!("{article} `{kind}`")
             } else {
                 format!("{count} `{kind}`s")
             };

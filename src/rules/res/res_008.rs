@@ -1,6 +1,7 @@
 use crate::chart::resources::show;
 use crate::chart::Chart;
 use crate::declare_rule;
+use crate::diagnostic::Range;
 use crate::rules::Findings;
 use crate::text;
 
@@ -60,7 +61,24 @@ fn check(chart: &Chart, out: &mut Findings) {
     if !cpu_differs && !memory_differs {
         return;
     }
-    let declared = show(c.resources.cpu_m, c.resources.memory_mi);
+    // The declaration as written: a figure that cannot be read is said so, never shown as
+    // the computed fallback that stands in for it.
+    let part = |figure: Option<(u64, Range)>, unit: &str, key: &str, unreadable: &str| {
+        figure.map_or_else(
+            || format!("{unreadable} `{key}`"),
+            |(v, _)| format!("{v}{unit}"),
+        )
+    };
+    let declared = format!(
+        "{} / {}",
+        part(d.cpu_m, "m", "max_cpu", "no readable"),
+        part(d.memory_mi, "Mi", "max_memory", "no readable")
+    );
+    let declared_zh = format!(
+        "{} / {}",
+        part(d.cpu_m, "m", "max_cpu", "缺失或无法读取的"),
+        part(d.memory_mi, "Mi", "max_memory", "缺失或无法读取的")
+    );
     let computed = show(c.sum_cpu_m, c.sum_memory_mi);
     let n = c.resources.items.len();
     out.report(
@@ -68,7 +86,7 @@ fn check(chart: &Chart, out: &mut Findings) {
         Some(d.range),
         text!(
             "declared `resource_limit` {declared} differs from what values.yaml sums to: {computed} ({n} requests)",
-            "自行声明的 `resource_limit` {declared} 与 values.yaml 的计算结果 {computed}（{n} 处 requests）不同"
+            "自行声明的 `resource_limit` {declared_zh} 与 values.yaml 的计算结果 {computed}（{n} 处 requests）不同"
         ),
     )
     .help(text!(
@@ -100,6 +118,25 @@ mod tests {
             ),
             "{}",
             d[0].message.en
+        );
+    }
+
+    #[test]
+    fn an_unreadable_figure_is_not_shown_as_the_computed_one() {
+        let d = tester()
+            .findings("data:\n  resource_limit:\n    max_cpu: 500m\n    max_memory: 2048\n");
+        let message = &d[0].message;
+        assert!(
+            message
+                .en
+                .contains("declared `resource_limit` no readable `max_cpu` / 2048Mi differs"),
+            "{}",
+            message.en
+        );
+        assert!(
+            message.zh.contains("缺失或无法读取的 `max_cpu` / 2048Mi"),
+            "{}",
+            message.zh
         );
     }
 
