@@ -15,6 +15,7 @@ pub mod chart;
 pub mod config;
 pub mod diagnostic;
 pub mod input;
+pub mod makefile;
 pub mod mako;
 pub mod navigation;
 pub mod output;

@@ -159,9 +159,19 @@ impl Report {
     }
     /// Exit code of REPORT.md: 2 when an input could not be read, 1 on an error, else 0.
     pub fn exit_code(&self) -> i32 {
+        self.exit_code_at(Severity::Error)
+    }
+    /// 2 when an input could not be read, 1 when a finding is at least as severe as `fail_on`
+    /// (`--fail-on warning`: a warning or an error), else 0.
+    pub fn exit_code_at(&self, fail_on: Severity) -> i32 {
+        let failing = self
+            .inputs
+            .iter()
+            .flat_map(|i| &i.diagnostics)
+            .any(|d| d.severity <= fail_on);
         if self.inputs.iter().any(|i| i.unreadable) {
             2
-        } else if self.summary.errors > 0 {
+        } else if failing {
             1
         } else {
             0

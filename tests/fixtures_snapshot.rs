@@ -64,6 +64,7 @@ fixture_snapshot! {
     pol_wiz_mistakes => "pol-wiz-mistakes",
     nav_preview => "nav-preview",
     manifest_mistakes => "manifest-mistakes",
+    makefile_mistakes => "makefile-mistakes",
     guide_as_printed => "guide-as-printed",
     dep_hook_mistakes_2 => "dep-hook-mistakes-2",
     cfg_mistakes_2 => "cfg-mistakes-2",

@@ -10,7 +10,7 @@ const LAYERS: &[&[&str]] = &[
     &["work"],
     &["diagnostic", "suggest"],
     &["yaml"],
-    &["input", "mako"],
+    &["input", "mako", "makefile"],
     &["chart"],
     &["config", "navigation", "render"],
     &["rules"],

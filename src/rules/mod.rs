@@ -214,6 +214,8 @@ pub static ALL: &[&Rule] = &[
     &layout::layout_004::RULE,
     &layout::layout_005::RULE,
     &layout::layout_006::RULE,
+    &layout::layout_007::RULE,
+    &layout::layout_008::RULE,
     &layout::layout_009::RULE,
     &chart::chart_001::RULE,
     &chart::chart_002::RULE,
