@@ -128,12 +128,18 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings an inline suppression silenced (not in the counts above; additive field).
+    pub suppressed: usize,
 }
 
 impl Summary {
     pub fn count<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Summary {
         let mut s = Summary::default();
         for d in diags {
+            if d.suppressed.is_some() {
+                s.suppressed += 1;
+                continue;
+            }
             match d.severity {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,
@@ -159,9 +165,19 @@ impl Report {
     }
     /// Exit code of REPORT.md: 2 when an input could not be read, 1 on an error, else 0.
     pub fn exit_code(&self) -> i32 {
+        self.exit_code_at(Severity::Error)
+    }
+    /// 2 when an input could not be read, 1 when a finding is at least as severe as `fail_on`
+    /// (`--fail-on warning`: a warning or an error), else 0.
+    pub fn exit_code_at(&self, fail_on: Severity) -> i32 {
+        let failing = self
+            .inputs
+            .iter()
+            .flat_map(|i| &i.diagnostics)
+            .any(|d| d.severity <= fail_on && d.suppressed.is_none());
         if self.inputs.iter().any(|i| i.unreadable) {
             2
-        } else if self.summary.errors > 0 {
+        } else if failing {
             1
         } else {
             0
@@ -170,6 +186,12 @@ impl Report {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("report serializes")
     }
+}
+
+/// `"suppressed": { "reason": "…" }` (REPORT.md).
+#[derive(Serialize)]
+struct Suppressed<'a> {
+    reason: &'a str,
 }
 
 /// Diagnostics serialize flat, as REPORT.md shows (`line`, `column`, `end_line`, `end_column`,
@@ -196,6 +218,9 @@ impl Serialize for Diagnostic {
         if let Some(h) = &self.help {
             m.serialize_entry("help", &h.en)?;
             m.serialize_entry("help_zh", &h.zh)?;
+        }
+        if let Some(reason) = &self.suppressed {
+            m.serialize_entry("suppressed", &Suppressed { reason })?;
         }
         m.end()
     }

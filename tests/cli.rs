@@ -712,3 +712,162 @@ fn check_renders_with_the_users_values() {
     let missing = ecplint(&["check", chart, "--values", "no/such.yaml"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// One test case per rule and file with findings; a case fails at `--fail-on`'s severity; the
+/// XML parses (checked with Python's parser when at hand).
+#[test]
+fn junit_report() {
+    let o = ecplint(&["check", BAD, "--format", "junit"]);
+    assert_eq!(code(&o), 1);
+    let xml = stdout(&o);
+    let findings = json(&ecplint(&["check", BAD, "--format", "json"]));
+    let diagnostics = findings["inputs"][0]["diagnostics"].as_array().unwrap();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut failing: Vec<(String, String)> = Vec::new();
+    for d in diagnostics {
+        let pair = (d["rule"].to_string(), d["file"].to_string());
+        if d["severity"] == "error" && !failing.contains(&pair) {
+            failing.push(pair.clone());
+        }
+        if !pairs.contains(&pair) {
+            pairs.push(pair);
+        }
+    }
+    assert_eq!(xml.matches("<testcase ").count(), pairs.len(), "{xml}");
+    assert_eq!(xml.matches("<failure ").count(), failing.len(), "{xml}");
+    assert!(xml.contains(&format!(
+        "<testcase classname=\"CHART-001\" name=\"CHART-001 {BAD}/Chart.yaml\">"
+    )));
+    // Failing on warnings too: more cases fail, and so does the exit status.
+    let warnings = stdout(&ecplint(&[
+        "check",
+        BAD,
+        "--format",
+        "junit",
+        "--fail-on",
+        "warning",
+    ]));
+    assert!(warnings.matches("<failure ").count() > failing.len());
+    let has_python = Command::new("python3")
+        .args(["-c", "import xml.etree.ElementTree"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if has_python {
+        let dir = scratch("junit");
+        let file = dir.join("report.xml");
+        std::fs::write(&file, &xml).unwrap();
+        let parsed = Command::new("python3")
+            .args([
+                "-c",
+                "import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); \
+                 print(r.get('tests'), len(r.findall('.//testcase')))",
+            ])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            parsed.status.success(),
+            "{}",
+            String::from_utf8_lossy(&parsed.stderr)
+        );
+        let n = pairs.len();
+        assert_eq!(
+            String::from_utf8_lossy(&parsed.stdout).trim(),
+            format!("{n} {n}")
+        );
+    }
+}
+
+/// One workflow command per finding, at its place, then a summary line.
+#[test]
+fn github_annotations() {
+    let o = ecplint(&["check", BAD, "--format", "github"]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    let findings = json(&ecplint(&["check", BAD, "--format", "json"]));
+    let n = findings["inputs"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .len();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), n + 1, "{out}");
+    assert!(lines[..n].iter().all(|l| l.starts_with("::error ")
+        || l.starts_with("::warning ")
+        || l.starts_with("::notice ")));
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!(
+            "::error file={BAD}/Chart.yaml,line=3,col=7,endLine=3,endColumn=17,title=CHART-001"
+        ))),
+        "{out}"
+    );
+    assert!(lines[n].starts_with("ecplint: "));
+}
+
+#[test]
+fn fail_on_sets_the_exit_status() {
+    // The good project has info findings only.
+    assert_eq!(code(&ecplint(&["check", GOOD])), 0);
+    assert_eq!(code(&ecplint(&["check", GOOD, "--fail-on", "warning"])), 0);
+    assert_eq!(code(&ecplint(&["check", GOOD, "--fail-on", "info"])), 1);
+    let o = ecplint(&["check", GOOD, "--fail-on", "never"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--fail-on takes error, warning or info"));
+}
+
+/// A suppression comment silences a finding: it stays in JSON (marked with its reason) and
+/// SARIF, leaves the counts; `--no-inline-suppressions` shows it as any other.
+#[test]
+fn inline_suppressions() {
+    let dir = scratch("suppressions");
+    copy_dir(Path::new(GOOD), &dir);
+    let acl = dir.join("chart/mycloud-product/templates/_acl_helpers.yaml.tpl");
+    let text = std::fs::read_to_string(&acl).unwrap();
+    std::fs::write(
+        &acl,
+        format!(
+            "# ecplint-disable-file ACL-005 -- installs into its product ID on purpose\n{text}"
+        ),
+    )
+    .unwrap();
+    let path = dir.to_str().unwrap();
+    let find = |v: &Value| {
+        v["inputs"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "ACL-005")
+            .cloned()
+            .expect("ACL-005 still reported")
+    };
+    let silenced = json(&ecplint(&["check", path, "--format", "json"]));
+    assert_eq!(
+        find(&silenced)["suppressed"]["reason"],
+        "installs into its product ID on purpose"
+    );
+    assert_eq!(silenced["summary"]["suppressed"], 1);
+    let all = json(&ecplint(&[
+        "check",
+        path,
+        "--format",
+        "json",
+        "--no-inline-suppressions",
+    ]));
+    assert!(find(&all).get("suppressed").is_none());
+    assert_eq!(all["summary"]["suppressed"], 0);
+    assert_eq!(
+        all["summary"]["infos"].as_u64().unwrap(),
+        silenced["summary"]["infos"].as_u64().unwrap() + 1
+    );
+    let sarif = json(&ecplint(&["check", path, "--format", "sarif"]));
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "ACL-005")
+        .unwrap()
+        .clone();
+    assert_eq!(result["suppressions"][0]["kind"], "inSource");
+    let text = stdout(&ecplint(&["check", path, "--color", "never"]));
+    assert!(!text.contains("ACL-005"), "{text}");
+    assert!(text.contains("1 suppressed"), "{text}");
+}

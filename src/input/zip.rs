@@ -134,7 +134,7 @@ impl Reader<'_> {
                 .take(limit + 1)
                 .read_to_end(&mut bytes),
             8 => {
-                let inflate = flate2::read::DeflateDecoder::new(raw);
+                let inflate = super::gzip::Inflate::new(raw);
                 Counted::new(inflate, budget, &state)
                     .take(limit + 1)
                     .read_to_end(&mut bytes)
@@ -163,9 +163,7 @@ impl Reader<'_> {
                 "其大小与中央目录记录的大小不一致",
             ));
         }
-        let mut crc = flate2::Crc::new();
-        crc.update(&bytes);
-        if crc.sum() != entry.crc {
+        if super::gzip::crc32(0, &bytes) != entry.crc {
             return Err(bad(
                 "its CRC-32 checksum does not match",
                 "其 CRC-32 校验和不匹配",

@@ -5,6 +5,8 @@
 //! to a `String`: no I/O, no terminal detection, nothing wasm- or CLI-specific. The caller decides
 //! about colours and languages and passes them in.
 
+pub mod github;
+pub mod junit;
 pub mod markdown;
 pub mod sarif;
 pub mod text;

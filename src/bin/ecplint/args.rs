@@ -11,9 +11,10 @@ pub const USAGE: &str = "\
 ecplint — validate EasyStack ECP cloud product charts
 
 Usage:
-  ecplint check PATH... [--format text|json|sarif] [--lang en|zh] [--color auto|always|never]
-                [--categories NAME,...] [--values FILE]... [--set K=V]... [--set-string K=V]...
-                [--set-file K=FILE]... [--kube-version V]
+  ecplint check PATH... [--format text|json|sarif|junit|github] [--fail-on error|warning|info]
+                [--no-inline-suppressions] [--lang en|zh] [--color auto|always|never] [--categories NAME,...]
+                [--values FILE]... [--set K=V]... [--set-string K=V]... [--set-file K=FILE]...
+                [--kube-version V]
   ecplint rules [--format text|markdown|json] [--lang en|zh] [--color auto|always|never]
   ecplint rule ID [--lang en|zh] [--color auto|always|never]
   ecplint config PATH... [--license F] [--config-crd F] [--custom F] [--products F]
@@ -59,8 +60,15 @@ fails is reported on standard error with its place and include chain; the others
 Exit status: 0 rendered, 1 a template failed or Helm refuses the chart, 2 a PATH or FILE could not
 be read or the call is wrong.
 
-Exit status: 0 no error finding, 1 an error finding, 2 an input could not be read or the call
-is wrong.
+`# ecplint-disable-next-line RULE[,RULE] -- reason` (or `-file`) in a file silences those rules
+on the next line (in the file); the findings stay in JSON and SARIF, marked suppressed, and are
+not counted. --no-inline-suppressions ignores them (a reviewer's view).
+
+`check --format junit` writes a JUnit XML test report (one test case per rule and file, failing
+at --fail-on's severity); `--format github` writes GitHub Actions annotations.
+
+Exit status: 0 no error finding, 1 an error finding (with --fail-on warning: a warning or an
+error; info: any finding), 2 an input could not be read or the call is wrong.
 ";
 
 /// A wrong call: the message, then the usage, exit 2.
@@ -72,6 +80,10 @@ pub enum Format {
     Json,
     Sarif,
     Markdown,
+    /// JUnit XML for CI test reports (`check`).
+    Junit,
+    /// GitHub Actions annotations (`check`).
+    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -88,6 +100,10 @@ pub struct Flags {
     /// Navigation categories that exist on the user's platform (NAV-007).
     pub categories: Vec<String>,
     pub color: Color,
+    /// `check`'s exit status is 1 when a finding is at least this severe (`--fail-on`).
+    pub fail_on: ecplint::diagnostic::Severity,
+    /// `--no-inline-suppressions`: `ecplint-disable-…` comments silence nothing.
+    pub no_inline_suppressions: bool,
     pub timings: bool,
     pub help: bool,
     pub positional: Vec<OsString>,
@@ -183,6 +199,8 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
         lang: Lang::En,
         categories: Vec::new(),
         color: Color::Auto,
+        fail_on: ecplint::diagnostic::Severity::Error,
+        no_inline_suppressions: false,
         timings: false,
         help: false,
         positional: Vec::new(),
@@ -206,6 +224,8 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                     "json" => Format::Json,
                     "sarif" => Format::Sarif,
                     "markdown" | "md" => Format::Markdown,
+                    "junit" => Format::Junit,
+                    "github" => Format::Github,
                     _ => return Err(Usage(format!("unknown format `{}`", output::sanitize(&v)))),
                 });
             }
@@ -241,6 +261,21 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
             "--set-string" => flags.render.set_string.push(args.value(&name)?),
             "--set-file" => flags.render.set_file.push(args.value(&name)?),
             "--kube-version" => flags.render.kube_version = Some(args.value(&name)?),
+            "--fail-on" => {
+                let v = args.value("--fail-on")?;
+                flags.fail_on = match v.as_str() {
+                    "error" => ecplint::diagnostic::Severity::Error,
+                    "warning" => ecplint::diagnostic::Severity::Warning,
+                    "info" => ecplint::diagnostic::Severity::Info,
+                    _ => {
+                        return Err(Usage(format!(
+                            "--fail-on takes error, warning or info, not `{}`",
+                            output::sanitize(&v)
+                        )))
+                    }
+                };
+            }
+            "--no-inline-suppressions" if !args.has_inline() => flags.no_inline_suppressions = true,
             // Hidden: time reading and checking of each input, on stderr.
             "--timings" if !args.has_inline() => flags.timings = true,
             "-h" | "--help" if !args.has_inline() => flags.help = true,
@@ -257,6 +292,8 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                         "--set-string",
                         "--set-file",
                         "--kube-version",
+                        "--fail-on",
+                        "--no-inline-suppressions",
                         "--help",
                     ],
                 ))

@@ -19,8 +19,12 @@ pub fn run(flags: &Flags) -> Result<ExitCode, Usage> {
         None | Some(Format::Text) => Format::Text,
         Some(Format::Json) => Format::Json,
         Some(Format::Sarif) => Format::Sarif,
+        Some(Format::Junit) => Format::Junit,
+        Some(Format::Github) => Format::Github,
         Some(Format::Markdown) => {
-            return Err(Usage("`check` writes --format text, json or sarif".into()))
+            return Err(Usage(
+                "`check` writes --format text, json, sarif, junit or github".into(),
+            ))
         }
     };
     if flags.positional.is_empty() {
@@ -45,6 +49,7 @@ fn check(paths: &[OsString], format: Format, flags: &Flags, render: RenderOption
     let mut workspace = ecplint::Workspace::new(ecplint::Options {
         known_categories: flags.categories.clone(),
         render,
+        inline_suppressions: !flags.no_inline_suppressions,
         ..Default::default()
     });
     let mut displays = Vec::with_capacity(paths.len());
@@ -91,6 +96,8 @@ fn check(paths: &[OsString], format: Format, flags: &Flags, render: RenderOption
     let out = match format {
         Format::Json => report.to_json() + "\n",
         Format::Sarif => output::sarif::render(&report, &views, flags.lang) + "\n",
+        Format::Junit => output::junit::render(&report, &views, flags.lang, flags.fail_on),
+        Format::Github => output::github::render(&report, &views, flags.lang),
         _ => output::text::render(
             &report,
             &views,
@@ -101,5 +108,5 @@ fn check(paths: &[OsString], format: Format, flags: &Flags, render: RenderOption
         ),
     };
     emit(&out);
-    ExitCode::from(report.exit_code() as u8)
+    ExitCode::from(report.exit_code_at(flags.fail_on) as u8)
 }

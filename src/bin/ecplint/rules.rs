@@ -17,7 +17,7 @@ pub fn list(flags: &Flags) -> Result<ExitCode, Usage> {
         Format::Text => output::text::render_rules(flags.lang, use_color(flags.color)),
         Format::Markdown => output::markdown::rules_table(flags.lang),
         Format::Json => output::rules_json() + "\n",
-        Format::Sarif => {
+        Format::Sarif | Format::Junit | Format::Github => {
             return Err(Usage(
                 "`rules` writes --format text, markdown or json".into(),
             ))

@@ -4,17 +4,17 @@ use crate::diagnostic::{Pos, Range};
 use crate::rules::Findings;
 use crate::text;
 
-/// What Helm 2 gave templates and Helm 3 does not: the name read, and what to use instead.
+/// What Helm 2 gave templates and Helm 3 does not: the name read, and the hint (en, zh).
 const HELM2_ONLY: &[(&str, &str, &str)] = &[
     (
         ".Release.Time",
-        "`now | unixEpoch` for the seconds (`now` for the time)",
-        "秒数用 `now | unixEpoch`（时间用 `now`）",
+        "use `now | unixEpoch` for the seconds (`now` for the time)",
+        "秒数请改用 `now | unixEpoch`（时间改用 `now`）",
     ),
     (
         ".Capabilities.TillerVersion",
-        "`.Capabilities.HelmVersion` (Helm 3 has no Tiller)",
-        "`.Capabilities.HelmVersion`（Helm 3 没有 Tiller）",
+        "use `.Capabilities.HelmVersion` (Helm 3 has no Tiller)",
+        "请改用 `.Capabilities.HelmVersion`（Helm 3 没有 Tiller）",
     ),
 ];
 
@@ -64,7 +64,7 @@ fn check(chart: &Chart, out: &mut Findings) {
                     "`{name}` 只存在于 Helm 2：Helm 3 中为 nil，渲染失败（读取其 `.Seconds` 时：\"nil pointer evaluating interface {{}}.Seconds\"）"
                 ),
             )
-            .help(text!("use {instead}", "改用 {instead_zh}"));
+            .help(text!("{instead}", "{instead_zh}"));
         }
     }
 }
