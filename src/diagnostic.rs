@@ -131,6 +131,9 @@ pub struct Diagnostic {
     pub range: Option<Range>,
     pub message: Text,
     pub help: Option<Text>,
+    /// Silenced by an inline suppression, with its reason (empty when it gave none): still
+    /// reported, not counted (`crate::suppress`).
+    pub suppressed: Option<String>,
 }
 
 impl Diagnostic {
@@ -143,6 +146,7 @@ impl Diagnostic {
             range: None,
             message,
             help: None,
+            suppressed: None,
         }
     }
     pub fn in_file(mut self, file: impl Into<String>) -> Self {

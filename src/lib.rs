@@ -5,8 +5,8 @@
 //! (`crates/ecplint-wasm`) and the CLI (`src/bin/ecplint`) are thin layers over it.
 //!
 //! Layers, each importing only from those below it (`tests/layers.rs` checks):
-//! `diagnostic`, `suggest` → `yaml`, `input`, `mako` → `chart` → `config`, `navigation`, `render` →
-//! `rules` → `report`, `output`, `workspace`.
+//! `diagnostic`, `suggest` → `yaml`, `input`, `mako`, `makefile` → `chart` → `config`,
+//! `navigation`, `render` → `rules` → `report`, `output`, `workspace`.
 
 // Rule docs tag their examples ```yaml,fail,file=…: test-harness attributes, not rustdoc's.
 #![allow(rustdoc::invalid_codeblock_attributes)]
@@ -23,6 +23,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod suggest;
+pub mod suppress;
 pub mod work;
 pub mod workspace;
 pub mod yaml;

@@ -128,12 +128,18 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings an inline suppression silenced (not in the counts above; additive field).
+    pub suppressed: usize,
 }
 
 impl Summary {
     pub fn count<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Summary {
         let mut s = Summary::default();
         for d in diags {
+            if d.suppressed.is_some() {
+                s.suppressed += 1;
+                continue;
+            }
             match d.severity {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,
@@ -168,7 +174,7 @@ impl Report {
             .inputs
             .iter()
             .flat_map(|i| &i.diagnostics)
-            .any(|d| d.severity <= fail_on);
+            .any(|d| d.severity <= fail_on && d.suppressed.is_none());
         if self.inputs.iter().any(|i| i.unreadable) {
             2
         } else if failing {
@@ -180,6 +186,12 @@ impl Report {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("report serializes")
     }
+}
+
+/// `"suppressed": { "reason": "…" }` (REPORT.md).
+#[derive(Serialize)]
+struct Suppressed<'a> {
+    reason: &'a str,
 }
 
 /// Diagnostics serialize flat, as REPORT.md shows (`line`, `column`, `end_line`, `end_column`,
@@ -206,6 +218,9 @@ impl Serialize for Diagnostic {
         if let Some(h) = &self.help {
             m.serialize_entry("help", &h.en)?;
             m.serialize_entry("help_zh", &h.zh)?;
+        }
+        if let Some(reason) = &self.suppressed {
+            m.serialize_entry("suppressed", &Suppressed { reason })?;
         }
         m.end()
     }

@@ -37,6 +37,9 @@ pub struct Options {
     /// The user's values for single charts, by chart prefix (`app/chart/mycloud-product/`):
     /// the page's values panel. They apply over `render`'s values and `--set`s.
     pub chart_values: Vec<(String, ChartValues)>,
+    /// Whether `ecplint-disable-…` comments silence findings (`crate::suppress`); off for a
+    /// reviewer who wants to see everything (`--no-inline-suppressions`).
+    pub inline_suppressions: bool,
 }
 
 /// Values the user gives one chart: values files (name, text) in order, `--set`, `--set-string`.
@@ -73,6 +76,7 @@ impl Default for Options {
             config_previews: true,
             render: Default::default(),
             chart_values: Vec::new(),
+            inline_suppressions: true,
         }
     }
 }
@@ -430,14 +434,22 @@ impl Workspace {
             .iter()
             .filter_map(|s| Some(scope(s.loaded.as_ref()?, &s.manifests)))
             .collect();
-        for (report, found) in reports
+        for ((report, found), scope) in reports
             .iter_mut()
             .zip(rules::run::check_catalog(ALL, &scopes))
+            .zip(&scopes)
         {
-            if !found.is_empty() {
-                report.diagnostics.extend(found);
-                rules::run::sort(&mut report.diagnostics);
+            let directives = if self.options.inline_suppressions {
+                crate::suppress::directives(scope.input)
+            } else {
+                Vec::new()
+            };
+            if found.is_empty() && directives.is_empty() {
+                continue;
             }
+            report.diagnostics.extend(found);
+            crate::suppress::apply(&directives, &mut report.diagnostics);
+            rules::run::sort(&mut report.diagnostics);
         }
         if !self.options.config_previews {
             return;

@@ -813,3 +813,61 @@ fn fail_on_sets_the_exit_status() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("--fail-on takes error, warning or info"));
 }
+
+/// A suppression comment silences a finding: it stays in JSON (marked with its reason) and
+/// SARIF, leaves the counts; `--no-inline-suppressions` shows it as any other.
+#[test]
+fn inline_suppressions() {
+    let dir = scratch("suppressions");
+    copy_dir(Path::new(GOOD), &dir);
+    let acl = dir.join("chart/mycloud-product/templates/_acl_helpers.yaml.tpl");
+    let text = std::fs::read_to_string(&acl).unwrap();
+    std::fs::write(
+        &acl,
+        format!(
+            "# ecplint-disable-file ACL-005 -- installs into its product ID on purpose\n{text}"
+        ),
+    )
+    .unwrap();
+    let path = dir.to_str().unwrap();
+    let find = |v: &Value| {
+        v["inputs"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "ACL-005")
+            .cloned()
+            .expect("ACL-005 still reported")
+    };
+    let silenced = json(&ecplint(&["check", path, "--format", "json"]));
+    assert_eq!(
+        find(&silenced)["suppressed"]["reason"],
+        "installs into its product ID on purpose"
+    );
+    assert_eq!(silenced["summary"]["suppressed"], 1);
+    let all = json(&ecplint(&[
+        "check",
+        path,
+        "--format",
+        "json",
+        "--no-inline-suppressions",
+    ]));
+    assert!(find(&all).get("suppressed").is_none());
+    assert_eq!(all["summary"]["suppressed"], 0);
+    assert_eq!(
+        all["summary"]["infos"].as_u64().unwrap(),
+        silenced["summary"]["infos"].as_u64().unwrap() + 1
+    );
+    let sarif = json(&ecplint(&["check", path, "--format", "sarif"]));
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "ACL-005")
+        .unwrap()
+        .clone();
+    assert_eq!(result["suppressions"][0]["kind"], "inSource");
+    let text = stdout(&ecplint(&["check", path, "--color", "never"]));
+    assert!(!text.contains("ACL-005"), "{text}");
+    assert!(text.contains("1 suppressed"), "{text}");
+}

@@ -62,6 +62,8 @@ export const DICT = {
     'filter.search': 'Filter by text, rule or file  ( / )',
     'filter.searchLabel': 'Filter findings',
     'filter.shown': '{shown} of {total} findings shown',
+    'filter.suppressed': 'suppressed',
+    'filter.suppressedTitle': 'Show the findings inline suppression comments silence',
     'filter.none': 'No finding here matches the filters.',
     'filter.reset': 'Reset filters',
 
@@ -88,6 +90,8 @@ export const DICT = {
     'chart.findings': 'Findings',
 
     'diag.fix': 'Fix',
+    'diag.suppressed': 'Suppressed: {reason}',
+    'diag.noReason': '(no reason given)',
     'diag.noLocation': 'no location',
     'diag.open': 'Open {file} at line {line}',
     'diag.openFile': 'Open {file}',
@@ -365,6 +369,8 @@ export const DICT = {
     'filter.search': '按文本、规则或文件筛选（ / ）',
     'filter.searchLabel': '筛选结果',
     'filter.shown': '显示 {shown} / {total} 条',
+    'filter.suppressed': '已抑制',
+    'filter.suppressedTitle': '显示被内联抑制注释抑制的问题',
     'filter.none': '此处没有符合筛选条件的结果。',
     'filter.reset': '重置筛选',
 
@@ -391,6 +397,8 @@ export const DICT = {
     'chart.findings': '问题',
 
     'diag.fix': '修复',
+    'diag.suppressed': '已抑制：{reason}',
+    'diag.noReason': '（未说明理由）',
     'diag.noLocation': '无位置',
     'diag.open': '打开 {file} 第 {line} 行',
     'diag.openFile': '打开 {file}',

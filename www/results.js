@@ -18,7 +18,8 @@ const state = {
   report: null,
   ms: 0,
   kinds: [], // per input: 'archive' | 'folder'
-  filter: { sev: new Set(SEVERITIES), group: '', q: '' },
+  // `suppressed`: whether findings an inline suppression silenced are shown.
+  filter: { sev: new Set(SEVERITIES), group: '', q: '', suppressed: false },
   tabs: new Map(), // chart (input path + root) → 'findings' | 'config' | 'manifests'
 };
 
@@ -38,12 +39,13 @@ export function showReport(report, { ms, kinds } = {}) {
 
 function counts(diags) {
   const c = { error: 0, warning: 0, info: 0 };
-  for (const d of diags) if (d.severity in c) c[d.severity]++;
+  for (const d of diags) if (d.severity in c && !d.suppressed) c[d.severity]++;
   return c;
 }
 
 function matches(d) {
   const f = state.filter;
+  if (d.suppressed && !f.suppressed) return false;
   if (!f.sev.has(d.severity)) return false;
   if (f.group && ruleGroup(d) !== f.group) return false;
   if (f.q) {
@@ -140,6 +142,24 @@ function renderToolbar(all) {
       icon(s),
       h('span.sev-count', String(c[s])),
       h('span.sev-name', t(`sev.${s}`, { n: c[s] }))));
+  }
+  // Silenced findings are hidden until asked for, never dropped (issue 13).
+  const silenced = all.filter((d) => d.suppressed).length;
+  if (silenced) {
+    const on = state.filter.suppressed;
+    sev.append(
+      h('button.sev-toggle.suppressed-toggle', {
+        type: 'button',
+        attrs: { 'aria-pressed': String(on) },
+        title: t('filter.suppressedTitle'),
+        onclick: () => {
+          state.filter.suppressed = !state.filter.suppressed;
+          renderResults();
+          document.querySelector('.suppressed-toggle')?.focus();
+        },
+      },
+      h('span.sev-count', String(silenced)),
+      h('span.sev-name', t('filter.suppressed', { n: silenced }))));
   }
   const groups = new Map();
   for (const d of all) groups.set(ruleGroup(d), (groups.get(ruleGroup(d)) || 0) + 1);
@@ -311,7 +331,7 @@ function diagRow(d, inputIdx, root) {
   const title = ruleTitle(d.rule);
   const help = d.help || d.help_zh ? pick(d.help, d.help_zh) : '';
   const sevLabel = t(`sev.${d.severity}.label`);
-  return h(`li.diag.sev-${d.severity}`, { dataset: { rule: d.rule, severity: d.severity } },
+  return h(`li.diag.sev-${d.severity}${d.suppressed ? '.suppressed' : ''}`, { dataset: { rule: d.rule, severity: d.severity } },
     h('span.diag-sev', { title: sevLabel }, icon(d.severity), h('span.sev-word', sevLabel)),
     h('span.diag-rulecell',
       h('button.diag-rule.mono', {
@@ -324,7 +344,10 @@ function diagRow(d, inputIdx, root) {
       title ? h('span.diag-title', richText(title)) : null),
     h('div.diag-main',
       h('p.diag-msg', richText(pick(d.message, d.message_zh))),
-      help ? h('p.diag-help', h('span.diag-help-label', t('diag.fix')), richText(help)) : null),
+      help ? h('p.diag-help', h('span.diag-help-label', t('diag.fix')), richText(help)) : null,
+      d.suppressed
+        ? h('p.diag-suppressed', t('diag.suppressed', { reason: d.suppressed.reason || t('diag.noReason') }))
+        : null),
     locationButton(d, inputIdx, root));
 }
 

@@ -12,7 +12,8 @@ pub fn render(report: &Report, views: &[InputView], lang: Lang) -> String {
     let mut out = String::new();
     for (i, input) in report.inputs.iter().enumerate() {
         let v = view(views, i);
-        for d in &input.diagnostics {
+        // Silenced findings stay in JSON and SARIF; here they are counted in the summary only.
+        for d in input.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -53,12 +54,12 @@ pub fn render(report: &Report, views: &[InputView], lang: Lang) -> String {
     let s = &report.summary;
     out.push_str(&match lang {
         Lang::En => format!(
-            "ecplint: {} error(s), {} warning(s), {} info\n",
-            s.errors, s.warnings, s.infos
+            "ecplint: {} error(s), {} warning(s), {} info, {} suppressed\n",
+            s.errors, s.warnings, s.infos, s.suppressed
         ),
         Lang::Zh => format!(
-            "ecplint：{} 个错误，{} 个警告，{} 个提示\n",
-            s.errors, s.warnings, s.infos
+            "ecplint：{} 个错误，{} 个警告，{} 个提示，{} 个已抑制\n",
+            s.errors, s.warnings, s.infos, s.suppressed
         ),
     });
     out

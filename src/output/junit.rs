@@ -14,7 +14,8 @@ pub fn render(report: &Report, views: &[InputView], lang: Lang, fail_on: Severit
         let v = view(views, i);
         // (rule, file) in first-seen order, with their findings.
         let mut cases: Vec<((&str, String), Vec<&Diagnostic>)> = Vec::new();
-        for d in &input.diagnostics {
+        // Silenced findings stay in JSON and SARIF; here they are counted in the summary only.
+        for d in input.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             let file = d
                 .file
                 .as_deref()

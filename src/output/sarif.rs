@@ -97,6 +97,13 @@ pub fn to_value(report: &Report, views: &[InputView], lang: Lang) -> Value {
                 props.insert("help_zh".into(), json!(h.zh));
             }
             result.insert("properties".into(), Value::Object(props));
+            // An inline suppression (SARIF §3.35): viewers show the result as suppressed.
+            if let Some(reason) = &d.suppressed {
+                result.insert(
+                    "suppressions".into(),
+                    json!([{ "kind": "inSource", "justification": reason }]),
+                );
+            }
             results.push(Value::Object(result));
         }
     }

@@ -107,7 +107,8 @@ fn render_input(
 
     // Each finding goes to exactly one group: its chart, or the input as a whole.
     let mut groups: Vec<Vec<&Diagnostic>> = vec![Vec::new(); charts + 1];
-    for d in &input.diagnostics {
+    // Silenced findings are counted in the summary, shown in JSON, SARIF and the page.
+    for d in input.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
         groups[assign(d, &input.charts).unwrap_or(charts)].push(d);
     }
     for d in &groups[charts] {
@@ -506,7 +507,7 @@ fn summary_line(report: &Report, lang: Lang, p: Paint) -> String {
     let charts: usize = report.inputs.iter().map(|i| i.charts.len()).sum();
     let count =
         |n: usize, sev: Severity, text: String| if n > 0 { p.severity(sev, &text) } else { text };
-    match lang {
+    let line = match lang {
         Lang::En => format!(
             "{} {}, {}, {} in {inputs} {} ({charts} {})",
             if s.errors > 0 {
@@ -547,6 +548,11 @@ fn summary_line(report: &Report, lang: Lang, p: Paint) -> String {
             ),
             count(s.infos, Severity::Info, format!("{} 个提示", s.infos)),
         ),
+    };
+    match (s.suppressed, lang) {
+        (0, _) => line,
+        (n, Lang::En) => format!("{line}; {n} suppressed"),
+        (n, Lang::Zh) => format!("{line}；{n} 个已抑制"),
     }
 }
 

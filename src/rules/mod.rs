@@ -208,6 +208,7 @@ macro_rules! declare_rule {
 /// Every rule, in catalog order.
 pub static ALL: &[&Rule] = &[
     &input::input_001::RULE,
+    &input::input_002::RULE,
     &layout::layout_001::RULE,
     &layout::layout_002::RULE,
     &layout::layout_003::RULE,

@@ -299,6 +299,28 @@ describe('ecplint page', () => {
     assertClean();
   });
 
+  test('suppressions: a silenced finding is hidden and not counted; the toggle shows it with its reason', async (t) => {
+    const { page, assertClean } = await openPage(browser, server, t);
+    const files = readTree(join(FIXTURES, 'good-project'), 'good-project').map((f) =>
+      f.path.endsWith('_acl_helpers.yaml.tpl')
+        ? { ...f, data: Buffer.concat([Buffer.from('# ecplint-disable-file ACL-005 -- installs into its product ID on purpose\n'), f.data]) }
+        : f);
+    await dropFiles(page, [{ name: 'silenced.tgz', data: tarGz(files) }]);
+    const report = await waitForReport(page, ['silenced.tgz']);
+    const silenced = report.inputs[0].diagnostics.filter((d) => d.suppressed);
+    assert.deepEqual(silenced.map((d) => [d.rule, d.suppressed.reason]), [['ACL-005', 'installs into its product ID on purpose']]);
+    assert.equal(report.summary.suppressed, 1);
+    assert.equal(await page.locator('.diag[data-rule="ACL-005"]').count(), 0, 'hidden by default');
+    const toggle = page.locator('.suppressed-toggle');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    const row = page.locator('.diag.suppressed[data-rule="ACL-005"]');
+    await row.waitFor();
+    assert.match(await row.locator('.diag-suppressed').textContent(), /Suppressed: installs into its product ID on purpose/);
+    await page.screenshot({ path: screenshotPath('suppressed'), fullPage: false });
+    assertClean();
+  });
+
   test('export: the report downloads as ecplint-report.json (schema 1)', async (t) => {
     const { page, assertClean } = await openPage(browser, server, t);
     const shown = await trySample(page);

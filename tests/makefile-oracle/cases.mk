@@ -391,3 +391,37 @@ all: ; @:
 X != echo hi
 Y := $(shell echo $(X))
 all: ; @echo $Y
+### ok-tab-comment-before-first-target
+	# note
+all: ; @:
+### ok-tab-only-line-before-rule
+	
+all: ; @:
+### ok-static-pattern-and-order-only
+OBJS := a.o
+all: $(OBJS) | dir
+	@:
+$(OBJS): %.o: %.c
+	@echo $@
+%.c: ; @:
+dir: ; @:
+### ok-foreach-eval
+LIST := a b
+define TPL
+$(1): ; @:
+endef
+$(foreach v,$(LIST),$(eval $(call TPL,$(v))))
+all: a b
+### ok-endef-comment
+define X
+x
+endef # done
+all: ; @:
+### ok-default-goal
+.DEFAULT_GOAL := all
+override CFLAGS += -g
+all: ; @:
+### spaces-recipe-with-tab-continuation
+all:
+    echo a \
+	b

@@ -12,7 +12,7 @@ ecplint — validate EasyStack ECP cloud product charts
 
 Usage:
   ecplint check PATH... [--format text|json|sarif|junit|github] [--fail-on error|warning|info]
-                [--lang en|zh] [--color auto|always|never] [--categories NAME,...]
+                [--no-inline-suppressions] [--lang en|zh] [--color auto|always|never] [--categories NAME,...]
                 [--values FILE]... [--set K=V]... [--set-string K=V]... [--set-file K=FILE]...
                 [--kube-version V]
   ecplint rules [--format text|markdown|json] [--lang en|zh] [--color auto|always|never]
@@ -60,6 +60,10 @@ fails is reported on standard error with its place and include chain; the others
 Exit status: 0 rendered, 1 a template failed or Helm refuses the chart, 2 a PATH or FILE could not
 be read or the call is wrong.
 
+`# ecplint-disable-next-line RULE[,RULE] -- reason` (or `-file`) in a file silences those rules
+on the next line (in the file); the findings stay in JSON and SARIF, marked suppressed, and are
+not counted. --no-inline-suppressions ignores them (a reviewer's view).
+
 `check --format junit` writes a JUnit XML test report (one test case per rule and file, failing
 at --fail-on's severity); `--format github` writes GitHub Actions annotations.
 
@@ -98,6 +102,8 @@ pub struct Flags {
     pub color: Color,
     /// `check`'s exit status is 1 when a finding is at least this severe (`--fail-on`).
     pub fail_on: ecplint::diagnostic::Severity,
+    /// `--no-inline-suppressions`: `ecplint-disable-…` comments silence nothing.
+    pub no_inline_suppressions: bool,
     pub timings: bool,
     pub help: bool,
     pub positional: Vec<OsString>,
@@ -194,6 +200,7 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
         categories: Vec::new(),
         color: Color::Auto,
         fail_on: ecplint::diagnostic::Severity::Error,
+        no_inline_suppressions: false,
         timings: false,
         help: false,
         positional: Vec::new(),
@@ -268,6 +275,7 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                     }
                 };
             }
+            "--no-inline-suppressions" if !args.has_inline() => flags.no_inline_suppressions = true,
             // Hidden: time reading and checking of each input, on stderr.
             "--timings" if !args.has_inline() => flags.timings = true,
             "-h" | "--help" if !args.has_inline() => flags.help = true,
@@ -285,6 +293,7 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                         "--set-file",
                         "--kube-version",
                         "--fail-on",
+                        "--no-inline-suppressions",
                         "--help",
                     ],
                 ))

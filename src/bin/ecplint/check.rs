@@ -49,6 +49,7 @@ fn check(paths: &[OsString], format: Format, flags: &Flags, render: RenderOption
     let mut workspace = ecplint::Workspace::new(ecplint::Options {
         known_categories: flags.categories.clone(),
         render,
+        inline_suppressions: !flags.no_inline_suppressions,
         ..Default::default()
     });
     let mut displays = Vec::with_capacity(paths.len());

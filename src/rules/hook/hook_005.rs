@@ -67,21 +67,27 @@ const EN: &str = "fail_en";
 const KEYS: &[&str] = &[ZH, EN];
 
 /// The first well-formed `# fail_zh_hans:` and `# fail_en:` comments of a script (their
-/// keys), in that order (HOOK-009).
-pub(crate) fn first_messages(text: &str) -> [Option<Range>; 2] {
+/// keys), in that order (HOOK-009); `None` when the script also has a failure-message comment
+/// this rule reports as misspelt or spaced (its fix may be the missing one).
+pub(crate) fn first_messages(text: &str) -> Option<[Option<Range>; 2]> {
     let mut first = [None, None];
     for (n, line) in lines(text) {
-        let Some(c) = comment(line).filter(|c| !c.spaced) else {
+        let Some(c) = comment(line) else { continue };
+        if n == 1 && line.starts_with("#!") {
             continue;
-        };
+        }
         let word = &line[c.key.0..c.key.1];
-        if let Some(k) = KEYS.iter().position(|k| *k == word) {
-            if first[k].is_none() && !(n == 1 && line.starts_with("#!")) {
-                first[k] = Some(span(n, line, c.key.0, c.key.1));
+        match KEYS.iter().position(|k| *k == word) {
+            Some(k) if !c.spaced => {
+                if first[k].is_none() {
+                    first[k] = Some(span(n, line, c.key.0, c.key.1));
+                }
             }
+            _ if word.to_ascii_lowercase().starts_with("fail") => return None,
+            _ => {}
         }
     }
-    first
+    Some(first)
 }
 
 fn check(project: &ProjectScope, out: &mut Findings) {
