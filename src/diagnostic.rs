@@ -132,7 +132,7 @@ pub struct Diagnostic {
     pub message: Text,
     pub help: Option<Text>,
     /// Silenced by an inline suppression, with its reason (empty when it gave none): still
-    /// reported, not counted (`crate::suppress`).
+    /// reported, not counted (see the rules' `suppress` module).
     pub suppressed: Option<String>,
 }
 

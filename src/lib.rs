@@ -23,7 +23,6 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod suggest;
-pub mod suppress;
 pub mod work;
 pub mod workspace;
 pub mod yaml;

@@ -37,7 +37,7 @@ pub struct Options {
     /// The user's values for single charts, by chart prefix (`app/chart/mycloud-product/`):
     /// the page's values panel. They apply over `render`'s values and `--set`s.
     pub chart_values: Vec<(String, ChartValues)>,
-    /// Whether `ecplint-disable-…` comments silence findings (`crate::suppress`); off for a
+    /// Whether `ecplint-disable-…` comments silence findings (`crate::rules::suppress`); off for a
     /// reviewer who wants to see everything (`--no-inline-suppressions`).
     pub inline_suppressions: bool,
 }
@@ -440,7 +440,7 @@ impl Workspace {
             .zip(&scopes)
         {
             let directives = if self.options.inline_suppressions {
-                crate::suppress::directives(scope.input)
+                crate::rules::suppress::directives(scope.input)
             } else {
                 Vec::new()
             };
@@ -448,7 +448,7 @@ impl Workspace {
                 continue;
             }
             report.diagnostics.extend(found);
-            crate::suppress::apply(&directives, &mut report.diagnostics);
+            crate::rules::suppress::apply(&directives, &mut report.diagnostics);
             rules::run::sort(&mut report.diagnostics);
         }
         if !self.options.config_previews {

@@ -17,6 +17,11 @@ fn folder(files: &[File]) -> Input {
     }
 }
 
+/// The chart folder `c/` of these files, rendered afresh.
+fn render_c(files: &[File], options: &RenderOptions) -> Rendered {
+    render(&folder(files), "c/", &[], options, &mut Cache::default())
+}
+
 fn options() -> RenderOptions {
     RenderOptions {
         release_name: "rel".into(),
@@ -59,17 +64,13 @@ fn kube_version_constraint_is_helms_error() {
     )];
     let mut o = options();
     o.kube_version = Some("1.29.0".into());
-    let r = render(&folder(&files), "c/", &[], &o, &mut Cache::default());
+    let r = render_c(&files, &o);
     assert_eq!(
         r.fatal.unwrap().message.en,
         "chart requires kubeVersion: >=1.30.0 which is incompatible with Kubernetes v1.29.0"
     );
     o.kube_version = None;
-    assert!(
-        render(&folder(&files), "c/", &[], &o, &mut Cache::default())
-            .fatal
-            .is_none()
-    );
+    assert!(render_c(&files, &o).fatal.is_none());
 }
 
 #[test]
@@ -78,13 +79,7 @@ fn library_chart_is_not_installable() {
         "c/Chart.yaml",
         "apiVersion: v2\nname: c\nversion: 0.1.0\ntype: library\n",
     )];
-    let r = render(
-        &folder(&files),
-        "c/",
-        &[],
-        &options(),
-        &mut Cache::default(),
-    );
+    let r = render_c(&files, &options());
     assert_eq!(r.fatal.unwrap().kind, FatalKind::Chart);
 }
 
@@ -131,15 +126,7 @@ fn show_only_selects_in_flag_order_and_errors_on_no_match() {
 fn chart_yaml_is_validated_as_helm_does() {
     let r = |chart_yaml: &str| {
         let files = vec![file("c/Chart.yaml", chart_yaml)];
-        render(
-            &folder(&files),
-            "c/",
-            &[],
-            &options(),
-            &mut Cache::default(),
-        )
-        .fatal
-        .map(|f| f.message.en)
+        render_c(&files, &options()).fatal.map(|f| f.message.en)
     };
     assert_eq!(
         r("apiVersion: v2\nversion: 0.1.0\n").unwrap(),
@@ -220,13 +207,7 @@ fn the_compact_source_map_says_what_the_lines_say() {
         ),
         file("c/templates/svc.yaml", "kind: Service\n"),
     ];
-    let r = render(
-        &folder(&files),
-        "c/",
-        &[],
-        &options(),
-        &mut Cache::default(),
-    );
+    let r = render_c(&files, &options());
     let lang = crate::diagnostic::Lang::En;
     let full = serde_json::to_value(r.json(lang)).unwrap();
     let compact = serde_json::to_value(r.json_compact(lang)).unwrap();

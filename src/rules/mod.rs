@@ -33,6 +33,7 @@ mod doc_examples;
 mod helm_oracle;
 pub mod run;
 mod scope;
+pub mod suppress;
 #[cfg(test)]
 pub(crate) mod tester;
 

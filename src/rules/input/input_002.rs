@@ -1,6 +1,6 @@
 use crate::declare_rule;
+use crate::rules::suppress::directives;
 use crate::rules::{find, Findings, InputScope};
-use crate::suppress::directives;
 use crate::text;
 
 declare_rule! {
@@ -52,7 +52,7 @@ declare_rule! {
 }
 
 /// How each directive is written (what it silences is judged after every rule ran:
-/// `crate::suppress::apply`).
+/// `crate::rules::suppress::apply`).
 fn check(scope: &InputScope, out: &mut Findings) {
     for s in directives(scope.input) {
         let at = Some(s.range);
