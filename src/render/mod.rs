@@ -225,7 +225,7 @@ pub(crate) fn to_yaml(value: &Value) -> String {
 
 /// The template functions: Go's builtins (always there), Sprig's and Helm's.
 fn functions() -> Funcs {
-    let mut funcs = gotmpl::sprig::funcs();
+    let mut funcs = gotmpl_sprig::funcs();
     funcs.extend(&funcs::helm_funcs());
     funcs
 }

@@ -400,7 +400,7 @@ impl Object for Files {
                 let map = Map::from_entries(self.files.iter().map(|(n, d)| {
                     (
                         base_name(n).to_string(),
-                        Value::from(gotmpl::sprig::base64_encode(d)),
+                        Value::from(gotmpl_sprig::base64_encode(d)),
                     )
                 }));
                 Value::from(

@@ -208,6 +208,12 @@ impl Map {
     }
 
     pub fn from_entries(entries: impl IntoIterator<Item = (String, Value)>) -> Map {
+        Map::from_vec(entries.into_iter().collect())
+    }
+
+    /// The map's build, not generic: one copy of the tree's bulk build and of its sort in the
+    /// wasm instead of one for each caller's iterator type (about 1 KB each).
+    fn from_vec(entries: Vec<(String, Value)>) -> Map {
         Map(Rc::new(RefCell::new(entries.into_iter().collect())))
     }
 

@@ -5,9 +5,9 @@
 //! (`toYaml` reads it back); strings, floats and base64 are written by gotmpl's Sprig JSON, the
 //! one `encoding/json` of the engine.
 
-use gotmpl::sprig::base64_encode;
-use gotmpl::sprig::json::{float_text, write_string};
 use gotmpl::{Map, Value};
+use gotmpl_sprig::base64_encode;
+use gotmpl_sprig::json::{float_text, write_string};
 
 /// A marshalled value: what `json.Marshal` writes, as a tree (`toYaml` reads it back the way
 /// go-yaml reads the JSON text).

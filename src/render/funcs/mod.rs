@@ -156,7 +156,7 @@ pub fn from_yaml_array(args: &[Value]) -> Result<Value, String> {
 pub fn from_json(args: &[Value]) -> Result<Value, String> {
     arity("fromJson", args, 1)?;
     let text = string_arg(args, 0)?;
-    let (value, error) = gotmpl::sprig::json::unmarshal(text);
+    let (value, error) = gotmpl_sprig::json::unmarshal(text);
     let map = match value {
         Some(Value::Map(m)) => m,
         Some(Value::Nil) | None => Map::new(),
@@ -186,7 +186,7 @@ fn type_error(value: &Value, go_type: &str) -> String {
 pub fn from_json_array(args: &[Value]) -> Result<Value, String> {
     arity("fromJsonArray", args, 1)?;
     let text = string_arg(args, 0)?;
-    let error = match gotmpl::sprig::json::unmarshal(text) {
+    let error = match gotmpl_sprig::json::unmarshal(text) {
         (Some(list @ Value::List(_)), None) => return Ok(list),
         (Some(Value::Nil), None) => return Ok(Value::list(Vec::new())),
         (Some(Value::List(_) | Value::Nil) | None, Some(e)) => e,

@@ -295,7 +295,7 @@ fn render_with(
     values: &str,
     options: gotmpl::Options,
 ) -> Result<String, String> {
-    let mut funcs = gotmpl::sprig::funcs();
+    let mut funcs = gotmpl_sprig::funcs();
     funcs.extend(&helm_funcs());
     let mut templates = gotmpl::Templates::new();
     templates.declare_funcs(&funcs);
