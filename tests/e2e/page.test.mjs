@@ -317,7 +317,7 @@ describe('ecplint page', () => {
     const row = page.locator('.diag.suppressed[data-rule="ACL-005"]');
     await row.waitFor();
     assert.match(await row.locator('.diag-suppressed').textContent(), /Suppressed: installs into its product ID on purpose/);
-    await page.screenshot({ path: screenshotPath('suppressed'), fullPage: false });
+    await page.screenshot({ path: screenshotPath('ecplint-suppressed-en.png'), fullPage: false });
     assertClean();
   });
 
