@@ -102,7 +102,7 @@ test('a folder: report shape, source(), bytes()', () => {
   assert.equal(input.charts.length, 1);
   assert.equal(input.charts[0].root, 'good-project/chart/mycloud-product');
   assert.equal(input.files.length, paths.length);
-  assert.deepEqual(Object.keys(report.summary).sort(), ['errors', 'infos', 'warnings']);
+  assert.deepEqual(Object.keys(report.summary).sort(), ['errors', 'infos', 'suppressed', 'warnings']);
 
   const chartYaml = 'good-project/chart/mycloud-product/Chart.yaml';
   const text = ws.source(0, chartYaml);

@@ -1240,6 +1240,11 @@ case("helmignore-not-in-archives", {"templates/t.yaml": "# p\n"}, files={".helmi
                                         "sub/README.md": "read me\n",
                                         "sub/templates/.hidden.yaml": "# archived hidden\n",
                                         "sub/templates/s.yaml": "# {{ .Files.Get \"README.md\" | trim }}\n"}})
+# A v2 chart with dependencies in both Chart.yaml and requirements.yaml: requirements.yaml's count.
+case("requirements-over-chart-yaml", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
+                                       "charts/sub/templates/s.yaml": "# {{ .Chart.Name }}\n",
+                                       "requirements.yaml": "dependencies:\n  - name: sub\n    version: 0.2.0\n    alias: fromreq\n"},
+     chart=CHART + "dependencies:\n  - name: sub\n    version: 0.2.0\n    alias: fromchart\n")
 case("show-only-subchart", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,
                              "charts/sub/templates/s.yaml": "# sub only\n"}, args=["--show-only", "charts/sub/templates/s.yaml"])
 case("subchart-notes-and-crds", {"templates/t.yaml": "# p\n", "charts/sub/Chart.yaml": SUB,

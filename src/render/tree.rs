@@ -192,13 +192,13 @@ fn load_with(files: &[File], prefix: &str, rules: Option<&FolderRules>) -> Optio
     }
     slim_sort::sort_by(&mut templates, |a, b| a.0.cmp(&b.0));
     slim_sort::sort_by(&mut kept, |a, b| a.0.cmp(&b.0));
-    let deps_source = match metadata.get("dependencies") {
-        Some(Value::List(l)) if api_version != "v1" || requirements.is_none() => Some(l),
-        _ => match requirements.as_ref().and_then(|r| r.get("dependencies")) {
-            Some(Value::List(l)) => Some(l),
-            _ => None,
-        },
+    // requirements.yaml's `dependencies` win over Chart.yaml's, whatever the apiVersion (helm
+    // 3.17 renders a v2 chart with both by requirements.yaml, with a deprecation warning).
+    let listed = |m: Option<&Map>| match m?.get("dependencies") {
+        Some(Value::List(l)) => Some(l),
+        _ => None,
     };
+    let deps_source = listed(requirements.as_ref()).or_else(|| listed(Some(&metadata)));
     let dependencies = deps_source
         .map(|l| l.items().iter().filter_map(dependency).collect())
         .unwrap_or_default();
