@@ -95,6 +95,15 @@ impl Text {
             zh: zh.into(),
         }
     }
+    /// What `text!` calls: formatting in one place rather than two `format!`s inlined at each
+    /// of its hundreds of call sites (the page's wasm).
+    #[inline(never)]
+    pub fn format(en: std::fmt::Arguments, zh: std::fmt::Arguments) -> Text {
+        Text {
+            en: std::fmt::format(en),
+            zh: std::fmt::format(zh),
+        }
+    }
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
@@ -175,9 +184,9 @@ impl Diagnostic {
 #[macro_export]
 macro_rules! text {
     ($en:literal, $zh:literal $(,)?) => {
-        $crate::diagnostic::Text::new(format!($en), format!($zh))
+        $crate::diagnostic::Text::format(format_args!($en), format_args!($zh))
     };
     ($en:literal, $zh:literal, $($arg:tt)*) => {
-        $crate::diagnostic::Text::new(format!($en, $($arg)*), format!($zh, $($arg)*))
+        $crate::diagnostic::Text::format(format_args!($en, $($arg)*), format_args!($zh, $($arg)*))
     };
 }

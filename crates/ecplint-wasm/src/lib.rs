@@ -282,8 +282,11 @@ impl Workspace {
         let args: RenderArgs = if options.is_undefined() || options.is_null() {
             RenderArgs::default()
         } else {
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| type_error(&format!("render: `options`: {e}")))?
+            RenderArgs::read(&JsFields::new(
+                &options,
+                "render: `options`",
+                RenderArgs::FIELDS,
+            )?)?
         };
         let lang = match args.lang.as_deref() {
             None => Lang::En,
@@ -386,27 +389,18 @@ impl values_schema::Validator for JsValidator {
 }
 
 /// The options of `render`, as JS gives them.
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Default)]
 struct RenderArgs {
-    #[serde(default)]
     values: Vec<ValuesArg>,
-    #[serde(default)]
     set: Vec<String>,
-    #[serde(default)]
     set_string: Vec<String>,
     release_name: Option<String>,
     namespace: Option<String>,
     kube_version: Option<String>,
-    #[serde(default)]
     api_versions: Vec<String>,
-    #[serde(default)]
     show_only: Vec<String>,
-    #[serde(default)]
     include_crds: bool,
-    #[serde(default)]
     no_hooks: bool,
-    #[serde(default)]
     seed: u64,
     /// Milliseconds since the epoch.
     now: Option<f64>,
@@ -417,19 +411,27 @@ struct RenderArgs {
 }
 
 /// `check`'s `chartValues[i]`: values for the chart at `root` (the report's `charts[].root`).
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ChartValuesArg {
     root: String,
-    #[serde(default)]
     values: Vec<ValuesArg>,
-    #[serde(default)]
     set: Vec<String>,
-    #[serde(default)]
     set_string: Vec<String>,
 }
 
 impl ChartValuesArg {
+    const FIELDS: &'static [&'static str] = &["root", "values", "set", "setString"];
+
+    fn read(o: &JsFields) -> Result<ChartValuesArg, JsValue> {
+        Ok(ChartValuesArg {
+            root: o
+                .string("root")?
+                .ok_or_else(|| o.error("root", "is missing"))?,
+            values: o.values("values")?,
+            set: o.strings("set")?,
+            set_string: o.strings("setString")?,
+        })
+    }
+
     fn into_core(self) -> (String, ecplint::workspace::ChartValues) {
         let prefix = if self.root.is_empty() {
             String::new()
@@ -458,14 +460,53 @@ fn named_values(values: Vec<ValuesArg>) -> Vec<(String, String)> {
 }
 
 /// A values file: its text, or `{name, text}` (the name shows in errors).
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
 enum ValuesArg {
     Text(String),
     Named { name: String, text: String },
 }
 
 impl RenderArgs {
+    const FIELDS: &'static [&'static str] = &[
+        "values",
+        "set",
+        "setString",
+        "releaseName",
+        "namespace",
+        "kubeVersion",
+        "apiVersions",
+        "showOnly",
+        "includeCrds",
+        "noHooks",
+        "seed",
+        "now",
+        "lang",
+        "sourceMap",
+    ];
+
+    fn read(o: &JsFields) -> Result<RenderArgs, JsValue> {
+        let seed = match o.number("seed")? {
+            None => 0,
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => n as u64,
+            Some(_) => return Err(o.error("seed", "must be a whole number, not negative")),
+        };
+        Ok(RenderArgs {
+            values: o.values("values")?,
+            set: o.strings("set")?,
+            set_string: o.strings("setString")?,
+            release_name: o.string("releaseName")?,
+            namespace: o.string("namespace")?,
+            kube_version: o.string("kubeVersion")?,
+            api_versions: o.strings("apiVersions")?,
+            show_only: o.strings("showOnly")?,
+            include_crds: o.bool("includeCrds")?,
+            no_hooks: o.bool("noHooks")?,
+            seed,
+            now: o.number("now")?,
+            lang: o.string("lang")?,
+            source_map: o.string("sourceMap")?,
+        })
+    }
+
     fn into_options(self) -> ecplint::render::RenderOptions {
         let now_ms = self.now.unwrap_or_else(js_sys::Date::now);
         ecplint::render::RenderOptions {
@@ -483,6 +524,105 @@ impl RenderArgs {
             now_unix_nanos: (now_ms * 1e6) as i64,
             ..Default::default()
         }
+    }
+}
+
+/// The fields of an options object as JS gives it, read one by one (no serde deserializer in the
+/// wasm: serde-wasm-bindgen's cost about 5 KB of the page's download). A field that is absent,
+/// `undefined` or `null` is not given; an unknown field or a wrong type is a TypeError naming it.
+struct JsFields<'a> {
+    object: &'a JsValue,
+    what: &'a str,
+}
+
+impl<'a> JsFields<'a> {
+    fn new(object: &'a JsValue, what: &'a str, known: &[&str]) -> Result<JsFields<'a>, JsValue> {
+        if !object.is_object() || Array::is_array(object) {
+            return Err(type_error(&format!("{what} must be an object")));
+        }
+        for key in Object::keys(object.unchecked_ref::<Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(type_error(&format!(
+                    "{what}: unknown field `{key}`, expected one of `{}`",
+                    known.join("`, `")
+                )));
+            }
+        }
+        Ok(JsFields { object, what })
+    }
+
+    fn error(&self, key: &str, problem: &str) -> JsValue {
+        type_error(&format!("{}: `{key}` {problem}", self.what))
+    }
+
+    fn get(&self, key: &str) -> Result<Option<JsValue>, JsValue> {
+        let value = Reflect::get(self.object, &JsValue::from_str(key))?;
+        Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
+        self.get(key)?
+            .map(|v| {
+                v.as_string()
+                    .ok_or_else(|| self.error(key, "must be a string"))
+            })
+            .transpose()
+    }
+
+    fn number(&self, key: &str) -> Result<Option<f64>, JsValue> {
+        self.get(key)?
+            .map(|v| {
+                v.as_f64()
+                    .ok_or_else(|| self.error(key, "must be a number"))
+            })
+            .transpose()
+    }
+
+    fn bool(&self, key: &str) -> Result<bool, JsValue> {
+        self.get(key)?.map_or(Ok(false), |v| {
+            v.as_bool()
+                .ok_or_else(|| self.error(key, "must be a boolean"))
+        })
+    }
+
+    fn items(&self, key: &str) -> Result<Vec<JsValue>, JsValue> {
+        match self.get(key)? {
+            None => Ok(Vec::new()),
+            Some(v) if Array::is_array(&v) => Ok(Array::from(&v).iter().collect()),
+            Some(_) => Err(self.error(key, "must be an array")),
+        }
+    }
+
+    fn strings(&self, key: &str) -> Result<Vec<String>, JsValue> {
+        self.items(key)?
+            .iter()
+            .map(|v| {
+                v.as_string()
+                    .ok_or_else(|| self.error(key, "must hold strings"))
+            })
+            .collect()
+    }
+
+    /// Values files: each a string (its text) or `{name, text}`.
+    fn values(&self, key: &str) -> Result<Vec<ValuesArg>, JsValue> {
+        let bad = || self.error(key, "must hold strings or {name, text} objects");
+        self.items(key)?
+            .iter()
+            .map(|v| {
+                if let Some(text) = v.as_string() {
+                    return Ok(ValuesArg::Text(text));
+                }
+                if !v.is_object() {
+                    return Err(bad());
+                }
+                let field = |k: &str| Reflect::get(v, &JsValue::from_str(k)).ok()?.as_string();
+                match (field("name"), field("text")) {
+                    (Some(name), Some(text)) => Ok(ValuesArg::Named { name, text }),
+                    _ => Err(bad()),
+                }
+            })
+            .collect()
     }
 }
 
@@ -594,9 +734,12 @@ fn parse_options(options: &JsValue) -> Result<Options, JsValue> {
     // The values panel: the user's values for single charts, by chart root.
     let chart_values = Reflect::get(options, &JsValue::from_str("chartValues"))?;
     if !(chart_values.is_undefined() || chart_values.is_null()) {
-        let given: Vec<ChartValuesArg> = serde_wasm_bindgen::from_value(chart_values)
-            .map_err(|e| type_error(&format!("check: `options.chartValues`: {e}")))?;
-        out.chart_values = given.into_iter().map(ChartValuesArg::into_core).collect();
+        let given = array_arg(&chart_values, "check", "options.chartValues")?;
+        for (i, item) in given.iter().enumerate() {
+            let what = format!("check: `options.chartValues[{i}]`");
+            let arg = ChartValuesArg::read(&JsFields::new(&item, &what, ChartValuesArg::FIELDS)?)?;
+            out.chart_values.push(arg.into_core());
+        }
     }
     // Navigation categories that exist on the user's platform (NAV-007).
     let categories = Reflect::get(options, &JsValue::from_str("categories"))?;
