@@ -5,7 +5,7 @@
 //!
 //! Our own gzip framing (RFC 1952) and CRC-32 over miniz_oxide's inflater, rather than flate2:
 //! flate2's CRC-32 (crc32fast) carries 16 KB of tables, 16 KB of the page's gzipped download
-//! (random bytes do not compress); a byte-wise table is fast enough for a chart archive.
+//! (random bytes do not compress); ours computes its tables when first used.
 
 use miniz_oxide::inflate::stream::{inflate, InflateState};
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
@@ -13,22 +13,45 @@ use std::io::{self, Read};
 use std::sync::OnceLock;
 
 /// The CRC-32 (IEEE, as gzip and zip use it) of `data` continued from `crc` (0 to start).
+/// Eight bytes a step over eight tables ("slicing by 8"), computed on first use rather than
+/// shipped: 8 KB of memory, nothing in the page's download, several times the speed of a
+/// byte-wise table on the archives' megabytes.
 pub(super) fn crc32(crc: u32, data: &[u8]) -> u32 {
-    static TABLE: OnceLock<[u32; 256]> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        std::array::from_fn(|n| {
-            (0..8).fold(n as u32, |c, _| {
+    static TABLES: OnceLock<[[u32; 256]; 8]> = OnceLock::new();
+    let t = TABLES.get_or_init(|| {
+        let mut t = [[0u32; 256]; 8];
+        for n in 0..256 {
+            t[0][n] = (0..8).fold(n as u32, |c, _| {
                 if c & 1 != 0 {
                     0xEDB8_8320 ^ (c >> 1)
                 } else {
                     c >> 1
                 }
-            })
-        })
+            });
+        }
+        for n in 0..256 {
+            for k in 1..8 {
+                let previous = t[k - 1][n];
+                t[k][n] = t[0][(previous & 0xFF) as usize] ^ (previous >> 8);
+            }
+        }
+        t
     });
     let mut c = !crc;
-    for &b in data {
-        c = table[usize::from(c as u8 ^ b)] ^ (c >> 8);
+    let mut chunks = data.chunks_exact(8);
+    for b in &mut chunks {
+        let low = c ^ u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        c = t[7][(low & 0xFF) as usize]
+            ^ t[6][((low >> 8) & 0xFF) as usize]
+            ^ t[5][((low >> 16) & 0xFF) as usize]
+            ^ t[4][(low >> 24) as usize]
+            ^ t[3][b[4] as usize]
+            ^ t[2][b[5] as usize]
+            ^ t[1][b[6] as usize]
+            ^ t[0][b[7] as usize];
+    }
+    for &b in chunks.remainder() {
+        c = t[0][usize::from(c as u8 ^ b)] ^ (c >> 8);
     }
     !c
 }
