@@ -25,12 +25,15 @@ declare_rule! {
     ///
     /// Reads that say they may find nothing are left alone: a path tested by an enclosing `if`
     /// or `with` and missing within what was tested (`{{ if .Values.tls }}…{{ .Values.tls.cert }}`
-    /// with no `tls` in the values; with a `tls` map that lacks `cert`, the read is reported), reads in the condition of `if`/`with`/`range`, and
-    /// arguments of `default`, `hasKey`, `empty`, `coalesce`, `ternary`, `required`, `dig` and
-    /// `kindIs` (or a read piped into one of them), and values passed on to a helper
-    /// (`include`, `tpl`, `tuple`, `list`, `dict`: helm-toolkit's snippets take nil on purpose). Only ECP products (charts with
-    /// `_acl_helpers.yaml.tpl`) are checked: third-party charts read optional values on
-    /// purpose, and subcharts' and libraries' templates (helm-toolkit) are their own.
+    /// with no `tls` in the values; with a `tls` map that lacks `cert`, the read is reported),
+    /// reads in the condition of `if`/`with`/`range`, arguments of `default`, `hasKey`,
+    /// `empty`, `coalesce`, `ternary`, `required`, `dig` and `kindIs` (or a read piped into
+    /// one of them), and values passed on to a helper (`include`, `tpl`, `tuple`, `list`,
+    /// `dict`: helm-toolkit's snippets take nil on purpose).
+    ///
+    /// Only ECP products (charts with `_acl_helpers.yaml.tpl`) are checked: third-party charts
+    /// read optional values on purpose, and subcharts' and libraries' templates (helm-toolkit)
+    /// are their own.
     ///
     /// ## Why
     /// A missing leaf renders as nothing (`imagePullPolicy:` with no value, which Kubernetes
@@ -40,9 +43,11 @@ declare_rule! {
     ///
     /// ## 中文
     /// 云产品自身的模板读取了 values 中没有定义的 `.Values` 路径（values.yaml 与用户 values、子 chart
-    /// values 合并后的结果），并给出最接近的已有键。缺少叶子时渲染为空，缺少父级时渲染失败。被外层
-    /// `if`/`with` 检查过的路径、条件中的读取、`default`/`hasKey`/`empty`/`coalesce`/`ternary`/
-    /// `required`/`dig`/`kindIs` 的参数不报告。只检查 ECP 云产品。指南的检查 Job 示例读取了
+    /// values 合并后的结果），并给出最接近的已有键。缺少叶子时渲染为空，缺少父级时渲染失败。只判断
+    /// values 会让其执行的部分（文件顶层；条件仅由 values 决定且成立的 `if`/`with`/`range` 分支）。
+    /// 被外层 `if`/`with` 检查过的路径、条件中的读取、`default`/`hasKey`/`empty`/`coalesce`/
+    /// `ternary`/`required`/`dig`/`kindIs` 的参数、传给辅助模板的值（`include`/`tpl`/`tuple`/
+    /// `list`/`dict`）不报告。只检查 ECP 云产品。指南的检查 Job 示例读取了
     /// `.Values.images.pull_policy`，而 values 中定义的是 `images.pullPolicy`。
     ///
     /// ## Example
