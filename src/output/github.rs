@@ -36,14 +36,7 @@ pub fn render(report: &Report, views: &[InputView], lang: Lang) -> String {
                 None => d.rule.to_string(),
             };
             properties.push(format!("title={}", property(&title)));
-            let mut message = d.message.get(lang).to_string();
-            if let Some(h) = &d.help {
-                message.push_str(match lang {
-                    Lang::En => "\nhelp: ",
-                    Lang::Zh => "\n帮助：",
-                });
-                message.push_str(h.get(lang));
-            }
+            let message = super::message_with_help(d, lang);
             out.push_str(&format!(
                 "::{command} {}::{}\n",
                 properties.join(","),

@@ -67,6 +67,23 @@ pub fn rule_title(rule: &Rule, lang: crate::diagnostic::Lang) -> &'static str {
     }
 }
 
+/// A finding's message and, on a line of its own, its help, in one language: the one text of
+/// formats with a single message field (SARIF, GitHub annotations).
+pub fn message_with_help(
+    d: &crate::diagnostic::Diagnostic,
+    lang: crate::diagnostic::Lang,
+) -> String {
+    let mut text = d.message.get(lang).to_string();
+    if let Some(h) = &d.help {
+        text.push_str(match lang {
+            crate::diagnostic::Lang::En => "\nhelp: ",
+            crate::diagnostic::Lang::Zh => "\n帮助：",
+        });
+        text.push_str(h.get(lang));
+    }
+    text
+}
+
 /// A severity word in one language.
 pub fn severity_word(severity: Severity, lang: crate::diagnostic::Lang) -> &'static str {
     match lang {

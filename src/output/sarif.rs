@@ -51,14 +51,7 @@ pub fn to_value(report: &Report, views: &[InputView], lang: Lang) -> Value {
                 result.insert("ruleIndex".into(), json!(index));
             }
             result.insert("level".into(), json!(level(d.severity)));
-            let mut text = d.message.get(lang).to_string();
-            if let Some(h) = &d.help {
-                text.push_str(match lang {
-                    Lang::En => "\nhelp: ",
-                    Lang::Zh => "\n帮助：",
-                });
-                text.push_str(h.get(lang));
-            }
+            let text = super::message_with_help(d, lang);
             result.insert("message".into(), json!({ "text": text }));
             if let Some(file) = &d.file {
                 let mut physical = Map::new();

@@ -12,7 +12,7 @@
 mod coalesce;
 mod compose;
 pub mod funcs;
-pub(crate) mod helmignore;
+mod helmignore;
 pub mod image;
 pub mod json;
 pub mod kube_apis;

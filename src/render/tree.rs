@@ -107,6 +107,13 @@ impl FolderRules {
     }
 }
 
+/// What Helm leaves out of a chart folder: its `.helmignore` (the text given) and Helm's one
+/// default rule (observed with helm 3.17: a hidden file directly under templates/ is neither
+/// rendered nor linted; one deeper, or in an archive, is).
+pub fn folder_ignore(helmignore: &str) -> Ignore {
+    Ignore::parse(&format!("{helmignore}\ntemplates/.?*\n"))
+}
+
 /// Loads the chart whose root is `prefix` (ending in `/`, or empty) from `files`.
 pub fn load(files: &[File], prefix: &str, packaging: Packaging) -> Option<ChartNode> {
     let rules = (packaging == Packaging::Folder).then(|| {
@@ -115,10 +122,8 @@ pub fn load(files: &[File], prefix: &str, packaging: Packaging) -> Option<ChartN
             .find(|f| f.path.strip_prefix(prefix) == Some(".helmignore"))
             .map(|f| text_of(&f.data).into_owned())
             .unwrap_or_default();
-        // Helm's one default rule for a chart folder (observed with helm 3.17: a hidden file
-        // directly under templates/ is not rendered; one deeper, or in an archive, is).
         FolderRules {
-            ignore: Ignore::parse(&format!("{helmignore}\ntemplates/.?*\n")),
+            ignore: folder_ignore(&helmignore),
             root: prefix.to_string(),
         }
     });

@@ -1,6 +1,6 @@
 use crate::chart::Chart;
 use crate::declare_rule;
-use crate::render::helmignore::Ignore;
+use crate::render::tree::folder_ignore;
 use crate::rules::Findings;
 use crate::text;
 
@@ -46,15 +46,15 @@ declare_rule! {
 }
 
 fn check(chart: &Chart, out: &mut Findings) {
-    let ignore = chart
+    let helmignore = chart
         .file(".helmignore")
-        .map(|f| Ignore::parse(&String::from_utf8_lossy(&f.data)))
+        .map(|f| String::from_utf8_lossy(&f.data).into_owned())
         .unwrap_or_default();
+    let ignore = folder_ignore(&helmignore);
     for file in chart.templates() {
         let rel = chart.rel(&file.path);
         let name = rel.rsplit('/').next().unwrap_or(rel);
-        let hidden_at_top = name.starts_with('.') && rel.matches('/').count() == 1;
-        if hidden_at_top || ignore.ignored(rel) {
+        if ignore.ignored(rel) {
             continue;
         }
         let extension = name.rfind('.').map_or("", |dot| &name[dot..]);

@@ -237,7 +237,7 @@ fn comment(line: &str) -> Option<Comment> {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Range, Severity};
+    use crate::diagnostic::Severity;
     use crate::rules::hook::scripts::CHECK;
     use crate::rules::tester::{files, help, places, with, Tester};
 

@@ -59,15 +59,13 @@ fn check(scope: &ManifestScope, out: &mut Findings) {
         if !own || (r.tag == BUILD_PLACEHOLDER && r.digest.is_empty()) {
             return None;
         }
-        let carries = match (r.tag, r.digest) {
-            (_, digest) if !digest.is_empty() => format!("digest `{digest}`"),
-            ("", _) => "no tag".to_string(),
-            (tag, _) => format!("tag `{tag}`"),
-        };
-        let carries_zh = match (r.tag, r.digest) {
-            (_, digest) if !digest.is_empty() => format!("digest `{digest}`"),
-            ("", _) => "没有 tag".to_string(),
-            (tag, _) => format!("tag `{tag}`"),
+        let (carries, carries_zh) = match (r.tag, r.digest) {
+            (_, digest) if !digest.is_empty() => {
+                let d = format!("digest `{digest}`");
+                (d.clone(), d)
+            }
+            ("", _) => ("no tag".to_string(), "没有 tag".to_string()),
+            (tag, _) => (format!("tag `{tag}`"), format!("tag `{tag}`")),
         };
         let message = text!(
             "image `{image}` of the product's own component carries {carries}, not the build placeholder `{BUILD_PLACEHOLDER}`: the build will not replace it with the build version",

@@ -281,7 +281,7 @@ fn shell_positionals(recipe: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::shell_positionals;
-    use crate::diagnostic::{Severity, Text};
+    use crate::diagnostic::Severity;
     use crate::rules::tester::{help, places, Case, Tester};
 
     const MAKEFILE: &str = "../../Makefile";
