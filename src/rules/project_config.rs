@@ -237,13 +237,11 @@ fn bad_glob(pattern: &str) -> Option<Text> {
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
         match (c, open) {
-            ('\\', _) => {
-                if chars.next().is_none() {
-                    return Some(text!(
-                        "`{pattern}` ends in an escape `\\`",
-                        "`{pattern}` 以转义符 `\\` 结尾"
-                    ));
-                }
+            ('\\', _) if chars.next().is_none() => {
+                return Some(text!(
+                    "`{pattern}` ends in an escape `\\`",
+                    "`{pattern}` 以转义符 `\\` 结尾"
+                ));
             }
             ('[', None) | ('{', None) => open = Some(c),
             (']', Some('[')) | ('}', Some('{')) => open = None,

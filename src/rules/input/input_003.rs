@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn unknown_key_with_did_you_mean() {
         let d = tester().one("rules: {}\nkube_version: 1.29.0\n");
-        assert_eq!(starts(&[d.clone()]), [(2, 1)]);
+        assert_eq!(starts(std::slice::from_ref(&d)), [(2, 1)]);
         assert_eq!(d.message.en, "unknown key `kube_version`");
         assert_eq!(d.help.unwrap().en, "did you mean `kube-version`?");
     }
@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn bad_severity_at_the_value() {
         let d = tester().one("rules:\n  HA: warnin\n");
-        assert_eq!(starts(&[d.clone()]), [(2, 7)]);
+        assert_eq!(starts(std::slice::from_ref(&d)), [(2, 7)]);
         assert_eq!(d.message.en, "`warnin` is no severity for `HA`");
         assert!(d.help.unwrap().en.starts_with("did you mean `warning`?"));
         let d = tester().one("rules:\n  HA: [warning]\n");
@@ -134,7 +134,7 @@ mod tests {
     #[test]
     fn bad_kube_version() {
         let d = tester().one("kube-version: one-point-thirty\n");
-        assert_eq!(starts(&[d.clone()]), [(1, 15)]);
+        assert_eq!(starts(std::slice::from_ref(&d)), [(1, 15)]);
         assert_eq!(
             d.message.en,
             "`one-point-thirty` is not a Kubernetes version"
@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn yaml_errors_and_duplicates() {
         let d = tester().one("rules:\n  HA: off\n  HA: error\n");
-        assert_eq!(starts(&[d.clone()]), [(3, 3)]);
+        assert_eq!(starts(std::slice::from_ref(&d)), [(3, 3)]);
         assert_eq!(d.message.en, "`HA` is given twice");
         let found = tester().findings("rules: [\n");
         assert!(found[0].message.en.starts_with("this is not valid YAML"));
