@@ -1039,3 +1039,46 @@ fn project_config_from_the_path() {
     );
     assert_eq!(code(&ecplint(&["check", path, "--fail-on", "warning"])), 1);
 }
+
+/// `.pre-commit-hooks.yaml` parses, runs `ecplint check` once (no file names: it reads folders)
+/// and its command checks a project's root as the hook runs it there.
+#[test]
+fn pre_commit_hook() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .expect("the repository has .pre-commit-hooks.yaml");
+    let yaml = ecplint::yaml::parse(&text, Default::default());
+    assert_eq!(yaml.problems, []);
+    let hooks = yaml
+        .root()
+        .and_then(|r| r.as_seq())
+        .expect("a list of hooks");
+    assert_eq!(hooks.len(), 1);
+    let hook = &hooks[0];
+    let field = |k: &str| {
+        hook.get(k)
+            .and_then(|v| v.as_scalar())
+            .map(|s| s.text.clone())
+    };
+    assert_eq!(field("id").as_deref(), Some("ecplint"));
+    assert_eq!(field("language").as_deref(), Some("rust"));
+    assert_eq!(field("entry").as_deref(), Some("ecplint check"));
+    assert_eq!(field("pass_filenames").as_deref(), Some("false"));
+    assert!(field("files").is_some_and(|f| f.contains("Chart")));
+    let args: Vec<String> = hook
+        .get("args")
+        .and_then(|a| a.as_seq())
+        .expect("args")
+        .iter()
+        .filter_map(|a| a.as_str().map(str::to_string))
+        .collect();
+    assert_eq!(args, ["."]);
+    let o = Command::new(env!("CARGO_BIN_EXE_ecplint"))
+        .arg("check")
+        .args(&args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(GOOD))
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
