@@ -55,9 +55,10 @@ if [[ "$have" != "$want" || "$have_runner" != "$want" ]]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# 3. npm devDependencies (binaryen's wasm-opt, playwright-core) as package-lock.json pins them.
+# 3. npm devDependencies (binaryen's wasm-opt, playwright-core, axe-core for the e2e accessibility
+#    scan) as package-lock.json pins them.
 npm_ok() {
-  [[ -x node_modules/.bin/wasm-opt && -d node_modules/playwright-core ]] || return 1
+  [[ -x node_modules/.bin/wasm-opt && -d node_modules/playwright-core && -d node_modules/axe-core ]] || return 1
   [[ -f node_modules/.package-lock.json ]] || return 1
   [[ ! -f package-lock.json || node_modules/.package-lock.json -nt package-lock.json ]] || return 1
   [[ node_modules/.package-lock.json -nt package.json ]]

@@ -332,8 +332,8 @@ function valuesView(cfg, chart, inputIdx, ctx) {
           ? canOpen
             ? h('button.diag-loc.mono.cfg-loc', {
                 type: 'button',
-                title: loc,
-                attrs: { 'aria-label': t('diag.open', { file: p.file, line: p.line ?? 1 }), 'aria-haspopup': 'dialog' },
+                title: p.line ? t('diag.open', { file: p.file, line: p.line }) : t('diag.openFile', { file: p.file }),
+                attrs: { 'aria-haspopup': 'dialog' },
                 onclick: () => ctx.openSource(inputIdx, p.file, p.line ? { line: p.line, column: 1, end_line: p.line } : null),
                 text: `${p.file.split('/').pop()}${p.line ? ':' + p.line : ''}`,
               })

@@ -274,8 +274,8 @@ function locButton(f, inputIdx, ctx) {
   if (!f.file || !ctx.hasFile(inputIdx, f.file)) return h('span.mf-loc.mono.muted.small', { text });
   return h('button.diag-loc.mono.mf-loc', {
     type: 'button',
-    title: text,
-    attrs: { 'aria-label': t('diag.open', { file: f.file, line: f.line }), 'aria-haspopup': 'dialog' },
+    title: t('diag.open', { file: f.file, line: f.line }),
+    attrs: { 'aria-haspopup': 'dialog' },
     onclick: () => ctx.openSource(inputIdx, f.file, { line: f.line, column: f.col, end_line: f.line }),
     text: `${f.file.split('/').pop()}:${f.line}:${f.col}`,
   });

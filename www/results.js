@@ -357,8 +357,10 @@ function locationButton(d, inputIdx, root) {
   const text = d.line ? `${shown}:${d.line}:${d.column ?? 1}` : shown;
   return h('button.diag-loc.mono', {
     type: 'button',
-    title: d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file,
-    attrs: { 'aria-label': d.line ? t('diag.open', { file: d.file, line: d.line }) : t('diag.openFile', { file: d.file }), 'aria-haspopup': 'dialog' },
+    // named by its visible text (a label that left it out would hide it from voice control); the
+    // full path is the description
+    title: d.line ? t('diag.open', { file: d.file, line: d.line }) : t('diag.openFile', { file: d.file }),
+    attrs: { 'aria-haspopup': 'dialog' },
     onclick: () => openSource(inputIdx, d.file, d.line ? d : null),
     text,
   });
@@ -410,8 +412,8 @@ function resourcePanel(res, inputIdx, root) {
                 i.file
                   ? h('button.diag-loc.mono', {
                       type: 'button',
-                      title: `${i.file}:${i.line}`,
-                      attrs: { 'aria-label': t('diag.open', { file: i.file, line: i.line }), 'aria-haspopup': 'dialog' },
+                      title: i.line ? t('diag.open', { file: i.file, line: i.line }) : t('diag.openFile', { file: i.file }),
+                      attrs: { 'aria-haspopup': 'dialog' },
                       onclick: () => openSource(inputIdx, i.file, i.line ? { line: i.line, column: 1, end_line: i.line } : null),
                       text: `${shortPath(i.file, root)}${i.line ? ':' + i.line : ''}`,
                     })
@@ -467,8 +469,8 @@ function renderedPanel(c, inputIdx) {
         i.file && i.line
           ? h('button.diag-loc.mono', {
               type: 'button',
-              title: `${i.file}:${i.line}`,
-              attrs: { 'aria-label': t('diag.open', { file: i.file, line: i.line }), 'aria-haspopup': 'dialog' },
+              title: t('diag.open', { file: i.file, line: i.line }),
+              attrs: { 'aria-haspopup': 'dialog' },
               onclick: () => openSource(inputIdx, i.file, { line: i.line, column: 1, end_line: i.line }),
               text: `${shortPath(i.file, c.root)}:${i.line}`,
             })
