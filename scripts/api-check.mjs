@@ -84,6 +84,13 @@ test('version() and rules()', () => {
   // The docs are left out of the wasm (size); the build writes them beside it.
   const docs = new Map(JSON.parse(readFileSync(join(ROOT, 'www/pkg/rules.json'), 'utf8')).map((r) => [r.id, r.docs]));
   for (const r of list) assert.match(docs.get(r.id) || '', /## What it does/, `${r.id} has no docs in pkg/rules.json`);
+  // ... and as HTML in both languages for the page (crates/rule-docs), the Chinese section first in Chinese
+  const html = new Map(JSON.parse(readFileSync(join(ROOT, 'www/pkg/rule-docs.json'), 'utf8')).map((r) => [r.id, r]));
+  for (const r of list) {
+    const { en, zh } = html.get(r.id) ?? {};
+    assert.match(en ?? '', /^<h3 class="md-h">What it does<\/h3>/, `${r.id}: English HTML in pkg/rule-docs.json`);
+    assert.match(zh ?? '', /^<h3 class="md-h">中文<\/h3>/, `${r.id}: Chinese HTML in pkg/rule-docs.json`);
+  }
 });
 
 test('a folder: report shape, source(), bytes()', () => {

@@ -28,10 +28,11 @@ step() { # step NAME COMMAND...
 need() { command -v "$1" >/dev/null || { echo "[test] ERROR: $1 not found: $2" >&2; exit 1; }; }
 
 # 1. Native: formatting; unit tests, rule doc examples, integration tests, doc tests of the core
-#    and of the template engine (crates/gotmpl; a plain `cargo test` runs the root package only).
+#    and of the template engine (crates/gotmpl; a plain `cargo test` runs the root package only),
+#    and of the crates beside them (the docs' HTML: crates/rule-docs).
 if [[ $want == *" native "* ]]; then
   step "cargo fmt --check" cargo fmt --all --check
-  step "cargo test (native)" cargo test -p ecplint -p gotmpl -p slim-sort -p values-schema
+  step "cargo test (native)" cargo test -p ecplint -p gotmpl -p rule-docs -p slim-sort -p values-schema
 fi
 
 # 2. wasm: the JS API crate's tests (crates/ecplint-wasm/tests/*.rs) with wasm-bindgen-test, in node.

@@ -7,14 +7,15 @@
 //   results.js        toolbar, summary, inputs, charts and findings (navpreview.js and config.js:
 //                     the Navigation preview and Config tabs)
 //   source-drawer.js  a file of an input, with its findings
-//   docs-dialog.js    the rules and their documentation
+//   docs-dialog.js    the rules and their documentation (HTML rendered at build time, crates/rule-docs)
 //   chrome.js         static texts, version, language buttons, footer, intro
 //   status.js         progress bar and notice
 //   settings.js       the platform categories
-//   rules.js          the rule catalog;  i18n.js: every string;  dom.js, markdown.js: DOM builders
+//   rules.js          the rule catalog;  i18n.js: every string;  dom.js: DOM builders
 //
-// Every text that comes from a chart (file names, messages quoting chart text, docs) goes into the
-// DOM as text — see dom.js; nothing here uses innerHTML.
+// Every text that comes from a chart (file names, messages quoting chart text) goes into the DOM as
+// text — see dom.js; nothing here uses innerHTML. The one HTML the page reads is the rules' docs,
+// ours, copied element by element through an allowlist (docs-dialog.js).
 
 import { t, onLangChange } from './i18n.js';
 import { startWorker, request } from './worker-client.js';

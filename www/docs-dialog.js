@@ -1,13 +1,43 @@
-// The rules dialog: every rule of the catalog, searchable, with its documentation (Markdown,
-// rendered by markdown.js; in Chinese the doc's `## 中文` section comes first).
+// The rules dialog: every rule of the catalog, searchable, with its documentation (HTML rendered
+// from the rules' Markdown at build time by crates/rule-docs with pulldown-cmark; in Chinese the
+// doc's `## 中文` section comes first).
 
 import { t, pick, getLang } from './i18n.js';
-import { $, h, clear, richText, icon, plain } from './dom.js';
-import { renderMarkdown } from './markdown.js';
+import { $, h, append, clear, richText, icon, plain } from './dom.js';
 import { catalog, groupLabel, loadDocs } from './rules.js';
 
 const nav = { selected: null, q: '' }; // the rule list: the selected rule, the search text
-let docsFailed = false; // pkg/rules.json could not be fetched (the titles still show)
+let docsFailed = false; // pkg/rule-docs.json could not be fetched (the titles still show)
+
+// What crates/rule-docs writes, and all a doc may hold: other elements are left out (their text
+// kept), other attributes dropped — no href, src, style or event handler ever reaches the page.
+const DOC_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'code', 'pre', 'strong', 'em', 'span', 'div',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'blockquote', 'hr', 'br']);
+const DOC_ATTRS = new Set(['class', 'title', 'start', 'data-kind']);
+
+/**
+ * A rule's docs HTML as nodes of the page. The HTML is ours (built from the rules' sources, served
+ * by our origin), and still only copied through the lists above from an inert parsed document
+ * (DOMParser runs no script and loads nothing).
+ */
+export function docsFragment(html) {
+  const parsed = new DOMParser().parseFromString(String(html ?? ''), 'text/html').body;
+  const copy = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.data;
+    if (node.nodeType !== Node.ELEMENT_NODE) return null;
+    const children = [...node.childNodes].map(copy);
+    if (!DOC_TAGS.has(node.localName)) return children;
+    const el = document.createElement(node.localName);
+    for (const a of node.attributes) if (DOC_ATTRS.has(a.name)) el.setAttribute(a.name, a.value);
+    return append(el, children);
+  };
+  const frag = append(document.createDocumentFragment(), [...parsed.childNodes].map(copy));
+  // an example's kind in the page's words: "✗ reported" / "✓ passes"
+  for (const el of frag.querySelectorAll('.md-example-kind')) {
+    el.textContent = el.dataset.kind === 'fail' ? `✗ ${t('docs.fail')}` : `✓ ${t('docs.pass')}`;
+  }
+  return frag;
+}
 
 export function openDocs(ruleId, group) {
   const dlg = $('docs-dialog');
@@ -86,26 +116,9 @@ function renderDocs() {
         r.section ? h('span.pill.plain', { text: t('docs.section', { s: r.section }) }) : null),
       h('h3.docs-title', richText(pick(r.title_en, r.title_zh))),
       getLang() === 'zh' && r.title_en ? h('p.muted.small', richText(r.title_en)) : r.title_zh ? h('p.muted.small', richText(r.title_zh)) : null),
-    r.docs
-      ? h('div.md', renderMarkdown(orderDocs(r.docs), { fail: t('docs.fail'), pass: t('docs.pass') }))
+    r.docsHtml
+      ? h('div.md', docsFragment(getLang() === 'zh' ? r.docsHtml.zh : r.docsHtml.en))
       : h('p.muted', t(docsFailed ? 'docs.unavailable' : 'docs.loading')));
-}
-
-/** In Chinese, move the doc's `## 中文` section to the top. */
-function orderDocs(md) {
-  if (getLang() !== 'zh') return md;
-  const lines = md.split('\n');
-  const starts = [];
-  lines.forEach((l, i) => {
-    if (/^\s*##\s/.test(l)) starts.push(i);
-  });
-  const zh = starts.findIndex((i) => /^\s*##\s*中文/.test(lines[i]));
-  if (zh < 0) return md;
-  // do not cut inside a code fence: starts are only headings outside fences
-  const from = starts[zh];
-  const to = zh + 1 < starts.length ? starts[zh + 1] : lines.length;
-  const section = lines.slice(from, to);
-  return [...section, '', ...lines.slice(0, from), ...lines.slice(to)].join('\n');
 }
 
 /** Show it again (after a language change), when open. */

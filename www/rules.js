@@ -1,7 +1,7 @@
 // The rule catalog the engine reported when it loaded (id, group, section, severity, titles), its
-// docs (fetched from pkg/rules.json when first asked for: they are not in the wasm, and a visit
-// that never opens them does not download them), and what the page asks of it: a finding's
-// group, a rule's title, a group's name.
+// docs (HTML rendered at build time by crates/rule-docs, fetched from pkg/rule-docs.json when first
+// asked for: they are not in the wasm, and a visit that never opens them does not download them),
+// and what the page asks of it: a finding's group, a rule's title, a group's name.
 
 import { t, pick, has } from './i18n.js';
 
@@ -17,14 +17,14 @@ export function setRules(rules) {
 
 let docsLoading = null;
 
-/** The rules' docs put into the catalog (`r.docs`), fetched once; resolves false when they could not be read. */
+/** The rules' docs put into the catalog (`r.docsHtml`: { en, zh }), fetched once; resolves false when they could not be read. */
 export function loadDocs() {
-  docsLoading ??= fetch(new URL('./pkg/rules.json', import.meta.url))
+  docsLoading ??= fetch(new URL('./pkg/rule-docs.json', import.meta.url))
     .then((res) => (res.ok ? res.json() : Promise.reject(new Error(res.statusText))))
     .then((list) => {
-      for (const { id, docs } of list) {
+      for (const { id, en, zh } of list) {
         const r = catalog.byId.get(id);
-        if (r && !r.docs) r.docs = docs;
+        if (r) r.docsHtml = { en, zh };
       }
       return true;
     })

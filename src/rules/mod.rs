@@ -198,8 +198,8 @@ macro_rules! declare_rule {
             ],
             title_en: $title_en,
             title_zh: $title_zh,
-            // Kept out of the wasm (size): the page reads the docs from `pkg/rules.json`, which
-            // the build writes with `ecplint rules --format json`.
+            // Kept out of the wasm (size): the build writes them with `ecplint rules --format
+            // json` to `pkg/rules.json`, and as HTML to `pkg/rule-docs.json`, which the page reads.
             docs: if cfg!(target_arch = "wasm32") { "" } else { concat!($($doc, "\n"),*) },
             section: $section,
             check: $crate::rules::Check::$scope($check),

@@ -238,7 +238,7 @@ describe('ecplint page', () => {
     assertClean();
   });
 
-  test('rule docs: a rule ID opens its rendered documentation; markdown is never parsed as HTML', async (t) => {
+  test('rule docs: a rule ID opens its documentation, rendered at build time; only known markup reaches the page', async (t) => {
     const { page, assertClean } = await openPage(browser, server, t);
     await trySample(page);
     await page.locator('.diag[data-rule="CHART-007"] .diag-rule').first().click();
@@ -250,6 +250,9 @@ describe('ecplint page', () => {
     assert.ok(await art.locator('.md h3').count(), 'headings rendered');
     assert.ok(await art.locator('.md code').count(), 'inline code rendered');
     assert.ok(await art.locator('.md pre').count(), 'code fences rendered');
+    assert.equal(await art.locator('.md .md-example.fail .md-example-kind').first().textContent(), '✗ reported');
+    assert.equal(await art.locator('.md .md-example.pass .md-example-file').first().textContent(), 'Chart.yaml');
+    assert.equal(await art.locator('.md h3').first().textContent(), 'What it does');
     assert.equal(await page.locator('#docs-list [aria-current="true"] .docs-item-id').textContent(), 'CHART-007');
 
     // search the catalog and pick another rule
@@ -258,17 +261,34 @@ describe('ecplint page', () => {
     assert.equal(await art.locator('.docs-id').textContent(), 'ACL-004');
     await page.keyboard.press('Escape');
 
-    // the renderer builds DOM nodes: hostile markdown stays text
+    // in Chinese, the doc's Chinese section comes first, and the examples speak Chinese
+    await page.click('.lang-btn[data-lang="zh"]');
+    await page.locator('.diag[data-rule="CHART-007"] .diag-rule').first().click();
+    assert.equal(await art.locator('.docs-id').textContent(), 'CHART-007');
+    assert.equal(await art.locator('.md h3').first().textContent(), '中文');
+    assert.equal(await art.locator('.md .md-example.fail .md-example-kind').first().textContent(), '✗ 会报告');
+    await page.keyboard.press('Escape');
+
+    // crates/rule-docs shows a doc's raw HTML as text (its tests); and were the docs file ever
+    // hostile, the page copies only known elements and attributes of it
     const out = await page.evaluate(async () => {
-      const { renderMarkdown } = await import('./markdown.js');
+      const { docsFragment } = await import('./docs-dialog.js');
       const box = document.createElement('div');
-      box.append(renderMarkdown('## <img src=x onerror="window.pwned=1">\nText <script>window.pwned=2</script> `<b>code</b>`\n\n- item <i>x</i>\n\n```yaml,fail,file=Chart.yaml\n<svg onload=alert(1)>\n```'));
-      return { imgs: box.querySelectorAll('img, script, svg, b, i').length, text: box.textContent, pwned: window.pwned ?? null };
+      box.append(docsFragment('<h3 class="md-h" onclick="window.pwned=0">T<img src=x onerror="window.pwned=1"></h3>' +
+        '<p data-x="1">Text <script>window.pwned=2</script><a href="javascript:window.pwned=3">link</a></p>' +
+        '<svg onload="window.pwned=4"><text>svg</text></svg><iframe srcdoc="x"></iframe><code>&lt;b&gt;code&lt;/b&gt;</code>'));
+      document.body.append(box);
+      await new Promise((r) => setTimeout(r, 50));
+      box.remove();
+      return {
+        elements: [...box.querySelectorAll('*')].map((e) => `${e.localName}[${[...e.attributes].map((a) => a.name)}]`),
+        text: box.textContent,
+        pwned: window.pwned ?? null,
+      };
     });
-    assert.equal(out.imgs, 0);
+    assert.deepEqual(out.elements, ['h3[class]', 'p[]', 'code[]']);
     assert.equal(out.pwned, null);
-    assert.match(out.text, /<img src=x onerror=/);
-    assert.match(out.text, /<svg onload=alert\(1\)>/);
+    assert.match(out.text, /<b>code<\/b>/);
     assertClean();
   });
 
