@@ -8,6 +8,9 @@
 // --render times ws.render of each chart (what the Manifests tab asks for, compact source map; the archive is read
 // and checked first, untimed, as on the page), 3 renders, the fastest counts (later renders reuse
 // the charts loaded and the templates parsed by the first; the first renders' figures follow).
+// --compare DIR checks each archive with www/pkg (or ECPLINT_PKG) and with the build in DIR in
+// turns, in one process, and prints the median of the per-chart time ratios: on a busy machine
+// the only figure that compares two builds fairly (`--step N` takes every Nth chart).
 // Used to choose opt-levels (Cargo.toml) and the wasm-opt level (scripts/build.sh).
 
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -17,6 +20,12 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args.splice(i, 2)[1];
+};
+const compareWith = option('--compare');
+const step = Number(option('--step') ?? 1);
 const asRender = args.includes('--render');
 const asArchive = args.includes('--archive') || asRender;
 const corpus = args.find((a) => !a.startsWith('--')) ?? join(ROOT, '../shared/corpus/charts');
@@ -26,9 +35,13 @@ if (!existsSync(corpus)) {
 }
 
 const PKG = process.env.ECPLINT_PKG ?? join(ROOT, 'www/pkg'); // another build, for comparisons
-const api = await import(join(PKG, 'ecplint.js'));
-const wasmBytes = readFileSync(join(PKG, 'ecplint_bg.wasm'));
-await api.default({ module_or_path: wasmBytes });
+async function loadBuild(dir) {
+  const api = await import(`${join(dir, 'ecplint.js')}?${dir}`);
+  const wasmBytes = readFileSync(join(dir, 'ecplint_bg.wasm'));
+  await api.default({ module_or_path: wasmBytes });
+  return { api, wasmBytes };
+}
+const { api, wasmBytes } = await loadBuild(PKG);
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -112,6 +125,34 @@ if (asRender) {
 }
 // As the page checks: with Helm's default Kubernetes version's schemas given (K8S-001).
 const kubeSchemas = readFileSync(new URL('../src/render/kube_schemas/1.32.json', import.meta.url), 'utf8');
+
+if (compareWith) {
+  const apis = [api, (await loadBuild(compareWith)).api];
+  const best = [[], []];
+  for (const c of charts.filter((_, i) => i % step === 0)) {
+    const fastest = [Infinity, Infinity];
+    for (let run = 0; run < 3; run++) {
+      for (const k of [0, 1]) {
+        const ws = new apis[k].Workspace();
+        ws.setKubeSchemas(kubeSchemas);
+        const t = performance.now();
+        ws.addArchive(c.path, c.bytes);
+        ws.check();
+        fastest[k] = Math.min(fastest[k], performance.now() - t);
+        ws.free();
+      }
+    }
+    best[0].push(fastest[0]);
+    best[1].push(fastest[1]);
+  }
+  const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  const ratios = best[0].map((t, i) => best[1][i] / t);
+  console.log(
+    `${best[0].length} charts (addArchive), best of 3 each: ${PKG} median ${median(best[0]).toFixed(2)} ms; ` +
+      `${compareWith} median ${median(best[1]).toFixed(2)} ms; median ratio (second/first) ${median(ratios).toFixed(3)}`,
+  );
+  process.exit(0);
+}
 for (const c of charts) {
   let best = Infinity;
   for (let run = 0; run < 3; run++) {
