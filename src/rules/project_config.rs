@@ -263,7 +263,7 @@ fn bad_glob(pattern: &str) -> Option<Text> {
         return Some(said(
             "`{0}` leaves the config's folder (`..`)",
             "`{0}` 超出了配置文件所在目录（`..`）",
-            &[&pattern],
+            &[pattern],
         ));
     }
     let mut open: Option<char> = None;
@@ -274,7 +274,7 @@ fn bad_glob(pattern: &str) -> Option<Text> {
                 return Some(said(
                     "`{0}` ends in an escape `\\`",
                     "`{0}` 以转义符 `\\` 结尾",
-                    &[&pattern],
+                    &[pattern],
                 ));
             }
             ('[', None) | ('{', None) => open = Some(c),
@@ -287,7 +287,7 @@ fn bad_glob(pattern: &str) -> Option<Text> {
         said(
             "`{0}` opens `{1}` and never closes it with `{2}`",
             "`{0}` 中的 `{1}` 没有对应的 `{2}`",
-            &[&pattern, &c.to_string(), &close.to_string()],
+            &[pattern, &c.to_string(), &close.to_string()],
         )
     })
 }
@@ -301,10 +301,10 @@ pub fn parse(text: &str) -> ConfigFile {
             yaml::Problem::Syntax { message, .. } => said(
                 "this is not valid YAML: {0}",
                 "这不是有效的 YAML：{0}",
-                &[&message],
+                &[message],
             ),
             yaml::Problem::DuplicateKey { key, .. } => {
-                said("`{0}` is given twice", "`{0}` 重复出现", &[&key])
+                said("`{0}` is given twice", "`{0}` 重复出现", &[key])
             }
             _ => text!("this YAML cannot be read whole", "无法完整读取该 YAML"),
         };
@@ -396,7 +396,7 @@ pub fn parse(text: &str) -> ConfigFile {
             }
             _ => {
                 let hint = match crate::suggest::nearest(&key, KEYS) {
-                    Some(near) => said("did you mean `{0}`?", "是否应为 `{0}`？", &[&near]),
+                    Some(near) => said("did you mean `{0}`?", "是否应为 `{0}`？", &[near]),
                     None => text!(
                         "the keys are `rules`, `ignore`, `kube-version` and `categories`",
                         "可用的键为 `rules`、`ignore`、`kube-version` 和 `categories`"
@@ -456,7 +456,7 @@ impl ConfigFile {
             let exists = find(&upper).is_some() || GROUPS.iter().any(|g| g.as_str() == upper);
             if !exists {
                 let hint = match crate::suggest::nearest(&name, &known) {
-                    Some(near) => said("did you mean `{0}`?", "是否应为 `{0}`？", &[&near]),
+                    Some(near) => said("did you mean `{0}`?", "是否应为 `{0}`？", &[near]),
                     None => text!(
                         "`ecplint rules` lists the rule IDs; a group is the part before the dash (`HA`, `HELM`)",
                         "`ecplint rules` 列出所有规则编号；分组为短横线之前的部分（`HA`、`HELM`）"
@@ -486,7 +486,7 @@ impl ConfigFile {
                         Some(near) => said(
                             "did you mean `{0}`? (error, warning, info or off)",
                             "是否应为 `{0}`？（error、warning、info 或 off）",
-                            &[&near],
+                            &[near],
                         ),
                         None => text!(
                             "write error, warning, info or off",
@@ -532,7 +532,7 @@ impl ConfigFile {
                 said(
                     "`{0}` must be a list of strings",
                     "`{0}` 必须是字符串列表",
-                    &[&key],
+                    &[key],
                 ),
                 None,
             );
@@ -547,7 +547,7 @@ impl ConfigFile {
                     said(
                         "`{0}` must be a list of strings, not of a {1}",
                         "`{0}` 必须是字符串列表，而不能包含 {1}",
-                        &[&key, item.type_name()],
+                        &[key, item.type_name()],
                     ),
                     None,
                 ),
