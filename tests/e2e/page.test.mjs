@@ -244,6 +244,7 @@ describe('ecplint page', () => {
     await page.locator('.diag[data-rule="CHART-007"] .diag-rule').first().click();
     const art = page.locator('#docs-article');
     await art.locator('.docs-id').waitFor();
+    await art.locator('.md').waitFor(); // the docs arrive after the titles (pkg/rule-docs.json, fetched on first opening)
     assert.equal(await art.locator('.docs-id').textContent(), 'CHART-007');
     // a rule whose severity depends on the case says so next to its default
     assert.match(await art.locator('.docs-badges .pill').first().textContent(), /\(by case: [A-Za-z]+\/[A-Za-z]+\)/);
