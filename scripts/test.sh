@@ -66,7 +66,7 @@ if [[ $want == *" npm "* ]]; then
   }
   need chromium "run scripts/setup.sh --browser"
   [[ -d node_modules/typescript && -d node_modules/playwright-core ]] || { echo "[test] ERROR: typescript or playwright-core missing: run scripts/setup.sh" >&2; exit 1; }
-  step "npm package (pack, install, Node, tsc, Chromium)" node --test tests/npm/
+  step "npm package (tests/npm)" node --test tests/npm/
 fi
 
 # 5. End-to-end tests of the page in Debian's headless Chromium (Playwright), when present.
