@@ -89,6 +89,12 @@ export class Workspace {
    * info instead). Returns the version (`"1.32"`); a text that is not a schemas file throws.
    */
   setKubeSchemas(json: string): string;
+  /**
+   * The Kubernetes versions the inputs' `.ecplint.yaml` files give (`kube-version`),
+   * comma-separated (`''` when none): without `kubeVersion` in `check`'s options their charts
+   * are rendered for these, so give their schemas too (`setKubeSchemas` takes several versions).
+   */
+  configuredKubeVersions(): string;
   /** Whether an input has a values.schema.json and no validator is set (HELM-005): see `valuesSchemaValidator()`. */
   wantsValuesSchemaValidator(): boolean;
   /** Check values.schema.json files with `validate` (from `valuesSchemaValidator()`). */
