@@ -91,8 +91,8 @@ export class Workspace {
   setKubeSchemas(json: string): string;
   /**
    * The Kubernetes versions the inputs' `.ecplint.yaml` files give (`kube-version`),
-   * comma-separated (`""` for none): without `kubeVersion` in `check`'s options their charts
-   * render for these, so give their schemas (`setKubeSchemas`) first.
+   * comma-separated (`''` when none): without `kubeVersion` in `check`'s options their charts
+   * are rendered for these, so give their schemas too (`setKubeSchemas` takes several versions).
    */
   configuredKubeVersions(): string;
   /** Whether an input has a values.schema.json and no validator is set (HELM-005): see `valuesSchemaValidator()`. */

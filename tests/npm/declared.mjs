@@ -17,7 +17,9 @@ export function declaredTypes(dir, pkg, names) {
   writeFileSync(
     probe,
     `import type { ${names.join(', ')} } from '${pkg}';\n` +
-      `export interface Probe {\n${names.map((n) => `  ${n}: ${n};\n`).join('')}}\n`,
+      `import * as api from '${pkg}';\n` +
+      `export interface Probe {\n${names.map((n) => `  ${n}: ${n};\n`).join('')}` +
+      `  module: typeof api;\n  Workspace: InstanceType<typeof api.Workspace>;\n}\n`,
   );
   const program = ts.createProgram([probe], {
     strict: true,
@@ -35,7 +37,9 @@ export function declaredTypes(dir, pkg, names) {
   const probeType = checker.getDeclaredTypeOfSymbol(checker.getExportsOfModule(module).find((s) => s.name === 'Probe'));
   const types = {};
   for (const n of names) types[n] = checker.getTypeOfSymbol(checker.getPropertyOfType(probeType, n));
-  return { checker, types };
+  // The value exports of the module and the members of a Workspace, as declared.
+  const members = (n) => checker.getPropertiesOfType(checker.getTypeOfSymbol(checker.getPropertyOfType(probeType, n))).map((p) => p.name).sort();
+  return { checker, types, exports: members('module'), workspace: members('Workspace') };
 }
 
 const F = ts.TypeFlags;

@@ -29,6 +29,8 @@ const CLI = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'debug/ec
 
 /** The JSON values to hold against the declarations: [declared type name, value, where]. */
 const samples = [];
+/** What the package's entries export, and a Workspace's members, at run time. */
+const surface = {};
 let project; // the temporary project the tarball is installed into
 let packed; // npm pack's report of the tarball
 
@@ -88,6 +90,9 @@ test('Node: import ecplint, init, check, render, config, preview, the extras', a
   const { default: init, Workspace, rules, version, kubeSchemas, kubeSchemasFile, KUBE_VERSIONS, valuesSchemaValidator, ruleDocs } = api;
   await init();
   await init(); // again: nothing happens
+  surface.node = Object.keys(api).filter((k) => k !== 'resolved').sort();
+  surface.browser = Object.keys(await import(pathToFileURL(join(project, 'node_modules/ecplint/index.js')).href)).sort();
+  surface.workspace = Object.getOwnPropertyNames(Workspace.prototype).filter((k) => k !== 'constructor' && !k.startsWith('__')).sort();
   assert.equal(version(), CARGO_VERSION);
 
   // The extras.
@@ -326,7 +331,11 @@ test('the declarations match reality: every field of every result here is declar
   }
 
   const names = ['Report', 'ConfigPreview', 'RenderResult', 'RuleInfo', 'RuleDoc', 'RuleDocHtml', 'ValuesSchemaResult'];
-  const { checker, types } = declaredTypes(project, 'ecplint', names);
+  const { checker, types, exports, workspace } = declaredTypes(project, 'ecplint', names);
+  // The API itself: what the entries export and a Workspace has is what index.d.ts declares.
+  assert.deepEqual(surface.node, exports, 'the node entry exports what index.d.ts declares');
+  assert.deepEqual(surface.browser, exports, 'the browser entry exports what index.d.ts declares');
+  assert.deepEqual(surface.workspace, workspace, 'a Workspace has the members index.d.ts declares');
   const conformance = new Conformance(checker);
   for (const [name, value, where] of samples) {
     const array = name.endsWith('[]');

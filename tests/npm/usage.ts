@@ -36,6 +36,10 @@ export async function main(archive: Uint8Array, wasm: ArrayBuffer): Promise<numb
   ws.addFolder('proj', ['proj/Makefile'], [new TextEncoder().encode('all:\n')]);
   const n: number = ws.length;
 
+  for (const v of ws.configuredKubeVersions().split(',').filter(Boolean)) {
+    const text = await kubeSchemas(v);
+    if (text !== undefined) ws.setKubeSchemas(text);
+  }
   const schemas = await kubeSchemas('1.32.0');
   if (schemas !== undefined) {
     const minor: string = ws.setKubeSchemas(schemas);
