@@ -231,6 +231,18 @@ test('Node: initSync and init(path) in fresh processes', () => {
   }
 });
 
+test("the package README's Node example runs", { skip: !existsSync(join(ROOT, 'www/sample/orbit-console-project.tgz')) && 'no sample archive' }, () => {
+  const readme = readFileSync(join(project, 'node_modules/ecplint/README.md'), 'utf8');
+  const example = readme.split('## Node')[1]?.match(/```js\n([\s\S]*?)```/)?.[1];
+  assert.ok(example?.includes("from 'ecplint'"), 'the README has a Node example');
+  assert.ok(example.includes("'dist/orbit-1.0.0.tgz'"), 'it reads dist/orbit-1.0.0.tgz');
+  writeFileSync(join(project, 'readme-node.mjs'), example.replace("'dist/orbit-1.0.0.tgz'", JSON.stringify(join(ROOT, 'www/sample/orbit-console-project.tgz'))));
+  const r = spawnSync(process.execPath, ['readme-node.mjs'], { cwd: project, encoding: 'utf8' });
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 1, 'exit code 1: the sample has errors');
+  assert.match(r.stdout, /^orbit-console-project\/chart\/orbit-console\/[^:]+:\d+: error \[[A-Z0-9]+-\d{3}\] /m);
+});
+
 test('TypeScript: tests/npm/usage.ts type-checks with tsc --strict against the package', () => {
   cpSync(join(ROOT, 'tests/npm/usage.ts'), join(project, 'usage.ts'));
   for (const [name, options] of [
