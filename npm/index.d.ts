@@ -138,7 +138,7 @@ export class Workspace {
 
 /** `check`'s options (all optional). */
 export interface CheckOptions {
-  /** The language of the report's `message`/`help`… both languages are always there; default `'en'`. */
+  /** The reader's language (default `'en'`); the report carries both either way (`message` and `message_zh`, `help` and `help_zh`). */
   lang?: Lang;
   /** Navigation categories the platform already has (NAV-007). */
   categories?: string[];
