@@ -6,8 +6,11 @@
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-/** Where the wasm module comes from (as wasm-bindgen's `init` takes it). In Node also a file path. */
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/**
+ * Where the wasm module comes from (as wasm-bindgen's `init` takes it): a URL (in Node also a
+ * file path or `file:` URL), a `Request` or `Response`, the bytes, or a compiled module.
+ */
+export type InitInput = string | URL | Request | Response | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
 
 /**
  * Load the wasm module. Browsers: fetches `ecplint_bg.wasm` next to the package's module unless
@@ -21,7 +24,7 @@ export default function init(input?: InitInput | Promise<InitInput> | { module_o
  * Load the wasm module synchronously from its bytes or a compiled `WebAssembly.Module`. In Node,
  * without an argument: the file beside the package's module.
  */
-export function initSync(module?: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): void;
+export function initSync(module?: ArrayBuffer | ArrayBufferView | WebAssembly.Module | { module: ArrayBuffer | ArrayBufferView | WebAssembly.Module }): void;
 
 /** The version of ecplint (`"0.1.0"`); the package's version is the same. */
 export function version(): string;
@@ -135,7 +138,7 @@ export class Workspace {
 
 /** `check`'s options (all optional). */
 export interface CheckOptions {
-  /** The language of the report's `message`/`help`… both languages are always there; default `'en'`. */
+  /** The reader's language (default `'en'`); the report carries both either way (`message` and `message_zh`, `help` and `help_zh`). */
   lang?: Lang;
   /** Navigation categories the platform already has (NAV-007). */
   categories?: string[];

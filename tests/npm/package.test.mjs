@@ -6,8 +6,10 @@
 //    few corpus charts and of the CLI, config previews, renders, rules, docs, the validator's
 //    results) conforms to the declared types, field by field (tests/npm/declared.mjs);
 //  - from a page in Debian's headless Chromium: a static page importing the installed
-//    package's browser entry under the page's strict CSP, checking a small chart, with no
-//    console error and no request outside the local server.
+//    package's browser entry under the page's strict CSP (init with no argument, a URL, a
+//    Response, bytes; and in a module worker), checking a small chart with the Kubernetes
+//    schemas and the values.schema.json validator the package ships, with no console error or
+//    warning and no request outside the local server.
 // `node --test tests/npm/` (scripts/test.sh, step npm) after scripts/build.sh.
 
 import test, { after, before } from 'node:test';
@@ -231,6 +233,18 @@ test('Node: initSync and init(path) in fresh processes', () => {
   }
 });
 
+test("the package README's Node example runs", { skip: !existsSync(join(ROOT, 'www/sample/orbit-console-project.tgz')) && 'no sample archive' }, () => {
+  const readme = readFileSync(join(project, 'node_modules/ecplint/README.md'), 'utf8');
+  const example = readme.split('## Node')[1]?.match(/```js\n([\s\S]*?)```/)?.[1];
+  assert.ok(example?.includes("from 'ecplint'"), 'the README has a Node example');
+  assert.ok(example.includes("'dist/orbit-1.0.0.tgz'"), 'it reads dist/orbit-1.0.0.tgz');
+  writeFileSync(join(project, 'readme-node.mjs'), example.replace("'dist/orbit-1.0.0.tgz'", JSON.stringify(join(ROOT, 'www/sample/orbit-console-project.tgz'))));
+  const r = spawnSync(process.execPath, ['readme-node.mjs'], { cwd: project, encoding: 'utf8' });
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 1, 'exit code 1: the sample has errors');
+  assert.match(r.stdout, /^orbit-console-project\/chart\/orbit-console\/[^:]+:\d+: error \[[A-Z0-9]+-\d{3}\] /m);
+});
+
 test('TypeScript: tests/npm/usage.ts type-checks with tsc --strict against the package', () => {
   cpSync(join(ROOT, 'tests/npm/usage.ts'), join(project, 'usage.ts'));
   for (const [name, options] of [
@@ -247,12 +261,13 @@ test('TypeScript: tests/npm/usage.ts type-checks with tsc --strict against the p
   }
 });
 
-test('from a page: the browser entry in headless Chromium, strict CSP, no foreign request', { skip: !existsSync('/usr/bin/chromium') && 'no /usr/bin/chromium' }, async (t) => {
+test('from a page: the browser entry in headless Chromium (init from the default place, a URL, a Response, bytes; in a worker), strict CSP, no foreign request', { skip: !existsSync('/usr/bin/chromium') && 'no /usr/bin/chromium' }, async (t) => {
   const { chromium } = await import('playwright-core');
   const { serve } = await import('../../scripts/serve.mjs');
   mkdirSync(join(project, 'page'), { recursive: true });
   writeFileSync(join(project, 'page/index.html'), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>ecplint package</title>\n<script type="module" src="page.js"></script></head><body><p id="status">loading</p></body></html>\n');
-  writeFileSync(join(project, 'page/page.js'), `
+  // The check, as a module both the page and a worker import.
+  writeFileSync(join(project, 'page/check.js'), `
 import init, { Workspace, kubeSchemas, valuesSchemaValidator, version, rules } from '../node_modules/ecplint/index.js';
 const files = {
   'demo/Chart.yaml': 'apiVersion: v2\\nname: demo\\nversion: 1.0.0\\n',
@@ -260,8 +275,8 @@ const files = {
   'demo/values.schema.json': '{"type":"object","properties":{"replicas":{"type":"string"}}}',
   'demo/templates/deployment.yaml': 'apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: {{ .Release.Name }}\\nspec:\\n  replicas: {{ .Values.replicas }}\\n  selector:\\n    matchLabels: {app: demo}\\n  template:\\n    metadata:\\n      labels: {app: demo}\\n    spec:\\n      containers:\\n        - name: app\\n          image: {{ .Values.image }}\\n          ports:\\n            - containerPort: "http"\\n',
 };
-try {
-  await init();
+export async function run(wasm) {
+  await init(wasm);
   const ws = new Workspace();
   const enc = new TextEncoder();
   ws.addFolder('demo', Object.keys(files), Object.values(files).map((t) => enc.encode(t)));
@@ -269,10 +284,32 @@ try {
   if (ws.wantsValuesSchemaValidator()) ws.setValuesSchemaValidator(await valuesSchemaValidator());
   const report = ws.check(null, { lang: 'zh', kubeVersion: '1.30.0' });
   const render = ws.render(0, 'demo', { seed: 1, now: 0 });
-  window.ecplintResult = { version: version(), rules: rules().length, report, render };
+  return { version: version(), rules: rules().length, report, render };
+}
+`);
+  writeFileSync(join(project, 'page/worker.js'), `
+import { run } from './check.js';
+run().then((result) => postMessage(result), (e) => postMessage({ error: String((e && e.stack) || e) }));
+`);
+  writeFileSync(join(project, 'page/page.js'), `
+import { run } from './check.js';
+const wasm = new URL('../node_modules/ecplint/ecplint_bg.wasm', import.meta.url);
+const modes = {
+  default: () => run(),
+  url: () => run(wasm),
+  response: () => run(fetch(wasm)),
+  bytes: async () => run(await (await fetch(wasm)).arrayBuffer()),
+  worker: () => new Promise((ok, fail) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = (e) => (e.data.error ? fail(new Error(e.data.error)) : ok(e.data));
+    worker.onerror = (e) => fail(new Error(e.message));
+  }),
+};
+try {
+  window.ecplintResult = await modes[new URLSearchParams(location.search).get('mode')]();
   document.getElementById('status').textContent = 'done';
 } catch (e) {
-  window.ecplintResult = { error: String(e && e.stack || e) };
+  window.ecplintResult = { error: String((e && e.stack) || e) };
 }
 `);
   const server = await serve({ port: 0, root: project });
@@ -282,32 +319,36 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   t.after(() => browser.close());
-  const page = await browser.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('request', (r) => {
-    requests.push(new URL(r.url()).pathname);
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`request to another origin: ${r.url()}`);
-  });
-  await page.goto(new URL('page/index.html', server.url).href);
-  await page.waitForFunction(() => window.ecplintResult, null, { timeout: 60_000 });
-  const result = await page.evaluate(() => window.ecplintResult);
-  assert.equal(result.error, undefined, result.error);
-  assert.equal(result.version, CARGO_VERSION);
-  assert.ok(result.rules > 30);
-  const rules = result.report.inputs[0].diagnostics.map((d) => `${d.rule} ${d.severity}`);
-  assert.ok(rules.includes('K8S-001 error'), `the Kubernetes schemas were fetched and used: ${rules}`);
-  assert.ok(rules.includes('HELM-005 error'), `the values.schema.json validator was fetched and used: ${rules}`);
-  assert.match(result.report.inputs[0].diagnostics.find((d) => d.rule === 'HELM-005').message_zh, /values\.schema\.json/);
-  assert.equal(result.render.documents[0].kind, 'Deployment');
-  for (const f of ['/node_modules/ecplint/index.js', '/node_modules/ecplint/ecplint_bg.wasm', '/node_modules/ecplint/kube-schemas/1.30.json', '/node_modules/ecplint/values-schema/values_schema_bg.wasm']) {
-    assert.ok(requests.includes(f), `the page fetched ${f}: ${requests}`);
+  for (const mode of ['default', 'url', 'response', 'bytes', 'worker']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = [];
+    const requests = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    context.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    context.on('request', (r) => {
+      requests.push(new URL(r.url()).pathname);
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`request to another origin: ${r.url()}`);
+    });
+    await page.goto(new URL(`page/index.html?mode=${mode}`, server.url).href);
+    await page.waitForFunction(() => window.ecplintResult, null, { timeout: 60_000 });
+    const result = await page.evaluate(() => window.ecplintResult);
+    await context.close();
+    assert.equal(result.error, undefined, `${mode}: ${result.error}`);
+    assert.equal(result.version, CARGO_VERSION);
+    assert.ok(result.rules > 30);
+    const rules = result.report.inputs[0].diagnostics.map((d) => `${d.rule} ${d.severity}`);
+    assert.ok(rules.includes('K8S-001 error'), `${mode}: the Kubernetes schemas were fetched and used: ${rules}`);
+    assert.ok(rules.includes('HELM-005 error'), `${mode}: the values.schema.json validator was fetched and used: ${rules}`);
+    assert.match(result.report.inputs[0].diagnostics.find((d) => d.rule === 'HELM-005').message_zh, /values\.schema\.json/);
+    assert.equal(result.render.documents[0].kind, 'Deployment');
+    for (const f of ['/node_modules/ecplint/index.js', '/node_modules/ecplint/ecplint_bg.wasm', '/node_modules/ecplint/kube-schemas/1.30.json', '/node_modules/ecplint/values-schema/values_schema_bg.wasm']) {
+      assert.ok(requests.includes(f), `${mode}: the page fetched ${f}: ${requests}`);
+    }
+    assert.deepEqual(problems, [], `${mode}: no console error or warning, no failed or foreign request`);
+    samples.push(['Report', result.report, `the page (${mode})`], ['RenderResult', result.render, `the page (${mode}): render`]);
   }
-  assert.deepEqual(problems, [], 'no console error or warning, no failed or foreign request');
-  samples.push(['Report', result.report, 'the page'], ['RenderResult', result.render, 'the page: render']);
 });
 
 // Declared fields no sample shows: each needs a reason here (a CLI-only or reserved field).
