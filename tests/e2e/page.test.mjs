@@ -383,6 +383,8 @@ describe('ecplint page', () => {
     assert.match(bad.help, /did you mean `off`\?/);
     assert.ok(fetched.includes('/pkg/kube-schemas/1.30.json'), fetched.join(', '));
     await page.locator('.diag[data-rule="INPUT-003"]').waitFor();
+    assert.match(await page.locator('.diag[data-rule="ACL-005"] .diag-configured').textContent(),
+      /Severity set by good-project\/\.ecplint\.yaml \(the rule’s: Info\)/i);
     assertClean();
   });
 
