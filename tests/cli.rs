@@ -953,12 +953,23 @@ fn baseline_write_then_apply() {
     .unwrap();
     let o = ecplint(&["check", path, "--baseline", baseline, "--color", "never"]);
     assert_eq!(code(&o), 1);
+    assert!(!stderr(&o).contains("are gone"), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("kubernetes-entrypoint:latest"),
         "{}",
         stdout(&o)
     );
     assert!(!stdout(&o).contains("busybox:latest"), "{}", stdout(&o));
+
+    // A recorded finding fixed: said on standard error.
+    let now = std::fs::read_to_string(&values).unwrap();
+    std::fs::write(&values, now.replace("busybox:latest", "busybox:1.36.1")).unwrap();
+    let o = ecplint(&["check", path, "--baseline", baseline]);
+    assert!(
+        stderr(&o).contains("note: 1 finding(s) of the baseline are gone"),
+        "{}",
+        stderr(&o)
+    );
 
     // Bad baselines: exit 2 with a message naming the file.
     let missing = dir.join("missing.json");
