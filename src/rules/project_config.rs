@@ -775,6 +775,24 @@ mod tests {
     }
 
     #[test]
+    fn other_spellings() {
+        let c = parse("rules: {HA: default, HELM: true, IMG: false, JOB: INFO}\nignore: 'a/**, *.bak'\nkube-version: v1.30.0\n");
+        assert_eq!(c.problems, []);
+        let settings: Vec<Setting> = c.rules.iter().map(|r| r.setting).collect();
+        assert_eq!(
+            settings,
+            [
+                Setting::Default,
+                Setting::Default,
+                Setting::Off,
+                Setting::Severity(Severity::Info)
+            ]
+        );
+        assert_eq!(c.ignore, ["a/**", "*.bak"]);
+        assert_eq!(c.kube_version.as_deref(), Some("v1.30.0"));
+    }
+
+    #[test]
     fn empty_and_null_are_fine() {
         assert_eq!(parse("").problems, []);
         assert_eq!(parse("# nothing\n").problems, []);
