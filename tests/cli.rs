@@ -1038,6 +1038,15 @@ fn project_config_from_the_path() {
         "did you mean `off`? (error, warning, info or off)"
     );
     assert_eq!(code(&ecplint(&["check", path, "--fail-on", "warning"])), 1);
+    let text = stdout(&ecplint(&["check", path, "--color", "never"]));
+    assert!(
+        text.contains("= note: warning by ") && text.contains(".ecplint.yaml (the rule's: error)"),
+        "{text}"
+    );
+    let zh = stdout(&ecplint(&[
+        "check", path, "--color", "never", "--lang", "zh",
+    ]));
+    assert!(zh.contains("设定为警告（规则默认：错误）"), "{zh}");
 }
 
 /// `.pre-commit-hooks.yaml` parses, runs `ecplint check` once (no file names: it reads folders)
