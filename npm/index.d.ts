@@ -7,10 +7,19 @@
 // Loading
 
 /**
+ * The instance type of global class `Name` where the project's libs declare it (the DOM lib or
+ * @types/node), else `never`: the declarations compile with either, or neither.
+ */
+type GlobalClass<Name extends string> = typeof globalThis extends { [K in Name]: { prototype: infer T } } ? T : never;
+
+/** A compiled `WebAssembly.Module` (where the project's libs declare `WebAssembly`). */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer M } } } ? M : never;
+
+/**
  * Where the wasm module comes from (as wasm-bindgen's `init` takes it): a URL (in Node also a
  * file path or `file:` URL), a `Request` or `Response`, the bytes, or a compiled module.
  */
-export type InitInput = string | URL | Request | Response | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+export type InitInput = string | GlobalClass<'URL'> | GlobalClass<'Request'> | GlobalClass<'Response'> | ArrayBuffer | ArrayBufferView | WasmModule;
 
 /**
  * Load the wasm module. Browsers: fetches `ecplint_bg.wasm` next to the package's module unless
@@ -24,7 +33,7 @@ export default function init(input?: InitInput | Promise<InitInput> | { module_o
  * Load the wasm module synchronously from its bytes or a compiled `WebAssembly.Module`. In Node,
  * without an argument: the file beside the package's module.
  */
-export function initSync(module?: ArrayBuffer | ArrayBufferView | WebAssembly.Module | { module: ArrayBuffer | ArrayBufferView | WebAssembly.Module }): void;
+export function initSync(module?: ArrayBuffer | ArrayBufferView | WasmModule | { module: ArrayBuffer | ArrayBufferView | WasmModule }): void;
 
 /** The version of ecplint (`"0.1.0"`); the package's version is the same. */
 export function version(): string;

@@ -2,7 +2,7 @@
 // scripts/npm-package.mjs), `npm install` of the tarball into a fresh temporary project, then
 //  - from Node: `import … from 'ecplint'` (the `node` entry), init, check fixtures, render, …;
 //  - the declarations: tests/npm/usage.ts type-checks with `tsc --strict --noEmit` (NodeNext and
-//    bundler resolution), and every JSON value the API gave here (reports of the fixtures, of a
+//    bundler resolution, DOM lib), tests/npm/usage-node.ts with Node's types alone, and every JSON value the API gave here (reports of the fixtures, of a
 //    few corpus charts and of the CLI, config previews, renders, rules, docs, the validator's
 //    results) conforms to the declared types, field by field (tests/npm/declared.mjs);
 //  - from a page in Debian's headless Chromium: a static page importing the installed
@@ -245,16 +245,21 @@ test("the package README's Node example runs", { skip: !existsSync(join(ROOT, 'w
   assert.match(r.stdout, /^orbit-console-project\/chart\/orbit-console\/[^:]+:\d+: error \[[A-Z0-9]+-\d{3}\] /m);
 });
 
-test('TypeScript: tests/npm/usage.ts type-checks with tsc --strict against the package', () => {
+test('TypeScript: tests/npm/usage*.ts type-check with tsc --strict against the package', () => {
   cpSync(join(ROOT, 'tests/npm/usage.ts'), join(project, 'usage.ts'));
-  for (const [name, options] of [
-    ['nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }],
-    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
+  cpSync(join(ROOT, 'tests/npm/usage-node.ts'), join(project, 'usage-node.ts'));
+  const dom = { lib: ['es2022', 'dom'], types: [] };
+  // Node's types only (no DOM lib), from the repository's devDependency.
+  const node = { lib: ['es2022'], types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] };
+  for (const [name, file, options] of [
+    ['nodenext', 'usage.ts', { module: 'nodenext', moduleResolution: 'nodenext', ...dom }],
+    ['bundler', 'usage.ts', { module: 'esnext', moduleResolution: 'bundler', ...dom }],
+    ['node-types', 'usage-node.ts', { module: 'nodenext', moduleResolution: 'nodenext', ...node }],
   ]) {
     const config = `tsconfig.${name}.json`;
     writeFileSync(join(project, config), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, ...options },
-      files: ['usage.ts'],
+      compilerOptions: { strict: true, noEmit: true, target: 'es2022', skipLibCheck: false, ...options },
+      files: [file],
     }));
     const r = spawnSync(process.execPath, [TSC, '-p', config], { cwd: project, encoding: 'utf8' });
     assert.equal(r.status, 0, `tsc -p ${config}:\n${r.stdout}${r.stderr}`);
