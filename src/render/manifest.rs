@@ -25,6 +25,9 @@ pub struct Document {
     pub lines: Vec<Origin>,
     /// A file of `crds/` (`--include-crds`), output as it is.
     pub crd: bool,
+    /// The document as parsed when its head was read (a map, read whole), for
+    /// [`super::Manifests`] to take instead of parsing it again; `None` when not kept.
+    pub parsed: Option<yaml::Node>,
 }
 
 /// Helm's install order of kinds (helm3 v3.17.3, observed).
@@ -139,16 +142,17 @@ fn fingerprint(text: &str) -> u64 {
 const MAX_REMEMBERED: usize = 32 << 20;
 
 impl Heads {
-    fn of(&mut self, text: &str) -> Result<Head, InvalidYaml> {
+    /// The head of `text`, and its parse when it was parsed now (not remembered).
+    fn of(&mut self, text: &str) -> (Result<Head, InvalidYaml>, Option<yaml::Node>) {
         let key = fingerprint(text);
         if let Some((_, head)) = self
             .by_text
             .get(&key)
             .and_then(|same| same.iter().find(|(t, _)| **t == *text))
         {
-            return head.clone();
+            return (head.clone(), None);
         }
-        let head = read_head(text);
+        let (head, parsed) = read_head(text);
         if self.bytes + text.len() > MAX_REMEMBERED {
             self.by_text.clear();
             self.bytes = 0;
@@ -158,7 +162,7 @@ impl Heads {
             .entry(key)
             .or_default()
             .push((Box::from(text), head.clone()));
-        head
+        (head, parsed)
     }
 }
 
@@ -205,7 +209,8 @@ pub fn documents(
             .take(count)
             .cloned()
             .collect();
-        let head = heads.of(body).map_err(|e| InvalidYaml {
+        let (head, parsed) = heads.of(body);
+        let head = head.map_err(|e| InvalidYaml {
             message: format!("YAML parse error on {source}: {}", e.message),
             line: e.line.map(|l| first_line + l),
         })?;
@@ -219,15 +224,31 @@ pub fn documents(
             text: body.to_string(),
             lines,
             crd: false,
+            parsed,
         };
         out.push(doc);
     }
     Ok(out)
 }
 
-/// Reads apiVersion, kind, metadata.name/namespace and the hook annotation, or Helm's error.
-fn read_head(text: &str) -> Result<Head, InvalidYaml> {
-    let parsed = yaml::parse(text, YamlLimits::default());
+/// Reads apiVersion, kind, metadata.name/namespace and the hook annotation, or Helm's error;
+/// and the document parsed, when it is a map read whole (the manifest rules read it).
+fn read_head(text: &str) -> (Result<Head, InvalidYaml>, Option<yaml::Node>) {
+    let mut parsed = yaml::parse(text, YamlLimits::default());
+    let head = head_of(&parsed);
+    // A document the run's work budget cut is not kept half-read.
+    let cut = parsed
+        .problems
+        .iter()
+        .any(|p| matches!(p, yaml::Problem::BudgetSpent { .. }));
+    let root = match parsed.docs.drain(..).next() {
+        Some(root) if head.is_ok() && !cut && root.as_map().is_some() => Some(root),
+        _ => None,
+    };
+    (head, root)
+}
+
+fn head_of(parsed: &yaml::Yaml) -> Result<Head, InvalidYaml> {
     if let Some(yaml::Problem::Syntax { range, message }) = parsed
         .problems
         .iter()
@@ -397,6 +418,7 @@ mod tests {
             text: String::new(),
             lines: Vec::new(),
             crd: false,
+            parsed: None,
         }
     }
 
@@ -437,8 +459,8 @@ mod tests {
         assert_eq!(fingerprint(&a), fingerprint(&b), "byte 6 is not sampled");
         let mut heads = Heads::default();
         for _ in 0..2 {
-            assert_eq!(heads.of(&a).unwrap().kind, "A");
-            assert_eq!(heads.of(&b).unwrap().kind, "B");
+            assert_eq!(heads.of(&a).0.unwrap().kind, "A");
+            assert_eq!(heads.of(&b).0.unwrap().kind, "B");
         }
     }
 

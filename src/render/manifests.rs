@@ -174,8 +174,16 @@ impl Manifests {
     }
 
     /// Rendered documents, to be parsed when read.
-    pub fn of(rendered: Rendered) -> Manifests {
-        let roots = rendered.documents.iter().map(|_| OnceCell::new()).collect();
+    pub fn of(mut rendered: Rendered) -> Manifests {
+        // The documents parsed when their heads were read need no second parse.
+        let roots = rendered
+            .documents
+            .iter_mut()
+            .map(|doc| match doc.parsed.take() {
+                Some(root) => OnceCell::from(Some(root)),
+                None => OnceCell::new(),
+            })
+            .collect();
         Manifests {
             rendered,
             roots,

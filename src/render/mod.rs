@@ -714,6 +714,7 @@ fn execute(
                         text: String::from_utf8_lossy(data).into_owned(),
                         lines: Vec::new(),
                         crd: true,
+                        parsed: None,
                     });
                 }
             }

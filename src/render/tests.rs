@@ -95,6 +95,7 @@ fn show_only_selects_in_flag_order_and_errors_on_no_match() {
         text: String::new(),
         lines: Vec::new(),
         crd: false,
+        parsed: None,
     };
     let docs = vec![
         doc("c/templates/a.yaml"),

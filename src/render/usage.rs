@@ -196,6 +196,7 @@ mod tests {
                 text: text.to_string(),
                 lines: Vec::new(),
                 crd: false,
+                parsed: None,
             })
             .collect();
         Manifests::of(Rendered {
