@@ -225,8 +225,7 @@ fn site_example(info: &FenceInfo, code: &str, rule: &str, lang: Lang) -> String 
         format!("<script type=\"text/plain\" {attr}=\"{file}\">\n{code}</script>")
     };
     format!(
-        "<figure class=\"example {kind}\"><figcaption><span class=\"example-kind\">{label}</span> \
-         <code class=\"example-file\">{file}</code></figcaption>\
+        "<figure class=\"example {kind}\"><figcaption class=\"example-kind\">{label}</figcaption>\
          <ecplint-example lang=\"{lang_attr}\" rules=\"{rule}\" base=\"../good-project.json\">{body}</ecplint-example>\
          </figure>\n",
         rule = escape(rule)

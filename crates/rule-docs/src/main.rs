@@ -49,7 +49,8 @@ fn write_site(path: &str, project_dir: &Path, out: &Path, version: &str) {
         .iter()
         .map(|v| {
             [
-                "id", "group", "severity", "title_en", "title_zh", "section", "docs",
+                // `ecplint rules --format json` calls the English title `title`
+                "id", "group", "severity", "title", "title_zh", "section", "docs",
             ]
             .map(|k| str_of(v, k))
         })

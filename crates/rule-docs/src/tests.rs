@@ -143,7 +143,7 @@ fn on_the_site_an_example_is_a_live_ecplint_example() {
         html.contains("<script type=\"text/plain\" data-delete=\"../../Makefile\">\n</script>"),
         "{html}"
     );
-    assert!(html.contains("<figure class=\"example fail\"><figcaption><span class=\"example-kind\">✗ 会报告</span>"), "{html}");
+    assert!(html.contains("<figure class=\"example fail\"><figcaption class=\"example-kind\">✗ 会报告</figcaption>"), "{html}");
     assert!(html.contains("<a class=\"md-link\" href=\"https://example.com/a?b=1&amp;c\" rel=\"noopener noreferrer\">guide</a>"), "{html}");
     assert!(
         html.contains("<span class=\"md-link\" title=\"x.md\">local</span>"),
