@@ -5,12 +5,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 import { assertBuilt, launchBrowser, openPage, ROOT, screenshotPath, startServer } from './helpers.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let browser;
 before(async () => {
@@ -122,6 +123,49 @@ for (const [lang, locale, message] of [['en', 'en-US', /is repeated with the sam
     assert.deepEqual(problems, []);
   });
 }
+
+// One rule of each kind of example: a manifests rule (rendered templates, the Kubernetes schemas
+// fetched), a file deleted (LAYOUT-001, LAYOUT-005: the project's Makefile), a project beside the
+// good one (HOOK-003: `../../../base-project/…`), a values.schema.json (HELM-005: its validator).
+// (All 124 rules' pages pass this check; all of them take ~90 s, so the suite holds a sample.)
+test('rules-site pages of every kind of example behave as documented', async (t) => {
+  const { page, problems } = await open(t, STRICT_CSP, 'rules/en/index.html');
+  for (const id of ['HA-001', 'LAYOUT-001', 'LAYOUT-005', 'HOOK-003', 'HELM-005']) {
+    await page.goto(new URL(`${id}.html`, page.url()).href);
+    const figures = page.locator('figure.example');
+    for (let i = 0; i < (await figures.count()); i++) await figures.nth(i).scrollIntoViewIfNeeded();
+    await checked(page);
+    const results = await figures.evaluateAll((fs) => fs.map((f) => ({
+      fail: f.classList.contains('fail'),
+      rules: f.querySelector('ecplint-example').diagnostics.map((d) => d.rule),
+    })));
+    assert.ok(results.some((r) => r.fail) && results.some((r) => !r.fail), `${id}: a fail and a pass example`);
+    for (const [i, r] of results.entries()) {
+      if (r.fail) assert.ok(r.rules.length > 0 && r.rules.every((x) => x === id), `${id} example ${i + 1} (fail): ${r.rules}`);
+      else assert.deepEqual(r.rules, [], `${id} example ${i + 1} (pass)`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+// axe-core (injected through the DevTools protocol, never shipped) into the examples' shadow roots.
+test('accessibility: no serious or critical axe-core violation on the demo and a rule page', async (t) => {
+  const found = [];
+  for (const [path, colorScheme] of [['ecplint-example/demo.html', 'light'], ['ecplint-example/demo.html', 'dark'], ['rules/zh/CHART-005.html', 'dark'], ['rules/en/index.html', 'light']]) {
+    const { page, problems } = await open(t, null, path, { colorScheme });
+    if (!path.endsWith('index.html')) await checked(page); // the index has no example
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const rules = Object.fromEntries(window.axe.getRules(['experimental']).map((r) => [r.ruleId, { enabled: true }]));
+      const r = await window.axe.run(document, { rules, resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    found.push(...violations.map((v) => `${path} (${colorScheme}): ${v}`));
+    assert.deepEqual(problems, []);
+  }
+  assert.deepEqual(found, []);
+});
 
 test("the page's rule dialog links to the rule's page", async (t) => {
   const server = await startServer();

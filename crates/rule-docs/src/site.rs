@@ -80,6 +80,8 @@ struct Words {
     next: &'static str,
     all: &'static str,
     examples_note: &'static str,
+    nav_site: &'static str,
+    nav_pager: &'static str,
     sev: fn(&str) -> &'static str,
 }
 
@@ -99,6 +101,8 @@ fn words(lang: Lang) -> Words {
             next: "Next",
             all: "All rules",
             examples_note: "The examples below are live: edit them and ecplint checks them again as you type (the rest of the project is a correct one).",
+            nav_site: "Language and tool",
+            nav_pager: "Other rules",
             sev: |s| match s {
                 "error" => "error",
                 "warning" => "warning",
@@ -119,6 +123,8 @@ fn words(lang: Lang) -> Words {
             next: "下一条",
             all: "全部规则",
             examples_note: "下方示例可直接编辑：输入时 ecplint 会重新检查（项目其余部分是一个正确的项目）。",
+            nav_site: "语言与工具",
+            nav_pager: "其他规则",
             sev: |s| match s {
                 "error" => "错误",
                 "warning" => "警告",
@@ -178,9 +184,9 @@ fn site_header(lang: Lang, other_href: &str) -> String {
     };
     format!(
         "<header class=\"site\"><a class=\"site-name\" href=\"index.html\">{}</a>\
-         <nav><a href=\"{other_href}\" lang=\"{other}\" hreflang=\"{other}\">{}</a>\
+         <nav aria-label=\"{}\"><a href=\"{other_href}\" lang=\"{other}\" hreflang=\"{other}\">{}</a>\
          <a href=\"../../index.html\">{}</a></nav></header>\n",
-        w.site, w.other_name, w.page
+        w.site, w.nav_site, w.other_name, w.page
     )
 }
 
@@ -237,7 +243,10 @@ fn rule_page(
     }
     html.push_str("<article class=\"doc\">\n");
     html.push_str(&to_site_html(rule.docs, lang, rule.id));
-    html.push_str("</article>\n</main>\n<nav class=\"pager\">");
+    html.push_str(&format!(
+        "</article>\n</main>\n<nav class=\"pager\" aria-label=\"{}\">",
+        w.nav_pager
+    ));
     let link = |r: &Rule, label: &str, class: &str| {
         format!(
             "<a class=\"{class}\" href=\"{id}.html\"><span>{label}</span> {id}</a>",
