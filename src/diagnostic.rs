@@ -143,6 +143,17 @@ pub struct Diagnostic {
     /// Silenced by an inline suppression, with its reason (empty when it gave none): still
     /// reported, not counted (see the rules' `suppress` module).
     pub suppressed: Option<String>,
+    /// Silenced by the baseline (`--baseline`), not by a comment: `suppressed` holds why.
+    pub baselined: bool,
+    /// The severity the rule gave, when a `.ecplint.yaml` changed it.
+    pub configured: Option<Configured>,
+}
+
+/// A severity a `.ecplint.yaml` changed: the rule's, and the file that changed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Configured {
+    pub severity: Severity,
+    pub by: String,
 }
 
 impl Diagnostic {
@@ -156,6 +167,8 @@ impl Diagnostic {
             message,
             help: None,
             suppressed: None,
+            baselined: false,
+            configured: None,
         }
     }
     pub fn in_file(mut self, file: impl Into<String>) -> Self {

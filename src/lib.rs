@@ -11,6 +11,7 @@
 // Rule docs tag their examples ```yaml,fail,file=…: test-harness attributes, not rustdoc's.
 #![allow(rustdoc::invalid_codeblock_attributes)]
 
+pub mod baseline;
 pub mod chart;
 pub mod config;
 pub mod diagnostic;

@@ -128,8 +128,17 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    /// Findings an inline suppression silenced (not in the counts above; additive field).
+    /// Findings an inline suppression or the baseline silenced (not in the counts above;
+    /// additive field).
     pub suppressed: usize,
+    /// Of `suppressed`, those the baseline (`--baseline`) silenced (additive field, present
+    /// when not 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -138,6 +147,7 @@ impl Summary {
         for d in diags {
             if d.suppressed.is_some() {
                 s.suppressed += 1;
+                s.baselined += usize::from(d.baselined);
                 continue;
             }
             match d.severity {
@@ -188,10 +198,21 @@ impl Report {
     }
 }
 
-/// `"suppressed": { "reason": "…" }` (REPORT.md).
+/// `"suppressed": { "reason": "…" }` (REPORT.md), with `"kind": "baseline"` when the baseline
+/// silenced it (absent: an inline suppression).
 #[derive(Serialize)]
 struct Suppressed<'a> {
     reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+}
+
+/// `"configured": { "rule_severity": "error", "config": "proj/.ecplint.yaml" }`: the severity
+/// the rule gave, which that file changed to `severity`.
+#[derive(Serialize)]
+struct ConfiguredJson<'a> {
+    rule_severity: crate::diagnostic::Severity,
+    config: &'a str,
 }
 
 /// Diagnostics serialize flat, as REPORT.md shows (`line`, `column`, `end_line`, `end_column`,
@@ -220,7 +241,15 @@ impl Serialize for Diagnostic {
             m.serialize_entry("help_zh", &h.zh)?;
         }
         if let Some(reason) = &self.suppressed {
-            m.serialize_entry("suppressed", &Suppressed { reason })?;
+            let kind = self.baselined.then_some("baseline");
+            m.serialize_entry("suppressed", &Suppressed { reason, kind })?;
+        }
+        if let Some(c) = &self.configured {
+            let configured = ConfiguredJson {
+                rule_severity: c.severity,
+                config: &c.by,
+            };
+            m.serialize_entry("configured", &configured)?;
         }
         m.end()
     }

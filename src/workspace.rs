@@ -14,6 +14,7 @@ use crate::render::usage;
 use crate::render::values_schema;
 use crate::render::Rendered;
 use crate::report::{ChartReport, FileEntry, InputReport, ManifestsSummary, Report};
+use crate::rules::project_config::Configs;
 use crate::rules::{self, InputScope, ALL};
 use crate::work::Budget;
 use std::convert::Infallible;
@@ -124,6 +125,8 @@ struct Slot {
     rendered: crate::render::Cache,
     /// Each chart's manifests as the last check rendered them (in the order of the charts).
     manifests: Vec<Manifests>,
+    /// The input's `.ecplint.yaml` files (read with the input).
+    configs: Configs,
 }
 
 /// An input as given: to be read, or already read into files.
@@ -263,7 +266,7 @@ impl Workspace {
         for slot in &mut self.inputs {
             slot.report = None;
             if let Some(loaded) = &mut slot.loaded {
-                loaded.set_known_categories(&options.known_categories);
+                set_known_categories(loaded, &slot.configs, &options.known_categories);
             }
         }
         self.options = options;
@@ -278,6 +281,7 @@ impl Workspace {
             report: None,
             rendered: Default::default(),
             manifests: Vec::new(),
+            configs: Configs::default(),
         });
         self.catalog = None;
         self.inputs.len() - 1
@@ -293,6 +297,7 @@ impl Workspace {
             report: None,
             rendered: Default::default(),
             manifests: Vec::new(),
+            configs: Configs::default(),
         });
         self.catalog = None;
         self.inputs.len() - 1
@@ -349,7 +354,8 @@ impl Workspace {
         self.loaded_bytes += bytes;
         self.load_budget.grow(bytes);
         let mut loaded = self.load_budget.spend_within(|| Loaded::discover(input));
-        loaded.set_known_categories(&self.options.known_categories);
+        slot.configs = Configs::read(loaded.input(), loaded.charts());
+        set_known_categories(&mut loaded, &slot.configs, &self.options.known_categories);
         slot.loaded = Some(loaded);
         self.stats.loads += 1;
     }
@@ -434,21 +440,28 @@ impl Workspace {
             .iter()
             .filter_map(|s| Some(scope(s.loaded.as_ref()?, &s.manifests)))
             .collect();
-        for ((report, found), scope) in reports
+        let configs = self.inputs.iter().filter(|s| s.loaded.is_some());
+        for (((report, found), scope), slot) in reports
             .iter_mut()
             .zip(rules::run::check_catalog(ALL, &scopes))
             .zip(&scopes)
+            .zip(configs)
         {
             let directives = if self.options.inline_suppressions {
                 crate::rules::suppress::directives(scope.input)
             } else {
                 Vec::new()
             };
-            if found.is_empty() && directives.is_empty() {
+            if found.is_empty() && directives.is_empty() && slot.configs.is_empty() {
                 continue;
             }
             report.diagnostics.extend(found);
+            // Suppressions first: one naming a rule the config turns off still silenced it.
             crate::rules::suppress::apply(&directives, &mut report.diagnostics);
+            slot.configs.apply(&mut report.diagnostics, |chart| {
+                let found = scope.charts.iter().find(|c| c.name() == chart);
+                found.map(|c| c.prefix.clone())
+            });
             rules::run::sort(&mut report.diagnostics);
         }
         if !self.options.config_previews {
@@ -517,7 +530,12 @@ impl Workspace {
             .charts()
             .iter()
             .map(|chart| {
-                let options = self.options.render_for(&chart.prefix);
+                let mut options = self.options.render_for(&chart.prefix);
+                // `.ecplint.yaml`'s kube-version, unless the run gives one (`--kube-version`).
+                let configured = self.inputs[index].configs.kube_version(&chart.prefix);
+                if let (None, Some(v)) = (&options.kube_version, configured) {
+                    options.to_mut().kube_version = Some(v.to_string());
+                }
                 let mut manifests = Manifests::render(chart, &others, &options, &mut cache);
                 manifests.schemas = self.kube_schemas_for(&manifests.kube_version);
                 manifests.values_schema = self.check_values_schema(&manifests.rendered);
@@ -717,6 +735,15 @@ impl Workspace {
             ),
         })
     }
+}
+
+/// NAV-007's categories of each chart: the run's, and those of the `.ecplint.yaml`s above it.
+fn set_known_categories(loaded: &mut Loaded, configs: &Configs, run: &[String]) {
+    loaded.set_known_categories_with(|chart| {
+        let mut all = run.to_vec();
+        all.extend(configs.categories(&chart.prefix));
+        all
+    });
 }
 
 fn input_bytes(input: &Input) -> u64 {

@@ -871,3 +871,214 @@ fn inline_suppressions() {
     assert!(!text.contains("ACL-005"), "{text}");
     assert!(text.contains("1 suppressed"), "{text}");
 }
+
+/// `--write-baseline F` records today's findings (and reports them as baselined: exit 0);
+/// `--baseline F` then reports only new ones, moved lines still matching; a bad F exits 2.
+#[test]
+fn baseline_write_then_apply() {
+    let dir = scratch("baseline");
+    let project = dir.join("proj");
+    copy_dir(Path::new(GOOD), &project);
+    let values = project.join("chart/mycloud-product/values.yaml");
+    let text = std::fs::read_to_string(&values).unwrap();
+    std::fs::write(&values, text.replace("busybox:1.36.1", "busybox:latest")).unwrap();
+    let (path, file) = (project.to_str().unwrap(), dir.join("baseline.json"));
+    let baseline = file.to_str().unwrap();
+    assert_eq!(code(&ecplint(&["check", path])), 1, "IMG-001 is an error");
+
+    let written = ecplint(&["check", path, "--write-baseline", baseline]);
+    assert_eq!(code(&written), 0, "{}", stderr(&written));
+    assert!(stdout(&written).contains("by the baseline"));
+    let recorded: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(recorded["ecplint_baseline"], 1);
+    let img = recorded["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "IMG-001")
+        .unwrap();
+    assert_eq!(img["at"], "images.tags.hook");
+    assert_eq!(img["file"], "proj/chart/mycloud-product/values.yaml");
+    assert!(img.get("line").is_none());
+
+    // Lines moved: still matched, reported as suppressed (kind baseline), counted.
+    let moved = std::fs::read_to_string(&values).unwrap();
+    std::fs::write(&values, format!("# moved down\n\n{moved}")).unwrap();
+    let report = json(&ecplint(&[
+        "check",
+        path,
+        "--baseline",
+        baseline,
+        "--format",
+        "json",
+    ]));
+    let d = report["inputs"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "IMG-001")
+        .unwrap()
+        .clone();
+    assert_eq!(d["suppressed"]["kind"], "baseline");
+    assert_eq!(d["line"], 9);
+    assert_eq!(report["summary"]["errors"], 0);
+    assert!(report["summary"]["baselined"].as_u64().unwrap() >= 1);
+    let sarif = json(&ecplint(&[
+        "check",
+        path,
+        "--baseline",
+        baseline,
+        "--format",
+        "sarif",
+    ]));
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "IMG-001")
+        .unwrap()
+        .clone();
+    assert_eq!(result["suppressions"][0]["kind"], "external");
+    assert_eq!(code(&ecplint(&["check", path, "--baseline", baseline])), 0);
+
+    // A new finding is reported.
+    let now = std::fs::read_to_string(&values).unwrap();
+    std::fs::write(
+        &values,
+        now.replace(
+            "kubernetes-entrypoint:v0.2.1",
+            "kubernetes-entrypoint:latest",
+        ),
+    )
+    .unwrap();
+    let o = ecplint(&["check", path, "--baseline", baseline, "--color", "never"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).contains("kubernetes-entrypoint:latest"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!stdout(&o).contains("busybox:latest"), "{}", stdout(&o));
+
+    // Bad baselines: exit 2 with a message naming the file.
+    let missing = dir.join("missing.json");
+    let o = ecplint(&["check", path, "--baseline", missing.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("cannot read the baseline"),
+        "{}",
+        stderr(&o)
+    );
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"ecplint_baseline\": 9, \"findings\": []}").unwrap();
+    let o = ecplint(&[
+        "check",
+        path,
+        "--baseline",
+        bad.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("无法读取版本为 9 的基线"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ecplint(&[
+        "check",
+        path,
+        "--baseline",
+        baseline,
+        "--write-baseline",
+        baseline,
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("do not go together"), "{}", stderr(&o));
+    let o = ecplint(&["check", path, "--baseline"]);
+    assert_eq!(code(&o), 2);
+}
+
+/// `.ecplint.yaml` read from a CLI path: severities and `off`, INPUT-003 at its place, and
+/// --kube-version over the file's.
+#[test]
+fn project_config_from_the_path() {
+    let dir = scratch("project-config");
+    let project = dir.join("proj");
+    copy_dir(Path::new(GOOD), &project);
+    let values = project.join("chart/mycloud-product/values.yaml");
+    let text = std::fs::read_to_string(&values).unwrap();
+    std::fs::write(&values, text.replace("busybox:1.36.1", "busybox:latest")).unwrap();
+    std::fs::write(
+        project.join(".ecplint.yaml"),
+        "rules:\n  IMG: warning\n  ACL-005: off\n  RES: offf\n",
+    )
+    .unwrap();
+    let path = project.to_str().unwrap();
+    let o = ecplint(&["check", path, "--format", "json"]);
+    assert_eq!(code(&o), 0, "IMG-001 is a warning now");
+    let report = json(&o);
+    let diags = report["inputs"][0]["diagnostics"].as_array().unwrap();
+    let img = diags.iter().find(|d| d["rule"] == "IMG-001").unwrap();
+    assert_eq!(img["severity"], "warning");
+    assert_eq!(img["configured"]["rule_severity"], "error");
+    assert_eq!(img["configured"]["config"], "proj/.ecplint.yaml");
+    assert!(diags.iter().all(|d| d["rule"] != "ACL-005"));
+    let bad = diags.iter().find(|d| d["rule"] == "INPUT-003").unwrap();
+    assert_eq!(
+        (
+            bad["file"].as_str(),
+            bad["line"].as_u64(),
+            bad["column"].as_u64()
+        ),
+        (Some("proj/.ecplint.yaml"), Some(4), Some(8))
+    );
+    assert_eq!(
+        bad["help"],
+        "did you mean `off`? (error, warning, info or off)"
+    );
+    assert_eq!(code(&ecplint(&["check", path, "--fail-on", "warning"])), 1);
+}
+
+/// `.pre-commit-hooks.yaml` parses, runs `ecplint check` once (no file names: it reads folders)
+/// and its command checks a project's root as the hook runs it there.
+#[test]
+fn pre_commit_hook() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .expect("the repository has .pre-commit-hooks.yaml");
+    let yaml = ecplint::yaml::parse(&text, Default::default());
+    assert_eq!(yaml.problems, []);
+    let hooks = yaml
+        .root()
+        .and_then(|r| r.as_seq())
+        .expect("a list of hooks");
+    assert_eq!(hooks.len(), 1);
+    let hook = &hooks[0];
+    let field = |k: &str| {
+        hook.get(k)
+            .and_then(|v| v.as_scalar())
+            .map(|s| s.text.clone())
+    };
+    assert_eq!(field("id").as_deref(), Some("ecplint"));
+    assert_eq!(field("language").as_deref(), Some("rust"));
+    assert_eq!(field("entry").as_deref(), Some("ecplint check"));
+    assert_eq!(field("pass_filenames").as_deref(), Some("false"));
+    assert!(field("files").is_some_and(|f| f.contains("Chart")));
+    let args: Vec<String> = hook
+        .get("args")
+        .and_then(|a| a.as_seq())
+        .expect("args")
+        .iter()
+        .filter_map(|a| a.as_str().map(str::to_string))
+        .collect();
+    assert_eq!(args, ["."]);
+    let o = Command::new(env!("CARGO_BIN_EXE_ecplint"))
+        .arg("check")
+        .args(&args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(GOOD))
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}

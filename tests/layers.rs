@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["config", "navigation", "render"],
     &["rules"],
     &["report"],
-    &["output", "workspace"],
+    &["output", "workspace", "baseline"],
 ];
 
 /// Macros exported at the crate root, not modules.

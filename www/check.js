@@ -6,7 +6,7 @@ import { $, closeDialogs } from './dom.js';
 import { engine, send, restartWorker } from './worker-client.js';
 import { showProgress, hideProgress, notice, hideNotice } from './status.js';
 import { showReport } from './results.js';
-import { knownCategories, kubeVersion } from './settings.js';
+import { inlineSuppressions, knownCategories, kubeVersion } from './settings.js';
 
 let current = 0; // id of the check in flight
 
@@ -80,7 +80,7 @@ export async function runCheck(items, chartValues = []) {
   }
   const kinds = items.map((i) => i.kind);
   startWatchdog(items[0].name);
-  const { id, reply } = send({ type: 'check', items, lang: getLang(), categories: knownCategories(), kubeVersion: kubeVersion(), chartValues }, (m) => {
+  const { id, reply } = send({ type: 'check', items, lang: getLang(), categories: knownCategories(), kubeVersion: kubeVersion(), inlineSuppressions: inlineSuppressions(), chartValues }, (m) => {
     if (m.id !== current) return;
     const frac = m.total ? Math.min(1, m.done / m.total) : 0;
     if (m.phase === 'read') {

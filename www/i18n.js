@@ -29,6 +29,8 @@ export const DICT = {
     'settings.kubeVersion': 'Kubernetes',
     'settings.kubeVersionTitle': 'The Kubernetes version the charts are rendered and checked for (K8S-001, K8S-002); Helm’s default is 1.32',
     'settings.categoriesTitle': 'Navigation categories that already exist on your platform (comma-separated); NAV-007 accepts them besides _category.yaml',
+    'settings.ignoreSuppressions': 'Ignore suppression comments',
+    'settings.ignoreSuppressionsTitle': 'A reviewer’s view: ecplint-disable-… comments in the files silence nothing (the CLI’s --no-inline-suppressions)',
 
     'progress.loading': 'Loading the checker…',
     'progress.collecting': 'Collecting files… {n}',
@@ -337,6 +339,8 @@ export const DICT = {
     'settings.kubeVersion': 'Kubernetes',
     'settings.kubeVersionTitle': '渲染并检查 chart 所针对的 Kubernetes 版本（K8S-001、K8S-002）；Helm 默认为 1.32',
     'settings.categoriesTitle': '平台上已存在的导航分类（逗号分隔）；NAV-007 除 _category.yaml 外也接受这些分类',
+    'settings.ignoreSuppressions': '忽略抑制注释',
+    'settings.ignoreSuppressionsTitle': '审阅视图：文件中的 ecplint-disable-… 注释不抑制任何问题（命令行的 --no-inline-suppressions）',
 
     'progress.loading': '正在加载校验引擎…',
     'progress.collecting': '正在收集文件… {n}',

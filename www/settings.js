@@ -1,11 +1,13 @@
 // The page's settings, remembered in localStorage and sent with every check: the "platform
-// categories" (NAV-007) and the Kubernetes version the charts are rendered and checked for
-// (K8S-001/002; the versions the schemas cover, Helm's default preselected).
+// categories" (NAV-007), the Kubernetes version the charts are rendered and checked for
+// (K8S-001/002; the versions the schemas cover, Helm's default preselected), and whether inline
+// suppression comments are ignored (a reviewer's view).
 
 import { $ } from './dom.js';
 
 const CATEGORIES_KEY = 'ecplint.categories';
 const KUBE_KEY = 'ecplint.kubeVersion';
+const IGNORE_SUPPRESSIONS_KEY = 'ecplint.ignoreSuppressions';
 export const KUBE_MINORS = { first: 25, last: 37, helmDefault: 32 };
 
 export function initSettings() {
@@ -21,6 +23,24 @@ export function initSettings() {
   }
   remember($('known-categories'), CATEGORIES_KEY);
   remember(select, KUBE_KEY);
+  rememberChecked($('ignore-suppressions'), IGNORE_SUPPRESSIONS_KEY);
+}
+
+/** Restore a checkbox from localStorage and keep it there as it changes. */
+function rememberChecked(box, key) {
+  if (!box) return;
+  try {
+    box.checked = localStorage.getItem(key) === 'true';
+  } catch {
+    // storage may be unavailable (private mode); the setting then lasts for the page only
+  }
+  box.addEventListener('change', () => {
+    try {
+      localStorage.setItem(key, String(box.checked));
+    } catch {
+      // see above
+    }
+  });
 }
 
 /** Restore `input`'s value from localStorage and keep it there as it changes. */
@@ -46,6 +66,11 @@ function remember(input, key) {
 /** The Kubernetes version the user chose (`1.32.0`). */
 export function kubeVersion() {
   return $('kube-version')?.value || `1.${KUBE_MINORS.helmDefault}.0`;
+}
+
+/** Whether `ecplint-disable-…` comments silence findings (unchecked "Ignore suppression comments"). */
+export function inlineSuppressions() {
+  return !$('ignore-suppressions')?.checked;
 }
 
 /** The categories the user listed (comma-separated), trimmed, without empty ones. */

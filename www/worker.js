@@ -1,6 +1,6 @@
 // The checker runs here, off the page's thread: the page stays responsive on a large drop.
 //
-// page → worker: { type: 'check', id, lang, categories, kubeVersion, chartValues, items: [{ kind: 'archive', name, blob }
+// page → worker: { type: 'check', id, lang, categories, kubeVersion, inlineSuppressions, chartValues, items: [{ kind: 'archive', name, blob }
 //                                                  | { kind: 'folder', name, entries: [{ path, blob }] }] }
 //                { type: 'source', id, input, path }
 //                { type: 'preview', id, input: index|null, view, lang }   (navigation preview)
@@ -99,7 +99,7 @@ function loadValuesSchema() {
   return valuesSchema;
 }
 
-async function check({ id, items, lang, categories, kubeVersion, chartValues }) {
+async function check({ id, items, lang, categories, kubeVersion, inlineSuppressions, chartValues }) {
   ws.clear();
   const schemas = loadKubeSchemas(kubeVersion);
   const t0 = performance.now();
@@ -143,6 +143,7 @@ async function check({ id, items, lang, categories, kubeVersion, chartValues }) 
       lang: lang === 'zh' ? 'zh' : 'en',
       categories: Array.isArray(categories) ? categories : [],
       kubeVersion: typeof kubeVersion === 'string' ? kubeVersion : undefined,
+      inlineSuppressions: inlineSuppressions !== false,
       chartValues: Array.isArray(chartValues) && chartValues.length ? chartValues : undefined,
     },
   );

@@ -30,9 +30,13 @@ impl Loaded {
     }
     /// Tell every chart which navigation categories the user's platform has (NAV-007).
     pub fn set_known_categories(&mut self, categories: &[String]) {
+        self.set_known_categories_with(|_| categories.to_vec());
+    }
+    /// Tell each chart which navigation categories the user's platform has (NAV-007).
+    pub fn set_known_categories_with(&mut self, categories: impl Fn(&Chart) -> Vec<String>) {
         self.with_dependent_mut(|_, charts| {
             for c in charts.iter_mut() {
-                c.known_categories = categories.to_vec();
+                c.known_categories = categories(c);
             }
         });
     }

@@ -89,12 +89,21 @@ pub fn to_value(report: &Report, views: &[InputView], lang: Lang) -> Value {
                 props.insert("help".into(), json!(h.en));
                 props.insert("help_zh".into(), json!(h.zh));
             }
+            // A `.ecplint.yaml` changed the level: the rule's own, and which file.
+            if let Some(c) = &d.configured {
+                props.insert(
+                    "configured".into(),
+                    json!({ "rule_severity": c.severity, "config": c.by }),
+                );
+            }
             result.insert("properties".into(), Value::Object(props));
             // An inline suppression (SARIF §3.35): viewers show the result as suppressed.
+            // The baseline is a suppression kept outside the files: "external".
             if let Some(reason) = &d.suppressed {
+                let kind = if d.baselined { "external" } else { "inSource" };
                 result.insert(
                     "suppressions".into(),
-                    json!([{ "kind": "inSource", "justification": reason }]),
+                    json!([{ "kind": kind, "justification": reason }]),
                 );
             }
             results.push(Value::Object(result));

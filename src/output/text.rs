@@ -549,10 +549,12 @@ fn summary_line(report: &Report, lang: Lang, p: Paint) -> String {
             count(s.infos, Severity::Info, format!("{} 个提示", s.infos)),
         ),
     };
-    match (s.suppressed, lang) {
-        (0, _) => line,
-        (n, Lang::En) => format!("{line}; {n} suppressed"),
-        (n, Lang::Zh) => format!("{line}；{n} 个已抑制"),
+    match (s.suppressed, s.baselined, lang) {
+        (0, _, _) => line,
+        (n, 0, Lang::En) => format!("{line}; {n} suppressed"),
+        (n, 0, Lang::Zh) => format!("{line}；{n} 个已抑制"),
+        (n, b, Lang::En) => format!("{line}; {n} suppressed ({b} by the baseline)"),
+        (n, b, Lang::Zh) => format!("{line}；{n} 个已抑制（其中 {b} 个来自基线）"),
     }
 }
 

@@ -13,6 +13,8 @@ mod coalesce;
 mod compose;
 pub mod funcs;
 mod helmignore;
+/// Shell globs (`**` crosses folders), for `.ecplint.yaml`'s `ignore` too.
+pub use helmignore::glob_match;
 pub mod image;
 pub mod json;
 pub mod kube_apis;

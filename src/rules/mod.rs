@@ -31,6 +31,7 @@ pub mod wiz;
 mod doc_examples;
 #[cfg(test)]
 mod helm_oracle;
+pub mod project_config;
 pub mod run;
 mod scope;
 pub mod suppress;
@@ -210,6 +211,7 @@ macro_rules! declare_rule {
 pub static ALL: &[&Rule] = &[
     &input::input_001::RULE,
     &input::input_002::RULE,
+    &input::input_003::RULE,
     &layout::layout_001::RULE,
     &layout::layout_002::RULE,
     &layout::layout_003::RULE,

@@ -244,6 +244,7 @@ describe('ecplint page', () => {
     await page.locator('.diag[data-rule="CHART-007"] .diag-rule').first().click();
     const art = page.locator('#docs-article');
     await art.locator('.docs-id').waitFor();
+    await art.locator('.md').waitFor(); // the docs arrive after the titles (pkg/rule-docs.json, fetched on first opening)
     assert.equal(await art.locator('.docs-id').textContent(), 'CHART-007');
     // a rule whose severity depends on the case says so next to its default
     assert.match(await art.locator('.docs-badges .pill').first().textContent(), /\(by case: [A-Za-z]+\/[A-Za-z]+\)/);
@@ -338,6 +339,27 @@ describe('ecplint page', () => {
     await row.waitFor();
     assert.match(await row.locator('.diag-suppressed').textContent(), /Suppressed: installs into its product ID on purpose/);
     await page.screenshot({ path: screenshotPath('ecplint-suppressed-en.png'), fullPage: false });
+    assertClean();
+  });
+
+  test('settings: "Ignore suppression comments" (a reviewer\'s view) reports silenced findings as any other, and is remembered', async (t) => {
+    const { page, assertClean } = await openPage(browser, server, t);
+    const files = readTree(join(FIXTURES, 'good-project'), 'good-project').map((f) =>
+      f.path.endsWith('_acl_helpers.yaml.tpl')
+        ? { ...f, data: Buffer.concat([Buffer.from('# ecplint-disable-file ACL-005 -- installs into its product ID on purpose\n'), f.data]) }
+        : f);
+    const box = page.locator('#ignore-suppressions');
+    assert.equal(await box.isChecked(), false, 'off by default');
+    await box.check();
+    await dropFiles(page, [{ name: 'reviewed.tgz', data: tarGz(files) }]);
+    const report = await waitForReport(page, ['reviewed.tgz']);
+    assert.equal(report.summary.suppressed, 0);
+    const acl = report.inputs[0].diagnostics.filter((d) => d.rule === 'ACL-005');
+    assert.equal(acl.length, 1);
+    assert.equal(acl[0].suppressed, undefined);
+    assert.equal(await page.locator('.diag[data-rule="ACL-005"]').count(), 1, 'shown without the toggle');
+    await page.reload();
+    assert.equal(await page.locator('#ignore-suppressions').isChecked(), true, 'remembered across visits');
     assertClean();
   });
 

@@ -731,6 +731,13 @@ fn parse_options(options: &JsValue) -> Result<Options, JsValue> {
         })?;
         out.render.kube_version = Some(version).filter(|v| !v.trim().is_empty());
     }
+    // A reviewer's view: `ecplint-disable-…` comments silence nothing (`--no-inline-suppressions`).
+    let inline = Reflect::get(options, &JsValue::from_str("inlineSuppressions"))?;
+    if !(inline.is_undefined() || inline.is_null()) {
+        out.inline_suppressions = inline.as_bool().ok_or_else(|| {
+            type_error("check: `options.inlineSuppressions` must be true or false")
+        })?;
+    }
     // The values panel: the user's values for single charts, by chart root.
     let chart_values = Reflect::get(options, &JsValue::from_str("chartValues"))?;
     if !(chart_values.is_undefined() || chart_values.is_null()) {

@@ -856,3 +856,32 @@ fn known_categories_option_reaches_nav_007() {
     let bad: JsValue = js_sys::JSON::parse(r#"{"categories":"storage-x"}"#).unwrap();
     assert!(ws.check(JsValue::UNDEFINED, bad).is_err());
 }
+
+/// `inlineSuppressions: false` (the page's reviewer setting): suppression comments silence
+/// nothing; a wrong type is a TypeError.
+#[wasm_bindgen_test]
+fn inline_suppressions_option_can_turn_them_off() {
+    let mut ws = Workspace::new();
+    let mut files = chart_files("proj", "conf: {}\n");
+    files.push((
+        "proj/chart/demo-product/templates/_navigation.yaml".to_string(),
+        b"# ecplint-disable-file NAV-007 -- the platform has it\ncategory: storage-x\nname:\n  en: Demo\n  zh-cn: Demo\nnav: {}\n".to_vec(),
+    ));
+    add_folder(&mut ws, "proj", &files);
+    let suppressed = |report: &Value| {
+        report["inputs"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "NAV-007")
+            .map(|d| d["suppressed"].is_object())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(suppressed(&check(&mut ws)), [true]);
+    let off: JsValue = js_sys::JSON::parse(r#"{"inlineSuppressions":false}"#).unwrap();
+    let report = json(&ws.check(JsValue::UNDEFINED, off).unwrap());
+    assert_eq!(suppressed(&report), [false]);
+    assert_eq!(report["summary"]["suppressed"], 0);
+    let bad: JsValue = js_sys::JSON::parse(r#"{"inlineSuppressions":"no"}"#).unwrap();
+    assert!(ws.check(JsValue::UNDEFINED, bad).is_err());
+}

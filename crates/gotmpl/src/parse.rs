@@ -12,7 +12,7 @@
 //! - printable ASCII that means nothing inside an action (`}` or `,`) is a token of its own, so
 //!   `{{ .x }` fails with `unexpected "}" in operand`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::ast::{
@@ -48,10 +48,10 @@ pub(crate) fn parse_below(
     stack_base: usize,
 ) -> Result<Parsed, Error> {
     let source = Rc::new(Source::new(name, text));
-    let tokens = lex(text);
     let mut parser = Parser {
         source: source.clone(),
-        tokens,
+        lexed: lex(text),
+        names: HashMap::new(),
         at: 0,
         vars: vec![Rc::from("$")],
         range_depth: 0,
@@ -75,27 +75,27 @@ pub(crate) fn parse_below(
 // ---------------------------------------------------------------------------------------------
 // Lexer
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Tok {
-    Text(Rc<str>),
+    Text(Span),
     LeftDelim,
     RightDelim,
     Comment,
     Space,
-    Identifier(Rc<str>),
+    Identifier(Span),
     Keyword(Keyword),
-    /// `.name`
-    Field(Rc<str>),
+    /// `.name` (the span leaves out the dot)
+    Field(Span),
     /// `$name` (with the `$`)
-    Variable(Rc<str>),
+    Variable(Span),
     Dot,
     Nil,
     Bool(bool),
-    Number(Rc<str>),
-    CharConstant(Rc<str>),
+    Number(Span),
+    CharConstant(Span),
     /// A quoted string, as written.
-    String(Rc<str>),
-    RawString(Rc<str>),
+    String(Span),
+    RawString(Span),
     Pipe,
     LeftParen,
     RightParen,
@@ -103,8 +103,26 @@ enum Tok {
     Assign,
     /// Printable ASCII of no meaning inside an action (`,`, `}`, …).
     Char(char),
-    Error(String),
+    /// The lexer's message, by its index in [`Lexed::errors`].
+    Error(usize),
     Eof,
+}
+
+/// Where a token's text is in the source: tokens are `Copy`, the parser reads their text from
+/// the source and allocates only what the tree keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn of(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +156,7 @@ impl Keyword {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Token {
     tok: Tok,
     pos: Pos,
@@ -148,7 +166,7 @@ struct Token {
 const SOURCE_NAME: &str = "\u{0}name";
 
 /// How Go prints a token in "unexpected …" messages.
-fn describe(tok: &Tok) -> String {
+fn describe(tok: &Tok, lexed: &Lexed) -> String {
     fn quoted(s: &str) -> String {
         if s.chars().count() > 10 {
             let head: String = s.chars().take(10).collect();
@@ -159,7 +177,7 @@ fn describe(tok: &Tok) -> String {
     }
     match tok {
         Tok::Eof => "EOF".into(),
-        Tok::Error(msg) => msg.clone(),
+        Tok::Error(i) => lexed.errors[*i].clone(),
         Tok::Keyword(k) => format!("<{}>", k.name()),
         Tok::Dot => "<.>".into(),
         Tok::Nil => "<nil>".into(),
@@ -169,8 +187,8 @@ fn describe(tok: &Tok) -> String {
         | Tok::CharConstant(s)
         | Tok::String(s)
         | Tok::RawString(s)
-        | Tok::Variable(s) => quoted(s),
-        Tok::Field(s) => quoted(&format!(".{s}")),
+        | Tok::Variable(s) => quoted(lexed.str(*s)),
+        Tok::Field(s) => quoted(&format!(".{}", lexed.str(*s))),
         Tok::Bool(b) => quoted(if *b { "true" } else { "false" }),
         Tok::LeftDelim => quoted("{{"),
         Tok::RightDelim => quoted("}}"),
@@ -193,17 +211,35 @@ fn is_alnum(c: char) -> bool {
     c == '_' || c.is_alphanumeric()
 }
 
+/// A text's tokens, with the text they point into and the lexer's messages.
+struct Lexed<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    errors: Vec<String>,
+}
+
+impl<'a> Lexed<'a> {
+    fn str(&self, span: Span) -> &'a str {
+        &self.text[span.start as usize..span.end as usize]
+    }
+}
+
 /// Lexes the whole text; stops at the first error (an `Error` token) or at the end (`Eof`).
-fn lex(text: &str) -> Vec<Token> {
+fn lex(text: &str) -> Lexed<'_> {
     let mut lexer = Lexer {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         tokens: Vec::new(),
+        errors: Vec::new(),
         paren_depth: 0,
     };
     lexer.run();
-    lexer.tokens
+    Lexed {
+        text,
+        tokens: lexer.tokens,
+        errors: lexer.errors,
+    }
 }
 
 struct Lexer<'a> {
@@ -211,6 +247,7 @@ struct Lexer<'a> {
     bytes: &'a [u8],
     pos: usize,
     tokens: Vec<Token>,
+    errors: Vec<String>,
     paren_depth: i32,
 }
 
@@ -223,7 +260,8 @@ impl Lexer<'_> {
     }
 
     fn error(&mut self, msg: String, pos: usize) {
-        self.emit(Tok::Error(msg), pos);
+        self.errors.push(msg);
+        self.emit(Tok::Error(self.errors.len() - 1), pos);
     }
 
     fn run(&mut self) {
@@ -250,8 +288,7 @@ impl Lexer<'_> {
                 }
             }
             if text_stop > text_start {
-                let text = Rc::from(&self.text[text_start..text_stop]);
-                self.emit(Tok::Text(text), text_start);
+                self.emit(Tok::Text(Span::of(text_start, text_stop)), text_start);
             }
             let Some(delim) = next else {
                 self.emit(Tok::Eof, self.text.len());
@@ -385,8 +422,7 @@ impl Lexer<'_> {
                 '`' => match self.text[self.pos + 1..].find('`') {
                     Some(i) => {
                         self.pos += i + 2;
-                        let raw = Rc::from(&self.text[start..self.pos]);
-                        self.emit(Tok::RawString(raw), start);
+                        self.emit(Tok::RawString(Span::of(start, self.pos)), start);
                     }
                     None => {
                         self.error("unterminated raw quoted string".into(), start);
@@ -401,7 +437,7 @@ impl Lexer<'_> {
                 '$' => {
                     self.pos += 1;
                     self.scan_alnum();
-                    let name = Rc::from(&self.text[start..self.pos]);
+                    let name = Span::of(start, self.pos);
                     if !self.check_terminator() {
                         return None;
                     }
@@ -420,7 +456,7 @@ impl Lexer<'_> {
                         if self.pos == name_start {
                             self.emit(Tok::Dot, start);
                         } else {
-                            let name = Rc::from(&self.text[name_start..self.pos]);
+                            let name = Span::of(name_start, self.pos);
                             if !self.check_terminator() {
                                 return None;
                             }
@@ -477,7 +513,7 @@ impl Lexer<'_> {
                         "nil" => Tok::Nil,
                         "true" => Tok::Bool(true),
                         "false" => Tok::Bool(false),
-                        _ => Tok::Identifier(Rc::from(word)),
+                        _ => Tok::Identifier(Span::of(start, start + word.len())),
                     };
                     self.emit(tok, start);
                 }
@@ -543,8 +579,7 @@ impl Lexer<'_> {
             }
         }
         self.pos = i;
-        let quoted = Rc::from(&self.text[start..i]);
-        self.emit(Tok::String(quoted), start);
+        self.emit(Tok::String(Span::of(start, i)), start);
         true
     }
 
@@ -571,8 +606,7 @@ impl Lexer<'_> {
             }
         }
         self.pos = i;
-        let text = Rc::from(&self.text[start..i]);
-        self.emit(Tok::CharConstant(text), start);
+        self.emit(Tok::CharConstant(Span::of(start, i)), start);
         true
     }
 
@@ -643,8 +677,7 @@ impl Lexer<'_> {
                 return false;
             }
         }
-        let text = Rc::from(&self.text[start..i]);
-        self.emit(Tok::Number(text), start);
+        self.emit(Tok::Number(Span::of(start, i)), start);
         true
     }
 }
@@ -663,7 +696,9 @@ fn go_rune(c: char) -> String {
 
 struct Parser<'f> {
     source: Rc<Source>,
-    tokens: Vec<Token>,
+    lexed: Lexed<'f>,
+    /// The names given out by [`Parser::name`].
+    names: HashMap<&'f str, Rc<str>>,
     at: usize,
     /// Variables in scope (Go checks uses while parsing).
     vars: Vec<Rc<str>>,
@@ -687,7 +722,7 @@ enum ListEnd {
 
 type PResult<T> = Result<T, Error>;
 
-impl Parser<'_> {
+impl<'f> Parser<'f> {
     fn error(&self, pos: Pos, message: String) -> Error {
         self.error_kind(pos, message, ErrorKind::Parse)
     }
@@ -708,9 +743,23 @@ impl Parser<'_> {
         }
     }
 
+    /// A token's text in the source.
+    fn text(&self, span: Span) -> &'f str {
+        self.lexed.str(span)
+    }
+
+    /// A field, variable or function name for the tree: one allocation per distinct name.
+    fn name(&mut self, span: Span) -> Rc<str> {
+        let text = self.lexed.str(span);
+        self.names
+            .entry(text)
+            .or_insert_with(|| Rc::from(text))
+            .clone()
+    }
+
     fn next(&mut self) -> Token {
-        let tok = self.tokens[self.at.min(self.tokens.len() - 1)].clone();
-        if self.at < self.tokens.len() - 1 {
+        let tok = self.lexed.tokens[self.at.min(self.lexed.tokens.len() - 1)];
+        if self.at < self.lexed.tokens.len() - 1 {
             self.at += 1;
         }
         tok
@@ -721,7 +770,7 @@ impl Parser<'_> {
     }
 
     fn peek(&self) -> &Token {
-        &self.tokens[self.at.min(self.tokens.len() - 1)]
+        &self.lexed.tokens[self.at.min(self.lexed.tokens.len() - 1)]
     }
 
     fn next_non_space(&mut self) -> Token {
@@ -741,12 +790,16 @@ impl Parser<'_> {
 
     /// An error token becomes the error; anything else is "unexpected".
     fn unexpected(&self, t: &Token, context: &str) -> Error {
-        if let Tok::Error(msg) = &t.tok {
-            return self.error(t.pos, msg.clone());
+        if let Tok::Error(i) = t.tok {
+            return self.error(t.pos, self.lexed.errors[i].clone());
         }
         self.error(
             t.pos,
-            format!("unexpected {} in {}", describe(&t.tok), context),
+            format!(
+                "unexpected {} in {}",
+                describe(&t.tok, &self.lexed),
+                context
+            ),
         )
     }
 
@@ -804,7 +857,7 @@ impl Parser<'_> {
     fn parse_definition(&mut self, pos: Pos) -> PResult<()> {
         let name_tok = self.next_non_space();
         let name = match &name_tok.tok {
-            Tok::String(q) | Tok::RawString(q) => self.unquote(q, name_tok.pos)?,
+            Tok::String(q) | Tok::RawString(q) => self.unquote(self.text(*q), name_tok.pos)?,
             _ => return Err(self.unexpected(&name_tok, "define clause")),
         };
         let close = self.next_non_space();
@@ -885,9 +938,12 @@ impl Parser<'_> {
     fn text_or_action(&mut self) -> PResult<Item> {
         let t = self.next_non_space();
         match t.tok {
-            Tok::Text(text) => Ok(Item::Node(Node::Text { pos: t.pos, text })),
+            Tok::Text(text) => Ok(Item::Node(Node::Text {
+                pos: t.pos,
+                text: Rc::from(self.text(text)),
+            })),
             Tok::LeftDelim => self.action(t.pos),
-            Tok::Error(msg) => Err(self.error(t.pos, msg)),
+            Tok::Error(i) => Err(self.error(t.pos, self.lexed.errors[i].clone())),
             _ => Err(self.unexpected(&t, "input")),
         }
     }
@@ -896,7 +952,7 @@ impl Parser<'_> {
     fn action(&mut self, delim_pos: Pos) -> PResult<Item> {
         let t = self.next_non_space();
         match t.tok {
-            Tok::Error(msg) => Err(self.error(t.pos, msg)),
+            Tok::Error(i) => Err(self.error(t.pos, self.lexed.errors[i].clone())),
             Tok::Comment => {
                 let close = self.next();
                 if close.tok != Tok::RightDelim {
@@ -1067,7 +1123,7 @@ impl Parser<'_> {
     fn template_args(&mut self, context: &str, pos: Pos) -> PResult<(Rc<str>, Option<Pipe>)> {
         let t = self.next_non_space();
         let name = match &t.tok {
-            Tok::String(q) | Tok::RawString(q) => self.unquote(q, t.pos)?,
+            Tok::String(q) | Tok::RawString(q) => self.unquote(self.text(*q), t.pos)?,
             _ => return Err(self.unexpected(&t, context)),
         };
         let pipe = if self.peek_non_space().tok == Tok::RightDelim {
@@ -1113,7 +1169,8 @@ impl Parser<'_> {
         // Declarations: `$x :=`, `$x =`, `$i, $e :=` (range only).
         let save = self.at;
         let v = self.next_non_space();
-        if let Tok::Variable(name) = &v.tok {
+        if let Tok::Variable(name) = v.tok {
+            let name = self.name(name);
             let after = self.next();
             let after = if after.tok == Tok::Space {
                 self.next_non_space()
@@ -1142,9 +1199,10 @@ impl Parser<'_> {
                         name: name.clone(),
                     });
                     let v2 = self.next_non_space();
-                    let Tok::Variable(name2) = &v2.tok else {
+                    let Tok::Variable(name2) = v2.tok else {
                         return Err(self.error(v2.pos, format!("missing variable in {context}")));
                     };
+                    let name2 = self.name(name2);
                     let op = self.next_non_space();
                     match op.tok {
                         Tok::Declare | Tok::Assign => {
@@ -1259,8 +1317,8 @@ impl Parser<'_> {
         }
         let chain_pos = self.peek().pos;
         let mut names = Vec::new();
-        while let Tok::Field(name) = &self.peek().tok {
-            names.push(name.clone());
+        while let Tok::Field(name) = self.peek().tok {
+            names.push(self.name(name));
             self.next();
         }
         Ok(Some(match term {
@@ -1333,8 +1391,9 @@ impl Parser<'_> {
         let t = self.next_non_space();
         let pos = t.pos;
         Ok(Some(match t.tok {
-            Tok::Error(msg) => return Err(self.error(pos, msg)),
+            Tok::Error(i) => return Err(self.error(pos, self.lexed.errors[i].clone())),
             Tok::Identifier(name) => {
+                let name = self.name(name);
                 if let Some(known) = self.funcs {
                     if !known(&name) && !crate::builtins::is_builtin(&name) {
                         return Err(self.error(
@@ -1351,6 +1410,7 @@ impl Parser<'_> {
             Tok::Dot => Arg::Dot { pos },
             Tok::Nil => Arg::Nil { pos },
             Tok::Variable(name) => {
+                let name = self.name(name);
                 if !self.vars.contains(&name) {
                     return Err(self.error(
                         pos,
@@ -1365,10 +1425,11 @@ impl Parser<'_> {
             }
             Tok::Field(name) => Arg::Field {
                 pos,
-                names: vec![name],
+                names: vec![self.name(name)],
             },
             Tok::Bool(value) => Arg::Bool { pos, value },
             Tok::CharConstant(text) => {
+                let text: Rc<str> = Rc::from(self.text(text));
                 let value = match unquote_char(&text) {
                     Some(c) => c as i64,
                     None => {
@@ -1382,8 +1443,13 @@ impl Parser<'_> {
                 }
             }
             Tok::Number(text) => {
-                let value = self.number(&text, pos)?;
-                Arg::Number { pos, text, value }
+                let text = self.text(text);
+                let value = self.number(text, pos)?;
+                Arg::Number {
+                    pos,
+                    text: Rc::from(text),
+                    value,
+                }
             }
             Tok::LeftParen => {
                 self.enter(pos)?;
@@ -1395,10 +1461,11 @@ impl Parser<'_> {
                 }
             }
             Tok::String(q) | Tok::RawString(q) => {
-                let value = self.unquote(&q, pos)?;
+                let q = self.text(q);
+                let value = self.unquote(q, pos)?;
                 Arg::String {
                     pos,
-                    quoted: q,
+                    quoted: Rc::from(q),
                     value: Rc::from(value.as_str()),
                 }
             }

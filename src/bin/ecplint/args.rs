@@ -12,7 +12,8 @@ ecplint — validate EasyStack ECP cloud product charts
 
 Usage:
   ecplint check PATH... [--format text|json|sarif|junit|github] [--fail-on error|warning|info]
-                [--no-inline-suppressions] [--lang en|zh] [--color auto|always|never] [--categories NAME,...]
+                [--no-inline-suppressions] [--baseline F | --write-baseline F]
+                [--lang en|zh] [--color auto|always|never] [--categories NAME,...]
                 [--values FILE]... [--set K=V]... [--set-string K=V]... [--set-file K=FILE]...
                 [--kube-version V]
   ecplint rules [--format text|markdown|json] [--lang en|zh] [--color auto|always|never]
@@ -64,6 +65,17 @@ be read or the call is wrong.
 on the next line (in the file); the findings stay in JSON and SARIF, marked suppressed, and are
 not counted. --no-inline-suppressions ignores them (a reviewer's view).
 
+`.ecplint.yaml` at a project's or a chart's root (in the input, so the page reads it too) sets
+severities per rule or group (`HA: warning`, `HELM-002: off`), files to ignore (globs), the
+Kubernetes version (--kube-version wins over it) and platform categories (both count);
+INPUT-003 reports what is wrong in it.
+
+`check --write-baseline F` records today's findings in F (JSON) by rule, file, chart, message
+and key path or line text (not line numbers, so moved lines still match); `check --baseline F`
+then reports only new findings: the recorded ones stay in JSON and SARIF, marked suppressed
+(kind baseline), and are counted in the summary as suppressed. An unreadable or damaged F
+exits 2.
+
 `check --format junit` writes a JUnit XML test report (one test case per rule and file, failing
 at --fail-on's severity); `--format github` writes GitHub Actions annotations.
 
@@ -104,6 +116,10 @@ pub struct Flags {
     pub fail_on: ecplint::diagnostic::Severity,
     /// `--no-inline-suppressions`: `ecplint-disable-…` comments silence nothing.
     pub no_inline_suppressions: bool,
+    /// `--baseline F`: findings recorded in F are suppressed.
+    pub baseline: Option<String>,
+    /// `--write-baseline F`: record today's findings in F.
+    pub write_baseline: Option<String>,
     pub timings: bool,
     pub help: bool,
     pub positional: Vec<OsString>,
@@ -201,6 +217,8 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
         color: Color::Auto,
         fail_on: ecplint::diagnostic::Severity::Error,
         no_inline_suppressions: false,
+        baseline: None,
+        write_baseline: None,
         timings: false,
         help: false,
         positional: Vec::new(),
@@ -276,6 +294,8 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                 };
             }
             "--no-inline-suppressions" if !args.has_inline() => flags.no_inline_suppressions = true,
+            "--baseline" => flags.baseline = Some(args.value(&name)?),
+            "--write-baseline" => flags.write_baseline = Some(args.value(&name)?),
             // Hidden: time reading and checking of each input, on stderr.
             "--timings" if !args.has_inline() => flags.timings = true,
             "-h" | "--help" if !args.has_inline() => flags.help = true,
@@ -294,6 +314,8 @@ pub fn parse_flags(args: &[OsString]) -> Result<Flags, Usage> {
                         "--kube-version",
                         "--fail-on",
                         "--no-inline-suppressions",
+                        "--baseline",
+                        "--write-baseline",
                         "--help",
                     ],
                 ))

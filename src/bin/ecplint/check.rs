@@ -3,6 +3,7 @@
 
 use crate::args::{use_color, Flags, Format, Usage};
 use crate::emit;
+use ecplint::baseline::Baseline;
 use ecplint::input::fs::read_path;
 use ecplint::input::Limits;
 use ecplint::output::{self, InputView};
@@ -30,6 +31,26 @@ pub fn run(flags: &Flags) -> Result<ExitCode, Usage> {
     if flags.positional.is_empty() {
         return Err(Usage("`check` needs at least one PATH".into()));
     }
+    if flags.baseline.is_some() && flags.write_baseline.is_some() {
+        return Err(Usage(
+            "`--baseline` and `--write-baseline` do not go together: write it, then use it".into(),
+        ));
+    }
+    let baseline = match &flags.baseline {
+        None => None,
+        Some(path) => match read_baseline(path) {
+            Ok(baseline) => Some(baseline),
+            Err(message) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: {}: {}",
+                    output::sanitize(path),
+                    output::sanitize(message.get(flags.lang))
+                );
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
     let mut render = flags.render.clone();
     let checked = crate::template::read_values(&mut render, &flags.values)
         .and_then(|()| ecplint::render::check_call(&render).map_err(|f| f.message));
@@ -41,10 +62,22 @@ pub fn run(flags: &Flags) -> Result<ExitCode, Usage> {
         );
         return Ok(ExitCode::from(2));
     }
-    Ok(check(&flags.positional, format, flags, render))
+    Ok(check(&flags.positional, format, flags, render, baseline))
 }
 
-fn check(paths: &[OsString], format: Format, flags: &Flags, render: RenderOptions) -> ExitCode {
+fn read_baseline(path: &str) -> Result<Baseline, ecplint::diagnostic::Text> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ecplint::text!("cannot read the baseline: {e}", "无法读取基线文件：{e}"))?;
+    Baseline::parse(&text)
+}
+
+fn check(
+    paths: &[OsString],
+    format: Format,
+    flags: &Flags,
+    render: RenderOptions,
+    baseline: Option<Baseline>,
+) -> ExitCode {
     let limits = Limits::default();
     let mut workspace = ecplint::Workspace::new(ecplint::Options {
         known_categories: flags.categories.clone(),
@@ -86,7 +119,31 @@ fn check(paths: &[OsString], format: Format, flags: &Flags, render: RenderOption
         }
         Ok::<(), std::convert::Infallible>(())
     });
-    let Ok(report) = report;
+    let Ok(mut report) = report;
+    let files: Vec<&[ecplint::input::File]> = (0..workspace.len())
+        .map(|i| workspace.input(i).map_or(&[][..], |input| &input.files[..]))
+        .collect();
+    let baseline = match &flags.write_baseline {
+        None => baseline,
+        Some(path) => {
+            // Written, then applied: the output is what `--baseline F` gives from now on.
+            let written = Baseline::of(&report, &files);
+            if let Err(e) = std::fs::write(path, written.to_json()) {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: {}: {}",
+                    output::sanitize(path),
+                    ecplint::text!("cannot write the baseline: {e}", "无法写入基线文件：{e}")
+                        .get(flags.lang)
+                );
+                return ExitCode::from(2);
+            }
+            Some(written)
+        }
+    };
+    if let Some(baseline) = &baseline {
+        baseline.apply(&mut report, &files);
+    }
     let views: Vec<InputView> = (0..workspace.len())
         .map(|i| InputView {
             files: workspace.input(i).map_or(&[][..], |input| &input.files),

@@ -2,3 +2,4 @@
 
 pub mod input_001;
 pub mod input_002;
+pub mod input_003;
