@@ -35,6 +35,8 @@ const STRINGS = {
     deleted: (file) => `${file} is deleted in this example`,
     failed: (msg) => `ecplint could not check this example: ${msg}`,
     help: 'Fix',
+    suppressed: (reason) => (reason ? `suppressed: ${reason}` : 'suppressed'),
+    suppressedCount: (n) => `${n} suppressed`,
     error: 'error',
     warning: 'warning',
     info: 'info',
@@ -55,6 +57,8 @@ const STRINGS = {
     deleted: (file) => `本示例删除了 ${file}`,
     failed: (msg) => `ecplint 无法检查此示例：${msg}`,
     help: '修复',
+    suppressed: (reason) => (reason ? `已抑制：${reason}` : '已抑制'),
+    suppressedCount: (n) => `${n} 个已抑制`,
     error: '错误',
     warning: '警告',
     info: '提示',
@@ -114,6 +118,9 @@ textarea::selection { background: rgba(80, 140, 255, .35); color: transparent; }
 .message code, .help code { font-family: var(--mono); font-size: .92em; background: var(--code-bg); padding: 0 .2em; border-radius: 3px; }
 .help { color: var(--muted); margin-top: .15em; }
 .help-label { font-weight: 600; }
+.finding.suppressed { border-left-color: var(--line); }
+.finding.suppressed .message { color: var(--muted); text-decoration: line-through; }
+.suppression { font-size: 12px; color: var(--muted); }
 .other-head, .deleted { padding: .35em .75em; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); }
 .status { padding: .3em .75em; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); }
 .status.failed { color: var(--error); }
@@ -443,8 +450,12 @@ class EcplintExample extends HTMLElement {
     else if (this.#state === 'checking') text = s.checking;
     else if (this.#error) text = s.failed(this.#error);
     else if (this.#state === 'done') {
-      const n = this.#shown().length;
-      text = (n ? s.count(n) : s.none) + (rules ? ` · ${s.filtered(rules)}` : '');
+      // findings an inline suppression silenced are listed (struck through), not counted
+      const shown = this.#shown();
+      const silenced = shown.filter((d) => d.suppressed).length;
+      const n = shown.length - silenced;
+      text = (n ? s.count(n) : s.none) + (silenced ? ` · ${s.suppressedCount(silenced)}` : '') +
+        (rules ? ` · ${s.filtered(rules)}` : '');
     } else text = '';
     this.status.textContent = text;
     this.status.classList.toggle('failed', !!this.#error && this.#state === 'done');
@@ -457,6 +468,7 @@ class EcplintExample extends HTMLElement {
     const lines = file.text.split('\n');
     const atLine = new Map();
     for (const d of file.findings ?? []) {
+      if (d.suppressed) continue;
       if (d.line >= 1 && d.line <= lines.length) atLine.set(d.line, [...(atLine.get(d.line) ?? []), d]);
     }
     const numbers = [];
@@ -500,11 +512,12 @@ class EcplintExample extends HTMLElement {
       const prefix = `${this.inputName}/`;
       where = el('span', { class: 'rule', text: `${d.file.startsWith(prefix) ? d.file.slice(prefix.length) : d.file}${d.line ? `:${d.line}` : ''}` });
     }
-    return el('li', { class: `finding ${d.severity}` },
+    return el('li', { class: `finding ${d.severity}${d.suppressed ? ' suppressed' : ''}` },
       el('div', { class: 'finding-head' },
         el('span', { class: `sev ${d.severity}`, text: `${SEVERITY_MARK[d.severity]} ${s[d.severity] ?? d.severity}` }),
         el('span', { class: 'rule', text: d.rule }),
-        where),
+        where,
+        d.suppressed ? el('span', { class: 'suppression', text: s.suppressed(d.suppressed.reason) }) : null),
       el('div', { class: 'message' }, richText(message)),
       help ? el('div', { class: 'help' }, el('span', { class: 'help-label', text: `${s.help}: ` }), richText(help)) : null);
   }
