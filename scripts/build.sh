@@ -121,7 +121,11 @@ say "values.schema.json validator, fetched for a chart with a schema: $(cat www/
 say "Kubernetes schemas, one fetched when a check first needs its version: $(for f in www/pkg/kube-schemas/*.json; do gzip -9 -c "$f" | wc -c; done | sort -n | sed -n '1p;$p' | paste -sd- -) bytes gzipped each"
 (( page_gz <= budget )) || die "the page's download is $page_gz bytes gzipped, over the $budget-byte budget"
 
-# 5. The sample project the page offers, as an archive (reproducible: sorted, no owners, no times).
+# 5. The npm package folder (target/npm/ecplint; `npm pack target/npm/ecplint` makes the tarball):
+#    the module above with the package's own entries, types and README (npm/).
+node scripts/npm-package.mjs www/pkg target/npm/ecplint || die "could not assemble the npm package"
+
+# 6. The sample project the page offers, as an archive (reproducible: sorted, no owners, no times).
 sample=tests/fixtures/sample/orbit-console-project
 if [[ -d "$sample" ]]; then
   mkdir -p www/sample

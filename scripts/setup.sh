@@ -56,9 +56,9 @@ if [[ "$have" != "$want" || "$have_runner" != "$want" ]]; then
 fi
 
 # 3. npm devDependencies (binaryen's wasm-opt, playwright-core, axe-core for the e2e accessibility
-#    scan) as package-lock.json pins them.
+#    scan, typescript and @types/node for the npm package's declarations) as package-lock.json pins them.
 npm_ok() {
-  [[ -x node_modules/.bin/wasm-opt && -d node_modules/playwright-core && -d node_modules/axe-core ]] || return 1
+  [[ -x node_modules/.bin/wasm-opt && -d node_modules/playwright-core && -d node_modules/axe-core && -d node_modules/typescript && -d node_modules/@types/node ]] || return 1
   [[ -f node_modules/.package-lock.json ]] || return 1
   [[ ! -f package-lock.json || node_modules/.package-lock.json -nt package-lock.json ]] || return 1
   [[ node_modules/.package-lock.json -nt package.json ]]

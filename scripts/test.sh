@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Run every test: native cargo tests, the wasm tests in node, the built JS API, the e2e page tests.
+# Run every test: native cargo tests, the wasm tests in node, the built JS API, the npm package,
+# the e2e page tests.
 # Expects `scripts/setup.sh --browser` and `scripts/build.sh` to have run (`npm test` does both).
 #
 #   scripts/test.sh                   # everything
-#   ECPLINT_TESTS="native wasm" scripts/test.sh   # a subset of: native wasm api e2e
+#   ECPLINT_TESTS="native wasm" scripts/test.sh   # a subset of: native wasm api npm e2e
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-want=" ${ECPLINT_TESTS:-native wasm api e2e} "
+want=" ${ECPLINT_TESTS:-native wasm api npm e2e} "
 timings=()
 t_all=$SECONDS
 
@@ -55,7 +56,20 @@ if [[ $want == *" api "* ]]; then
   step "JS API (www/pkg, node)" node --test scripts/api-check.mjs
 fi
 
-# 4. End-to-end tests of the page in Debian's headless Chromium (Playwright), when present.
+# 4. The npm package (target/npm/ecplint): packed, installed into a temporary project, used from
+#    Node and from a page in headless Chromium; its declarations type-checked (tsc --strict) and
+#    held against real reports (tests/npm/).
+if [[ $want == *" npm "* ]]; then
+  [[ -f target/npm/ecplint/package.json ]] || {
+    echo "[test] ERROR: target/npm/ecplint is not built: run scripts/build.sh (or npm run build)" >&2
+    exit 1
+  }
+  need chromium "run scripts/setup.sh --browser"
+  [[ -d node_modules/typescript && -d node_modules/playwright-core ]] || { echo "[test] ERROR: typescript or playwright-core missing: run scripts/setup.sh" >&2; exit 1; }
+  step "npm package (tests/npm)" node --test tests/npm/
+fi
+
+# 5. End-to-end tests of the page in Debian's headless Chromium (Playwright), when present.
 e2e_count() {
   find tests/e2e -type f \( -name '*.test.mjs' -o -name '*.test.js' -o -name '*.test.cjs' \
     -o -name '*-test.mjs' -o -name '*_test.mjs' -o -name 'test-*.mjs' \) 2>/dev/null | wc -l

@@ -111,7 +111,7 @@ impl Baseline {
                 ))
             }
         }
-        serde_json::from_str(json)
+        serde_json::from_value(value)
             .map_err(|e| text!("the baseline is damaged: {e}", "基线文件已损坏：{e}"))
     }
 
@@ -149,6 +149,15 @@ impl Baseline {
         }
         report.summary = Summary::count(report.inputs.iter().flat_map(|i| &i.diagnostics));
         matched
+    }
+
+    /// How many findings the baseline records (its counts summed).
+    pub fn len(&self) -> usize {
+        self.findings.iter().map(|e| e.count).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
     }
 }
 
@@ -364,6 +373,9 @@ mod tests {
         assert_eq!(b.findings[0].count, 2);
         let mut three = report(3);
         assert_eq!(b.apply(&mut three, &[]), 2);
+        assert_eq!(b.len(), 2);
+        // One found of two recorded: the other is gone (fixed).
+        assert_eq!(b.apply(&mut report(1), &[]), 1);
         assert_eq!(three.summary.errors, 1);
         assert_eq!((three.summary.suppressed, three.summary.baselined), (2, 2));
     }

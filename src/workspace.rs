@@ -208,6 +208,25 @@ impl Workspace {
         })
     }
 
+    /// The Kubernetes versions the inputs' `.ecplint.yaml` files give (`kube-version`): what
+    /// their charts are rendered for when the run gives none, so the page fetches those schemas
+    /// before it checks (K8S-001). Reads the inputs.
+    pub fn configured_kube_versions(&mut self) -> Vec<String> {
+        self.load_all();
+        let mut versions: Vec<String> = Vec::new();
+        for slot in &self.inputs {
+            let charts = slot.loaded.as_ref().map_or(&[][..], |l| l.charts());
+            for chart in charts {
+                if let Some(v) = slot.configs.kube_version(&chart.prefix) {
+                    if !versions.iter().any(|known| known == v) {
+                        versions.push(v.to_string());
+                    }
+                }
+            }
+        }
+        versions
+    }
+
     /// Check values.schema.json with `validator` (HELM-005); reports made without it are made
     /// again on the next check.
     pub fn set_values_schema_validator(

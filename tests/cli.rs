@@ -953,12 +953,23 @@ fn baseline_write_then_apply() {
     .unwrap();
     let o = ecplint(&["check", path, "--baseline", baseline, "--color", "never"]);
     assert_eq!(code(&o), 1);
+    assert!(!stderr(&o).contains("are gone"), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("kubernetes-entrypoint:latest"),
         "{}",
         stdout(&o)
     );
     assert!(!stdout(&o).contains("busybox:latest"), "{}", stdout(&o));
+
+    // A recorded finding fixed: said on standard error.
+    let now = std::fs::read_to_string(&values).unwrap();
+    std::fs::write(&values, now.replace("busybox:latest", "busybox:1.36.1")).unwrap();
+    let o = ecplint(&["check", path, "--baseline", baseline]);
+    assert!(
+        stderr(&o).contains("note: 1 finding(s) of the baseline are gone"),
+        "{}",
+        stderr(&o)
+    );
 
     // Bad baselines: exit 2 with a message naming the file.
     let missing = dir.join("missing.json");
@@ -1038,6 +1049,15 @@ fn project_config_from_the_path() {
         "did you mean `off`? (error, warning, info or off)"
     );
     assert_eq!(code(&ecplint(&["check", path, "--fail-on", "warning"])), 1);
+    let text = stdout(&ecplint(&["check", path, "--color", "never"]));
+    assert!(
+        text.contains("= note: warning by ") && text.contains(".ecplint.yaml (the rule's: error)"),
+        "{text}"
+    );
+    let zh = stdout(&ecplint(&[
+        "check", path, "--color", "never", "--lang", "zh",
+    ]));
+    assert!(zh.contains("设定为警告（规则默认：错误）"), "{zh}");
 }
 
 /// `.pre-commit-hooks.yaml` parses, runs `ecplint check` once (no file names: it reads folders)

@@ -93,6 +93,7 @@ export const DICT = {
 
     'diag.fix': 'Fix',
     'diag.suppressed': 'Suppressed: {reason}',
+    'diag.configured': 'Severity set by {config} (the rule’s: {severity})',
     'diag.noReason': '(no reason given)',
     'diag.noLocation': 'no location',
     'diag.open': 'Open {file} at line {line}',
@@ -403,6 +404,7 @@ export const DICT = {
 
     'diag.fix': '修复',
     'diag.suppressed': '已抑制：{reason}',
+    'diag.configured': '严重级别由 {config} 设定（规则默认：{severity}）',
     'diag.noReason': '（未说明理由）',
     'diag.noLocation': '无位置',
     'diag.open': '打开 {file} 第 {line} 行',

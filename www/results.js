@@ -347,6 +347,9 @@ function diagRow(d, inputIdx, root) {
       help ? h('p.diag-help', h('span.diag-help-label', t('diag.fix')), richText(help)) : null,
       d.suppressed
         ? h('p.diag-suppressed', t('diag.suppressed', { reason: d.suppressed.reason || t('diag.noReason') }))
+        : null,
+      d.configured
+        ? h('p.diag-suppressed.diag-configured', t('diag.configured', { config: d.configured.config, severity: t(`sev.${d.configured.rule_severity}.label`) }))
         : null),
     locationButton(d, inputIdx, root));
 }

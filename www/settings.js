@@ -63,9 +63,11 @@ function remember(input, key) {
   });
 }
 
-/** The Kubernetes version the user chose (`1.32.0`). */
+/** The Kubernetes version the user chose (`1.31.0`), or undefined at Helm's default (1.32): the
+ * version a chart's .ecplint.yaml gives then applies, else the default. */
 export function kubeVersion() {
-  return $('kube-version')?.value || `1.${KUBE_MINORS.helmDefault}.0`;
+  const chosen = $('kube-version')?.value;
+  return chosen && chosen !== `1.${KUBE_MINORS.helmDefault}.0` ? chosen : undefined;
 }
 
 /** Whether `ecplint-disable-…` comments silence findings (unchecked "Ignore suppression comments"). */

@@ -131,6 +131,8 @@ async function check({ id, items, lang, categories, kubeVersion, inlineSuppressi
     done++;
   }
   await schemas;
+  // Without a version from the page, a chart's .ecplint.yaml may give one: its schemas too.
+  if (typeof kubeVersion !== 'string') await Promise.all(ws.configuredKubeVersions().split(',').filter(Boolean).map(loadKubeSchemas));
   if (ws.wantsValuesSchemaValidator()) {
     const validate = await loadValuesSchema();
     if (validate) ws.setValuesSchemaValidator(validate);

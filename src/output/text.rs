@@ -302,6 +302,23 @@ fn render_diagnostic(
             sanitize(h.get(lang))
         );
     }
+    if let Some(c) = &d.configured {
+        let by = sanitize(&v.display_path(&c.by)).into_owned();
+        let note = match lang {
+            Lang::En => format!(
+                "note: {} by {by} (the rule's: {})",
+                d.severity.as_str(),
+                c.severity.as_str()
+            ),
+            Lang::Zh => format!(
+                "注：{} 设定为{}（规则默认：{}）",
+                by,
+                d.severity.as_zh(),
+                c.severity.as_zh()
+            ),
+        };
+        let _ = writeln!(out, "{} {} {note}", " ".repeat(width), p.gutter("="));
+    }
 }
 
 /// One character of a source line as shown: its text and width.

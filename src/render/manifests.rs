@@ -139,6 +139,11 @@ impl Manifests {
                 .api_versions
                 .extend(super::kube_apis::apis().capabilities(v.minor));
         }
+        cache.load_with_values(chart.input, &chart.prefix, || {
+            let values = chart.values.as_ref()?;
+            super::values::values_from_parsed(&values.yaml, &values.text)
+                .map(|read| read.map_err(|e| e.message))
+        });
         let rendered = render(chart.input, &chart.prefix, others, &options, cache);
         Manifests {
             user_values: !(options.values.is_empty()

@@ -302,17 +302,36 @@ impl Cache {
     /// found in other inputs are added), never the cached one — the values it holds are only
     /// read (coalescing copies them).
     fn chart(&mut self, input: &Input, prefix: &str) -> Option<ChartNode> {
-        if let Some(chart) = self.charts.get(prefix) {
-            return Some(chart.clone());
+        if self.charts.get(prefix).is_none() {
+            self.load(input, prefix, None);
         }
+        self.charts.get(prefix).cloned()
+    }
+
+    /// Loads the chart at `prefix` unless loaded already; `values_read`: its values.yaml read
+    /// already (asked for only when the chart is not loaded yet).
+    fn load(&mut self, input: &Input, prefix: &str, values_read: Option<Result<Map, String>>) {
         let packaging = if input.packaged {
             tree::Packaging::Archive
         } else {
             tree::Packaging::Folder
         };
-        let chart = tree::load(&input.files, prefix, packaging)?;
-        self.charts.insert(prefix.to_string(), chart.clone());
-        Some(chart)
+        if let Some(chart) = tree::load_read(&input.files, prefix, packaging, values_read) {
+            self.charts.insert(prefix.to_string(), chart);
+        }
+    }
+
+    /// Loads the chart at `prefix` with its values.yaml as `read` gives it (the linter's
+    /// chart model parsed it already: values files are the largest YAML a chart has).
+    pub(crate) fn load_with_values(
+        &mut self,
+        input: &Input,
+        prefix: &str,
+        read: impl FnOnce() -> Option<Result<Map, String>>,
+    ) {
+        if !self.charts.contains_key(prefix) {
+            self.load(input, prefix, read());
+        }
     }
 }
 

@@ -116,6 +116,16 @@ pub fn folder_ignore(helmignore: &str) -> Ignore {
 
 /// Loads the chart whose root is `prefix` (ending in `/`, or empty) from `files`.
 pub fn load(files: &[File], prefix: &str, packaging: Packaging) -> Option<ChartNode> {
+    load_read(files, prefix, packaging, None)
+}
+
+/// [`load`], with the chart's own values.yaml read already (`Err`: Helm's reason it cannot be).
+pub fn load_read(
+    files: &[File],
+    prefix: &str,
+    packaging: Packaging,
+    values_read: Option<Result<Map, String>>,
+) -> Option<ChartNode> {
     let rules = (packaging == Packaging::Folder).then(|| {
         let helmignore = files
             .iter()
@@ -127,10 +137,15 @@ pub fn load(files: &[File], prefix: &str, packaging: Packaging) -> Option<ChartN
             root: prefix.to_string(),
         }
     });
-    load_with(files, prefix, rules.as_ref())
+    load_with(files, prefix, rules.as_ref(), values_read)
 }
 
-fn load_with(files: &[File], prefix: &str, rules: Option<&FolderRules>) -> Option<ChartNode> {
+fn load_with(
+    files: &[File],
+    prefix: &str,
+    rules: Option<&FolderRules>,
+    values_read: Option<Result<Map, String>>,
+) -> Option<ChartNode> {
     let own: Vec<(&str, &File)> = files
         .iter()
         .filter_map(|f| f.path.strip_prefix(prefix).map(|rel| (rel, f)))
@@ -160,6 +175,7 @@ fn load_with(files: &[File], prefix: &str, rules: Option<&FolderRules>) -> Optio
     let mut templates = Vec::new();
     let mut kept = Vec::new();
     let mut requirements: Option<Map> = None;
+    let mut values_read = values_read;
     let mut sub_roots: Vec<String> = Vec::new();
     let mut seen_under_charts: Vec<&str> = Vec::new();
     for (rel, file) in &own {
@@ -178,7 +194,10 @@ fn load_with(files: &[File], prefix: &str, rules: Option<&FolderRules>) -> Optio
         match *rel {
             "Chart.yaml" | "Chart.lock" => {}
             "values.schema.json" => schema = Some(Rc::from(text_of(&file.data).as_ref())),
-            "values.yaml" => match values_text(&text_of(&file.data)) {
+            "values.yaml" => match values_read
+                .take()
+                .unwrap_or_else(|| values_text(&text_of(&file.data)))
+            {
                 Ok(m) => values = m,
                 Err(e) => problems.push(text!(
                     "cannot load values.yaml: {e}",
@@ -213,7 +232,7 @@ fn load_with(files: &[File], prefix: &str, rules: Option<&FolderRules>) -> Optio
         .filter_map(|root| {
             let below = &root[prefix.len()..];
             let in_archive = below.contains(".tgz/") || below.contains(".tar.gz/");
-            load_with(files, root, if in_archive { None } else { rules })
+            load_with(files, root, if in_archive { None } else { rules }, None)
         })
         .collect();
     Some(ChartNode {

@@ -6,7 +6,7 @@
 //! checked against helm3 case by case (tests/helm_values_yaml.rs); this module only turns its
 //! tree into [`gotmpl::Value`]s and refuses what Helm refuses.
 
-use crate::yaml::{self, helm, Kind, Node, Problem, YamlLimits};
+use crate::yaml::{self, helm, Kind, Node, Problem, Yaml, YamlLimits};
 use gotmpl::{Map, Value};
 use std::fmt;
 
@@ -42,7 +42,24 @@ const LIMITS: YamlLimits = YamlLimits {
 /// The error's message is Helm's reason, as it follows "cannot load values.yaml: " or
 /// "failed to parse FILE: " (`error converting YAML to JSON: yaml: line 1: …`).
 pub fn values_from_yaml(text: &str) -> Result<Map, ValuesError> {
-    let (root, line, column) = match document(text) {
+    values_of(&yaml::parse(text, LIMITS), text)
+}
+
+/// [`values_from_yaml`] of a text parsed already (the linter's chart model parses values.yaml
+/// too); `None` when that parse hit a limit the values reader does not have (then read `text`
+/// again with [`values_from_yaml`]).
+pub fn values_from_parsed(parsed: &Yaml, text: &str) -> Option<Result<Map, ValuesError>> {
+    let limited = parsed.problems.iter().any(|p| {
+        matches!(
+            p,
+            Problem::TooDeep { .. } | Problem::TooManyNodes { .. } | Problem::BudgetSpent { .. }
+        )
+    });
+    (!limited).then(|| values_of(parsed, text))
+}
+
+fn values_of(parsed: &Yaml, text: &str) -> Result<Map, ValuesError> {
+    let (root, line, column) = match document_of(parsed, text) {
         Ok(found) => found,
         Err(e) => {
             return Err(ValuesError {
@@ -67,7 +84,9 @@ pub fn values_from_yaml(text: &str) -> Result<Map, ValuesError> {
 /// "error converting YAML to JSON: " (`json: unsupported value: +Inf`, `yaml: line 2: …`; the
 /// syntax messages are the YAML reader's, not always go-yaml's words).
 pub fn from_yaml(text: &str) -> Result<Value, String> {
-    document(text).map(|(root, ..)| root).map_err(|e| e.message)
+    document_of(&yaml::parse(text, LIMITS), text)
+        .map(|(root, ..)| root)
+        .map_err(|e| e.message)
 }
 
 /// sigs.k8s.io/yaml's error when the JSON of a YAML document does not fit the Go type
@@ -93,8 +112,7 @@ pub fn json_kind(value: &Value) -> &'static str {
 
 /// The first document as a value (`Nil` when there is none) and where its root starts; `Err`
 /// with the reason after "error converting YAML to JSON: ".
-fn document(text: &str) -> Result<(Value, usize, usize), ValuesError> {
-    let parsed = yaml::parse(text, LIMITS);
+fn document_of(parsed: &Yaml, text: &str) -> Result<(Value, usize, usize), ValuesError> {
     if let Some(problem) = first_refusal(&parsed.problems) {
         let message = if problem.message.contains(UNKNOWN_ALIAS)
             || problem.message.contains("unknown anchor")
@@ -237,6 +255,34 @@ pub fn to_value(node: &Node) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The chart model's parse, read as values, gives what reading the text gives; a parse cut
+    /// short by a limit the values reader does not have is read again.
+    #[test]
+    fn values_from_a_parse_made_already() {
+        let lint = YamlLimits::default();
+        for text in [
+            "a: 1\nb: {c: [x, 2.5]}\n",
+            "",
+            "- a\n",
+            "a: 1\nb: .inf\n",
+            "a: [\n",
+            "a: *nope\n",
+            "base: &b {x: 1}\nc:\n  <<: *b\n",
+        ] {
+            let read = |r: Result<Map, ValuesError>| {
+                r.map(|m| format!("{:?}", Value::Map(m)))
+                    .map_err(|e| (e.message, e.line, e.column))
+            };
+            let parsed = yaml::parse(text, lint);
+            let from_parse = values_from_parsed(&parsed, text).expect("no limit hit");
+            assert_eq!(read(from_parse), read(values_from_yaml(text)), "{text:?}");
+        }
+        let deep = format!("a: {}1{}", "{a: ".repeat(200), "}".repeat(200));
+        let parsed = yaml::parse(&deep, lint);
+        assert!(values_from_parsed(&parsed, &deep).is_none());
+        assert!(values_from_yaml(&deep).is_ok());
+    }
 
     fn get(map: &Map, key: &str) -> Value {
         map.get(key)

@@ -222,15 +222,48 @@ pub fn glob_ignores(pattern: &str, rel: &str) -> bool {
     })
 }
 
+/// `en` and `zh` with `{0}`, `{1}`… filled from `values`. Not `format!`: one function fills every
+/// message of this file instead of formatting code at each (the page's download).
+fn said(en: &str, zh: &str, values: &[&str]) -> Text {
+    let fill = |template: &str| {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(at) = rest.find('{') {
+            let index = rest[at + 1..].find('}').and_then(|end| {
+                let index: usize = rest[at + 1..at + 1 + end].parse().ok()?;
+                Some((index, end))
+            });
+            match index.and_then(|(i, end)| Some((values.get(i)?, end))) {
+                Some((value, end)) => {
+                    out.push_str(&rest[..at]);
+                    out.push_str(value);
+                    rest = &rest[at + end + 2..];
+                }
+                None => {
+                    out.push_str(&rest[..=at]);
+                    rest = &rest[at + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    };
+    Text {
+        en: fill(en),
+        zh: fill(zh),
+    }
+}
+
 /// Why `pattern` cannot be an `ignore` glob, if it cannot.
 fn bad_glob(pattern: &str) -> Option<Text> {
     if pattern.trim().is_empty() {
         return Some(text!("an empty glob", "空的 glob"));
     }
     if pattern.split('/').any(|part| part == "..") {
-        return Some(text!(
-            "`{pattern}` leaves the config's folder (`..`)",
-            "`{pattern}` 超出了配置文件所在目录（`..`）"
+        return Some(said(
+            "`{0}` leaves the config's folder (`..`)",
+            "`{0}` 超出了配置文件所在目录（`..`）",
+            &[pattern],
         ));
     }
     let mut open: Option<char> = None;
@@ -238,9 +271,10 @@ fn bad_glob(pattern: &str) -> Option<Text> {
     while let Some(c) = chars.next() {
         match (c, open) {
             ('\\', _) if chars.next().is_none() => {
-                return Some(text!(
-                    "`{pattern}` ends in an escape `\\`",
-                    "`{pattern}` 以转义符 `\\` 结尾"
+                return Some(said(
+                    "`{0}` ends in an escape `\\`",
+                    "`{0}` 以转义符 `\\` 结尾",
+                    &[pattern],
                 ));
             }
             ('[', None) | ('{', None) => open = Some(c),
@@ -250,9 +284,10 @@ fn bad_glob(pattern: &str) -> Option<Text> {
     }
     open.map(|c| {
         let close = if c == '[' { ']' } else { '}' };
-        text!(
-            "`{pattern}` opens `{c}` and never closes it with `{close}`",
-            "`{pattern}` 中的 `{c}` 没有对应的 `{close}`"
+        said(
+            "`{0}` opens `{1}` and never closes it with `{2}`",
+            "`{0}` 中的 `{1}` 没有对应的 `{2}`",
+            &[pattern, &c.to_string(), &close.to_string()],
         )
     })
 }
@@ -263,12 +298,13 @@ pub fn parse(text: &str) -> ConfigFile {
     let parsed = yaml::parse(text, yaml::YamlLimits::default());
     for problem in &parsed.problems {
         let message = match problem {
-            yaml::Problem::Syntax { message, .. } => text!(
-                "this is not valid YAML: {message}",
-                "这不是有效的 YAML：{message}"
+            yaml::Problem::Syntax { message, .. } => said(
+                "this is not valid YAML: {0}",
+                "这不是有效的 YAML：{0}",
+                &[message],
             ),
             yaml::Problem::DuplicateKey { key, .. } => {
-                text!("`{key}` is given twice", "`{key}` 重复出现")
+                said("`{0}` is given twice", "`{0}` 重复出现", &[key])
             }
             _ => text!("this YAML cannot be read whole", "无法完整读取该 YAML"),
         };
@@ -285,10 +321,10 @@ pub fn parse(text: &str) -> ConfigFile {
         if !is_null(root) {
             config.problem(
                 root.range,
-                text!(
-                    "the config must be a map of settings, not a {}",
-                    "配置必须是设置项的映射，而不是 {}",
-                    root.type_name()
+                said(
+                    "the config must be a map of settings, not a {0}",
+                    "配置必须是设置项的映射，而不是 {0}",
+                    &[root.type_name()],
                 ),
                 Some(text!(
                     "write keys such as `rules:`, `ignore:`, `kube-version:`, `categories:`",
@@ -342,9 +378,10 @@ pub fn parse(text: &str) -> ConfigFile {
                 } else {
                     config.problem(
                         entry.value.range,
-                        text!(
-                            "`{version}` is not a Kubernetes version",
-                            "`{version}` 不是 Kubernetes 版本号"
+                        said(
+                            "`{0}` is not a Kubernetes version",
+                            "`{0}` 不是 Kubernetes 版本号",
+                            &[&version],
                         ),
                         Some(text!(
                             "write it as `--kube-version` takes it: `1.29.0`, `v1.29` or `1.29`",
@@ -359,7 +396,7 @@ pub fn parse(text: &str) -> ConfigFile {
             }
             _ => {
                 let hint = match crate::suggest::nearest(&key, KEYS) {
-                    Some(near) => text!("did you mean `{near}`?", "是否应为 `{near}`？"),
+                    Some(near) => said("did you mean `{0}`?", "是否应为 `{0}`？", &[near]),
                     None => text!(
                         "the keys are `rules`, `ignore`, `kube-version` and `categories`",
                         "可用的键为 `rules`、`ignore`、`kube-version` 和 `categories`"
@@ -367,7 +404,7 @@ pub fn parse(text: &str) -> ConfigFile {
                 };
                 config.problem(
                     entry.key.range,
-                    text!("unknown key `{key}`", "未知的键 `{key}`"),
+                    said("unknown key `{0}`", "未知的键 `{0}`", &[&key]),
                     Some(hint),
                 );
             }
@@ -419,7 +456,7 @@ impl ConfigFile {
             let exists = find(&upper).is_some() || GROUPS.iter().any(|g| g.as_str() == upper);
             if !exists {
                 let hint = match crate::suggest::nearest(&name, &known) {
-                    Some(near) => text!("did you mean `{near}`?", "是否应为 `{near}`？"),
+                    Some(near) => said("did you mean `{0}`?", "是否应为 `{0}`？", &[near]),
                     None => text!(
                         "`ecplint rules` lists the rule IDs; a group is the part before the dash (`HA`, `HELM`)",
                         "`ecplint rules` 列出所有规则编号；分组为短横线之前的部分（`HA`、`HELM`）"
@@ -427,9 +464,10 @@ impl ConfigFile {
                 };
                 self.problem(
                     entry.key.range,
-                    text!(
-                        "`{name}` is no rule ID or group",
-                        "`{name}` 不是规则编号或分组"
+                    said(
+                        "`{0}` is no rule ID or group",
+                        "`{0}` 不是规则编号或分组",
+                        &[&name],
                     ),
                     Some(hint),
                 );
@@ -445,9 +483,10 @@ impl ConfigFile {
                 _ => {
                     let shown = written.unwrap_or_else(|| entry.value.type_name().to_string());
                     let hint = match crate::suggest::nearest(&shown, SETTINGS) {
-                        Some(near) => text!(
-                            "did you mean `{near}`? (error, warning, info or off)",
-                            "是否应为 `{near}`？（error、warning、info 或 off）"
+                        Some(near) => said(
+                            "did you mean `{0}`? (error, warning, info or off)",
+                            "是否应为 `{0}`？（error、warning、info 或 off）",
+                            &[near],
                         ),
                         None => text!(
                             "write error, warning, info or off",
@@ -456,9 +495,10 @@ impl ConfigFile {
                     };
                     self.problem(
                         entry.value.range,
-                        text!(
-                            "`{shown}` is no severity for `{name}`",
-                            "`{shown}` 不是 `{name}` 可用的严重级别"
+                        said(
+                            "`{0}` is no severity for `{1}`",
+                            "`{0}` 不是 `{1}` 可用的严重级别",
+                            &[&shown, &name],
                         ),
                         Some(hint),
                     );
@@ -489,9 +529,10 @@ impl ConfigFile {
         let Some(items) = node.as_seq() else {
             self.problem(
                 node.range,
-                text!(
-                    "`{key}` must be a list of strings",
-                    "`{key}` 必须是字符串列表"
+                said(
+                    "`{0}` must be a list of strings",
+                    "`{0}` 必须是字符串列表",
+                    &[key],
                 ),
                 None,
             );
@@ -503,10 +544,10 @@ impl ConfigFile {
                 Some(s) => out.push((s.text.clone(), item.range)),
                 None => self.problem(
                     item.range,
-                    text!(
-                        "`{key}` must be a list of strings, not of a {}",
-                        "`{key}` 必须是字符串列表，而不能包含 {}",
-                        item.type_name()
+                    said(
+                        "`{0}` must be a list of strings, not of a {1}",
+                        "`{0}` 必须是字符串列表，而不能包含 {1}",
+                        &[key, item.type_name()],
                     ),
                     None,
                 ),
@@ -676,6 +717,15 @@ mod tests {
     }
 
     #[test]
+    fn messages_are_filled_once() {
+        let t = said("`{0}` and `{1}` {2}", "{1}{0}", &["{1}", "b"]);
+        assert_eq!(
+            (t.en.as_str(), t.zh.as_str()),
+            ("`{1}` and `b` {2}", "b{1}")
+        );
+    }
+
+    #[test]
     fn globs() {
         assert!(glob_ignores("legacy/**", "legacy/a/b.yaml"));
         assert!(glob_ignores("legacy/", "legacy/a/b.yaml"));
@@ -722,6 +772,24 @@ mod tests {
         assert_eq!(c.ignore, ["legacy/**", "*.bak"]);
         assert_eq!(c.kube_version.as_deref(), Some("1.29"));
         assert_eq!(c.categories, ["compute", "storage"]);
+    }
+
+    #[test]
+    fn other_spellings() {
+        let c = parse("rules: {HA: default, HELM: true, IMG: false, JOB: INFO}\nignore: 'a/**, *.bak'\nkube-version: v1.30.0\n");
+        assert_eq!(c.problems, []);
+        let settings: Vec<Setting> = c.rules.iter().map(|r| r.setting).collect();
+        assert_eq!(
+            settings,
+            [
+                Setting::Default,
+                Setting::Default,
+                Setting::Off,
+                Setting::Severity(Severity::Info)
+            ]
+        );
+        assert_eq!(c.ignore, ["a/**", "*.bak"]);
+        assert_eq!(c.kube_version.as_deref(), Some("v1.30.0"));
     }
 
     #[test]

@@ -363,6 +363,31 @@ describe('ecplint page', () => {
     assertClean();
   });
 
+  test('.ecplint.yaml in the dropped project: severities, its Kubernetes version (schemas fetched for it) and INPUT-003', async (t) => {
+    const { page, assertClean } = await openPage(browser, server, t);
+    const fetched = [];
+    page.on('request', (r) => { if (r.url().includes('/kube-schemas/')) fetched.push(new URL(r.url()).pathname); });
+    const config = 'rules:\n  ACL-005: warning\n  RES: of\nkube-version: 1.30.0\n';
+    const files = [
+      ...readTree(join(FIXTURES, 'good-project'), 'good-project'),
+      { path: 'good-project/.ecplint.yaml', data: Buffer.from(config) },
+    ];
+    await dropFiles(page, [{ name: 'configured.tgz', data: tarGz(files) }]);
+    const report = await waitForReport(page, ['configured.tgz']);
+    const diags = report.inputs[0].diagnostics;
+    const acl = diags.find((d) => d.rule === 'ACL-005');
+    assert.equal(acl.severity, 'warning');
+    assert.deepEqual(acl.configured, { rule_severity: 'info', config: 'good-project/.ecplint.yaml' });
+    const bad = diags.find((d) => d.rule === 'INPUT-003');
+    assert.deepEqual([bad.file, bad.line, bad.column], ['good-project/.ecplint.yaml', 3, 8]);
+    assert.match(bad.help, /did you mean `off`\?/);
+    assert.ok(fetched.includes('/pkg/kube-schemas/1.30.json'), fetched.join(', '));
+    await page.locator('.diag[data-rule="INPUT-003"]').waitFor();
+    assert.match(await page.locator('.diag[data-rule="ACL-005"] .diag-configured').textContent(),
+      /Severity set by good-project\/\.ecplint\.yaml \(the rule’s: Info\)/i);
+    assertClean();
+  });
+
   test('export: the report downloads as ecplint-report.json (schema 1)', async (t) => {
     const { page, assertClean } = await openPage(browser, server, t);
     const shown = await trySample(page);

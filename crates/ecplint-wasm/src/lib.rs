@@ -99,6 +99,14 @@ impl Workspace {
             .map_err(|e| type_error(&format!("setKubeSchemas: not a schemas file: {e}")))
     }
 
+    /// The Kubernetes versions the inputs' `.ecplint.yaml` files give, comma-separated (a
+    /// string: no array glue in the module): without `kubeVersion` in `check`'s options their
+    /// charts render for these, so fetch their schemas first.
+    #[wasm_bindgen(js_name = configuredKubeVersions)]
+    pub fn configured_kube_versions(&mut self) -> String {
+        self.core.configured_kube_versions().join(",")
+    }
+
     /// Whether an input has a values.schema.json that no validator checks yet: load the
     /// validator module (`pkg/values-schema/`) and give its `validate` to
     /// `setValuesSchemaValidator` before `check` (HELM-005). Reads the inputs.

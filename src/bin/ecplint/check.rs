@@ -142,7 +142,16 @@ fn check(
         }
     };
     if let Some(baseline) = &baseline {
-        baseline.apply(&mut report, &files);
+        let found = baseline.apply(&mut report, &files);
+        // Recorded findings no longer found were fixed: the file can shrink.
+        let gone = baseline.len() - found;
+        if gone > 0 {
+            let note = ecplint::text!(
+                "note: {gone} finding(s) of the baseline are gone: --write-baseline to drop them",
+                "注：基线中有 {gone} 个问题已不存在：可用 --write-baseline 重新生成以去掉它们"
+            );
+            let _ = writeln!(std::io::stderr(), "{}", note.get(flags.lang));
+        }
     }
     let views: Vec<InputView> = (0..workspace.len())
         .map(|i| InputView {
