@@ -42,10 +42,10 @@ const TYPES = {
   '.zip': 'application/zip',
 };
 
-function send(res, status, text) {
+function send(res, status, text, csp = CSP) {
   res.writeHead(status, {
     'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Security-Policy': CSP,
+    ...(csp ? { 'Content-Security-Policy': csp } : {}),
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(text);
@@ -66,10 +66,10 @@ export function resolvePath(root, urlPath) {
   return file;
 }
 
-async function handle(root, req, res) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n');
+async function handle(root, req, res, csp) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', csp);
   let file = resolvePath(root, req.url || '/');
-  if (!file) return send(res, 403, 'forbidden\n');
+  if (!file) return send(res, 403, 'forbidden\n', csp);
   let st;
   try {
     st = await stat(file);
@@ -78,13 +78,13 @@ async function handle(root, req, res) {
       st = await stat(file);
     }
   } catch {
-    return send(res, 404, 'not found\n');
+    return send(res, 404, 'not found\n', csp);
   }
-  if (!st.isFile()) return send(res, 404, 'not found\n');
+  if (!st.isFile()) return send(res, 404, 'not found\n', csp);
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
     'Content-Length': st.size,
-    'Content-Security-Policy': CSP,
+    ...(csp ? { 'Content-Security-Policy': csp } : {}),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache',
@@ -113,12 +113,13 @@ function listen(server, port) {
 
 /**
  * Start serving `root` (www/ by default) on 127.0.0.1. `port: 0` picks a free port; a busy port
- * falls back to a free one. Resolves to `{ server, port, url, close() }`.
+ * falls back to a free one. `csp`: the Content-Security-Policy header (null: none; tests of
+ * <ecplint-example> try others). Resolves to `{ server, port, url, close() }`.
  */
-export async function serve({ port = 8080, root = WWW } = {}) {
+export async function serve({ port = 8080, root = WWW, csp = CSP } = {}) {
   root = resolve(root);
   const server = createServer((req, res) => {
-    handle(root, req, res).catch(() => {
+    handle(root, req, res, csp).catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error\n');
       else res.destroy();
     });

@@ -115,7 +115,12 @@ function renderDocs() {
         h('span.pill.plain', { text: `${r.group} · ${groupLabel(r.group)}` }),
         r.section ? h('span.pill.plain', { text: t('docs.section', { s: r.section }) }) : null),
       h('h3.docs-title', richText(pick(r.title_en, r.title_zh))),
-      getLang() === 'zh' && r.title_en ? h('p.muted.small', richText(r.title_en)) : r.title_zh ? h('p.muted.small', richText(r.title_zh)) : null),
+      getLang() === 'zh' && r.title_en ? h('p.muted.small', richText(r.title_en)) : r.title_zh ? h('p.muted.small', richText(r.title_zh)) : null,
+      // the rules site's page (www/rules/, built with the page): the same docs, live examples
+      h('p.small', h('a.docs-page-link', {
+        text: `${t('docs.page')} ↗`,
+        attrs: { href: `rules/${getLang() === 'zh' ? 'zh' : 'en'}/${encodeURIComponent(r.id)}.html`, target: '_blank', rel: 'noopener' },
+      }))),
     r.docsHtml
       ? h('div.md', docsFragment(getLang() === 'zh' ? r.docsHtml.zh : r.docsHtml.en))
       : h('p.muted', t(docsFailed ? 'docs.unavailable' : 'docs.loading')));

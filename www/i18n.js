@@ -157,6 +157,7 @@ export const DICT = {
     'docs.close': 'Close',
     'docs.count': { one: '{n} rule', other: '{n} rules' },
     'docs.unknown': 'Unknown rule {id}.',
+    'docs.page': 'Rule page with live examples',
 
     'empty.title': 'What ecplint checks',
     'empty.intro': 'Rules follow the ECP cloud-product development guide v6.2.1 (§1.1.6). Click a group to read its rules.',
@@ -467,6 +468,7 @@ export const DICT = {
     'docs.close': '关闭',
     'docs.count': '{n} 条规则',
     'docs.unknown': '未知规则 {id}。',
+    'docs.page': '规则页面（示例可编辑）',
 
     'empty.title': 'ecplint 检查什么',
     'empty.intro': '规则依据《ECP 云产品开发指南》v6.2.1（§1.1.6）。点击分组查看其中的规则。',

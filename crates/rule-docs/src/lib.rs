@@ -18,6 +18,24 @@ pub enum Lang {
 
 /// One rule's docs as HTML for the page.
 pub fn to_html(markdown: &str, lang: Lang) -> String {
+    render(markdown, lang, &Target::Dialog)
+}
+
+/// Where a doc's HTML goes.
+enum Target<'a> {
+    /// The page's docs dialog: `##` is an `h3`, examples are static figures, links inert spans.
+    Dialog,
+    /// A page of the rules site (`www/rules/`): `##` is an `h2`, each example a live
+    /// `<ecplint-example>` filtered to the rule and written over the good project, links links.
+    Site { rule: &'a str, lang: Lang },
+}
+
+/// One rule's docs as the body of its page on the rules site ([`site`]).
+pub fn to_site_html(markdown: &str, lang: Lang, rule: &str) -> String {
+    render(markdown, lang, &Target::Site { rule, lang })
+}
+
+fn render(markdown: &str, lang: Lang, target: &Target) -> String {
     let text = dedent(markdown);
     let events: Vec<Event> = Parser::new_ext(&text, Options::ENABLE_TABLES).collect();
     let events = match lang {
@@ -27,7 +45,7 @@ pub fn to_html(markdown: &str, lang: Lang) -> String {
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(
         &mut html,
-        for_the_page(join_chinese_lines(events)).into_iter(),
+        for_the_page(join_chinese_lines(events), target).into_iter(),
     );
     html
 }
@@ -130,6 +148,8 @@ struct FenceInfo<'a> {
     lang: &'a str,
     kind: Option<&'a str>,
     file: Option<&'a str>,
+    /// `delete=`: the example removes `file`.
+    deleted: bool,
 }
 
 fn fence_info(info: &str) -> FenceInfo<'_> {
@@ -138,16 +158,17 @@ fn fence_info(info: &str) -> FenceInfo<'_> {
         lang: parts.next().unwrap_or(""),
         kind: None,
         file: None,
+        deleted: false,
     };
     for part in parts {
         match part {
             "fail" | "pass" => out.kind = Some(part),
             _ => {
-                if let Some(file) = part
-                    .strip_prefix("file=")
-                    .or_else(|| part.strip_prefix("delete="))
-                {
+                if let Some(file) = part.strip_prefix("file=") {
                     out.file = Some(file);
+                } else if let Some(file) = part.strip_prefix("delete=") {
+                    out.file = Some(file);
+                    out.deleted = true;
                 }
             }
         }
@@ -171,18 +192,72 @@ fn escape(s: &str) -> String {
     out
 }
 
-fn heading_tag(level: HeadingLevel) -> usize {
-    (level as usize + 1).min(6) // a doc's `##` is the dialog's h3
+fn heading_tag(level: HeadingLevel, target: &Target) -> usize {
+    match target {
+        Target::Dialog => (level as usize + 1).min(6), // a doc's `##` is the dialog's h3
+        Target::Site { .. } => level as usize,         // the site's page has the h1
+    }
+}
+
+/// A live example of the rules site: the doc example's file inline in an `<ecplint-example>`.
+fn site_example(info: &FenceInfo, code: &str, rule: &str, lang: Lang) -> String {
+    let (lang_attr, reported, passes) = match lang {
+        Lang::En => ("en", "reported", "passes"),
+        Lang::Zh => ("zh-CN", "会报告", "通过"),
+    };
+    let kind = info.kind.unwrap_or("pass");
+    let label = if kind == "fail" {
+        format!("✗ {reported}")
+    } else {
+        format!("✓ {passes}")
+    };
+    let file = escape(info.file.unwrap_or(""));
+    let attr = if info.deleted {
+        "data-delete"
+    } else {
+        "data-file"
+    };
+    // A <script type="text/plain"> holds its text raw (no escapes): fine unless the text could
+    // close it; then a <template>, whose text is escaped HTML.
+    let body = if code.to_ascii_lowercase().contains("</script") {
+        format!("<template {attr}=\"{file}\">{}</template>", escape(code))
+    } else {
+        format!("<script type=\"text/plain\" {attr}=\"{file}\">\n{code}</script>")
+    };
+    format!(
+        "<figure class=\"example {kind}\"><figcaption class=\"example-kind\">{label}</figcaption>\
+         <ecplint-example lang=\"{lang_attr}\" rules=\"{rule}\" base=\"../good-project.json\">{body}</ecplint-example>\
+         </figure>\n",
+        rule = escape(rule)
+    )
 }
 
 /// The parser's events with the page's markup: our own tags for headings, code blocks, tables
 /// and links (`Event::Html` below is only ever ours, escaped where it holds doc text); raw HTML
 /// of the doc as text.
-fn for_the_page(events: Vec<Event>) -> Vec<Event> {
+fn for_the_page<'e>(events: Vec<Event<'e>>, target: &Target) -> Vec<Event<'e>> {
     let mut out = Vec::with_capacity(events.len());
     let mut in_table_head = false;
     let mut in_example = false;
+    // on the site, an example's info and text, gathered until its end
+    let mut site_example_at: Option<(String, String)> = None;
+    let mut links: Vec<bool> = Vec::new(); // open links: an <a> (true) or a <span>
     for event in events {
+        if let Some((info, code)) = &mut site_example_at {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Target::Site { rule, lang } = target {
+                        out.push(Event::Html(
+                            site_example(&fence_info(info), code, rule, *lang).into(),
+                        ));
+                    }
+                    site_example_at = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         let ours = match event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 out.push(Event::Text(raw));
@@ -197,14 +272,25 @@ fn for_the_page(events: Vec<Event>) -> Vec<Event> {
                 continue;
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                format!("<h{} class=\"md-h\">", heading_tag(level))
+                format!("<h{} class=\"md-h\">", heading_tag(level, target))
             }
-            Event::End(TagEnd::Heading(level)) => format!("</h{}>\n", heading_tag(level)),
+            Event::End(TagEnd::Heading(level)) => {
+                format!("</h{}>\n", heading_tag(level, target))
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let info = match &kind {
                     CodeBlockKind::Fenced(info) => fence_info(info),
                     CodeBlockKind::Indented => fence_info(""),
                 };
+                if matches!(target, Target::Site { .. })
+                    && info.kind.is_some()
+                    && info.file.is_some()
+                {
+                    if let CodeBlockKind::Fenced(raw) = &kind {
+                        site_example_at = Some((raw.to_string(), String::new()));
+                    }
+                    continue;
+                }
                 in_example = info.kind.is_some() || info.file.is_some();
                 let mut html = String::new();
                 if in_example {
@@ -266,9 +352,25 @@ fn for_the_page(events: Vec<Event>) -> Vec<Event> {
                 (if in_table_head { "</th>" } else { "</td>" }).to_string()
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                format!("<span class=\"md-link\" title=\"{}\">", escape(&dest_url))
+                // on the site, an http(s) address is a link; anything else stays inert
+                let web = dest_url.starts_with("https://") || dest_url.starts_with("http://");
+                let anchor = web && matches!(target, Target::Site { .. });
+                links.push(anchor);
+                if anchor {
+                    format!(
+                        "<a class=\"md-link\" href=\"{}\" rel=\"noopener noreferrer\">",
+                        escape(&dest_url)
+                    )
+                } else {
+                    format!("<span class=\"md-link\" title=\"{}\">", escape(&dest_url))
+                }
             }
-            Event::End(TagEnd::Link) => "</span>".to_string(),
+            Event::End(TagEnd::Link) => (if links.pop() == Some(true) {
+                "</a>"
+            } else {
+                "</span>"
+            })
+            .to_string(),
             // an image: its alt text only (the events between)
             Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => continue,
             other => {
@@ -280,6 +382,8 @@ fn for_the_page(events: Vec<Event>) -> Vec<Event> {
     }
     out
 }
+
+pub mod site;
 
 #[cfg(test)]
 mod tests;

@@ -121,3 +121,118 @@ fn a_line_break_between_chinese_characters_is_no_space() {
     );
     assert_eq!(html, "<p>预发布数字部分有前导零的 <code>1.2.3-01</code>，\n<code>helm lint</code>\nEnglish\nwords</p>\n");
 }
+
+#[test]
+fn on_the_site_an_example_is_a_live_ecplint_example() {
+    let html = super::to_site_html(
+        "## Example\n```yaml,fail,file=Chart.yaml\nname: <x> & y\n```\n```text,fail,delete=../../Makefile\n```\n[guide](https://example.com/a?b=1&c) [local](x.md)\n",
+        Lang::Zh,
+        "CHART-005",
+    );
+    assert!(
+        html.starts_with("<h2 class=\"md-h\">Example</h2>"),
+        "{html}"
+    );
+    // the file's text raw inside <script type="text/plain"> (no escapes: it is not HTML there)
+    assert!(
+        html.contains("<ecplint-example lang=\"zh-CN\" rules=\"CHART-005\" base=\"../good-project.json\">\
+                       <script type=\"text/plain\" data-file=\"Chart.yaml\">\nname: <x> & y\n</script></ecplint-example>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<script type=\"text/plain\" data-delete=\"../../Makefile\">\n</script>"),
+        "{html}"
+    );
+    assert!(html.contains("<figure class=\"example fail\"><figcaption class=\"example-kind\">✗ 会报告</figcaption>"), "{html}");
+    assert!(html.contains("<a class=\"md-link\" href=\"https://example.com/a?b=1&amp;c\" rel=\"noopener noreferrer\">guide</a>"), "{html}");
+    assert!(
+        html.contains("<span class=\"md-link\" title=\"x.md\">local</span>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_text_that_could_close_its_script_goes_into_a_template() {
+    let html = super::to_site_html(
+        "```yaml,pass,file=a.yaml\nx: </script><b>\n```\n",
+        Lang::En,
+        "X-1",
+    );
+    assert!(
+        html.contains("<template data-file=\"a.yaml\">x: &lt;/script&gt;&lt;b&gt;\n</template>"),
+        "{html}"
+    );
+    assert!(!html.contains("</script><b>"), "{html}");
+}
+
+#[test]
+fn the_site_has_a_page_per_rule_and_language_and_an_index() {
+    use super::site::{pages, Project, Rule};
+    let rule = Rule {
+        id: "CHART-005",
+        group: "CHART",
+        severity: "warning",
+        severities: vec!["warning", "error"],
+        title_en: "Keyword `x` repeated",
+        title_zh: "keywords 项重复",
+        section: "§1.1.6.2",
+        docs: "## What it does\nReports.\n## 中文\n报告。\n## Example\n```yaml,fail,file=Chart.yaml\na: 1\n```\n",
+    };
+    let project = Project {
+        name: "good-project".into(),
+        chart: "chart/mycloud-product".into(),
+        files: vec![("Makefile".into(), "all:\n".into())],
+    };
+    let site = pages(&[rule], &project, "0.1.0");
+    let names: Vec<&str> = site.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "rules.css",
+            "icon.svg",
+            "good-project.json",
+            "index.html",
+            "en/index.html",
+            "en/CHART-005.html",
+            "zh/index.html",
+            "zh/CHART-005.html"
+        ]
+    );
+    let page = |name: &str| &site.iter().find(|(p, _)| p == name).unwrap().1;
+    let en = page("en/CHART-005.html");
+    assert!(
+        en.contains("<html lang=\"en\">")
+            && en.contains("<title>CHART-005 Keyword x repeated · ecplint rules</title>"),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "<h1><span class=\"rule-id\">CHART-005</span> Keyword <code>x</code> repeated</h1>"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("(by case: warning/error)") && en.contains("href=\"../zh/CHART-005.html\""),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "<script type=\"module\" src=\"../../ecplint-example/ecplint-example.js\"></script>"
+        ),
+        "{en}"
+    );
+    assert!(
+        !en.contains("style="),
+        "no inline style: the pages hold under a strict CSP"
+    );
+    let zh = page("zh/CHART-005.html");
+    assert!(
+        zh.contains("<html lang=\"zh-CN\">") && zh.find("报告。") < zh.find("Reports."),
+        "{zh}"
+    );
+    assert!(page("zh/index.html").contains("<a href=\"CHART-005.html\">"));
+    assert_eq!(
+        page("good-project.json"),
+        r#"{"chart":"chart/mycloud-product","files":{"Makefile":"all:\n"},"name":"good-project"}"#
+    );
+}
