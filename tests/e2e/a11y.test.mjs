@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  FIXTURES, ROOT, assertBuilt, dropFiles, launchBrowser, openPage, readTree, screenshotPath, startServer, tarGz,
-  waitForReport,
+  FIXTURES, ROOT, dropFiles, openPage, readTree,
+  screenshotPath, startPageSession, stopPageSession, tarGz, waitForReport,
 } from './helpers.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -18,17 +18,8 @@ const NAV = 'nav-preview.tgz';
 
 let server;
 let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startPageSession()));
+after(() => stopPageSession({ server, browser }));
 
 /**
  * Scan what is on screen now with axe-core. Evaluated through the DevTools protocol, so the page's

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  FIXTURES, assertBuilt, dropFiles, launchBrowser, openPage, readTree, screenshotPath, startServer, tarGz, waitForReport,
+  FIXTURES, dropFiles, openPage, readTree, screenshotPath, startPageSession, stopPageSession, tarGz, waitForReport,
 } from './helpers.mjs';
 
 const FIX = join(FIXTURES, 'config-preview');
@@ -15,17 +15,8 @@ const MARIADB = 'mariadb.tgz';
 
 let server;
 let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startPageSession()));
+after(() => stopPageSession({ server, browser }));
 
 /** A packaged chart (`<name>/Chart.yaml` …) of a fixture folder, as `helm package` makes it. */
 function chartTgz(name) {

@@ -70,6 +70,18 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/** The page's server and a browser for a test file's `before` (the page must be built). */
+export async function startPageSession() {
+  assertBuilt();
+  return { server: await startServer(), browser: await launchBrowser() };
+}
+
+/** Closes what `startPageSession` started (either may be missing when it failed half-way). */
+export async function stopPageSession({ server, browser }) {
+  await browser?.close();
+  await server?.stop();
+}
+
 /**
  * A fresh context and page on the ecplint page, with the engine loaded. Everything that goes wrong
  * (console errors, uncaught page errors, failed requests, requests to another origin) is collected;

@@ -6,22 +6,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertBuilt, dropFiles, launchBrowser, openPage, screenshotPath, startServer, tarGz, waitForReport,
+  dropFiles, openPage, screenshotPath, startPageSession, stopPageSession, tarGz, waitForReport,
 } from './helpers.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startPageSession()));
+after(() => stopPageSession({ server, browser }));
 
 const FILES = {
   'Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 1.0.0\n',

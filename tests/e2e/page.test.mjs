@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CORPUS, FIXTURES, ROOT, assertBuilt, dropFiles, launchBrowser, openPage, readTree, screenshotPath,
-  startServer, tarGz, timeDrop, waitForReport,
+  CORPUS, FIXTURES, ROOT, dropFiles, openPage, readTree, screenshotPath, startPageSession, stopPageSession, tarGz, timeDrop, waitForReport,
 } from './helpers.mjs';
 
 const SAMPLE = 'orbit-console-project.tgz';
@@ -15,17 +14,8 @@ const CHART = 'orbit-console-project/chart/orbit-console';
 
 let server;
 let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startPageSession()));
+after(() => stopPageSession({ server, browser }));
 
 function goodProjectTgz() {
   return tarGz(readTree(join(FIXTURES, 'good-project'), 'good-project'));

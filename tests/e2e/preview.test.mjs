@@ -5,23 +5,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  FIXTURES, assertBuilt, dropFiles, launchBrowser, openPage, readTree, screenshotPath, startServer, tarGz,
-  waitForReport,
+  FIXTURES, dropFiles, openPage, readTree, screenshotPath, startPageSession, stopPageSession, tarGz, waitForReport,
 } from './helpers.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startPageSession()));
+after(() => stopPageSession({ server, browser }));
 
 const NAV = 'nav-preview.tgz';
 
