@@ -8,7 +8,9 @@
 // - index.js (browsers, bundlers), node.js (Node), index.d.ts, README.md: from npm/, index.js
 //   with the Kubernetes versions of kube-schemas/ written in;
 // - ecplint.js + ecplint_bg.wasm (wasm-bindgen's glue and module), rules.json, rule-docs.json,
-//   kube-schemas/, values-schema/: from the build.
+//   kube-schemas/, values-schema/: from the build;
+// - example/: the <ecplint-example> web component (www/ecplint-example), its worker reading the
+//   package's flat layout instead of the page's pkg/.
 // Every file of the template's `files` list must exist (a later file joins the list and the
 // copy below).
 
@@ -40,6 +42,16 @@ for (const f of ['ecplint.js', 'ecplint_bg.wasm', 'rules.json', 'rule-docs.json'
 cpSync(join(pkg, 'kube-schemas'), join(out, 'kube-schemas'), { recursive: true });
 mkdirSync(join(out, 'values-schema'));
 for (const f of ['values_schema.js', 'values_schema_bg.wasm']) copyFileSync(join(pkg, 'values-schema', f), join(out, 'values-schema', f));
+
+// The web component: the page keeps the engine in pkg/, the package beside example/.
+const component = resolve(pkg, '../ecplint-example');
+mkdirSync(join(out, 'example'));
+copyFileSync(join(component, 'ecplint-example.js'), join(out, 'example/ecplint-example.js'));
+const worker = readFileSync(join(component, 'worker.js'), 'utf8');
+const pagePaths = worker.match(/'\.\.\/pkg\//g)?.length ?? 0;
+if (pagePaths !== 3) die(`www/ecplint-example/worker.js names '../pkg/' ${pagePaths} times, not the 3 this script rewrites`);
+writeFileSync(join(out, 'example/worker.js'), worker.replaceAll("'../pkg/", "'../"));
+copyFileSync(join(src, 'ecplint-example.d.ts'), join(out, 'example/ecplint-example.d.ts'));
 
 // Hand-written.
 const kubeVersions = readdirSync(join(out, 'kube-schemas'))

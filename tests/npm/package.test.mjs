@@ -72,10 +72,11 @@ test('the tarball: the files of package.json, the crate version, the exports', (
   assert.equal(packed.version, CARGO_VERSION);
   const files = packed.files.map((f) => f.path).sort();
   for (const f of ['README.md', 'package.json', 'index.js', 'node.js', 'index.d.ts', 'ecplint.js', 'ecplint_bg.wasm', 'rules.json', 'rule-docs.json',
-    'kube-schemas/1.32.json', 'values-schema/values_schema.js', 'values-schema/values_schema_bg.wasm']) {
+    'kube-schemas/1.32.json', 'values-schema/values_schema.js', 'values-schema/values_schema_bg.wasm',
+    'example/ecplint-example.js', 'example/worker.js', 'example/ecplint-example.d.ts']) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
-  assert.deepEqual(files.filter((f) => !/^(README\.md|package\.json|index\.(js|d\.ts)|node\.js|ecplint(\.js|_bg\.wasm)|rules\.json|rule-docs\.json|kube-schemas\/1\.\d+\.json|values-schema\/values_schema(\.js|_bg\.wasm))$/.test(f)), [], 'nothing else');
+  assert.deepEqual(files.filter((f) => !/^(README\.md|package\.json|index\.(js|d\.ts)|node\.js|ecplint(\.js|_bg\.wasm)|rules\.json|rule-docs\.json|kube-schemas\/1\.\d+\.json|values-schema\/values_schema(\.js|_bg\.wasm)|example\/(ecplint-example\.(js|d\.ts)|worker\.js))$/.test(f)), [], 'nothing else');
   const manifest = JSON.parse(readFileSync(join(project, 'node_modules/ecplint/package.json'), 'utf8'));
   assert.equal(manifest.type, 'module');
   assert.deepEqual(manifest.exports['.'], { types: './index.d.ts', node: './node.js', default: './index.js' });
@@ -354,6 +355,41 @@ try {
     assert.deepEqual(problems, [], `${mode}: no console error or warning, no failed or foreign request`);
     samples.push(['Report', result.report, `the page (${mode})`], ['RenderResult', result.render, `the page (${mode}): render`]);
   }
+});
+
+test('from a page: <ecplint-example> from the installed package (ecplint/example), strict CSP, no foreign request', { skip: !existsSync('/usr/bin/chromium') && 'no /usr/bin/chromium' }, async (t) => {
+  const { chromium } = await import('playwright-core');
+  const { serve } = await import('../../scripts/serve.mjs');
+  mkdirSync(join(project, 'component'), { recursive: true });
+  // A keyword given twice with one value (CHART-005), the guide's mistake, at line 6.
+  const chart = 'apiVersion: v1\nname: mycloud-product\nversion: 1.0.0\nkeywords:\n  - creator:ems_service_chart\n  - creator:ems_service_chart\n';
+  writeFileSync(join(project, 'component/index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>ecplint example</title>
+<script type="module" src="../node_modules/ecplint/example/ecplint-example.js"></script></head>
+<body><ecplint-example id="ex" rules="CHART-005"><script type="text/plain" data-file="Chart.yaml">${chart}</script></ecplint-example></body></html>
+`);
+  const server = await serve({ port: 0, root: project });
+  t.after(() => server.close());
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.context().on('request', (r) => {
+    requests.push(new URL(r.url()).pathname);
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`request to another origin: ${r.url()}`);
+  });
+  await page.goto(new URL('component/index.html', server.url).href);
+  await page.waitForFunction(() => document.getElementById('ex').diagnostics !== null, null, { timeout: 60_000 });
+  const found = await page.evaluate(() => document.getElementById('ex').diagnostics.map((d) => `${d.rule}@${d.line}`));
+  assert.deepEqual(found, ['CHART-005@6']);
+  for (const f of ['/node_modules/ecplint/example/worker.js', '/node_modules/ecplint/ecplint_bg.wasm']) {
+    assert.ok(requests.includes(f), `the page fetched ${f}: ${requests}`);
+  }
+  assert.deepEqual(problems, [], 'no console error or warning, no failed or foreign request');
 });
 
 // Declared fields no sample shows: each needs a reason here (a CLI-only or reserved field).

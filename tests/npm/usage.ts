@@ -20,6 +20,7 @@ import init, {
   type RenderResult,
   type Severity,
 } from 'ecplint';
+import 'ecplint/example';
 
 export async function main(archive: Uint8Array, wasm: ArrayBuffer): Promise<number> {
   await init();
@@ -169,4 +170,12 @@ function show(d: Diagnostic): string {
   const silenced = d.suppressed ? ` (suppressed${d.suppressed.kind === 'baseline' ? ' by the baseline' : ''}: ${d.suppressed.reason})` : '';
   const configured = d.configured ? ` (${d.configured.rule_severity} by ${d.configured.config})` : '';
   return `${place}: ${d.severity}[${d.rule}] ${d.message} / ${d.message_zh} ${d.help ?? ''} ${d.help_zh ?? ''} ${d.chart ?? ''}${silenced}${configured}`;
+}
+
+// The web component: `document.querySelector` knows the element and its findings.
+export function exampleFindings(): string[] {
+  const example = document.querySelector('ecplint-example');
+  // @ts-expect-error: findings may not be there yet (null before the first check)
+  example?.diagnostics.length;
+  return (example?.diagnostics ?? []).map((d: Diagnostic) => `${d.rule}@${d.line ?? 0}`);
 }
