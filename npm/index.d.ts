@@ -443,8 +443,13 @@ export interface ManifestsSummary {
   documents: number;
   /** Documents per kind. */
   kinds: { [kind: string]: number };
+  /** The same, under REPORT.md's name. */
+  by_kind: { [kind: string]: number };
   /** Templates that failed (HELM-002, HELM-006, HELM-007 say why). */
   failed: string[];
+  /** The same with the failing action's place (a helper file's when an `include` failed there)
+   * and Go's message (English), as REPORT.md names it. */
+  failed_templates: { template: string; line: number; column: number; message: string }[];
   /** Templates not rendered because a dependency is missing. */
   not_rendered: { template: string; dependency: string }[];
   /** Why nothing rendered, when nothing did (English). */

@@ -80,8 +80,13 @@ pub struct ManifestsSummary {
     pub documents: usize,
     /// Documents per kind, by kind.
     pub kinds: std::collections::BTreeMap<String, usize>,
+    /// The same, under the name REPORT.md gives it.
+    pub by_kind: std::collections::BTreeMap<String, usize>,
     /// Templates that failed (HELM-002, HELM-006, HELM-007 say why).
     pub failed: Vec<String>,
+    /// The same with where and why, as REPORT.md names it: the place is the failing action's
+    /// (in a helper file when an `include` failed there).
+    pub failed_templates: Vec<FailedTemplate>,
     /// Templates not rendered because a dependency is missing: (template, dependency).
     pub not_rendered: Vec<NotRenderedTemplate>,
     /// Why nothing rendered, when nothing did (English).
@@ -90,6 +95,15 @@ pub struct ManifestsSummary {
     /// Rendered with the user's values (`check --values/--set`, the page's values panel), not
     /// values.yaml alone.
     pub user_values: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FailedTemplate {
+    pub template: String,
+    pub line: u32,
+    pub column: u32,
+    /// Go's message (English, as helm prints it).
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,8 +121,19 @@ impl ManifestsSummary {
         }
         ManifestsSummary {
             documents: rendered.documents.len(),
+            by_kind: kinds.clone(),
             kinds,
             failed: rendered.errors.iter().map(|e| e.template.clone()).collect(),
+            failed_templates: rendered
+                .errors
+                .iter()
+                .map(|e| FailedTemplate {
+                    template: e.error.at.template.to_string(),
+                    line: e.error.at.line,
+                    column: e.error.at.col,
+                    message: e.error.message.clone(),
+                })
+                .collect(),
             not_rendered: rendered
                 .not_rendered
                 .iter()

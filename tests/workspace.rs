@@ -88,3 +88,23 @@ fn an_error_from_the_progress_hook_stops_the_check() {
     assert_eq!(stopped.err(), Some("stop"));
     assert_eq!(ws.stats().loads, 1, "the second input was not read");
 }
+
+/// `charts[].manifests` carries REPORT.md's `by_kind` and `failed_templates` (each failure at the
+/// failing action, with Go's message) beside `kinds` and `failed`.
+#[test]
+fn the_manifests_summary_names_failed_templates_as_report_md_does() {
+    let mut ws = Workspace::default();
+    ws.add(folder("manifest-mistakes"));
+    let report = ws.check();
+    let chart = &report.inputs[0].charts[0];
+    let manifests = chart.manifests.as_ref().expect("rendered");
+    assert_eq!(manifests.by_kind, manifests.kinds);
+    let failed = manifests
+        .failed_templates
+        .iter()
+        .find(|f| f.template.ends_with("templates/configmap-required.yaml"))
+        .expect("the template whose nil pointer HELM-006 reports");
+    assert_eq!((failed.line, failed.column), (4, 56));
+    assert!(failed.message.contains("nil pointer"), "{}", failed.message);
+    assert_eq!(manifests.failed.len(), manifests.failed_templates.len());
+}
