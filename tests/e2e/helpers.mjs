@@ -66,8 +66,16 @@ export function startServer() {
   });
 }
 
-export function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export async function launchBrowser() {
+  const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    return await launch();
+  } catch (e) {
+    // Debian's Chromium has crashed while starting (SIGSEGV, before any page) in a CI run: the
+    // tests are not about that, so one more start; a second failure is reported.
+    console.error(`chromium did not start (${e.message.split('\n')[0]}); starting it again`);
+    return launch();
+  }
 }
 
 /** The page's server and a browser for a test file's `before` (the page must be built). */
