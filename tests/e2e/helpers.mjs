@@ -81,7 +81,13 @@ export async function launchBrowser() {
 /** The page's server and a browser for a test file's `before` (the page must be built). */
 export async function startPageSession() {
   assertBuilt();
-  return { server: await startServer(), browser: await launchBrowser() };
+  const server = await startServer();
+  try {
+    return { server, browser: await launchBrowser() };
+  } catch (e) {
+    await server.stop(); // else its process keeps the test file from ever ending
+    throw e;
+  }
 }
 
 /** Closes what `startPageSession` started (either may be missing when it failed half-way). */
