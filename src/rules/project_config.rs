@@ -22,7 +22,7 @@
 use crate::chart::Chart;
 use crate::diagnostic::{Diagnostic, Range, Severity, Text};
 use crate::input::Input;
-use crate::rules::{find, Group, ALL};
+use crate::rules::{find, ALL};
 use crate::text;
 use crate::yaml::{self, Node};
 
@@ -222,48 +222,15 @@ pub fn glob_ignores(pattern: &str, rel: &str) -> bool {
     })
 }
 
-/// `en` and `zh` with `{0}`, `{1}`… filled from `values`. Not `format!`: one function fills every
-/// message of this file instead of formatting code at each (the page's download).
-fn said(en: &str, zh: &str, values: &[&str]) -> Text {
-    let fill = |template: &str| {
-        let mut out = String::with_capacity(template.len());
-        let mut rest = template;
-        while let Some(at) = rest.find('{') {
-            let index = rest[at + 1..].find('}').and_then(|end| {
-                let index: usize = rest[at + 1..at + 1 + end].parse().ok()?;
-                Some((index, end))
-            });
-            match index.and_then(|(i, end)| Some((values.get(i)?, end))) {
-                Some((value, end)) => {
-                    out.push_str(&rest[..at]);
-                    out.push_str(value);
-                    rest = &rest[at + end + 2..];
-                }
-                None => {
-                    out.push_str(&rest[..=at]);
-                    rest = &rest[at + 1..];
-                }
-            }
-        }
-        out.push_str(rest);
-        out
-    };
-    Text {
-        en: fill(en),
-        zh: fill(zh),
-    }
-}
-
 /// Why `pattern` cannot be an `ignore` glob, if it cannot.
 fn bad_glob(pattern: &str) -> Option<Text> {
     if pattern.trim().is_empty() {
         return Some(text!("an empty glob", "空的 glob"));
     }
     if pattern.split('/').any(|part| part == "..") {
-        return Some(said(
-            "`{0}` leaves the config's folder (`..`)",
-            "`{0}` 超出了配置文件所在目录（`..`）",
-            &[pattern],
+        return Some(text!(
+            "`{pattern}` leaves the config's folder (`..`)",
+            "`{pattern}` 超出了配置文件所在目录（`..`）"
         ));
     }
     let mut open: Option<char> = None;
@@ -271,10 +238,9 @@ fn bad_glob(pattern: &str) -> Option<Text> {
     while let Some(c) = chars.next() {
         match (c, open) {
             ('\\', _) if chars.next().is_none() => {
-                return Some(said(
-                    "`{0}` ends in an escape `\\`",
-                    "`{0}` 以转义符 `\\` 结尾",
-                    &[pattern],
+                return Some(text!(
+                    "`{pattern}` ends in an escape `\\`",
+                    "`{pattern}` 以转义符 `\\` 结尾"
                 ));
             }
             ('[', None) | ('{', None) => open = Some(c),
@@ -284,10 +250,9 @@ fn bad_glob(pattern: &str) -> Option<Text> {
     }
     open.map(|c| {
         let close = if c == '[' { ']' } else { '}' };
-        said(
-            "`{0}` opens `{1}` and never closes it with `{2}`",
-            "`{0}` 中的 `{1}` 没有对应的 `{2}`",
-            &[pattern, &c.to_string(), &close.to_string()],
+        text!(
+            "`{pattern}` opens `{c}` and never closes it with `{close}`",
+            "`{pattern}` 中的 `{c}` 没有对应的 `{close}`"
         )
     })
 }
@@ -298,13 +263,12 @@ pub fn parse(text: &str) -> ConfigFile {
     let parsed = yaml::parse(text, yaml::YamlLimits::default());
     for problem in &parsed.problems {
         let message = match problem {
-            yaml::Problem::Syntax { message, .. } => said(
-                "this is not valid YAML: {0}",
-                "这不是有效的 YAML：{0}",
-                &[message],
+            yaml::Problem::Syntax { message, .. } => text!(
+                "this is not valid YAML: {message}",
+                "这不是有效的 YAML：{message}"
             ),
             yaml::Problem::DuplicateKey { key, .. } => {
-                said("`{0}` is given twice", "`{0}` 重复出现", &[key])
+                text!("`{key}` is given twice", "`{key}` 重复出现")
             }
             _ => text!("this YAML cannot be read whole", "无法完整读取该 YAML"),
         };
@@ -321,10 +285,10 @@ pub fn parse(text: &str) -> ConfigFile {
         if !is_null(root) {
             config.problem(
                 root.range,
-                said(
-                    "the config must be a map of settings, not a {0}",
-                    "配置必须是设置项的映射，而不是 {0}",
-                    &[root.type_name()],
+                text!(
+                    "the config must be a map of settings, not a {kind}",
+                    "配置必须是设置项的映射，而不是 {kind}",
+                    kind = root.type_name()
                 ),
                 Some(text!(
                     "write keys such as `rules:`, `ignore:`, `kube-version:`, `categories:`",
@@ -378,10 +342,9 @@ pub fn parse(text: &str) -> ConfigFile {
                 } else {
                     config.problem(
                         entry.value.range,
-                        said(
-                            "`{0}` is not a Kubernetes version",
-                            "`{0}` 不是 Kubernetes 版本号",
-                            &[&version],
+                        text!(
+                            "`{version}` is not a Kubernetes version",
+                            "`{version}` 不是 Kubernetes 版本号"
                         ),
                         Some(text!(
                             "write it as `--kube-version` takes it: `1.29.0`, `v1.29` or `1.29`",
@@ -396,7 +359,7 @@ pub fn parse(text: &str) -> ConfigFile {
             }
             _ => {
                 let hint = match crate::suggest::nearest(&key, KEYS) {
-                    Some(near) => said("did you mean `{0}`?", "是否应为 `{0}`？", &[near]),
+                    Some(near) => text!("did you mean `{near}`?", "是否应为 `{near}`？"),
                     None => text!(
                         "the keys are `rules`, `ignore`, `kube-version` and `categories`",
                         "可用的键为 `rules`、`ignore`、`kube-version` 和 `categories`"
@@ -404,7 +367,7 @@ pub fn parse(text: &str) -> ConfigFile {
                 };
                 config.problem(
                     entry.key.range,
-                    said("unknown key `{0}`", "未知的键 `{0}`", &[&key]),
+                    text!("unknown key `{key}`", "未知的键 `{key}`"),
                     Some(hint),
                 );
             }
@@ -448,15 +411,15 @@ impl ConfigFile {
         let known: Vec<&str> = ALL
             .iter()
             .map(|r| r.id)
-            .chain(GROUPS.iter().map(|g| g.as_str()))
+            .chain(ALL.iter().map(|r| r.group.as_str()))
             .collect();
         for entry in entries {
             let name = entry.key.key_string();
             let upper = name.to_ascii_uppercase();
-            let exists = find(&upper).is_some() || GROUPS.iter().any(|g| g.as_str() == upper);
+            let exists = find(&upper).is_some() || ALL.iter().any(|r| r.group.as_str() == upper);
             if !exists {
                 let hint = match crate::suggest::nearest(&name, &known) {
-                    Some(near) => said("did you mean `{0}`?", "是否应为 `{0}`？", &[near]),
+                    Some(near) => text!("did you mean `{near}`?", "是否应为 `{near}`？"),
                     None => text!(
                         "`ecplint rules` lists the rule IDs; a group is the part before the dash (`HA`, `HELM`)",
                         "`ecplint rules` 列出所有规则编号；分组为短横线之前的部分（`HA`、`HELM`）"
@@ -464,10 +427,9 @@ impl ConfigFile {
                 };
                 self.problem(
                     entry.key.range,
-                    said(
-                        "`{0}` is no rule ID or group",
-                        "`{0}` 不是规则编号或分组",
-                        &[&name],
+                    text!(
+                        "`{name}` is no rule ID or group",
+                        "`{name}` 不是规则编号或分组"
                     ),
                     Some(hint),
                 );
@@ -483,10 +445,9 @@ impl ConfigFile {
                 _ => {
                     let shown = written.unwrap_or_else(|| entry.value.type_name().to_string());
                     let hint = match crate::suggest::nearest(&shown, SETTINGS) {
-                        Some(near) => said(
-                            "did you mean `{0}`? (error, warning, info or off)",
-                            "是否应为 `{0}`？（error、warning、info 或 off）",
-                            &[near],
+                        Some(near) => text!(
+                            "did you mean `{near}`? (error, warning, info or off)",
+                            "是否应为 `{near}`？（error、warning、info 或 off）"
                         ),
                         None => text!(
                             "write error, warning, info or off",
@@ -495,10 +456,9 @@ impl ConfigFile {
                     };
                     self.problem(
                         entry.value.range,
-                        said(
-                            "`{0}` is no severity for `{1}`",
-                            "`{0}` 不是 `{1}` 可用的严重级别",
-                            &[&shown, &name],
+                        text!(
+                            "`{shown}` is no severity for `{name}`",
+                            "`{shown}` 不是 `{name}` 可用的严重级别"
                         ),
                         Some(hint),
                     );
@@ -529,10 +489,9 @@ impl ConfigFile {
         let Some(items) = node.as_seq() else {
             self.problem(
                 node.range,
-                said(
-                    "`{0}` must be a list of strings",
-                    "`{0}` 必须是字符串列表",
-                    &[key],
+                text!(
+                    "`{key}` must be a list of strings",
+                    "`{key}` 必须是字符串列表"
                 ),
                 None,
             );
@@ -544,10 +503,10 @@ impl ConfigFile {
                 Some(s) => out.push((s.text.clone(), item.range)),
                 None => self.problem(
                     item.range,
-                    said(
-                        "`{0}` must be a list of strings, not of a {1}",
-                        "`{0}` 必须是字符串列表，而不能包含 {1}",
-                        &[key, item.type_name()],
+                    text!(
+                        "`{key}` must be a list of strings, not of a {kind}",
+                        "`{key}` 必须是字符串列表，而不能包含 {kind}",
+                        kind = item.type_name()
                     ),
                     None,
                 ),
@@ -556,30 +515,6 @@ impl ConfigFile {
         out
     }
 }
-
-const GROUPS: &[Group] = &[
-    Group::Input,
-    Group::Layout,
-    Group::Chart,
-    Group::Acl,
-    Group::Res,
-    Group::Cfg,
-    Group::Dep,
-    Group::Hook,
-    Group::Nav,
-    Group::Cat,
-    Group::Pol,
-    Group::Wiz,
-    Group::I18n,
-    Group::Helm,
-    Group::Ha,
-    Group::Pvc,
-    Group::Svc,
-    Group::Ing,
-    Group::Job,
-    Group::Img,
-    Group::K8s,
-];
 
 #[cfg(test)]
 mod tests {
@@ -714,15 +649,6 @@ mod tests {
             ])
             .fail([with(".ecplint.yaml", "categories: [compute]\n")])
             .test();
-    }
-
-    #[test]
-    fn messages_are_filled_once() {
-        let t = said("`{0}` and `{1}` {2}", "{1}{0}", &["{1}", "b"]);
-        assert_eq!(
-            (t.en.as_str(), t.zh.as_str()),
-            ("`{1}` and `b` {2}", "b{1}")
-        );
     }
 
     #[test]
