@@ -102,7 +102,7 @@ pub struct FailedTemplate {
     pub template: String,
     pub line: u32,
     pub column: u32,
-    /// Go's message (English, as helm prints it).
+    /// The error in Go's words (English), without the `template: NAME:LINE:COL:` head helm adds.
     pub message: String,
 }
 
