@@ -20,8 +20,8 @@ pub(super) fn crc32(crc: u32, data: &[u8]) -> u32 {
     static TABLES: OnceLock<[[u32; 256]; 8]> = OnceLock::new();
     let t = TABLES.get_or_init(|| {
         let mut t = [[0u32; 256]; 8];
-        for n in 0..256 {
-            t[0][n] = (0..8).fold(n as u32, |c, _| {
+        for (n, entry) in t[0].iter_mut().enumerate() {
+            *entry = (0..8).fold(n as u32, |c, _| {
                 if c & 1 != 0 {
                     0xEDB8_8320 ^ (c >> 1)
                 } else {

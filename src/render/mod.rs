@@ -302,7 +302,7 @@ impl Cache {
     /// found in other inputs are added), never the cached one — the values it holds are only
     /// read (coalescing copies them).
     fn chart(&mut self, input: &Input, prefix: &str) -> Option<ChartNode> {
-        if self.charts.get(prefix).is_none() {
+        if !self.charts.contains_key(prefix) {
             self.load(input, prefix, None);
         }
         self.charts.get(prefix).cloned()

@@ -829,7 +829,7 @@ impl<'f> Parser<'f> {
             nodes: Vec::new(),
         };
         loop {
-            let t = self.peek().clone();
+            let t = *self.peek();
             match t.tok {
                 Tok::Eof => return Ok(list),
                 Tok::LeftDelim => {
