@@ -44,6 +44,9 @@ pub struct InputReport {
 pub struct FileEntry {
     pub path: String,
     pub size: u64,
+    /// Changed by the user since the input was given (additive field: the page's editor).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub edited: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -340,6 +340,33 @@ impl Workspace {
         self.stats
     }
 
+    /// Replace the content of file `path` of input `index` (the page's editor): the input's
+    /// charts are parsed again and its views made again on next use; the file is marked edited
+    /// in the report (`inputs[].files[].edited`).
+    pub fn edit(
+        &mut self,
+        index: usize,
+        path: &str,
+        data: Vec<u8>,
+    ) -> Result<(), input::EditError> {
+        self.load(index);
+        let slot = self
+            .inputs
+            .get_mut(index)
+            .ok_or(input::EditError::NoSuchFile)?;
+        let loaded = slot.loaded.take().expect("loaded above");
+        let mut input = loaded.into_input();
+        let edited = input::edit(&mut input, path, data, &self.options.limits);
+        slot.pending = Some(Given::Read(input));
+        if edited.is_ok() {
+            slot.report = None;
+            slot.rendered = Default::default();
+            slot.manifests.clear();
+            self.catalog = None;
+        }
+        edited
+    }
+
     /// Input `index`, read and its charts parsed (once).
     pub fn loaded(&mut self, index: usize) -> Option<&Loaded> {
         self.load(index);
@@ -816,6 +843,7 @@ fn input_report(loaded: &Loaded, manifests: &[Manifests]) -> InputReport {
             .map(|f| FileEntry {
                 path: f.path.clone(),
                 size: f.data.len() as u64,
+                edited: input.edited.contains(&f.path),
             })
             .collect(),
         unreadable: input.unreadable,

@@ -108,3 +108,54 @@ fn the_manifests_summary_names_failed_templates_as_report_md_does() {
     assert!(failed.message.contains("nil pointer"), "{}", failed.message);
     assert_eq!(manifests.failed.len(), manifests.failed_templates.len());
 }
+
+#[test]
+fn an_edited_file_is_checked_again_and_marked_in_the_report() {
+    let mut ws = Workspace::default();
+    ws.add(folder("good-project"));
+    let before = ws.check();
+    let on = |report: &ecplint::report::Report, file: &str| {
+        report.inputs[0]
+            .diagnostics
+            .iter()
+            .filter(|d| d.file.as_deref() == Some(file))
+            .count()
+    };
+    assert!(before.inputs[0].files.iter().all(|f| !f.edited));
+
+    let chart = "good-project/chart/mycloud-product/Chart.yaml";
+    assert_eq!(on(&before, chart), 0);
+    let text = std::str::from_utf8(&ws.file(0, chart).unwrap().data).unwrap();
+    let broken = text.replace("version: ", "version: not-semver-");
+    ws.edit(0, chart, broken.into_bytes()).unwrap();
+    let after = ws.check();
+    let files = &after.inputs[0].files;
+    let edited: Vec<&str> = files
+        .iter()
+        .filter(|f| f.edited)
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(edited, [chart]);
+    assert!(
+        after.inputs[0]
+            .diagnostics
+            .iter()
+            .any(|d| d.file.as_deref() == Some(chart)),
+        "the edit's finding: {:?}",
+        after.inputs[0].diagnostics
+    );
+    let json = serde_json::to_value(&after).unwrap();
+    let entries = json["inputs"][0]["files"].as_array().unwrap();
+    assert_eq!(entries.iter().filter(|f| f["edited"] == true).count(), 1);
+    assert!(
+        entries
+            .iter()
+            .all(|f| f.get("edited").is_none() || f["edited"] == true),
+        "absent when false"
+    );
+
+    assert_eq!(
+        ws.edit(0, "good-project/nope.yaml", Vec::new()),
+        Err(ecplint::input::EditError::NoSuchFile)
+    );
+}

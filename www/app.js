@@ -6,7 +6,8 @@
 //   check.js          runs a check of them: progress, cancel, the report to the results
 //   results.js        toolbar, summary, inputs, charts and findings (navpreview.js and config.js:
 //                     the Navigation preview and Config tabs)
-//   source-drawer.js  a file of an input, with its findings
+//   source-drawer.js  a file of an input, with its findings; its editor
+//   share.js          Download (an input as an archive) and Copy link (the files in the address)
 //   docs-dialog.js    the rules and their documentation (HTML rendered at build time, crates/rule-docs)
 //   chrome.js         static texts, version, language buttons, footer, intro
 //   status.js         progress bar and notice
@@ -22,13 +23,14 @@ import { startWorker, request } from './worker-client.js';
 import { setRules } from './rules.js';
 import { initInputs } from './inputs.js';
 import { runCheck, initCheck } from './check.js';
-import { currentReport, renderResults, initResults } from './results.js';
-import { initSourceDrawer, refreshSource } from './source-drawer.js';
+import { currentReport, renderResults, initResults, onReportShown } from './results.js';
+import { initSourceDrawer, refreshSource, followReport } from './source-drawer.js';
 import { initDocsDialog, refreshDocs } from './docs-dialog.js';
 import { renderChrome, initChrome } from './chrome.js';
 import { initSettings } from './settings.js';
 import { notice, initStatus } from './status.js';
 import { initPreview } from './navpreview.js';
+import { copyLink, openLinkInAddress, dropLinkFromAddress, linkInAddress } from './share.js';
 
 function wireDialogs() {
   for (const dlg of document.querySelectorAll('dialog')) {
@@ -39,7 +41,16 @@ function wireDialogs() {
   }
 }
 
-initInputs({ onInputs: runCheck });
+// A drop replaces what a link in the address held.
+initInputs({ onInputs: (items) => {
+  dropLinkFromAddress();
+  return runCheck(items);
+} });
+onReportShown(followReport);
+document.getElementById('share').addEventListener('click', copyLink);
+window.addEventListener('hashchange', () => {
+  if (linkInAddress()) openLinkInAddress(runCheck);
+});
 initCheck();
 initStatus();
 initResults();
@@ -64,6 +75,9 @@ startWorker({
   },
   onFatal: (msg) => notice(t('error.engine', { msg }), 'error'),
 });
+
+// A shared link in the address: check the files it holds.
+openLinkInAddress(runCheck);
 
 // For tests and the curious: the last report.
 Object.defineProperty(window, 'ecplintReport', { get: currentReport });

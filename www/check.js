@@ -7,6 +7,7 @@ import { engine, send, restartWorker } from './worker-client.js';
 import { showProgress, hideProgress, notice, hideNotice } from './status.js';
 import { showReport } from './results.js';
 import { inlineSuppressions, knownCategories, kubeVersion } from './settings.js';
+import { dropLinkFromAddress } from './share.js';
 
 let current = 0; // id of the check in flight
 
@@ -49,15 +50,28 @@ function stopWatchdog() {
   $('progress-slow').hidden = true;
 }
 
-// The last inputs checked, for a check again with the values panel's values.
+// The last inputs checked, for a check again with the values panel's values or the editor's changes.
 let lastItems = [];
+let lastChartValues = [];
+// The editor's changes to the inputs checked: `${input}\0${path}` → { input, path, text }.
+// Every check of the same inputs applies them; a new drop forgets them.
+const edits = new Map();
+let editsVersion = 0; // bumped on every change: a check sent before it checks again after
+
+/** The text the editor gave file `path` of input `input`, or undefined. */
+export function editedText(input, path) {
+  return edits.get(`${input}\u0000${path}`)?.text;
+}
 
 /**
  * Check `items` (a drop); `chartValues`: the values panel's values for single charts
  * ([{ root, values, set, setString }], see manifests.js), or none for values.yaml alone.
+ * `sameInputs`: a check again of the last inputs, with the editor's changes.
  */
-export async function runCheck(items, chartValues = []) {
+export async function runCheck(items, chartValues = [], { sameInputs = false } = {}) {
+  if (!sameInputs) edits.clear();
   lastItems = items;
+  lastChartValues = chartValues;
   if (!items.length) {
     hideProgress();
     notice(t('error.nothing'), 'warn');
@@ -68,8 +82,10 @@ export async function runCheck(items, chartValues = []) {
     current = 0; // a check is running: drop it, the new one wins
     restartWorker();
   }
-  closeDialogs();
-  showReport(null);
+  if (!sameInputs) {
+    closeDialogs();
+    showReport(null);
+  }
   showProgress(t('progress.loading'), '', 0);
   try {
     await engine.ready;
@@ -80,7 +96,8 @@ export async function runCheck(items, chartValues = []) {
   }
   const kinds = items.map((i) => i.kind);
   startWatchdog(items[0].name);
-  const { id, reply } = send({ type: 'check', items, lang: getLang(), categories: knownCategories(), kubeVersion: kubeVersion(), inlineSuppressions: inlineSuppressions(), chartValues }, (m) => {
+  const sentVersion = editsVersion;
+  const { id, reply } = send({ type: 'check', items, edits: [...edits.values()], lang: getLang(), categories: knownCategories(), kubeVersion: kubeVersion(), inlineSuppressions: inlineSuppressions(), chartValues }, (m) => {
     if (m.id !== current) return;
     const frac = m.total ? Math.min(1, m.done / m.total) : 0;
     if (m.phase === 'read') {
@@ -100,9 +117,12 @@ export async function runCheck(items, chartValues = []) {
     current = 0;
     stopWatchdog();
     hideProgress();
-    showReport(report, { ms, kinds });
-    $('results').focus({ preventScroll: true });
-    window.scrollTo({ top: 0, behavior: 'instant' }); // the compact drop bar, then the report
+    showReport(report, { ms, kinds, keepView: sameInputs });
+    if (sentVersion !== editsVersion) return runCheck(items, chartValues, { sameInputs: true });
+    if (!sameInputs) {
+      $('results').focus({ preventScroll: true });
+      window.scrollTo({ top: 0, behavior: 'instant' }); // the compact drop bar, then the report
+    }
   } catch (e) {
     if (current !== id) return; // cancelled or superseded
     current = 0;
@@ -115,7 +135,36 @@ export async function runCheck(items, chartValues = []) {
 
 /** Check the last inputs again with these charts' values (the values panel's "Check with these values"). */
 export function recheckWithValues(chartValues) {
-  if (lastItems.length) runCheck(lastItems, chartValues);
+  if (lastItems.length) runCheck(lastItems, chartValues, { sameInputs: true });
+}
+
+let editing = 0; // id of the newest edit's check: an older reply is dropped
+
+/**
+ * The editor changed file `path` of input `input` to `text`: the worker checks again and the
+ * report, previews and manifests follow. `onReport()` is called once the new report is shown.
+ */
+export async function runEdit(input, path, text, onReport) {
+  edits.set(`${input}\u0000${path}`, { input, path, text });
+  editsVersion++;
+  dropLinkFromAddress(); // the link no longer holds what is shown
+  if (current) return; // a check is running; a check again with the edits follows it
+  const { id, reply } = send({ type: 'edit', input, path, text });
+  editing = id;
+  try {
+    const { report, ms } = await reply;
+    if (editing !== id || current) return;
+    if (!report) {
+      // a restarted worker holds no inputs: check them again, with every change
+      await runCheck(lastItems, lastChartValues, { sameInputs: true });
+    } else {
+      showReport(report, { ms, kinds: lastItems.map((i) => i.kind), keepView: true });
+    }
+    onReport?.();
+  } catch (e) {
+    if (editing !== id || e.message === 'restarted') return;
+    notice(t('error.edit', { msg: e.message }), 'error');
+  }
 }
 
 function cancelCheck() {

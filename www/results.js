@@ -11,6 +11,7 @@ import { openDocs } from './docs-dialog.js';
 import { updatePreview } from './navpreview.js';
 import { configPanel } from './config.js';
 import { manifestsPanel } from './manifests.js';
+import { downloadInput } from './share.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -21,20 +22,35 @@ const state = {
   // `suppressed`: whether findings an inline suppression silenced are shown.
   filter: { sev: new Set(SEVERITIES), group: '', q: '', suppressed: false },
   tabs: new Map(), // chart (input path + root) → 'findings' | 'config' | 'manifests'
+  filesOpen: new Set(), // inputs whose file list is open
 };
 
 export function currentReport() {
   return state.report;
 }
 
-/** Show `report` (checked in `ms`, inputs of `kinds`), or no report at all (null). */
-export function showReport(report, { ms, kinds } = {}) {
+const shownHooks = [];
+
+/** Call `fn()` whenever a report is shown (the source drawer follows the editor's checks). */
+export function onReportShown(fn) {
+  shownHooks.push(fn);
+}
+
+/**
+ * Show `report` (checked in `ms`, inputs of `kinds`), or no report at all (null). `keepView`:
+ * the same inputs checked again (an edit): the page stays where it is.
+ */
+export function showReport(report, { ms, kinds, keepView = false } = {}) {
   state.report = report;
   if (report) {
     state.ms = ms;
     state.kinds = kinds;
   }
+  if (!keepView) state.filesOpen.clear();
+  const y = window.scrollY;
   renderResults();
+  if (keepView) window.scrollTo({ top: y, behavior: 'instant' });
+  for (const fn of shownHooks) fn();
 }
 
 function counts(diags) {
@@ -202,7 +218,9 @@ function renderInput(inp, idx) {
       icon(kind === 'folder' ? 'folder' : 'archive', 'input-icon'),
       h('h2.input-name.mono', { text: inp.path }),
       h('span.input-meta.muted', [t(`input.${kind}`), t('input.files', { n: inp.files?.length ?? 0 }), t('input.charts', { n: inp.charts.length })].join(' · ')),
-      countPills(counts(inp.diagnostics))));
+      countPills(counts(inp.diagnostics)),
+      inp.files?.length ? downloadButton(idx, inp) : null));
+  if (inp.files?.length) sec.append(fileList(inp, idx));
 
   if (inp.unreadable) {
     sec.classList.add('unreadable');
@@ -235,6 +253,38 @@ function renderInput(inp, idx) {
   }
   inp.charts.forEach((c, k) => sec.append(renderChart(c, byChart[k], idx)));
   return sec;
+}
+
+/** Every file of the input, each opening the source drawer (to read or edit); edited ones marked. */
+function fileList(inp, idx) {
+  const edited = inp.files.filter((f) => f.edited).length;
+  const summary = h('summary.files-summary', t('files.title', { n: inp.files.length }),
+    edited ? h('span.badge.edited', { text: t('files.edited', { n: edited }) }) : null);
+  const box = h('details.files', { dataset: { input: String(idx) } }, summary);
+  box.open = state.filesOpen.has(idx);
+  const fill = () => {
+    if (box.childElementCount > 1) return;
+    box.append(h('ul.file-list', inp.files.map((f) =>
+      h('li', h('button.file-open.mono', { type: 'button', onclick: () => openSource(idx, f.path, null) },
+        f.path,
+        f.edited ? h('span.badge.edited', { text: t('files.editedOne') }) : null)))));
+  };
+  box.addEventListener('toggle', () => {
+    if (box.open) state.filesOpen.add(idx);
+    else state.filesOpen.delete(idx);
+    if (box.open) fill();
+  });
+  if (box.open) fill();
+  return box;
+}
+
+function downloadButton(idx, inp) {
+  const edited = inp.files.some((f) => f.edited);
+  return h(`button.btn.small.download${edited ? '.has-edits' : ''}`, {
+    type: 'button',
+    title: t(edited ? 'download.titleEdited' : 'download.title'),
+    onclick: () => downloadInput(idx),
+  }, t('download.button'));
 }
 
 function diagList(diags, inputIdx, root) {

@@ -39,14 +39,15 @@ export function startWorker({ onReady, onFatal } = {}) {
     } else if (m.type === 'progress') {
       const p = pending.get(m.id);
       if (p && p.onProgress) p.onProgress(m);
-    } else if (m.type === 'report' || m.type === 'preview' || m.type === 'source' || m.type === 'config' || m.type === 'render') {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (p) p.resolve(m);
     } else if (m.type === 'error') {
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (p) p.reject(new Error(m.message));
+    } else {
+      // the reply to a request: report, preview, source, config, render, download, share, open-link
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (p) p.resolve(m);
     }
   };
   w.onerror = (ev) => {

@@ -2,16 +2,24 @@
 //
 // page → worker: { type: 'check', id, lang, categories, kubeVersion, inlineSuppressions, chartValues, items: [{ kind: 'archive', name, blob }
 //                                                  | { kind: 'folder', name, entries: [{ path, blob }] }] }
+//                { type: 'edit', id, input, path, text }   (the editor: the file changed, check again;
+//                  the reply's report is null when this worker holds no inputs: check them again)
 //                { type: 'source', id, input, path }
+//                { type: 'download', id, input } | { type: 'share', id } | { type: 'open-link', id, fragment }
 //                { type: 'preview', id, input: index|null, view, lang }   (navigation preview)
 //                { type: 'config', id, input, chart, options: { license, configCrd, custom, products, …Name } }
 //                { type: 'render', id, input, chart, options: { values: [text…], set: [k=v…], releaseName, namespace, kubeVersion } }
+// A check's `edits: [{ input, path, text }]` are applied to its inputs before it runs (the
+// editor's changes, kept by the page, survive a check again and a restarted worker).
 // worker → page: { type: 'ready', version, rules } | { type: 'fatal', message }
 //                { type: 'progress', id, phase: 'read'|'check'|'report', done, total, name }
 //                { type: 'report', id, report, ms } | { type: 'source', id, text } | { type: 'error', id, message }
 //                { type: 'preview', id, html, ms }   (a whole HTML document for a sandboxed frame)
 //                { type: 'config', id, config, ms }   (config: charts[].config of the report, or null)
 //                { type: 'render', id, render, ms }   (ws.render's result: documents with their compact source map, errors)
+//                { type: 'download', id, name, bytes }   (the input as an archive, with the editor's changes)
+//                { type: 'share', id, fragment | error: { message, message_zh } }   (error: too large for a link)
+//                { type: 'open-link', id, madeBy, items | error }   (items as a check takes them)
 //
 // A blob is a File or a Blob (structured-cloned File objects are read here, not on the page) or
 // an ArrayBuffer.
@@ -99,7 +107,56 @@ function loadValuesSchema() {
   return valuesSchema;
 }
 
-async function check({ id, items, lang, categories, kubeVersion, inlineSuppressions, chartValues }) {
+// The options of the last check: an edit checks again with them.
+let checkOptions = null;
+
+function checkAndReport(id, t0) {
+  const report = ws.check(
+    // Called before each input, never throttled: if an input holds the engine, the page's
+    // watchdog must know which one it is.
+    (d, tot, name) => postMessage({ type: 'progress', id, phase: 'check', done: d, total: tot, name: name ?? '' }),
+    checkOptions,
+  );
+  postMessage({ type: 'progress', id, phase: 'report', done: 1, total: 1, name: '' });
+  postMessage({ type: 'report', id, report, ms: Math.round(performance.now() - t0) });
+}
+
+/** Apply the editor's changes; the first refused one is thrown (its message names the file). */
+function applyEdits(edits) {
+  for (const e of edits || []) {
+    const refused = ws.edit(e.input, e.path, e.text);
+    if (refused) throw new Error(refused.message);
+  }
+}
+
+// Archives and links (src/pack, src/share.rs): a wasm module of its own, fetched on first use.
+let pack = null; // Promise<module>
+
+function loadPack() {
+  pack ??= import('./pkg/pack/ecplint_pack.js')
+    .then(async (mod) => { await mod.default(); return mod; })
+    .catch((e) => { pack = null; throw e; });
+  return pack;
+}
+
+async function download({ id, input }) {
+  const { download } = await loadPack();
+  const { name, bytes } = download(ws.inputFiles(input));
+  postMessage({ type: 'download', id, name, bytes }, [bytes.buffer]);
+}
+
+async function share({ id }) {
+  const { shareLink } = await loadPack();
+  const inputs = Array.from({ length: ws.length }, (_, i) => ws.inputFiles(i));
+  postMessage({ type: 'share', id, ...shareLink(inputs, version()) });
+}
+
+async function openLink({ id, fragment }) {
+  const { openLink } = await loadPack();
+  postMessage({ type: 'open-link', id, ...openLink(fragment) });
+}
+
+async function check({ id, items, edits, lang, categories, kubeVersion, inlineSuppressions, chartValues }) {
   ws.clear();
   const schemas = loadKubeSchemas(kubeVersion);
   const t0 = performance.now();
@@ -137,20 +194,24 @@ async function check({ id, items, lang, categories, kubeVersion, inlineSuppressi
     const validate = await loadValuesSchema();
     if (validate) ws.setValuesSchemaValidator(validate);
   }
-  const report = ws.check(
-    // Called before each input, never throttled: if an input holds the engine, the page's
-    // watchdog must know which one it is.
-    (d, tot, name) => postMessage({ type: 'progress', id, phase: 'check', done: d, total: tot, name: name ?? '' }),
-    {
-      lang: lang === 'zh' ? 'zh' : 'en',
-      categories: Array.isArray(categories) ? categories : [],
-      kubeVersion: typeof kubeVersion === 'string' ? kubeVersion : undefined,
-      inlineSuppressions: inlineSuppressions !== false,
-      chartValues: Array.isArray(chartValues) && chartValues.length ? chartValues : undefined,
-    },
-  );
-  postMessage({ type: 'progress', id, phase: 'report', done: 1, total: 1, name: '' });
-  postMessage({ type: 'report', id, report, ms: Math.round(performance.now() - t0) });
+  applyEdits(edits);
+  checkOptions = {
+    lang: lang === 'zh' ? 'zh' : 'en',
+    categories: Array.isArray(categories) ? categories : [],
+    kubeVersion: typeof kubeVersion === 'string' ? kubeVersion : undefined,
+    inlineSuppressions: inlineSuppressions !== false,
+    chartValues: Array.isArray(chartValues) && chartValues.length ? chartValues : undefined,
+  };
+  checkAndReport(id, t0);
+}
+
+/** The editor changed a file: check again, with the last check's options. */
+function edit({ id, input, path, text }) {
+  const t0 = performance.now();
+  // A restarted worker has no inputs: the page checks them again with every change.
+  if (!ws.length || !checkOptions) return postMessage({ type: 'report', id, report: null });
+  applyEdits([{ input, path, text }]);
+  checkAndReport(id, t0);
 }
 
 self.onmessage = async (ev) => {
@@ -162,6 +223,10 @@ self.onmessage = async (ev) => {
   }
   try {
     if (msg.type === 'check') await check(msg);
+    else if (msg.type === 'edit') edit(msg);
+    else if (msg.type === 'download') await download(msg);
+    else if (msg.type === 'share') await share(msg);
+    else if (msg.type === 'open-link') await openLink(msg);
     else if (msg.type === 'preview') {
       const t0 = performance.now();
       const html = ws.preview(msg.input ?? null, msg.view, msg.lang, { stylesheet: 'preview.css' });

@@ -24,6 +24,10 @@ impl Loaded {
     pub fn input(&self) -> &Input {
         self.borrow_owner()
     }
+    /// The input, its charts dropped (to change a file and discover them again).
+    pub fn into_input(self) -> Input {
+        self.into_owner()
+    }
     /// Every chart of the input, in path order.
     pub fn charts(&self) -> &[Chart<'_>] {
         self.borrow_dependent()

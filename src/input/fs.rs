@@ -131,7 +131,7 @@ fn unreadable(name: String, message: Text) -> Loaded {
         files: Vec::new(),
         problems: vec![Problem::new(None, Severity::Error, message)],
         unreadable: true,
-        packaged: false,
+        ..Input::default()
     };
     Loaded {
         input,

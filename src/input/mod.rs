@@ -5,13 +5,14 @@
 //! `rules::input::input_001`), never a panic. This layer knows nothing of rules.
 //!
 //! The modules, one job each: `read` runs one pass (archive or folder, then subcharts,
-//! then sorting and text checks); `archive` finds an archive's format, `tar` and `zip` (with
+//! then sorting and text checks); `edit` takes a user's change to a file; `archive` finds an archive's format, `tar` and `zip` (with
 //! `zip_directory`) read the formats, `folder` takes a folder's files, `subcharts` opens
 //! `charts/*.tgz`; `budget` counts decompressed bytes, `limits` and `paths` hold the limits and
 //! path rules, `text` checks text files. `fs` (native only) reads a path on disk.
 
 mod archive;
 mod budget;
+mod edit;
 mod folder;
 mod gzip;
 mod helm_layout;
@@ -33,6 +34,7 @@ mod tests;
 
 use crate::diagnostic::{Range, Severity, Text};
 
+pub use edit::{edit, EditError};
 pub use limits::Limits;
 
 /// One file of an input. `path` uses `/`, is relative, and has no `.`/`..` parts.
@@ -69,6 +71,8 @@ pub struct Input {
     /// Read from an archive (a packaged chart), not a folder: Helm leaves nothing out of it
     /// (`.helmignore` applies to folders).
     pub packaged: bool,
+    /// Files the user changed since it was read (the page's editor), in the order first changed.
+    pub edited: Vec<String>,
 }
 
 /// Read a source into files. Archives inside a chart's `charts/` folder are opened too; their

@@ -40,6 +40,7 @@ pub(super) fn load(source: Source, limits: &Limits) -> Input {
         unreadable: files.is_empty(),
         files,
         problems: reader.problems,
+        edited: Vec::new(),
     }
 }
 

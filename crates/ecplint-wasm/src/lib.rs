@@ -321,6 +321,37 @@ impl Workspace {
         }
     }
 
+    /// Replace the content of file `path` of input `inputIndex` with `content` (a string, or a
+    /// `Uint8Array`): the page's editor. The next `check` reads it (the file is marked
+    /// `edited` in `inputs[].files`). Returns `null` when taken, else `{message, message_zh}`
+    /// saying why not (no such file, over the file size limit).
+    pub fn edit(
+        &mut self,
+        input_index: JsValue,
+        path: JsValue,
+        content: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let Some(index) = input_index.as_f64() else {
+            return Err(type_error("edit: `inputIndex` must be a number"));
+        };
+        let path = string_arg(&path, "edit", "path")?;
+        let data = match content.as_string() {
+            Some(text) => text.into_bytes(),
+            None => bytes_arg(&content, "edit", "content")?,
+        };
+        let taken = match index_in(index, self.core.len()) {
+            Some(i) => self.core.edit(i, &path, data),
+            None => Err(ecplint::input::EditError::NoSuchFile),
+        };
+        match taken {
+            Ok(()) => Ok(JsValue::NULL),
+            Err(e) => {
+                let message = e.message(&path);
+                to_js(&serde_json::json!({ "message": message.en, "message_zh": message.zh }))
+            }
+        }
+    }
+
     /// Forget every input.
     pub fn clear(&mut self) {
         self.core.clear();
