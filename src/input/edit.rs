@@ -19,10 +19,9 @@ pub enum EditError {
 impl EditError {
     pub fn message(&self, path: &str) -> Text {
         match self {
-            EditError::NoSuchFile => text!(
-                "the input has no file `{path}`",
-                "输入中没有文件 `{path}`"
-            ),
+            EditError::NoSuchFile => {
+                text!("the input has no file `{path}`", "输入中没有文件 `{path}`")
+            }
             EditError::TooBig { limit } => {
                 let limit = size(*limit);
                 text!(

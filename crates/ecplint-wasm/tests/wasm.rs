@@ -885,3 +885,57 @@ fn inline_suppressions_option_can_turn_them_off() {
     let bad: JsValue = js_sys::JSON::parse(r#"{"inlineSuppressions":"no"}"#).unwrap();
     assert!(ws.check(JsValue::UNDEFINED, bad).is_err());
 }
+
+#[wasm_bindgen_test]
+fn edit_changes_a_file_and_the_next_check_reads_it() {
+    let mut ws = Workspace::new();
+    add_folder(&mut ws, "p", &chart_files("p", VALUES_YAML));
+    let values = "p/chart/demo-product/values.yaml";
+    let on_values = |report: &Value| {
+        report["inputs"][0]["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["file"] == values)
+            .count()
+    };
+    let before = check(&mut ws);
+    assert!(on_values(&before) > 0, "the duplicate key is found");
+
+    let taken = ws
+        .edit(JsValue::from(0), s(values), s("images:\n  tags: {}\n"))
+        .expect("edit");
+    assert!(taken.is_null(), "taken");
+    let after = check(&mut ws);
+    assert!(
+        on_values(&after) < on_values(&before),
+        "the duplicate key went with the edit"
+    );
+    let edited: Vec<&Value> = after["inputs"][0]["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter(|f| f["edited"] == true)
+        .collect();
+    assert_eq!(edited.len(), 1);
+    assert_eq!(edited[0]["path"], values);
+    let text = ws.source(JsValue::from(0), s(values)).expect("source");
+    assert_eq!(text.as_deref(), Some("images:\n  tags: {}\n"));
+
+    let refused = json(
+        &ws.edit(JsValue::from(0), s("p/nope.yaml"), s(""))
+            .expect("edit"),
+    );
+    assert!(refused["message"]
+        .as_str()
+        .expect("message")
+        .contains("p/nope.yaml"));
+    assert!(refused["message_zh"]
+        .as_str()
+        .expect("message_zh")
+        .contains("p/nope.yaml"));
+    assert!(
+        ws.edit(s("0"), s(values), s("")).is_err(),
+        "a wrong type throws"
+    );
+}
