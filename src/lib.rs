@@ -5,7 +5,7 @@
 //! (`crates/ecplint-wasm`) and the CLI (`src/bin/ecplint`) are thin layers over it.
 //!
 //! Layers, each importing only from those below it (`tests/layers.rs` checks):
-//! `diagnostic`, `suggest` → `yaml`, `input`, `mako`, `makefile` → `chart` → `config`,
+//! `diagnostic`, `suggest` → `yaml`, `input`, `mako`, `makefile` → `chart`, `pack` → `config`,
 //! `navigation`, `render` → `rules` → `report`, `output`, `workspace`.
 
 // Rule docs tag their examples ```yaml,fail,file=…: test-harness attributes, not rustdoc's.
@@ -20,6 +20,7 @@ pub mod makefile;
 pub mod mako;
 pub mod navigation;
 pub mod output;
+pub mod pack;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -11,7 +11,7 @@ const LAYERS: &[&[&str]] = &[
     &["diagnostic", "suggest"],
     &["yaml"],
     &["input", "mako", "makefile"],
-    &["chart"],
+    &["chart", "pack"],
     &["config", "navigation", "render"],
     &["rules"],
     &["report"],
