@@ -1,7 +1,7 @@
 //! Writing an input back as an archive: the page's "Download" of an edited input.
 //!
 //! [`top_level`] picks the files to write (a subchart archive that was opened is written as its
-//! own bytes, or rebuilt when a file inside it was edited); [`write`] makes a tgz, tar or zip of
+//! own bytes, or rebuilt when a file inside it was edited); [`write()`] makes a tgz, tar or zip of
 //! them. One module per job: `top_level`, `tar`, `gzip`, `zip`, `error`. The output is
 //! deterministic: the same files give the same bytes (fixed times, the caller's order).
 
