@@ -6,7 +6,7 @@
 //!
 //! Layers, each importing only from those below it (`tests/layers.rs` checks):
 //! `diagnostic`, `suggest` → `yaml`, `input`, `mako`, `makefile` → `chart`, `pack` → `config`,
-//! `navigation`, `render` → `rules` → `report`, `output`, `workspace`.
+//! `navigation`, `render`, `share` → `rules` → `report`, `output`, `workspace`.
 
 // Rule docs tag their examples ```yaml,fail,file=…: test-harness attributes, not rustdoc's.
 #![allow(rustdoc::invalid_codeblock_attributes)]
@@ -24,6 +24,7 @@ pub mod pack;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod share;
 pub mod suggest;
 pub mod work;
 pub mod workspace;

@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["yaml"],
     &["input", "mako", "makefile"],
     &["chart", "pack"],
-    &["config", "navigation", "render"],
+    &["config", "navigation", "render", "share"],
     &["rules"],
     &["report"],
     &["output", "workspace", "baseline"],
