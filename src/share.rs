@@ -15,7 +15,8 @@
 //!           varint number of files  file*
 //! file    = varint length  path (UTF-8)  varint length  bytes
 //! ```
-//! Nothing follows the last input.
+//! Nothing follows the last input (bytes after the end of the DEFLATE stream are not looked at:
+//! the inflater stops there).
 //!
 //! What to put in a link: a folder's files, or an archive's top-level files
 //! ([`crate::pack::top_level`]), so that [`SharedInput::into_source`] writes the archive again.
