@@ -5,8 +5,8 @@
 //! (`crates/ecplint-wasm`) and the CLI (`src/bin/ecplint`) are thin layers over it.
 //!
 //! Layers, each importing only from those below it (`tests/layers.rs` checks):
-//! `diagnostic`, `suggest` → `yaml`, `input`, `mako`, `makefile` → `chart` → `config`,
-//! `navigation`, `render` → `rules` → `report`, `output`, `workspace`.
+//! `diagnostic`, `suggest` → `yaml`, `input`, `mako`, `makefile` → `chart`, `pack` → `config`,
+//! `navigation`, `render`, `share` → `rules` → `report`, `output`, `workspace`.
 
 // Rule docs tag their examples ```yaml,fail,file=…: test-harness attributes, not rustdoc's.
 #![allow(rustdoc::invalid_codeblock_attributes)]
@@ -20,9 +20,11 @@ pub mod makefile;
 pub mod mako;
 pub mod navigation;
 pub mod output;
+pub mod pack;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod share;
 pub mod suggest;
 pub mod work;
 pub mod workspace;

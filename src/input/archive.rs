@@ -10,7 +10,7 @@ use crate::diagnostic::Severity;
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Format {
+pub(crate) enum Format {
     Empty,
     Gzip,
     Zip,
@@ -18,7 +18,7 @@ pub(super) enum Format {
     Unknown,
 }
 
-pub(super) fn sniff(data: &[u8]) -> Format {
+pub(crate) fn sniff(data: &[u8]) -> Format {
     if data.is_empty() {
         Format::Empty
     } else if data.starts_with(&[0x1f, 0x8b]) {

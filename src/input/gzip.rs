@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 /// Eight bytes a step over eight tables ("slicing by 8"), computed on first use rather than
 /// shipped: 8 KB of memory, nothing in the page's download, several times the speed of a
 /// byte-wise table on the archives' megabytes.
-pub(super) fn crc32(crc: u32, data: &[u8]) -> u32 {
+pub(crate) fn crc32(crc: u32, data: &[u8]) -> u32 {
     static TABLES: OnceLock<[[u32; 256]; 8]> = OnceLock::new();
     let t = TABLES.get_or_init(|| {
         let mut t = [[0u32; 256]; 8];

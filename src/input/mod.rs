@@ -36,6 +36,10 @@ use crate::diagnostic::{Range, Severity, Text};
 
 pub use edit::{edit, EditError};
 pub use limits::Limits;
+// For the archive writers (`crate::pack`): the same CRC-32, path rule and format sniffing.
+pub(crate) use archive::{sniff, Format};
+pub(crate) use gzip::crc32;
+pub(crate) use paths::is_normalized;
 
 /// One file of an input. `path` uses `/`, is relative, and has no `.`/`..` parts.
 #[derive(Debug, Clone, PartialEq, Eq)]

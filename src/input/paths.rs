@@ -48,6 +48,12 @@ pub(super) fn normalize(raw: &str) -> Result<String, BadPath> {
     }
 }
 
+/// Whether `path` is as [`normalize`] leaves it: what every file's path in an input is. The
+/// archive writers (`crate::pack`) check paths with it, so that they write what the reader takes.
+pub(crate) fn is_normalized(path: &str) -> bool {
+    normalize(path).is_ok_and(|p| p == path)
+}
+
 /// A path cut to a readable length for messages.
 pub(super) fn shown(path: &str) -> String {
     if path.chars().count() <= SHOWN_PATH {
