@@ -121,6 +121,18 @@ export class Workspace {
   /** The bytes of file `path` of input `inputIndex`, or undefined when absent. */
   bytes(inputIndex: number, path: string): Uint8Array | undefined;
   /**
+   * Replace the content of file `path` of input `inputIndex` (an editor): the next `check` reads
+   * it, and the report marks the file `edited`. Returns null when taken, else why not (no such
+   * file, over the per-file size limit).
+   */
+  edit(inputIndex: number, path: string, content: string | Uint8Array): { message: string; message_zh: string } | null;
+  /**
+   * Input `inputIndex` as the user has it now (with `edit`'s changes): its name, `kind` (a folder,
+   * an archive's layout, or null when it is no archive the reader takes), its files (`contents[i]`
+   * is `paths[i]`'s) and the edited paths. What the page's Download and Copy link write.
+   */
+  inputFiles(inputIndex: number): InputFiles | undefined;
+  /**
    * The config preview of chart `chartName` of input `inputIndex`, every chart of every input
    * installed alongside; undefined when there is no such chart. Fast enough for every keystroke.
    */
@@ -328,12 +340,23 @@ export interface InputReport {
   unreadable: boolean;
 }
 
+/** An input's files, as `Workspace.inputFiles` gives them. */
+export interface InputFiles {
+  name: string;
+  kind: 'folder' | 'tgz' | 'tar' | 'zip' | null;
+  paths: string[];
+  contents: Uint8Array[];
+  edited: string[];
+}
+
 /** A file of an input. */
 export interface FileEntry {
   /** The path inside the input (the same as `Diagnostic.file`, `ws.source`). */
   path: string;
   /** In bytes. */
   size: number;
+  /** Present (true) when the file was changed with `Workspace.edit` since the input was given. */
+  edited?: true;
 }
 
 /** One finding. */

@@ -36,14 +36,17 @@ if [[ $want == *" native "* ]]; then
   step "cargo test (native)" cargo test -p ecplint -p gotmpl -p rule-docs -p slim-sort -p values-schema
 fi
 
-# 2. wasm: the JS API crate's tests (crates/ecplint-wasm/tests/*.rs) with wasm-bindgen-test, in node.
+# 2. wasm: the JS API crates' tests (crates/ecplint-wasm/tests/*.rs, and the Download / Copy link
+#    module's, crates/ecplint-pack-wasm/tests/*.rs) with wasm-bindgen-test, in node.
 if [[ $want == *" wasm "* ]]; then
   need wasm-bindgen-test-runner "run scripts/setup.sh"
-  for f in crates/ecplint-wasm/tests/*.rs; do
-    [[ -e "$f" ]] || continue
-    name=$(basename "$f" .rs)
-    step "wasm tests ($name, node)" env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-      cargo test -p ecplint-wasm --target wasm32-unknown-unknown --test "$name"
+  for crate in ecplint-wasm ecplint-pack-wasm; do
+    for f in crates/$crate/tests/*.rs; do
+      [[ -e "$f" ]] || continue
+      name=$(basename "$f" .rs)
+      step "wasm tests ($crate $name, node)" env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+        cargo test -p "$crate" --target wasm32-unknown-unknown --test "$name"
+    done
   done
 fi
 

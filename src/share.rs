@@ -65,6 +65,28 @@ pub enum SharedKind {
     Archive(Layout),
 }
 
+impl SharedKind {
+    /// Its name in the JS API: `folder`, `tgz`, `tar` or `zip`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SharedKind::Folder => "folder",
+            SharedKind::Archive(Layout::Tgz) => "tgz",
+            SharedKind::Archive(Layout::Tar) => "tar",
+            SharedKind::Archive(Layout::Zip) => "zip",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<SharedKind> {
+        Some(match name {
+            "folder" => SharedKind::Folder,
+            "tgz" => SharedKind::Archive(Layout::Tgz),
+            "tar" => SharedKind::Archive(Layout::Tar),
+            "zip" => SharedKind::Archive(Layout::Zip),
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedInput {
     pub name: String,
@@ -73,6 +95,33 @@ pub struct SharedInput {
 }
 
 impl SharedInput {
+    /// An input as the user has it now, to download or share: its top-level files
+    /// ([`pack::top_level`]: a subchart archive with an edited file inside is rebuilt).
+    pub fn of(
+        name: &str,
+        kind: SharedKind,
+        files: &[File],
+        edited: &[String],
+    ) -> Result<SharedInput, PackError> {
+        Ok(SharedInput {
+            name: name.to_string(),
+            kind,
+            files: pack::top_level(files, edited)?,
+        })
+    }
+
+    /// "Download": the file name and bytes of the input as an archive in its own layout (a
+    /// folder `name` as `name.tgz`, its paths as given).
+    pub fn archive(&self) -> Result<(String, Vec<u8>), PackError> {
+        Ok(match self.kind {
+            SharedKind::Folder => (
+                format!("{}.tgz", self.name),
+                pack::write(&self.files, Layout::Tgz)?,
+            ),
+            SharedKind::Archive(layout) => (self.name.clone(), pack::write(&self.files, layout)?),
+        })
+    }
+
     /// The input to read again: the folder's files, or the archive written again in its layout.
     pub fn into_source(self) -> Result<Source, PackError> {
         Ok(match self.kind {

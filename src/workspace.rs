@@ -8,6 +8,7 @@ use crate::config::{Catalog, ConfigReport, Overrides, Prepared};
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::input::{self, File, Input, Source};
 use crate::navigation::{self, Console, Styles, View};
+use crate::pack::Layout;
 use crate::render::kube_schema::KubeSchemas;
 use crate::render::manifests::Manifests;
 use crate::render::usage;
@@ -16,6 +17,7 @@ use crate::render::Rendered;
 use crate::report::{ChartReport, FileEntry, InputReport, ManifestsSummary, Report};
 use crate::rules::project_config::Configs;
 use crate::rules::{self, InputScope, ALL};
+use crate::share::SharedKind;
 use crate::work::Budget;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -117,6 +119,8 @@ pub struct Stats {
 #[derive(Debug)]
 struct Slot {
     name: String,
+    /// A folder, or an archive in its layout (`None`: not an archive the reader takes).
+    kind: Option<SharedKind>,
     pending: Option<Given>,
     loaded: Option<Loaded>,
     report: Option<InputReport>,
@@ -134,6 +138,15 @@ struct Slot {
 enum Given {
     Source(Source),
     Read(Input),
+}
+
+/// An input's files as the user has them now: see [`Workspace::input_files`].
+#[derive(Debug, Clone, Copy)]
+pub struct InputFiles<'a> {
+    pub name: &'a str,
+    pub kind: Option<SharedKind>,
+    pub files: &'a [File],
+    pub edited: &'a [String],
 }
 
 /// A set of inputs checked and previewed together.
@@ -293,8 +306,13 @@ impl Workspace {
 
     /// Add an input; it is read on first use. Returns its index.
     pub fn add(&mut self, source: Source) -> usize {
+        let kind = match &source {
+            Source::Folder { .. } => Some(SharedKind::Folder),
+            Source::Archive { data, .. } => Layout::of(data).map(SharedKind::Archive),
+        };
         self.inputs.push(Slot {
             name: source.name().to_string(),
+            kind,
             pending: Some(Given::Source(source)),
             loaded: None,
             report: None,
@@ -311,6 +329,8 @@ impl Workspace {
     pub fn add_input(&mut self, input: Input) -> usize {
         self.inputs.push(Slot {
             name: input.path.clone(),
+            // read by the caller: a folder unless it says it came packaged
+            kind: (!input.packaged).then_some(SharedKind::Folder),
             pending: Some(Given::Read(input)),
             loaded: None,
             report: None,
@@ -365,6 +385,21 @@ impl Workspace {
             self.catalog = None;
         }
         edited
+    }
+
+    /// Input `index` as the user has it now (with the editor's changes): its name, whether a
+    /// folder or an archive of which layout (`None`: neither), its files and the edited ones.
+    /// What "Download" and "Copy link" write ([`crate::share`]).
+    pub fn input_files(&mut self, index: usize) -> Option<InputFiles<'_>> {
+        self.load(index);
+        let slot = self.inputs.get(index)?;
+        let input = slot.loaded.as_ref()?.input();
+        Some(InputFiles {
+            name: &slot.name,
+            kind: slot.kind,
+            files: &input.files,
+            edited: &input.edited,
+        })
     }
 
     /// Input `index`, read and its charts parsed (once).

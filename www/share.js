@@ -19,6 +19,10 @@ export async function downloadInput(idx) {
     notice(t('download.failed', { msg: e.message || String(e) }), 'error');
     return;
   }
+  if (reply.error) {
+    notice(t('download.failed', { msg: pick(reply.error.message, reply.error.message_zh) }), 'error');
+    return;
+  }
   const url = URL.createObjectURL(new Blob([reply.bytes], { type: 'application/octet-stream' }));
   const a = document.createElement('a');
   a.href = url;

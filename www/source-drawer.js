@@ -156,7 +156,8 @@ function paintEditor() {
     return [i ? '\n' : '', sev ? h(`span.sev-${sev}`, { text: n }) : n];
   }));
   textarea.rows = lines.length;
-  list.replaceChildren(...diags.map((d) =>
+  const byLine = [...diags].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  list.replaceChildren(...byLine.map((d) =>
     h(`li.src-annot.sev-${d.severity}`,
       h('span.src-annot-body',
         icon(d.severity),

@@ -141,8 +141,8 @@ function loadPack() {
 
 async function download({ id, input }) {
   const { download } = await loadPack();
-  const { name, bytes } = download(ws.inputFiles(input));
-  postMessage({ type: 'download', id, name, bytes }, [bytes.buffer]);
+  const written = download(ws.inputFiles(input));
+  postMessage({ type: 'download', id, ...written }, written.bytes ? [written.bytes.buffer] : []);
 }
 
 async function share({ id }) {

@@ -347,9 +347,50 @@ impl Workspace {
             Ok(()) => Ok(JsValue::NULL),
             Err(e) => {
                 let message = e.message(&path);
-                to_js(&serde_json::json!({ "message": message.en, "message_zh": message.zh }))
+                let out = Object::new();
+                Reflect::set(&out, &"message".into(), &message.en.into())?;
+                Reflect::set(&out, &"message_zh".into(), &message.zh.into())?;
+                Ok(out.into())
             }
         }
+    }
+
+    /// Input `inputIndex` as the user has it now, for "Download" and "Copy link" (the pack
+    /// module, `pkg/pack/`): `{name, kind, paths, contents, edited}`, `kind` one of `folder`,
+    /// `tgz`, `tar`, `zip` or `null` (not an archive the reader takes); `contents[i]` is the
+    /// `Uint8Array` of `paths[i]`; `edited` the paths changed with `edit`. `undefined` when
+    /// there is no such input.
+    #[wasm_bindgen(js_name = inputFiles)]
+    pub fn input_files(&mut self, input_index: JsValue) -> Result<JsValue, JsValue> {
+        let Some(index) = input_index.as_f64() else {
+            return Err(type_error("inputFiles: `inputIndex` must be a number"));
+        };
+        let Some(given) = index_in(index, self.core.len()).and_then(|i| self.core.input_files(i))
+        else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let out = Object::new();
+        let set = |key: &str, value: &JsValue| Reflect::set(&out, &JsValue::from_str(key), value);
+        set("name", &JsValue::from_str(given.name))?;
+        let kind = given
+            .kind
+            .map_or(JsValue::NULL, |k| JsValue::from_str(k.as_str()));
+        set("kind", &kind)?;
+        let paths: Array = given
+            .files
+            .iter()
+            .map(|f| JsValue::from_str(&f.path))
+            .collect();
+        let contents: Array = given
+            .files
+            .iter()
+            .map(|f| JsValue::from(Uint8Array::from(&f.data[..])))
+            .collect();
+        let edited: Array = given.edited.iter().map(|p| JsValue::from_str(p)).collect();
+        set("paths", &paths)?;
+        set("contents", &contents)?;
+        set("edited", &edited)?;
+        Ok(out.into())
     }
 
     /// Forget every input.
