@@ -26,6 +26,8 @@ pub mod report;
 pub mod rules;
 pub mod share;
 pub mod suggest;
+#[cfg(test)]
+mod testing;
 pub mod work;
 pub mod workspace;
 pub mod yaml;

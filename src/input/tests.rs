@@ -6,6 +6,7 @@ use super::limits::size;
 use super::paths::{normalize, BadPath};
 use super::{load, File, Input, Limits, Problem, Source};
 use crate::diagnostic::{Range, Severity};
+use crate::testing::noise;
 use ::tar::{Builder, EntryType, Header};
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -87,18 +88,6 @@ fn zip_of(entries: &[(&str, &[u8], bool)]) -> Vec<u8> {
         w.write_all(data).unwrap();
     }
     w.finish().unwrap().into_inner()
-}
-
-/// Bytes that do not compress (xorshift).
-fn noise(n: usize, mut seed: u64) -> Vec<u8> {
-    (0..n)
-        .map(|_| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as u8
-        })
-        .collect()
 }
 
 fn read(data: Vec<u8>) -> Input {

@@ -3,27 +3,8 @@
 
 use super::*;
 use crate::input::{load, Limits, Source};
+use crate::testing::{file, noise};
 use std::io::{Cursor, Read};
-
-fn file(path: &str, data: &[u8]) -> File {
-    File {
-        path: path.to_string(),
-        data: data.to_vec(),
-    }
-}
-
-/// Bytes that do not compress (xorshift), so that zip stores them.
-fn noise(n: usize) -> Vec<u8> {
-    let mut x = 0x2545_F491_4F6C_DD1Du64;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
-}
 
 /// A chart with text, a script, binary data and an empty file, sorted by path.
 fn chart() -> Vec<File> {
@@ -32,7 +13,7 @@ fn chart() -> Vec<File> {
             "app/Chart.yaml",
             b"apiVersion: v2\nname: app\nversion: 1.0.0\n",
         ),
-        file("app/files/blob.bin", &noise(3000)),
+        file("app/files/blob.bin", &noise(3000, 0x2545_F491_4F6C_DD1D)),
         file("app/files/empty.txt", b""),
         file("app/run.sh", b"#!/bin/sh\necho hello\n"),
         file(

@@ -1,26 +1,7 @@
 //! The link codec: round trips, each error, and damaged links that must never panic.
 
 use super::*;
-
-fn file(path: &str, data: &[u8]) -> File {
-    File {
-        path: path.to_string(),
-        data: data.to_vec(),
-    }
-}
-
-/// Bytes that do not compress (xorshift).
-fn noise(n: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed | 1;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
-}
+use crate::testing::{file, noise};
 
 fn chart(name: &str) -> Vec<File> {
     vec![
