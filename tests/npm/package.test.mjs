@@ -200,6 +200,13 @@ test('Node: import ecplint, init, check, render, config, preview, the extras', a
   const config = ws2.config(0, 'mycloud-product', { license: 'data: [', licenseName: 'lic.yaml' });
   assert.ok(config.errors.length > 0, 'a broken license is an error of the preview');
   samples.push(['ConfigPreview', config, 'config with a broken license']);
+  // An editor's change: the file is marked edited in the report.
+  const given = ws2.inputFiles(0);
+  assert.equal(ws2.edit(0, given.paths[0], new TextDecoder().decode(given.contents[0]) + '\n'), null);
+  assert.deepEqual(ws2.inputFiles(0).edited, [given.paths[0]]);
+  assert.match(ws2.edit(0, 'no/such/file', '').message, /no file/);
+  const edited = checkOf(ws2, 'after ws.edit');
+  assert.deepEqual(edited.inputs[0].files.filter((f) => f.edited).map((f) => f.path), [given.paths[0]]);
   assert.throws(() => ws2.check(null, { lang: 'fr' }), TypeError);
   ws2.clear();
   assert.equal(ws2.length, 0);
