@@ -16,6 +16,8 @@ const LAYERS: &[&[&str]] = &[
     &["rules"],
     &["report"],
     &["output", "workspace", "baseline"],
+    // helpers of the unit tests (`#[cfg(test)]`)
+    &["testing"],
 ];
 
 /// Macros exported at the crate root, not modules.
@@ -74,7 +76,8 @@ fn is_test_file(path: &Path) -> bool {
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
         lines.iter().enumerate().any(|(i, l)| {
             let declares = *l == format!("mod {name};") || *l == format!("pub(crate) mod {name};");
-            declares && i > 0 && lines[i - 1] == "#[cfg(test)]"
+            let test_only = |cfg: &str| cfg == "#[cfg(test)]" || cfg.starts_with("#[cfg(all(test,");
+            declares && i > 0 && test_only(lines[i - 1])
         })
     })
 }

@@ -102,7 +102,12 @@ for (const [locale, colorScheme] of [['en-US', 'light'], ['zh-CN', 'dark']]) {
       await page.locator('#source-dialog[open]').waitFor();
       await page.locator(`#source-body [data-line="${d.line}"]`).first().waitFor();
       await a11y.scan(page, 'source dialog');
+      await page.click('#source-edit');
+      await page.locator('.src-textarea').waitFor();
+      await a11y.scan(page, 'source dialog, editing');
       await page.keyboard.press('Escape');
+      await page.click('.files > summary');
+      await a11y.scan(page, 'the input\'s file list');
 
       await page.locator('.diag[data-rule="CHART-007"] .diag-rule').first().click();
       await page.locator('#docs-dialog[open] #docs-article .md').waitFor();

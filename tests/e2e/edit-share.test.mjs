@@ -11,6 +11,7 @@ import { openPage, dropFiles, screenshotPath, startPageSession, stopPageSession,
 
 const SAMPLE = 'orbit-console-project.tgz';
 const CHART_YAML = 'orbit-console-project/chart/orbit-console/Chart.yaml';
+const VALUES_YAML = 'orbit-console-project/chart/orbit-console/values.yaml';
 
 let server;
 let browser;
@@ -80,6 +81,32 @@ describe('edit, download, share', () => {
     assert.match(await page.textContent('.files > summary'), /1 edited/);
     assert.equal(await page.locator('.file-open .badge.edited').count(), 1);
     await page.screenshot({ path: screenshotPath('edit-files.png') });
+    assertClean();
+  });
+
+  test('the Manifests tab and the resource panel follow an edit of values.yaml', async (t) => {
+    const { page, assertClean } = await openPage(browser, server, t);
+    await page.click('#try-sample');
+    const before = await waitForReport(page, [SAMPLE]);
+    const chart = page.locator('.chart').first();
+    await chart.locator('.chart-tab.tab-manifests').click();
+    const api = chart.locator('.mf-doc[data-kind="Deployment"]').first();
+    await api.waitFor();
+    assert.match(await api.textContent(), /replicas: 1\b/);
+
+    await page.click('.files > summary');
+    await page.click(`.file-open:text-is("${VALUES_YAML}")`);
+    await page.click('#source-edit');
+    const editor = page.locator('.src-textarea');
+    await editor.waitFor();
+    await editor.fill((await editor.inputValue()).replace(/backend_api: 1\b/, 'backend_api: 3'));
+    await page.waitForFunction((cpu) => window.ecplintReport.inputs[0].charts[0].resources.cpu_m > cpu,
+      before.inputs[0].charts[0].resources.cpu_m);
+    await page.keyboard.press('Escape');
+    // the tab stays selected and renders the edited values
+    await page.waitForFunction(() => /replicas: 3\b/.test(document.querySelector('.chart .mf-doc[data-kind="Deployment"]')?.textContent ?? ''));
+    const after = await page.evaluate(() => window.ecplintReport);
+    assert.match(await chart.locator('.res').textContent(), new RegExp(`${after.inputs[0].charts[0].resources.cpu_m}m`));
     assertClean();
   });
 
