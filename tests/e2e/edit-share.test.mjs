@@ -90,21 +90,26 @@ describe('edit, download, share', () => {
     const before = await waitForReport(page, [SAMPLE]);
     const chart = page.locator('.chart').first();
     await chart.locator('.chart-tab.tab-manifests').click();
-    const api = chart.locator('.mf-doc[data-kind="Deployment"]').first();
-    await api.waitFor();
-    assert.match(await api.textContent(), /replicas: 1\b/);
+    const service = chart.locator('.mf-doc[data-kind="Service"][data-name="orbit-console-api"]');
+    await service.waitFor();
+    assert.match(await service.textContent(), /targetPort: 8080/);
 
     await page.click('.files > summary');
     await page.click(`.file-open:text-is("${VALUES_YAML}")`);
     await page.click('#source-edit');
     const editor = page.locator('.src-textarea');
     await editor.waitFor();
-    await editor.fill((await editor.inputValue()).replace(/backend_api: 1\b/, 'backend_api: 3'));
-    await page.waitForFunction((cpu) => window.ecplintReport.inputs[0].charts[0].resources.cpu_m > cpu,
+    const text = await editor.inputValue();
+    // the API's port, and its CPU request
+    const edited = text.replace('api_port: 8080', 'api_port: 9090')
+      .replace(/(backend_api:\s+requests:\s+memory: "1024Mi"\s+cpu: )"500m"/, '$1"900m"');
+    assert.notEqual(edited.indexOf('"900m"'), -1);
+    await editor.fill(edited);
+    await page.waitForFunction((cpu) => window.ecplintReport.inputs[0].charts[0].resources.cpu_m === cpu + 400,
       before.inputs[0].charts[0].resources.cpu_m);
     await page.keyboard.press('Escape');
-    // the tab stays selected and renders the edited values
-    await page.waitForFunction(() => /replicas: 3\b/.test(document.querySelector('.chart .mf-doc[data-kind="Deployment"]')?.textContent ?? ''));
+    // the tab stays selected and shows the manifests of the edited values
+    await page.waitForFunction(() => /targetPort: 9090/.test(document.querySelector('.chart .mf-doc[data-kind="Service"][data-name="orbit-console-api"]')?.textContent ?? ''));
     const after = await page.evaluate(() => window.ecplintReport);
     assert.match(await chart.locator('.res').textContent(), new RegExp(`${after.inputs[0].charts[0].resources.cpu_m}m`));
     assertClean();
