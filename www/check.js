@@ -58,11 +58,6 @@ let lastChartValues = [];
 const edits = new Map();
 let editsVersion = 0; // bumped on every change: a check sent before it checks again after
 
-/** The text the editor gave file `path` of input `input`, or undefined. */
-export function editedText(input, path) {
-  return edits.get(`${input}\u0000${path}`)?.text;
-}
-
 /**
  * Check `items` (a drop); `chartValues`: the values panel's values for single charts
  * ([{ root, values, set, setString }], see manifests.js), or none for values.yaml alone.
@@ -142,9 +137,9 @@ let editing = 0; // id of the newest edit's check: an older reply is dropped
 
 /**
  * The editor changed file `path` of input `input` to `text`: the worker checks again and the
- * report, previews and manifests follow. `onReport()` is called once the new report is shown.
+ * report, previews and manifests follow (results.js tells whoever listens: onReportShown).
  */
-export async function runEdit(input, path, text, onReport) {
+export async function runEdit(input, path, text) {
   edits.set(`${input}\u0000${path}`, { input, path, text });
   editsVersion++;
   dropLinkFromAddress(); // the link no longer holds what is shown
@@ -160,7 +155,6 @@ export async function runEdit(input, path, text, onReport) {
     } else {
       showReport(report, { ms, kinds: lastItems.map((i) => i.kind), keepView: true });
     }
-    onReport?.();
   } catch (e) {
     if (editing !== id || e.message === 'restarted') return;
     notice(t('error.edit', { msg: e.message }), 'error');

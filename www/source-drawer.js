@@ -15,7 +15,7 @@ let reportOf = () => null; // the report whose inputs the drawer shows
 const EDIT_DELAY_MS = 250; // a pause in typing this long checks again
 let editTimer = 0;
 
-export async function openSource(inputIdx, file, focus, { edit = false } = {}) {
+export async function openSource(inputIdx, file, focus) {
   source = { input: inputIdx, file, focus, text: null, editing: false };
   const dlg = $('source-dialog');
   $('source-title').textContent = file;
@@ -31,7 +31,6 @@ export async function openSource(inputIdx, file, focus, { edit = false } = {}) {
   }
   if (source?.file !== file || source?.input !== inputIdx) return;
   source.text = text;
-  source.editing = edit && text != null;
   render();
 }
 
@@ -176,9 +175,11 @@ function caretTo(line, column) {
   textarea.setSelectionRange(offset, offset);
 }
 
-/** Show it again (after a language change), when open. */
+/** Show it again (after a language change), when open: the editor keeps what was typed. */
 export function refreshSource() {
-  if ($('source-dialog').open && source) openSource(source.input, source.file, source.focus, { edit: source.editing });
+  if (!$('source-dialog').open || !source) return;
+  if (source.text == null) openSource(source.input, source.file, source.focus);
+  else render();
 }
 
 /** A new report is shown: the open drawer's findings follow it (the editor keeps its text). */
