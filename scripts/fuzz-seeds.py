@@ -142,6 +142,32 @@ def template_seeds():
             put("template", t.read_bytes() + b"\0" + read(t.parent.parent / "values.yaml"), t.name)
 
 
+def share_seeds():
+    """share: link payloads (src/share/payload.rs) of fixture projects and charts as folders, and
+    one link as typed."""
+    def varint(n):
+        out = bytearray()
+        while n >= 0x80:
+            out.append(n & 0x7F | 0x80)
+            n >>= 7
+        out.append(n)
+        return bytes(out)
+
+    def lv(b):
+        return varint(len(b)) + b
+
+    for kind, p in enumerate([FIX / "good-project", FIX / "cli-bad-chart"] + chart_dirs()[:3]):
+        files = sorted(f for f in p.rglob("*") if f.is_file())
+        body = b"".join(lv(f"{p.name}/{f.relative_to(p).as_posix()}".encode()) + lv(f.read_bytes()) for f in files)
+        payload = bytes([1]) + varint(1) + bytes([kind % 4]) + lv(p.name.encode()) + varint(len(files)) + body
+        if len(payload) <= MAX_ARCHIVE:
+            put("share", payload, p.name + ".payload")
+    import base64, zlib
+    packed = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = packed.compress(bytes([1, 1, 0]) + lv(b"p") + varint(1) + lv(b"p/Chart.yaml") + lv(b"name: p\n")) + packed.flush()
+    put("share", b"ecplint=1.0.1.0." + base64.urlsafe_b64encode(raw).rstrip(b"="), "link")
+
+
 def main():
     import shutil
 
@@ -225,6 +251,7 @@ def main():
             put("navigation", b"\0".join(files + [b"\x89PNG\r\n\x1a\n"]), c.name)
     template_seeds()
     hostile_seeds()
+    share_seeds()
     for t in sorted(OUT.iterdir()):
         n = len(list(t.iterdir()))
         size = sum(f.stat().st_size for f in t.iterdir())

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with AFL++ (cargo-afl) on the stable toolchain: see fuzz/README.md.
 #
-#   scripts/fuzz.sh TARGET SECONDS     one target (archive yaml mako config navigation check template)
+#   scripts/fuzz.sh TARGET SECONDS     one target (archive yaml mako config navigation check template share)
 #   scripts/fuzz.sh all SECONDS        every target in turn, SECONDS each
 #   scripts/fuzz.sh stats [TARGET]     the table of what the saved runs did, without running
 #
@@ -17,7 +17,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 FUZZ=$ROOT/fuzz
-TARGETS=(archive yaml mako config navigation check template)
+TARGETS=(archive yaml mako config navigation check template share)
 AFL_VERSION=0.18.2
 export CARGO_TARGET_DIR=${ECPLINT_FUZZ_TARGET_DIR:-$FUZZ/target}
 NICE=${ECPLINT_FUZZ_NICE:-10}

@@ -25,6 +25,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("navigation", navigation),
     ("check", check),
     ("template", template),
+    ("share", share),
 ];
 
 /// Inputs made of several files (config, navigation) hold them one after another, separated by
@@ -283,5 +284,32 @@ pub fn template(data: &[u8]) {
                 .map(|s| s.len())
                 .ok(),
         );
+    }
+}
+
+/// `share`: a link as typed (bytes that start with `ecplint=`) or, otherwise, the payload a link
+/// carries, compressed and encoded here so that AFL++ mutates what the payload reader reads.
+/// `share::decode`; what it gives is encoded again and must decode the same (when it fits a
+/// link); each input is written again as its archive (`into_source`) and read back.
+pub fn share(data: &[u8]) {
+    use base64::Engine;
+    let fragment = if data.starts_with(b"ecplint=") {
+        text(data)
+    } else {
+        let packed = miniz_oxide::deflate::compress_to_vec(data, 1);
+        let data = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed);
+        format!("ecplint={}.0.0.0.{data}", ecplint::share::FORMAT)
+    };
+    let Ok(shared) = ecplint::share::decode(&fragment) else {
+        return;
+    };
+    if let Ok(again) = ecplint::share::encode(&shared.inputs, "0.0.0") {
+        let back = ecplint::share::decode(&again).expect("a link encode made decodes");
+        assert_eq!(back.inputs, shared.inputs, "a link's inputs survive encode and decode");
+    }
+    for shared_input in shared.inputs {
+        if let Ok(source) = shared_input.into_source() {
+            std::hint::black_box(input::load(source, &Default::default()).files.len());
+        }
     }
 }
