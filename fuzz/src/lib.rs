@@ -305,7 +305,10 @@ pub fn share(data: &[u8]) {
     };
     if let Ok(again) = ecplint::share::encode(&shared.inputs, "0.0.0") {
         let back = ecplint::share::decode(&again).expect("a link encode made decodes");
-        assert_eq!(back.inputs, shared.inputs, "a link's inputs survive encode and decode");
+        assert_eq!(
+            back.inputs, shared.inputs,
+            "a link's inputs survive encode and decode"
+        );
     }
     for shared_input in shared.inputs {
         if let Ok(source) = shared_input.into_source() {
