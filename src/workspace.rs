@@ -369,14 +369,24 @@ impl Workspace {
         path: &str,
         data: Vec<u8>,
     ) -> Result<(), input::EditError> {
-        self.load(index);
+        let limits = &self.options.limits;
         let slot = self
             .inputs
             .get_mut(index)
             .ok_or(input::EditError::NoSuchFile)?;
-        let loaded = slot.loaded.take().expect("loaded above");
-        let mut input = loaded.into_input();
-        let edited = input::edit(&mut input, path, data, &self.options.limits);
+        // A refused change leaves the input as it was, its charts parsed.
+        if let Some(loaded) = &slot.loaded {
+            input::editable(loaded.input(), path, data.len(), limits)?;
+        }
+        // Only the files are changed: the charts are discovered once, on next use, however many
+        // edits come before it (a check again applies every change of the page's editor).
+        let mut input = match (slot.loaded.take(), slot.pending.take()) {
+            (Some(loaded), _) => loaded.into_input(),
+            (None, Some(Given::Read(input))) => input,
+            (None, Some(Given::Source(source))) => input::load(source, limits),
+            (None, None) => unreachable!("an input is either pending or loaded"),
+        };
+        let edited = input::edit(&mut input, path, data, limits);
         slot.pending = Some(Given::Read(input));
         if edited.is_ok() {
             slot.report = None;

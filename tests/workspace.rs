@@ -159,3 +159,51 @@ fn an_edited_file_is_checked_again_and_marked_in_the_report() {
         Err(ecplint::input::EditError::NoSuchFile)
     );
 }
+
+#[test]
+fn edits_parse_the_charts_once_and_a_refused_one_not_at_all() {
+    let mut ws = Workspace::default();
+    ws.add(folder("good-project"));
+    let chart = "good-project/chart/mycloud-product/Chart.yaml";
+    let values = "good-project/chart/mycloud-product/values.yaml";
+    // Edits before the first use: the input is read, its charts not yet discovered.
+    ws.edit(0, values, b"a: 1\n".to_vec()).unwrap();
+    ws.edit(0, values, b"a: 2\n".to_vec()).unwrap();
+    assert_eq!(ws.stats(), Stats::default());
+    ws.check();
+    assert_eq!(
+        ws.stats(),
+        Stats {
+            loads: 1,
+            checks: 1
+        }
+    );
+
+    // Several edits between two checks: the charts are discovered once again, not per edit.
+    let text = ws.file(0, chart).unwrap().data.clone();
+    ws.edit(0, chart, text.clone()).unwrap();
+    ws.edit(0, values, b"a: 3\n".to_vec()).unwrap();
+    ws.check();
+    assert_eq!(
+        ws.stats(),
+        Stats {
+            loads: 2,
+            checks: 2
+        }
+    );
+
+    // A refused edit changes nothing: the parsed charts and the report are kept.
+    assert_eq!(
+        ws.edit(0, "good-project/nope.yaml", Vec::new()),
+        Err(ecplint::input::EditError::NoSuchFile)
+    );
+    ws.check();
+    assert_eq!(
+        ws.stats(),
+        Stats {
+            loads: 2,
+            checks: 2
+        }
+    );
+    assert_eq!(ws.file(0, values).unwrap().data, b"a: 3\n");
+}

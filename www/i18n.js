@@ -149,7 +149,7 @@ export const DICT = {
     'src.line': 'line {n}',
     'error.edit': 'The change was not checked: {msg}',
     'files.title': 'Files ({n})',
-    'files.edited': { one: '{n} edited', other: '{n} edited' },
+    'files.edited': '{n} edited',
     'files.editedOne': 'edited',
     'download.button': 'Download',
     'download.title': 'Download this input as an archive, in its own layout',

@@ -33,6 +33,20 @@ impl EditError {
     }
 }
 
+/// Whether file `path` of `input` may take `len` bytes: it exists, and they are within the
+/// per-file limit. [`edit`] asks it first; a caller may ask before giving up what it holds.
+pub fn editable(input: &Input, path: &str, len: usize, limits: &Limits) -> Result<(), EditError> {
+    if len as u64 > limits.max_file_bytes {
+        return Err(EditError::TooBig {
+            limit: limits.max_file_bytes,
+        });
+    }
+    if !input.files.iter().any(|f| f.path == path) {
+        return Err(EditError::NoSuchFile);
+    }
+    Ok(())
+}
+
 /// Replace the content of file `path` of `input` with `data`. The file is marked edited; the
 /// problems reading found in it are dropped and its text checked again.
 pub fn edit(
@@ -41,16 +55,12 @@ pub fn edit(
     data: Vec<u8>,
     limits: &Limits,
 ) -> Result<(), EditError> {
-    if data.len() as u64 > limits.max_file_bytes {
-        return Err(EditError::TooBig {
-            limit: limits.max_file_bytes,
-        });
-    }
+    editable(input, path, data.len(), limits)?;
     let file = input
         .files
         .iter_mut()
         .find(|f| f.path == path)
-        .ok_or(EditError::NoSuchFile)?;
+        .expect("editable: the file exists");
     file.data = data;
     input.problems.retain(|p| p.file.as_deref() != Some(path));
     let mut reader = Reader {

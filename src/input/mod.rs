@@ -34,7 +34,7 @@ mod tests;
 
 use crate::diagnostic::{Range, Severity, Text};
 
-pub use edit::{edit, EditError};
+pub use edit::{edit, editable, EditError};
 pub use limits::Limits;
 // For the archive writers (`crate::pack`): the same CRC-32, path rule and format sniffing.
 pub(crate) use archive::{sniff, Format};
