@@ -6,6 +6,8 @@
 //! total, median, p95 and max per chart, and the five slowest. Each chart is checked
 //! `ECPLINT_BENCH_RUNS` times (default 3) and its fastest run counts, which keeps scheduler noise
 //! out of the figures. The target is a median under 5 ms per chart.
+//! `ECPLINT_BENCH_ONLY=text` keeps only the archives whose path holds `text` (to profile one);
+//! `ECPLINT_BENCH_LIST=1` prints every chart's time.
 
 use ecplint::input::{Limits, Source};
 use ecplint::workspace::{Event, Options, Workspace};
@@ -20,7 +22,11 @@ fn ms(d: Duration) -> f64 {
 
 fn main() {
     let root = corpus::root();
-    let paths = corpus::archives(&root);
+    let mut paths = corpus::archives(&root);
+    // `ECPLINT_BENCH_ONLY=text`: only the archives whose path holds `text` (for profiling one).
+    if let Ok(only) = std::env::var("ECPLINT_BENCH_ONLY") {
+        paths.retain(|p| p.to_string_lossy().contains(&only));
+    }
     if paths.is_empty() {
         println!(
             "corpus bench: no archives under {} — skipped",
@@ -120,6 +126,12 @@ fn main() {
         ms(median(&mut check_times))
     );
     times.sort_by_key(|t| std::cmp::Reverse(t.0));
+    // `ECPLINT_BENCH_LIST=1`: every chart's time, slowest first (as the render bench's).
+    if std::env::var_os("ECPLINT_BENCH_LIST").is_some() {
+        for (d, name) in &times {
+            println!("  {:>8.3} ms  {name}", ms(*d));
+        }
+    }
     println!("slowest:");
     for (d, name) in times.iter().take(5) {
         println!("  {:>8.3} ms  {name}", ms(*d));

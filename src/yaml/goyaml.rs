@@ -76,25 +76,35 @@ pub(super) fn check(text: &str, yaml: &mut Yaml) {
 
 /// go-yaml accepts tab, line breaks, printable ASCII, NEL and Unicode from U+00A0 except
 /// surrogates and U+FFFE/U+FFFF — in the whole text, later documents included.
+///
+/// In UTF-8 every refused character shows in its bytes: a C0 control or DEL, a C1 control
+/// (`C2 80`..`C2 9F` but NEL `C2 85`), or `EF BF BE`/`EF BF BF`. So the scan reads bytes,
+/// 64 at a time while they are plain ASCII (a loop the compiler vectorises), and counts lines
+/// only at a refusal.
 fn control_character(text: &str) -> Option<(Pos, &'static str)> {
-    // Plain printable ASCII (most texts): nothing to find, without counting lines.
-    let plain = |b: &u8| matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~');
-    if text.as_bytes().iter().all(plain) {
-        return None;
-    }
-    let mut line = 1;
-    let mut column = 1;
-    for c in text.chars() {
-        let ok = matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
-        if !ok {
-            return Some((Pos { line, column }, "control characters are not allowed"));
+    let bytes = text.as_bytes();
+    let plain = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~');
+    let refused = |i: usize| match bytes[i] {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => matches!(bytes.get(i + 1), Some(&b) if (0x80..=0x9F).contains(&b) && b != 0x85),
+        0xEF => bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    };
+    let mut start = 0;
+    for chunk in bytes.chunks(64) {
+        if !chunk.iter().fold(true, |all, &b| all & plain(b)) {
+            if let Some(i) = (start..start + chunk.len()).find(|&i| refused(i)) {
+                let before = &text[..i];
+                let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+                let pos = Pos {
+                    line: before.matches('\n').count() + 1,
+                    column: before[line_start..].chars().count() + 1,
+                };
+                return Some((pos, "control characters are not allowed"));
+            }
         }
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
+        start += chunk.len();
     }
     None
 }

@@ -259,6 +259,9 @@ fn parse_within(text: &str, limits: YamlLimits) -> Yaml {
 /// fifth of a check's time in the page's wasm.
 fn has_unicode_break(text: &str) -> bool {
     let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        return false;
+    }
     // UTF-8: U+0085 is C2 85, U+2028/U+2029 are E2 80 A8/A9.
     bytes.iter().enumerate().any(|(i, &b)| match b {
         0xC2 => bytes.get(i + 1) == Some(&0x85),
@@ -271,7 +274,8 @@ fn has_unicode_break(text: &str) -> bool {
 fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !(0..bytes.len()).any(lone) {
+    // `contains` of a byte is a memchr; most texts have no CR at all.
+    if !bytes.contains(&b'\r') || !(0..bytes.len()).any(lone) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -1364,6 +1368,28 @@ mod tests {
     fn what_go_yaml_refuses_and_saphyr_reads() {
         for (text, line, column, message) in [
             ("a: b\u{1}c\n", 1, 5, "control characters are not allowed"),
+            // C1 controls, DEL and U+FFFE/U+FFFF are refused; NEL and U+00A0 are not. Columns
+            // count characters, past a long ASCII run and other non-ASCII text.
+            (
+                "a: \u{85}\u{A0}é\u{9F}\n",
+                1,
+                7,
+                "control characters are not allowed",
+            ),
+            ("a: \u{80}\n", 1, 4, "control characters are not allowed"),
+            ("a: x\u{7F}\n", 1, 5, "control characters are not allowed"),
+            (
+                &format!("a: {}\nb: ü\u{FFFE}\n", "x".repeat(70)),
+                2,
+                5,
+                "control characters are not allowed",
+            ),
+            (
+                "a: 你\u{FFFF}\n",
+                1,
+                5,
+                "control characters are not allowed",
+            ),
             (
                 "%YAML 1.2\n---\na: 1\n",
                 1,

@@ -61,10 +61,12 @@ pub struct List {
 
 #[derive(Debug)]
 pub enum Node {
-    /// Plain text between actions (after `{{-`/`-}}` trimming).
+    /// Plain text between actions (after `{{-`/`-}}` trimming): the tree's source from `pos`
+    /// to `end` ([`Node::text`]). A span, not a copy: most text of a chart's helpers is never
+    /// executed.
     Text {
         pos: Pos,
-        text: Rc<str>,
+        end: Pos,
     },
     /// `{{ pipeline }}`: prints the pipeline's value unless it declares variables.
     Action {
@@ -90,6 +92,16 @@ pub enum Node {
     Comment {
         pos: Pos,
     },
+}
+
+impl Node {
+    /// A [`Node::Text`]'s text in its tree's source; `None` for other nodes.
+    pub fn text<'s>(&self, source: &'s Source) -> Option<&'s str> {
+        match *self {
+            Node::Text { pos, end } => source.text.get(pos as usize..end as usize),
+            _ => None,
+        }
+    }
 }
 
 /// `if`/`with`: the `else if`/`else with` chains are nested as Go does (an `else` list holding

@@ -302,7 +302,9 @@ impl Templates {
 
 fn add_tree(trees: &mut HashMap<Rc<str>, Rc<Tree>>, tree: Rc<Tree>) {
     if let Some(old) = trees.get(&tree.name) {
-        if is_empty_list(&tree.root) && !is_empty_list(&old.root) {
+        if is_empty_list(&tree.root, &tree.source.text)
+            && !is_empty_list(&old.root, &old.source.text)
+        {
             return;
         }
     }
@@ -330,9 +332,9 @@ impl std::fmt::Debug for ParseCache {
 }
 
 /// Go's `IsEmptyTree`: only whitespace text and comments.
-pub(crate) fn is_empty_list(list: &List) -> bool {
-    list.nodes.iter().all(|n| match n {
-        Node::Text { text, .. } => text.trim().is_empty(),
+pub(crate) fn is_empty_list(list: &List, source: &str) -> bool {
+    list.nodes.iter().all(|n| match *n {
+        Node::Text { pos, end } => source[pos as usize..end as usize].trim().is_empty(),
         Node::Comment { .. } => true,
         _ => false,
     })
@@ -728,7 +730,7 @@ impl<'a> Exec<'a> {
 
     fn walk(&mut self, dot: &Value, node: &Node) -> ExecResult<Flow> {
         match node {
-            Node::Text { pos, text } => self.walk_text(*pos, text).map(|_| Flow::Normal),
+            Node::Text { pos, end } => self.walk_text(*pos, *end).map(|_| Flow::Normal),
             Node::Action { pos, pipe } => self.walk_action(dot, *pos, pipe).map(|_| Flow::Normal),
             Node::If(branch) => self.walk_if_or_with(dot, branch, false),
             Node::With(branch) => self.walk_if_or_with(dot, branch, true),
@@ -743,7 +745,9 @@ impl<'a> Exec<'a> {
     }
 
     #[inline(never)]
-    fn walk_text(&mut self, pos: Pos, text: &str) -> ExecResult<()> {
+    fn walk_text(&mut self, pos: Pos, end: Pos) -> ExecResult<()> {
+        let source = self.scope.source.clone();
+        let text = &source.text[pos as usize..end as usize];
         self.step(pos, &String::new)?;
         self.check_output(pos, &String::new, text.len())?;
         let base = pos as usize;
@@ -754,7 +758,6 @@ impl<'a> Exec<'a> {
                 chain: chain.clone(),
             });
         } else {
-            let source = self.scope.source.clone();
             let chain = self.scope.chain.clone();
             self.out.write(text, |offset| {
                 let (line, col) = source.line_col((base + offset) as Pos);

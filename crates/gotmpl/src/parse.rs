@@ -750,7 +750,11 @@ impl<'f> Parser<'f> {
 
     /// A field, variable or function name for the tree: one allocation per distinct name.
     fn name(&mut self, span: Span) -> Rc<str> {
-        let text = self.lexed.str(span);
+        self.intern(self.lexed.str(span))
+    }
+
+    /// A piece of the source as shared text: one allocation per distinct piece.
+    fn intern(&mut self, text: &'f str) -> Rc<str> {
         self.names
             .entry(text)
             .or_insert_with(|| Rc::from(text))
@@ -883,9 +887,10 @@ impl<'f> Parser<'f> {
 
     /// A `define`/`block` body; Go refuses two non-empty bodies of one name in one text.
     fn add_tree(&mut self, name: Rc<str>, root: List, pos: Pos) -> PResult<()> {
-        let empty = crate::exec::is_empty_list(&root);
+        let source = self.lexed.text;
+        let empty = crate::exec::is_empty_list(&root, source);
         if let Some(old) = self.trees.iter_mut().find(|t| t.name == name) {
-            if crate::exec::is_empty_list(&old.root) {
+            if crate::exec::is_empty_list(&old.root, source) {
                 old.root = root;
             } else if !empty {
                 return Err(self.error(
@@ -939,8 +944,8 @@ impl<'f> Parser<'f> {
         let t = self.next_non_space();
         match t.tok {
             Tok::Text(text) => Ok(Item::Node(Node::Text {
-                pos: t.pos,
-                text: Rc::from(self.text(text)),
+                pos: text.start,
+                end: text.end,
             })),
             Tok::LeftDelim => self.action(t.pos),
             Tok::Error(i) => Err(self.error(t.pos, self.lexed.errors[i].clone())),
@@ -1462,11 +1467,19 @@ impl<'f> Parser<'f> {
             }
             Tok::String(q) | Tok::RawString(q) => {
                 let q = self.text(q);
-                let value = self.unquote(q, pos)?;
+                // Most literals are `"…"` without escapes: their value is a piece of the source.
+                let plain = q
+                    .strip_prefix('"')
+                    .and_then(|r| r.strip_suffix('"'))
+                    .filter(|inner| !inner.contains(['\\', '"', '\n']));
+                let value = match plain {
+                    Some(inner) => self.intern(inner),
+                    None => Rc::from(self.unquote(q, pos)?.as_str()),
+                };
                 Arg::String {
                     pos,
-                    quoted: Rc::from(q),
-                    value: Rc::from(value.as_str()),
+                    quoted: self.intern(q),
+                    value,
                 }
             }
             _ => {
@@ -1738,13 +1751,13 @@ mod tests {
     fn trim_markers_need_a_space_and_eat_all_whitespace() {
         let trees = parse_ok("a \n {{- 1 -}} \n b{{-3}}c");
         let nodes = &trees[0].root.nodes;
-        assert!(matches!(&nodes[0], Node::Text { text, .. } if &**text == "a"));
-        assert!(matches!(&nodes[2], Node::Text { text, .. } if &**text == "b"));
+        assert_eq!(nodes[0].text(&trees[0].source), Some("a"));
+        assert_eq!(nodes[2].text(&trees[0].source), Some("b"));
         // `{{-3}}` is the number -3, not a trim marker.
         assert!(
             matches!(&nodes[3], Node::Action { pipe, .. } if matches!(pipe.cmds[0].args[0], Arg::Number { value: Number::Int(-3), .. }))
         );
-        assert!(matches!(&nodes[4], Node::Text { text, .. } if &**text == "c"));
+        assert_eq!(nodes[4].text(&trees[0].source), Some("c"));
     }
 
     #[test]
