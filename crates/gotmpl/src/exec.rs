@@ -33,7 +33,7 @@
 //! [`ErrorKind::Limit`] error at the action. Recursion depth per `template`/`include` frame is
 //! what bounds the native stack: see [`Limits::max_call_depth`].
 
-use foldhash::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Pos, Range, Source, Tree};
@@ -200,7 +200,7 @@ impl Templates {
     /// Makes [`Templates::parse`] check function names as Go does (a call of an unknown name is
     /// a parse error); without it unknown names fail only when executed.
     pub fn declare_funcs(&mut self, funcs: &Funcs) {
-        let known = self.known_funcs.get_or_insert_with(HashSet::default);
+        let known = self.known_funcs.get_or_insert_with(HashSet::new);
         known.extend(funcs.names().map(str::to_string));
     }
 
@@ -554,8 +554,8 @@ impl<'a> Exec<'a> {
             },
             call_pos: 0,
             pending: None,
-            include_counts: HashMap::default(),
-            template_counts: HashMap::default(),
+            include_counts: HashMap::new(),
+            template_counts: HashMap::new(),
             included: Vec::new(),
             stack_base: stack_address(),
         }
@@ -1728,7 +1728,7 @@ impl<'a> Exec<'a> {
                 return Err(go_text);
             }
         };
-        let mut overlay = HashMap::default();
+        let mut overlay = HashMap::new();
         let mut main = None;
         for tree in parsed.trees {
             if &*tree.name == TPL_NAME && main.is_none() {

@@ -12,7 +12,7 @@
 //! - printable ASCII that means nothing inside an action (`}` or `,`) is a token of its own, so
 //!   `{{ .x }` fails with `unexpected "}" in operand`.
 
-use foldhash::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::ast::{
@@ -51,7 +51,7 @@ pub(crate) fn parse_below(
     let mut parser = Parser {
         source: source.clone(),
         lexed: lex(text),
-        names: HashMap::default(),
+        names: HashMap::new(),
         at: 0,
         vars: vec![Rc::from("$")],
         range_depth: 0,
@@ -59,7 +59,7 @@ pub(crate) fn parse_below(
         max_depth: limits.max_parse_depth.max(1),
         funcs,
         trees: Vec::new(),
-        defined: HashSet::default(),
+        defined: HashSet::new(),
         stack_base,
     };
     let root = parser.parse_top()?;
