@@ -22,11 +22,7 @@ fn ms(d: Duration) -> f64 {
 
 fn main() {
     let root = corpus::root();
-    let mut paths = corpus::archives(&root);
-    // `ECPLINT_BENCH_ONLY=text`: only the archives whose path holds `text` (for profiling one).
-    if let Ok(only) = std::env::var("ECPLINT_BENCH_ONLY") {
-        paths.retain(|p| p.to_string_lossy().contains(&only));
-    }
+    let paths = corpus::bench_archives(&root);
     if paths.is_empty() {
         println!(
             "corpus bench: no archives under {} — skipped",

@@ -6,7 +6,8 @@
 //! p95 and max per chart. When a helm binary is found (`HELM3=/path`, else `helm3` or `helm` on
 //! PATH, else `../helm-bin/helm3`), it also times one `helm template` process per chart, in the
 //! same run, and prints the ratio per chart (issue 9's target: ≥ 20× faster).
-//! `ECPLINT_BENCH_LIST=1` prints every chart's time too.
+//! `ECPLINT_BENCH_LIST=1` prints every chart's time too; `ECPLINT_BENCH_ONLY=text` keeps only the
+//! archives whose path holds `text`.
 
 use ecplint::input::Source;
 use ecplint::render::RenderOptions;
@@ -61,7 +62,7 @@ fn helm_binary() -> Option<PathBuf> {
 
 fn main() {
     let root = corpus::root();
-    let paths = corpus::archives(&root);
+    let paths = corpus::bench_archives(&root);
     if paths.is_empty() {
         println!(
             "render bench: no archives under {} — skipped",

@@ -32,6 +32,17 @@ pub fn archives(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The archives a bench runs: [`archives`], only those whose path holds `ECPLINT_BENCH_ONLY`
+/// when it is set (to time or profile a few).
+#[allow(dead_code)]
+pub fn bench_archives(root: &Path) -> Vec<PathBuf> {
+    let mut paths = archives(root);
+    if let Ok(only) = std::env::var("ECPLINT_BENCH_ONLY") {
+        paths.retain(|p| p.to_string_lossy().contains(&only));
+    }
+    paths
+}
+
 /// An archive's name as the benches print it: its path under `root`.
 #[allow(dead_code)] // the benches' (the corpus test names archives its own way)
 pub fn name(root: &Path, path: &Path) -> String {

@@ -361,6 +361,15 @@ fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A byte of a text being written: its offset, how many line breaks come before it in the
+/// text, and where its line starts (`None`: on the text's first line).
+#[derive(Clone, Copy, Default)]
+struct TextAt {
+    offset: usize,
+    newlines: u32,
+    line_start: Option<usize>,
+}
+
 #[derive(Default)]
 struct OutBuf {
     text: String,
@@ -371,31 +380,44 @@ struct OutBuf {
 }
 
 impl OutBuf {
-    /// Writes `s`; `origin_at(offset)` gives the origin of the byte at `offset` in `s` (asked only
-    /// when a line still needs one).
-    fn write(&mut self, s: &str, mut origin_at: impl FnMut(usize) -> Origin) {
-        let mut offset = 0;
-        for segment in lines_inclusive(s) {
-            let body = segment.strip_suffix('\n').unwrap_or(segment);
-            if self.nonblank.is_none() {
-                if let Some(i) = body.find(|c| c != ' ' && c != '\t' && c != '\r') {
-                    self.nonblank = Some(origin_at(offset + i));
-                }
+    /// Writes `s`; `origin_at(at)` gives the origin of a byte of `s` (asked only when a line
+    /// still needs one, in the order of the text).
+    fn write(&mut self, s: &str, mut origin_at: impl FnMut(TextAt) -> Origin) {
+        let bytes = s.as_bytes();
+        let mut at = TextAt::default();
+        while at.offset < bytes.len() {
+            // One pass over each line: its leading blanks, then on to its line break.
+            let rest = &bytes[at.offset..];
+            let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+            let blanks = rest.iter().position(|b| !blank(b)).unwrap_or(rest.len());
+            let newline = rest[blanks..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map(|i| blanks + i);
+            let len = newline.map_or(rest.len(), |n| n + 1);
+            if self.first.is_none() {
+                self.first = Some(origin_at(at));
             }
-            if self.first.is_none() && !segment.is_empty() {
-                self.first = Some(origin_at(offset));
+            if self.nonblank.is_none() && newline.is_none_or(|n| blanks < n) && blanks < rest.len()
+            {
+                self.nonblank = Some(origin_at(TextAt {
+                    offset: at.offset + blanks,
+                    ..at
+                }));
             }
-            self.text.push_str(segment);
-            if segment.ends_with('\n') {
+            self.text.push_str(&s[at.offset..at.offset + len]);
+            if newline.is_some() {
                 let origin = self
                     .nonblank
                     .take()
                     .or(self.first.take())
-                    .unwrap_or_else(|| origin_at(offset));
+                    .unwrap_or_else(|| origin_at(at));
                 self.first = None;
                 self.lines.push(origin);
+                at.newlines += 1;
+                at.line_start = Some(at.offset + len);
             }
-            offset += segment.len();
+            at.offset += len;
         }
     }
 
@@ -750,7 +772,6 @@ impl<'a> Exec<'a> {
         let text = &source.text[pos as usize..end as usize];
         self.step(pos, &String::new)?;
         self.check_output(pos, &String::new, text.len())?;
-        let base = pos as usize;
         if let Some(frame) = self.scope.anonymous.clone() {
             let chain: Rc<[Frame]> = self.scope.chain.iter().skip(1).cloned().collect();
             self.out.write(text, |_| Origin {
@@ -759,8 +780,13 @@ impl<'a> Exec<'a> {
             });
         } else {
             let chain = self.scope.chain.clone();
-            self.out.write(text, |offset| {
-                let (line, col) = source.line_col((base + offset) as Pos);
+            let (first_line, first_col) = source.line_col(pos);
+            self.out.write(text, |at| {
+                let col = match at.line_start {
+                    Some(start) => at.offset - start + 1,
+                    None => first_col as usize + at.offset,
+                };
+                let (line, col) = (first_line + at.newlines, col as u32);
                 Origin {
                     at: Frame {
                         template: source.name.clone(),

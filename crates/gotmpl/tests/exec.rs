@@ -293,6 +293,27 @@ fn source_map_points_at_the_writer_of_each_line() {
 }
 
 #[test]
+fn text_lines_are_placed_at_their_first_non_blank_byte() {
+    // Text after an action on its line, blank lines, leading spaces and tabs, a multi-byte
+    // character: each output line's origin is the line and byte column it was written from
+    // (the first line's is the action's, at its pipeline).
+    let text = "{{ 1 }} k: v\n\n  a: é\n\t b: 2\n   \nc: {{ 2 }}\n  d";
+    let mut set = Templates::new();
+    set.parse("t", text, &Limits::default()).unwrap();
+    let out = set
+        .execute("t", &values(), &funcs(), &helm_options())
+        .unwrap();
+    assert_eq!(out.text, "1 k: v\n\n  a: é\n\t b: 2\n   \nc: 2\n  d");
+    let at: Vec<(u32, u32)> = out.lines.iter().map(|o| (o.at.line, o.at.col)).collect();
+    assert_eq!(
+        at,
+        [(1, 4), (2, 1), (3, 3), (4, 3), (5, 1), (6, 1), (7, 3)],
+        "{:?}",
+        out.lines
+    );
+}
+
+#[test]
 fn a_parse_cache_gives_the_same_templates_and_notices_changed_text() {
     let mut cache = gotmpl::ParseCache::default();
     let limits = Limits::default();
