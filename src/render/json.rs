@@ -47,7 +47,9 @@ struct DocumentJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     origins: Option<Vec<u32>>,
     source: &'a str,
-    text: &'a str,
+    /// Left out by [`RenderedJson::without_texts`] only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
 }
 
 /// Where a line came from, and the include chain that led there.
@@ -166,12 +168,22 @@ impl<'a> DocumentJson<'a> {
             namespace: &d.namespace,
             origins,
             source: &d.source,
-            text: &d.text,
+            text: Some(&d.text),
         }
     }
 }
 
 impl<'a> RenderedJson<'a> {
+    /// The same without the documents' texts, for a host that hands each text over as a string
+    /// of its own (the JS API: escaping megabytes of YAML into JSON and parsing it back was most
+    /// of a big render's time in the page). `text` was each document's last field.
+    pub fn without_texts(mut self) -> Self {
+        for d in &mut self.documents {
+            d.text = None;
+        }
+        self
+    }
+
     pub(super) fn new(r: &'a Rendered, lang: Lang, compact: bool) -> Self {
         let mut tables = compact.then(|| Tables {
             chains: vec![Vec::new()],

@@ -314,11 +314,22 @@ impl Workspace {
             }
         };
         let options = args.into_options();
-        match self.core.render(index, name.as_deref(), &options) {
-            Some(rendered) if compact => to_js(&rendered.json_compact(lang)),
-            Some(rendered) => to_js(&rendered.json(lang)),
-            None => Ok(JsValue::UNDEFINED),
+        let Some(rendered) = self.core.render(index, name.as_deref(), &options) else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let json = if compact {
+            rendered.json_compact(lang)
+        } else {
+            rendered.json(lang)
+        };
+        // Each document's text goes over as a string of its own, not through the JSON.
+        let out = to_js(&json.without_texts())?;
+        let documents = js_sys::Reflect::get(&out, &"documents".into())?;
+        for (i, d) in rendered.documents.iter().enumerate() {
+            let document = js_sys::Reflect::get_u32(&documents, i as u32)?;
+            js_sys::Reflect::set(&document, &"text".into(), &JsValue::from_str(&d.text))?;
         }
+        Ok(out)
     }
 
     /// Replace the content of file `path` of input `inputIndex` with `content` (a string, or a
