@@ -312,10 +312,14 @@ fn dependency(item: &Value) -> Option<Dependency> {
     })
 }
 
-/// A file's text (a BOM dropped; invalid UTF-8 replaced).
+/// A file's text (a BOM dropped; invalid UTF-8 replaced). Checked with `from_utf8` first:
+/// its check of valid text is faster than the lossy reader's.
 fn text_of(data: &[u8]) -> Cow<'_, str> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    String::from_utf8_lossy(data)
+    match std::str::from_utf8(data) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(data),
+    }
 }
 
 #[cfg(test)]
