@@ -557,18 +557,22 @@ fn execute(
     let mut placed = Vec::new();
     place(composed, composed.node.name.clone(), &mut placed);
     // Every template with its full name, the chart it belongs to.
-    let mut all: Vec<(String, &str, usize)> = Vec::new();
-    for (i, p) in placed.iter().enumerate() {
-        for (rel, text) in &p.chart.node.templates {
-            all.push((format!("{}/{rel}", p.path), text, i));
-        }
-    }
     // Helm parses and renders deeper paths first and, at one depth, in reverse name order; a
     // later `define` replaces an earlier one, so the shallowest, first-named file's wins.
-    slim_sort::sort_by(&mut all, |a, b| {
-        let depth = |s: &str| s.matches('/').count();
-        depth(&b.0).cmp(&depth(&a.0)).then_with(|| b.0.cmp(&a.0))
+    let mut by_depth: Vec<(usize, String, &str, usize)> = Vec::new();
+    for (i, p) in placed.iter().enumerate() {
+        for (rel, text) in &p.chart.node.templates {
+            let name = format!("{}/{rel}", p.path);
+            by_depth.push((name.matches('/').count(), name, text, i));
+        }
+    }
+    slim_sort::sort_by(&mut by_depth, |a, b| {
+        b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1))
     });
+    let all: Vec<(String, &str, usize)> = by_depth
+        .into_iter()
+        .map(|(_, name, text, i)| (name, text, i))
+        .collect();
     let engine_options = Options {
         missing_key: MissingKey::Zero,
         seed: options.seed,
