@@ -5,7 +5,8 @@
 //! does per archive) and prints
 //! total, median, p95 and max per chart, and the five slowest. Each chart is checked
 //! `ECPLINT_BENCH_RUNS` times (default 3) and its fastest run counts, which keeps scheduler noise
-//! out of the figures. The target is a median under 5 ms per chart.
+//! out of the figures. Issue 10 asks for at most 3× the check time of the build from before the
+//! check rendered (890df01: 1.18–1.24 ms a chart on this machine); README "Speed" has the figures.
 //! `ECPLINT_BENCH_ONLY=text` keeps only the archives whose path holds `text` (to profile one);
 //! `ECPLINT_BENCH_LIST=1` prints every chart's time.
 
