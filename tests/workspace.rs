@@ -22,6 +22,11 @@ fn folder(name: &str) -> Source {
     }
 }
 
+/// What [`Workspace::stats`] should say after `loads` reads and `checks` reports.
+fn stats(loads: usize, checks: usize) -> Stats {
+    Stats { loads, checks }
+}
+
 #[test]
 fn every_view_reads_each_input_once() {
     let mut ws = Workspace::default();
@@ -51,13 +56,7 @@ fn every_view_reads_each_input_once() {
     assert!(html.contains("<html"));
     assert!(ws.file(1, "nav-preview/cloud-monitor/Chart.yaml").is_some());
     ws.check();
-    assert_eq!(
-        ws.stats(),
-        Stats {
-            loads: 2,
-            checks: 2
-        }
-    );
+    assert_eq!(ws.stats(), stats(2, 2));
 
     // New options make the reports again, from the same parsed charts.
     ws.set_options(Options {
@@ -65,13 +64,7 @@ fn every_view_reads_each_input_once() {
         ..Options::default()
     });
     ws.check();
-    assert_eq!(
-        ws.stats(),
-        Stats {
-            loads: 2,
-            checks: 4
-        }
-    );
+    assert_eq!(ws.stats(), stats(2, 4));
 }
 
 #[test]
@@ -171,26 +164,14 @@ fn edits_parse_the_charts_once_and_a_refused_one_not_at_all() {
     ws.edit(0, values, b"a: 2\n".to_vec()).unwrap();
     assert_eq!(ws.stats(), Stats::default());
     ws.check();
-    assert_eq!(
-        ws.stats(),
-        Stats {
-            loads: 1,
-            checks: 1
-        }
-    );
+    assert_eq!(ws.stats(), stats(1, 1));
 
     // Several edits between two checks: the charts are discovered once again, not per edit.
     let text = ws.file(0, chart).unwrap().data.clone();
     ws.edit(0, chart, text.clone()).unwrap();
     ws.edit(0, values, b"a: 3\n".to_vec()).unwrap();
     ws.check();
-    assert_eq!(
-        ws.stats(),
-        Stats {
-            loads: 2,
-            checks: 2
-        }
-    );
+    assert_eq!(ws.stats(), stats(2, 2));
 
     // A refused edit changes nothing: the parsed charts and the report are kept.
     assert_eq!(
@@ -198,12 +179,6 @@ fn edits_parse_the_charts_once_and_a_refused_one_not_at_all() {
         Err(ecplint::input::EditError::NoSuchFile)
     );
     ws.check();
-    assert_eq!(
-        ws.stats(),
-        Stats {
-            loads: 2,
-            checks: 2
-        }
-    );
+    assert_eq!(ws.stats(), stats(2, 2));
     assert_eq!(ws.file(0, values).unwrap().data, b"a: 3\n");
 }

@@ -315,6 +315,13 @@ CASES = [
     ("NEL in comment", "a: 1 # c\u0085b: 2\n"),
     ("PS inside plain scalar", "a: b\u2029c\n"),
     ("C1 control raw", "a: b\u0086c\n"),
+    # The byte scan's edges: the first and last C1 control, after NEL, NBSP and other
+    # non-ASCII text; U+FFFE and U+FFFF; a refusal past a long ASCII run on a later line.
+    ("C1 control first raw", "a: b\u0080c\n"),
+    ("C1 control last raw after non-ASCII", "a: \u0085\u00a0\u00e9\u009f\n"),
+    ("U+FFFE raw", "a: b\ufffe\n"),
+    ("U+FFFF raw after CJK", "a: \u4f60\uffff\n"),
+    ("control char after a long line", "a: " + "x" * 70 + "\nb: \u00fc\x01\n"),
     ("minus underscore", "a: -_1\n"),
     ("double underscore", "a: 1__0\n"),
     ("hex underscore", "a: 0x_1F\n"),

@@ -556,23 +556,17 @@ fn execute(
 ) {
     let mut placed = Vec::new();
     place(composed, composed.node.name.clone(), &mut placed);
-    // Every template with its full name, the chart it belongs to.
+    // Every template with its path's depth, its full name, its text and the chart it belongs to.
     // Helm parses and renders deeper paths first and, at one depth, in reverse name order; a
     // later `define` replaces an earlier one, so the shallowest, first-named file's wins.
-    let mut by_depth: Vec<(usize, String, &str, usize)> = Vec::new();
+    let mut all: Vec<(usize, String, &str, usize)> = Vec::new();
     for (i, p) in placed.iter().enumerate() {
         for (rel, text) in &p.chart.node.templates {
             let name = format!("{}/{rel}", p.path);
-            by_depth.push((name.matches('/').count(), name, text, i));
+            all.push((name.matches('/').count(), name, text, i));
         }
     }
-    slim_sort::sort_by(&mut by_depth, |a, b| {
-        b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1))
-    });
-    let all: Vec<(String, &str, usize)> = by_depth
-        .into_iter()
-        .map(|(_, name, text, i)| (name, text, i))
-        .collect();
+    slim_sort::sort_by(&mut all, |a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
     let engine_options = Options {
         missing_key: MissingKey::Zero,
         seed: options.seed,
@@ -584,7 +578,7 @@ fn execute(
     let mut templates = Templates::new();
     templates.declare_funcs(&funcs);
     let mut unparsed: Vec<String> = Vec::new();
-    for (name, text, _) in &all {
+    for (_, name, text, _) in &all {
         if let Err(error) =
             templates.parse_cached(name, text, &engine_options.limits, &mut cache.templates)
         {
@@ -608,7 +602,7 @@ fn execute(
         })
         .collect();
     let mut by_template: Vec<(String, Vec<Document>)> = Vec::new();
-    for (name, _, index) in &all {
+    for (_, name, _, index) in &all {
         let p = &placed[*index];
         let base = name.rsplit('/').next().unwrap_or(name);
         if base.starts_with('_') || p.chart.node.is_library() || unparsed.contains(name) {

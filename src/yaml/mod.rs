@@ -1368,8 +1368,9 @@ mod tests {
     fn what_go_yaml_refuses_and_saphyr_reads() {
         for (text, line, column, message) in [
             ("a: b\u{1}c\n", 1, 5, "control characters are not allowed"),
-            // C1 controls, DEL and U+FFFE/U+FFFF are refused; NEL and U+00A0 are not. Columns
-            // count characters, past a long ASCII run and other non-ASCII text.
+            // C1 controls, DEL and U+FFFE/U+FFFF are refused; NEL and U+00A0 are not (helm's
+            // verdicts on these texts: tests/helm/values-yaml.json). Columns, which helm does
+            // not print, count characters past a long ASCII run and other non-ASCII text.
             (
                 "a: \u{85}\u{A0}é\u{9F}\n",
                 1,

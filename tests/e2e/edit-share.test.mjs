@@ -42,17 +42,21 @@ function findings(report) {
   }));
 }
 
+/** Opens `path` from the first input's file list and switches the drawer to the editor. */
+async function openEditor(page, path) {
+  await page.click('.files > summary');
+  await page.click(`.file-open:text-is("${path}")`);
+  await page.click('#source-edit');
+  const editor = page.locator('.src-textarea');
+  await editor.waitFor();
+  return { editor, text: await editor.inputValue() };
+}
+
 async function editSampleChart(page) {
   await page.click('#try-sample');
   const before = await waitForReport(page, [SAMPLE]);
   assert.ok(before.inputs[0].diagnostics.some((d) => d.rule === 'CHART-007'), 'the sample has a CHART-007');
-  // open Chart.yaml from the input's file list, switch the drawer to the editor
-  await page.click('.files > summary');
-  await page.click(`.file-open:text-is("${CHART_YAML}")`);
-  await page.click('#source-edit');
-  const editor = page.locator('.src-textarea');
-  await editor.waitFor();
-  const text = await editor.inputValue();
+  const { editor, text } = await openEditor(page, CHART_YAML);
   const version = /^version: .*$/m.exec(text)[0];
   const fixed = text.replace(version, 'version: 1.2.0');
   await editor.fill(fixed);
@@ -94,12 +98,7 @@ describe('edit, download, share', () => {
     await service.waitFor();
     assert.match(await service.textContent(), /targetPort: 8080/);
 
-    await page.click('.files > summary');
-    await page.click(`.file-open:text-is("${VALUES_YAML}")`);
-    await page.click('#source-edit');
-    const editor = page.locator('.src-textarea');
-    await editor.waitFor();
-    const text = await editor.inputValue();
+    const { editor, text } = await openEditor(page, VALUES_YAML);
     // the API's port, and its CPU request
     const edited = text.replace('api_port: 8080', 'api_port: 9090')
       .replace(/(backend_api:\s+requests:\s+memory: "1024Mi"\s+cpu: )"500m"/, '$1"900m"');

@@ -398,8 +398,7 @@ impl OutBuf {
             if self.first.is_none() {
                 self.first = Some(origin_at(at));
             }
-            if self.nonblank.is_none() && newline.is_none_or(|n| blanks < n) && blanks < rest.len()
-            {
+            if self.nonblank.is_none() && blanks < newline.unwrap_or(rest.len()) {
                 self.nonblank = Some(origin_at(TextAt {
                     offset: at.offset + blanks,
                     ..at
