@@ -10,6 +10,10 @@
 //! `ECPLINT_BENCH_ONLY=text` keeps only the archives whose path holds `text` (to profile one);
 //! `ECPLINT_BENCH_LIST=1` prints every chart's time.
 
+// The CLI's allocator (src/bin/ecplint/main.rs): these figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use ecplint::input::{Limits, Source};
 use ecplint::workspace::{Event, Options, Workspace};
 use std::time::{Duration, Instant};

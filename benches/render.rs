@@ -9,6 +9,10 @@
 //! `ECPLINT_BENCH_LIST=1` prints every chart's time too; `ECPLINT_BENCH_ONLY=text` keeps only the
 //! archives whose path holds `text`.
 
+// The CLI's allocator (src/bin/ecplint/main.rs): these figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use ecplint::input::Source;
 use ecplint::render::RenderOptions;
 use ecplint::workspace::{Options, Workspace};

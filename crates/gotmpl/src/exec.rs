@@ -33,7 +33,7 @@
 //! [`ErrorKind::Limit`] error at the action. Recursion depth per `template`/`include` frame is
 //! what bounds the native stack: see [`Limits::max_call_depth`].
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Pos, Range, Source, Tree};
@@ -200,7 +200,7 @@ impl Templates {
     /// Makes [`Templates::parse`] check function names as Go does (a call of an unknown name is
     /// a parse error); without it unknown names fail only when executed.
     pub fn declare_funcs(&mut self, funcs: &Funcs) {
-        let known = self.known_funcs.get_or_insert_with(HashSet::new);
+        let known = self.known_funcs.get_or_insert_with(HashSet::default);
         known.extend(funcs.names().map(str::to_string));
     }
 
@@ -351,10 +351,7 @@ fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let end = rest
-            .bytes()
-            .position(|b| b == b'\n')
-            .map_or(rest.len(), |i| i + 1);
+        let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
         let (line, tail) = rest.split_at(end);
         rest = tail;
         Some(line)
@@ -390,10 +387,8 @@ impl OutBuf {
             let rest = &bytes[at.offset..];
             let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
             let blanks = rest.iter().position(|b| !blank(b)).unwrap_or(rest.len());
-            let newline = rest[blanks..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map(|i| blanks + i);
+            // `str::find` of a char is a memchr.
+            let newline = s[at.offset + blanks..].find('\n').map(|i| blanks + i);
             let len = newline.map_or(rest.len(), |n| n + 1);
             if self.first.is_none() {
                 self.first = Some(origin_at(at));
@@ -575,8 +570,8 @@ impl<'a> Exec<'a> {
             },
             call_pos: 0,
             pending: None,
-            include_counts: HashMap::new(),
-            template_counts: HashMap::new(),
+            include_counts: HashMap::default(),
+            template_counts: HashMap::default(),
             included: Vec::new(),
             stack_base: stack_address(),
         }
@@ -1008,7 +1003,7 @@ impl<'a> Exec<'a> {
         let origin = self.origin(pos);
         // Lines that came from an `include` keep their origins (matched in order). One printed
         // line takes an included line's origin only when there is just one to take.
-        let single_line = !text.bytes().any(|b| b == b'\n');
+        let single_line = !text.contains('\n');
         let included: Vec<(&str, &Origin)> = included
             .iter()
             .flat_map(|i| lines_inclusive(&i.text).zip(&i.origins))
@@ -1753,7 +1748,7 @@ impl<'a> Exec<'a> {
                 return Err(go_text);
             }
         };
-        let mut overlay = HashMap::new();
+        let mut overlay = HashMap::default();
         let mut main = None;
         for tree in parsed.trees {
             if &*tree.name == TPL_NAME && main.is_none() {

@@ -43,3 +43,9 @@ pub use exec::{
     ParseCache, Templates,
 };
 pub use value::{List, Map, Object, Value};
+
+/// Maps and sets keyed by names: foldhash natively, std's (SipHash) on wasm32 (see Cargo.toml).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use foldhash::{HashMap, HashSet};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use std::collections::{HashMap, HashSet};
