@@ -621,12 +621,8 @@ impl Workspace {
             .charts()
             .iter()
             .map(|chart| {
-                let mut options = self.options.render_for(&chart.prefix);
-                // `.ecplint.yaml`'s kube-version, unless the run gives one (`--kube-version`).
-                let configured = self.inputs[index].configs.kube_version(&chart.prefix);
-                if let (None, Some(v)) = (&options.kube_version, configured) {
-                    options.to_mut().kube_version = Some(v.to_string());
-                }
+                let options =
+                    self.configured(index, &chart.prefix, self.options.render_for(&chart.prefix));
                 let mut manifests = Manifests::render(chart, &others, &options, &mut cache);
                 manifests.schemas = self.kube_schemas_for(&manifests.kube_version);
                 manifests.values_schema = self.check_values_schema(&manifests.rendered);
@@ -738,7 +734,8 @@ impl Workspace {
             .charts()
             .iter()
             .find(|c| chart_name.is_none_or(|n| c.name() == n || c.dir_name == n))?;
-        let options = crate::render::manifests::platform_options(chart, options);
+        let options = self.configured(index, &chart.prefix, std::borrow::Cow::Borrowed(options));
+        let options = crate::render::manifests::platform_options(chart, &options);
         let others = self.other_inputs(index);
         let mut rendered =
             crate::render::render(loaded.input(), &chart.prefix, &others, &options, &mut cache);
@@ -763,6 +760,22 @@ impl Workspace {
             rendered.fatal = Some(refusal);
         }
         Some(rendered)
+    }
+
+    /// `options` with `.ecplint.yaml`'s kube-version for the chart at `prefix` of input `index`,
+    /// unless they give one (`--kube-version` wins): the check and `ecplint template` (the
+    /// page's Manifests tab) render for the same Kubernetes.
+    fn configured<'o>(
+        &self,
+        index: usize,
+        prefix: &str,
+        mut options: std::borrow::Cow<'o, crate::render::RenderOptions>,
+    ) -> std::borrow::Cow<'o, crate::render::RenderOptions> {
+        let configured = self.inputs[index].configs.kube_version(prefix);
+        if let (None, Some(v)) = (&options.kube_version, configured) {
+            options.to_mut().kube_version = Some(v.to_string());
+        }
+        options
     }
 
     /// The values of `rendered`'s charts checked against their values.schema.json, when the

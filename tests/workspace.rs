@@ -182,3 +182,38 @@ fn edits_parse_the_charts_once_and_a_refused_one_not_at_all() {
     assert_eq!(ws.stats(), stats(2, 2));
     assert_eq!(ws.file(0, values).unwrap().data, b"a: 3\n");
 }
+
+#[test]
+fn rendering_uses_the_projects_kube_version_unless_the_call_gives_one() {
+    let file = |path: &str, text: &str| ecplint::input::File {
+        path: format!("demo/{path}"),
+        data: text.as_bytes().to_vec(),
+    };
+    let files = vec![
+        file("Chart.yaml", "apiVersion: v2\nname: demo\nversion: 1.0.0\n"),
+        file(".ecplint.yaml", "kube-version: 1.29.3\n"),
+        file(
+            "templates/kube.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube\ndata:\n  version: {{ .Capabilities.KubeVersion.Version | quote }}\n",
+        ),
+    ];
+    let mut workspace = Workspace::new(Options::default());
+    workspace.add(Source::Folder {
+        name: "demo".into(),
+        files,
+    });
+    let mut version = |kube_version: Option<&str>| {
+        let options = ecplint::render::RenderOptions {
+            kube_version: kube_version.map(str::to_string),
+            ..Default::default()
+        };
+        let rendered = workspace.render(0, None, &options).expect("a chart");
+        rendered.to_yaml()
+    };
+    assert!(
+        version(None).contains("version: \"v1.29.3\""),
+        "{}",
+        version(None)
+    );
+    assert!(version(Some("1.31.0")).contains("version: \"v1.31.0\""));
+}

@@ -9,7 +9,7 @@
 //! ignore:              # findings in these files are not reported (globs, from this folder)
 //!   - legacy/**
 //!   - "*.bak"
-//! kube-version: 1.29.0 # as --kube-version (which wins over it)
+//! kube-version: 1.29.0 # as --kube-version (which wins over it), for the check and `ecplint template`
 //! categories: [compute, storage]  # as --categories (both count)
 //! ```
 //!
