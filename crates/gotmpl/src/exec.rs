@@ -351,7 +351,10 @@ fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let end = rest
+            .bytes()
+            .position(|b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
         let (line, tail) = rest.split_at(end);
         rest = tail;
         Some(line)
@@ -387,8 +390,10 @@ impl OutBuf {
             let rest = &bytes[at.offset..];
             let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
             let blanks = rest.iter().position(|b| !blank(b)).unwrap_or(rest.len());
-            // `str::find` of a char is a memchr.
-            let newline = s[at.offset + blanks..].find('\n').map(|i| blanks + i);
+            let newline = rest[blanks..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map(|i| blanks + i);
             let len = newline.map_or(rest.len(), |n| n + 1);
             if self.first.is_none() {
                 self.first = Some(origin_at(at));
@@ -1001,6 +1006,21 @@ impl<'a> Exec<'a> {
         };
         self.check_output(pos, &|| pipe_string(pipe), text.len())?;
         let origin = self.origin(pos);
+        // An include printed as it came (`{{ include "x" . }}`): each line keeps its origin, as
+        // the matching below would give it, without the matching.
+        if let [only] = included {
+            if *only.text == *text {
+                let lines: Vec<&str> = lines_inclusive(&text).collect();
+                self.out.write(&text, |at| {
+                    let line = at.newlines as usize;
+                    match only.origins.get(line) {
+                        Some(o) if !lines[line].trim_ascii().is_empty() => o.clone(),
+                        _ => origin.clone(),
+                    }
+                });
+                return Ok(());
+            }
+        }
         // Lines that came from an `include` keep their origins (matched in order). One printed
         // line takes an included line's origin only when there is just one to take.
         let single_line = !text.contains('\n');

@@ -974,8 +974,19 @@ fn can_backquote(s: &str) -> bool {
 pub fn quote_go(s: &str, ascii_only: bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        escape_char(&mut out, c, '"', ascii_only);
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Printable ASCII but `"` and `\` stands for itself: copied a run at a time.
+        let plain = rest
+            .bytes()
+            .position(|b| !(0x20..0x7f).contains(&b) || b == b'"' || b == b'\\')
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        if let Some(c) = rest.chars().next() {
+            escape_char(&mut out, c, '"', ascii_only);
+            rest = &rest[c.len_utf8()..];
+        }
     }
     out.push('"');
     out

@@ -293,6 +293,42 @@ fn source_map_points_at_the_writer_of_each_line() {
 }
 
 #[test]
+fn an_include_printed_as_it_came_keeps_the_origins_the_line_matching_gives() {
+    // `include` alone takes a shortcut (its text is printed as it came); `nindent 0` changes
+    // the text, so its lines are matched one by one: both give each line the same origin.
+    let define = "{{- define \"t\" }}x: {{ .Values.name }}\n\n  y: 2\n\t\nz\n{{ end -}}\n";
+    let origins = |print: &str| {
+        let mut set = Templates::new();
+        let text = format!("{define}{print}");
+        set.parse("c/templates/x.yaml", &text, &Limits::default())
+            .unwrap();
+        let out = set
+            .execute("c/templates/x.yaml", &values(), &funcs(), &helm_options())
+            .unwrap();
+        let at: Vec<(u32, u32, Vec<u32>)> = out
+            .lines
+            .iter()
+            .map(|o| {
+                (
+                    o.at.line,
+                    o.at.col,
+                    o.chain.iter().map(|f| f.line).collect(),
+                )
+            })
+            .collect();
+        (out.text, at)
+    };
+    let (text, shortcut) = origins("{{ include \"t\" . }}");
+    let (indented, matched) = origins("{{ include \"t\" . | nindent 0 }}");
+    assert_eq!(text, "x: web\n\n  y: 2\n\t\nz\n");
+    assert_eq!(indented, format!("\n{text}"));
+    assert_eq!(shortcut, matched[1..], "{shortcut:?}");
+    // x:, y: and z come from the define's lines 1, 3 and 5; blank lines from the action (7).
+    let lines: Vec<u32> = shortcut.iter().map(|o| o.0).collect();
+    assert_eq!(lines[..5], [1, 7, 3, 7, 5]);
+}
+
+#[test]
 fn text_lines_are_placed_at_their_first_non_blank_byte() {
     // Text after an action on its line, blank lines, leading spaces and tabs, a multi-byte
     // character: each output line's origin is the line and byte column it was written from
