@@ -1024,39 +1024,28 @@ impl<'a> Exec<'a> {
         // Lines that came from an `include` keep their origins (matched in order). One printed
         // line takes an included line's origin only when there is just one to take.
         let single_line = !text.contains('\n');
-        let mut lines = included
+        let included: Vec<(&str, &Origin)> = included
             .iter()
             .flat_map(|i| lines_inclusive(&i.text).zip(&i.origins))
             .filter_map(|(line, origin)| {
                 let trimmed = line.trim_ascii();
                 (!trimmed.is_empty()).then_some((trimmed, origin))
-            });
-        // The included lines read and not matched yet: a printed line is looked for among the
-        // next 64, read as needed (most printed lines match the very next one).
-        let mut ahead: std::collections::VecDeque<(&str, &Origin)> = lines
-            .by_ref()
-            .take(if single_line { 2 } else { 1 })
+            })
+            .take(if single_line { 2 } else { usize::MAX })
             .collect();
-        if ahead.is_empty() || single_line && ahead.len() > 1 {
+        if included.is_empty() || single_line && included.len() > 1 {
             self.out.write(&text, |_| origin.clone());
             return Ok(());
         }
+        let mut cursor = 0;
         for segment in lines_inclusive(&text) {
             let trimmed = segment.trim_ascii();
             let mut line_origin = None;
             if !trimmed.is_empty() {
-                for k in 0..64 {
-                    if k == ahead.len() {
-                        match lines.next() {
-                            Some(line) => ahead.push_back(line),
-                            None => break,
-                        }
-                    }
-                    if ahead[k].0 == trimmed {
-                        line_origin = Some(ahead[k].1.clone());
-                        ahead.drain(..=k);
-                        break;
-                    }
+                let window = included.len().min(cursor + 64);
+                if let Some(k) = (cursor..window).find(|k| included[*k].0 == trimmed) {
+                    line_origin = Some(included[k].1.clone());
+                    cursor = k + 1;
                 }
             }
             let o = line_origin.unwrap_or_else(|| origin.clone());
