@@ -976,7 +976,7 @@ pub fn quote_go(s: &str, ascii_only: bool) -> String {
     out.push('"');
     let mut rest = s;
     while !rest.is_empty() {
-        // Printable ASCII but `"` and `\` stands for itself: copied a run at a time.
+        // Printable ASCII other than `"` and `\` stands for itself: copied a run at a time.
         let plain = rest
             .bytes()
             .position(|b| !(0x20..0x7f).contains(&b) || b == b'"' || b == b'\\')

@@ -166,34 +166,40 @@ fn read_back(s: String) -> Result<String, String> {
 /// and helm3 prints such keys in a different order from run to run (observed). Where the order
 /// is consistent, every sort gives Helm's.
 fn sort_keys(entries: &mut Vec<(String, Node)>) {
-    // Each key as characters once, not at every comparison.
-    let mut keyed: Vec<(Vec<char>, (String, Node))> = std::mem::take(entries)
-        .into_iter()
-        .map(|e| (e.0.chars().collect(), e))
-        .collect();
-    merge_sort(&mut keyed);
-    entries.extend(keyed.into_iter().map(|(_, e)| e));
+    // Each key as characters once, not at every comparison; the entries' order sorted, then
+    // the entries moved once.
+    let keys: Vec<Vec<char>> = entries.iter().map(|e| e.0.chars().collect()).collect();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let mut scratch = Vec::with_capacity(order.len());
+    merge_sort(&mut order, &mut scratch, &|a, b| less(&keys[a], &keys[b]));
+    let mut taken: Vec<Option<(String, Node)>> =
+        std::mem::take(entries).into_iter().map(Some).collect();
+    entries.extend(order.into_iter().filter_map(|i| taken[i].take()));
 }
 
-fn merge_sort<T>(items: &mut Vec<(Vec<char>, T)>) {
+/// Top-down merge sort: the first half and the rest sorted, then merged taking the rest's head
+/// only when it is less than the first half's.
+fn merge_sort(items: &mut [usize], scratch: &mut Vec<usize>, less: &dyn Fn(usize, usize) -> bool) {
     if items.len() < 2 {
         return;
     }
-    let mut right = items.split_off(items.len() / 2);
-    merge_sort(items);
-    merge_sort(&mut right);
-    let left = std::mem::take(items);
-    let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
-    while let (Some(l), Some(r)) = (left.peek(), right.peek()) {
-        let next = if less(&r.0, &l.0) {
-            right.next()
+    let (left, right) = items.split_at_mut(items.len() / 2);
+    merge_sort(left, scratch, less);
+    merge_sort(right, scratch, less);
+    scratch.clear();
+    let (mut l, mut r) = (0, 0);
+    while l < left.len() && r < right.len() {
+        if less(right[r], left[l]) {
+            scratch.push(right[r]);
+            r += 1;
         } else {
-            left.next()
-        };
-        items.extend(next);
+            scratch.push(left[l]);
+            l += 1;
+        }
     }
-    items.extend(left);
-    items.extend(right);
+    scratch.extend_from_slice(&left[l..]);
+    scratch.extend_from_slice(&right[r..]);
+    items.copy_from_slice(scratch);
 }
 
 /// go-yaml v2's order of map keys: runs of digits compare as numbers, letters after
@@ -444,6 +450,14 @@ impl Emitter {
     fn write_plain(&mut self, value: &str, allow_breaks: bool) {
         if !self.whitespace {
             self.put(' ');
+        }
+        if !allow_breaks || !value.contains(' ') {
+            // No space to fold the line at: the value as it is.
+            self.out.push_str(value);
+            self.column += value.chars().count();
+            self.whitespace = false;
+            self.indention = false;
+            return;
         }
         let chars: Vec<char> = value.chars().collect();
         let mut spaces = false;
