@@ -809,12 +809,7 @@ fn analyze(value: &str, pretty: bool) -> Analysis {
             block_allowed: false,
         };
     }
-    let chars: Vec<char> = value.chars().collect();
-    let blankz = |i: usize| {
-        chars
-            .get(i)
-            .is_none_or(|&c| c == ' ' || c == '\t' || is_break(c) || c == '\0')
-    };
+    let blank = |c: char| c == ' ' || c == '\t' || is_break(c) || c == '\0';
     let mut block_indicators = value.starts_with("---") || value.starts_with("...");
     let (mut special, mut line_breaks, mut tabs) = (false, false, false);
     let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) =
@@ -822,10 +817,12 @@ fn analyze(value: &str, pretty: bool) -> Analysis {
     let (mut break_space, mut space_break) = (false, false);
     let (mut previous_space, mut previous_break) = (false, false);
     let mut preceded_by_whitespace = true;
-    for (i, &c) in chars.iter().enumerate() {
-        let first = i == 0;
-        let last = i + 1 == chars.len();
-        let followed_by_whitespace = blankz(i + 1);
+    let mut chars = value.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let last = next.is_none();
+        let followed_by_whitespace = next.is_none_or(blank);
         if first {
             match c {
                 '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
@@ -867,7 +864,8 @@ fn analyze(value: &str, pretty: bool) -> Analysis {
             previous_space = false;
             previous_break = false;
         }
-        preceded_by_whitespace = blankz(i);
+        preceded_by_whitespace = blank(c);
+        first = false;
     }
     let mut a = Analysis {
         multiline: line_breaks,
