@@ -158,6 +158,40 @@ mod tests {
     }
 
     #[test]
+    fn rfc_4648_test_vectors() {
+        // RFC 4648 section 10: whole groups, the rest after them, and padding.
+        let base64 = [
+            "", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy",
+        ];
+        let base32 = [
+            "",
+            "MY======",
+            "MZXQ====",
+            "MZXW6===",
+            "MZXW6YQ=",
+            "MZXW6YTB",
+            "MZXW6YTBOI======",
+        ];
+        for (n, (b64, b32)) in base64.iter().zip(base32).enumerate() {
+            let input = &"foobar"[..n];
+            assert_eq!(
+                show(crate::sprig::test_util::plain_call(
+                    "b64enc",
+                    vec![s(input)]
+                )),
+                *b64
+            );
+            assert_eq!(
+                show(crate::sprig::test_util::plain_call(
+                    "b32enc",
+                    vec![s(input)]
+                )),
+                b32
+            );
+        }
+    }
+
+    #[test]
     fn encodings() {
         let cases = [
             ("b64enc", "hello", "aGVsbG8="),
