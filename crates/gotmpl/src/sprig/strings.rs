@@ -438,7 +438,7 @@ fn indent(name: &str, args: &[Value], newline: bool, max: usize) -> Res {
     if n < 0 {
         return Err("strings: negative Repeat count".into());
     }
-    let lines = s.bytes().filter(|&b| b == b'\n').count() as u64 + 1;
+    let lines = s.matches('\n').count() as u64 + 1;
     let size = (n as u64)
         .checked_mul(lines)
         .and_then(|pads| pads.checked_add(s.len() as u64));
@@ -452,17 +452,15 @@ fn indent(name: &str, args: &[Value], newline: bool, max: usize) -> Res {
     if newline {
         out.push('\n');
     }
-    // The pad before every line (a byte scan: indent runs on most of a chart's output).
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        if b == b'\n' {
-            out.push_str(&pad);
-            out.push_str(&s[start..=i]);
-            start = i + 1;
-        }
+    // The pad before every line, the empty one after a last line break included (indent runs
+    // on most of a chart's output: line breaks found by memchr, not byte by byte).
+    for line in s.split_inclusive('\n') {
+        out.push_str(&pad);
+        out.push_str(line);
     }
-    out.push_str(&pad);
-    out.push_str(&s[start..]);
+    if s.is_empty() || s.ends_with('\n') {
+        out.push_str(&pad);
+    }
     Ok(Value::from(out))
 }
 
@@ -802,6 +800,18 @@ mod tests {
             call(|a| indent("nindent", a, true, 100), vec![i(0), s("a")]),
             "\na"
         );
+        // Every line padded, the empty one after a last line break and an empty text too.
+        for (text, want) in [
+            ("", "  "),
+            ("\n", "  \n  "),
+            ("a\n", "  a\n  "),
+            ("\na", "  \n  a"),
+        ] {
+            assert_eq!(
+                call(|a| indent("indent", a, false, 100), vec![i(2), s(text)]),
+                want
+            );
+        }
         assert_eq!(
             call(|a| indent("indent", a, false, 100), vec![i(-1), s("a")]),
             "ERR strings: negative Repeat count"
