@@ -1006,21 +1006,6 @@ impl<'a> Exec<'a> {
         };
         self.check_output(pos, &|| pipe_string(pipe), text.len())?;
         let origin = self.origin(pos);
-        // An include printed as it came (`{{ include "x" . }}`): each line keeps its origin, as
-        // the matching below would give it, without the matching.
-        if let [only] = included {
-            if *only.text == *text {
-                let lines: Vec<&str> = lines_inclusive(&text).collect();
-                self.out.write(&text, |at| {
-                    let line = at.newlines as usize;
-                    match only.origins.get(line) {
-                        Some(o) if !lines[line].trim_ascii().is_empty() => o.clone(),
-                        _ => origin.clone(),
-                    }
-                });
-                return Ok(());
-            }
-        }
         // Lines that came from an `include` keep their origins (matched in order). One printed
         // line takes an included line's origin only when there is just one to take.
         let single_line = !text.contains('\n');

@@ -293,9 +293,9 @@ fn source_map_points_at_the_writer_of_each_line() {
 }
 
 #[test]
-fn an_include_printed_as_it_came_keeps_the_origins_the_line_matching_gives() {
-    // `include` alone takes a shortcut (its text is printed as it came); `nindent 0` changes
-    // the text, so its lines are matched one by one: both give each line the same origin.
+fn an_include_printed_as_it_came_or_changed_gives_its_lines_the_same_origins() {
+    // An include printed as it came, and the same include with its text changed by `nindent 0`
+    // (its lines then matched one by one): each line gets the same origin either way.
     let define = "{{- define \"t\" }}x: {{ .Values.name }}\n\n  y: 2\n\t\nz\n{{ end -}}\n";
     let origins = |print: &str| {
         let mut set = Templates::new();
@@ -318,13 +318,13 @@ fn an_include_printed_as_it_came_keeps_the_origins_the_line_matching_gives() {
             .collect();
         (out.text, at)
     };
-    let (text, shortcut) = origins("{{ include \"t\" . }}");
+    let (text, as_it_came) = origins("{{ include \"t\" . }}");
     let (indented, matched) = origins("{{ include \"t\" . | nindent 0 }}");
     assert_eq!(text, "x: web\n\n  y: 2\n\t\nz\n");
     assert_eq!(indented, format!("\n{text}"));
-    assert_eq!(shortcut, matched[1..], "{shortcut:?}");
+    assert_eq!(as_it_came, matched[1..], "{as_it_came:?}");
     // x:, y: and z come from the define's lines 1, 3 and 5; blank lines from the action (7).
-    let lines: Vec<u32> = shortcut.iter().map(|o| o.0).collect();
+    let lines: Vec<u32> = as_it_came.iter().map(|o| o.0).collect();
     assert_eq!(lines[..5], [1, 7, 3, 7, 5]);
 }
 
