@@ -12,7 +12,6 @@
 use miniz_oxide::inflate::stream::{inflate, InflateState};
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 use std::io::{self, Read};
-use std::sync::OnceLock;
 
 /// The CRC-32 (IEEE, as gzip and zip use it) of `data` continued from `crc` (0 to start).
 #[cfg(not(target_arch = "wasm32"))]
@@ -30,7 +29,7 @@ pub(crate) use crc32_by_tables as crc32;
 /// byte-wise table on the archives' megabytes.
 #[cfg(any(target_arch = "wasm32", test))]
 pub(crate) fn crc32_by_tables(crc: u32, data: &[u8]) -> u32 {
-    static TABLES: OnceLock<[[u32; 256]; 8]> = OnceLock::new();
+    static TABLES: std::sync::OnceLock<[[u32; 256]; 8]> = std::sync::OnceLock::new();
     let t = TABLES.get_or_init(|| {
         let mut t = [[0u32; 256]; 8];
         for (n, entry) in t[0].iter_mut().enumerate() {

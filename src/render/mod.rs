@@ -575,21 +575,6 @@ fn execute(
         ..Options::default()
     };
     let funcs = functions();
-    let mut templates = Templates::new();
-    templates.declare_funcs(&funcs);
-    let mut unparsed: Vec<String> = Vec::new();
-    for (_, name, text, _) in &all {
-        if let Err(error) =
-            templates.parse_cached(name, text, &engine_options.limits, &mut cache.templates)
-        {
-            unparsed.push(name.clone());
-            rendered.errors.push(TemplateError {
-                template: name.clone(),
-                error,
-                invalid_yaml: false,
-            });
-        }
-    }
     let tops: Vec<Map> = placed
         .iter()
         .map(|p| {
@@ -601,84 +586,205 @@ fn execute(
             )
         })
         .collect();
-    let mut by_template: Vec<(String, Vec<Document>)> = Vec::new();
-    for (_, name, _, index) in &all {
-        let p = &placed[*index];
-        let base = name.rsplit('/').next().unwrap_or(name);
-        if base.starts_with('_') || p.chart.node.is_library() || unparsed.contains(name) {
-            continue;
+    let run = Run {
+        all: &all,
+        placed: &placed,
+        tops: &tops,
+        funcs: &funcs,
+        options: &engine_options,
+    };
+    let by_template = run.parsing_lazily(cache, rendered).unwrap_or_else(|| {
+        let mut templates = Templates::new();
+        templates.declare_funcs(&funcs);
+        run.templates(&mut templates, cache, rendered)
+    });
+    finish(by_template, &placed, options, rendered);
+}
+
+/// Templates below this many bytes (not parsed before) are parsed at once: a thread to check
+/// them would cost more than parsing them lazily saves.
+#[cfg(not(target_arch = "wasm32"))]
+const LAZY_PARSE_MIN_BYTES: usize = 32 << 10;
+
+/// Each template's documents, by template name.
+type ByTemplate = Vec<(String, Vec<Document>)>;
+
+/// The parse and execution of a composed chart's templates.
+struct Run<'a> {
+    /// Every template: its path's depth, its full name, its text and its chart's index in
+    /// `placed`, in Helm's parse order.
+    all: &'a [(usize, String, &'a str, usize)],
+    placed: &'a [Placed<'a>],
+    /// Each placed chart's top-level object (`.Values`, `.Chart`, …).
+    tops: &'a [Map],
+    funcs: &'a Funcs,
+    options: &'a Options,
+}
+
+impl Run<'_> {
+    /// Natively, when there is much to parse: the `define` bodies are parsed when first used
+    /// (most of a helper library never is) while another thread parses every template in full
+    /// to see that it parses. When one does not, or a body left for later does not, this run
+    /// is thrown away (`None`) and the caller parses everything at once. The page's wasm has
+    /// one thread: it always parses at once.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn parsing_lazily(&self, cache: &mut Cache, rendered: &mut Rendered) -> Option<ByTemplate> {
+        let fresh: Vec<(&str, &str)> = self
+            .all
+            .iter()
+            .filter(|(_, name, text, _)| !cache.templates.holds(name, text))
+            .map(|(_, name, text, _)| (name.as_str(), *text))
+            .collect();
+        if fresh.iter().map(|(_, text)| text.len()).sum::<usize>() < LAZY_PARSE_MIN_BYTES {
+            return None;
         }
-        let data = tops[*index].shallow_copy();
-        data.insert(
-            "Template",
-            Value::Map(Map::from_entries([
-                ("Name".to_string(), Value::from(name.as_str())),
-                (
-                    "BasePath".to_string(),
-                    Value::from(format!("{}/templates", p.path)),
-                ),
-            ])),
-        );
-        let output = match templates.execute(name, &Value::Map(data), &funcs, &engine_options) {
-            Ok(output) => output,
-            Err(error) => {
-                match missing_include(&error, &rendered.missing_dependencies) {
-                    Some((dependency, include)) => rendered.not_rendered.push(NotRendered {
-                        template: name.clone(),
-                        dependency,
-                        include,
-                    }),
-                    None => rendered.errors.push(TemplateError {
-                        template: name.clone(),
-                        error,
-                        invalid_yaml: false,
-                    }),
-                }
-                continue;
-            }
-        };
-        if base == "NOTES.txt" {
-            continue;
+        let known: std::collections::HashSet<&str> = self.funcs.names().collect();
+        let limits = &self.options.limits;
+        let (errors, not_rendered) = (rendered.errors.len(), rendered.not_rendered.len());
+        let kept = std::thread::scope(|scope| {
+            let check = std::thread::Builder::new()
+                .stack_size(gotmpl::exec::STACK_BUDGET + (1 << 20))
+                .spawn_scoped(scope, move || {
+                    let known = |name: &str| known.contains(name);
+                    fresh.iter().all(|(name, text)| {
+                        gotmpl::parse::parse(name, text, limits, Some(&known)).is_ok()
+                    })
+                })
+                .ok()?;
+            let mut templates = Templates::new();
+            templates.declare_funcs(self.funcs);
+            templates.parse_defines_lazily();
+            let by_template = self.templates(&mut templates, cache, rendered);
+            let all_parse = check.join().unwrap_or(false);
+            (all_parse && !templates.lazy_parse_failed()).then_some(by_template)
+        });
+        if kept.is_none() {
+            // What the lazy run wrote goes; so do the lazy parses it cached.
+            rendered.errors.truncate(errors);
+            rendered.not_rendered.truncate(not_rendered);
+            cache.templates = ParseCache::default();
         }
-        // Helm drops every `<no value>` from the output.
-        // (Looking for its `<` first: a plain substring search was slow in the wasm on
-        // megabytes of output.)
-        let holds_no_value = output
-            .text
-            .match_indices('<')
-            .any(|(i, _)| output.text[i..].starts_with("<no value>"));
-        let text = if holds_no_value {
-            output.text.replace("<no value>", "")
-        } else {
-            output.text
-        };
-        match manifest::documents(name, &text, &output.lines, &mut cache.heads) {
-            Ok(docs) => by_template.push((name.clone(), docs)),
-            Err(invalid) => {
-                // At the template line that wrote the line where the YAML broke.
-                let origin = invalid.line.and_then(|l| output.lines.get(l));
-                let at = origin.map_or_else(
-                    || gotmpl::error::Frame {
-                        template: Rc::from(name.as_str()),
-                        line: 1,
-                        col: 1,
-                    },
-                    |o| o.at.clone(),
-                );
+        kept
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn parsing_lazily(&self, _: &mut Cache, _: &mut Rendered) -> Option<ByTemplate> {
+        None
+    }
+
+    /// Parses every template into `templates` and executes each that Helm outputs (in that
+    /// same order: values a template changes with `set` are seen by the templates after it, as
+    /// in Helm); the documents by template.
+    fn templates(
+        &self,
+        templates: &mut Templates,
+        cache: &mut Cache,
+        rendered: &mut Rendered,
+    ) -> ByTemplate {
+        let (all, placed, funcs) = (self.all, self.placed, self.funcs);
+        let engine_options = self.options;
+        let mut unparsed: Vec<String> = Vec::new();
+        for (_, name, text, _) in all {
+            if let Err(error) =
+                templates.parse_cached(name, text, &engine_options.limits, &mut cache.templates)
+            {
+                unparsed.push(name.clone());
                 rendered.errors.push(TemplateError {
                     template: name.clone(),
-                    error: gotmpl::Error {
-                        kind: gotmpl::ErrorKind::Exec,
-                        message: invalid.message.clone(),
-                        at,
-                        chain: origin.map(|o| o.chain.to_vec()).unwrap_or_default(),
-                        go_text: invalid.message,
-                    },
-                    invalid_yaml: true,
-                })
+                    error,
+                    invalid_yaml: false,
+                });
             }
         }
+        let mut by_template: ByTemplate = Vec::new();
+        for (_, name, _, index) in all {
+            let p = &placed[*index];
+            let base = name.rsplit('/').next().unwrap_or(name);
+            if base.starts_with('_') || p.chart.node.is_library() || unparsed.contains(name) {
+                continue;
+            }
+            let data = self.tops[*index].shallow_copy();
+            data.insert(
+                "Template",
+                Value::Map(Map::from_entries([
+                    ("Name".to_string(), Value::from(name.as_str())),
+                    (
+                        "BasePath".to_string(),
+                        Value::from(format!("{}/templates", p.path)),
+                    ),
+                ])),
+            );
+            let output = match templates.execute(name, &Value::Map(data), funcs, engine_options) {
+                Ok(output) => output,
+                Err(error) => {
+                    match missing_include(&error, &rendered.missing_dependencies) {
+                        Some((dependency, include)) => rendered.not_rendered.push(NotRendered {
+                            template: name.clone(),
+                            dependency,
+                            include,
+                        }),
+                        None => rendered.errors.push(TemplateError {
+                            template: name.clone(),
+                            error,
+                            invalid_yaml: false,
+                        }),
+                    }
+                    continue;
+                }
+            };
+            if base == "NOTES.txt" {
+                continue;
+            }
+            // Helm drops every `<no value>` from the output.
+            // (Looking for its `<` first: a plain substring search was slow in the wasm on
+            // megabytes of output.)
+            let holds_no_value = output
+                .text
+                .match_indices('<')
+                .any(|(i, _)| output.text[i..].starts_with("<no value>"));
+            let text = if holds_no_value {
+                output.text.replace("<no value>", "")
+            } else {
+                output.text
+            };
+            match manifest::documents(name, &text, &output.lines, &mut cache.heads) {
+                Ok(docs) => by_template.push((name.clone(), docs)),
+                Err(invalid) => {
+                    // At the template line that wrote the line where the YAML broke.
+                    let origin = invalid.line.and_then(|l| output.lines.get(l));
+                    let at = origin.map_or_else(
+                        || gotmpl::error::Frame {
+                            template: Rc::from(name.as_str()),
+                            line: 1,
+                            col: 1,
+                        },
+                        |o| o.at.clone(),
+                    );
+                    rendered.errors.push(TemplateError {
+                        template: name.clone(),
+                        error: gotmpl::Error {
+                            kind: gotmpl::ErrorKind::Exec,
+                            message: invalid.message.clone(),
+                            at,
+                            chain: origin.map(|o| o.chain.to_vec()).unwrap_or_default(),
+                            go_text: invalid.message,
+                        },
+                        invalid_yaml: true,
+                    })
+                }
+            }
+        }
+        by_template
     }
+}
+
+/// The documents in Helm's order, hooks and CRDs as asked, `--show-only`.
+fn finish(
+    mut by_template: ByTemplate,
+    placed: &[Placed],
+    options: &RenderOptions,
+    rendered: &mut Rendered,
+) {
     // Documents in template name order, then Helm's kind order.
     slim_sort::sort_by(&mut by_template, |a, b| a.0.cmp(&b.0));
     let mut documents: Vec<Document> = by_template.into_iter().flat_map(|(_, docs)| docs).collect();
@@ -697,7 +803,7 @@ fn execute(
     manifest::sort(&mut documents);
     if options.include_crds {
         let mut crds = Vec::new();
-        for p in &placed {
+        for p in placed {
             for (rel, data) in &p.chart.node.files {
                 if rel.starts_with("crds/")
                     && (rel.ends_with(".yaml") || rel.ends_with(".yml") || rel.ends_with(".json"))

@@ -239,3 +239,47 @@ fn the_compact_source_map_says_what_the_lines_say() {
     assert!(chains.as_array().unwrap().len() >= 2, "{compact}");
     assert!(lines_seen >= 6);
 }
+
+/// Natively a chart with much template text is parsed lazily beside a full parse on another
+/// thread; a chart with little is parsed at once. Both give the same render, with or without a
+/// `define` that does not parse.
+#[test]
+fn lazy_and_eager_parses_render_alike() {
+    let helpers = "{{ define \"c.name\" }}{{ .Release.Name }}{{ end }}\n{{ define \"c.unused\" }}{{ if .x }}{{ end }}{{ end }}\n";
+    let broken = "{{ define \"c.name\" }}{{ .Release.Name }}{{ end }}\n{{ define \"c.unused\" }}\n{{ nofunc }}{{ end }}\n";
+    for helpers in [helpers, broken] {
+        let files = vec![
+            file("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n"),
+            file("c/values.yaml", "a: 1\n"),
+            file("c/templates/_helpers.tpl", helpers),
+            file(
+                "c/templates/cm.yaml",
+                "kind: ConfigMap\nmetadata:\n  name: {{ include \"c.name\" . }}\n",
+            ),
+        ];
+        let small = render_c(&files, &options());
+        let mut big_files = files.clone();
+        let padding = format!("{{{{/* {} */}}}}", "x".repeat(LAZY_PARSE_MIN_BYTES));
+        big_files.push(file("c/templates/_padding.tpl", &padding));
+        let big = render_c(&big_files, &options());
+        assert_eq!(big.to_yaml(), small.to_yaml());
+        let errors = |r: &Rendered| -> Vec<(String, String)> {
+            r.errors
+                .iter()
+                .map(|e| (e.template.clone(), e.error.go_text.clone()))
+                .collect()
+        };
+        assert_eq!(errors(&big), errors(&small));
+        if helpers == broken {
+            // The file does not parse, so `c.name` is not defined for the ConfigMap either.
+            let errors = errors(&big);
+            assert_eq!(
+                errors[0].1,
+                "template: c/templates/_helpers.tpl:3: function \"nofunc\" not defined"
+            );
+            assert_eq!(errors[1].0, "c/templates/cm.yaml");
+        } else {
+            assert!(big.errors.is_empty() && big.to_yaml().contains("name: rel"));
+        }
+    }
+}

@@ -186,10 +186,49 @@ pub const TPL_NAME: &str = "gotpl";
 /// is how `block` defaults are overridden).
 #[derive(Default)]
 pub struct Templates {
-    trees: HashMap<Rc<str>, Rc<Tree>>,
+    trees: HashMap<Rc<str>, Entry>,
     /// Function names checked while parsing (Go's `function "x" not defined` parse error);
     /// `None` until [`Templates::declare_funcs`].
     known_funcs: Option<HashSet<String>>,
+    /// [`Templates::parse_defines_lazily`].
+    lazy_defines: bool,
+    /// A lazily parsed body failed to parse when it was needed.
+    lazy_failed: std::cell::Cell<bool>,
+}
+
+/// A template of a set: parsed, or a `define` whose body is parsed when first needed. (Not on
+/// wasm32, see [`Templates::parse_defines_lazily`]: there the lazy parse is left out of the
+/// build.)
+#[derive(Clone)]
+enum Entry {
+    Parsed(Rc<Tree>),
+    #[cfg(not(target_arch = "wasm32"))]
+    Lazy(Rc<LazyEntry>),
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct LazyEntry {
+    tree: crate::parse::LazyTree,
+    limits: Limits,
+    parsed: std::cell::OnceCell<Option<Rc<Tree>>>,
+}
+
+impl Entry {
+    fn name(&self) -> &Rc<str> {
+        match self {
+            Entry::Parsed(tree) => &tree.name,
+            #[cfg(not(target_arch = "wasm32"))]
+            Entry::Lazy(lazy) => &lazy.tree.name,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Entry::Parsed(tree) => is_empty_list(&tree.root, &tree.source.text),
+            #[cfg(not(target_arch = "wasm32"))]
+            Entry::Lazy(lazy) => lazy.tree.empty,
+        }
+    }
 }
 
 impl Templates {
@@ -202,6 +241,21 @@ impl Templates {
     pub fn declare_funcs(&mut self, funcs: &Funcs) {
         let known = self.known_funcs.get_or_insert_with(HashSet::default);
         known.extend(funcs.names().map(str::to_string));
+    }
+
+    /// Makes later parses leave the bodies of top-level `define`s to their first use
+    /// ([`crate::parse::parse_lazily`], whose contract holds: check each text with
+    /// [`crate::parse::parse`] too, and use nothing of this set where that fails or where
+    /// [`Templates::lazy_parse_failed`]). Not on wasm32, which has no other thread to check
+    /// the texts on: there the lazy parse would be code in the download that saves nothing.
+    pub fn parse_defines_lazily(&mut self) {
+        self.lazy_defines = true;
+    }
+
+    /// Whether a `define` body left for later failed to parse when it was needed (the
+    /// execution then said the template is not defined).
+    pub fn lazy_parse_failed(&self) -> bool {
+        self.lazy_failed.get()
     }
 
     /// Parses `text` as the template `name` and adds it and its `define`/`block`s to the set.
@@ -242,16 +296,52 @@ impl Templates {
         Ok(())
     }
 
-    fn parse_trees(&self, name: &str, text: &str, limits: &Limits) -> Result<Vec<Rc<Tree>>, Error> {
+    fn parse_trees(&self, name: &str, text: &str, limits: &Limits) -> Result<Vec<Entry>, Error> {
         let known = self.known_funcs.as_ref();
         let check = |n: &str| known.is_some_and(|k| k.contains(n));
-        let parsed = crate::parse::parse(
-            name,
-            text,
-            limits,
-            if known.is_some() { Some(&check) } else { None },
-        )?;
-        Ok(parsed.trees.into_iter().map(Rc::new).collect())
+        let funcs: Option<&dyn Fn(&str) -> bool> = known.map(|_| &check as _);
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.lazy_defines {
+            let parsed = crate::parse::parse_lazily(name, text, limits, funcs)?;
+            let lazy = parsed.lazy.into_iter().map(|tree| {
+                Entry::Lazy(Rc::new(LazyEntry {
+                    tree,
+                    limits: limits.clone(),
+                    parsed: std::cell::OnceCell::new(),
+                }))
+            });
+            let parsed = parsed.trees.into_iter().map(|t| Entry::Parsed(Rc::new(t)));
+            return Ok(parsed.chain(lazy).collect());
+        }
+        let parsed = crate::parse::parse(name, text, limits, funcs)?;
+        Ok(parsed
+            .trees
+            .into_iter()
+            .map(|tree| Entry::Parsed(Rc::new(tree)))
+            .collect())
+    }
+
+    /// A template of the set as a tree: a lazy `define`'s body is parsed the first time.
+    fn resolve(&self, entry: &Entry) -> Option<Rc<Tree>> {
+        match entry {
+            Entry::Parsed(tree) => Some(tree.clone()),
+            #[cfg(not(target_arch = "wasm32"))]
+            Entry::Lazy(lazy) => self.parse_lazy(lazy),
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn parse_lazy(&self, lazy: &LazyEntry) -> Option<Rc<Tree>> {
+        let tree = lazy.parsed.get_or_init(|| {
+            let known = self.known_funcs.as_ref();
+            let check = |n: &str| known.is_some_and(|k| k.contains(n));
+            let funcs: Option<&dyn Fn(&str) -> bool> = known.map(|_| &check as _);
+            lazy.tree.parse(&lazy.limits, funcs).ok().map(Rc::new)
+        });
+        if tree.is_none() {
+            self.lazy_failed.set(true);
+        }
+        tree.clone()
     }
 
     pub fn contains(&self, name: &str) -> bool {
@@ -264,8 +354,8 @@ impl Templates {
     }
 
     /// The parse tree of a template.
-    pub fn tree(&self, name: &str) -> Option<&Rc<Tree>> {
-        self.trees.get(name)
+    pub fn tree(&self, name: &str) -> Option<Rc<Tree>> {
+        self.resolve(self.trees.get(name)?)
     }
 
     /// Executes template `name` over `data`.
@@ -276,7 +366,7 @@ impl Templates {
         funcs: &Funcs,
         options: &Options,
     ) -> Result<Output, Error> {
-        let Some(tree) = self.trees.get(name).cloned() else {
+        let Some(tree) = self.tree(name) else {
             let message = format!(
                 "no template {} associated with template {}",
                 quote_go(name, false),
@@ -300,15 +390,13 @@ impl Templates {
     }
 }
 
-fn add_tree(trees: &mut HashMap<Rc<str>, Rc<Tree>>, tree: Rc<Tree>) {
-    if let Some(old) = trees.get(&tree.name) {
-        if is_empty_list(&tree.root, &tree.source.text)
-            && !is_empty_list(&old.root, &old.source.text)
-        {
+fn add_tree(trees: &mut HashMap<Rc<str>, Entry>, tree: Entry) {
+    if let Some(old) = trees.get(tree.name()) {
+        if tree.is_empty() && !old.is_empty() {
             return;
         }
     }
-    trees.insert(tree.name.clone(), tree);
+    trees.insert(tree.name().clone(), tree);
 }
 
 /// Files parsed by [`Templates::parse_cached`], to be used again by later sets (a chart
@@ -322,7 +410,14 @@ pub struct ParseCache {
 
 struct CachedFile {
     text: Box<str>,
-    parsed: Result<Vec<Rc<Tree>>, Error>,
+    parsed: Result<Vec<Entry>, Error>,
+}
+
+impl ParseCache {
+    /// Whether `name` was parsed here with this text.
+    pub fn holds(&self, name: &str, text: &str) -> bool {
+        self.files.get(name).is_some_and(|c| &*c.text == text)
+    }
 }
 
 impl std::fmt::Debug for ParseCache {
@@ -513,7 +608,7 @@ fn probe_stack(depth: usize) {
 
 pub(crate) struct Exec<'a> {
     base: &'a Templates,
-    overlays: Vec<HashMap<Rc<str>, Rc<Tree>>>,
+    overlays: Vec<HashMap<Rc<str>, Entry>>,
     funcs: &'a Funcs,
     options: &'a Options,
     vars: Vec<(Rc<str>, Value)>,
@@ -599,12 +694,13 @@ impl<'a> Exec<'a> {
     }
 
     fn lookup(&self, name: &str) -> Option<Rc<Tree>> {
-        for overlay in self.overlays.iter().rev() {
-            if let Some(t) = overlay.get(name) {
-                return Some(t.clone());
-            }
-        }
-        self.base.trees.get(name).cloned()
+        let entry = self
+            .overlays
+            .iter()
+            .rev()
+            .find_map(|overlay| overlay.get(name))
+            .or_else(|| self.base.trees.get(name))?;
+        self.base.resolve(entry)
     }
 
     /// Runs a tree with `$` = dot; `call` is the frame of the calling action, if any.
@@ -1759,7 +1855,7 @@ impl<'a> Exec<'a> {
             if &*tree.name == TPL_NAME && main.is_none() {
                 main = Some(Rc::new(tree));
             } else {
-                add_tree(&mut overlay, Rc::new(tree));
+                add_tree(&mut overlay, Entry::Parsed(Rc::new(tree)));
             }
         }
         let main = main.expect("the parser returns the top level first");
@@ -2070,6 +2166,49 @@ mod tests {
             }),
         );
         (set, funcs)
+    }
+
+    #[test]
+    fn lazily_parsed_defines_execute_and_replace_as_parsed_ones() {
+        let files = [
+            ("b/_h.tpl", "{{ define \"h\" }}old{{ end }}{{ define \"keep\" }}kept{{ end }}"),
+            (
+                "a/_h.tpl",
+                "{{- define \"h\" -}}\n new {{ template \"inner\" . }}\n{{- end }}{{ define \"keep\" }} {{ end }}{{ define \"inner\" }}{{ if . }}[{{ . }}]{{ end }}{{ end }}",
+            ),
+            ("a/t.yaml", "{{ template \"h\" 1 }} {{ template \"keep\" }}"),
+        ];
+        let outputs: Vec<String> = [false, true]
+            .into_iter()
+            .map(|lazy| {
+                let mut set = Templates::new();
+                if lazy {
+                    set.parse_defines_lazily();
+                }
+                for (name, text) in files {
+                    set.parse(name, text, &Limits::default()).unwrap();
+                }
+                let out = set.execute("a/t.yaml", &Value::Nil, &Funcs::new(), &Options::default());
+                assert!(!set.lazy_parse_failed());
+                out.unwrap().text
+            })
+            .collect();
+        // The later file's `h` wins; its empty `keep` does not replace the earlier one.
+        assert_eq!(outputs, ["new [1] kept", "new [1] kept"]);
+    }
+
+    #[test]
+    fn a_lazy_body_that_does_not_parse_is_not_defined_and_says_so() {
+        let mut set = Templates::new();
+        set.parse_defines_lazily();
+        set.declare_funcs(&Funcs::new());
+        let text = "{{ define \"bad\" }}{{ nofunc }}{{ end }}{{ template \"bad\" }}";
+        set.parse("x", text, &Limits::default()).unwrap();
+        let error = set
+            .execute("x", &Value::Nil, &Funcs::new(), &Options::default())
+            .unwrap_err();
+        assert!(error.message.contains("\"bad\" not defined"), "{error}");
+        assert!(set.lazy_parse_failed());
     }
 
     /// Measures the native stack one `include` level takes (printed; `cargo test --release

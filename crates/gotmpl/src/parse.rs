@@ -12,7 +12,7 @@
 //! - printable ASCII that means nothing inside an action (`}` or `,`) is a token of its own, so
 //!   `{{ .x }` fails with `unexpected "}" in operand`.
 
-use crate::{HashMap, HashSet};
+use crate::HashMap;
 use std::rc::Rc;
 
 use crate::ast::{
@@ -22,9 +22,60 @@ use crate::error::{Error, ErrorKind, Frame};
 use crate::exec::Limits;
 
 /// The trees of one parsed text: its top level (named as the text) and its `define`/`block`s, in
-/// source order.
+/// source order; with [`parse_lazily`], the `define`s whose bodies are left for later.
 pub struct Parsed {
     pub trees: Vec<Tree>,
+    pub lazy: Vec<LazyTree>,
+}
+
+/// A `define` whose body [`parse_lazily`] did not parse: where the body is, to be parsed when
+/// the template is first needed ([`LazyTree::parse`]).
+#[derive(Debug)]
+pub struct LazyTree {
+    pub name: Rc<str>,
+    pub source: Rc<Source>,
+    /// Where the `define` action starts (the body counts one level of nesting below it).
+    pos: Pos,
+    /// The body starts after the `define` action, at `start`, and its `{{end}}` action ends at
+    /// `stop`.
+    start: Pos,
+    stop: Pos,
+    /// The `define` action ends with a right trim marker, which trims the body's first text.
+    trim_start: bool,
+    /// Go's `IsEmptyTree` of the body (only blank text and comments), read from its tokens:
+    /// an empty `define` does not replace a non-empty one.
+    pub empty: bool,
+}
+
+impl LazyTree {
+    /// Parses the body as [`parse`] would have; `funcs` as there.
+    pub fn parse(
+        &self,
+        limits: &Limits,
+        funcs: Option<&dyn Fn(&str) -> bool>,
+    ) -> Result<Tree, Error> {
+        let text = &self.source.text[..self.stop as usize];
+        let mut parser = Parser::new(
+            self.source.clone(),
+            lex_from(text, self.start as usize, self.trim_start),
+            limits,
+            funcs,
+            crate::exec::stack_address(),
+        );
+        parser.enter(self.pos)?;
+        let (root, end) = parser.item_list()?;
+        match end {
+            ListEnd::End => Ok(Tree {
+                name: self.name.clone(),
+                source: self.source.clone(),
+                root,
+            }),
+            ListEnd::Else(p, _) => {
+                Err(parser.error(p, "unexpected {{else}} in define clause".into()))
+            }
+            ListEnd::Eof(p) => Err(parser.error(p, "unexpected EOF".into())),
+        }
+    }
 }
 
 /// Parses `text` as the template `name`. `funcs`: the names of the functions a template may call
@@ -38,6 +89,30 @@ pub fn parse(
     parse_below(name, text, limits, funcs, crate::exec::stack_address())
 }
 
+/// [`parse`], except that the bodies of top-level `define`s are only delimited, not parsed:
+/// they are [`LazyTree`]s, parsed when first executed. Most of a chart's helper library is never
+/// executed, and building its trees was most of a chart's parse time.
+///
+/// The errors it returns are [`parse`]'s (on any error it parses again, eagerly, so the first
+/// error is Go's). But an error *inside* a delimited body is not seen: the caller must also
+/// check the text with [`parse`] (elsewhere, on another thread) and not use what a lazy parse
+/// gave where that check fails.
+pub fn parse_lazily(
+    name: &str,
+    text: &str,
+    limits: &Limits,
+    funcs: Option<&dyn Fn(&str) -> bool>,
+) -> Result<Parsed, Error> {
+    let stack_base = crate::exec::stack_address();
+    let source = Rc::new(Source::new(name, text));
+    let mut parser = Parser::new(source, lex(text), limits, funcs, stack_base);
+    parser.lazy = true;
+    match parser.parse_all(name) {
+        Ok(parsed) => Ok(parsed),
+        Err(_) => parse_below(name, text, limits, funcs, stack_base),
+    }
+}
+
 /// [`parse`] counting the stack from `stack_base` (`tpl` parses inside an execution, whose
 /// stack budget it shares).
 pub(crate) fn parse_below(
@@ -48,29 +123,7 @@ pub(crate) fn parse_below(
     stack_base: usize,
 ) -> Result<Parsed, Error> {
     let source = Rc::new(Source::new(name, text));
-    let mut parser = Parser {
-        source: source.clone(),
-        lexed: lex(text),
-        // Sized from the text (about one distinct name per 256 bytes of helm-toolkit): no rehash.
-        names: HashMap::with_capacity_and_hasher(text.len() / 256, Default::default()),
-        at: 0,
-        vars: vec![Rc::from("$")],
-        range_depth: 0,
-        depth: 0,
-        max_depth: limits.max_parse_depth.max(1),
-        funcs,
-        trees: Vec::new(),
-        defined: HashSet::default(),
-        stack_base,
-    };
-    let root = parser.parse_top()?;
-    let mut trees = vec![Tree {
-        name: Rc::from(name),
-        source,
-        root,
-    }];
-    trees.append(&mut parser.trees);
-    Ok(Parsed { trees })
+    Parser::new(source, lex(text), limits, funcs, stack_base).parse_all(name)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,15 +295,21 @@ fn find_pair(text: &str, pair: &[u8; 2]) -> Option<usize> {
 
 /// Lexes the whole text; stops at the first error (an `Error` token) or at the end (`Eof`).
 fn lex(text: &str) -> Lexed<'_> {
+    lex_from(text, 0, false)
+}
+
+/// The tokens of `text` from `start`, a place where text (not an action) starts; `trim_start`:
+/// the action before it ended with a right trim marker.
+fn lex_from(text: &str, start: usize, trim_start: bool) -> Lexed<'_> {
     let mut lexer = Lexer {
         text,
         bytes: text.as_bytes(),
-        pos: 0,
+        pos: start,
         tokens: Vec::new(),
         errors: Vec::new(),
         paren_depth: 0,
     };
-    lexer.run();
+    lexer.run(trim_start);
     Lexed {
         text,
         tokens: lexer.tokens,
@@ -280,9 +339,8 @@ impl Lexer<'_> {
         self.emit(Tok::Error(self.errors.len() - 1), pos);
     }
 
-    fn run(&mut self) {
-        // Whether the previous action ended with a right trim marker.
-        let mut trim_next = false;
+    /// `trim_next`: whether the previous action ended with a right trim marker.
+    fn run(&mut self, mut trim_next: bool) {
         loop {
             let start = self.pos;
             let next = find_pair(&self.text[self.pos..], b"{{").map(|i| self.pos + i);
@@ -722,9 +780,11 @@ struct Parser<'f> {
     max_depth: usize,
     funcs: Option<&'f dyn Fn(&str) -> bool>,
     trees: Vec<Tree>,
-    defined: HashSet<Rc<str>>,
     /// See [`crate::exec::STACK_BUDGET`]: a guard beside the counted depth.
     stack_base: usize,
+    /// [`parse_lazily`]: top-level `define` bodies are delimited ([`Parser::delimit_body`]).
+    lazy: bool,
+    lazy_trees: Vec<LazyTree>,
 }
 
 /// What ended an item list.
@@ -738,6 +798,47 @@ enum ListEnd {
 type PResult<T> = Result<T, Error>;
 
 impl<'f> Parser<'f> {
+    fn new(
+        source: Rc<Source>,
+        lexed: Lexed<'f>,
+        limits: &Limits,
+        funcs: Option<&'f dyn Fn(&str) -> bool>,
+        stack_base: usize,
+    ) -> Parser<'f> {
+        Parser {
+            source,
+            // Sized from the text (about one distinct name per 256 bytes of helm-toolkit): no
+            // rehash.
+            names: HashMap::with_capacity_and_hasher(lexed.text.len() / 256, Default::default()),
+            lexed,
+            at: 0,
+            vars: vec![Rc::from("$")],
+            range_depth: 0,
+            depth: 0,
+            max_depth: limits.max_parse_depth.max(1),
+            funcs,
+            trees: Vec::new(),
+            stack_base,
+            lazy: false,
+            lazy_trees: Vec::new(),
+        }
+    }
+
+    /// The whole text: its top level named `name`, then its `define`/`block`s.
+    fn parse_all(mut self, name: &str) -> PResult<Parsed> {
+        let root = self.parse_top()?;
+        let mut trees = vec![Tree {
+            name: Rc::from(name),
+            source: self.source.clone(),
+            root,
+        }];
+        trees.append(&mut self.trees);
+        Ok(Parsed {
+            trees,
+            lazy: self.lazy_trees,
+        })
+    }
+
     fn error(&self, pos: Pos, message: String) -> Error {
         self.error_kind(pos, message, ErrorKind::Parse)
     }
@@ -883,6 +984,10 @@ impl<'f> Parser<'f> {
         if close.tok != Tok::RightDelim {
             return Err(self.unexpected(&close, "define clause"));
         }
+        // (Never on wasm32, whose build leaves lazy parses out: see `Templates::parse_defines_lazily`.)
+        if self.lazy && cfg!(not(target_arch = "wasm32")) {
+            return self.delimit_body(Rc::from(name.as_str()), pos, close.pos);
+        }
         let saved_vars = std::mem::replace(&mut self.vars, vec![Rc::from("$")]);
         let saved_range = std::mem::replace(&mut self.range_depth, 0);
         self.enter(pos)?;
@@ -900,8 +1005,84 @@ impl<'f> Parser<'f> {
         self.add_tree(Rc::from(name.as_str()), list, pos)
     }
 
+    /// [`parse_lazily`]: finds the `{{end}}` of the `define` body that starts at the next token
+    /// (`define_pos`: the action's start; `close`: its right delimiter's) from the tokens alone,
+    /// counting the blocks opened and ended inside. What it cannot vouch for fails, and the
+    /// text is parsed again eagerly: a `define` or `block` inside (a `block` defines a template
+    /// when parsed), a lexer error or the end of the text before the `{{end}}`, a name defined
+    /// twice in the text. For a text that parses, the
+    /// `{{end}}` found is the parser's.
+    fn delimit_body(&mut self, name: Rc<str>, define_pos: Pos, close: Pos) -> PResult<()> {
+        let give_up = |p: &Parser| Err(p.error(define_pos, "delimited eagerly".into()));
+        if self.trees.iter().any(|t| t.name == name)
+            || self.lazy_trees.iter().any(|t| t.name == name)
+        {
+            return give_up(self);
+        }
+        let bytes = self.lexed.text.as_bytes();
+        let trim_start =
+            close >= 2 && bytes[close as usize - 1] == b'-' && is_space(bytes[close as usize - 2]);
+        let tokens = &self.lexed.tokens;
+        let start = close + 2;
+        let first_non_space = |mut i: usize| {
+            while tokens[i].tok == Tok::Space {
+                i += 1;
+            }
+            i
+        };
+        let (mut i, mut depth, mut empty) = (self.at, 0usize, true);
+        let stop = loop {
+            match tokens[i].tok {
+                Tok::Text(span) => empty &= self.lexed.str(span).trim().is_empty(),
+                Tok::LeftDelim => {
+                    i = first_non_space(i + 1);
+                    match tokens[i].tok {
+                        Tok::Comment => {}
+                        Tok::Keyword(Keyword::End) if depth == 0 => {
+                            i = first_non_space(i + 1);
+                            if tokens[i].tok != Tok::RightDelim {
+                                return give_up(self);
+                            }
+                            break tokens[i].pos + 2;
+                        }
+                        Tok::Keyword(Keyword::End) => depth -= 1,
+                        Tok::Keyword(Keyword::If | Keyword::Range | Keyword::With) => {
+                            depth += 1;
+                            empty = false;
+                        }
+                        // A `block` defines a template as its body is parsed.
+                        Tok::Keyword(Keyword::Define | Keyword::Block)
+                        | Tok::Error(_)
+                        | Tok::Eof => return give_up(self),
+                        _ => empty = false,
+                    }
+                }
+                Tok::Error(_) | Tok::Eof => return give_up(self),
+                _ => {}
+            }
+            i += 1;
+        };
+        self.at = i + 1;
+        self.lazy_trees.push(LazyTree {
+            name,
+            source: self.source.clone(),
+            pos: define_pos,
+            start,
+            stop,
+            trim_start,
+            empty,
+        });
+        Ok(())
+    }
+
     /// A `define`/`block` body; Go refuses two non-empty bodies of one name in one text.
     fn add_tree(&mut self, name: Rc<str>, root: List, pos: Pos) -> PResult<()> {
+        if self.lazy
+            && cfg!(not(target_arch = "wasm32"))
+            && self.lazy_trees.iter().any(|t| t.name == name)
+        {
+            return Err(self.error(pos, "delimited eagerly".into()));
+        }
         let source = self.lexed.text;
         let empty = crate::exec::is_empty_list(&root, source);
         if let Some(old) = self.trees.iter_mut().find(|t| t.name == name) {
@@ -918,7 +1099,6 @@ impl<'f> Parser<'f> {
             }
             return Ok(());
         }
-        self.defined.insert(name.clone());
         self.trees.push(Tree {
             name,
             source: self.source.clone(),
@@ -1759,6 +1939,99 @@ mod tests {
         ) {
             Ok(_) => panic!("{text:?} parsed"),
             Err(e) => e,
+        }
+    }
+
+    /// Each tree of `text` by name, as its Debug text (the lazy bodies parsed).
+    fn trees_by_name(parsed: Parsed) -> Vec<(String, String)> {
+        let known: Option<&dyn Fn(&str) -> bool> = Some(&|n: &str| n == "include" || n == "list");
+        let mut trees: Vec<(String, String)> = parsed
+            .trees
+            .into_iter()
+            .chain(
+                parsed
+                    .lazy
+                    .iter()
+                    .map(|l| l.parse(&Limits::default(), known).unwrap()),
+            )
+            .map(|t| (t.name.to_string(), format!("{:?}", t.root)))
+            .collect();
+        trees.sort();
+        trees
+    }
+
+    #[test]
+    fn lazy_define_bodies_parse_to_the_eager_trees() {
+        let texts = [
+            // trim markers around and inside the body, text before and after
+            "a {{- define \"t\" -}}\n  x {{ .y }}\n {{- end -}} \n b",
+            "{{define \"t\"}}{{end}}{{define \"e\"}} {{/* c */}} {{- /* d */ -}}\n{{end}}",
+            // nested blocks, else chains, a block inside, strings and comments holding `{{end}}`
+            concat!(
+                "{{ define \"n\" }}{{ if .a }}{{ range $i, $x := .l }}{{ with $x }}{{ . }}",
+                "{{ else with .b }}{{ break }}{{ end }}{{ end }}{{ else if .c }}{{ \"{{ end }}\" }}",
+                "{{ else }}{{ `}} {{end}}` }}{{/* {{end}} */}}{{ end }}",
+                "{{ include \"t\" (list 1 2) }}{{ end }}top {{ template \"n\" . }}",
+            ),
+            "{{ define \"a\" }}1{{ end }}{{ block \"b\" . }}2{{ end }}{{ define \"c\" }}3{{ end }}",
+        ];
+        for text in texts {
+            let lazy = parse_lazily("t.yaml", text, &Limits::default(), None).unwrap();
+            assert!(!lazy.lazy.is_empty(), "{text}");
+            let eager = parse("t.yaml", text, &Limits::default(), None).unwrap();
+            assert_eq!(trees_by_name(lazy), trees_by_name(eager), "{text}");
+        }
+        // A `block` inside a body defines a template when parsed: such a text is parsed eagerly.
+        for text in [
+            "{{ define \"a\" }}{{ block \"inner\" . }}in{{ end }}{{ end }}",
+            "{{ define \"a\" }} {{ end }}{{ block \"a\" . }}2{{ end }}",
+        ] {
+            let lazy = parse_lazily("t.yaml", text, &Limits::default(), None).unwrap();
+            assert!(lazy.lazy.is_empty(), "{text}");
+            let eager = parse("t.yaml", text, &Limits::default(), None).unwrap();
+            assert_eq!(trees_by_name(lazy), trees_by_name(eager), "{text}");
+        }
+        let empty = parse_lazily("t", texts[1], &Limits::default(), None).unwrap();
+        let empties: Vec<(&str, bool)> = empty.lazy.iter().map(|l| (&*l.name, l.empty)).collect();
+        assert_eq!(empties, [("t", true), ("e", true)]);
+        let lazy = parse_lazily("t", texts[2], &Limits::default(), None).unwrap();
+        assert!(!lazy.lazy[0].empty);
+    }
+
+    #[test]
+    fn lazy_parses_give_the_eager_errors_and_leave_the_bodies_errors_to_their_parse() {
+        let funcs: Option<&dyn Fn(&str) -> bool> = Some(&|n: &str| n == "include");
+        let limits = Limits::default();
+        let message = |r: Result<Parsed, Error>| r.err().map(|e| e.go_text);
+        // Errors a lazy parse sees: the eager parse's first error, even after a body with one.
+        for text in [
+            "{{ define \"a\" }}{{ nofunc }}{{ end }}{{ .x ) }}",
+            "{{ define \"a\" }}{{ define \"b\" }}{{ end }}{{ end }}",
+            "{{ define \"a\" }}{{ \"open }}{{ end }}",
+            "{{ define \"a\" }}x",
+            "{{ define \"a\" }}1{{ end }}{{ define \"a\" }}2{{ end }}",
+        ] {
+            let eager = message(parse("t", text, &limits, funcs));
+            assert!(eager.is_some(), "{text}");
+            assert_eq!(
+                message(parse_lazily("t", text, &limits, funcs)),
+                eager,
+                "{text}"
+            );
+        }
+        // An error inside a delimited body shows when the body is parsed, as Go gives it.
+        for text in [
+            "{{ define \"a\" }}\n{{ nofunc }}{{ end }}",
+            "{{ define \"a\" }}{{ break }}{{ end }}",
+            "{{ define \"a\" }}{{ if }}{{ end }}{{ end }}",
+            "{{ define \"a\" }}{{ if .x }}{{ else }}{{ else }}{{ end }}{{ end }}",
+        ] {
+            let lazy = parse_lazily("t", text, &limits, funcs).unwrap();
+            let eager = message(parse("t", text, &limits, funcs)).unwrap();
+            assert_eq!(
+                lazy.lazy[0].parse(&limits, funcs).unwrap_err().go_text,
+                eager
+            );
         }
     }
 
