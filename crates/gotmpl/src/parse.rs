@@ -62,19 +62,11 @@ impl LazyTree {
             funcs,
             crate::exec::stack_address(),
         );
-        parser.enter(self.pos)?;
-        let (root, end) = parser.item_list()?;
-        match end {
-            ListEnd::End => Ok(Tree {
-                name: self.name.clone(),
-                source: self.source.clone(),
-                root,
-            }),
-            ListEnd::Else(p, _) => {
-                Err(parser.error(p, "unexpected {{else}} in define clause".into()))
-            }
-            ListEnd::Eof(p) => Err(parser.error(p, "unexpected EOF".into())),
-        }
+        Ok(Tree {
+            name: self.name.clone(),
+            source: self.source.clone(),
+            root: parser.define_body(self.pos)?,
+        })
     }
 }
 
@@ -990,19 +982,24 @@ impl<'f> Parser<'f> {
         }
         let saved_vars = std::mem::replace(&mut self.vars, vec![Rc::from("$")]);
         let saved_range = std::mem::replace(&mut self.range_depth, 0);
+        let list = self.define_body(pos)?;
+        self.vars = saved_vars;
+        self.range_depth = saved_range;
+        self.add_tree(Rc::from(name.as_str()), list, pos)
+    }
+
+    /// A `define` body up to its `{{end}}`, one level below the `define` action at `pos`.
+    fn define_body(&mut self, pos: Pos) -> PResult<List> {
         self.enter(pos)?;
         let (list, end) = self.item_list()?;
         self.leave();
-        self.vars = saved_vars;
-        self.range_depth = saved_range;
         match end {
-            ListEnd::End => {}
+            ListEnd::End => Ok(list),
             ListEnd::Else(p, _) => {
-                return Err(self.error(p, "unexpected {{else}} in define clause".into()))
+                Err(self.error(p, "unexpected {{else}} in define clause".into()))
             }
-            ListEnd::Eof(p) => return Err(self.error(p, "unexpected EOF".into())),
+            ListEnd::Eof(p) => Err(self.error(p, "unexpected EOF".into())),
         }
-        self.add_tree(Rc::from(name.as_str()), list, pos)
     }
 
     /// [`parse_lazily`]: finds the `{{end}}` of the `define` body that starts at the next token
