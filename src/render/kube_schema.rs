@@ -9,7 +9,7 @@
 //! reads it as "not set".
 
 use crate::diagnostic::Range;
-use crate::yaml::{Kind, Node, Value, YamlLimits};
+use crate::yaml::{Kind, Node, Value};
 use std::collections::HashMap;
 
 /// The JSON types a schema allows, as a bit set; empty: any.
@@ -124,15 +124,55 @@ pub struct Violation {
 /// The most violations reported of one object: past that, the object is plainly of another kind.
 pub const MAX_VIOLATIONS: usize = 20;
 
-impl KubeSchemas {
-    /// The schemas of one Kubernetes version, from `kube_schemas/1.NN.json` (read by our YAML
-    /// reader, JSON being YAML: the page's wasm then needs no JSON tree of its own).
-    pub fn from_json(text: &str) -> Result<KubeSchemas, String> {
-        let parsed = crate::yaml::parse(text, YamlLimits::default());
-        if let Some(problem) = parsed.syntax_error() {
-            return Err(format!("{problem:?}"));
+/// A decoded JSON value as the YAML node our YAML reader makes of the same text, less positions
+/// (a schema file's are never shown). JSON numbers are float64 here; whole ones read as YAML's
+/// integers do.
+fn json_node(value: &gotmpl::Value) -> Node {
+    use crate::yaml::{Entry, Scalar, Style};
+    let scalar =
+        |text: String, style: Style, value: Value| Kind::Scalar(Scalar { text, style, value });
+    let kind = match value {
+        gotmpl::Value::Map(map) => Kind::Map(
+            map.entries()
+                .into_iter()
+                .map(|(key, value)| Entry {
+                    key: Node {
+                        kind: scalar(key, Style::DoubleQuoted, Value::Str),
+                        range: Range::default(),
+                    },
+                    value: json_node(&value),
+                })
+                .collect(),
+        ),
+        gotmpl::Value::List(list) => Kind::Seq(list.items().iter().map(json_node).collect()),
+        gotmpl::Value::String(s) => scalar(s.to_string(), Style::DoubleQuoted, Value::Str),
+        gotmpl::Value::Bool(b) => scalar(b.to_string(), Style::Plain, Value::Bool(*b)),
+        gotmpl::Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+            scalar((*f as i64).to_string(), Style::Plain, Value::Int(*f as i64))
         }
-        let data = parsed.root().ok_or("empty")?;
+        gotmpl::Value::Float(f) => scalar(f.to_string(), Style::Plain, Value::Float(*f)),
+        _ => scalar("null".into(), Style::Plain, Value::Null),
+    };
+    Node {
+        kind,
+        range: Range::default(),
+    }
+}
+
+impl KubeSchemas {
+    /// The schemas of one Kubernetes version, from `kube_schemas/1.NN.json`. Read by the JSON
+    /// decoder of Helm's `fromJson` (in the page already) into YAML nodes without positions,
+    /// which is what [`KubeSchemas::schema_of`] reads: our YAML reader took 8–17 ms natively
+    /// on the 226 KB of one line (each CLI run pays it once) and 35–65 ms of the page's first
+    /// check; the decoder takes under 2 ms natively.
+    pub fn from_json(text: &str) -> Result<KubeSchemas, String> {
+        match gotmpl_sprig::json::unmarshal(text) {
+            (Some(value), None) => KubeSchemas::from_root(&json_node(&value)),
+            (_, error) => Err(error.unwrap_or_else(|| "not JSON".into())),
+        }
+    }
+
+    fn from_root(data: &Node) -> Result<KubeSchemas, String> {
         let defs = data.get("defs").and_then(Node::as_map).ok_or("no `defs`")?;
         let mut schemas = KubeSchemas {
             version: data
@@ -530,7 +570,63 @@ pub fn builtin(minor: u64) -> Option<std::sync::Arc<KubeSchemas>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml::parse;
+    use crate::yaml::{parse, YamlLimits};
+
+    /// The schemas reachable from each kind, in kind and field order, each node numbered when
+    /// first reached: the same text for the same schemas whatever order the arena holds them in.
+    fn canonical(schemas: &KubeSchemas) -> String {
+        fn walk(s: &KubeSchemas, at: u32, seen: &mut HashMap<u32, usize>, out: &mut String) {
+            if let Some(n) = seen.get(&at) {
+                out.push_str(&format!("#{n}"));
+                return;
+            }
+            let n = seen.len();
+            seen.insert(at, n);
+            let node = &s.nodes[at as usize];
+            out.push_str(&format!(
+                "{{#{n} {:?} {:?} {:?} ",
+                node.types, node.required, node.allowed
+            ));
+            for (field, child) in &node.properties {
+                out.push_str(field);
+                walk(s, *child, seen, out);
+            }
+            if let Some(items) = node.items {
+                out.push_str("items");
+                walk(s, items, seen, out);
+            }
+            match node.others {
+                Others::Any => out.push_str(" any"),
+                Others::None => out.push_str(" none"),
+                Others::Schema(other) => walk(s, other, seen, out),
+            }
+            out.push('}');
+        }
+        let mut kinds: Vec<(&String, &u32)> = schemas.kinds.iter().collect();
+        kinds.sort();
+        let (mut seen, mut out) = (HashMap::new(), schemas.version.clone());
+        for (kind, at) in kinds {
+            out.push_str(kind);
+            walk(schemas, *at, &mut seen, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn the_schema_files_read_as_json_give_what_they_read_as_yaml() {
+        for minor in 25..=37 {
+            let path = format!("src/render/kube_schemas/1.{minor}.json");
+            let text = std::fs::read_to_string(path).unwrap();
+            let as_json = KubeSchemas::from_json(&text).unwrap();
+            let as_yaml = parse(&text, YamlLimits::default());
+            let as_yaml = KubeSchemas::from_root(as_yaml.root().unwrap()).unwrap();
+            assert_eq!(as_json.kinds.len(), as_yaml.kinds.len());
+            assert!(as_json.kinds.len() > 50, "1.{minor}");
+            assert_eq!(canonical(&as_json), canonical(&as_yaml), "1.{minor}");
+        }
+        assert!(KubeSchemas::from_json("{\"defs\": ").is_err());
+        assert!(KubeSchemas::from_json("[]").is_err());
+    }
 
     fn violations(schemas: &KubeSchemas, yaml: &str) -> Vec<String> {
         let root = parse(yaml, YamlLimits::default()).docs.remove(0);
