@@ -296,13 +296,18 @@ impl Templates {
         Ok(())
     }
 
-    fn parse_trees(&self, name: &str, text: &str, limits: &Limits) -> Result<Vec<Entry>, Error> {
+    /// Calls `f` with Go's parse-time check of function names, once they are declared.
+    fn with_func_check<R>(&self, f: impl FnOnce(Option<&dyn Fn(&str) -> bool>) -> R) -> R {
         let known = self.known_funcs.as_ref();
         let check = |n: &str| known.is_some_and(|k| k.contains(n));
-        let funcs: Option<&dyn Fn(&str) -> bool> = known.map(|_| &check as _);
+        f(known.map(|_| &check as _))
+    }
+
+    fn parse_trees(&self, name: &str, text: &str, limits: &Limits) -> Result<Vec<Entry>, Error> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.lazy_defines {
-            let parsed = crate::parse::parse_lazily(name, text, limits, funcs)?;
+            let parsed = self
+                .with_func_check(|funcs| crate::parse::parse_lazily(name, text, limits, funcs))?;
             let lazy = parsed.lazy.into_iter().map(|tree| {
                 Entry::Lazy(Rc::new(LazyEntry {
                     tree,
@@ -313,7 +318,8 @@ impl Templates {
             let parsed = parsed.trees.into_iter().map(|t| Entry::Parsed(Rc::new(t)));
             return Ok(parsed.chain(lazy).collect());
         }
-        let parsed = crate::parse::parse(name, text, limits, funcs)?;
+        let parsed =
+            self.with_func_check(|funcs| crate::parse::parse(name, text, limits, funcs))?;
         Ok(parsed
             .trees
             .into_iter()
@@ -333,10 +339,9 @@ impl Templates {
     #[cfg(not(target_arch = "wasm32"))]
     fn parse_lazy(&self, lazy: &LazyEntry) -> Option<Rc<Tree>> {
         let tree = lazy.parsed.get_or_init(|| {
-            let known = self.known_funcs.as_ref();
-            let check = |n: &str| known.is_some_and(|k| k.contains(n));
-            let funcs: Option<&dyn Fn(&str) -> bool> = known.map(|_| &check as _);
-            lazy.tree.parse(&lazy.limits, funcs).ok().map(Rc::new)
+            self.with_func_check(|funcs| lazy.tree.parse(&lazy.limits, funcs))
+                .ok()
+                .map(Rc::new)
         });
         if tree.is_none() {
             self.lazy_failed.set(true);
